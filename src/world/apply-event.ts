@@ -1,0 +1,108 @@
+import type { Draft } from 'immer';
+import type { MarketEvent } from './events.js';
+import { EMPTY_CLOUD_BOOKS, EMPTY_VENDOR_BOOKS, type WorldState } from './state.js';
+
+/**
+ * Folds one event into the world. Events are facts: every change to vendors, clouds and
+ * contracts goes through here, so the event log replays the world's books. Enterprise events
+ * change nothing here: the enterprise population, which emitted them, already holds their effect.
+ */
+export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
+  switch (event.type) {
+    case 'market.month-opened':
+      world.tick = event.tick;
+      for (const vendor of Object.values(world.vendors)) vendor.books = { ...EMPTY_VENDOR_BOOKS };
+      for (const cloud of Object.values(world.clouds)) cloud.books = { ...EMPTY_CLOUD_BOOKS };
+      return;
+    case 'enterprise.adopted':
+    case 'enterprise.in-production':
+    case 'enterprise.abandoned':
+    case 'enterprise.switched':
+    case 'compute.declined':
+    case 'compute.offer-accepted':
+    case 'compute.offer-rejected':
+      return;
+    case 'compute.requested':
+      cloudOf(world, event.cloud).books.unmetRequestsMTok += event.capacityMTok;
+      return;
+    case 'compute.offered':
+      cloudOf(world, event.cloud).books.unmetRequestsMTok -= event.capacityMTok;
+      return;
+    case 'vendor.price-changed':
+      vendorOf(world, event.vendor).priceUsdPerMTok = event.toUsdPerMTok;
+      return;
+    case 'vendor.model-released': {
+      const vendor = vendorOf(world, event.vendor);
+      vendor.quality = event.toQuality;
+      vendor.trainingSinceReleaseUsd = 0;
+      return;
+    }
+    case 'vendor.trained': {
+      const vendor = vendorOf(world, event.vendor);
+      vendor.trainingSinceReleaseUsd += event.spendUsd;
+      vendor.books.trainingComputeUsd += event.spendUsd;
+      if (event.cloud !== null) cloudOf(world, event.cloud).books.infraRevenueUsd += event.spendUsd;
+      return;
+    }
+    case 'consumers.subscribed': {
+      const vendor = vendorOf(world, event.vendor);
+      vendor.subscribers = event.subscribers;
+      vendor.brand = event.brand;
+      return;
+    }
+    case 'vendor.month-closed': {
+      const { type: _type, tick: _tick, vendor: id, ...books } = event;
+      const vendor = vendorOf(world, id);
+      vendor.books = { ...books, trainingComputeUsd: vendor.books.trainingComputeUsd };
+      return;
+    }
+    case 'cloud.month-closed': {
+      const books = cloudOf(world, event.cloud).books;
+      books.infraRevenueUsd += event.inferenceRevenueUsd;
+      books.marketplaceRevenueUsd = event.marketplaceRevenueUsd;
+      books.hostingRevenueUsd = event.hostingRevenueUsd;
+      books.hostingMTok = event.hostingMTok;
+      books.fleetCostUsd = event.fleetCostUsd;
+      return;
+    }
+    case 'cloud.capacity-added': {
+      const cloud = cloudOf(world, event.cloud);
+      cloud.gpuCapacityMTok += event.gpuMTok;
+      cloud.asicCapacityMTok += event.asicMTok;
+      cloud.books.capexUsd += event.capexUsd;
+      return;
+    }
+    case 'cloud.asic-deployed': {
+      const cloud = cloudOf(world, event.cloud);
+      cloud.asicMaturity = event.maturityAfter;
+      cloud.asicCapexToDateUsd += event.capexUsd;
+      return;
+    }
+    case 'cloud.open-model-priced':
+      cloudOf(world, event.cloud).openModelPriceUsdPerMTok = event.priceUsdPerMTok;
+      return;
+    case 'compute.contract-signed':
+      world.contracts.push(event.contract);
+      world.contractsSigned += 1;
+      return;
+    case 'compute.contract-expired':
+      world.contracts = world.contracts.filter((c) => c.id !== event.contractId);
+      return;
+    default: {
+      const unhandled: never = event;
+      throw new Error(`unhandled event ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+function vendorOf(world: Draft<WorldState>, id: string) {
+  const vendor = world.vendors[id];
+  if (!vendor) throw new Error(`event names unknown vendor ${id}`);
+  return vendor;
+}
+
+function cloudOf(world: Draft<WorldState>, id: string) {
+  const cloud = world.clouds[id];
+  if (!cloud) throw new Error(`event names unknown cloud ${id}`);
+  return cloud;
+}

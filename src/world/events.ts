@@ -1,0 +1,164 @@
+import type { CloudId, ComputeContract, VendorId } from './state.js';
+
+/** How an enterprise reaches a model: the vendor's own API or its cloud's marketplace. */
+export type Channel = 'direct' | 'marketplace';
+
+interface At<T extends string> {
+  readonly type: T;
+  readonly tick: number;
+}
+
+/** Opens a month: the books of every vendor and cloud start again from zero. */
+export interface MarketMonthOpened extends At<'market.month-opened'> {}
+
+export interface EnterpriseAdopted extends At<'enterprise.adopted'> {
+  readonly enterprise: number;
+  readonly vendor: VendorId;
+  readonly channel: Channel;
+  readonly cloud: CloudId;
+  /** Expected return on spend of the chosen model: (value − price) / price. */
+  readonly roi: number;
+}
+export interface EnterpriseInProduction extends At<'enterprise.in-production'> {
+  readonly enterprise: number;
+  readonly vendor: VendorId;
+}
+export interface EnterpriseAbandoned extends At<'enterprise.abandoned'> {
+  readonly enterprise: number;
+  readonly vendor: VendorId;
+  readonly roi: number;
+}
+export interface EnterpriseSwitched extends At<'enterprise.switched'> {
+  readonly enterprise: number;
+  readonly from: VendorId;
+  readonly to: VendorId;
+  readonly monthlyGainUsd: number;
+  readonly switchingCostUsd: number;
+}
+export interface VendorPriceChanged extends At<'vendor.price-changed'> {
+  readonly vendor: VendorId;
+  readonly fromUsdPerMTok: number;
+  readonly toUsdPerMTok: number;
+}
+export interface VendorModelReleased extends At<'vendor.model-released'> {
+  readonly vendor: VendorId;
+  readonly fromQuality: number;
+  readonly toQuality: number;
+}
+/** Training compute bought from a cloud; accrues towards the vendor's next model release. */
+export interface VendorTrained extends At<'vendor.trained'> {
+  readonly vendor: VendorId;
+  /** null when the vendor trains in its own data centres. */
+  readonly cloud: CloudId | null;
+  readonly spendUsd: number;
+}
+export interface ConsumersSubscribed extends At<'consumers.subscribed'> {
+  readonly vendor: VendorId;
+  readonly subscribers: number;
+  readonly brand: number;
+}
+export interface VendorMonthClosed extends At<'vendor.month-closed'> {
+  readonly vendor: VendorId;
+  readonly apiDemandMTok: number;
+  readonly subscriberDemandMTok: number;
+  readonly servedMTok: number;
+  readonly capacityMTok: number;
+  readonly revenueApiDirectUsd: number;
+  readonly revenueMarketplaceUsd: number;
+  readonly revenueSubscriptionUsd: number;
+  readonly revenueShareUsd: number;
+  readonly inferenceComputeUsd: number;
+}
+export interface CloudMonthClosed extends At<'cloud.month-closed'> {
+  readonly cloud: CloudId;
+  /** Inference reservations billed to vendors this month (training is booked by vendor.trained). */
+  readonly inferenceRevenueUsd: number;
+  readonly fleetCostUsd: number;
+  readonly marketplaceRevenueUsd: number;
+  readonly hostingRevenueUsd: number;
+  readonly hostingMTok: number;
+}
+export interface CloudCapacityAdded extends At<'cloud.capacity-added'> {
+  readonly cloud: CloudId;
+  readonly gpuMTok: number;
+  readonly asicMTok: number;
+  readonly capexUsd: number;
+}
+export interface CloudAsicDeployed extends At<'cloud.asic-deployed'> {
+  readonly cloud: CloudId;
+  readonly asicMTok: number;
+  readonly capexUsd: number;
+  readonly maturityBefore: number;
+  readonly maturityAfter: number;
+}
+export interface CloudOpenModelPriced extends At<'cloud.open-model-priced'> {
+  readonly cloud: CloudId;
+  readonly priceUsdPerMTok: number;
+}
+export interface ComputeRequested extends At<'compute.requested'> {
+  readonly requestId: string;
+  readonly vendor: VendorId;
+  readonly cloud: CloudId;
+  readonly capacityMTok: number;
+  readonly months: number;
+}
+export interface ComputeOffered extends At<'compute.offered'> {
+  readonly requestId: string;
+  readonly vendor: VendorId;
+  readonly cloud: CloudId;
+  readonly capacityMTok: number;
+  readonly priceUsdPerMTok: number;
+  readonly asicShare: number;
+  readonly months: number;
+}
+export interface ComputeDeclined extends At<'compute.declined'> {
+  readonly requestId: string;
+  readonly vendor: VendorId;
+  readonly cloud: CloudId;
+  readonly reason: string;
+}
+export interface ComputeOfferAccepted extends At<'compute.offer-accepted'> {
+  readonly requestId: string;
+  readonly vendor: VendorId;
+  readonly cloud: CloudId;
+}
+export interface ComputeOfferRejected extends At<'compute.offer-rejected'> {
+  readonly requestId: string;
+  readonly vendor: VendorId;
+  readonly cloud: CloudId;
+  readonly reason: string;
+}
+export interface ComputeContractSigned extends At<'compute.contract-signed'> {
+  readonly contract: ComputeContract;
+}
+export interface ComputeContractExpired extends At<'compute.contract-expired'> {
+  readonly contractId: string;
+  readonly vendor: VendorId;
+  readonly cloud: CloudId;
+  readonly capacityMTok: number;
+}
+
+export type MarketEvent =
+  | MarketMonthOpened
+  | EnterpriseAdopted
+  | EnterpriseInProduction
+  | EnterpriseAbandoned
+  | EnterpriseSwitched
+  | VendorPriceChanged
+  | VendorModelReleased
+  | VendorTrained
+  | ConsumersSubscribed
+  | VendorMonthClosed
+  | CloudMonthClosed
+  | CloudCapacityAdded
+  | CloudAsicDeployed
+  | CloudOpenModelPriced
+  | ComputeRequested
+  | ComputeOffered
+  | ComputeDeclined
+  | ComputeOfferAccepted
+  | ComputeOfferRejected
+  | ComputeContractSigned
+  | ComputeContractExpired;
+
+export type MarketEventType = MarketEvent['type'];
