@@ -1,0 +1,132 @@
+/**
+ * What each kind of decision looks like to the engine. A policy in a config is
+ * `{ "type": "...", "params": { ... } }`; the registry turns it into one of these. The engine
+ * calls the interface and never branches on a policy's name.
+ */
+
+export interface AdoptionPolicy {
+  /** Probability that an enterprise that has not adopted evaluates AI this month. */
+  evaluationProbability(adoptedShare: number): number;
+  readonly pilotMonths: number;
+  /** Share of its full token demand an enterprise uses while piloting. */
+  readonly pilotDemandShare: number;
+  /** Minimum return on spend, (value − price) / price, to start a pilot and to go to production. */
+  readonly hurdleRoi: number;
+}
+
+export interface SwitchingPolicy {
+  /** Probability that an adopted enterprise reviews its model choice this month (inertia). */
+  readonly reviewProbability: number;
+  shouldSwitch(monthlyGainUsd: number, switchingCostUsd: number): boolean;
+}
+
+export interface RivalOffer {
+  readonly priceUsdPerMTok: number;
+  readonly quality: number;
+  /** Last month's enterprise tokens, to weight the rival's price by its weight in the market. */
+  readonly volumeMTok: number;
+}
+
+export interface PricingView {
+  readonly priceUsdPerMTok: number;
+  /** What one MTok of reserved capacity costs the vendor now. */
+  readonly unitCostUsdPerMTok: number;
+  readonly quality: number;
+  readonly rivals: readonly RivalOffer[];
+}
+
+export interface PricingPolicy {
+  nextPrice(view: PricingView): number;
+}
+
+export interface ComputeView {
+  /** Tokens asked of the vendor this month (API + subscribers), MTok. */
+  readonly demandMTok: number;
+  /** Demand growth over the last month, as a ratio (1.05 = +5 %). */
+  readonly demandGrowth: number;
+  /** Capacity under contract for next month, MTok. */
+  readonly capacityNextMonthMTok: number;
+  readonly apiPriceUsdPerMTok: number;
+}
+
+export interface ComputeOfferTerms {
+  readonly capacityMTok: number;
+  readonly priceUsdPerMTok: number;
+  readonly asicShare: number;
+}
+
+export interface ComputePolicy {
+  /** Capacity to ask for, MTok per month; 0 when the vendor has enough. */
+  capacityToRequest(view: ComputeView): number;
+  readonly contractMonths: number;
+  /** A reason to reject the offer, or null to accept it. */
+  rejectionReason(offer: ComputeOfferTerms, view: ComputeView): string | null;
+}
+
+export interface TrainingPolicy {
+  /** Training compute to buy this month, USD. */
+  monthlySpendUsd(revenueUsd: number): number;
+  /** Spend needed for the next release, given the current quality. */
+  releaseCostUsd(quality: number): number;
+  /** Quality multiplier of a release, before its random draw. */
+  readonly qualityGainPerRelease: number;
+}
+
+export interface OfferView {
+  readonly requestedMTok: number;
+  readonly freeCapacityMTok: number;
+  readonly gpuCostUsdPerMTok: number;
+  readonly asicCostUsdPerMTok: number;
+  readonly fleetAsicShare: number;
+}
+
+export interface CloudOfferPolicy {
+  /** Terms offered, or a reason to decline. */
+  offer(view: OfferView): ComputeOfferTerms | { readonly declined: string };
+}
+
+export interface CapexView {
+  readonly fleetMTok: number;
+  /** Capacity committed to vendors next month plus last month's open-weights hosting, MTok. */
+  readonly usedMTok: number;
+  /** Capacity vendors asked for last month that the cloud could not offer, MTok. */
+  readonly unmetRequestsMTok: number;
+  /** Months elapsed since the start of the run. */
+  readonly tick: number;
+}
+
+export interface CapexPolicy {
+  /** New capacity to build this month, by chip family, MTok per month. */
+  expansion(view: CapexView): { readonly gpuMTok: number; readonly asicMTok: number };
+}
+
+export interface HostingPricingPolicy {
+  priceUsdPerMTok(unitCostUsdPerMTok: number): number;
+}
+
+export interface ConsumerAppeal {
+  readonly brand: number;
+  readonly quality: number;
+  readonly subscribers: number;
+}
+
+export interface ConsumerChoicePolicy {
+  /** Next month's subscribers of each app, given the market's total paying subscribers. */
+  nextSubscribers(apps: readonly ConsumerAppeal[], totalSubscribers: number): number[];
+  /** Next brand strength, 0..1, given the app's share of subscribers. */
+  nextBrand(brand: number, subscriberShare: number): number;
+}
+
+export interface PolicyRoles {
+  'enterprise-adoption': AdoptionPolicy;
+  'enterprise-switching': SwitchingPolicy;
+  'vendor-pricing': PricingPolicy;
+  'vendor-compute': ComputePolicy;
+  'vendor-training': TrainingPolicy;
+  'cloud-offer': CloudOfferPolicy;
+  'cloud-capex': CapexPolicy;
+  'cloud-hosting-pricing': HostingPricingPolicy;
+  'consumer-choice': ConsumerChoicePolicy;
+}
+
+export type PolicyRole = keyof PolicyRoles;
