@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { isYearMonth } from '../engine/calendar.js';
+import { policySpec } from './policy-spec.js';
+
+const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'an id of lower-case letters, digits and dashes');
+const share = z.number().min(0).max(1);
+const positive = z.number().gt(0);
+const nonNegative = z.number().min(0);
+
+/** A log-normal spread of a quantity across enterprises. */
+const spread = (unit: string) =>
+  z
+    .object({
+      median: positive.describe(`median, ${unit}`),
+      logSd: nonNegative.default(0).describe('standard deviation of the natural logarithm (0 = everyone at the median)'),
+    })
+    .strict();
+
+const computeMarket = z
+  .object({
+    gpuCostUsdPerMTok: positive.describe('cloud’s cost of 1 MTok/month of inference capacity on Nvidia GPUs at the start, USD'),
+    gpuCostDeclinePerYear: share.describe('yearly fall of that cost from newer GPUs and better serving software'),
+    asicMaxAdvantage: share.describe('cost advantage of a fully mature ASIC over GPUs (0.4 = 40 % cheaper)'),
+    asicMaturityScaleUsd: positive.describe('ASIC capex that closes 63 % of the remaining maturity gap, USD'),
+    capexMonthsOfCost: positive.describe('capex to build 1 MTok/month of capacity, in months of its running cost'),
+  })
+  .strict();
+
+const cloud = z
+  .object({
+    id,
+    name: z.string().optional(),
+    enterpriseShare: nonNegative.describe('weight of enterprises whose primary cloud this is (normalised across clouds)'),
+    gpuCapacityMTok: nonNegative.describe('GPU fleet at the start, MTok of inference per month'),
+    asicCapacityMTok: nonNegative.describe('own-ASIC fleet at the start, MTok of inference per month'),
+    asicMaturity: share.describe('ASIC programme maturity at the start, 0..1'),
+    policies: z
+      .object({
+        offer: policySpec('cloud-offer'),
+        capex: policySpec('cloud-capex'),
+        hostingPricing: policySpec('cloud-hosting-pricing'),
+      })
+      .strict(),
+  })
+  .strict();
+
+const computeHolding = z
+  .object({
+    cloud: id,
+    capacityMTok: positive.describe('reserved inference capacity, MTok per month'),
+    months: z.number().int().min(1).describe('months the contract still runs from the start'),
+  })
+  .strict();
+
+const consumerApp = z
+  .object({
+    brand: share.describe('consumer brand strength at the start, 0..1'),
+    subscribers: nonNegative.describe('paying subscribers at the start'),
+  })
+  .strict();
+
+const closedVendor = z
+  .object({
+    id,
+    name: z.string().optional(),
+    weights: z.literal('closed'),
+    quality: positive.describe('capability index at the start (GPT-4, March 2023 = 1.0)'),
+    priceUsdPerMTok: positive.describe('API list price at the start, blended 3:1 input:output, USD per MTok'),
+    consumerApp: consumerApp.optional(),
+    computeClouds: z.array(id).min(1).describe('clouds the vendor asks for compute, in order of preference'),
+    compute: z.array(computeHolding).describe('compute contracts held at the start'),
+    policies: z
+      .object({
+        pricing: policySpec('vendor-pricing'),
+        compute: policySpec('vendor-compute'),
+        training: policySpec('vendor-training'),
+      })
+      .strict(),
+  })
+  .strict();
+
+const openVendor = z
+  .object({
+    id,
+    name: z.string().optional(),
+    weights: z.literal('open'),
+    quality: positive.describe('capability index at the start (GPT-4, March 2023 = 1.0)'),
+    policies: z.object({ training: policySpec('vendor-training') }).strict(),
+  })
+  .strict();
+
+const listing = z
+  .object({
+    cloud: id,
+    vendor: id,
+    revenueShare: share.default(0).describe('share of each marketplace sale the cloud keeps (ignored for open weights)'),
+  })
+  .strict();
+
+const segment = z
+  .object({
+    id,
+    share: share.describe('share of the simulated enterprises in this segment'),
+    demandMTokPerMonth: spread('MTok per month in production at the start'),
+    valueUsdPerMTok: spread('USD of value per MTok from a quality-1.0 model'),
+    qualityWeight: z
+      .object({ min: nonNegative, max: nonNegative })
+      .strict()
+      .describe('range of the exponent on quality in value = valueUsdPerMTok × quality^weight (0 = price only)'),
+    switchingCostUsd: spread('USD, one-off cost of moving to another model'),
+    marketplaceShare: share.describe('share of the segment buying through its cloud’s marketplace rather than direct'),
+  })
+  .strict();
+
+const enterprises = z
+  .object({
+    count: z.number().int().min(1).max(1_000_000).describe('simulated enterprises (resolution, not market size)'),
+    represents: positive.describe('real enterprises the simulated ones stand for (scales money and tokens)'),
+    adoptedAtStart: share.describe('share of enterprises already in production at the start'),
+    demandGrowthPerYear: nonNegative.describe('growth of each adopter’s token demand per year at constant price'),
+    priceElasticity: nonNegative.describe('−d ln(tokens) / d ln(price) of an adopter’s demand'),
+    referencePriceUsdPerMTok: positive.describe('price at which demand equals its base level, USD per MTok'),
+    tasteDispersion: nonNegative.describe('log-sd of each enterprise’s idiosyncratic fit with each model'),
+    segments: z.array(segment).min(1),
+    policies: z
+      .object({ adoption: policySpec('enterprise-adoption'), switching: policySpec('enterprise-switching') })
+      .strict(),
+  })
+  .strict();
+
+const consumers = z
+  .object({
+    subscribersAtStart: nonNegative.describe('paying chat-app subscribers across all apps at the start'),
+    growthPerYear: nonNegative.describe('growth of the paying subscriber market per year'),
+    priceUsdPerMonth: nonNegative.describe('subscription price, USD per month'),
+    mTokPerSubscriberPerMonth: nonNegative.describe('tokens a subscriber consumes a month, MTok'),
+    policy: policySpec('consumer-choice'),
+  })
+  .strict();
+
+export const scenarioSchema = z
+  .object({
+    $schema: z.string().optional(),
+    name: id.describe('scenario name; outputs go to output/<name>/'),
+    description: z.string().default(''),
+    seed: z.number().int().min(0).max(2 ** 32 - 1).default(1).describe('seed of every random stream'),
+    start: z.string().refine(isYearMonth, 'a month as YYYY-MM').describe('first simulated month, YYYY-MM'),
+    months: z.number().int().min(1).max(600).describe('months to simulate'),
+    compute: computeMarket,
+    clouds: z.array(cloud).min(1),
+    vendors: z.array(z.discriminatedUnion('weights', [closedVendor, openVendor])).min(1),
+    marketplace: z.array(listing).describe('which models each cloud lists, and its revenue share'),
+    enterprises,
+    consumers,
+  })
+  .strict();
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type ScenarioShape = z.output<typeof scenarioSchema>;
