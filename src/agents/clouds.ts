@@ -1,0 +1,122 @@
+import type { Subscription } from 'rxjs';
+import type { TickContext } from './agent-context.js';
+import { asicCostUsdPerMTok, fleetUnitCostUsdPerMTok, gpuCostUsdPerMTok, maturityAfter } from '../market/compute-cost.js';
+import type { ComputeOfferTerms } from '../policies/policy-roles.js';
+import { asicShare, type WorldState } from '../world/state.js';
+
+/** Capacity a cloud has promised for a tick: vendors' contracts plus last month's open-weights hosting. */
+function usedCapacityMTok(world: WorldState, cloudId: string, tick: number, hostingMTok: number): number {
+  let committed = 0;
+  for (const c of world.contracts) {
+    if (c.cloud === cloudId && c.startTick <= tick && tick < c.endTick) committed += c.capacityMTok;
+  }
+  return committed + hostingMTok;
+}
+
+/** Each cloud grows its fleet, part of it on its own ASICs, whose programme matures with spend. */
+export function buildFleets(ctx: TickContext): void {
+  const market = ctx.scenario.compute;
+  for (const cloudConfig of ctx.scenario.clouds) {
+    const cloud = ctx.world().clouds[cloudConfig.id]!;
+    const fleetMTok = cloud.gpuCapacityMTok + cloud.asicCapacityMTok;
+    const lastBooks = ctx.lastMonth.clouds[cloud.id]!.books;
+    const usedMTok = usedCapacityMTok(ctx.world(), cloud.id, ctx.tick, lastBooks.hostingMTok);
+    const { gpuMTok, asicMTok } = ctx.policies.clouds[cloud.id]!.capex.expansion({
+      fleetMTok,
+      usedMTok,
+      unmetRequestsMTok: lastBooks.unmetRequestsMTok,
+      tick: ctx.tick,
+    });
+    if (gpuMTok <= 0 && asicMTok <= 0) continue;
+    const gpuCapexUsd = gpuMTok * gpuCostUsdPerMTok(market, ctx.tick) * market.capexMonthsOfCost;
+    const asicCapexUsd = asicMTok * asicCostUsdPerMTok(market, ctx.tick, cloud.asicMaturity) * market.capexMonthsOfCost;
+    ctx.bus.publish({
+      type: 'cloud.capacity-added',
+      tick: ctx.tick,
+      cloud: cloud.id,
+      gpuMTok,
+      asicMTok,
+      capexUsd: gpuCapexUsd + asicCapexUsd,
+    });
+    if (asicMTok > 0) {
+      ctx.bus.publish({
+        type: 'cloud.asic-deployed',
+        tick: ctx.tick,
+        cloud: cloud.id,
+        asicMTok,
+        capexUsd: asicCapexUsd,
+        maturityBefore: cloud.asicMaturity,
+        maturityAfter: maturityAfter(market, cloud.asicMaturity, asicCapexUsd),
+      });
+    }
+  }
+}
+
+/** Clouds price the open-weights tokens they host from their own unit cost. */
+export function priceOpenModels(ctx: TickContext): void {
+  for (const cloudConfig of ctx.scenario.clouds) {
+    const cloud = ctx.world().clouds[cloudConfig.id]!;
+    const unitCost = fleetUnitCostUsdPerMTok(ctx.scenario.compute, ctx.tick, cloud);
+    const price = ctx.policies.clouds[cloud.id]!.hostingPricing.priceUsdPerMTok(unitCost);
+    if (price !== cloud.openModelPriceUsdPerMTok) {
+      ctx.bus.publish({ type: 'cloud.open-model-priced', tick: ctx.tick, cloud: cloud.id, priceUsdPerMTok: price });
+    }
+  }
+}
+
+/**
+ * The clouds' side of compute negotiation, live for one phase: answer each request with an offer
+ * or a refusal, and turn an accepted offer into a contract that starts next month.
+ */
+export function listenForComputeRequests(ctx: TickContext): Subscription {
+  const market = ctx.scenario.compute;
+  const openOffers = new Map<string, ComputeOfferTerms & { months: number }>();
+  const subscription = ctx.bus.on('compute.requested', (request) => {
+    const world = ctx.world();
+    const cloud = world.clouds[request.cloud]!;
+    const nextTick = ctx.tick + 1;
+    const fleet = cloud.gpuCapacityMTok + cloud.asicCapacityMTok;
+    const freeCapacityMTok = Math.max(0, fleet - usedCapacityMTok(world, cloud.id, nextTick, cloud.books.hostingMTok));
+    const answer = ctx.policies.clouds[cloud.id]!.offer.offer({
+      requestedMTok: request.capacityMTok,
+      freeCapacityMTok,
+      gpuCostUsdPerMTok: gpuCostUsdPerMTok(market, nextTick),
+      asicCostUsdPerMTok: asicCostUsdPerMTok(market, nextTick, cloud.asicMaturity),
+      fleetAsicShare: asicShare(cloud),
+    });
+    if ('declined' in answer) {
+      ctx.bus.publish({ ...requestParties(request), type: 'compute.declined', reason: answer.declined });
+      return;
+    }
+    openOffers.set(request.requestId, { ...answer, months: request.months });
+    ctx.bus.publish({ ...requestParties(request), type: 'compute.offered', ...answer, months: request.months });
+  });
+  subscription.add(
+    ctx.bus.on('compute.offer-accepted', (acceptance) => {
+      const offer = openOffers.get(acceptance.requestId);
+      if (!offer) throw new Error(`acceptance of an offer never made: ${acceptance.requestId}`);
+      openOffers.delete(acceptance.requestId);
+      ctx.bus.publish({
+        type: 'compute.contract-signed',
+        tick: ctx.tick,
+        contract: {
+          id: `contract-${ctx.world().contractsSigned + 1}`,
+          vendor: acceptance.vendor,
+          cloud: acceptance.cloud,
+          capacityMTok: offer.capacityMTok,
+          priceUsdPerMTok: offer.priceUsdPerMTok,
+          asicShare: offer.asicShare,
+          startTick: ctx.tick + 1,
+          endTick: ctx.tick + 1 + offer.months,
+        },
+      });
+    }),
+  );
+  subscription.add(ctx.bus.on('compute.offer-rejected', (rejection) => openOffers.delete(rejection.requestId)));
+  return subscription;
+}
+
+function requestParties(request: { requestId: string; vendor: string; cloud: string; tick: number }) {
+  return { requestId: request.requestId, vendor: request.vendor, cloud: request.cloud, tick: request.tick };
+}
+

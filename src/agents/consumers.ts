@@ -1,0 +1,24 @@
+import type { TickContext } from './agent-context.js';
+
+/**
+ * The aggregate consumer market: paying chat subscribers grow with the market and move between
+ * apps on brand and quality (the policy), not on price.
+ */
+export function updateSubscriptions(ctx: TickContext): void {
+  const { consumers } = ctx.scenario;
+  const apps = Object.values(ctx.world().vendors).filter((v) => v.hasConsumerApp);
+  if (apps.length === 0) return;
+  const total = consumers.subscribersAtStart * (1 + consumers.growthPerYear) ** (ctx.tick / 12);
+  const next = ctx.policies.consumers.nextSubscribers(apps, total);
+  const sum = next.reduce((s, x) => s + x, 0);
+  apps.forEach((app, i) => {
+    const subscribers = next[i] ?? 0;
+    ctx.bus.publish({
+      type: 'consumers.subscribed',
+      tick: ctx.tick,
+      vendor: app.id,
+      subscribers,
+      brand: ctx.policies.consumers.nextBrand(app.brand, sum > 0 ? subscribers / sum : 0),
+    });
+  });
+}

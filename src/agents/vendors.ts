@@ -1,0 +1,160 @@
+import type { TickContext } from './agent-context.js';
+import { logNormal } from '../engine/rng.js';
+import type { ComputeView, RivalOffer } from '../policies/policy-roles.js';
+import type { ComputeOffered, ComputeDeclined } from '../world/events.js';
+import { capacityAt, vendorRevenueUsd, type VendorState, type WorldState } from '../world/state.js';
+
+/** Spread of a release's quality gain around the policy's multiplier (log-sd). */
+const RELEASE_GAIN_LOG_SD = 0.3;
+
+/** A vendor whose training since its last release covers the next release's cost ships a model. */
+export function releaseModels(ctx: TickContext): void {
+  for (const { id } of ctx.scenario.vendors) {
+    const vendor = ctx.world().vendors[id]!;
+    const training = ctx.policies.vendors[id]!.training;
+    if (vendor.trainingSinceReleaseUsd < training.releaseCostUsd(vendor.quality)) continue;
+    const gain = training.qualityGainPerRelease ** logNormal(ctx.rngs[`vendor/${id}`]!, 1, RELEASE_GAIN_LOG_SD);
+    ctx.bus.publish({
+      type: 'vendor.model-released',
+      tick: ctx.tick,
+      vendor: id,
+      fromQuality: vendor.quality,
+      toQuality: vendor.quality * gain,
+    });
+  }
+}
+
+/** Capacity-weighted price of the vendor's compute contracts in force at a tick, USD per MTok. */
+export function unitComputeCostUsdPerMTok(world: WorldState, vendorId: string, tick: number): number | null {
+  let capacity = 0;
+  let cost = 0;
+  for (const c of world.contracts) {
+    if (c.vendor !== vendorId || c.startTick > tick || tick >= c.endTick) continue;
+    capacity += c.capacityMTok;
+    cost += c.capacityMTok * c.priceUsdPerMTok;
+  }
+  return capacity > 0 ? cost / capacity : null;
+}
+
+/** What an enterprise pays, on average over the clouds that host it, for an open-weights model. */
+function openModelPrice(world: WorldState, vendorId: string): number {
+  const hosts = world.listings.filter((l) => l.vendor === vendorId).map((l) => world.clouds[l.cloud]!);
+  return hosts.reduce((sum, cloud) => sum + cloud.openModelPriceUsdPerMTok, 0) / Math.max(1, hosts.length);
+}
+
+function rivalOffer(world: WorldState, lastMonth: WorldState, rival: VendorState): RivalOffer {
+  return {
+    priceUsdPerMTok: rival.weights === 'open' ? openModelPrice(world, rival.id) : rival.priceUsdPerMTok,
+    quality: rival.quality,
+    volumeMTok: lastMonth.vendors[rival.id]!.books.apiDemandMTok,
+  };
+}
+
+/** Closed vendors set next month's API price from their compute cost and their rivals' offers. */
+export function setPrices(ctx: TickContext): void {
+  const world = ctx.world();
+  for (const { id } of ctx.scenario.vendors) {
+    const pricing = ctx.policies.vendors[id]!.pricing;
+    if (!pricing) continue;
+    const vendor = world.vendors[id]!;
+    const unitCost = unitComputeCostUsdPerMTok(world, id, ctx.tick);
+    if (unitCost === null) continue;
+    const rivals = Object.values(world.vendors)
+      .filter((r) => r.id !== id)
+      .map((r) => rivalOffer(world, ctx.lastMonth, r));
+    const next = pricing.nextPrice({
+      priceUsdPerMTok: vendor.priceUsdPerMTok,
+      unitCostUsdPerMTok: unitCost,
+      quality: vendor.quality,
+      rivals,
+    });
+    if (Math.abs(next / vendor.priceUsdPerMTok - 1) < 1e-9) continue;
+    ctx.bus.publish({
+      type: 'vendor.price-changed',
+      tick: ctx.tick,
+      vendor: id,
+      fromUsdPerMTok: vendor.priceUsdPerMTok,
+      toUsdPerMTok: next,
+    });
+  }
+}
+
+/** After the month's books: buy training compute from the vendor's main cloud. */
+export function buyTraining(ctx: TickContext): void {
+  const world = ctx.world();
+  for (const config of ctx.scenario.vendors) {
+    const vendor = world.vendors[config.id]!;
+    const spendUsd = ctx.policies.vendors[config.id]!.training.monthlySpendUsd(vendorRevenueUsd(vendor.books));
+    if (spendUsd <= 0) continue;
+    // Open weights train in their owner's data centres: no cloud books the spend.
+    const cloud = config.weights === 'closed' ? primaryCloud(world, config.id, ctx.tick) ?? config.computeClouds[0]! : null;
+    ctx.bus.publish({ type: 'vendor.trained', tick: ctx.tick, vendor: config.id, cloud, spendUsd });
+  }
+}
+
+/** The cloud holding most of the vendor's capacity at a tick, or null without contracts. */
+export function primaryCloud(world: WorldState, vendorId: string, tick: number): string | null {
+  const byCloud = new Map<string, number>();
+  for (const c of world.contracts) {
+    if (c.vendor !== vendorId || c.startTick > tick || tick >= c.endTick) continue;
+    byCloud.set(c.cloud, (byCloud.get(c.cloud) ?? 0) + c.capacityMTok);
+  }
+  let best: string | null = null;
+  let bestCapacity = 0;
+  for (const [cloud, capacity] of byCloud) {
+    if (capacity > bestCapacity) {
+      best = cloud;
+      bestCapacity = capacity;
+    }
+  }
+  return best;
+}
+
+/**
+ * The vendors' side of compute negotiation: a vendor short of capacity for next month asks its
+ * clouds in order of preference, weighs each offer, and accepts or rejects it, until covered.
+ */
+export function negotiateCompute(ctx: TickContext): void {
+  const answers = new Map<string, ComputeOffered | ComputeDeclined>();
+  const subscription = ctx.bus.on('compute.offered', (offer) => answers.set(offer.requestId, offer));
+  subscription.add(ctx.bus.on('compute.declined', (refusal) => answers.set(refusal.requestId, refusal)));
+
+  for (const config of ctx.scenario.vendors) {
+    const compute = ctx.policies.vendors[config.id]!.compute;
+    if (!compute || config.weights !== 'closed') continue;
+    const books = ctx.world().vendors[config.id]!.books;
+    const lastBooks = ctx.lastMonth.vendors[config.id]!.books;
+    const demandMTok = books.apiDemandMTok + books.subscriberDemandMTok;
+    const lastDemandMTok = lastBooks.apiDemandMTok + lastBooks.subscriberDemandMTok;
+    const view = (): ComputeView => ({
+      demandMTok,
+      demandGrowth: lastDemandMTok > 0 ? demandMTok / lastDemandMTok : 1,
+      capacityNextMonthMTok: capacityAt(ctx.world(), config.id, ctx.tick + 1),
+      apiPriceUsdPerMTok: ctx.world().vendors[config.id]!.priceUsdPerMTok,
+    });
+    for (const cloud of config.computeClouds) {
+      const needMTok = compute.capacityToRequest(view());
+      if (needMTok <= 0) break;
+      const requestId = `${ctx.tick}/${config.id}/${cloud}`;
+      ctx.bus.publish({
+        type: 'compute.requested',
+        tick: ctx.tick,
+        requestId,
+        vendor: config.id,
+        cloud,
+        capacityMTok: needMTok,
+        months: compute.contractMonths,
+      });
+      const answer = answers.get(requestId);
+      if (!answer || answer.type === 'compute.declined') continue;
+      const parties = { tick: ctx.tick, requestId, vendor: config.id, cloud };
+      const reason = compute.rejectionReason(answer, view());
+      ctx.bus.publish(
+        reason === null
+          ? { ...parties, type: 'compute.offer-accepted' }
+          : { ...parties, type: 'compute.offer-rejected', reason },
+      );
+    }
+  }
+  subscription.unsubscribe();
+}

@@ -1,0 +1,58 @@
+import type { WorldState } from '../world/state.js';
+import type { Channel } from '../world/events.js';
+
+/** Models an enterprise on one cloud and channel can buy this month, and at what price. */
+export interface OptionSet {
+  /** Vendor index (config order) of each option. */
+  readonly vendor: Int16Array;
+  readonly priceUsdPerMTok: Float64Array;
+  readonly quality: Float64Array;
+  /** Vendor index → option index, or -1 when the vendor is out of reach. */
+  readonly optionOfVendor: Int16Array;
+}
+
+/**
+ * The choice sets of the month, one per (primary cloud, channel). Direct buyers reach every closed
+ * vendor's API and the open-weights models their cloud hosts; marketplace buyers reach what their
+ * cloud lists, closed models at the vendor's list price (marketplaces match list prices) and open
+ * weights at the cloud's hosting price.
+ */
+export interface Catalogue {
+  readonly vendorIds: readonly string[];
+  readonly cloudIds: readonly string[];
+  /** Vendor index → 1 for open weights (served by the clouds that host them). */
+  readonly openWeights: Uint8Array;
+  options(cloudIndex: number, channel: Channel): OptionSet;
+}
+
+export function buildCatalogue(world: WorldState, vendorIds: readonly string[], cloudIds: readonly string[]): Catalogue {
+  const sets: OptionSet[] = [];
+  for (const cloudId of cloudIds) {
+    const cloud = world.clouds[cloudId]!;
+    const listed = new Set(world.listings.filter((l) => l.cloud === cloudId).map((l) => l.vendor));
+    for (const channel of ['direct', 'marketplace'] as const) {
+      const chosen: { vendor: number; price: number; quality: number }[] = [];
+      vendorIds.forEach((vendorId, v) => {
+        const vendor = world.vendors[vendorId]!;
+        const reachable = vendor.weights === 'open' ? listed.has(vendorId) : channel === 'direct' || listed.has(vendorId);
+        if (!reachable) return;
+        const price = vendor.weights === 'open' ? cloud.openModelPriceUsdPerMTok : vendor.priceUsdPerMTok;
+        chosen.push({ vendor: v, price, quality: vendor.quality });
+      });
+      const optionOfVendor = new Int16Array(vendorIds.length).fill(-1);
+      chosen.forEach((o, j) => (optionOfVendor[o.vendor] = j));
+      sets.push({
+        vendor: Int16Array.from(chosen.map((o) => o.vendor)),
+        priceUsdPerMTok: Float64Array.from(chosen.map((o) => o.price)),
+        quality: Float64Array.from(chosen.map((o) => o.quality)),
+        optionOfVendor,
+      });
+    }
+  }
+  return {
+    vendorIds,
+    cloudIds,
+    openWeights: Uint8Array.from(vendorIds.map((id) => (world.vendors[id]!.weights === 'open' ? 1 : 0))),
+    options: (cloudIndex, channel) => sets[cloudIndex * 2 + (channel === 'direct' ? 0 : 1)]!,
+  };
+}

@@ -1,0 +1,103 @@
+import type { TickContext } from '../agents/agent-context.js';
+import type { EnterpriseDemand } from '../agents/enterprises.js';
+import { fleetUnitCostUsdPerMTok } from './compute-cost.js';
+
+/**
+ * Closes the month's books: each vendor serves what its capacity allows (the rest is lost), bills
+ * enterprises directly or through marketplaces (paying the cloud its revenue share), bills
+ * subscribers, and pays its inference reservations; each cloud books compute sold, revenue shares
+ * kept and open-weights tokens hosted.
+ */
+export function settleMonth(ctx: TickContext, demand: EnterpriseDemand): void {
+  const world = ctx.world();
+  const { scenario, tick } = ctx;
+  const cloudIds = scenario.clouds.map((c) => c.id);
+  const revenueShareOf = new Map(world.listings.map((l) => [`${l.cloud}/${l.vendor}`, l.revenueShare]));
+  const marketplaceRevenueUsd = new Map<string, number>(cloudIds.map((c) => [c, 0]));
+  const hostingMTok = new Map<string, number>(cloudIds.map((c) => [c, 0]));
+  const hostingRevenueUsd = new Map<string, number>(cloudIds.map((c) => [c, 0]));
+  const inferenceRevenueUsd = new Map<string, number>(cloudIds.map((c) => [c, 0]));
+
+  scenario.vendors.forEach((config, v) => {
+    const vendor = world.vendors[config.id]!;
+    const directMTok = demand.directMTok[v]!;
+    let viaCloudMTok = 0;
+    cloudIds.forEach((_, c) => (viaCloudMTok += demand.viaCloudMTok[v * cloudIds.length + c]!));
+    const apiDemandMTok = directMTok + viaCloudMTok;
+
+    if (vendor.weights === 'open') {
+      cloudIds.forEach((cloudId, c) => {
+        const tokens = demand.viaCloudMTok[v * cloudIds.length + c]!;
+        hostingMTok.set(cloudId, hostingMTok.get(cloudId)! + tokens);
+        hostingRevenueUsd.set(cloudId, hostingRevenueUsd.get(cloudId)! + tokens * world.clouds[cloudId]!.openModelPriceUsdPerMTok);
+      });
+      ctx.bus.publish({
+        type: 'vendor.month-closed',
+        tick,
+        vendor: config.id,
+        apiDemandMTok,
+        subscriberDemandMTok: 0,
+        servedMTok: apiDemandMTok,
+        capacityMTok: 0,
+        revenueApiDirectUsd: 0,
+        revenueMarketplaceUsd: 0,
+        revenueSubscriptionUsd: 0,
+        revenueShareUsd: 0,
+        inferenceComputeUsd: 0,
+      });
+      return;
+    }
+
+    let capacityMTok = 0;
+    let inferenceComputeUsd = 0;
+    for (const c of world.contracts) {
+      if (c.vendor !== config.id || c.startTick > tick || tick >= c.endTick) continue;
+      capacityMTok += c.capacityMTok;
+      inferenceComputeUsd += c.capacityMTok * c.priceUsdPerMTok;
+      inferenceRevenueUsd.set(c.cloud, inferenceRevenueUsd.get(c.cloud)! + c.capacityMTok * c.priceUsdPerMTok);
+    }
+    const subscriberDemandMTok = vendor.subscribers * scenario.consumers.mTokPerSubscriberPerMonth;
+    const totalDemandMTok = apiDemandMTok + subscriberDemandMTok;
+    const servedShare = totalDemandMTok > 0 ? Math.min(1, capacityMTok / totalDemandMTok) : 1;
+    const price = vendor.priceUsdPerMTok;
+
+    let revenueMarketplaceUsd = 0;
+    let revenueShareUsd = 0;
+    cloudIds.forEach((cloudId, c) => {
+      const sales = demand.viaCloudMTok[v * cloudIds.length + c]! * servedShare * price;
+      const share = sales * (revenueShareOf.get(`${cloudId}/${config.id}`) ?? 0);
+      revenueMarketplaceUsd += sales;
+      revenueShareUsd += share;
+      marketplaceRevenueUsd.set(cloudId, marketplaceRevenueUsd.get(cloudId)! + share);
+    });
+    ctx.bus.publish({
+      type: 'vendor.month-closed',
+      tick,
+      vendor: config.id,
+      apiDemandMTok,
+      subscriberDemandMTok,
+      servedMTok: totalDemandMTok * servedShare,
+      capacityMTok,
+      revenueApiDirectUsd: directMTok * servedShare * price,
+      revenueMarketplaceUsd,
+      revenueSubscriptionUsd: vendor.subscribers * scenario.consumers.priceUsdPerMonth,
+      revenueShareUsd,
+      inferenceComputeUsd,
+    });
+  });
+
+  for (const cloudId of cloudIds) {
+    const cloud = world.clouds[cloudId]!;
+    ctx.bus.publish({
+      type: 'cloud.month-closed',
+      tick,
+      cloud: cloudId,
+      inferenceRevenueUsd: inferenceRevenueUsd.get(cloudId)!,
+      marketplaceRevenueUsd: marketplaceRevenueUsd.get(cloudId)!,
+      hostingRevenueUsd: hostingRevenueUsd.get(cloudId)!,
+      hostingMTok: hostingMTok.get(cloudId)!,
+      fleetCostUsd:
+        (cloud.gpuCapacityMTok + cloud.asicCapacityMTok) * fleetUnitCostUsdPerMTok(scenario.compute, tick, cloud),
+    });
+  }
+}

@@ -1,0 +1,113 @@
+import { produce } from 'immer';
+import type { Scenario } from '../config/parse-scenario.js';
+import { agentRngs, instantiatePolicies, type TickContext } from '../agents/agent-context.js';
+import { buildFleets, listenForComputeRequests, priceOpenModels } from '../agents/clouds.js';
+import { updateSubscriptions } from '../agents/consumers.js';
+import { createPopulation } from '../agents/enterprise-population.js';
+import { seedAdopters, stepEnterprises } from '../agents/enterprises.js';
+import { buyTraining, negotiateCompute, releaseModels, setPrices } from '../agents/vendors.js';
+import { tickToDate } from '../engine/calendar.js';
+import { EventBus } from '../engine/event-bus.js';
+import { buildCatalogue } from '../market/catalogue.js';
+import { settleMonth } from '../market/settlement.js';
+import { MetricRecorder, type MetricTable } from '../metrics/metric-table.js';
+import { recordMonth } from '../metrics/record-metrics.js';
+import { applyEvent } from '../world/apply-event.js';
+import type { MarketEvent } from '../world/events.js';
+import type { WorldState } from '../world/state.js';
+import { initialWorld, openingContracts } from './initial-world.js';
+
+export interface RunOptions {
+  /** Overrides the scenario's seed. */
+  readonly seed?: number;
+  /** Overrides the scenario's number of months. */
+  readonly months?: number;
+  /** Receives every event in order of publication (the CLI writes them to events.jsonl). */
+  readonly onEvent?: (event: MarketEvent) => void;
+}
+
+export interface RunResult {
+  readonly seed: number;
+  readonly months: number;
+  readonly metrics: MetricTable;
+  readonly finalWorld: WorldState;
+}
+
+/**
+ * Runs a scenario month by month. A pure function of (scenario, seed, months): no clock, no
+ * Math.random, no I/O; every random draw comes from a stream seeded by the run's seed and the
+ * agent's id.
+ *
+ * Each month runs fixed phases: open the books; expire contracts; clouds build fleets and price
+ * open weights; vendors release models and set prices; enterprises adopt and switch; consumers
+ * subscribe; settle the month; vendors buy training; vendors and clouds negotiate compute for the
+ * next month; record metrics.
+ */
+export function runSimulation(scenario: Scenario, options: RunOptions = {}): RunResult {
+  const seed = options.seed ?? scenario.seed;
+  const months = options.months ?? scenario.months;
+  const policies = instantiatePolicies(scenario);
+  const rngs = agentRngs(scenario, seed);
+  const bus = new EventBus<MarketEvent>();
+  let world = initialWorld(scenario, policies);
+  bus.events$.subscribe((event) => {
+    world = produce(world, (draft) => applyEvent(draft, event));
+  });
+  if (options.onEvent) bus.events$.subscribe(options.onEvent);
+
+  const vendorIds = scenario.vendors.map((v) => v.id);
+  const cloudIds = scenario.clouds.map((c) => c.id);
+  const population = createPopulation(scenario, seed);
+  seedAdopters(population, buildCatalogue(world, vendorIds, cloudIds), scenario.enterprises.adoptedAtStart);
+  const recorder = new MetricRecorder(months);
+  const demandCurve = {
+    growthPerYear: scenario.enterprises.demandGrowthPerYear,
+    priceElasticity: scenario.enterprises.priceElasticity,
+    referencePriceUsdPerMTok: scenario.enterprises.referencePriceUsdPerMTok,
+  };
+
+  for (let tick = 0; tick < months; tick++) {
+    const ctx: TickContext = { scenario, tick, world: () => world, lastMonth: world, bus, policies, rngs };
+    bus.publish({ type: 'market.month-opened', tick });
+    if (tick === 0) {
+      for (const contract of openingContracts(scenario, policies, world)) {
+        bus.publish({ type: 'compute.contract-signed', tick, contract });
+      }
+    }
+    for (const contract of world.contracts.filter((c) => c.endTick <= tick)) {
+      bus.publish({
+        type: 'compute.contract-expired',
+        tick,
+        contractId: contract.id,
+        vendor: contract.vendor,
+        cloud: contract.cloud,
+        capacityMTok: contract.capacityMTok,
+      });
+    }
+    buildFleets(ctx);
+    priceOpenModels(ctx);
+    releaseModels(ctx);
+    setPrices(ctx);
+    const demand = stepEnterprises({
+      population,
+      catalogue: buildCatalogue(world, vendorIds, cloudIds),
+      tick,
+      adoption: policies.adoption,
+      switching: policies.switching,
+      demand: demandCurve,
+      weight: scenario.enterprises.represents / scenario.enterprises.count,
+      publish: (event) => bus.publish(event),
+    });
+    updateSubscriptions(ctx);
+    settleMonth(ctx, demand);
+    buyTraining(ctx);
+    const clouds = listenForComputeRequests(ctx);
+    negotiateCompute(ctx);
+    clouds.unsubscribe();
+
+    recorder.beginTick(tickToDate(scenario.start, tick));
+    recordMonth(recorder, world, demand, population.size);
+  }
+  bus.complete();
+  return { seed, months, metrics: recorder, finalWorld: world };
+}
