@@ -1,0 +1,187 @@
+import type { ChartDataset, ScaleOptions } from 'chart.js';
+import type { MetricTable } from '../metrics/metric-table.js';
+import type { ChartConfig, ChartContext } from './chart-definition.js';
+import { formatMonth, formatPercent, formatUsd } from './format.js';
+import { entityStyle, REFERENCE_COLOUR, SERIES_COLOURS } from './palette.js';
+import { entitiesWithValues, entityValues } from './series.js';
+
+/** Building blocks every chart shares: header, legend, axes and datasets, so all charts read alike. */
+
+export type Dataset = ChartDataset<'line' | 'bar', (number | null)[]>;
+
+/** Title with the scenario, subtitle saying what is measured, legend, and room so lines do not touch the edge. */
+export function commonOptions(title: string, ctx: ChartContext, subtitle: string | string[]) {
+  return {
+    layout: { padding: { left: 8, right: 24, top: 4, bottom: 4 } },
+    plugins: {
+      title: {
+        display: true,
+        text: `${title} — scenario: ${ctx.scenario}`,
+        font: { size: 18, weight: 'bold' as const },
+        padding: { top: 6, bottom: 4 },
+      },
+      subtitle: { display: true, text: subtitle, font: { size: 13 }, color: '#444444', padding: { bottom: 10 } },
+      legend: { display: true, position: 'top' as const, labels: { boxWidth: 28, font: { size: 13 } } },
+    },
+  };
+}
+
+/** The monthly x axis: "Jan 2024" labels, thinned to calendar-aligned months so they never overlap. */
+export function monthAxis(table: MetricTable): ScaleOptions<'category'> {
+  const step = monthLabelStep(table.dates.length);
+  return {
+    type: 'category',
+    title: { display: true, text: 'Month', font: { size: 13 } },
+    ticks: {
+      autoSkip: false,
+      maxRotation: 0,
+      callback: (_value, index) => {
+        const date = table.dates[index] ?? '';
+        return (Number(date.slice(5, 7)) - 1) % step === 0 ? formatMonth(date) : '';
+      },
+    },
+    grid: { display: false },
+  };
+}
+
+export function monthLabels(table: MetricTable): string[] {
+  return table.dates.map(formatMonth);
+}
+
+/** 1, 2, 3, 6 or 12 months between labels: the smallest that keeps about a dozen labels. */
+function monthLabelStep(months: number): number {
+  return [1, 2, 3, 6, 12].find((step) => months / step <= 13) ?? 12 * Math.ceil(months / (12 * 13));
+}
+
+/** A value axis in percent; values must already be in percentage points (share × 100). */
+export function percentAxis(
+  title: string,
+  range: Pick<ScaleOptions<'linear'>, 'min' | 'max' | 'suggestedMin' | 'suggestedMax'> = {},
+): ScaleOptions<'linear'> {
+  return {
+    type: 'linear',
+    ...range,
+    title: { display: true, text: `${title} (%)`, font: { size: 13 } },
+    ticks: { callback: (value) => formatPercent(Number(value)) },
+  };
+}
+
+export function usdAxis(title: string): ScaleOptions<'linear'> {
+  return {
+    type: 'linear',
+    beginAtZero: true,
+    title: { display: true, text: `${title} (USD)`, font: { size: 13 } },
+    ticks: { callback: (value) => formatUsd(Number(value)) },
+  };
+}
+
+/**
+ * A log-scale USD axis. chart.js puts a tick at every integer mantissa (1, 2, 3 … 9 × 10ⁿ), too many to label:
+ * only 1, 2 and 5 × 10ⁿ are labelled, unless the range is so narrow that fewer than three of those fall in it.
+ */
+export function logUsdAxis(title: string): ScaleOptions<'logarithmic'> {
+  return {
+    type: 'logarithmic',
+    title: { display: true, text: `${title} (USD, log scale)`, font: { size: 13 } },
+    ticks: {
+      callback: (value, _index, ticks) => {
+        const labelAll = ticks.filter((t) => isOneTwoFive(t.value)).length < 3;
+        return labelAll || isOneTwoFive(Number(value)) ? formatUsd(Number(value)) : '';
+      },
+    },
+  };
+}
+
+function isOneTwoFive(value: number): boolean {
+  const mantissa = value / 10 ** Math.floor(Math.log10(value) + 1e-9);
+  return [1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6);
+}
+
+/** One line per entity that has values for the metric, in its palette colour. */
+export function entityLines(table: MetricTable, metric: string, scale = 1): Dataset[] {
+  return entitiesWithValues(table, metric).map((id) => {
+    const { name, colour } = entityStyle(id);
+    return line(name, colour, entityValues(table, metric, id, scale));
+  });
+}
+
+export function line(label: string, colour: string, data: (number | null)[]): Dataset {
+  return {
+    type: 'line',
+    label,
+    data,
+    borderColor: colour,
+    backgroundColor: colour,
+    borderWidth: 2.5,
+    pointRadius: 0,
+    tension: 0,
+    spanGaps: false,
+  };
+}
+
+/** A dashed horizontal benchmark across the whole run, e.g. an industry norm or a regulatory threshold. */
+export function referenceLine(table: MetricTable, label: string, value: number): Dataset {
+  return {
+    ...line(label, REFERENCE_COLOUR, table.dates.map(() => value)),
+    borderWidth: 1.5,
+    borderDash: [8, 5],
+    backgroundColor: 'transparent',
+  };
+}
+
+/** A line chart over months with one value axis (id "y"). */
+export function monthlyLineChart(spec: {
+  table: MetricTable;
+  ctx: ChartContext;
+  title: string;
+  subtitle: string | string[];
+  datasets: Dataset[];
+  y: ScaleOptions<'linear'> | ScaleOptions<'logarithmic'>;
+}): ChartConfig {
+  return {
+    type: 'line',
+    data: { labels: monthLabels(spec.table), datasets: spec.datasets },
+    options: {
+      ...commonOptions(spec.title, spec.ctx, spec.subtitle),
+      scales: { x: monthAxis(spec.table), y: spec.y },
+    },
+  };
+}
+
+/** Stacked bars, one per category (vendor, cloud), split into named parts. */
+export function stackedBarChart(spec: {
+  ctx: ChartContext;
+  title: string;
+  subtitle: string | string[];
+  /** One label per bar; an array is drawn as several lines. */
+  categories: (string | string[])[];
+  parts: { label: string; values: number[] }[];
+  xTitle: string;
+  y: ScaleOptions<'linear'>;
+}): ChartConfig {
+  return {
+    type: 'bar',
+    data: {
+      labels: spec.categories,
+      datasets: spec.parts.map((part, index) => ({
+        label: part.label,
+        data: part.values,
+        backgroundColor: SERIES_COLOURS[index % SERIES_COLOURS.length],
+        stack: 'total',
+        maxBarThickness: 120,
+      })),
+    },
+    options: {
+      ...commonOptions(spec.title, spec.ctx, spec.subtitle),
+      scales: {
+        x: {
+          stacked: true,
+          title: { display: true, text: spec.xTitle, font: { size: 13 } },
+          ticks: { font: { size: 13 } },
+          grid: { display: false },
+        },
+        y: { ...spec.y, stacked: true },
+      },
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import type { ChartDefinition } from '../chart-definition.js';
+import { entityLines, monthlyLineChart, percentAxis, stackedBarChart, usdAxis } from '../chart-parts.js';
+import { formatUsd } from '../format.js';
+import { entityStyle, inPaletteOrder } from '../palette.js';
+import { sumOver, trailingWindow, wholeRun } from '../series.js';
+
+/** Cloud hyperscalers: how much AI earns them, from what, and how much of it runs on their own chips. */
+
+const REVENUE_MIX_MONTHS = 12;
+
+const REVENUE_PARTS = [
+  { metric: 'cloud.infra_revenue_usd', label: 'Compute sold to model vendors' },
+  { metric: 'cloud.marketplace_revenue_usd', label: "Share kept on vendors' marketplace sales" },
+  { metric: 'cloud.hosting_revenue_usd', label: 'Open-weights models hosted for enterprises' },
+] as const;
+
+export const cloudAiRevenue: ChartDefinition = {
+  file: 'cloud-ai-revenue.png',
+  title: 'Cloud AI revenue',
+  describe: "Each cloud's AI revenue per month.",
+  requires: ['cloud.ai_revenue_usd'],
+  build(table, ctx) {
+    return monthlyLineChart({
+      table,
+      ctx,
+      title: this.title,
+      subtitle: `AI revenue per cloud provider, per month, ${wholeRun(table).period}`,
+      datasets: entityLines(table, 'cloud.ai_revenue_usd'),
+      y: usdAxis('AI revenue per month'),
+    });
+  },
+};
+
+export const cloudAiRevenueMix: ChartDefinition = {
+  file: 'cloud-ai-revenue-mix.png',
+  title: 'Cloud AI revenue by source',
+  describe: "Each cloud's AI revenue over the last 12 months: compute sold to vendors, marketplace share, hosting.",
+  requires: REVENUE_PARTS.map((part) => part.metric),
+  build(table, ctx) {
+    const window = trailingWindow(table, REVENUE_MIX_MONTHS);
+    const cloudIds = new Set(this.requires.flatMap((metric) => [...table.series(metric).keys()]));
+    const clouds = inPaletteOrder(cloudIds)
+      .map((id) => ({
+        name: entityStyle(id).name,
+        parts: REVENUE_PARTS.map((part) => sumOver(table, part.metric, id, window)),
+      }))
+      .map((cloud) => ({ ...cloud, total: cloud.parts.reduce((a, b) => a + b, 0) }))
+      .filter((cloud) => cloud.total > 0)
+      .sort((a, b) => b.total - a.total);
+    if (clouds.length === 0) return null;
+
+    return stackedBarChart({
+      ctx,
+      title: this.title,
+      subtitle: `AI revenue per cloud provider by source, summed over ${window.period} (${window.months} months)`,
+      categories: clouds.map((cloud) => [cloud.name, `${formatUsd(cloud.total)} total`]),
+      parts: REVENUE_PARTS.map((part, index) => ({
+        label: part.label,
+        values: clouds.map((cloud) => cloud.parts[index]!),
+      })),
+      xTitle: 'Cloud provider (total AI revenue over the period)',
+      y: usdAxis(`AI revenue over ${window.months} months`),
+    });
+  },
+};
+
+export const cloudAsicShare: ChartDefinition = {
+  file: 'cloud-asic-share.png',
+  title: 'Own-ASIC share of cloud AI capacity',
+  describe: "Share of each cloud's AI fleet capacity that runs on its own chips rather than bought GPUs.",
+  requires: ['cloud.asic_share'],
+  build(table, ctx) {
+    return monthlyLineChart({
+      table,
+      ctx,
+      title: this.title,
+      subtitle: `Share of each cloud's AI fleet capacity on its own ASICs (TPU, Trainium…), ${wholeRun(table).period}`,
+      datasets: entityLines(table, 'cloud.asic_share', 100),
+      y: percentAxis('Share of AI fleet capacity on own ASICs', { min: 0, max: 100 }),
+    });
+  },
+};

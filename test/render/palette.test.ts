@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { entityStyle, inPaletteOrder } from '../../src/render/palette.js';
+import { CLOUDS, VENDORS } from './sample-table.js';
+
+describe('palette', () => {
+  it('names the known vendors and clouds', () => {
+    expect(entityStyle('google').name).toBe('Google (Gemini)');
+    expect(entityStyle('gcp').name).toBe('Google Cloud');
+    expect(entityStyle('meta').name).toBe('Meta Llama (open weights)');
+  });
+
+  it('gives all known vendors and clouds distinct colours', () => {
+    const colours = [...VENDORS, ...CLOUDS].map((id) => entityStyle(id).colour);
+    expect(new Set(colours).size).toBe(colours.length);
+  });
+
+  it('gives an unknown id its id as name and the same fallback colour every time', () => {
+    const style = entityStyle('deepseek');
+    expect(style.name).toBe('deepseek');
+    expect(entityStyle('deepseek').colour).toBe(style.colour);
+    expect([...VENDORS, ...CLOUDS].map((id) => entityStyle(id).colour)).not.toContain(style.colour);
+  });
+
+  it('orders known entities as the palette does, unknown ones after them as given', () => {
+    expect(inPaletteOrder(['zeta', 'meta', 'alpha', 'openai'])).toEqual(['openai', 'meta', 'zeta', 'alpha']);
+  });
+});

@@ -1,0 +1,48 @@
+import { MetricRecorder, type MetricTable } from '../../src/metrics/metric-table.js';
+
+export const VENDORS = ['openai', 'anthropic', 'google', 'xai', 'mistral', 'meta'] as const;
+export const CLOUDS = ['azure', 'aws', 'gcp', 'oracle'] as const;
+
+/** Month `tick` of a run starting in January 2024, as "YYYY-MM". */
+export function monthOf(tick: number): string {
+  return `${2024 + Math.floor(tick / 12)}-${String((tick % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * A run from 2024-01 with every metric the charts use, with values simple enough to sum by hand:
+ * vendor k earns (k + 1) × (tick + 1) $M per month from the API, a quarter of it via marketplaces,
+ * plus $2M of subscriptions; meta (open weights) earns nothing, has no gross margin and a price of 0.
+ * `skip` leaves metrics out, as a run that does not model them would.
+ */
+export function sampleTable(months: number, skip: readonly string[] = []): MetricTable {
+  const table = new MetricRecorder(months);
+  const record = (metric: string, entity: string, value: number) => {
+    if (!skip.includes(metric)) table.record(metric, entity, value);
+  };
+  for (let tick = 0; tick < months; tick++) {
+    table.beginTick(monthOf(tick));
+    VENDORS.forEach((vendor, k) => {
+      const earns = vendor !== 'meta';
+      const api = earns ? (k + 1) * (tick + 1) * 1e6 : 0;
+      record('vendor.enterprise_share', vendor, 1 / VENDORS.length);
+      record('vendor.revenue_api_usd', vendor, api);
+      record('vendor.revenue_marketplace_usd', vendor, api / 4);
+      record('vendor.revenue_subscription_usd', vendor, earns ? 2e6 : 0);
+      record('vendor.gross_margin', vendor, earns ? 0.4 + 0.01 * tick : Number.NaN);
+      record('vendor.price_usd_per_mtok', vendor, earns ? 10 / (k + 1) : 0);
+    });
+    CLOUDS.forEach((cloud, k) => {
+      record('cloud.ai_revenue_usd', cloud, (k + 1) * 100e6);
+      record('cloud.infra_revenue_usd', cloud, (k + 1) * 60e6);
+      record('cloud.marketplace_revenue_usd', cloud, (k + 1) * 15e6);
+      record('cloud.hosting_revenue_usd', cloud, (k + 1) * 25e6);
+      record('cloud.asic_share', cloud, 0.1 * k);
+    });
+    record('market.avg_price_usd_per_mtok', 'market', 8 * 0.95 ** tick);
+    record('market.hhi', 'market', 2500);
+    record('market.adoption_rate', 'market', 0.2 + 0.02 * tick);
+    record('market.production_rate', 'market', 0.05 + 0.01 * tick);
+    record('market.switches', 'market', 10 + tick);
+  }
+  return table;
+}
