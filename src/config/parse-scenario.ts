@@ -10,9 +10,12 @@ export type ParseResult = { success: true; scenario: Scenario } | { success: fal
 /** Validates parsed JSON; every problem at once, each with its path. Pure: no file system. */
 export function parseScenario(json: unknown): ParseResult {
   const result = scenarioSchema.safeParse(json);
-  if (!result.success) return { success: false, problems: result.error.issues.map(toProblem) };
-  const problems = checkReferences(result.data);
-  return problems.length > 0 ? { success: false, problems } : { success: true, scenario: result.data };
+  const problems = [
+    ...(result.success ? [] : result.error.issues.map((issue) => toProblem(issue, json))),
+    ...checkReferences(json),
+  ];
+  if (!result.success || problems.length > 0) return { success: false, problems };
+  return { success: true, scenario: result.data };
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -23,8 +26,20 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return text === '' ? '(top level)' : text;
 }
 
-function toProblem(issue: z.core.$ZodIssue): ConfigProblem {
-  return { path: formatPath(issue.path), message: describeIssue(issue) };
+function toProblem(issue: z.core.$ZodIssue, input: unknown): ConfigProblem {
+  const found = issue.code === 'unrecognized_keys' ? undefined : valueAt(input, issue.path);
+  const suffix = found === undefined ? '' : `; found ${JSON.stringify(found)?.slice(0, 80)}`;
+  return { path: formatPath(issue.path), message: `${describeIssue(issue)}${suffix}` };
+}
+
+/** The offending value, for "found ..." in messages; undefined when absent or not a scalar. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value: unknown = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value !== null && typeof value === 'object' ? undefined : value;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

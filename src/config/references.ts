@@ -1,46 +1,75 @@
-import type { ScenarioShape } from './scenario-schema.js';
-
 export interface ConfigProblem {
   /** JSON path of the offending value, e.g. "vendors[2].computeClouds[0]". */
   readonly path: string;
   readonly message: string;
 }
 
-/** Checks what a schema cannot: ids that must exist, be unique, shares that must add up. */
-export function checkReferences(scenario: ScenarioShape): ConfigProblem[] {
+type Loose = Record<string, unknown>;
+
+function entries(value: unknown, key: string): Loose[] {
+  const list = value !== null && typeof value === 'object' ? (value as Loose)[key] : undefined;
+  return Array.isArray(list) ? list.filter((e): e is Loose => e !== null && typeof e === 'object') : [];
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Checks what a schema cannot: ids that must exist and be unique, shares that must add up. Works
+ * on raw JSON too, so a config with schema errors still gets its reference errors in the same
+ * report; anything malformed is left to the schema's messages.
+ */
+export function checkReferences(scenario: unknown): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  const cloudIds = scenario.clouds.map((c) => c.id);
-  const vendorIds = scenario.vendors.map((v) => v.id);
-  const known = (kind: string, ids: string[], value: string, path: string) => {
-    if (!ids.includes(value)) problems.push({ path, message: `unknown ${kind} "${value}"; known ${kind}s: ${ids.join(', ')}` });
+  const clouds = entries(scenario, 'clouds');
+  const vendors = entries(scenario, 'vendors');
+  const enterprises = (scenario as Loose | null)?.enterprises;
+  const segments = entries(enterprises, 'segments');
+  const cloudIds = clouds.map((c) => text(c.id)).filter((id): id is string => id !== undefined);
+  const vendorIds = vendors.map((v) => text(v.id)).filter((id): id is string => id !== undefined);
+
+  const known = (kind: string, ids: string[], value: unknown, path: string) => {
+    if (typeof value === 'string' && !ids.includes(value)) {
+      problems.push({ path, message: `unknown ${kind} "${value}"; known ${kind}s: ${ids.join(', ')}` });
+    }
   };
-  const unique = (kind: string, ids: string[], path: string) => {
-    ids.forEach((value, i) => {
-      if (ids.indexOf(value) !== i) problems.push({ path: `${path}[${i}].id`, message: `duplicate ${kind} id "${value}"` });
+  const unique = (kind: string, list: Loose[], path: string) => {
+    const seen = new Set<string>();
+    list.forEach((entry, i) => {
+      const id = text(entry.id);
+      if (id === undefined) return;
+      if (seen.has(id)) problems.push({ path: `${path}[${i}].id`, message: `duplicate ${kind} id "${id}"` });
+      seen.add(id);
     });
   };
 
-  unique('cloud', cloudIds, 'clouds');
-  unique('vendor', vendorIds, 'vendors');
-  unique('segment', scenario.enterprises.segments.map((s) => s.id), 'enterprises.segments');
+  unique('cloud', clouds, 'clouds');
+  unique('vendor', vendors, 'vendors');
+  unique('segment', segments, 'enterprises.segments');
 
-  scenario.vendors.forEach((vendor, v) => {
-    if (vendor.weights !== 'closed') return;
-    vendor.computeClouds.forEach((cloud, i) => known('cloud', cloudIds, cloud, `vendors[${v}].computeClouds[${i}]`));
-    vendor.compute.forEach((holding, i) => known('cloud', cloudIds, holding.cloud, `vendors[${v}].compute[${i}].cloud`));
+  vendors.forEach((vendor, v) => {
+    const preferred = vendor.computeClouds;
+    if (Array.isArray(preferred)) {
+      preferred.forEach((cloud, i) => known('cloud', cloudIds, cloud, `vendors[${v}].computeClouds[${i}]`));
+    }
+    entries(vendor, 'compute').forEach((holding, i) => known('cloud', cloudIds, holding.cloud, `vendors[${v}].compute[${i}].cloud`));
   });
 
   const pairs = new Set<string>();
-  scenario.marketplace.forEach((listing, i) => {
+  entries(scenario, 'marketplace').forEach((listing, i) => {
     known('cloud', cloudIds, listing.cloud, `marketplace[${i}].cloud`);
     known('vendor', vendorIds, listing.vendor, `marketplace[${i}].vendor`);
-    const pair = `${listing.cloud}/${listing.vendor}`;
-    if (pairs.has(pair)) problems.push({ path: `marketplace[${i}]`, message: `${listing.vendor} is listed twice on ${listing.cloud}` });
+    const pair = `${String(listing.cloud)}/${String(listing.vendor)}`;
+    if (pairs.has(pair)) {
+      problems.push({ path: `marketplace[${i}]`, message: `${String(listing.vendor)} is listed twice on ${String(listing.cloud)}` });
+    }
     pairs.add(pair);
   });
 
-  scenario.vendors.forEach((vendor, v) => {
-    if (vendor.weights === 'open' && !scenario.marketplace.some((l) => l.vendor === vendor.id)) {
+  const listed = new Set(entries(scenario, 'marketplace').map((l) => l.vendor));
+  vendors.forEach((vendor, v) => {
+    if (vendor.weights === 'open' && typeof vendor.id === 'string' && !listed.has(vendor.id)) {
       problems.push({
         path: `vendors[${v}]`,
         message: `open-weights model "${vendor.id}" is listed on no cloud marketplace, so no enterprise can reach it`,
@@ -48,16 +77,19 @@ export function checkReferences(scenario: ScenarioShape): ConfigProblem[] {
     }
   });
 
-  const segmentShares = scenario.enterprises.segments.reduce((sum, s) => sum + s.share, 0);
-  if (Math.abs(segmentShares - 1) > 1e-6) {
-    problems.push({ path: 'enterprises.segments', message: `segment shares add up to ${segmentShares}, not 1` });
+  const shares = segments.map((s) => s.share);
+  if (shares.length > 0 && shares.every((s) => typeof s === 'number')) {
+    const total = (shares as number[]).reduce((sum, s) => sum + s, 0);
+    if (Math.abs(total - 1) > 1e-6) problems.push({ path: 'enterprises.segments', message: `segment shares add up to ${total}, not 1` });
   }
-  scenario.enterprises.segments.forEach((segment, i) => {
-    if (segment.qualityWeight.min > segment.qualityWeight.max) {
-      problems.push({ path: `enterprises.segments[${i}].qualityWeight`, message: 'min is above max' });
+  segments.forEach((segment, i) => {
+    const range = segment.qualityWeight as Loose | undefined;
+    if (typeof range?.min === 'number' && typeof range.max === 'number' && range.min > range.max) {
+      problems.push({ path: `enterprises.segments[${i}].qualityWeight`, message: `min ${range.min} is above max ${range.max}` });
     }
   });
-  if (!scenario.clouds.some((c) => c.enterpriseShare > 0)) {
+  const cloudShares = clouds.map((c) => c.enterpriseShare);
+  if (clouds.length > 0 && cloudShares.every((s) => typeof s === 'number') && !(cloudShares as number[]).some((s) => s > 0)) {
     problems.push({ path: 'clouds', message: 'no cloud has an enterpriseShare above 0, so enterprises have no primary cloud' });
   }
   return problems;

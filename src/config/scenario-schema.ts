@@ -140,7 +140,8 @@ const consumers = z
 
 export const scenarioSchema = z
   .object({
-    $schema: z.string().optional(),
+    $schema: z.string().optional().describe('path of the JSON Schema, for editors'),
+    extends: z.string().optional().describe('parent scenario file this one overrides (resolved before validation)'),
     name: id.describe('scenario name; outputs go to output/<name>/'),
     description: z.string().default(''),
     seed: z.number().int().min(0).max(2 ** 32 - 1).default(1).describe('seed of every random stream'),
