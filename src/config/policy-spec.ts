@@ -13,6 +13,7 @@ export function policySpec(role: PolicyRole) {
       params: z.record(z.string(), z.unknown()).optional().describe('the policy’s parameters; defaults fill what is left out'),
     })
     .strict()
+    .describe(`${role} policy, see "Policies"`)
     .transform((spec, ctx): PolicySpec => {
       const definition = findPolicy(role, spec.type);
       if (!definition) {

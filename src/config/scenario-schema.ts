@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isYearMonth } from '../engine/calendar.js';
 import { policySpec } from './policy-spec.js';
 
-const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'an id of lower-case letters, digits and dashes');
+const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'an id of lower-case letters, digits and dashes').describe('id: lower-case letters, digits and dashes');
 const share = z.number().min(0).max(1);
 const positive = z.number().gt(0);
 const nonNegative = z.number().min(0);
@@ -24,12 +24,13 @@ const computeMarket = z
     asicMaturityScaleUsd: positive.describe('ASIC capex that closes 63 % of the remaining maturity gap, USD'),
     capexMonthsOfCost: positive.describe('capex to build 1 MTok/month of capacity, in months of its running cost'),
   })
-  .strict();
+  .strict()
+  .describe('cost of inference compute, shared by every cloud');
 
 const cloud = z
   .object({
     id,
-    name: z.string().optional(),
+    name: z.string().optional().describe('display name'),
     enterpriseShare: nonNegative.describe('weight of enterprises whose primary cloud this is (normalised across clouds)'),
     gpuCapacityMTok: nonNegative.describe('GPU fleet at the start, MTok of inference per month'),
     asicCapacityMTok: nonNegative.describe('own-ASIC fleet at the start, MTok of inference per month'),
@@ -48,22 +49,24 @@ const computeHolding = z
   .object({
     cloud: id,
     capacityMTok: positive.describe('reserved inference capacity, MTok per month'),
-    months: z.number().int().min(1).describe('months the contract still runs from the start'),
+    months: z.number().int().min(1).max(600).describe('months the contract still runs from the start'),
   })
-  .strict();
+  .strict()
+  .describe('a compute contract the vendor holds at the start, priced by the cloud’s offer policy');
 
 const consumerApp = z
   .object({
     brand: share.describe('consumer brand strength at the start, 0..1'),
     subscribers: nonNegative.describe('paying subscribers at the start'),
   })
-  .strict();
+  .strict()
+  .describe('the vendor’s consumer chat subscription (ChatGPT, Claude, ...); absent = none');
 
 const closedVendor = z
   .object({
     id,
-    name: z.string().optional(),
-    weights: z.literal('closed'),
+    name: z.string().optional().describe('display name'),
+    weights: z.literal('closed').describe('closed weights: the vendor sells an API and buys compute'),
     quality: positive.describe('capability index at the start (GPT-4, March 2023 = 1.0)'),
     priceUsdPerMTok: positive.describe('API list price at the start, blended 3:1 input:output, USD per MTok'),
     consumerApp: consumerApp.optional(),
@@ -82,8 +85,8 @@ const closedVendor = z
 const openVendor = z
   .object({
     id,
-    name: z.string().optional(),
-    weights: z.literal('open'),
+    name: z.string().optional().describe('display name'),
+    weights: z.literal('open').describe('open weights: clouds host the model and keep its whole price'),
     quality: positive.describe('capability index at the start (GPT-4, March 2023 = 1.0)'),
     policies: z.object({ training: policySpec('vendor-training') }).strict(),
   })
@@ -110,7 +113,8 @@ const segment = z
     switchingCostUsd: spread('USD, one-off cost of moving to another model'),
     marketplaceShare: share.describe('share of the segment buying through its cloud’s marketplace rather than direct'),
   })
-  .strict();
+  .strict()
+  .describe('a kind of enterprise, with the spread of its traits');
 
 const enterprises = z
   .object({
@@ -121,12 +125,13 @@ const enterprises = z
     priceElasticity: nonNegative.describe('−d ln(tokens) / d ln(price) of an adopter’s demand'),
     referencePriceUsdPerMTok: positive.describe('price at which demand equals its base level, USD per MTok'),
     tasteDispersion: nonNegative.describe('log-sd of each enterprise’s idiosyncratic fit with each model'),
-    segments: z.array(segment).min(1),
+    segments: z.array(segment).min(1).max(64).describe('kinds of enterprise; shares add up to 1'),
     policies: z
       .object({ adoption: policySpec('enterprise-adoption'), switching: policySpec('enterprise-switching') })
       .strict(),
   })
-  .strict();
+  .strict()
+  .describe('the enterprise customers, simulated one by one');
 
 const consumers = z
   .object({
@@ -136,21 +141,26 @@ const consumers = z
     mTokPerSubscriberPerMonth: nonNegative.describe('tokens a subscriber consumes a month, MTok'),
     policy: policySpec('consumer-choice'),
   })
-  .strict();
+  .strict()
+  .describe('the aggregate consumer subscription market');
 
 export const scenarioSchema = z
   .object({
     $schema: z.string().optional().describe('path of the JSON Schema, for editors'),
     extends: z.string().optional().describe('parent scenario file this one overrides (resolved before validation)'),
     name: id.describe('scenario name; outputs go to output/<name>/'),
-    description: z.string().default(''),
+    description: z.string().default('').describe('what the scenario asks, in a sentence or two'),
     seed: z.number().int().min(0).max(2 ** 32 - 1).default(1).describe('seed of every random stream'),
     start: z.string().refine(isYearMonth, 'a month as YYYY-MM').describe('first simulated month, YYYY-MM'),
     months: z.number().int().min(1).max(600).describe('months to simulate'),
     compute: computeMarket,
-    clouds: z.array(cloud).min(1),
-    vendors: z.array(z.discriminatedUnion('weights', [closedVendor, openVendor])).min(1),
-    marketplace: z.array(listing).describe('which models each cloud lists, and its revenue share'),
+    clouds: z.array(cloud).min(1).max(64).describe('cloud hyperscalers'),
+    vendors: z
+      .array(z.discriminatedUnion('weights', [closedVendor, openVendor]))
+      .min(1)
+      .max(64)
+      .describe('model vendors, closed or open weights'),
+    marketplace: z.array(listing).max(4096).describe('which models each cloud lists, and its revenue share'),
     enterprises,
     consumers,
   })
