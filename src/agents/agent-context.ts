@@ -4,38 +4,53 @@ import type { EventBus } from '../engine/event-bus.js';
 import type {
   AdoptionPolicy,
   CapexPolicy,
+  CloudInvestmentPolicy,
   CloudOfferPolicy,
   ComputePolicy,
   ConsumerChoicePolicy,
+  FundingPolicy,
   HostingPricingPolicy,
+  MarketplacePolicy,
   PricingPolicy,
   SwitchingPolicy,
   TrainingPolicy,
 } from '../policies/policy-roles.js';
-import { instantiatePolicy } from '../policies/registry.js';
+import { instantiatePolicy, type PolicySpec } from '../policies/registry.js';
+import { slotRole } from '../policies/policy-slots.js';
 import { createRng } from '../engine/rng.js';
 import type { MarketEvent } from '../world/events.js';
 import type { WorldState } from '../world/state.js';
 
+/** Slots are writable: a scheduled policy change swaps one implementation for another. */
 export interface VendorPolicies {
   /** Absent for open weights, which sell no API and buy no inference compute. */
-  readonly pricing?: PricingPolicy;
-  readonly compute?: ComputePolicy;
-  readonly training: TrainingPolicy;
+  pricing?: PricingPolicy;
+  compute?: ComputePolicy;
+  training: TrainingPolicy;
+  /** Absent: the vendor never raises money. */
+  funding?: FundingPolicy;
 }
 
 export interface CloudPolicies {
-  readonly offer: CloudOfferPolicy;
-  readonly capex: CapexPolicy;
-  readonly hostingPricing: HostingPricingPolicy;
+  offer: CloudOfferPolicy;
+  capex: CapexPolicy;
+  hostingPricing: HostingPricingPolicy;
+  /** Absent: the cloud never invests. */
+  investment?: CloudInvestmentPolicy;
+  /** Absent: neutral placement. */
+  marketplace?: MarketplacePolicy;
+}
+
+export interface EnterprisePolicies {
+  adoption: AdoptionPolicy;
+  switching: SwitchingPolicy;
 }
 
 export interface AgentPolicies {
   readonly vendors: Readonly<Record<string, VendorPolicies>>;
   readonly clouds: Readonly<Record<string, CloudPolicies>>;
-  readonly adoption: AdoptionPolicy;
-  readonly switching: SwitchingPolicy;
-  readonly consumers: ConsumerChoicePolicy;
+  readonly enterprises: EnterprisePolicies;
+  readonly consumers: { policy: ConsumerChoicePolicy };
 }
 
 /** What an agent sees during one phase of one month. */
@@ -61,6 +76,7 @@ export function instantiatePolicies(scenario: Scenario): AgentPolicies {
             pricing: instantiatePolicy('vendor-pricing', vendor.policies.pricing),
             compute: instantiatePolicy('vendor-compute', vendor.policies.compute),
             training: instantiatePolicy('vendor-training', vendor.policies.training),
+            ...(vendor.policies.funding && { funding: instantiatePolicy('vendor-funding', vendor.policies.funding) }),
           }
         : { training: instantiatePolicy('vendor-training', vendor.policies.training) };
   }
@@ -70,15 +86,37 @@ export function instantiatePolicies(scenario: Scenario): AgentPolicies {
       offer: instantiatePolicy('cloud-offer', cloud.policies.offer),
       capex: instantiatePolicy('cloud-capex', cloud.policies.capex),
       hostingPricing: instantiatePolicy('cloud-hosting-pricing', cloud.policies.hostingPricing),
+      ...(cloud.policies.investment && { investment: instantiatePolicy('cloud-investment', cloud.policies.investment) }),
+      ...(cloud.policies.marketplace && { marketplace: instantiatePolicy('cloud-marketplace', cloud.policies.marketplace) }),
     };
   }
   return {
     vendors,
     clouds,
-    adoption: instantiatePolicy('enterprise-adoption', scenario.enterprises.policies.adoption),
-    switching: instantiatePolicy('enterprise-switching', scenario.enterprises.policies.switching),
-    consumers: instantiatePolicy('consumer-choice', scenario.consumers.policy),
+    enterprises: {
+      adoption: instantiatePolicy('enterprise-adoption', scenario.enterprises.policies.adoption),
+      switching: instantiatePolicy('enterprise-switching', scenario.enterprises.policies.switching),
+    },
+    consumers: { policy: instantiatePolicy('consumer-choice', scenario.consumers.policy) },
   };
+}
+
+/** Swaps one agent's policy in a slot ("vendor/openai" + "pricing"), for a scheduled policy change. */
+export function replacePolicy(policies: AgentPolicies, agent: string, slot: string, spec: PolicySpec): void {
+  const role = slotRole(agent, slot);
+  if (!role) throw new Error(`no policy slot "${slot}" for ${agent}`);
+  const [kind, id] = agent.split('/');
+  const holder = (
+    kind === 'vendor'
+      ? policies.vendors[id!]
+      : kind === 'cloud'
+        ? policies.clouds[id!]
+        : kind === 'enterprises'
+          ? policies.enterprises
+          : policies.consumers
+  ) as Record<string, unknown> | undefined;
+  if (!holder) throw new Error(`no agent ${agent}`);
+  holder[slot] = instantiatePolicy(role, spec);
 }
 
 export function agentRngs(scenario: Scenario, seed: number): Record<string, Rng> {

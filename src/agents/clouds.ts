@@ -2,7 +2,7 @@ import type { Subscription } from 'rxjs';
 import type { TickContext } from './agent-context.js';
 import { asicCostUsdPerMTok, fleetUnitCostUsdPerMTok, gpuCostUsdPerMTok, maturityAfter } from '../market/compute-cost.js';
 import type { ComputeOfferTerms } from '../policies/policy-roles.js';
-import { asicShare, type WorldState } from '../world/state.js';
+import { asicShare, exclusiveDeal, type WorldState } from '../world/state.js';
 
 /** Capacity a cloud has promised for a tick: vendors' contracts plus last month's open-weights hosting. */
 function usedCapacityMTok(world: WorldState, cloudId: string, tick: number, hostingMTok: number): number {
@@ -77,8 +77,11 @@ export function listenForComputeRequests(ctx: TickContext): Subscription {
     const nextTick = ctx.tick + 1;
     const fleet = cloud.gpuCapacityMTok + cloud.asicCapacityMTok;
     const freeCapacityMTok = Math.max(0, fleet - usedCapacityMTok(world, cloud.id, nextTick, cloud.books.hostingMTok));
+    const vendor = world.vendors[request.vendor]!;
     const answer = ctx.policies.clouds[cloud.id]!.offer.offer({
       requestedMTok: request.capacityMTok,
+      transferAtCost: vendor.integrated && vendor.owner === cloud.id,
+      dealMinAsicShare: dealMinAsicShare(world, request.vendor, cloud.id),
       freeCapacityMTok,
       gpuCostUsdPerMTok: gpuCostUsdPerMTok(market, nextTick),
       asicCostUsdPerMTok: asicCostUsdPerMTok(market, nextTick, cloud.asicMaturity),
@@ -114,6 +117,42 @@ export function listenForComputeRequests(ctx: TickContext): Subscription {
   );
   subscription.add(ctx.bus.on('compute.offer-rejected', (rejection) => openOffers.delete(rejection.requestId)));
   return subscription;
+}
+
+/** The highest ASIC share any of the cloud's investment deals with the vendor requires. */
+export function dealMinAsicShare(world: WorldState, vendor: string, cloud: string): number {
+  let share = 0;
+  for (const deal of world.deals) if (deal.vendor === vendor && deal.cloud === cloud) share = Math.max(share, deal.minAsicShare);
+  return share;
+}
+
+/**
+ * The clouds' side of a funding round, live for one phase: each cloud's investment policy may
+ * answer a vendor's call for money with an offer of cash for equity and conditions.
+ */
+export function listenForFundingRounds(ctx: TickContext): Subscription {
+  return ctx.bus.on('vendor.funding-sought', (round) => {
+    const world = ctx.world();
+    const exclusive = exclusiveDeal(world, round.vendor);
+    for (const cloud of ctx.scenario.clouds) {
+      const policy = ctx.policies.clouds[cloud.id]!.investment;
+      if (!policy) continue;
+      const terms = policy.offer({
+        vendor: round.vendor,
+        amountSoughtUsd: round.amountUsd,
+        tiedElsewhere: exclusive !== undefined && exclusive.cloud !== cloud.id,
+      });
+      if (!terms) continue;
+      ctx.bus.publish({
+        type: 'investment.offered',
+        tick: ctx.tick,
+        cloud: cloud.id,
+        vendor: round.vendor,
+        equityShare: terms.amountUsd / (round.valuationUsd + round.amountUsd),
+        ...terms,
+      });
+    }
+  });
 }
 
 function requestParties(request: { requestId: string; vendor: string; cloud: string; tick: number }) {

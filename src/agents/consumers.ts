@@ -9,7 +9,7 @@ export function updateSubscriptions(ctx: TickContext): void {
   const apps = Object.values(ctx.world().vendors).filter((v) => v.hasConsumerApp);
   if (apps.length === 0) return;
   const total = consumers.subscribersAtStart * (1 + consumers.growthPerYear) ** (ctx.tick / 12);
-  const next = ctx.policies.consumers.nextSubscribers(apps, total);
+  const next = ctx.policies.consumers.policy.nextSubscribers(apps, total);
   const sum = next.reduce((s, x) => s + x, 0);
   apps.forEach((app, i) => {
     const subscribers = next[i] ?? 0;
@@ -18,7 +18,7 @@ export function updateSubscriptions(ctx: TickContext): void {
       tick: ctx.tick,
       vendor: app.id,
       subscribers,
-      brand: ctx.policies.consumers.nextBrand(app.brand, sum > 0 ? subscribers / sum : 0),
+      brand: ctx.policies.consumers.policy.nextBrand(app.brand, sum > 0 ? subscribers / sum : 0),
     });
   });
 }

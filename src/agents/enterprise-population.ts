@@ -63,7 +63,8 @@ export function createPopulation(scenario: ScenarioShape, seed: number): Enterpr
     population.baseDemandMTok[i] = logNormal(rng, segment.demandMTokPerMonth.median, segment.demandMTokPerMonth.logSd);
     population.valueUsdPerMTok[i] = logNormal(rng, segment.valueUsdPerMTok.median, segment.valueUsdPerMTok.logSd);
     population.qualityWeight[i] = uniformBetween(rng, segment.qualityWeight.min, segment.qualityWeight.max);
-    population.switchingCostUsd[i] = logNormal(rng, segment.switchingCostUsd.median, segment.switchingCostUsd.logSd);
+    const channelFactor = population.marketplace[i] === 1 ? segment.marketplaceSwitchingCostFactor : 1;
+    population.switchingCostUsd[i] = channelFactor * logNormal(rng, segment.switchingCostUsd.median, segment.switchingCostUsd.logSd);
     for (let v = 0; v < vendorCount; v++) population.taste[i * vendorCount + v] = logNormal(rng, 1, tasteDispersion);
   }
   return population;

@@ -46,7 +46,8 @@ function surplus(population: EnterprisePopulation, i: number, set: OptionSet, j:
   const value =
     population.valueUsdPerMTok[i]! *
     Math.pow(set.quality[j]!, population.qualityWeight[i]!) *
-    population.taste[i * population.vendorCount + vendor]!;
+    population.taste[i * population.vendorCount + vendor]! *
+    set.placement[j]!;
   return value - set.priceUsdPerMTok[j]!;
 }
 

@@ -1,8 +1,8 @@
 import type { TickContext } from './agent-context.js';
 import { logNormal } from '../engine/rng.js';
-import type { ComputeView, RivalOffer } from '../policies/policy-roles.js';
+import type { ComputePolicy, ComputeView, RivalOffer } from '../policies/policy-roles.js';
 import type { ComputeOffered, ComputeDeclined } from '../world/events.js';
-import { capacityAt, vendorRevenueUsd, type VendorState, type WorldState } from '../world/state.js';
+import { capacityAt, exclusiveDeal, tyingDeals, vendorRevenueUsd, type VendorState, type WorldState } from '../world/state.js';
 
 /** Spread of a release's quality gain around the policy's multiplier (log-sd). */
 const RELEASE_GAIN_LOG_SD = 0.3;
@@ -79,7 +79,7 @@ export function setPrices(ctx: TickContext): void {
   }
 }
 
-/** After the month's books: buy training compute from the vendor's main cloud. */
+/** After the month's books: buy training compute from the vendor's first-choice cloud. */
 export function buyTraining(ctx: TickContext): void {
   const world = ctx.world();
   for (const config of ctx.scenario.vendors) {
@@ -87,7 +87,7 @@ export function buyTraining(ctx: TickContext): void {
     const spendUsd = ctx.policies.vendors[config.id]!.training.monthlySpendUsd(vendorRevenueUsd(vendor.books));
     if (spendUsd <= 0) continue;
     // Open weights train in their owner's data centres: no cloud books the spend.
-    const cloud = config.weights === 'closed' ? primaryCloud(world, config.id, ctx.tick) ?? config.computeClouds[0]! : null;
+    const cloud = config.weights === 'closed' ? cloudPreference(world, config.id, config.computeClouds, ctx.tick)[0] ?? null : null;
     ctx.bus.publish({ type: 'vendor.trained', tick: ctx.tick, vendor: config.id, cloud, spendUsd });
   }
 }
@@ -111,8 +111,47 @@ export function primaryCloud(world: WorldState, vendorId: string, tick: number):
 }
 
 /**
- * The vendors' side of compute negotiation: a vendor short of capacity for next month asks its
- * clouds in order of preference, weighs each offer, and accepts or rejects it, until covered.
+ * The clouds a vendor turns to for compute, in order: its owner after a merger; clouds it still
+ * owes committed spend; clouds its deals make exclusive or primary; the cloud holding most of its
+ * capacity; then its configured preferences. An exclusive deal limits the list to the investor and
+ * the rivals the investor permits.
+ */
+export function cloudPreference(world: WorldState, vendorId: string, configured: readonly string[], tick: number): string[] {
+  const vendor = world.vendors[vendorId]!;
+  const deals = tyingDeals(world, vendorId);
+  const committed = world.deals
+    .filter((d) => d.vendor === vendorId && d.commitmentRemainingUsd > 0)
+    .sort((a, b) => b.commitmentRemainingUsd - a.commitmentRemainingUsd)
+    .map((d) => d.cloud);
+  const largest = primaryCloud(world, vendorId, tick);
+  const ordered = [
+    ...(vendor.integrated && vendor.owner ? [vendor.owner] : []),
+    ...committed,
+    ...deals.map((d) => d.cloud),
+    ...(largest === null ? [] : [largest]),
+    ...configured,
+  ];
+  const exclusive = exclusiveDeal(world, vendorId);
+  const allowed = exclusive ? new Set([exclusive.cloud, ...exclusive.permittedClouds, ...(vendor.owner && vendor.integrated ? [vendor.owner] : [])]) : null;
+  return [...new Set(ordered)].filter((cloud) => allowed === null || allowed.has(cloud));
+}
+
+/** Share of the vendor's capacity, outside `cloud`, that runs on other clouds' ASICs. */
+function asicBoundElsewhere(world: WorldState, vendorId: string, cloud: string, tick: number): number {
+  let total = 0;
+  let bound = 0;
+  for (const c of world.contracts) {
+    if (c.vendor !== vendorId || c.startTick > tick || tick >= c.endTick) continue;
+    total += c.capacityMTok;
+    if (c.cloud !== cloud) bound += c.capacityMTok * c.asicShare;
+  }
+  return total > 0 ? bound / total : 0;
+}
+
+/**
+ * The vendors' side of compute negotiation. A vendor short of capacity for next month asks its
+ * first-choice cloud; when that cloud has fallen short for long enough it asks the next ones,
+ * weighing each offer (price, ASIC share, cost of porting ASIC-bound work), until covered.
  */
 export function negotiateCompute(ctx: TickContext): void {
   const answers = new Map<string, ComputeOffered | ComputeDeclined>();
@@ -122,39 +161,53 @@ export function negotiateCompute(ctx: TickContext): void {
   for (const config of ctx.scenario.vendors) {
     const compute = ctx.policies.vendors[config.id]!.compute;
     if (!compute || config.weights !== 'closed') continue;
-    const books = ctx.world().vendors[config.id]!.books;
+    const vendor = ctx.world().vendors[config.id]!;
     const lastBooks = ctx.lastMonth.vendors[config.id]!.books;
-    const demandMTok = books.apiDemandMTok + books.subscriberDemandMTok;
+    const demandMTok = vendor.books.apiDemandMTok + vendor.books.subscriberDemandMTok;
     const lastDemandMTok = lastBooks.apiDemandMTok + lastBooks.subscriberDemandMTok;
-    const view = (): ComputeView => ({
+    const order = cloudPreference(ctx.world(), config.id, config.computeClouds, ctx.tick);
+    const view = (cloud: string): ComputeView => ({
       demandMTok,
       demandGrowth: lastDemandMTok > 0 ? demandMTok / lastDemandMTok : 1,
       capacityNextMonthMTok: capacityAt(ctx.world(), config.id, ctx.tick + 1),
       apiPriceUsdPerMTok: ctx.world().vendors[config.id]!.priceUsdPerMTok,
+      portingPremium: compute.asicPortingCost * asicBoundElsewhere(ctx.world(), config.id, cloud, ctx.tick),
+      firstChoice: cloud === order[0],
+      currentUnitCostUsdPerMTok: unitComputeCostUsdPerMTok(ctx.world(), config.id, ctx.tick),
     });
-    for (const cloud of config.computeClouds) {
-      const needMTok = compute.capacityToRequest(view());
+
+    let monthsShort = vendor.monthsShort;
+    for (const cloud of order) {
+      const needMTok = compute.capacityToRequest(view(cloud));
       if (needMTok <= 0) break;
-      const requestId = `${ctx.tick}/${config.id}/${cloud}`;
-      ctx.bus.publish({
-        type: 'compute.requested',
-        tick: ctx.tick,
-        requestId,
-        vendor: config.id,
-        cloud,
-        capacityMTok: needMTok,
-        months: compute.contractMonths,
-      });
-      const answer = answers.get(requestId);
-      if (!answer || answer.type === 'compute.declined') continue;
-      const parties = { tick: ctx.tick, requestId, vendor: config.id, cloud };
-      const reason = compute.rejectionReason(answer, view());
-      ctx.bus.publish(
-        reason === null
-          ? { ...parties, type: 'compute.offer-accepted' }
-          : { ...parties, type: 'compute.offer-rejected', reason },
-      );
+      if (cloud !== order[0] && monthsShort < compute.diversifyAfterMonthsShort) break;
+      requestCompute(ctx, answers, config.id, cloud, needMTok, compute, view(cloud));
+      if (cloud === order[0]) {
+        const unmetMTok = compute.capacityToRequest(view(cloud));
+        monthsShort = unmetMTok > 0 ? vendor.monthsShort + 1 : 0;
+        if (monthsShort !== vendor.monthsShort) {
+          ctx.bus.publish({ type: 'vendor.compute-short', tick: ctx.tick, vendor: config.id, unmetMTok, monthsShort });
+        }
+      }
     }
   }
   subscription.unsubscribe();
+}
+
+function requestCompute(
+  ctx: TickContext,
+  answers: ReadonlyMap<string, ComputeOffered | ComputeDeclined>,
+  vendor: string,
+  cloud: string,
+  needMTok: number,
+  compute: ComputePolicy,
+  view: ComputeView,
+): void {
+  const requestId = `${ctx.tick}/${vendor}/${cloud}`;
+  ctx.bus.publish({ type: 'compute.requested', tick: ctx.tick, requestId, vendor, cloud, capacityMTok: needMTok, months: compute.contractMonths });
+  const answer = answers.get(requestId);
+  if (!answer || answer.type === 'compute.declined') return;
+  const parties = { tick: ctx.tick, requestId, vendor, cloud };
+  const reason = compute.rejectionReason(answer, view);
+  ctx.bus.publish(reason === null ? { ...parties, type: 'compute.offer-accepted' } : { ...parties, type: 'compute.offer-rejected', reason });
 }

@@ -1,4 +1,4 @@
-import type { WorldState } from '../world/state.js';
+import { exclusiveDeal, type VendorState, type WorldState } from '../world/state.js';
 import type { Channel } from '../world/events.js';
 
 /** Models an enterprise on one cloud and channel can buy this month, and at what price. */
@@ -7,6 +7,8 @@ export interface OptionSet {
   readonly vendor: Int16Array;
   readonly priceUsdPerMTok: Float64Array;
   readonly quality: Float64Array;
+  /** Multiplier on the value buyers see, from the cloud's placement (1 on the direct channel). */
+  readonly placement: Float64Array;
   /** Vendor index → option index, or -1 when the vendor is out of reach. */
   readonly optionOfVendor: Int16Array;
 }
@@ -25,19 +27,38 @@ export interface Catalogue {
   options(cloudIndex: number, channel: Channel): OptionSet;
 }
 
-export function buildCatalogue(world: WorldState, vendorIds: readonly string[], cloudIds: readonly string[]): Catalogue {
+/** Value multiplier a cloud's marketplace gives a listed vendor (its placement policy). */
+export type Placement = (cloud: string, vendor: VendorState) => number;
+
+/**
+ * A closed vendor under an exclusive deal is sold on its investor's marketplace only (and those
+ * of the clouds the deal permits): OpenAI models on Azure.
+ */
+function listedOn(world: WorldState, cloudId: string, vendor: VendorState): boolean {
+  if (!world.listings.some((l) => l.cloud === cloudId && l.vendor === vendor.id)) return false;
+  const exclusive = exclusiveDeal(world, vendor.id);
+  return !exclusive || exclusive.cloud === cloudId || exclusive.permittedClouds.includes(cloudId);
+}
+
+export function buildCatalogue(
+  world: WorldState,
+  vendorIds: readonly string[],
+  cloudIds: readonly string[],
+  placement: Placement = () => 1,
+): Catalogue {
   const sets: OptionSet[] = [];
   for (const cloudId of cloudIds) {
     const cloud = world.clouds[cloudId]!;
-    const listed = new Set(world.listings.filter((l) => l.cloud === cloudId).map((l) => l.vendor));
     for (const channel of ['direct', 'marketplace'] as const) {
-      const chosen: { vendor: number; price: number; quality: number }[] = [];
+      const chosen: { vendor: number; price: number; quality: number; placement: number }[] = [];
       vendorIds.forEach((vendorId, v) => {
         const vendor = world.vendors[vendorId]!;
-        const reachable = vendor.weights === 'open' ? listed.has(vendorId) : channel === 'direct' || listed.has(vendorId);
+        const listed = listedOn(world, cloudId, vendor);
+        const reachable = vendor.weights === 'open' ? listed : channel === 'direct' || listed;
         if (!reachable) return;
         const price = vendor.weights === 'open' ? cloud.openModelPriceUsdPerMTok : vendor.priceUsdPerMTok;
-        chosen.push({ vendor: v, price, quality: vendor.quality });
+        const boost = channel === 'marketplace' ? placement(cloudId, vendor) : 1;
+        chosen.push({ vendor: v, price, quality: vendor.quality, placement: boost });
       });
       const optionOfVendor = new Int16Array(vendorIds.length).fill(-1);
       chosen.forEach((o, j) => (optionOfVendor[o.vendor] = j));
@@ -45,6 +66,7 @@ export function buildCatalogue(world: WorldState, vendorIds: readonly string[], 
         vendor: Int16Array.from(chosen.map((o) => o.vendor)),
         priceUsdPerMTok: Float64Array.from(chosen.map((o) => o.price)),
         quality: Float64Array.from(chosen.map((o) => o.quality)),
+        placement: Float64Array.from(chosen.map((o) => o.placement)),
         optionOfVendor,
       });
     }

@@ -44,17 +44,21 @@ export function settleMonth(ctx: TickContext, demand: EnterpriseDemand): void {
         revenueSubscriptionUsd: 0,
         revenueShareUsd: 0,
         inferenceComputeUsd: 0,
+        computeSpendByCloud: {},
       });
       return;
     }
 
     let capacityMTok = 0;
     let inferenceComputeUsd = 0;
+    const computeSpendByCloud: Record<string, number> = {};
     for (const c of world.contracts) {
       if (c.vendor !== config.id || c.startTick > tick || tick >= c.endTick) continue;
+      const billUsd = c.capacityMTok * c.priceUsdPerMTok;
       capacityMTok += c.capacityMTok;
-      inferenceComputeUsd += c.capacityMTok * c.priceUsdPerMTok;
-      inferenceRevenueUsd.set(c.cloud, inferenceRevenueUsd.get(c.cloud)! + c.capacityMTok * c.priceUsdPerMTok);
+      inferenceComputeUsd += billUsd;
+      computeSpendByCloud[c.cloud] = (computeSpendByCloud[c.cloud] ?? 0) + billUsd;
+      inferenceRevenueUsd.set(c.cloud, inferenceRevenueUsd.get(c.cloud)! + billUsd);
     }
     const subscriberDemandMTok = vendor.subscribers * scenario.consumers.mTokPerSubscriberPerMonth;
     const totalDemandMTok = apiDemandMTok + subscriberDemandMTok;
@@ -83,6 +87,7 @@ export function settleMonth(ctx: TickContext, demand: EnterpriseDemand): void {
       revenueSubscriptionUsd: vendor.subscribers * scenario.consumers.priceUsdPerMonth,
       revenueShareUsd,
       inferenceComputeUsd,
+      computeSpendByCloud,
     });
   });
 

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { definePolicy } from './define-policy.js';
 import type { OfferView } from './policy-roles.js';
 
-/** Offer what is free (up to a share of it) at blended chip cost plus a markup. */
+/**
+ * Offer what is free (up to a share of it) at blended chip cost plus a markup; at cost to a vendor
+ * of its own group after a merger. The ASIC share offered is at least the fleet's, the policy's
+ * minimum and what an investment deal with the vendor requires.
+ */
 export const costPlusOffer = definePolicy({
   type: 'cost-plus-offer',
   role: 'cloud-offer',
@@ -18,9 +22,9 @@ export const costPlusOffer = definePolicy({
     offer(view: OfferView) {
       const capacityMTok = Math.min(view.requestedMTok, view.freeCapacityMTok * p.maxShareOfFree);
       if (capacityMTok <= 0) return { declined: 'no free capacity' };
-      const asicShare = Math.max(p.minAsicShare, view.fleetAsicShare);
+      const asicShare = Math.min(1, Math.max(p.minAsicShare, view.dealMinAsicShare, view.fleetAsicShare));
       const unitCost = asicShare * view.asicCostUsdPerMTok + (1 - asicShare) * view.gpuCostUsdPerMTok;
-      return { capacityMTok, priceUsdPerMTok: unitCost * (1 + p.markup), asicShare };
+      return { capacityMTok, priceUsdPerMTok: unitCost * (view.transferAtCost ? 1 : 1 + p.markup), asicShare };
     },
   }),
 });

@@ -40,6 +40,12 @@ export interface PricingPolicy {
 }
 
 export interface ComputeView {
+  /** Premium, as a share of the price, of moving ASIC-bound work to this cloud. */
+  readonly portingPremium: number;
+  /** Whether the offering cloud is the vendor's first choice this month. */
+  readonly firstChoice: boolean;
+  /** Capacity-weighted price of the vendor's contracts now, USD per MTok (null without any). */
+  readonly currentUnitCostUsdPerMTok: number | null;
   /** Tokens asked of the vendor this month (API + subscribers), MTok. */
   readonly demandMTok: number;
   /** Demand growth over the last month, as a ratio (1.05 = +5 %). */
@@ -59,6 +65,10 @@ export interface ComputePolicy {
   /** Capacity to ask for, MTok per month; 0 when the vendor has enough. */
   capacityToRequest(view: ComputeView): number;
   readonly contractMonths: number;
+  /** Months its first-choice cloud must fall short before the vendor asks others. */
+  readonly diversifyAfterMonthsShort: number;
+  /** Extra cost, as a share of price, of running elsewhere work that is bound to a cloud's ASICs. */
+  readonly asicPortingCost: number;
   /** A reason to reject the offer, or null to accept it. */
   rejectionReason(offer: ComputeOfferTerms, view: ComputeView): string | null;
 }
@@ -74,6 +84,10 @@ export interface TrainingPolicy {
 
 export interface OfferView {
   readonly requestedMTok: number;
+  /** The vendor is part of the cloud's group after a merger: compute transfers at cost. */
+  readonly transferAtCost: boolean;
+  /** ASIC share the cloud's investment deal with the vendor requires. */
+  readonly dealMinAsicShare: number;
   readonly freeCapacityMTok: number;
   readonly gpuCostUsdPerMTok: number;
   readonly asicCostUsdPerMTok: number;
@@ -117,6 +131,50 @@ export interface ConsumerChoicePolicy {
   nextBrand(brand: number, subscriberShare: number): number;
 }
 
+export interface FundingView {
+  readonly cashUsd: number;
+  /** Cash spent last month beyond revenue (0 when profitable), USD. */
+  readonly monthlyBurnUsd: number;
+}
+
+export interface InvestmentTerms {
+  readonly amountUsd: number;
+  readonly status: 'exclusive' | 'primary' | 'none';
+  readonly computeCommitmentUsd: number;
+  readonly minAsicShare: number;
+  readonly permittedClouds: readonly string[];
+}
+
+export interface FundingPolicy {
+  /** Amount to raise now, USD; 0 when the runway is long enough. */
+  amountToRaise(view: FundingView): number;
+  /** A reason to turn down a cloud's investment, or null to take it. */
+  rejectionReason(terms: InvestmentTerms): string | null;
+}
+
+export interface InvestmentView {
+  readonly vendor: string;
+  readonly amountSoughtUsd: number;
+  /** Whether another cloud already holds an exclusive deal with the vendor. */
+  readonly tiedElsewhere: boolean;
+}
+
+export interface CloudInvestmentPolicy {
+  /** Terms offered to a vendor raising money, or null to stay out. */
+  offer(view: InvestmentView): InvestmentTerms | null;
+}
+
+export interface PlacementView {
+  /** The vendor belongs to the cloud's group (Gemini on Google Cloud). */
+  readonly ownModel: boolean;
+  readonly openWeights: boolean;
+}
+
+export interface MarketplacePolicy {
+  /** Multiplier on the value marketplace buyers see in a listed model: > 1 favours it (placement, bundling). */
+  placement(view: PlacementView): number;
+}
+
 export interface PolicyRoles {
   'enterprise-adoption': AdoptionPolicy;
   'enterprise-switching': SwitchingPolicy;
@@ -127,6 +185,9 @@ export interface PolicyRoles {
   'cloud-capex': CapexPolicy;
   'cloud-hosting-pricing': HostingPricingPolicy;
   'consumer-choice': ConsumerChoicePolicy;
+  'vendor-funding': FundingPolicy;
+  'cloud-investment': CloudInvestmentPolicy;
+  'cloud-marketplace': MarketplacePolicy;
 }
 
 export type PolicyRole = keyof PolicyRoles;

@@ -8,6 +8,9 @@ import { costPlusOffer } from './cloud-offer.js';
 import { utilisationCapex } from './cloud-capex.js';
 import { hostingMarkup } from './cloud-hosting-pricing.js';
 import { brandAndQuality } from './consumer-choice.js';
+import { runway } from './vendor-funding.js';
+import { noInvestment, strategicStake } from './cloud-investment.js';
+import { favourOwn, neutralPlacement } from './cloud-marketplace.js';
 import type { PolicyDefinition } from './define-policy.js';
 import type { PolicyRole, PolicyRoles } from './policy-roles.js';
 
@@ -22,6 +25,9 @@ export const POLICIES: { readonly [R in PolicyRole]: readonly PolicyDefinition<R
   'cloud-capex': [utilisationCapex],
   'cloud-hosting-pricing': [hostingMarkup],
   'consumer-choice': [brandAndQuality],
+  'vendor-funding': [runway],
+  'cloud-investment': [strategicStake, noInvestment],
+  'cloud-marketplace': [neutralPlacement, favourOwn],
 };
 
 /** A policy as written in a config, after its params were checked and defaults filled in. */

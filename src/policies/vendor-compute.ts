@@ -4,24 +4,31 @@ import type { ComputeOfferTerms, ComputeView } from './policy-roles.js';
 
 /**
  * Ask for capacity when projected utilisation passes a threshold, enough to bring it back to a
- * target; reject offers whose compute price eats too much of the API price or whose ASIC share is
- * more lock-in than the vendor accepts.
+ * target. Ask the first-choice cloud first; only after it has fallen short for some months turn to
+ * others (OpenAI added Oracle after months of too little compute from Microsoft, seed article),
+ * and then only at a price close to what the vendor pays now, counting the cost of porting work
+ * bound to another cloud's ASICs.
  */
 export const utilisationTarget = definePolicy({
   type: 'utilisation-target',
   role: 'vendor-compute',
-  summary: 'Request capacity when projected utilisation > threshold; accept offers under a price and ASIC ceiling.',
+  summary: 'Request capacity when projected utilisation > threshold; first cloud first, others after months short; price, premium and ASIC ceilings.',
   params: z
     .object({
       requestAboveUtilisation: z.number().min(0).max(2).default(0.85).describe('projected demand / capacity that triggers a request'),
       targetUtilisation: z.number().gt(0).max(1).default(0.75).describe('utilisation the requested capacity aims for'),
-      contractMonths: z.number().int().min(1).max(120).default(12).describe('length of the contracts the vendor asks for'),
+      contractMonths: z.number().int().min(1).max(120).default(12).describe('length of the contracts the vendor asks for, months'),
       maxComputePriceShare: z.number().gt(0).default(0.6).describe('reject offers priced above this share of the vendor’s API price'),
       maxAsicShare: z.number().min(0).max(1).default(1).describe('reject offers with more of the capacity on the cloud’s ASICs'),
+      diversifyAfterMonthsShort: z.number().int().min(0).max(120).default(3).describe('months the first-choice cloud must fall short before asking others'),
+      maxSecondCloudPremium: z.number().min(0).default(0.25).describe('reject other clouds’ offers costing more than this share above the current unit cost, porting included'),
+      asicPortingCost: z.number().min(0).default(0.5).describe('extra cost of moving ASIC-bound work to another cloud, share of price per unit of ASIC share'),
     })
     .strict(),
   create: (p) => ({
     contractMonths: p.contractMonths,
+    diversifyAfterMonthsShort: p.diversifyAfterMonthsShort,
+    asicPortingCost: p.asicPortingCost,
     capacityToRequest(view: ComputeView): number {
       const projected = view.demandMTok * Math.max(1, view.demandGrowth);
       if (projected <= view.capacityNextMonthMTok * p.requestAboveUtilisation) return 0;
@@ -32,6 +39,12 @@ export const utilisationTarget = definePolicy({
         return 'compute price above the share of API price the vendor can pay';
       }
       if (offer.asicShare > p.maxAsicShare) return 'ASIC share above what the vendor accepts';
+      const effective = offer.priceUsdPerMTok * (1 + view.portingPremium);
+      if (!view.firstChoice && view.currentUnitCostUsdPerMTok !== null && effective > view.currentUnitCostUsdPerMTok * (1 + p.maxSecondCloudPremium)) {
+        return view.portingPremium > 0
+          ? 'porting ASIC-bound work makes this cloud too expensive'
+          : 'price too far above what the vendor pays its first-choice cloud';
+      }
       return null;
     },
   }),

@@ -17,6 +17,10 @@ export function initialWorld(scenario: Scenario, policies: AgentPolicies): World
       brand: app?.brand ?? 0,
       subscribers: app?.subscribers ?? 0,
       trainingSinceReleaseUsd: 0,
+      cashUsd: v.weights === 'closed' ? v.cashUsd : 0,
+      owner: v.weights === 'closed' ? (v.owner ?? null) : null,
+      integrated: false,
+      monthsShort: 0,
       books: EMPTY_VENDOR_BOOKS,
     };
   }
@@ -40,6 +44,7 @@ export function initialWorld(scenario: Scenario, policies: AgentPolicies): World
     vendors,
     clouds,
     contracts: [],
+    deals: [],
     listings: scenario.marketplace.map((l) => ({ ...l, revenueShare: openIds.has(l.vendor) ? 0 : l.revenueShare })),
     contractsSigned: 0,
   };
@@ -58,6 +63,8 @@ export function openingContracts(scenario: Scenario, policies: AgentPolicies, wo
       const cloud = world.clouds[holding.cloud]!;
       const terms = policies.clouds[holding.cloud]!.offer.offer({
         requestedMTok: holding.capacityMTok,
+        transferAtCost: false,
+        dealMinAsicShare: 0,
         freeCapacityMTok: Number.POSITIVE_INFINITY,
         gpuCostUsdPerMTok: gpuCostUsdPerMTok(scenario.compute, 0),
         asicCostUsdPerMTok: asicCostUsdPerMTok(scenario.compute, 0, cloud.asicMaturity),

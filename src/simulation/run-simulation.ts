@@ -1,14 +1,15 @@
 import { produce } from 'immer';
 import type { Scenario } from '../config/parse-scenario.js';
-import { agentRngs, instantiatePolicies, type TickContext } from '../agents/agent-context.js';
-import { buildFleets, listenForComputeRequests, priceOpenModels } from '../agents/clouds.js';
+import { agentRngs, instantiatePolicies, replacePolicy, type AgentPolicies, type TickContext } from '../agents/agent-context.js';
+import { buildFleets, listenForComputeRequests, listenForFundingRounds, priceOpenModels } from '../agents/clouds.js';
+import { newDeal, raiseFunds } from '../agents/funding.js';
 import { updateSubscriptions } from '../agents/consumers.js';
 import { createPopulation } from '../agents/enterprise-population.js';
 import { seedAdopters, stepEnterprises } from '../agents/enterprises.js';
 import { buyTraining, negotiateCompute, releaseModels, setPrices } from '../agents/vendors.js';
 import { tickToDate } from '../engine/calendar.js';
 import { EventBus } from '../engine/event-bus.js';
-import { buildCatalogue } from '../market/catalogue.js';
+import { buildCatalogue, type Placement } from '../market/catalogue.js';
 import { settleMonth } from '../market/settlement.js';
 import { MetricRecorder, type MetricTable } from '../metrics/metric-table.js';
 import { recordMonth } from '../metrics/record-metrics.js';
@@ -16,6 +17,7 @@ import { applyEvent } from '../world/apply-event.js';
 import type { MarketEvent } from '../world/events.js';
 import type { WorldState } from '../world/state.js';
 import { initialWorld, openingContracts } from './initial-world.js';
+import { applyScheduledEvents } from './schedule.js';
 
 export interface RunOptions {
   /** Overrides the scenario's seed. */
@@ -38,10 +40,11 @@ export interface RunResult {
  * Math.random, no I/O; every random draw comes from a stream seeded by the run's seed and the
  * agent's id.
  *
- * Each month runs fixed phases: open the books; expire contracts; clouds build fleets and price
- * open weights; vendors release models and set prices; enterprises adopt and switch; consumers
- * subscribe; settle the month; vendors buy training; vendors and clouds negotiate compute for the
- * next month; record metrics.
+ * Each month runs fixed phases: open the books; scripted events of the month; expire contracts;
+ * clouds build fleets and price open weights; vendors release models and set prices; enterprises
+ * adopt and switch; consumers subscribe; settle the month; vendors buy training; vendors short of
+ * cash raise money, clouds invest; vendors and clouds negotiate compute for the next month; record
+ * metrics.
  */
 export function runSimulation(scenario: Scenario, options: RunOptions = {}): RunResult {
   const seed = options.seed ?? scenario.seed;
@@ -50,15 +53,17 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
   const rngs = agentRngs(scenario, seed);
   const bus = new EventBus<MarketEvent>();
   let world = initialWorld(scenario, policies);
-  bus.events$.subscribe((event) => {
+  bus.onAny((event) => {
     world = produce(world, (draft) => applyEvent(draft, event));
   });
-  if (options.onEvent) bus.events$.subscribe(options.onEvent);
+  bus.on('policy.changed', (change) => replacePolicy(policies, change.agent, change.slot, change.policy));
+  if (options.onEvent) bus.onAny(options.onEvent);
 
   const vendorIds = scenario.vendors.map((v) => v.id);
   const cloudIds = scenario.clouds.map((c) => c.id);
   const population = createPopulation(scenario, seed);
-  seedAdopters(population, buildCatalogue(world, vendorIds, cloudIds), scenario.enterprises.adoptedAtStart);
+  const placement = placementOf(policies);
+  seedAdopters(population, buildCatalogue(world, vendorIds, cloudIds, placement), scenario.enterprises.adoptedAtStart);
   const recorder = new MetricRecorder(months);
   const demandCurve = {
     growthPerYear: scenario.enterprises.demandGrowthPerYear,
@@ -73,7 +78,11 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
       for (const contract of openingContracts(scenario, policies, world)) {
         bus.publish({ type: 'compute.contract-signed', tick, contract });
       }
+      for (const deal of scenario.dealsAtStart) {
+        bus.publish({ type: 'investment.closed', tick, deal: newDeal(world, tick, deal.cloud, deal.vendor, deal, deal.equityShare) });
+      }
     }
+    applyScheduledEvents(ctx, scenario.events);
     for (const contract of world.contracts.filter((c) => c.endTick <= tick)) {
       bus.publish({
         type: 'compute.contract-expired',
@@ -90,10 +99,10 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
     setPrices(ctx);
     const demand = stepEnterprises({
       population,
-      catalogue: buildCatalogue(world, vendorIds, cloudIds),
+      catalogue: buildCatalogue(world, vendorIds, cloudIds, placement),
       tick,
-      adoption: policies.adoption,
-      switching: policies.switching,
+      adoption: policies.enterprises.adoption,
+      switching: policies.enterprises.switching,
       demand: demandCurve,
       weight: scenario.enterprises.represents / scenario.enterprises.count,
       publish: (event) => bus.publish(event),
@@ -101,6 +110,9 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
     updateSubscriptions(ctx);
     settleMonth(ctx, demand);
     buyTraining(ctx);
+    const investors = listenForFundingRounds(ctx);
+    raiseFunds(ctx);
+    investors.unsubscribe();
     const clouds = listenForComputeRequests(ctx);
     negotiateCompute(ctx);
     clouds.unsubscribe();
@@ -110,4 +122,10 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
   }
   bus.complete();
   return { seed, months, metrics: recorder, finalWorld: world };
+}
+
+/** Each cloud's marketplace placement policy, read afresh each month (a policy change swaps it). */
+function placementOf(policies: AgentPolicies): Placement {
+  return (cloud, vendor) =>
+    policies.clouds[cloud]?.marketplace?.placement({ ownModel: vendor.owner === cloud, openWeights: vendor.weights === 'open' }) ?? 1;
 }

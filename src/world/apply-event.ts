@@ -1,4 +1,4 @@
-import type { Draft } from 'immer';
+import { castDraft, type Draft } from 'immer';
 import type { MarketEvent } from './events.js';
 import { EMPTY_CLOUD_BOOKS, EMPTY_VENDOR_BOOKS, type WorldState } from './state.js';
 
@@ -11,7 +11,7 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
   switch (event.type) {
     case 'market.month-opened':
       world.tick = event.tick;
-      for (const vendor of Object.values(world.vendors)) vendor.books = { ...EMPTY_VENDOR_BOOKS };
+      for (const vendor of Object.values(world.vendors)) vendor.books = { ...EMPTY_VENDOR_BOOKS, computeSpendByCloud: {} };
       for (const cloud of Object.values(world.clouds)) cloud.books = { ...EMPTY_CLOUD_BOOKS };
       return;
     case 'enterprise.adopted':
@@ -21,6 +21,10 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
     case 'compute.declined':
     case 'compute.offer-accepted':
     case 'compute.offer-rejected':
+    case 'vendor.funding-sought':
+    case 'investment.offered':
+    case 'investment.rejected':
+    case 'policy.changed':
       return;
     case 'compute.requested':
       cloudOf(world, event.cloud).books.unmetRequestsMTok += event.capacityMTok;
@@ -41,7 +45,12 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
       const vendor = vendorOf(world, event.vendor);
       vendor.trainingSinceReleaseUsd += event.spendUsd;
       vendor.books.trainingComputeUsd += event.spendUsd;
-      if (event.cloud !== null) cloudOf(world, event.cloud).books.infraRevenueUsd += event.spendUsd;
+      vendor.cashUsd -= event.spendUsd;
+      if (event.cloud !== null) {
+        cloudOf(world, event.cloud).books.infraRevenueUsd += event.spendUsd;
+        vendor.books.computeSpendByCloud[event.cloud] = (vendor.books.computeSpendByCloud[event.cloud] ?? 0) + event.spendUsd;
+        spendAgainstCommitments(world, event.vendor, event.cloud, event.spendUsd);
+      }
       return;
     }
     case 'consumers.subscribed': {
@@ -51,9 +60,37 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
       return;
     }
     case 'vendor.month-closed': {
-      const { type: _type, tick: _tick, vendor: id, ...books } = event;
+      const { type: _type, tick: _tick, vendor: id, computeSpendByCloud, ...books } = event;
       const vendor = vendorOf(world, id);
-      vendor.books = { ...books, trainingComputeUsd: vendor.books.trainingComputeUsd };
+      vendor.books = { ...books, computeSpendByCloud: { ...computeSpendByCloud }, trainingComputeUsd: vendor.books.trainingComputeUsd };
+      vendor.cashUsd +=
+        books.revenueApiDirectUsd + books.revenueMarketplaceUsd + books.revenueSubscriptionUsd - books.revenueShareUsd - books.inferenceComputeUsd;
+      for (const [cloud, spendUsd] of Object.entries(computeSpendByCloud)) spendAgainstCommitments(world, id, cloud, spendUsd);
+      return;
+    }
+    case 'vendor.compute-short':
+      vendorOf(world, event.vendor).monthsShort = event.monthsShort;
+      return;
+    case 'vendor.funded':
+      vendorOf(world, event.vendor).cashUsd += event.amountUsd;
+      return;
+    case 'investment.closed':
+      world.deals.push(castDraft(event.deal));
+      vendorOf(world, event.deal.vendor).cashUsd += event.deal.amountUsd;
+      return;
+    case 'corporate.merged': {
+      const vendor = vendorOf(world, event.vendor);
+      vendor.owner = event.cloud;
+      vendor.integrated = true;
+      for (const listing of world.listings) {
+        if (listing.cloud === event.cloud && listing.vendor === event.vendor) listing.revenueShare = 0;
+      }
+      return;
+    }
+    case 'cloud.capacity-shocked': {
+      const cloud = cloudOf(world, event.cloud);
+      cloud.gpuCapacityMTok = Math.max(0, cloud.gpuCapacityMTok + event.gpuMTok);
+      cloud.asicCapacityMTok = Math.max(0, cloud.asicCapacityMTok + event.asicMTok);
       return;
     }
     case 'cloud.month-closed': {
@@ -92,6 +129,18 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
       const unhandled: never = event;
       throw new Error(`unhandled event ${JSON.stringify(unhandled)}`);
     }
+  }
+}
+
+/** Compute bought from a cloud pays down the vendor's commitments to it, oldest deal first. */
+function spendAgainstCommitments(world: Draft<WorldState>, vendor: string, cloud: string, spendUsd: number): void {
+  let left = spendUsd;
+  for (const deal of world.deals) {
+    if (left <= 0) return;
+    if (deal.vendor !== vendor || deal.cloud !== cloud || deal.commitmentRemainingUsd <= 0) continue;
+    const paid = Math.min(left, deal.commitmentRemainingUsd);
+    deal.commitmentRemainingUsd -= paid;
+    left -= paid;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { CloudId, ComputeContract, VendorId } from './state.js';
+import type { CloudId, ComputeContract, Deal, DealStatus, VendorId } from './state.js';
 
 /** How an enterprise reaches a model: the vendor's own API or its cloud's marketplace. */
 export type Channel = 'direct' | 'marketplace';
@@ -68,6 +68,8 @@ export interface VendorMonthClosed extends At<'vendor.month-closed'> {
   readonly revenueSubscriptionUsd: number;
   readonly revenueShareUsd: number;
   readonly inferenceComputeUsd: number;
+  /** Inference reservations paid to each cloud. */
+  readonly computeSpendByCloud: Readonly<Record<CloudId, number>>;
 }
 export interface CloudMonthClosed extends At<'cloud.month-closed'> {
   readonly cloud: CloudId;
@@ -138,6 +140,63 @@ export interface ComputeContractExpired extends At<'compute.contract-expired'> {
   readonly capacityMTok: number;
 }
 
+/** A vendor's first-choice cloud could not cover its compute need (monthsShort 0: covered again). */
+export interface VendorComputeShort extends At<'vendor.compute-short'> {
+  readonly vendor: VendorId;
+  readonly unmetMTok: number;
+  readonly monthsShort: number;
+}
+/** A vendor running out of cash asks for a funding round. */
+export interface VendorFundingSought extends At<'vendor.funding-sought'> {
+  readonly vendor: VendorId;
+  readonly amountUsd: number;
+  /** Pre-money valuation: ARR × the vendor's revenue multiple. */
+  readonly valuationUsd: number;
+}
+/** A round from financial investors, when no cloud's offer was taken. */
+export interface VendorFunded extends At<'vendor.funded'> {
+  readonly vendor: VendorId;
+  readonly amountUsd: number;
+}
+export interface InvestmentOffered extends At<'investment.offered'> {
+  readonly cloud: CloudId;
+  readonly vendor: VendorId;
+  readonly amountUsd: number;
+  readonly equityShare: number;
+  readonly status: DealStatus;
+  readonly computeCommitmentUsd: number;
+  readonly minAsicShare: number;
+  readonly permittedClouds: readonly CloudId[];
+}
+export interface InvestmentRejected extends At<'investment.rejected'> {
+  readonly cloud: CloudId;
+  readonly vendor: VendorId;
+  readonly reason: string;
+}
+/** Cash for equity, with the deal's conditions in force from now on. */
+export interface InvestmentClosed extends At<'investment.closed'> {
+  readonly deal: Deal;
+}
+/** Vertical integration: the vendor becomes part of the cloud's group. */
+export interface CorporateMerged extends At<'corporate.merged'> {
+  readonly cloud: CloudId;
+  readonly vendor: VendorId;
+}
+/** Capacity gained or lost outside the capex cycle (outage, supply shock, reallocation). */
+export interface CloudCapacityShocked extends At<'cloud.capacity-shocked'> {
+  readonly cloud: CloudId;
+  readonly gpuMTok: number;
+  readonly asicMTok: number;
+}
+/** An agent's decision rule replaced by another, from this month on. */
+export interface PolicyChanged extends At<'policy.changed'> {
+  /** "vendor/<id>", "cloud/<id>", "enterprises" or "consumers". */
+  readonly agent: string;
+  /** The agent's policy slot: pricing, compute, capex, switching, ... */
+  readonly slot: string;
+  readonly policy: { readonly type: string; readonly params: Readonly<Record<string, unknown>> };
+}
+
 export type MarketEvent =
   | MarketMonthOpened
   | EnterpriseAdopted
@@ -159,6 +218,15 @@ export type MarketEvent =
   | ComputeOfferAccepted
   | ComputeOfferRejected
   | ComputeContractSigned
-  | ComputeContractExpired;
+  | ComputeContractExpired
+  | VendorComputeShort
+  | VendorFundingSought
+  | VendorFunded
+  | InvestmentOffered
+  | InvestmentRejected
+  | InvestmentClosed
+  | CorporateMerged
+  | CloudCapacityShocked
+  | PolicyChanged;
 
 export type MarketEventType = MarketEvent['type'];

@@ -28,6 +28,8 @@ export interface VendorBooks {
   readonly inferenceComputeUsd: number;
   /** Training compute bought this month (operating expense, not cost of revenue). */
   readonly trainingComputeUsd: number;
+  /** Inference reservations and training paid to each cloud this month. */
+  readonly computeSpendByCloud: Readonly<Record<CloudId, number>>;
 }
 
 export interface VendorState {
@@ -44,7 +46,36 @@ export interface VendorState {
   readonly subscribers: number;
   /** Training spend accumulated since the last model release. */
   readonly trainingSinceReleaseUsd: number;
+  /** Cash on hand; moves only through booked flows, investments and funding rounds. */
+  readonly cashUsd: number;
+  /** The cloud whose group owns the vendor (Google's Gemini and Google Cloud), or null. */
+  readonly owner: CloudId | null;
+  /** True once merged into its owner: compute at cost, no revenue share on the owner's marketplace. */
+  readonly integrated: boolean;
+  /** Consecutive months in which its first-choice cloud could not cover its compute need. */
+  readonly monthsShort: number;
   readonly books: VendorBooks;
+}
+
+/** Whether a deal ties the vendor's compute to the investing cloud. */
+export type DealStatus = 'exclusive' | 'primary' | 'none';
+
+/** A cloud's investment in a vendor: cash for equity, with conditions. */
+export interface Deal {
+  readonly id: string;
+  readonly cloud: CloudId;
+  readonly vendor: VendorId;
+  readonly tick: number;
+  readonly amountUsd: number;
+  /** Equity bought, share of the vendor after the round. */
+  readonly equityShare: number;
+  readonly status: DealStatus;
+  /** Compute spend the vendor still owes the investor under the deal. */
+  readonly commitmentRemainingUsd: number;
+  /** Share of the vendor's capacity at the investor that must run on the investor's ASICs. */
+  readonly minAsicShare: number;
+  /** Under exclusivity, the other clouds the investor lets the vendor buy compute from. */
+  readonly permittedClouds: readonly CloudId[];
 }
 
 export interface CloudBooks {
@@ -102,6 +133,7 @@ export interface WorldState {
   readonly clouds: Readonly<Record<CloudId, CloudState>>;
   readonly contracts: readonly ComputeContract[];
   readonly listings: readonly Listing[];
+  readonly deals: readonly Deal[];
   readonly contractsSigned: number;
 }
 
@@ -116,6 +148,7 @@ export const EMPTY_VENDOR_BOOKS: VendorBooks = {
   revenueShareUsd: 0,
   inferenceComputeUsd: 0,
   trainingComputeUsd: 0,
+  computeSpendByCloud: {},
 };
 
 export const EMPTY_CLOUD_BOOKS: CloudBooks = {
@@ -149,6 +182,19 @@ export function grossMargin(books: VendorBooks): number {
   const revenue = vendorRevenueUsd(books);
   if (revenue <= 0) return Number.NaN;
   return (revenue - books.inferenceComputeUsd - books.revenueShareUsd) / revenue;
+}
+
+/** Deals in which the cloud holds the vendor's compute: exclusive first, then primary, newest first. */
+export function tyingDeals(state: WorldState, vendor: VendorId): Deal[] {
+  const rank = { exclusive: 0, primary: 1, none: 2 } as const;
+  return state.deals
+    .filter((d) => d.vendor === vendor && d.status !== 'none')
+    .sort((a, b) => rank[a.status] - rank[b.status] || b.tick - a.tick);
+}
+
+/** The exclusive deal in force for a vendor, if any (the newest wins). */
+export function exclusiveDeal(state: WorldState, vendor: VendorId): Deal | undefined {
+  return tyingDeals(state, vendor).find((d) => d.status === 'exclusive');
 }
 
 export function asicShare(cloud: CloudState): number {
