@@ -1,3 +1,5 @@
+import { isYearMonth, monthIndex, tickToDate } from '../engine/calendar.js';
+
 export interface ConfigProblem {
   /** JSON path of the offending value, e.g. "vendors[2].computeClouds[0]". */
   readonly path: string;
@@ -77,6 +79,26 @@ export function checkReferences(scenario: unknown): ConfigProblem[] {
     }
   });
 
+  vendors.forEach((vendor, v) => known('cloud', cloudIds, vendor.owner, `vendors[${v}].owner`));
+  clouds.forEach((cloud, c) => {
+    const investment = (cloud.policies as Loose | undefined)?.investment as Loose | undefined;
+    const params = investment?.params as Loose | undefined;
+    if (Array.isArray(params?.vendors)) {
+      params.vendors.forEach((vendor, i) => known('vendor', vendorIds, vendor, `clouds[${c}].policies.investment.params.vendors[${i}]`));
+    }
+    if (Array.isArray(params?.permittedClouds)) {
+      params.permittedClouds.forEach((other, i) => known('cloud', cloudIds, other, `clouds[${c}].policies.investment.params.permittedClouds[${i}]`));
+    }
+  });
+  checkScheduledEvents(scenario, cloudIds, vendorIds, known, problems);
+  entries(scenario, 'dealsAtStart').forEach((deal, i) => {
+    known('cloud', cloudIds, deal.cloud, `dealsAtStart[${i}].cloud`);
+    known('vendor', vendorIds, deal.vendor, `dealsAtStart[${i}].vendor`);
+    if (Array.isArray(deal.permittedClouds)) {
+      deal.permittedClouds.forEach((c, j) => known('cloud', cloudIds, c, `dealsAtStart[${i}].permittedClouds[${j}]`));
+    }
+  });
+
   const shares = segments.map((s) => s.share);
   if (shares.length > 0 && shares.every((s) => typeof s === 'number')) {
     const total = (shares as number[]).reduce((sum, s) => sum + s, 0);
@@ -93,4 +115,36 @@ export function checkReferences(scenario: unknown): ConfigProblem[] {
     problems.push({ path: 'clouds', message: 'no cloud has an enterpriseShare above 0, so enterprises have no primary cloud' });
   }
   return problems;
+}
+
+type Known = (kind: string, ids: string[], value: unknown, path: string) => void;
+
+/** Dated events: their ids must exist and their month fall within the run. */
+function checkScheduledEvents(scenario: unknown, cloudIds: string[], vendorIds: string[], known: Known, problems: ConfigProblem[]): void {
+  const root = scenario as Loose | null;
+  const start = typeof root?.start === 'string' && isYearMonth(root.start) ? root.start : undefined;
+  const months = typeof root?.months === 'number' && Number.isInteger(root.months) && root.months > 0 ? root.months : undefined;
+  entries(scenario, 'events').forEach((event, i) => {
+    const path = `events[${i}]`;
+    if ('cloud' in event) known('cloud', cloudIds, event.cloud, `${path}.cloud`);
+    if ('vendor' in event) known('vendor', vendorIds, event.vendor, `${path}.vendor`);
+    if (Array.isArray(event.permittedClouds)) {
+      event.permittedClouds.forEach((c, j) => known('cloud', cloudIds, c, `${path}.permittedClouds[${j}]`));
+    }
+    if (typeof event.agent === 'string' && event.agent.includes('/')) {
+      const [kind, agentId] = event.agent.split('/');
+      if (kind === 'vendor') known('vendor', vendorIds, agentId, `${path}.agent`);
+      if (kind === 'cloud') known('cloud', cloudIds, agentId, `${path}.agent`);
+    }
+    const problem = dateOutsideRun(event.date, start, months);
+    if (problem) problems.push({ path: `${path}.date`, message: problem });
+  });
+}
+
+/** A reason when `date` is a month outside [start, start + months), else null. */
+export function dateOutsideRun(date: unknown, start: string | undefined, months: number | undefined): string | null {
+  if (typeof date !== 'string' || !isYearMonth(date) || start === undefined || months === undefined) return null;
+  const offset = monthIndex(date) - monthIndex(start);
+  if (offset >= 0 && offset < months) return null;
+  return `${date} is outside the run, which covers ${start} to ${tickToDate(start, months - 1)}`;
 }

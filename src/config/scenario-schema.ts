@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isYearMonth } from '../engine/calendar.js';
 import { policySpec } from './policy-spec.js';
+import { dealAtStart, scheduledEvent } from './schedule-schema.js';
 
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'an id of lower-case letters, digits and dashes').describe('id: lower-case letters, digits and dashes');
 const share = z.number().min(0).max(1);
@@ -40,6 +41,8 @@ const cloud = z
         offer: policySpec('cloud-offer'),
         capex: policySpec('cloud-capex'),
         hostingPricing: policySpec('cloud-hosting-pricing'),
+        investment: policySpec('cloud-investment').optional(),
+        marketplace: policySpec('cloud-marketplace').optional(),
       })
       .strict(),
   })
@@ -70,6 +73,9 @@ const closedVendor = z
     quality: positive.describe('capability index at the start (GPT-4, March 2023 = 1.0)'),
     priceUsdPerMTok: positive.describe('API list price at the start, blended 3:1 input:output, USD per MTok'),
     consumerApp: consumerApp.optional(),
+    owner: id.optional().describe('cloud whose group owns the vendor (gemini: gcp); it can favour the vendor on its marketplace'),
+    cashUsd: nonNegative.default(0).describe('cash on hand at the start, USD'),
+    valuationRevenueMultiple: positive.default(25).describe('valuation as a multiple of ARR, for funding rounds and clouds’ stakes'),
     computeClouds: z.array(id).min(1).describe('clouds the vendor asks for compute, in order of preference'),
     compute: z.array(computeHolding).describe('compute contracts held at the start'),
     policies: z
@@ -77,6 +83,7 @@ const closedVendor = z
         pricing: policySpec('vendor-pricing'),
         compute: policySpec('vendor-compute'),
         training: policySpec('vendor-training'),
+        funding: policySpec('vendor-funding').optional(),
       })
       .strict(),
   })
@@ -112,6 +119,9 @@ const segment = z
       .describe('range of the exponent on quality in value = valueUsdPerMTok × quality^weight (0 = price only)'),
     switchingCostUsd: spread('USD, one-off cost of moving to another model'),
     marketplaceShare: share.describe('share of the segment buying through its cloud’s marketplace rather than direct'),
+    marketplaceSwitchingCostFactor: positive
+      .default(1)
+      .describe('switching cost of a marketplace buyer relative to a direct buyer (the cloud keeps the relationship: switching is nearer one line of code)'),
   })
   .strict()
   .describe('a kind of enterprise, with the spread of its traits');
@@ -163,6 +173,8 @@ export const scenarioSchema = z
     marketplace: z.array(listing).max(4096).describe('which models each cloud lists, and its revenue share'),
     enterprises,
     consumers,
+    dealsAtStart: z.array(dealAtStart).max(1000).default([]).describe('cloud investments in vendors made before the start, in force at the start'),
+    events: z.array(scheduledEvent).max(10_000).default([]).describe('dated events scripting history: investments, mergers, capacity shocks, model releases, compute contracts, policy changes'),
   })
   .strict();
 
