@@ -47,7 +47,7 @@ function surplus(population: EnterprisePopulation, i: number, set: OptionSet, j:
     population.valueUsdPerMTok[i]! *
     Math.pow(set.quality[j]!, population.qualityWeight[i]!) *
     population.taste[i * population.vendorCount + vendor]! *
-    set.placement[j]!;
+    set.appeal[j]!;
   return value - set.priceUsdPerMTok[j]!;
 }
 

@@ -4,16 +4,13 @@ import type { ComputePolicy, ComputeView, RivalOffer } from '../policies/policy-
 import type { ComputeOffered, ComputeDeclined } from '../world/events.js';
 import { capacityAt, exclusiveDeal, tyingDeals, vendorRevenueUsd, type VendorState, type WorldState } from '../world/state.js';
 
-/** Spread of a release's quality gain around the policy's multiplier (log-sd). */
-const RELEASE_GAIN_LOG_SD = 0.3;
-
 /** A vendor whose training since its last release covers the next release's cost ships a model. */
 export function releaseModels(ctx: TickContext): void {
   for (const { id } of ctx.scenario.vendors) {
     const vendor = ctx.world().vendors[id]!;
     const training = ctx.policies.vendors[id]!.training;
     if (vendor.trainingSinceReleaseUsd < training.releaseCostUsd(vendor.quality)) continue;
-    const gain = training.qualityGainPerRelease ** logNormal(ctx.rngs[`vendor/${id}`]!, 1, RELEASE_GAIN_LOG_SD);
+    const gain = training.qualityGainPerRelease ** logNormal(ctx.rngs[`vendor/${id}`]!, 1, training.qualityGainSpread);
     ctx.bus.publish({
       type: 'vendor.model-released',
       tick: ctx.tick,

@@ -7,8 +7,11 @@ export interface OptionSet {
   readonly vendor: Int16Array;
   readonly priceUsdPerMTok: Float64Array;
   readonly quality: Float64Array;
-  /** Multiplier on the value buyers see, from the cloud's placement (1 on the direct channel). */
-  readonly placement: Float64Array;
+  /**
+   * Multiplier on the value buyers see in the option: the cloud's placement (marketplace only),
+   * the familiarity a consumer brand brings, the in-house work open weights need.
+   */
+  readonly appeal: Float64Array;
   /** Vendor index → option index, or -1 when the vendor is out of reach. */
   readonly optionOfVendor: Int16Array;
 }
@@ -30,6 +33,17 @@ export interface Catalogue {
 /** Value multiplier a cloud's marketplace gives a listed vendor (its placement policy). */
 export type Placement = (cloud: string, vendor: VendorState) => number;
 
+/** How enterprises weigh what is not price or quality. */
+export interface Appeal {
+  readonly placement: Placement;
+  /** Extra value per unit of consumer brand (developers know ChatGPT). */
+  readonly brandPremium: number;
+  /** Value of an open-weights model relative to a closed one of equal quality (own ops, support). */
+  readonly openWeightsValueFactor: number;
+}
+
+const NEUTRAL: Appeal = { placement: () => 1, brandPremium: 0, openWeightsValueFactor: 1 };
+
 /**
  * A closed vendor under an exclusive deal is sold on its investor's marketplace only (and those
  * of the clouds the deal permits): OpenAI models on Azure.
@@ -44,21 +58,23 @@ export function buildCatalogue(
   world: WorldState,
   vendorIds: readonly string[],
   cloudIds: readonly string[],
-  placement: Placement = () => 1,
+  appeal: Appeal = NEUTRAL,
 ): Catalogue {
   const sets: OptionSet[] = [];
   for (const cloudId of cloudIds) {
     const cloud = world.clouds[cloudId]!;
     for (const channel of ['direct', 'marketplace'] as const) {
-      const chosen: { vendor: number; price: number; quality: number; placement: number }[] = [];
+      const chosen: { vendor: number; price: number; quality: number; appeal: number }[] = [];
       vendorIds.forEach((vendorId, v) => {
         const vendor = world.vendors[vendorId]!;
         const listed = listedOn(world, cloudId, vendor);
         const reachable = vendor.weights === 'open' ? listed : channel === 'direct' || listed;
         if (!reachable) return;
         const price = vendor.weights === 'open' ? cloud.openModelPriceUsdPerMTok : vendor.priceUsdPerMTok;
-        const boost = channel === 'marketplace' ? placement(cloudId, vendor) : 1;
-        chosen.push({ vendor: v, price, quality: vendor.quality, placement: boost });
+        const placed = channel === 'marketplace' ? appeal.placement(cloudId, vendor) : 1;
+        const familiar = 1 + appeal.brandPremium * vendor.brand;
+        const ops = vendor.weights === 'open' ? appeal.openWeightsValueFactor : 1;
+        chosen.push({ vendor: v, price, quality: vendor.quality, appeal: placed * familiar * ops });
       });
       const optionOfVendor = new Int16Array(vendorIds.length).fill(-1);
       chosen.forEach((o, j) => (optionOfVendor[o.vendor] = j));
@@ -66,7 +82,7 @@ export function buildCatalogue(
         vendor: Int16Array.from(chosen.map((o) => o.vendor)),
         priceUsdPerMTok: Float64Array.from(chosen.map((o) => o.price)),
         quality: Float64Array.from(chosen.map((o) => o.quality)),
-        placement: Float64Array.from(chosen.map((o) => o.placement)),
+        appeal: Float64Array.from(chosen.map((o) => o.appeal)),
         optionOfVendor,
       });
     }

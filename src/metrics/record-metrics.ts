@@ -2,8 +2,15 @@ import type { EnterpriseDemand } from '../agents/enterprises.js';
 import { asicShare, grossMargin, vendorRevenueUsd, type WorldState } from '../world/state.js';
 import type { MetricRecorder } from './metric-table.js';
 
-/** Which vendor, cloud and market figures a month leaves behind; see docs/metrics.md. */
-export function recordMonth(recorder: MetricRecorder, world: WorldState, demand: EnterpriseDemand, enterprises: number): void {
+/** Which vendor, cloud and market figures a month leaves behind; the README lists them. */
+export function recordMonth(
+  recorder: MetricRecorder,
+  world: WorldState,
+  demand: EnterpriseDemand,
+  enterprises: number,
+  valuationMultiples: Readonly<Record<string, number>>,
+): void {
+  const active = world.contracts.filter((c) => c.startTick <= world.tick && world.tick < c.endTick);
   const vendors = Object.values(world.vendors);
   const enterpriseMTok = vendors.reduce((sum, v) => sum + v.books.apiDemandMTok, 0);
 
@@ -36,6 +43,25 @@ export function recordMonth(recorder: MetricRecorder, world: WorldState, demand:
     recorder.record('vendor.capacity_mtok', id, b.capacityMTok);
     recorder.record('vendor.capacity_shortfall', id, totalDemand > 0 ? 1 - b.servedMTok / totalDemand : 0);
     if (b.servedMTok > 0) recorder.record('vendor.inference_cost_usd_per_mtok', id, b.inferenceComputeUsd / b.servedMTok);
+    const spendByCloud = Object.values(b.computeSpendByCloud);
+    const spend = spendByCloud.reduce((sum, x) => sum + x, 0);
+    if (spend > 0) recorder.record('vendor.primary_cloud_share', id, Math.max(...spendByCloud) / spend);
+    const mine = active.filter((c) => c.vendor === id);
+    const capacity = mine.reduce((sum, c) => sum + c.capacityMTok, 0);
+    if (capacity > 0) recorder.record('vendor.asic_share', id, mine.reduce((sum, c) => sum + c.capacityMTok * c.asicShare, 0) / capacity);
+    recorder.record('vendor.clouds_used', id, new Set(mine.map((c) => c.cloud)).size);
+    recorder.record('vendor.cash_usd', id, vendor.cashUsd);
+  }
+  for (const contract of active) {
+    // A vendor may hold several contracts with one cloud: record their sum per pair.
+    const pair = `${contract.vendor}@${contract.cloud}`;
+    const tied = active.filter((c) => c.vendor === contract.vendor && c.cloud === contract.cloud);
+    if (tied[0] === contract) recorder.record('contract.capacity_mtok', pair, tied.reduce((sum, c) => sum + c.capacityMTok, 0));
+  }
+  for (const deal of world.deals) {
+    const pair = `${deal.vendor}@${deal.cloud}`;
+    const all = world.deals.filter((d) => d.vendor === deal.vendor && d.cloud === deal.cloud);
+    if (all[0] === deal) recorder.record('deal.invested_usd', pair, all.reduce((sum, d) => sum + d.amountUsd, 0));
   }
 
   let openMTok = 0;
@@ -50,6 +76,8 @@ export function recordMonth(recorder: MetricRecorder, world: WorldState, demand:
     recorder.record('cloud.marketplace_revenue_usd', id, b.marketplaceRevenueUsd);
     recorder.record('cloud.hosting_revenue_usd', id, b.hostingRevenueUsd);
     recorder.record('cloud.asic_share', id, asicShare(cloud));
+    recorder.record('cloud.nvidia_dependence', id, nvidiaDependence(world, cloud.id));
+    recorder.record('cloud.equity_value_usd', id, equityValueUsd(world, cloud.id, valuationMultiples));
     recorder.record('cloud.asic_maturity', id, cloud.asicMaturity);
     recorder.record('cloud.capacity_mtok', id, fleet);
     recorder.record('cloud.capex_usd', id, b.capexUsd);
@@ -62,8 +90,37 @@ export function recordMonth(recorder: MetricRecorder, world: WorldState, demand:
   recorder.record('market.enterprise_spend_usd', 'market', spendUsd);
   recorder.record('market.enterprise_tokens_mtok', 'market', totalMTok);
   recorder.record('market.open_weights_tokens_mtok', 'market', openMTok);
+  recorder.record('market.open_weights_share', 'market', totalMTok > 0 ? openMTok / totalMTok : 0);
   recorder.record('market.switches', 'market', demand.switches);
   recorder.record('market.adoption_rate', 'market', demand.adopters / enterprises);
   recorder.record('market.production_rate', 'market', demand.inProduction / enterprises);
   recorder.record('market.contracts_active', 'market', world.contracts.length);
+}
+
+/**
+ * Share of the capacity a cloud has in use (vendors' contracts and hosted open weights) that runs
+ * on Nvidia GPUs rather than its own ASICs; the fleet's GPU share when nothing is in use.
+ */
+export function nvidiaDependence(world: WorldState, cloudId: string): number {
+  const cloud = world.clouds[cloudId]!;
+  const fleetGpuShare = 1 - asicShare(cloud);
+  let used = cloud.books.hostingMTok;
+  let onGpu = cloud.books.hostingMTok * fleetGpuShare;
+  for (const c of world.contracts) {
+    if (c.cloud !== cloudId || c.startTick > world.tick || world.tick >= c.endTick) continue;
+    used += c.capacityMTok;
+    onGpu += c.capacityMTok * (1 - c.asicShare);
+  }
+  return used > 0 ? onGpu / used : fleetGpuShare;
+}
+
+/** The cloud's stakes in vendors at their revenue multiple (ARR × multiple × equity held). */
+export function equityValueUsd(world: WorldState, cloudId: string, valuationMultiples: Readonly<Record<string, number>>): number {
+  let value = 0;
+  for (const deal of world.deals) {
+    if (deal.cloud !== cloudId) continue;
+    const vendor = world.vendors[deal.vendor]!;
+    value += deal.equityShare * 12 * vendorRevenueUsd(vendor.books) * (valuationMultiples[deal.vendor] ?? 0);
+  }
+  return value;
 }

@@ -80,6 +80,8 @@ export interface TrainingPolicy {
   releaseCostUsd(quality: number): number;
   /** Quality multiplier of a release, before its random draw. */
   readonly qualityGainPerRelease: number;
+  /** Log-sd of the random exponent applied to that multiplier. */
+  readonly qualityGainSpread: number;
 }
 
 export interface OfferView {

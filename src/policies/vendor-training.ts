@@ -18,11 +18,13 @@ export const revenueShareTraining = definePolicy({
       releaseCostUsd: z.number().gt(0).default(1.5e9).describe('training spend for a release at quality 1.0, USD'),
       releaseCostQualityExponent: z.number().min(0).default(2).describe('release cost ∝ quality^exponent'),
       qualityGainPerRelease: z.number().min(1).default(1.25).describe('quality multiplier of a release (1.25 = +25 %)'),
+      qualityGainSpread: z.number().min(0).max(2).default(0.1).describe('log-sd of the random exponent on a release’s gain (0 = every release gains exactly the multiplier)'),
     })
     .strict(),
   create: (p) => ({
     monthlySpendUsd: (revenueUsd: number) => Math.max(p.minMonthlyUsd, p.shareOfRevenue * revenueUsd),
     releaseCostUsd: (quality: number) => p.releaseCostUsd * quality ** p.releaseCostQualityExponent,
     qualityGainPerRelease: p.qualityGainPerRelease,
+    qualityGainSpread: p.qualityGainSpread,
   }),
 });

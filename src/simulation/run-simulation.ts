@@ -9,7 +9,7 @@ import { seedAdopters, stepEnterprises } from '../agents/enterprises.js';
 import { buyTraining, negotiateCompute, releaseModels, setPrices } from '../agents/vendors.js';
 import { tickToDate } from '../engine/calendar.js';
 import { EventBus } from '../engine/event-bus.js';
-import { buildCatalogue, type Placement } from '../market/catalogue.js';
+import { buildCatalogue, type Appeal } from '../market/catalogue.js';
 import { settleMonth } from '../market/settlement.js';
 import { MetricRecorder, type MetricTable } from '../metrics/metric-table.js';
 import { recordMonth } from '../metrics/record-metrics.js';
@@ -62,9 +62,16 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
   const vendorIds = scenario.vendors.map((v) => v.id);
   const cloudIds = scenario.clouds.map((c) => c.id);
   const population = createPopulation(scenario, seed);
-  const placement = placementOf(policies);
-  seedAdopters(population, buildCatalogue(world, vendorIds, cloudIds, placement), scenario.enterprises.adoptedAtStart);
+  const appeal: Appeal = {
+    placement: placementOf(policies),
+    brandPremium: scenario.enterprises.brandPremium,
+    openWeightsValueFactor: scenario.enterprises.openWeightsValueFactor,
+  };
+  seedAdopters(population, buildCatalogue(world, vendorIds, cloudIds, appeal), scenario.enterprises.adoptedAtStart);
   const recorder = new MetricRecorder(months);
+  const valuationMultiples = Object.fromEntries(
+    scenario.vendors.flatMap((v) => (v.weights === 'closed' ? [[v.id, v.valuationRevenueMultiple] as const] : [])),
+  );
   const demandCurve = {
     growthPerYear: scenario.enterprises.demandGrowthPerYear,
     priceElasticity: scenario.enterprises.priceElasticity,
@@ -79,7 +86,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
         bus.publish({ type: 'compute.contract-signed', tick, contract });
       }
       for (const deal of scenario.dealsAtStart) {
-        bus.publish({ type: 'investment.closed', tick, deal: newDeal(world, tick, deal.cloud, deal.vendor, deal, deal.equityShare) });
+        bus.publish({ type: 'investment.in-force', tick, deal: newDeal(world, tick, deal.cloud, deal.vendor, deal, deal.equityShare) });
       }
     }
     applyScheduledEvents(ctx, scenario.events);
@@ -99,7 +106,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
     setPrices(ctx);
     const demand = stepEnterprises({
       population,
-      catalogue: buildCatalogue(world, vendorIds, cloudIds, placement),
+      catalogue: buildCatalogue(world, vendorIds, cloudIds, appeal),
       tick,
       adoption: policies.enterprises.adoption,
       switching: policies.enterprises.switching,
@@ -118,14 +125,14 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
     clouds.unsubscribe();
 
     recorder.beginTick(tickToDate(scenario.start, tick));
-    recordMonth(recorder, world, demand, population.size);
+    recordMonth(recorder, world, demand, population.size, valuationMultiples);
   }
   bus.complete();
   return { seed, months, metrics: recorder, finalWorld: world };
 }
 
 /** Each cloud's marketplace placement policy, read afresh each month (a policy change swaps it). */
-function placementOf(policies: AgentPolicies): Placement {
+function placementOf(policies: AgentPolicies): Appeal['placement'] {
   return (cloud, vendor) =>
     policies.clouds[cloud]?.marketplace?.placement({ ownModel: vendor.owner === cloud, openWeights: vendor.weights === 'open' }) ?? 1;
 }

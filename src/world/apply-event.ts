@@ -78,6 +78,9 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
       world.deals.push(castDraft(event.deal));
       vendorOf(world, event.deal.vendor).cashUsd += event.deal.amountUsd;
       return;
+    case 'investment.in-force':
+      world.deals.push(castDraft(event.deal));
+      return;
     case 'corporate.merged': {
       const vendor = vendorOf(world, event.vendor);
       vendor.owner = event.cloud;

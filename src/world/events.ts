@@ -177,6 +177,10 @@ export interface InvestmentRejected extends At<'investment.rejected'> {
 export interface InvestmentClosed extends At<'investment.closed'> {
   readonly deal: Deal;
 }
+/** A deal struck before the run, in force from its start: no cash moves now. */
+export interface InvestmentInForce extends At<'investment.in-force'> {
+  readonly deal: Deal;
+}
 /** Vertical integration: the vendor becomes part of the cloud's group. */
 export interface CorporateMerged extends At<'corporate.merged'> {
   readonly cloud: CloudId;
@@ -225,6 +229,7 @@ export type MarketEvent =
   | InvestmentOffered
   | InvestmentRejected
   | InvestmentClosed
+  | InvestmentInForce
   | CorporateMerged
   | CloudCapacityShocked
   | PolicyChanged;
