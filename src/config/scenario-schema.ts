@@ -134,6 +134,11 @@ const enterprises = z
     demandGrowthPerYear: nonNegative.describe('growth of each adopter’s token demand per year at constant price'),
     priceElasticity: nonNegative.describe('−d ln(tokens) / d ln(price) of an adopter’s demand'),
     referencePriceUsdPerMTok: positive.describe('price at which demand equals its base level, USD per MTok'),
+    brandPremium: nonNegative.default(0).describe('extra value enterprises see per unit of a vendor’s consumer brand (0.2 = +20 % at brand 1)'),
+    openWeightsValueFactor: positive
+      .max(1)
+      .default(1)
+      .describe('value of an open-weights model relative to a closed one of equal quality, net of the hosting, tuning and support it needs'),
     tasteDispersion: nonNegative.describe('log-sd of each enterprise’s idiosyncratic fit with each model'),
     segments: z.array(segment).min(1).max(64).describe('kinds of enterprise; shares add up to 1'),
     policies: z
