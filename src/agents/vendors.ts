@@ -173,19 +173,30 @@ export function negotiateCompute(ctx: TickContext): void {
       currentUnitCostUsdPerMTok: unitComputeCostUsdPerMTok(ctx.world(), config.id, ctx.tick),
     });
 
-    let monthsShort = vendor.monthsShort;
-    for (const cloud of order) {
-      const needMTok = compute.capacityToRequest(view(cloud));
-      if (needMTok <= 0) break;
-      if (cloud !== order[0] && monthsShort < compute.diversifyAfterMonthsShort) break;
-      requestCompute(ctx, answers, config.id, cloud, needMTok, compute, view(cloud));
-      if (cloud === order[0]) {
-        const unmetMTok = compute.capacityToRequest(view(cloud));
-        monthsShort = unmetMTok > 0 ? vendor.monthsShort + 1 : 0;
-        if (monthsShort !== vendor.monthsShort) {
-          ctx.bus.publish({ type: 'vendor.compute-short', tick: ctx.tick, vendor: config.id, unmetMTok, monthsShort });
-        }
-      }
+    const [first, ...others] = order;
+    if (first === undefined) continue;
+    const second = others[0];
+    // Spread: part of each need goes to the second cloud from the start, to depend on no one cloud.
+    if (second !== undefined && compute.secondCloudShare > 0) {
+      const needMTok = compute.capacityToRequest(view(first));
+      if (needMTok > 0) requestCompute(ctx, answers, config.id, second, needMTok * compute.secondCloudShare, compute, view(second));
+    }
+    const needMTok = compute.capacityToRequest(view(first));
+    if (needMTok <= 0) {
+      if (vendor.monthsShort !== 0) ctx.bus.publish({ type: 'vendor.compute-short', tick: ctx.tick, vendor: config.id, unmetMTok: 0, monthsShort: 0 });
+      continue;
+    }
+    requestCompute(ctx, answers, config.id, first, needMTok, compute, view(first));
+    const unmetMTok = compute.capacityToRequest(view(first));
+    const monthsShort = unmetMTok > 0 ? vendor.monthsShort + 1 : 0;
+    if (monthsShort !== vendor.monthsShort) {
+      ctx.bus.publish({ type: 'vendor.compute-short', tick: ctx.tick, vendor: config.id, unmetMTok, monthsShort });
+    }
+    if (monthsShort < compute.diversifyAfterMonthsShort) continue;
+    for (const cloud of others) {
+      const remainingMTok = compute.capacityToRequest(view(cloud));
+      if (remainingMTok <= 0) break;
+      requestCompute(ctx, answers, config.id, cloud, remainingMTok, compute, view(cloud));
     }
   }
   subscription.unsubscribe();

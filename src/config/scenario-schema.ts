@@ -153,7 +153,8 @@ const consumers = z
     subscribersAtStart: nonNegative.describe('paying chat-app subscribers across all apps at the start'),
     growthPerYear: nonNegative.describe('growth of the paying subscriber market per year'),
     priceUsdPerMonth: nonNegative.describe('subscription price, USD per month'),
-    mTokPerSubscriberPerMonth: nonNegative.describe('tokens a subscriber consumes a month, MTok'),
+    mTokPerSubscriberPerMonth: nonNegative.describe('tokens a subscriber consumes a month at the start, MTok (including the free-tier users each paying one carries)'),
+    usageGrowthPerYear: nonNegative.default(0).describe('growth of tokens per subscriber per year (longer chats, reasoning models)'),
     policy: policySpec('consumer-choice'),
   })
   .strict()

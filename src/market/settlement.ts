@@ -18,6 +18,9 @@ export function settleMonth(ctx: TickContext, demand: EnterpriseDemand): void {
   const hostingRevenueUsd = new Map<string, number>(cloudIds.map((c) => [c, 0]));
   const inferenceRevenueUsd = new Map<string, number>(cloudIds.map((c) => [c, 0]));
 
+  const mTokPerSubscriber =
+    scenario.consumers.mTokPerSubscriberPerMonth * (1 + scenario.consumers.usageGrowthPerYear) ** (tick / 12);
+
   scenario.vendors.forEach((config, v) => {
     const vendor = world.vendors[config.id]!;
     const directMTok = demand.directMTok[v]!;
@@ -60,7 +63,7 @@ export function settleMonth(ctx: TickContext, demand: EnterpriseDemand): void {
       computeSpendByCloud[c.cloud] = (computeSpendByCloud[c.cloud] ?? 0) + billUsd;
       inferenceRevenueUsd.set(c.cloud, inferenceRevenueUsd.get(c.cloud)! + billUsd);
     }
-    const subscriberDemandMTok = vendor.subscribers * scenario.consumers.mTokPerSubscriberPerMonth;
+    const subscriberDemandMTok = vendor.subscribers * mTokPerSubscriber;
     const totalDemandMTok = apiDemandMTok + subscriberDemandMTok;
     const servedShare = totalDemandMTok > 0 ? Math.min(1, capacityMTok / totalDemandMTok) : 1;
     const price = vendor.priceUsdPerMTok;

@@ -71,8 +71,11 @@ export function recordMonth(
     const fleet = cloud.gpuCapacityMTok + cloud.asicCapacityMTok;
     openMTok += b.hostingMTok;
     spendUsd += b.hostingRevenueUsd;
-    recorder.record('cloud.ai_revenue_usd', id, b.infraRevenueUsd + b.marketplaceRevenueUsd + b.hostingRevenueUsd);
-    recorder.record('cloud.infra_revenue_usd', id, b.infraRevenueUsd);
+    // Infrastructure revenue is compute sold, to vendors or as open-weights tokens to enterprises;
+    // the marketplace revenue share is a distribution fee on top.
+    recorder.record('cloud.ai_revenue_usd', id, b.vendorComputeRevenueUsd + b.marketplaceRevenueUsd + b.hostingRevenueUsd);
+    recorder.record('cloud.infra_revenue_usd', id, b.vendorComputeRevenueUsd + b.hostingRevenueUsd);
+    recorder.record('cloud.vendor_compute_revenue_usd', id, b.vendorComputeRevenueUsd);
     recorder.record('cloud.marketplace_revenue_usd', id, b.marketplaceRevenueUsd);
     recorder.record('cloud.hosting_revenue_usd', id, b.hostingRevenueUsd);
     recorder.record('cloud.asic_share', id, asicShare(cloud));

@@ -69,6 +69,8 @@ export interface ComputePolicy {
   readonly diversifyAfterMonthsShort: number;
   /** Extra cost, as a share of price, of running elsewhere work that is bound to a cloud's ASICs. */
   readonly asicPortingCost: number;
+  /** Share of each need asked of the second-choice cloud from the start. */
+  readonly secondCloudShare: number;
   /** A reason to reject the offer, or null to accept it. */
   rejectionReason(offer: ComputeOfferTerms, view: ComputeView): string | null;
 }

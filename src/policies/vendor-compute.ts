@@ -23,12 +23,14 @@ export const utilisationTarget = definePolicy({
       diversifyAfterMonthsShort: z.number().int().min(0).max(120).default(3).describe('months the first-choice cloud must fall short before asking others'),
       maxSecondCloudPremium: z.number().min(0).default(0.25).describe('reject other clouds’ offers costing more than this share above the current unit cost, porting included'),
       asicPortingCost: z.number().min(0).default(0.5).describe('extra cost of moving ASIC-bound work to another cloud, share of price per unit of ASIC share'),
+      secondCloudShare: z.number().min(0).max(1).default(0).describe('share of each need asked of the second-choice cloud from the start, to depend on no single cloud'),
     })
     .strict(),
   create: (p) => ({
     contractMonths: p.contractMonths,
     diversifyAfterMonthsShort: p.diversifyAfterMonthsShort,
     asicPortingCost: p.asicPortingCost,
+    secondCloudShare: p.secondCloudShare,
     capacityToRequest(view: ComputeView): number {
       const projected = view.demandMTok * Math.max(1, view.demandGrowth);
       if (projected <= view.capacityNextMonthMTok * p.requestAboveUtilisation) return 0;

@@ -47,7 +47,7 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
       vendor.books.trainingComputeUsd += event.spendUsd;
       vendor.cashUsd -= event.spendUsd;
       if (event.cloud !== null) {
-        cloudOf(world, event.cloud).books.infraRevenueUsd += event.spendUsd;
+        cloudOf(world, event.cloud).books.vendorComputeRevenueUsd += event.spendUsd;
         vendor.books.computeSpendByCloud[event.cloud] = (vendor.books.computeSpendByCloud[event.cloud] ?? 0) + event.spendUsd;
         spendAgainstCommitments(world, event.vendor, event.cloud, event.spendUsd);
       }
@@ -98,7 +98,7 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
     }
     case 'cloud.month-closed': {
       const books = cloudOf(world, event.cloud).books;
-      books.infraRevenueUsd += event.inferenceRevenueUsd;
+      books.vendorComputeRevenueUsd += event.inferenceRevenueUsd;
       books.marketplaceRevenueUsd = event.marketplaceRevenueUsd;
       books.hostingRevenueUsd = event.hostingRevenueUsd;
       books.hostingMTok = event.hostingMTok;

@@ -80,7 +80,7 @@ export interface Deal {
 
 export interface CloudBooks {
   /** Compute sold to vendors (inference reservations + training). */
-  readonly infraRevenueUsd: number;
+  readonly vendorComputeRevenueUsd: number;
   /** Revenue share kept on vendors' marketplace sales. */
   readonly marketplaceRevenueUsd: number;
   /** Open-weights models served to enterprises at the cloud's own price. */
@@ -152,7 +152,7 @@ export const EMPTY_VENDOR_BOOKS: VendorBooks = {
 };
 
 export const EMPTY_CLOUD_BOOKS: CloudBooks = {
-  infraRevenueUsd: 0,
+  vendorComputeRevenueUsd: 0,
   marketplaceRevenueUsd: 0,
   hostingRevenueUsd: 0,
   hostingMTok: 0,

@@ -43,7 +43,7 @@ describe('renderCharts', () => {
   });
 
   it('skips charts whose metrics the run did not record, instead of failing', async () => {
-    const table = sampleTable(6, ['cloud.infra_revenue_usd', 'market.hhi', 'market.switches']);
+    const table = sampleTable(6, ['cloud.vendor_compute_revenue_usd', 'market.hhi', 'market.switches']);
     const files = (await renderCharts(table, { scenario: 's' })).map((c) => c.file);
 
     expect(files).not.toContain('cloud-ai-revenue-mix.png');

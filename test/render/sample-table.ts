@@ -33,7 +33,7 @@ export function sampleTable(months: number, skip: readonly string[] = []): Metri
     });
     CLOUDS.forEach((cloud, k) => {
       record('cloud.ai_revenue_usd', cloud, (k + 1) * 100e6);
-      record('cloud.infra_revenue_usd', cloud, (k + 1) * 60e6);
+      record('cloud.vendor_compute_revenue_usd', cloud, (k + 1) * 60e6);
       record('cloud.marketplace_revenue_usd', cloud, (k + 1) * 15e6);
       record('cloud.hosting_revenue_usd', cloud, (k + 1) * 25e6);
       record('cloud.asic_share', cloud, 0.1 * k);

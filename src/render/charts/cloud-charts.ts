@@ -9,7 +9,7 @@ import { sumOver, trailingWindow, wholeRun } from '../series.js';
 const REVENUE_MIX_MONTHS = 12;
 
 const REVENUE_PARTS = [
-  { metric: 'cloud.infra_revenue_usd', label: 'Compute sold to model vendors' },
+  { metric: 'cloud.vendor_compute_revenue_usd', label: 'Compute sold to model vendors' },
   { metric: 'cloud.marketplace_revenue_usd', label: "Share kept on vendors' marketplace sales" },
   { metric: 'cloud.hosting_revenue_usd', label: 'Open-weights models hosted for enterprises' },
 ] as const;
