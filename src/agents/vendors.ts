@@ -1,23 +1,23 @@
 import type { TickContext } from './agent-context.js';
-import { logNormal } from '../engine/rng.js';
+import { normal } from '../engine/rng.js';
 import type { ComputePolicy, ComputeView, RivalOffer } from '../policies/policy-roles.js';
 import type { ComputeOffered, ComputeDeclined } from '../world/events.js';
 import { capacityAt, exclusiveDeal, tyingDeals, vendorRevenueUsd, type VendorState, type WorldState } from '../world/state.js';
 
-/** A vendor whose training since its last release covers the next release's cost ships a model. */
+/** Each vendor's training policy decides whether it ships a model this month, and how good. */
 export function releaseModels(ctx: TickContext): void {
   for (const { id } of ctx.scenario.vendors) {
-    const vendor = ctx.world().vendors[id]!;
-    const training = ctx.policies.vendors[id]!.training;
-    if (vendor.trainingSinceReleaseUsd < training.releaseCostUsd(vendor.quality)) continue;
-    const gain = training.qualityGainPerRelease ** logNormal(ctx.rngs[`vendor/${id}`]!, 1, training.qualityGainSpread);
-    ctx.bus.publish({
-      type: 'vendor.model-released',
-      tick: ctx.tick,
-      vendor: id,
-      fromQuality: vendor.quality,
-      toQuality: vendor.quality * gain,
+    const world = ctx.world();
+    const vendor = world.vendors[id]!;
+    const rng = ctx.rngs[`vendor/${id}`]!;
+    const toQuality = ctx.policies.vendors[id]!.training.release({
+      quality: vendor.quality,
+      trainingSinceReleaseUsd: vendor.trainingSinceReleaseUsd,
+      frontierQuality: Math.max(...Object.values(world.vendors).filter((v) => v.id !== id).map((v) => v.quality)),
+      drawNormal: () => normal(rng),
     });
+    if (toQuality === null) continue;
+    ctx.bus.publish({ type: 'vendor.model-released', tick: ctx.tick, vendor: id, fromQuality: vendor.quality, toQuality });
   }
 }
 
@@ -108,8 +108,8 @@ export function primaryCloud(world: WorldState, vendorId: string, tick: number):
 }
 
 /**
- * The clouds a vendor turns to for compute, in order: its owner after a merger; clouds it still
- * owes committed spend; clouds its deals make exclusive or primary; the cloud holding most of its
+ * The clouds a vendor turns to for compute, in order: its owner after a merger; clouds its deals
+ * make exclusive or primary; clouds it still owes committed spend; the cloud holding most of its
  * capacity; then its configured preferences. An exclusive deal limits the list to the investor and
  * the rivals the investor permits.
  */
@@ -123,8 +123,8 @@ export function cloudPreference(world: WorldState, vendorId: string, configured:
   const largest = primaryCloud(world, vendorId, tick);
   const ordered = [
     ...(vendor.integrated && vendor.owner ? [vendor.owner] : []),
-    ...committed,
     ...deals.map((d) => d.cloud),
+    ...committed,
     ...(largest === null ? [] : [largest]),
     ...configured,
   ];
@@ -163,40 +163,42 @@ export function negotiateCompute(ctx: TickContext): void {
     const demandMTok = vendor.books.apiDemandMTok + vendor.books.subscriberDemandMTok;
     const lastDemandMTok = lastBooks.apiDemandMTok + lastBooks.subscriberDemandMTok;
     const order = cloudPreference(ctx.world(), config.id, config.computeClouds, ctx.tick);
-    const view = (cloud: string): ComputeView => ({
+    const unitCost = unitComputeCostUsdPerMTok(ctx.world(), config.id, ctx.tick);
+    const view = (cloud: string, reference: number | null): ComputeView => ({
       demandMTok,
       demandGrowth: lastDemandMTok > 0 ? demandMTok / lastDemandMTok : 1,
       capacityNextMonthMTok: capacityAt(ctx.world(), config.id, ctx.tick + 1),
       apiPriceUsdPerMTok: ctx.world().vendors[config.id]!.priceUsdPerMTok,
       portingPremium: compute.asicPortingCost * asicBoundElsewhere(ctx.world(), config.id, cloud, ctx.tick),
       firstChoice: cloud === order[0],
-      currentUnitCostUsdPerMTok: unitComputeCostUsdPerMTok(ctx.world(), config.id, ctx.tick),
+      referencePriceUsdPerMTok: reference ?? unitCost,
     });
 
     const [first, ...others] = order;
     if (first === undefined) continue;
-    const second = others[0];
-    // Spread: part of each need goes to the second cloud from the start, to depend on no one cloud.
-    if (second !== undefined && compute.secondCloudShare > 0) {
-      const needMTok = compute.capacityToRequest(view(first));
-      if (needMTok > 0) requestCompute(ctx, answers, config.id, second, needMTok * compute.secondCloudShare, compute, view(second));
-    }
-    const needMTok = compute.capacityToRequest(view(first));
+    const needMTok = compute.capacityToRequest(view(first, null));
     if (needMTok <= 0) {
       if (vendor.monthsShort !== 0) ctx.bus.publish({ type: 'vendor.compute-short', tick: ctx.tick, vendor: config.id, unmetMTok: 0, monthsShort: 0 });
       continue;
     }
-    requestCompute(ctx, answers, config.id, first, needMTok, compute, view(first));
-    const unmetMTok = compute.capacityToRequest(view(first));
-    const monthsShort = unmetMTok > 0 ? vendor.monthsShort + 1 : 0;
+    // Part of each need goes to the second cloud from the start, to depend on no single cloud.
+    const spread = others.length > 0 ? compute.secondCloudShare : 0;
+    const firstAskMTok = needMTok * (1 - spread);
+    const firstOffer = requestCompute(ctx, answers, config.id, first, firstAskMTok, compute, view(first, null));
+    const unmetMTok = firstAskMTok - (firstOffer?.accepted ? firstOffer.capacityMTok : 0);
+    const monthsShort = unmetMTok > 1e-9 * needMTok ? vendor.monthsShort + 1 : 0;
     if (monthsShort !== vendor.monthsShort) {
-      ctx.bus.publish({ type: 'vendor.compute-short', tick: ctx.tick, vendor: config.id, unmetMTok, monthsShort });
+      ctx.bus.publish({ type: 'vendor.compute-short', tick: ctx.tick, vendor: config.id, unmetMTok: Math.max(0, unmetMTok), monthsShort });
+    }
+    const reference = firstOffer?.priceUsdPerMTok ?? null;
+    if (spread > 0) {
+      requestCompute(ctx, answers, config.id, others[0]!, needMTok * spread, compute, view(others[0]!, reference));
     }
     if (monthsShort < compute.diversifyAfterMonthsShort) continue;
     for (const cloud of others) {
-      const remainingMTok = compute.capacityToRequest(view(cloud));
+      const remainingMTok = compute.capacityToRequest(view(cloud, reference));
       if (remainingMTok <= 0) break;
-      requestCompute(ctx, answers, config.id, cloud, remainingMTok, compute, view(cloud));
+      requestCompute(ctx, answers, config.id, cloud, remainingMTok, compute, view(cloud, reference));
     }
   }
   subscription.unsubscribe();
@@ -210,12 +212,13 @@ function requestCompute(
   needMTok: number,
   compute: ComputePolicy,
   view: ComputeView,
-): void {
+): { accepted: boolean; capacityMTok: number; priceUsdPerMTok: number } | null {
   const requestId = `${ctx.tick}/${vendor}/${cloud}`;
   ctx.bus.publish({ type: 'compute.requested', tick: ctx.tick, requestId, vendor, cloud, capacityMTok: needMTok, months: compute.contractMonths });
   const answer = answers.get(requestId);
-  if (!answer || answer.type === 'compute.declined') return;
+  if (!answer || answer.type === 'compute.declined') return null;
   const parties = { tick: ctx.tick, requestId, vendor, cloud };
   const reason = compute.rejectionReason(answer, view);
   ctx.bus.publish(reason === null ? { ...parties, type: 'compute.offer-accepted' } : { ...parties, type: 'compute.offer-rejected', reason });
+  return { accepted: reason === null, capacityMTok: answer.capacityMTok, priceUsdPerMTok: answer.priceUsdPerMTok };
 }

@@ -14,13 +14,11 @@ export function recordMonth(
   const vendors = Object.values(world.vendors);
   const enterpriseMTok = vendors.reduce((sum, v) => sum + v.books.apiDemandMTok, 0);
 
-  let hhi = 0;
   let spendUsd = 0;
   for (const vendor of vendors) {
     const b = vendor.books;
     const id = vendor.id;
     const share = enterpriseMTok > 0 ? b.apiDemandMTok / enterpriseMTok : 0;
-    hhi += (share * 100) ** 2;
     recorder.record('vendor.enterprise_share', id, share);
     recorder.record('vendor.enterprise_tokens_mtok', id, b.apiDemandMTok);
     recorder.record('vendor.quality_index', id, vendor.quality);
@@ -88,7 +86,7 @@ export function recordMonth(
   }
 
   const totalMTok = enterpriseMTok;
-  recorder.record('market.hhi', 'market', hhi);
+  recorder.record('market.hhi', 'market', supplierHhi(world, enterpriseMTok));
   recorder.record('market.avg_price_usd_per_mtok', 'market', totalMTok > 0 ? spendUsd / totalMTok : Number.NaN);
   recorder.record('market.enterprise_spend_usd', 'market', spendUsd);
   recorder.record('market.enterprise_tokens_mtok', 'market', totalMTok);
@@ -126,4 +124,18 @@ export function equityValueUsd(world: WorldState, cloudId: string, valuationMult
     value += deal.equityShare * 12 * vendorRevenueUsd(vendor.books) * (valuationMultiples[deal.vendor] ?? 0);
   }
   return value;
+}
+
+/**
+ * Herfindahl–Hirschman index (0–10,000) of the sellers of enterprise tokens: each closed vendor,
+ * and each cloud for the open-weights tokens it hosts and sells (Meta earns nothing per token).
+ */
+export function supplierHhi(world: WorldState, enterpriseMTok: number): number {
+  if (enterpriseMTok <= 0) return Number.NaN;
+  let hhi = 0;
+  for (const vendor of Object.values(world.vendors)) {
+    if (vendor.weights === 'closed') hhi += ((100 * vendor.books.apiDemandMTok) / enterpriseMTok) ** 2;
+  }
+  for (const cloud of Object.values(world.clouds)) hhi += ((100 * cloud.books.hostingMTok) / enterpriseMTok) ** 2;
+  return hhi;
 }

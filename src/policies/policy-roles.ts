@@ -44,8 +44,11 @@ export interface ComputeView {
   readonly portingPremium: number;
   /** Whether the offering cloud is the vendor's first choice this month. */
   readonly firstChoice: boolean;
-  /** Capacity-weighted price of the vendor's contracts now, USD per MTok (null without any). */
-  readonly currentUnitCostUsdPerMTok: number | null;
+  /**
+   * What compute costs the vendor at its first-choice cloud: that cloud's offer this month, else
+   * the capacity-weighted price of its contracts; null when it has neither. USD per MTok.
+   */
+  readonly referencePriceUsdPerMTok: number | null;
   /** Tokens asked of the vendor this month (API + subscribers), MTok. */
   readonly demandMTok: number;
   /** Demand growth over the last month, as a ratio (1.05 = +5 %). */
@@ -75,15 +78,20 @@ export interface ComputePolicy {
   rejectionReason(offer: ComputeOfferTerms, view: ComputeView): string | null;
 }
 
+export interface ReleaseView {
+  readonly quality: number;
+  readonly trainingSinceReleaseUsd: number;
+  /** Best quality among the other vendors' models. */
+  readonly frontierQuality: number;
+  /** A standard normal draw from the vendor's own random stream, taken only when called. */
+  drawNormal(): number;
+}
+
 export interface TrainingPolicy {
   /** Training compute to buy this month, USD. */
   monthlySpendUsd(revenueUsd: number): number;
-  /** Spend needed for the next release, given the current quality. */
-  releaseCostUsd(quality: number): number;
-  /** Quality multiplier of a release, before its random draw. */
-  readonly qualityGainPerRelease: number;
-  /** Log-sd of the random exponent applied to that multiplier. */
-  readonly qualityGainSpread: number;
+  /** Quality of the model the vendor ships this month, or null when it ships none. */
+  release(view: ReleaseView): number | null;
 }
 
 export interface OfferView {

@@ -3,7 +3,7 @@ import { bassDiffusion } from './enterprise-adoption.js';
 import { neverSwitch, roiPayback } from './enterprise-switching.js';
 import { costPlusCompetitive, fixedPrice } from './vendor-pricing.js';
 import { utilisationTarget } from './vendor-compute.js';
-import { revenueShareTraining } from './vendor-training.js';
+import { frontierFollower, revenueShareTraining } from './vendor-training.js';
 import { costPlusOffer } from './cloud-offer.js';
 import { utilisationCapex } from './cloud-capex.js';
 import { hostingMarkup } from './cloud-hosting-pricing.js';
@@ -20,7 +20,7 @@ export const POLICIES: { readonly [R in PolicyRole]: readonly PolicyDefinition<R
   'enterprise-switching': [roiPayback, neverSwitch],
   'vendor-pricing': [costPlusCompetitive, fixedPrice],
   'vendor-compute': [utilisationTarget],
-  'vendor-training': [revenueShareTraining],
+  'vendor-training': [revenueShareTraining, frontierFollower],
   'cloud-offer': [costPlusOffer],
   'cloud-capex': [utilisationCapex],
   'cloud-hosting-pricing': [hostingMarkup],

@@ -21,8 +21,8 @@ export const utilisationTarget = definePolicy({
       maxComputePriceShare: z.number().gt(0).default(0.6).describe('reject offers priced above this share of the vendor’s API price'),
       maxAsicShare: z.number().min(0).max(1).default(1).describe('reject offers with more of the capacity on the cloud’s ASICs'),
       diversifyAfterMonthsShort: z.number().int().min(0).max(120).default(3).describe('months the first-choice cloud must fall short before asking others'),
-      maxSecondCloudPremium: z.number().min(0).default(0.25).describe('reject other clouds’ offers costing more than this share above the current unit cost, porting included'),
-      asicPortingCost: z.number().min(0).default(0.5).describe('extra cost of moving ASIC-bound work to another cloud, share of price per unit of ASIC share'),
+      maxSecondCloudPremium: z.number().min(0).default(0.25).describe('reject other clouds’ offers costing more than this share above the first-choice cloud’s price, porting included'),
+      asicPortingCost: z.number().min(0).default(1).describe('extra cost of moving ASIC-bound work to another cloud, share of price per unit of ASIC share'),
       secondCloudShare: z.number().min(0).max(1).default(0).describe('share of each need asked of the second-choice cloud from the start, to depend on no single cloud'),
     })
     .strict(),
@@ -42,7 +42,8 @@ export const utilisationTarget = definePolicy({
       }
       if (offer.asicShare > p.maxAsicShare) return 'ASIC share above what the vendor accepts';
       const effective = offer.priceUsdPerMTok * (1 + view.portingPremium);
-      if (!view.firstChoice && view.currentUnitCostUsdPerMTok !== null && effective > view.currentUnitCostUsdPerMTok * (1 + p.maxSecondCloudPremium)) {
+      const reference = view.referencePriceUsdPerMTok;
+      if (!view.firstChoice && reference !== null && effective > reference * (1 + p.maxSecondCloudPremium)) {
         return view.portingPremium > 0
           ? 'porting ASIC-bound work makes this cloud too expensive'
           : 'price too far above what the vendor pays its first-choice cloud';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { definePolicy } from './define-policy.js';
+import type { ReleaseView } from './policy-roles.js';
 
 /**
  * Spend a share of revenue (with a floor funded by investors) on training; release a model when
@@ -23,8 +24,34 @@ export const revenueShareTraining = definePolicy({
     .strict(),
   create: (p) => ({
     monthlySpendUsd: (revenueUsd: number) => Math.max(p.minMonthlyUsd, p.shareOfRevenue * revenueUsd),
-    releaseCostUsd: (quality: number) => p.releaseCostUsd * quality ** p.releaseCostQualityExponent,
-    qualityGainPerRelease: p.qualityGainPerRelease,
-    qualityGainSpread: p.qualityGainSpread,
+    release(view: ReleaseView): number | null {
+      if (view.trainingSinceReleaseUsd < p.releaseCostUsd * view.quality ** p.releaseCostQualityExponent) return null;
+      return view.quality * p.qualityGainPerRelease ** Math.exp(p.qualityGainSpread * view.drawNormal());
+    },
+  }),
+});
+
+/**
+ * Open weights as a fast follower: a fixed budget keeps the model within a gap of the frontier,
+ * shipping a release whenever the frontier has moved far enough ahead (Epoch AI, 2024: open models
+ * trail the best closed ones by about a year of progress; commoditization narrows the gap).
+ */
+export const frontierFollower = definePolicy({
+  type: 'frontier-follower',
+  role: 'vendor-training',
+  summary: 'Fixed monthly budget; release to frontier × (1 − gap) whenever that beats the current model by a step.',
+  params: z
+    .object({
+      monthlySpendUsd: z.number().min(0).default(1.5e8).describe('training spend a month, USD'),
+      gapToFrontier: z.number().min(0).max(0.9).default(0.15).describe('quality kept below the best rival model, share of its quality'),
+      minStep: z.number().min(1).default(1.08).describe('smallest quality multiplier worth a release'),
+    })
+    .strict(),
+  create: (p) => ({
+    monthlySpendUsd: () => p.monthlySpendUsd,
+    release(view: ReleaseView): number | null {
+      const target = view.frontierQuality * (1 - p.gapToFrontier);
+      return target >= view.quality * p.minStep ? target : null;
+    },
   }),
 });
