@@ -1,4 +1,5 @@
 import type { TickContext } from './agent-context.js';
+import { servedShare } from '../world/state.js';
 
 /**
  * The aggregate consumer market: paying chat subscribers grow with the market and move between
@@ -9,7 +10,9 @@ export function updateSubscriptions(ctx: TickContext): void {
   const apps = Object.values(ctx.world().vendors).filter((v) => v.hasConsumerApp);
   if (apps.length === 0) return;
   const total = consumers.subscribersAtStart * (1 + consumers.growthPerYear) ** (ctx.tick / 12);
-  const next = ctx.policies.consumers.policy.nextSubscribers(apps, total);
+  // A rationed app serves its users worse: they judge it by the quality they actually get.
+  const appeal = apps.map((app) => ({ ...app, quality: app.quality * servedShare(ctx.lastMonth.vendors[app.id]!.books) }));
+  const next = ctx.policies.consumers.policy.nextSubscribers(appeal, total);
   const sum = next.reduce((s, x) => s + x, 0);
   apps.forEach((app, i) => {
     const subscribers = next[i] ?? 0;

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { LIMIT_REASONS, MAX_MONTHS } from '../config/limits.js';
 
 export const SIMULATE_USAGE = `Usage: npm run simulate -- [config.json] [options]
 
@@ -10,7 +11,7 @@ Arguments:
 Options:
   --out DIR          output folder (default: output/<scenario name>/)
   --seed N           seed of every random stream (default: the config's seed)
-  --ticks N          months to simulate (default: the config's months)
+  --ticks N          months to simulate, 1 to ${MAX_MONTHS} (default: the config's months)
   --no-charts        skip the PNG charts
   --quiet            print nothing but errors
   -h, --help         show this help
@@ -53,7 +54,7 @@ export function parseSimulateArgs(argv: readonly string[]): ArgsResult {
   }
   const seed = integerOption('--seed', values.seed, 0, 2 ** 32 - 1);
   if (typeof seed === 'string') return { success: false, message: seed };
-  const ticks = integerOption('--ticks', values.ticks, 1, 600);
+  const ticks = integerOption('--ticks', values.ticks, 1, MAX_MONTHS, LIMIT_REASONS.months);
   if (typeof ticks === 'string') return { success: false, message: ticks };
   return {
     success: true,
@@ -69,11 +70,19 @@ export function parseSimulateArgs(argv: readonly string[]): ArgsResult {
   };
 }
 
-/** The integer, undefined when absent, or an error message. */
-function integerOption(flag: string, text: string | undefined, min: number, max: number): number | undefined | string {
+/** The integer, undefined when absent, or an error message; `aboveMax` explains a limit. */
+function integerOption(
+  flag: string,
+  text: string | undefined,
+  min: number,
+  max: number,
+  aboveMax?: (found: number) => string,
+): number | undefined | string {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
+  const whole = /^\d+$/.test(text.trim()) && Number.isSafeInteger(value);
+  if (whole && value > max && aboveMax) return `${flag} ${aboveMax(value)}`;
+  if (!whole || value < min || value > max) {
     return `${flag} must be a whole number from ${min} to ${max}, got "${text}"`;
   }
   return value;

@@ -1,17 +1,22 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenarioFile } from '../config/load-scenario-file.js';
 import type { Scenario } from '../config/parse-scenario.js';
+import type { MetricTable } from '../metrics/metric-table.js';
 import { renderCharts } from '../render/render-charts.js';
-import { EventLogWriter } from '../report/event-log.js';
 import { metricsCsv } from '../report/metrics-csv.js';
 import { commitOutput, discardOutput, prepareOutput } from '../report/output-folder.js';
 import { buildSummary, type Summary } from '../report/summary.js';
-import { runSimulation } from '../simulation/run-simulation.js';
+import { formatProblems, oneLine } from './format-problems.js';
+import { onInterrupt } from './interrupt.js';
+import { startSimulation, type SimulationRun } from './run-in-worker.js';
 import { parseSimulateArgs, SIMULATE_USAGE } from './simulate-args.js';
 
 const EXIT_RUN_FAILED = 1;
 const EXIT_BAD_INPUT = 2;
+
+/** Never settles: the interrupt handler is ending the process, nothing else may happen meanwhile. */
+const STOPPING = new Promise<never>(() => {});
 
 async function main(argv: readonly string[]): Promise<number> {
   const parsedArgs = parseSimulateArgs(argv);
@@ -27,8 +32,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const loaded = loadScenarioFile(args.config);
   if (!loaded.success) {
-    const lines = loaded.problems.map((p) => `  ${p.path}: ${p.message}`);
-    process.stderr.write(`error: ${loaded.file} is not a valid scenario (${loaded.problems.length} problem${loaded.problems.length > 1 ? 's' : ''}):\n${lines.join('\n')}\n`);
+    process.stderr.write(`error: ${formatProblems(loaded.file, loaded.problems)}`);
     return EXIT_BAD_INPUT;
   }
   const resolved: Scenario = {
@@ -37,32 +41,61 @@ async function main(argv: readonly string[]): Promise<number> {
     months: args.ticks ?? loaded.scenario.months,
   };
   const outDir = args.out ?? join('output', resolved.name);
+  const untouched = existsSync(outDir) ? `${outDir} is unchanged` : `nothing was written to ${outDir}`;
+
+  // Ctrl-C or a kill stops the run, removes the staging folder and leaves the previous output as
+  // it was. Once the output is moving into place the run is done: a signal then is ignored (it is
+  // handled only after the synchronous move, and the process is about to end anyway).
+  let staging: string | undefined;
+  let run: SimulationRun | undefined;
+  let interrupted = false;
+  let committing = false;
+  const restoreSignals = onInterrupt((signal, exitCode) => {
+    if (committing) return;
+    interrupted = true;
+    void (run?.stop() ?? Promise.resolve()).finally(() => {
+      if (staging !== undefined) discardOutput(staging);
+      process.stderr.write(`interrupted by ${signal}: the run stopped and ${untouched}\n`);
+      process.exit(exitCode);
+    });
+  });
+
   const prepared = prepareOutput(outDir, String(process.pid));
   if (!prepared.success) {
+    restoreSignals();
     process.stderr.write(`error: ${prepared.reason}\n`);
     return EXIT_BAD_INPUT;
   }
+  staging = prepared.staging;
 
-  const staging = prepared.staging;
   let summary: Summary;
   let charts = 0;
   try {
-    const events = new EventLogWriter(join(staging, 'events.jsonl'));
-    const result = runSimulation(resolved, { onEvent: (event) => events.write(event) });
-    events.close();
-    summary = buildSummary(resolved, result.metrics);
-    writeFileSync(join(staging, 'metrics.csv'), metricsCsv(result.metrics));
+    if (interrupted) return STOPPING;
+    run = startSimulation({ scenario: resolved, eventsFile: join(staging, 'events.jsonl') });
+    const outcome = await run.outcome;
+    if (interrupted) return STOPPING;
+    if (!outcome.success) throw new Error(outcome.message);
+    const metrics: MetricTable = outcome.metrics;
+    summary = buildSummary(resolved, metrics);
+    writeFileSync(join(staging, 'metrics.csv'), metricsCsv(metrics));
     writeFileSync(join(staging, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
     if (args.charts) {
-      for (const chart of await renderCharts(result.metrics, { scenario: resolved.name })) {
+      for (const chart of await renderCharts(metrics, { scenario: resolved.name })) {
+        if (interrupted) return STOPPING;
         writeFileSync(join(staging, chart.file), chart.png);
         charts++;
       }
     }
+    if (interrupted) return STOPPING;
+    committing = true;
     commitOutput(staging, outDir);
+    restoreSignals();
   } catch (error) {
+    if (interrupted) return STOPPING;
+    restoreSignals();
     discardOutput(staging);
-    process.stderr.write(`error: the run failed and wrote nothing: ${(error as Error).message}\n`);
+    process.stderr.write(`error: the run failed and ${untouched}: ${oneLine((error as Error).message)}\n`);
     return EXIT_RUN_FAILED;
   }
 
@@ -99,7 +132,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`error: ${(error as Error).message}\n`);
+    process.stderr.write(`error: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
     process.exitCode = EXIT_RUN_FAILED;
   },
 );

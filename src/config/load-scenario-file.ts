@@ -1,14 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
-import { mergeScenario } from './compose.js';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { mergeScenario, type AppendedEntry } from './compose.js';
+import { LIMIT_REASONS, MAX_CONFIG_FILE_BYTES } from './limits.js';
 import type { ConfigProblem } from './references.js';
 import { parseScenario, type Scenario } from './parse-scenario.js';
+import { closestName } from './suggest.js';
 
 export type LoadResult =
   | { success: true; scenario: Scenario }
   | { success: false; file: string; problems: readonly ConfigProblem[] };
 
-type RawResult = { success: true; json: unknown } | { success: false; file: string; problems: ConfigProblem[] };
+type RawResult =
+  | { success: true; json: unknown; appended: AppendedEntry[] }
+  | { success: false; file: string; problems: ConfigProblem[] };
 
 /**
  * Reads a scenario file, follows its `extends` chain, and validates the merged result. A missing
@@ -18,23 +22,56 @@ export function loadScenarioFile(file: string): LoadResult {
   const raw = readComposed(resolve(file), []);
   if (!raw.success) return raw;
   const parsed = parseScenario(raw.json);
-  return parsed.success ? parsed : { success: false, file, problems: parsed.problems };
+  if (parsed.success) return parsed;
+  return { success: false, file, problems: [...explainAppended(raw.appended, parsed.problems), ...parsed.problems] };
+}
+
+/**
+ * An entry whose id the parent lacks is appended as a new entity, so a mistyped id shows up as a
+ * list of missing fields; say what happened, and which id was probably meant.
+ */
+function explainAppended(appended: readonly AppendedEntry[], problems: readonly ConfigProblem[]): ConfigProblem[] {
+  return appended
+    .filter((entry) => problems.some((p) => p.path === entry.path || p.path.startsWith(`${entry.path}.`) || p.path.startsWith(`${entry.path}[`)))
+    .map((entry) => {
+      const guess = closestName(entry.id, entry.parentIds);
+      return {
+        path: entry.path,
+        message:
+          `"${entry.id}" is not in the parent scenario (${entry.parentIds.join(', ')}), so it was added as a new entry ` +
+          `and must be complete${guess ? `; did you mean "${guess}"?` : ''}`,
+      };
+    });
+}
+
+/** A path as the user would write it: relative to the working folder when inside it. */
+function display(path: string): string {
+  const shown = relative(process.cwd(), path);
+  return shown === '' || shown.startsWith('..') || isAbsolute(shown) ? path : shown;
 }
 
 function readComposed(path: string, chain: readonly string[]): RawResult {
-  const shown = relative(process.cwd(), path) || path;
+  const shown = display(path);
   if (chain.includes(path)) {
-    const cycle = [...chain, path].map((p) => relative(process.cwd(), p) || p).join(' → ');
+    const cycle = [...chain, path].map(display).join(' → ');
     return { success: false, file: shown, problems: [{ path: 'extends', message: `extends forms a cycle: ${cycle}` }] };
   }
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    const bytes = statSync(path).size;
+    if (bytes > MAX_CONFIG_FILE_BYTES) {
+      return { success: false, file: shown, problems: [{ path: chain.length > 0 ? 'extends' : '(file)', message: `${shown}: ${LIMIT_REASONS.configFile(bytes)}` }] };
+    }
+    // A byte-order mark is invisible in editors and not JSON; drop it rather than report it.
+    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (error as Error).message;
-    const where = chain.length > 0 ? 'extends' : '(file)';
-    return { success: false, file: shown, problems: [{ path: where, message: `${shown}: ${reason}` }] };
+    const child = chain.at(-1);
+    if (child === undefined) return { success: false, file: shown, problems: [{ path: '(file)', message: `${shown}: ${reason}` }] };
+    // A missing parent is the child's mistake: report it in the file that names it.
+    const childShown = display(child);
+    return { success: false, file: childShown, problems: [{ path: 'extends', message: `parent scenario ${shown}: ${reason}` }] };
   }
   let json: unknown;
   try {
@@ -42,14 +79,16 @@ function readComposed(path: string, chain: readonly string[]): RawResult {
   } catch (error) {
     return { success: false, file: shown, problems: [{ path: '(json)', message: describeJsonError(text, error as Error) }] };
   }
-  const parentName = (json as { extends?: unknown } | null)?.extends;
-  if (parentName === undefined) return { success: true, json };
+  const parentName = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as { extends?: unknown }).extends : undefined;
+  if (parentName === undefined) return { success: true, json, appended: [] };
   if (typeof parentName !== 'string') {
     return { success: false, file: shown, problems: [{ path: 'extends', message: 'must be the path of a parent scenario file' }] };
   }
   const parent = readComposed(resolve(dirname(path), parentName), [...chain, path]);
   if (!parent.success) return parent;
-  return { success: true, json: mergeScenario(parent.json, json) };
+  const appended: AppendedEntry[] = [];
+  const merged = mergeScenario(parent.json, json, appended);
+  return { success: true, json: merged, appended: [...parent.appended, ...appended] };
 }
 
 /** "line 12, column 5: Expected ',' or '}' after property value" from V8's position-based message. */

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
+import { scenarioJsonSchema, type JsonSchema } from './json-schema.js';
 import { checkReferences, type ConfigProblem } from './references.js';
 import { scenarioSchema, type ScenarioShape } from './scenario-schema.js';
+import { unknownNames } from './suggest.js';
 
 /** A scenario that passed the schema and the cross-reference checks. */
 export type Scenario = ScenarioShape;
@@ -27,26 +29,60 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 function toProblem(issue: z.core.$ZodIssue, input: unknown): ConfigProblem {
-  const found = issue.code === 'unrecognized_keys' ? undefined : valueAt(input, issue.path);
-  const suffix = found === undefined ? '' : `; found ${JSON.stringify(found)?.slice(0, 80)}`;
-  return { path: formatPath(issue.path), message: `${describeIssue(issue)}${suffix}` };
+  const path = formatPath(issue.path);
+  if (issue.code === 'unrecognized_keys') {
+    return { path, message: unknownNames('field', issue.keys, fieldNamesAt(input, issue.path)) };
+  }
+  const at = lookup(input, issue.path);
+  if (!at.present && issue.code === 'invalid_type') return { path, message: `missing: expected ${issue.expected}` };
+  const message = issue.message;
+  const shown = at.present && (at.value === null || typeof at.value !== 'object') ? JSON.stringify(at.value)?.slice(0, 80) : undefined;
+  // Limit messages already start with the value they refuse.
+  const suffix = shown === undefined || message.startsWith(String(at.value)) ? '' : `; found ${shown}`;
+  return { path, message: `${message}${suffix}` };
 }
 
-/** The offending value, for "found ..." in messages; undefined when absent or not a scalar. */
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+/** The value at a path of the raw input, and whether anything is there at all. */
+function lookup(input: unknown, path: readonly PropertyKey[]): { present: boolean; value: unknown } {
   let value: unknown = input;
   for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return { present: false, value: undefined };
     value = (value as Record<PropertyKey, unknown>)[key];
   }
-  return value !== null && typeof value === 'object' ? undefined : value;
+  return { present: true, value };
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    default:
-      return issue.message;
+let jsonSchema: JsonSchema | undefined;
+
+/**
+ * The fields the object at `path` may hold, read from the JSON Schema: the variant of a union is
+ * the one whose constant (`weights`, `type`) the input names.
+ */
+function fieldNamesAt(input: unknown, path: readonly PropertyKey[]): string[] {
+  try {
+    jsonSchema ??= scenarioJsonSchema();
+  } catch {
+    return []; // a schema JSON Schema cannot express costs the suggestion, not the report
   }
+  const defs = jsonSchema.$defs ?? {};
+  const resolve = (node: JsonSchema | undefined): JsonSchema | undefined =>
+    node?.$ref?.startsWith('#/$defs/') ? resolve(defs[node.$ref.slice('#/$defs/'.length)]) : node;
+  const pick = (node: JsonSchema | undefined, value: unknown): JsonSchema | undefined => {
+    const resolved = resolve(node);
+    const variants = resolved?.oneOf ?? resolved?.anyOf;
+    if (!variants) return resolved;
+    const chosen = variants.find((variant) =>
+      Object.entries(variant.properties ?? {}).some(
+        ([key, field]) => field.const !== undefined && (value as Record<string, unknown> | null)?.[key] === field.const,
+      ),
+    );
+    return resolve(chosen ?? variants[0]);
+  };
+  let node = pick(defs.scenario, input);
+  let value: unknown = input;
+  for (const key of path) {
+    value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+    node = pick(typeof key === 'number' ? node?.items : node?.properties?.[String(key)], value);
+  }
+  return Object.keys(node?.properties ?? {});
 }

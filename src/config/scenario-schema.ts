@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isYearMonth } from '../engine/calendar.js';
+import { yearMonth } from './field-types.js';
+import { LIMIT_REASONS, MAX_CLOUDS, MAX_ENTERPRISES, MAX_LISTINGS, MAX_MONTHS, MAX_SEGMENTS, MAX_VENDORS } from './limits.js';
 import { policySpec } from './policy-spec.js';
 import { dealAtStart, scheduledEvent } from './schedule-schema.js';
 
@@ -15,12 +16,13 @@ const spread = (unit: string) =>
       median: positive.describe(`median, ${unit}`),
       logSd: nonNegative.default(0).describe('standard deviation of the natural logarithm (0 = everyone at the median)'),
     })
-    .strict();
+    .strict()
+    .describe(`log-normal spread across the segment’s enterprises of ${unit}`);
 
 const computeMarket = z
   .object({
     gpuCostUsdPerMTok: positive.describe('cloud’s cost of 1 MTok/month of inference capacity on Nvidia GPUs at the start, USD'),
-    gpuCostDeclinePerYear: share.describe('yearly fall of that cost from newer GPUs and better serving software'),
+    gpuCostDeclinePerYear: share.describe('yearly fall of that cost from newer GPUs and better serving software, share per year 0..1'),
     asicMaxAdvantage: share.describe('cost advantage of a fully mature ASIC over GPUs (0.4 = 40 % cheaper)'),
     asicMaturityScaleUsd: positive.describe('ASIC capex that closes 63 % of the remaining maturity gap, USD'),
     capexMonthsOfCost: positive.describe('capex to build 1 MTok/month of capacity, in months of its running cost'),
@@ -44,15 +46,16 @@ const cloud = z
         investment: policySpec('cloud-investment').optional(),
         marketplace: policySpec('cloud-marketplace').optional(),
       })
-      .strict(),
+      .strict()
+      .describe('the cloud’s decision rules, each a policy { type, params }'),
   })
   .strict();
 
 const computeHolding = z
   .object({
-    cloud: id,
+    cloud: id.describe('cloud the contract is with'),
     capacityMTok: positive.describe('reserved inference capacity, MTok per month'),
-    months: z.number().int().min(1).max(600).describe('months the contract still runs from the start'),
+    months: z.number().int().min(1).max(MAX_MONTHS).describe('months the contract still runs from the start'),
   })
   .strict()
   .describe('a compute contract the vendor holds at the start, priced by the cloud’s offer policy');
@@ -75,9 +78,9 @@ const closedVendor = z
     consumerApp: consumerApp.optional(),
     owner: id.optional().describe('cloud whose group owns the vendor (gemini: gcp); it can favour the vendor on its marketplace'),
     cashUsd: nonNegative.default(0).describe('cash on hand at the start, USD'),
-    valuationRevenueMultiple: positive.default(25).describe('valuation as a multiple of ARR, for funding rounds and clouds’ stakes'),
-    computeClouds: z.array(id).min(1).describe('clouds the vendor asks for compute, in order of preference'),
-    compute: z.array(computeHolding).describe('compute contracts held at the start'),
+    valuationRevenueMultiple: positive.default(25).describe('valuation as a multiple of ARR (a ratio), for funding rounds and clouds’ stakes'),
+    computeClouds: z.array(id).min(1).max(MAX_CLOUDS).describe('clouds the vendor asks for compute, in order of preference'),
+    compute: z.array(computeHolding).max(MAX_CLOUDS * 4).describe('compute contracts held at the start'),
     policies: z
       .object({
         pricing: policySpec('vendor-pricing'),
@@ -85,7 +88,8 @@ const closedVendor = z
         training: policySpec('vendor-training'),
         funding: policySpec('vendor-funding').optional(),
       })
-      .strict(),
+      .strict()
+      .describe('the vendor’s decision rules, each a policy { type, params }'),
   })
   .strict();
 
@@ -95,14 +99,14 @@ const openVendor = z
     name: z.string().optional().describe('display name'),
     weights: z.literal('open').describe('open weights: clouds host the model and keep its whole price'),
     quality: positive.describe('capability index at the start (GPT-4, March 2023 = 1.0)'),
-    policies: z.object({ training: policySpec('vendor-training') }).strict(),
+    policies: z.object({ training: policySpec('vendor-training') }).strict().describe('the open-weights maker’s decision rules: only training'),
   })
   .strict();
 
 const listing = z
   .object({
-    cloud: id,
-    vendor: id,
+    cloud: id.describe('cloud whose marketplace lists the model'),
+    vendor: id.describe('vendor whose model is listed'),
     revenueShare: share.default(0).describe('share of each marketplace sale the cloud keeps (ignored for open weights)'),
   })
   .strict();
@@ -114,7 +118,10 @@ const segment = z
     demandMTokPerMonth: spread('MTok per month in production at the start'),
     valueUsdPerMTok: spread('USD of value per MTok from a quality-1.0 model'),
     qualityWeight: z
-      .object({ min: nonNegative, max: nonNegative })
+      .object({
+        min: nonNegative.describe('lowest exponent on quality in the segment (0 = price only)'),
+        max: nonNegative.describe('highest exponent on quality in the segment'),
+      })
       .strict()
       .describe('range of the exponent on quality in value = valueUsdPerMTok × quality^weight (0 = price only)'),
     switchingCostUsd: spread('USD, one-off cost of moving to another model'),
@@ -128,7 +135,12 @@ const segment = z
 
 const enterprises = z
   .object({
-    count: z.number().int().min(1).max(1_000_000).describe('simulated enterprises (resolution, not market size)'),
+    count: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_ENTERPRISES, { error: (issue) => LIMIT_REASONS.enterprises(issue.input) })
+      .describe(`simulated enterprises (resolution, not market size), at most ${MAX_ENTERPRISES.toLocaleString('en-US')}`),
     represents: positive.describe('real enterprises the simulated ones stand for (scales money and tokens)'),
     adoptedAtStart: share.describe('share of enterprises already in production at the start'),
     demandGrowthPerYear: nonNegative.describe('growth of each adopter’s token demand per year at constant price'),
@@ -140,10 +152,11 @@ const enterprises = z
       .default(1)
       .describe('value of an open-weights model relative to a closed one of equal quality, net of the hosting, tuning and support it needs'),
     tasteDispersion: nonNegative.describe('log-sd of each enterprise’s idiosyncratic fit with each model'),
-    segments: z.array(segment).min(1).max(64).describe('kinds of enterprise; shares add up to 1'),
+    segments: z.array(segment).min(1).max(MAX_SEGMENTS).describe('kinds of enterprise; shares add up to 1'),
     policies: z
       .object({ adoption: policySpec('enterprise-adoption'), switching: policySpec('enterprise-switching') })
-      .strict(),
+      .strict()
+      .describe('how enterprises adopt AI and switch models, each a policy { type, params }'),
   })
   .strict()
   .describe('the enterprise customers, simulated one by one');
@@ -167,16 +180,21 @@ export const scenarioSchema = z
     name: id.describe('scenario name; outputs go to output/<name>/'),
     description: z.string().default('').describe('what the scenario asks, in a sentence or two'),
     seed: z.number().int().min(0).max(2 ** 32 - 1).default(1).describe('seed of every random stream'),
-    start: z.string().refine(isYearMonth, 'a month as YYYY-MM').describe('first simulated month, YYYY-MM'),
-    months: z.number().int().min(1).max(600).describe('months to simulate'),
+    start: yearMonth.describe('first simulated month, YYYY-MM'),
+    months: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_MONTHS, { error: (issue) => LIMIT_REASONS.months(issue.input) })
+      .describe(`months to simulate, at most ${MAX_MONTHS}`),
     compute: computeMarket,
-    clouds: z.array(cloud).min(1).max(64).describe('cloud hyperscalers'),
+    clouds: z.array(cloud).min(1).max(MAX_CLOUDS).describe('cloud hyperscalers'),
     vendors: z
       .array(z.discriminatedUnion('weights', [closedVendor, openVendor]))
       .min(1)
-      .max(64)
+      .max(MAX_VENDORS)
       .describe('model vendors, closed or open weights'),
-    marketplace: z.array(listing).max(4096).describe('which models each cloud lists, and its revenue share'),
+    marketplace: z.array(listing).max(MAX_LISTINGS).describe('which models each cloud lists, and its revenue share'),
     enterprises,
     consumers,
     dealsAtStart: z.array(dealAtStart).max(1000).default([]).describe('cloud investments in vendors made before the start, in force at the start'),

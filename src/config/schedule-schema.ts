@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { isYearMonth } from '../engine/calendar.js';
 import { findPolicy, parsePolicyParams, policyTypes } from '../policies/registry.js';
 import { POLICY_SLOTS, slotRole } from '../policies/policy-slots.js';
+import { yearMonth } from './field-types.js';
+import { MAX_MONTHS } from './limits.js';
 
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'an id of lower-case letters, digits and dashes');
-const month = z.string().refine(isYearMonth, 'a month as YYYY-MM').describe('month the event happens, YYYY-MM, within the run');
+const month = yearMonth.describe('month the event happens, YYYY-MM, within the run');
 const share = z.number().min(0).max(1);
 
 const investment = z
@@ -25,7 +26,7 @@ const investment = z
 /** An investment made before the run, with its conditions still in force at the start. */
 export const dealAtStart = z
   .object({
-    since: z.string().refine(isYearMonth, 'a month as YYYY-MM').optional().describe('when the deal was struck, YYYY-MM (for the record)'),
+    since: yearMonth.optional().describe('when the deal was struck, YYYY-MM (for the record)'),
     cloud: id.describe('investing cloud'),
     vendor: id.describe('vendor invested in'),
     amountUsd: z.number().gt(0).describe('cash invested, USD'),
@@ -41,8 +42,8 @@ const merger = z
   .object({
     date: month,
     type: z.literal('merger').describe('vertical integration: the vendor joins the cloud’s group'),
-    cloud: id,
-    vendor: id,
+    cloud: id.describe('acquiring cloud'),
+    vendor: id.describe('vendor acquired'),
   })
   .strict();
 
@@ -50,7 +51,7 @@ const capacityShock = z
   .object({
     date: month,
     type: z.literal('capacity-shock').describe('capacity lost or gained outside the capex cycle'),
-    cloud: id,
+    cloud: id.describe('cloud whose fleet changes'),
     gpuChange: z.number().min(-1).default(0).describe('relative change of the GPU fleet (−0.3 = lose 30 %)'),
     asicChange: z.number().min(-1).default(0).describe('relative change of the ASIC fleet'),
   })
@@ -60,7 +61,7 @@ const modelRelease = z
   .object({
     date: month,
     type: z.literal('model-release').describe('a vendor ships a model of a given quality'),
-    vendor: id,
+    vendor: id.describe('vendor shipping the model'),
     quality: z.number().gt(0).optional().describe('new quality index (GPT-4, March 2023 = 1.0)'),
     qualityGain: z.number().gt(0).optional().describe('multiplier of the current quality, when quality is not given'),
   })
@@ -71,10 +72,10 @@ const computeContract = z
   .object({
     date: month,
     type: z.literal('compute-contract').describe('a vendor signs a compute contract, e.g. openai with oracle in 2024-06'),
-    vendor: id,
-    cloud: id,
+    vendor: id.describe('vendor buying the capacity'),
+    cloud: id.describe('cloud selling it'),
     capacityMTok: z.number().gt(0).describe('reserved inference capacity, MTok per month'),
-    months: z.number().int().min(1).max(600).describe('length of the contract'),
+    months: z.number().int().min(1).max(MAX_MONTHS).describe('length of the contract, months'),
     priceUsdPerMTok: z.number().gt(0).optional().describe('price per MTok of capacity; default: the cloud’s offer policy'),
   })
   .strict();
@@ -89,7 +90,10 @@ const policyChange = z
       .describe('whose policy: vendor/<id>, cloud/<id>, enterprises or consumers'),
     slot: z.string().describe('which policy: a key of the agent’s policies (pricing, compute, capex, switching, ...; consumers: policy)'),
     policy: z
-      .object({ type: z.string(), params: z.record(z.string(), z.unknown()).optional() })
+      .object({
+        type: z.string().describe('policy type, one of the slot’s role (see "Policies")'),
+        params: z.record(z.string(), z.unknown()).optional().describe('the policy’s parameters; defaults fill what is left out'),
+      })
       .strict()
       .describe('the new policy, { type, params }'),
   })

@@ -1,41 +1,44 @@
-import { z } from 'zod';
-import { scenarioSchema } from '../config/scenario-schema.js';
+import { policyVariant, scenarioJsonSchema, type JsonSchema } from '../config/json-schema.js';
+import { MAX_CLOUDS, MAX_ENTERPRISES, MAX_LISTINGS, MAX_MONTHS, MAX_SEGMENTS, MAX_VENDORS } from '../config/limits.js';
 import { POLICIES } from '../policies/registry.js';
 import type { PolicyRole } from '../policies/policy-roles.js';
 
-type JsonSchema = {
-  type?: string | string[];
-  description?: string;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  default?: unknown;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  enum?: unknown[];
-  const?: unknown;
-  pattern?: string;
-};
-
 const HEADER = `# Config reference
 
-Generated from the runtime schema by \`npm run docs\`; a test fails when this file is stale.
-A scenario is one JSON file; \`configs/baseline.json\` is a complete example and
-\`configs/commoditized.json\` shows \`extends\`. Units are in the field names and descriptions:
-USD, MTok (a million tokens), months.
+Generated from the runtime schema by \`npm run docs\`, which also writes \`configs/schema.json\`; a
+test fails when either file is stale. A scenario is one JSON file; \`configs/baseline.json\` is a
+complete example and \`configs/commoditized.json\` shows \`extends\`. Units are in the field names and
+descriptions: USD, MTok (a million tokens), months, shares 0..1.
+
+## Checking a config
+\`npm run validate -- configs/*.json\` checks files without running them: it prints \`ok <file>\` for
+each valid one and every problem of the others, each with its JSON path, what was expected and what
+was found, and exits 0 when all are valid, 2 otherwise. \`npm run simulate\` runs the same checks first.
+Each config starts with \`"$schema": "./schema.json"\`, so editors that read JSON Schema (VS Code,
+JetBrains) autocomplete fields, policy types and their params, and underline mistakes as you type.
+The schema cannot check what spans fields (ids that must exist, segment shares adding up to 1, dates
+within the run): \`npm run validate\` does.
+
+## Limits
+A config above a limit is refused before anything runs, with the limit and the reason:
+- \`enterprises.count\` ≤ ${MAX_ENTERPRISES.toLocaleString('en-US')}: each simulated enterprise takes ~0.9 KB (measured, see
+  \`src/config/limits.ts\`); count is resolution, and \`represents\` scales to any number of real enterprises;
+- \`months\` (and \`--ticks\`) ≤ ${MAX_MONTHS};
+- at most ${MAX_CLOUDS} clouds, ${MAX_VENDORS} vendors, ${MAX_SEGMENTS} segments, ${MAX_LISTINGS.toLocaleString('en-US')} marketplace listings, and a file of 10 MB.
 
 ## Composition with \`extends\`
 \`"extends": "baseline.json"\` (a path relative to the file) takes the parent scenario and applies
 this file on top of it:
 - objects merge key by key, recursively;
 - arrays of objects that all have an \`id\` (\`clouds\`, \`vendors\`, \`enterprises.segments\`) merge entry
-  by entry on \`id\`: an entry with a known id merges into the parent's, a new id is appended;
-- any other array (\`marketplace\`, a vendor's \`compute\`, \`computeClouds\`) and any scalar replaces the
-  parent's value.
-A chain of parents is followed; a missing parent or a cycle is an error.
+  by entry on \`id\`: an entry with a known id merges into the parent's, a new id is appended (and must
+  then be complete);
+- a policy that names a different \`type\` from its parent's replaces it whole (params included); with
+  the same \`type\`, its params merge into the parent's;
+- any other array (\`marketplace\`, \`events\`, a vendor's \`compute\`, \`computeClouds\`) and any scalar
+  replaces the parent's value;
+- \`extends\` itself is not inherited.
+A chain of parents is followed; a missing parent or a cycle is an error naming the chain.
 
 ## Policies
 Every decision an agent makes is a policy written \`{ "type": "<name>", "params": { ... } }\`. The
@@ -48,63 +51,88 @@ function constraints(schema: JsonSchema): string {
   if (schema.minimum !== undefined) parts.push(`≥ ${schema.minimum}`);
   if (schema.exclusiveMinimum !== undefined) parts.push(`> ${schema.exclusiveMinimum}`);
   if (schema.maximum !== undefined) parts.push(`≤ ${schema.maximum}`);
+  if (schema.exclusiveMaximum !== undefined) parts.push(`< ${schema.exclusiveMaximum}`);
+  if (schema.minItems !== undefined && schema.minItems > 0) parts.push(`at least ${schema.minItems}`);
+  if (schema.maxItems !== undefined) parts.push(`at most ${schema.maxItems}`);
   if (schema.pattern !== undefined) parts.push(`pattern \`${schema.pattern}\``);
   return parts.join(', ');
 }
 
+function isPolicy(schema: JsonSchema): boolean {
+  return typeof schema.$ref === 'string' && schema.$ref.endsWith('-policy');
+}
+
+function variantsOf(schema: JsonSchema): JsonSchema[] | undefined {
+  return schema.oneOf ?? schema.anyOf;
+}
+
+/** The property whose constant tells union variants apart (`weights`, `type`). */
+function discriminator(variants: readonly JsonSchema[]): string | undefined {
+  const first = variants[0]?.properties ?? {};
+  return Object.keys(first).find((key) => variants.every((v) => v.properties?.[key]?.const !== undefined));
+}
+
 function typeName(schema: JsonSchema): string {
+  if (isPolicy(schema)) return 'policy';
   if (schema.const !== undefined) return `\`${JSON.stringify(schema.const)}\``;
   if (schema.enum) return schema.enum.map((v) => `\`${JSON.stringify(v)}\``).join(' \\| ');
   if (schema.type === 'array') return `array of ${schema.items ? typeName(schema.items) : 'values'}`;
-  if (schema.properties && 'type' in schema.properties && 'params' in schema.properties) return 'policy';
+  const variants = variantsOf(schema);
+  if (variants) return variants.map(typeName).join(' \\| ');
   return Array.isArray(schema.type) ? schema.type.join(' \\| ') : (schema.type ?? 'value');
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|');
 }
 
 function rows(schema: JsonSchema, prefix: string, out: string[]): void {
   const required = new Set(schema.required ?? []);
   for (const [key, field] of Object.entries(schema.properties ?? {})) {
     const path = `${prefix}${key}`;
-    const variants = field.oneOf ?? field.anyOf;
-    const cell = [field.description ?? '', constraints(field), field.default !== undefined ? `default \`${JSON.stringify(field.default)}\`` : '']
+    const meaning = [field.description ?? '', constraints(field), field.default !== undefined ? `default \`${JSON.stringify(field.default)}\`` : '']
       .filter((s) => s !== '')
       .join('; ');
-    out.push(`| \`${path}\` | ${typeName(field)} | ${required.has(key) && field.default === undefined ? 'yes' : 'no'} | ${cell.replace(/\|/g, '\\|')} |`);
-    if (field.properties && !(('type' in field.properties) && ('params' in field.properties))) rows(field, `${path}.`, out);
-    if (field.type === 'array' && field.items?.properties) rows(field.items, `${path}[].`, out);
-    if (field.type === 'array' && field.items && (field.items.oneOf ?? field.items.anyOf)) {
-      for (const variant of field.items.oneOf ?? field.items.anyOf ?? []) {
-        const tag = variant.properties?.weights?.const;
-        out.push(`| *${path}[] with \`weights: ${JSON.stringify(tag)}\`* | | | |`);
+    out.push(`| \`${path}\` | ${typeName(field)} | ${required.has(key) && field.default === undefined ? 'yes' : 'no'} | ${cell(meaning)} |`);
+    if (isPolicy(field)) continue;
+    if (field.properties) rows(field, `${path}.`, out);
+    const items = field.type === 'array' ? field.items : undefined;
+    if (items?.properties) rows(items, `${path}[].`, out);
+    const variants = items ? variantsOf(items) : undefined;
+    if (variants) {
+      const tag = discriminator(variants);
+      for (const variant of variants) {
+        const label = tag === undefined ? '' : ` with \`${tag}: ${JSON.stringify(variant.properties?.[tag]?.const)}\``;
+        out.push(`| *${path}[]${label}* | | | |`);
         rows(variant, `${path}[].`, out);
       }
     }
-    if (variants && !field.items) for (const variant of variants) rows(variant, `${path}.`, out);
   }
 }
 
 function policySection(role: PolicyRole): string {
   const lines = [`### ${role}`];
-  for (const policy of POLICIES[role]) {
-    lines.push('', `**\`${policy.type}\`**: ${policy.summary}`, '');
-    const schema = z.toJSONSchema(policy.params, { io: 'input' }) as JsonSchema;
-    const params = Object.entries(schema.properties ?? {});
+  for (const variant of POLICIES[role].map((p) => policyVariant(role, p.type))) {
+    lines.push('', `**\`${String(variant.title)}\`**: ${variant.description ?? ''}`, '');
+    const params = Object.entries(variant.properties?.params?.properties ?? {});
     if (params.length === 0) {
       lines.push('No params.');
       continue;
     }
     lines.push('| param | default | range | meaning |', '|---|---|---|---|');
     for (const [name, param] of params) {
-      lines.push(`| \`${name}\` | ${param.default !== undefined ? `\`${JSON.stringify(param.default)}\`` : '—'} | ${constraints(param) || '—'} | ${param.description ?? ''} |`);
+      const fallback = param.default !== undefined ? `\`${JSON.stringify(param.default)}\`` : '—';
+      lines.push(`| \`${name}\` | ${fallback} | ${constraints(param) || '—'} | ${cell(param.description ?? '')} |`);
     }
   }
   return lines.join('\n');
 }
 
-/** docs/config.md, from the scenario schema and the policy registry. */
+/** docs/config.md, from the JSON Schema of the scenario (itself generated from the runtime schema). */
 export function configReference(): string {
-  const schema = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const defs = scenarioJsonSchema().$defs ?? {};
   const fieldRows: string[] = ['| field | type | required | meaning |', '|---|---|---|---|'];
-  rows(schema, '', fieldRows);
+  rows(defs.scenario ?? {}, '', fieldRows);
   const roles = Object.keys(POLICIES) as PolicyRole[];
   return [HEADER, roles.map(policySection).join('\n\n'), '', '## Fields', '', ...fieldRows, ''].join('\n');
 }

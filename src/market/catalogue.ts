@@ -1,4 +1,4 @@
-import { exclusiveDeal, type VendorState, type WorldState } from '../world/state.js';
+import { exclusiveDeal, servedShare, type VendorState, type WorldState } from '../world/state.js';
 import type { Channel } from '../world/events.js';
 
 /** Models an enterprise on one cloud and channel can buy this month, and at what price. */
@@ -59,6 +59,7 @@ export function buildCatalogue(
   vendorIds: readonly string[],
   cloudIds: readonly string[],
   appeal: Appeal = NEUTRAL,
+  lastMonth: WorldState = world,
 ): Catalogue {
   const sets: OptionSet[] = [];
   for (const cloudId of cloudIds) {
@@ -74,7 +75,9 @@ export function buildCatalogue(
         const placed = channel === 'marketplace' ? appeal.placement(cloudId, vendor) : 1;
         const familiar = 1 + appeal.brandPremium * vendor.brand;
         const ops = vendor.weights === 'open' ? appeal.openWeightsValueFactor : 1;
-        chosen.push({ vendor: v, price, quality: vendor.quality, appeal: placed * familiar * ops });
+        // Last month's rationing: a token the vendor cannot serve is worth nothing to the buyer.
+        const served = servedShare(lastMonth.vendors[vendorId]!.books);
+        chosen.push({ vendor: v, price, quality: vendor.quality, appeal: placed * familiar * ops * served });
       });
       const optionOfVendor = new Int16Array(vendorIds.length).fill(-1);
       chosen.forEach((o, j) => (optionOfVendor[o.vendor] = j));

@@ -106,7 +106,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
     setPrices(ctx);
     const demand = stepEnterprises({
       population,
-      catalogue: buildCatalogue(world, vendorIds, cloudIds, appeal),
+      catalogue: buildCatalogue(world, vendorIds, cloudIds, appeal, ctx.lastMonth),
       tick,
       adoption: policies.enterprises.adoption,
       switching: policies.enterprises.switching,

@@ -177,6 +177,12 @@ export function vendorRevenueUsd(books: VendorBooks): number {
   return books.revenueApiDirectUsd + books.revenueMarketplaceUsd + books.revenueSubscriptionUsd;
 }
 
+/** Share of last month's demand (API and subscribers) the vendor could serve; 1 without demand. */
+export function servedShare(books: VendorBooks): number {
+  const demand = books.apiDemandMTok + books.subscriberDemandMTok;
+  return demand > 0 ? Math.min(1, books.servedMTok / demand) : 1;
+}
+
 /** (revenue − inference compute − revenue share) / revenue; NaN without revenue. */
 export function grossMargin(books: VendorBooks): number {
   const revenue = vendorRevenueUsd(books);

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+
+/**
+ * Field types shared by the scenario's schemas. A month is a pattern rather than a refinement so
+ * that JSON Schema carries it too and editors underline "2024-13" as it is typed.
+ */
+export const YEAR_MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export const yearMonth = z.string().regex(YEAR_MONTH_PATTERN, 'a month as YYYY-MM, e.g. 2024-01');

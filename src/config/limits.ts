@@ -1,0 +1,68 @@
+/**
+ * How big a run may be. A config above a limit is refused before anything runs, with the limit and
+ * the reason, rather than crashing with "JavaScript heap out of memory" minutes later.
+ *
+ * Measured with `node --expose-gc --import tsx scripts/measure-memory.ts <count> 6` on the baseline
+ * (6 vendors, 4 clouds), live heap plus typed arrays after a full GC, as each month opens:
+ *
+ * | enterprises | live memory | per enterprise | time per month |
+ * |---|---|---|---|
+ * | 10,000 | 9.9 MB | 985 B | 34 ms |
+ * | 100,000 | 92 MB | 922 B | 139 ms |
+ * | 1,000,000 | 915 MB | 915 B | 2.2 s |
+ *
+ * About 870 bytes of that is the enterprise's own random stream and traits; 8 bytes per vendor is
+ * its taste for each model. Everything else (metrics, contracts, the world) grows with vendors,
+ * clouds and months, not with enterprises, and the event log streams to disk.
+ */
+
+/** Live bytes per simulated enterprise, besides its taste for each vendor (measured, see above). */
+export const BYTES_PER_ENTERPRISE = 870;
+/** Bytes of taste an enterprise keeps per vendor (one Float64 each). */
+export const BYTES_PER_ENTERPRISE_VENDOR = 8;
+
+/** V8's default heap on a 64-bit machine is about 4 GiB, whatever the RAM; the machine has 24 GiB. */
+export const HEAP_BUDGET_BYTES = 4 * 2 ** 30;
+
+export const MAX_VENDORS = 64;
+export const MAX_CLOUDS = 64;
+export const MAX_SEGMENTS = 64;
+export const MAX_LISTINGS = 4096;
+
+/**
+ * 1,000,000 enterprises with the most vendors allowed need about 1.4 GB: a third of the default
+ * heap, 6 % of the machine's memory. More enterprises add resolution, not market size: `represents`
+ * scales money and tokens to any number of real enterprises.
+ */
+export const MAX_ENTERPRISES = 1_000_000;
+
+/**
+ * 50 years. Memory hardly grows with months (8 bytes per metric, entity and month); time does:
+ * about 2.2 s a month at the largest population, so 22 minutes for the longest run.
+ */
+export const MAX_MONTHS = 600;
+
+/** A scenario is a few kilobytes (the baseline is 9 KB); a bigger file is a mistake, not a config. */
+export const MAX_CONFIG_FILE_BYTES = 10 * 2 ** 20;
+
+/** Memory a population needs, by the measured per-enterprise cost. */
+export function populationBytes(enterprises: number, vendors: number): number {
+  return enterprises * (BYTES_PER_ENTERPRISE + BYTES_PER_ENTERPRISE_VENDOR * vendors);
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round(bytes / 1e6).toLocaleString('en-US')} MB`;
+}
+
+export const LIMIT_REASONS = {
+  enterprises: (found: unknown) =>
+    `${String(found)} exceeds the limit of ${MAX_ENTERPRISES.toLocaleString('en-US')} simulated enterprises: each needs ` +
+    `~${BYTES_PER_ENTERPRISE + BYTES_PER_ENTERPRISE_VENDOR * 6} bytes (measured with 6 vendors; ${megabytes(populationBytes(MAX_ENTERPRISES, MAX_VENDORS))} ` +
+    `at the limit with ${MAX_VENDORS} vendors) and must fit the ${megabytes(HEAP_BUDGET_BYTES)} heap with room to spare; ` +
+    'count is resolution, not market size: raise `represents` to stand for more real enterprises',
+  months: (found: unknown) =>
+    `${String(found)} exceeds the limit of ${MAX_MONTHS} months (50 years): a month takes up to ~2.2 s at the largest ` +
+    'population, and the calibration says nothing about a market decades out',
+  configFile: (bytes: number) =>
+    `the file is ${megabytes(bytes)}, above the limit of ${megabytes(MAX_CONFIG_FILE_BYTES)} for a scenario (the baseline is 9 KB)`,
+} as const;
