@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../../src/config/parse-scenario.js';
+import { loadConfig, meanOver, runScenario, SEEDS } from '../support/scenario-runs.js';
+
+/**
+ * The article's claims (../shared/domain.md, "What a run should be able to show"), each as a
+ * comparison of scenarios over the same seeds. Nothing here is written into the model: each
+ * difference comes out of the agents' decisions under the scenario's assumptions.
+ */
+
+const baseline = loadConfig('baseline');
+const LATE = ['2025-12', '2026-12'] as const;
+
+/** metric(entity) over [from, to] in each seed of both scenarios. */
+function paired(a: Scenario, b: Scenario, metric: string, entity: string, [from, to]: readonly [string, string] = LATE) {
+  return SEEDS.map((seed) => ({
+    seed,
+    a: meanOver(runScenario(a, seed), metric, entity, from, to),
+    b: meanOver(runScenario(b, seed), metric, entity, from, to),
+  }));
+}
+
+function expectLower(pairs: ReturnType<typeof paired>) {
+  for (const { seed, a, b } of pairs) expect(b, `seed ${seed}: ${b} vs baseline ${a}`).toBeLessThan(a);
+}
+
+function expectHigher(pairs: ReturnType<typeof paired>) {
+  for (const { seed, a, b } of pairs) expect(b, `seed ${seed}: ${b} vs baseline ${a}`).toBeGreaterThan(a);
+}
+
+describe('commoditization (open weights near parity, cheap switching, price pressure)', () => {
+  const commoditized = loadConfig('commoditized');
+
+  it('lowers the average token price', () => expectLower(paired(baseline, commoditized, 'market.avg_price_usd_per_mtok', 'market')));
+  it('lowers concentration (HHI of token sellers)', () => expectLower(paired(baseline, commoditized, 'market.hhi', 'market')));
+  it('lowers the closed vendors’ gross margins', () => {
+    for (const vendor of ['openai', 'anthropic', 'google']) expectLower(paired(baseline, commoditized, 'vendor.gross_margin', vendor));
+  });
+  it('raises the clouds’ AI infrastructure revenue', () => {
+    const total = (scenario: Scenario, seed: number) =>
+      ['azure', 'aws', 'gcp', 'oracle'].reduce((sum, cloud) => sum + meanOver(runScenario(scenario, seed), 'cloud.infra_revenue_usd', cloud, ...LATE), 0);
+    for (const seed of SEEDS) expect(total(commoditized, seed), `seed ${seed}`).toBeGreaterThan(total(baseline, seed));
+  });
+  it('raises the open-weights share', () => expectHigher(paired(baseline, commoditized, 'market.open_weights_share', 'market')));
+});
+
+describe('ASIC push (AWS conditions its investment in Anthropic on Trainium)', () => {
+  const asicPush = loadConfig('asic-push');
+
+  it('gives AWS a higher ASIC share of its fleet', () => expectHigher(paired(baseline, asicPush, 'cloud.asic_share', 'aws')));
+  it('lowers AWS’s Nvidia dependence', () => expectLower(paired(baseline, asicPush, 'cloud.nvidia_dependence', 'aws')));
+  it('makes Anthropic harder to move: a higher share of its compute stays with its primary cloud', () =>
+    expectHigher(paired(baseline, asicPush, 'vendor.primary_cloud_share', 'anthropic', ['2025-01', '2026-12'])));
+});
+
+describe('compute crunch (Azure short of capacity)', () => {
+  const crunch = loadConfig('compute-crunch');
+
+  it('has OpenAI contracting with a second cloud, which it does not need in the baseline', () => {
+    for (const seed of SEEDS) {
+      const clouds = runScenario(crunch, seed).series('vendor.clouds_used').get('openai')!;
+      expect(Math.max(...clouds), `seed ${seed}`).toBeGreaterThanOrEqual(2);
+      expect(runScenario(crunch, seed).series('contract.capacity_mtok').has('openai@oracle'), `seed ${seed}`).toBe(true);
+      expect(runScenario(baseline, seed).series('contract.capacity_mtok').has('openai@oracle'), `seed ${seed}`).toBe(false);
+    }
+  });
+  it('lowers the share of OpenAI’s compute spend with its primary cloud', () =>
+    expectLower(paired(baseline, crunch, 'vendor.primary_cloud_share', 'openai')));
+});
+
+describe('vertical integration (Anthropic merges into AWS in 2025-01)', () => {
+  const merged = loadConfig('vertical-integration');
+
+  it('keeps the revenue share and compute margin in-house: the merged business earns a higher margin than the unmerged pair’s vendor', () =>
+    expectHigher(paired(baseline, merged, 'vendor.gross_margin', 'anthropic', ['2025-07', '2026-12'])));
+  it('leaves the margin as it was before the merger', () => {
+    for (const { seed, a, b } of paired(baseline, merged, 'vendor.gross_margin', 'anthropic', ['2024-01', '2024-12'])) {
+      expect(b, `seed ${seed}`).toBeCloseTo(a, 12);
+    }
+  });
+});
+
+describe('a better model appears (open weights jump 30 % in 2025-01)', () => {
+  const betterModel: Scenario = {
+    ...baseline,
+    name: 'better-model',
+    events: [...baseline.events, { date: '2025-01', type: 'model-release', vendor: 'meta', qualityGain: 1.3 }],
+  };
+
+  it('costs the API-heavy vendor (Anthropic) more of its enterprise share than the subscription-heavy one (OpenAI)', () => {
+    const window = ['2025-06', '2025-12'] as const;
+    for (const seed of SEEDS) {
+      const loss = (vendor: string) =>
+        1 - meanOver(runScenario(betterModel, seed), 'vendor.enterprise_share', vendor, ...window) /
+          meanOver(runScenario(baseline, seed), 'vendor.enterprise_share', vendor, ...window);
+      expect(loss('anthropic'), `seed ${seed}`).toBeGreaterThan(loss('openai'));
+      expect(loss('anthropic'), `seed ${seed}`).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('margins below SaaS', () => {
+  it('keeps every vendor below SaaS’s 70 % gross margin in 2024, Anthropic’s falling as its marketplace sales grow', () => {
+    for (const seed of SEEDS) {
+      const table = runScenario(baseline, seed);
+      for (const [vendor, margins] of table.series('vendor.gross_margin')) {
+        const in2024 = [...margins].filter((_, tick) => table.dates[tick]!.startsWith('2024-'));
+        expect(Math.max(...in2024), `${vendor}, seed ${seed}`).toBeLessThan(0.7);
+      }
+      const early = ['2023-12', '2024-02'] as const;
+      const late = ['2024-09', '2024-12'] as const;
+      expect(meanOver(table, 'vendor.gross_margin', 'anthropic', ...late), `seed ${seed}`).toBeLessThan(
+        meanOver(table, 'vendor.gross_margin', 'anthropic', ...early),
+      );
+      expect(meanOver(table, 'vendor.revenue_share_paid_usd', 'anthropic', ...late), `seed ${seed}`).toBeGreaterThan(
+        2 * meanOver(table, 'vendor.revenue_share_paid_usd', 'anthropic', ...early),
+      );
+    }
+  });
+});
