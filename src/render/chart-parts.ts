@@ -1,9 +1,9 @@
-import type { ChartDataset, ScaleOptions } from 'chart.js';
+import type { Chart, ChartDataset, ScaleOptions } from 'chart.js';
 import type { MetricTable } from '../metrics/metric-table.js';
 import type { ChartConfig, ChartContext } from './chart-definition.js';
 import { formatMonth, formatPercent, formatUsd } from './format.js';
 import { entityStyle, REFERENCE_COLOUR, SERIES_COLOURS } from './palette.js';
-import { entitiesWithValues, entityValues } from './series.js';
+import { entitiesConstantAt, entitiesWithValues, entityValues, wholeRun } from './series.js';
 
 /** Building blocks every chart shares: header, legend, axes and datasets, so all charts read alike. */
 
@@ -145,6 +145,85 @@ export function monthlyLineChart(spec: {
       ...commonOptions(spec.title, spec.ctx, spec.subtitle),
       scales: { x: monthAxis(spec.table), y: spec.y },
     },
+  };
+}
+
+/**
+ * A 0..1 metric as one line per entity, in percent. Entities that sit at one value throughout (no shortfall at all,
+ * a single cloud) draw on top of each other and of any other line at that value, so they are dashed, letting what
+ * lies beneath show through the gaps, and the subtitle names them.
+ */
+export function shareLineChart(spec: {
+  table: MetricTable;
+  ctx: ChartContext;
+  title: string;
+  /** What is measured; ", monthly, Jan 2024 – Dec 2026" is appended. */
+  measured: string;
+  notes?: string[];
+  metric: string;
+  yTitle: string;
+  range?: Pick<ScaleOptions<'linear'>, 'min' | 'max' | 'suggestedMin' | 'suggestedMax'>;
+  /** Values (0..1) at which flat lines are named, with what that means, e.g. { at: 0, meaning: 'Never short' }. */
+  flat?: { at: number; meaning: string }[];
+}): ChartConfig {
+  const { table, metric } = spec;
+  const flatGroups = (spec.flat ?? [])
+    .map(({ at, meaning }) => ({ at, meaning, ids: entitiesConstantAt(table, metric, at) }))
+    .filter((group) => group.ids.length > 0);
+  const flatNames = new Set(flatGroups.flatMap((group) => group.ids.map((id) => entityStyle(id).name)));
+  const flatNotes = flatGroups.map(({ at, meaning, ids }) => {
+    const names = ids.map((id) => entityStyle(id).name).join(', ');
+    return `${meaning} (${formatPercent(100 * at)} throughout, dashed): ${names}`;
+  });
+  const datasets = entityLines(table, metric, 100).map((d) => ({
+    ...d,
+    ...(flatNames.has(String(d.label)) ? { borderDash: [10, 6] } : {}),
+    // Let lines at exactly 0% or 100% show their full width instead of being cut in half by the plot area's edge.
+    clip: 4,
+  }));
+  const chart = monthlyLineChart({
+    table,
+    ctx: spec.ctx,
+    title: spec.title,
+    subtitle: [`${spec.measured}, monthly, ${wholeRun(table).period}`, ...(spec.notes ?? []), ...flatNotes],
+    datasets,
+    y: percentAxis(spec.yTitle, spec.range ?? { min: 0, max: 100 }),
+  });
+  return flatGroups.length > 0 ? withLineSamples(chart) : chart;
+}
+
+/**
+ * Legend entries drawn as short line samples instead of filled boxes, for charts that tell lines apart by dash
+ * pattern: a box would show the dashes only as a broken border.
+ */
+export function withLineSamples(chart: ChartConfig): ChartConfig {
+  const options = chart.options as ReturnType<typeof commonOptions>;
+  const legend = options.plugins.legend;
+  return {
+    ...chart,
+    options: {
+      ...options,
+      plugins: {
+        ...options.plugins,
+        legend: {
+          ...legend,
+          labels: {
+            ...legend.labels,
+            usePointStyle: true,
+            pointStyle: 'line' as const,
+            pointStyleWidth: 36,
+            // With point styles, chart.js takes the sample's style from the (dashless) points: put the dashes back.
+            // The Chart class is the renderer's own (chartjs-node-canvas loads chart.js itself), hence the constructor.
+            generateLabels: (chart: Chart) =>
+              (chart.constructor as typeof Chart).defaults.plugins.legend.labels.generateLabels(chart).map((item) => ({
+                ...item,
+                lineDash: (chart.data.datasets[item.datasetIndex ?? -1] as { borderDash?: number[] } | undefined)
+                  ?.borderDash,
+              })),
+          },
+        },
+      },
+    } as ChartConfig['options'],
   };
 }
 

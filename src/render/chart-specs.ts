@@ -1,6 +1,8 @@
 import type { ChartDefinition } from './chart-definition.js';
 import { cloudAiRevenue, cloudAiRevenueMix, cloudAsicShare } from './charts/cloud-charts.js';
+import { asicLockIn, computeShortfall, nvidiaDependence } from './charts/compute-charts.js';
 import { adoptionSwitching, enterpriseShare, tokenPriceHhi } from './charts/market-charts.js';
+import { computeTies, investments, primaryCloudShare } from './charts/tie-charts.js';
 import { vendorGrossMargin, vendorPrice, vendorRevenueMix } from './charts/vendor-charts.js';
 
 /**
@@ -17,4 +19,10 @@ export const chartDefinitions: readonly ChartDefinition[] = [
   vendorPrice,
   cloudAsicShare,
   adoptionSwitching,
+  computeTies,
+  investments,
+  computeShortfall,
+  primaryCloudShare,
+  asicLockIn,
+  nvidiaDependence,
 ];

@@ -3,7 +3,7 @@
 /** The typographic minus: a hyphen reads as a dash next to axis ticks. */
 const MINUS = '\u2212';
 
-const USD_UNITS: readonly (readonly [number, string])[] = [
+const UNITS: readonly (readonly [number, string])[] = [
   [1e12, 'T'],
   [1e9, 'B'],
   [1e6, 'M'],
@@ -25,10 +25,20 @@ export function formatPeriod(from: string, to: string): string {
 
 /** $1.2B, $350M, $12K, $0.15: three significant digits at most, no trailing zeros. */
 export function formatUsd(value: number): string {
+  return withUnit(value, '$');
+}
+
+/** Token volumes already in MTok: "1.6B MTok", "350M MTok", "120 MTok". */
+export function formatMTok(value: number): string {
+  return `${withUnit(value, '')} MTok`;
+}
+
+/** A K/M/B/T suffix and three significant digits at most, after `prefix` (e.g. "$"). */
+function withUnit(value: number, prefix: string): string {
   // Round before picking the unit, so 999,999 reads "$1M", not "$1000K".
   const magnitude = Number(Math.abs(value).toPrecision(3));
-  const [divisor, suffix] = USD_UNITS.find(([divisor]) => magnitude >= divisor) ?? [1, ''];
-  return `${value < 0 ? MINUS : ''}$${Number((magnitude / divisor).toPrecision(3))}${suffix}`;
+  const [divisor, suffix] = UNITS.find(([divisor]) => magnitude >= divisor) ?? [1, ''];
+  return `${value < 0 ? MINUS : ''}${prefix}${Number((magnitude / divisor).toPrecision(3))}${suffix}`;
 }
 
 /** A value already in percentage points: 35 → "35%", 2.5 → "2.5%", −40 → "−40%". */

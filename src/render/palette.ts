@@ -28,6 +28,50 @@ export function entityStyle(id: string): EntityStyle {
   return KNOWN_ENTITIES.get(id) ?? { name: id, colour: FALLBACK_COLOURS[hash(id) % FALLBACK_COLOURS.length]! };
 }
 
+/**
+ * Styles for entities drawn side by side on one chart (e.g. the segments of a stacked bar): as entityStyle, but two
+ * unknown ids never share a fallback colour as long as there are fallback colours left.
+ */
+export function distinctStyles(ids: readonly string[]): Map<string, EntityStyle> {
+  const styles = new Map<string, EntityStyle>();
+  const used = new Set<string>();
+  for (const id of ids) {
+    const style = entityStyle(id);
+    const colour =
+      KNOWN_ENTITIES.has(id) || !used.has(style.colour)
+        ? style.colour
+        : (FALLBACK_COLOURS.find((c) => !used.has(c)) ?? style.colour);
+    used.add(colour);
+    styles.set(id, { name: style.name, colour });
+  }
+  return styles;
+}
+
+/** The two sides of a "vendor@cloud" entity; an id without "@" is a vendor at an unnamed cloud. */
+export interface Pair {
+  readonly vendor: string;
+  readonly cloud: string;
+}
+
+export const UNNAMED_CLOUD = '(unnamed cloud)';
+
+export function splitPair(id: string): Pair {
+  const at = id.lastIndexOf('@');
+  return at < 0 ? { vendor: id, cloud: UNNAMED_CLOUD } : { vendor: id.slice(0, at), cloud: id.slice(at + 1) };
+}
+
+/** "openai@azure" → "OpenAI @ Azure": a vendor's tie to a cloud. */
+export function pairName(id: string): string {
+  const { vendor, cloud } = splitPair(id);
+  return `${entityStyle(vendor).name} @ ${entityStyle(cloud).name}`;
+}
+
+/** "anthropic@aws" → "AWS → Anthropic": money flowing from a cloud into a vendor. */
+export function investmentName(id: string): string {
+  const { vendor, cloud } = splitPair(id);
+  return `${entityStyle(cloud).name} → ${entityStyle(vendor).name}`;
+}
+
 /** Known entities in palette order (so legends list them the same way everywhere), then unknown ones as given. */
 export function inPaletteOrder(ids: Iterable<string>): string[] {
   const known = [...KNOWN_ENTITIES.keys()];

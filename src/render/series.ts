@@ -65,3 +65,13 @@ export function sumOver(table: MetricTable, metric: string, entity: string, wind
   }
   return total;
 }
+
+/**
+ * The entities of a metric whose every value is within `tolerance` of `value`, in palette order: e.g. a share at 0
+ * throughout, whose lines all lie on top of each other.
+ */
+export function entitiesConstantAt(table: MetricTable, metric: string, value: number, tolerance = 1e-4): string[] {
+  return entitiesWithValues(table, metric).filter((id) =>
+    entityValues(table, metric, id).every((v) => v === null || Math.abs(v - value) <= tolerance),
+  );
+}

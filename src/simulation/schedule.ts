@@ -24,7 +24,9 @@ function applyOne(ctx: TickContext, event: ScheduledEvent): void {
     case 'investment': {
       const vendorConfig = ctx.scenario.vendors.find((v) => v.id === event.vendor)!;
       const multiple = vendorConfig.weights === 'closed' ? vendorConfig.valuationRevenueMultiple : 25;
-      const equityShare = event.equityShare ?? event.amountUsd / (valuationUsd(world, event.vendor, multiple) + event.amountUsd);
+      // Valued on last month's revenue: this month's books have only just opened.
+      const valuation = valuationUsd(ctx.lastMonth, event.vendor, multiple);
+      const equityShare = event.equityShare ?? event.amountUsd / (valuation + event.amountUsd);
       const terms = {
         amountUsd: event.amountUsd,
         status: event.status,

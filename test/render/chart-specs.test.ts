@@ -18,6 +18,9 @@ interface Dataset {
   data: (number | null)[];
   borderColor?: string;
   borderDash?: number[];
+  backgroundColor?: string;
+  stack?: string;
+  stepped?: unknown;
   yAxisID?: string;
 }
 interface Options {
@@ -27,6 +30,7 @@ interface Options {
     subtitle: { display: boolean; text: string | string[] };
     legend: { display: boolean };
   };
+  indexAxis?: string;
 }
 
 function chart(file: string): ChartDefinition {
@@ -58,6 +62,11 @@ const TIME_SERIES = [
   'vendor-price.png',
   'cloud-asic-share.png',
   'adoption-switching.png',
+  'investments.png',
+  'compute-shortfall.png',
+  'primary-cloud-share.png',
+  'asic-lock-in.png',
+  'nvidia-dependence.png',
 ];
 
 describe('every chart spec', () => {
@@ -202,5 +211,123 @@ describe('vendor gross margin', () => {
     const { datasets, options } = build('vendor-gross-margin.png', 6);
     expect(datasets.map((d) => d.label)).not.toContain('Meta Llama (open weights)');
     expect(String(options.plugins.subtitle.text)).toContain('no revenue in the run: Meta Llama (open weights)');
+  });
+});
+
+describe('compute ties', () => {
+  // 15 months: the snapshots are Jan 2024 (tick 0), Aug 2024 (tick 7) and Mar 2025 (tick 14).
+  const ties = () => build('compute-ties.png', 15);
+  const barIndex = (labels: unknown[], label: string) => labels.indexOf(label);
+
+  it('draws one horizontal 100% bar per vendor and snapshot, grouped by vendor, the vendor named on its first bar', () => {
+    const { labels, options } = ties();
+    expect(options.indexAxis).toBe('y');
+    expect(labels).toEqual([
+      'OpenAI · Jan 2024', 'Aug 2024', 'Mar 2025', '',
+      'Anthropic · Jan 2024', 'Aug 2024', 'Mar 2025', '',
+      'Google (Gemini) · Jan 2024', 'Aug 2024', 'Mar 2025', '',
+      'Mistral · Jan 2024', 'Aug 2024', 'Mar 2025',
+    ]);
+    expect(options.scales.x!.title?.text).toBe("Share of the vendor's contracted capacity (%)");
+    expect(options.scales.x!.max).toBe(100);
+  });
+
+  it('splits each bar by cloud, in cloud colours named in the legend', () => {
+    const { datasets, labels } = ties();
+    expect(datasets.map((d) => d.label)).toEqual(['Azure', 'AWS', 'Google Cloud', 'Oracle']);
+    for (const d of datasets) {
+      expect(d.backgroundColor).toBe(entityStyle(d.label === 'Google Cloud' ? 'gcp' : d.label!.toLowerCase()).colour);
+      expect(d.stack).toBe('share');
+    }
+    const share = (cloud: string, row: number) => datasets.find((d) => d.label === cloud)!.data[row];
+    // OpenAI in Mar 2025 (tick 14): 100 MTok at Azure, 50 × 12 = 600 MTok at Oracle.
+    const openaiEnd = 2;
+    expect(share('Azure', openaiEnd)).toBeCloseTo(100 / 7);
+    expect(share('Oracle', openaiEnd)).toBeCloseTo(600 / 7);
+    const anthropicStart = barIndex(labels, 'Anthropic · Jan 2024');
+    expect(share('AWS', anthropicStart)).toBeCloseTo(60);
+    expect(share('Google Cloud', anthropicStart)).toBeCloseTo(40);
+    // Every bar sums to 100%; the blank rows between vendors stay empty.
+    labels.forEach((label, row) => {
+      const total = datasets.reduce((sum, d) => sum + (d.data[row] ?? 0), 0);
+      expect(total).toBeCloseTo(label === '' ? 0 : 100);
+    });
+  });
+
+  it('names ties the snapshots miss, as "Vendor @ Cloud"', () => {
+    const subtitle = ties().options.plugins.subtitle.text as string[];
+    expect(subtitle.at(-1)).toBe('Also held between these months, not shown: xAI @ AWS (Feb 2024 – Mar 2024)');
+  });
+});
+
+describe('investments', () => {
+  it('draws one stepped line per cloud → vendor pair, named with both sides and the total, in the cloud colour', () => {
+    const { datasets, options } = build('investments.png', 6);
+    expect(datasets.map((d) => d.label)).toEqual([
+      'Azure → OpenAI: $13B',
+      'AWS → Anthropic: $4B',
+      'Google Cloud → Anthropic: $2B',
+    ]);
+    expect(datasets[1]!.borderColor).toBe(entityStyle('aws').colour);
+    expect(datasets[1]!.data).toEqual([1.25e9, 1.25e9, 1.25e9, 4e9, 4e9, 4e9]);
+    expect(datasets[1]!.stepped).toBeTruthy();
+    // Nothing was invested before the deal closed.
+    expect(datasets[2]!.data).toEqual([0, 0, 2e9, 2e9, 2e9, 2e9]);
+    expect(options.scales.y!.title?.text).toBe('Invested to date (USD)');
+    expect(tick(options.scales.y, 4e9)).toBe('$4B');
+  });
+});
+
+describe('compute shortfall and dependence', () => {
+  it('shows the shortfall in percent, and names the vendors never short', () => {
+    const { datasets, options } = build('compute-shortfall.png', 6);
+    const y = options.scales.y!;
+    expect(y.title?.text).toBe('Demand left unserved (%)');
+    expect(tick(y, 35)).toBe('35%');
+    expect(datasets.find((d) => d.label === 'OpenAI')!.data).toEqual([0, 0, 10, 10, 10, 10]);
+    const subtitle = options.plugins.subtitle.text as string[];
+    expect(subtitle.at(-1)).toBe('Never short of compute (0% throughout, dashed): Anthropic, Google (Gemini), xAI, Mistral');
+    expect(datasets.find((d) => d.label === 'Anthropic')!.borderDash?.length).toBeGreaterThan(0);
+    expect(datasets.find((d) => d.label === 'OpenAI')!.borderDash).toBeUndefined();
+  });
+
+  it.each([
+    ['primary-cloud-share.png', 'Compute spend with the largest cloud (%)'],
+    ['asic-lock-in.png', 'Contracted capacity on cloud ASICs (%)'],
+    ['nvidia-dependence.png', 'Capacity in use on Nvidia GPUs (%)'],
+  ])('%s plots shares in percent up to 100%%', (file, axis) => {
+    const { datasets, options } = build(file, 6);
+    expect(options.scales.y!.title?.text).toBe(axis);
+    expect(options.scales.y!.max).toBe(100);
+    expect(datasets.every((d) => d.data.every((v) => v === null || (v >= 0 && v <= 100)))).toBe(true);
+  });
+
+  it('draws vendors on the ASIC chart and clouds on the Nvidia chart', () => {
+    expect(build('asic-lock-in.png', 6).datasets.map((d) => d.label)).toEqual([
+      'OpenAI', 'Anthropic', 'Google (Gemini)', 'xAI', 'Mistral',
+    ]);
+    const nvidia = build('nvidia-dependence.png', 6);
+    expect(nvidia.datasets.map((d) => d.label)).toEqual(['Azure', 'AWS', 'Google Cloud', 'Oracle']);
+    expect(String(nvidia.options.plugins.subtitle.text)).toContain('All on Nvidia GPUs (100% throughout, dashed): Oracle');
+  });
+});
+
+describe('revenue and concentration wording', () => {
+  it('calls the HHI one of token sellers, clouds included for the open weights they host', () => {
+    const { datasets, options } = build('token-price-hhi.png', 6);
+    expect(datasets.map((d) => d.label)).toContain(
+      'HHI of token sellers (closed vendors; clouds for hosted open weights) (right axis)',
+    );
+    expect(String(options.plugins.subtitle.text)).not.toContain('vendor shares');
+  });
+
+  it('splits cloud revenue into compute sold to vendors, marketplace share and hosting, not infra revenue', () => {
+    const { datasets } = build('cloud-ai-revenue-mix.png', 6);
+    expect(datasets.map((d) => d.label)).toEqual([
+      'Compute sold to model vendors',
+      "Share kept on vendors' marketplace sales",
+      'Open-weights tokens hosted and sold to enterprises',
+    ]);
+    expect(chart('cloud-ai-revenue-mix.png').requires).not.toContain('cloud.infra_revenue_usd');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatMonth, formatPercent, formatPeriod, formatUsd } from '../../src/render/format.js';
+import { formatCount, formatMonth, formatMTok, formatPercent, formatPeriod, formatUsd } from '../../src/render/format.js';
 
 describe('formats', () => {
   it('writes months as "Jan 2024"', () => {
@@ -24,6 +24,12 @@ describe('formats', () => {
     expect(formatPercent(2.5)).toBe('2.5%');
     expect(formatPercent(-0.01)).toBe('0%');
     expect(formatPercent(-40)).toBe('−40%');
+  });
+
+  it('writes token volumes in MTok with a unit suffix', () => {
+    expect(formatMTok(1.58e9)).toBe('1.58B MTok');
+    expect(formatMTok(26e6)).toBe('26M MTok');
+    expect(formatMTok(120)).toBe('120 MTok');
   });
 
   it('writes counts with thousands separators', () => {

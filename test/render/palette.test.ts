@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { entityStyle, inPaletteOrder } from '../../src/render/palette.js';
+import {
+  distinctStyles,
+  entityStyle,
+  inPaletteOrder,
+  investmentName,
+  pairName,
+  splitPair,
+} from '../../src/render/palette.js';
 import { CLOUDS, VENDORS } from './sample-table.js';
 
 describe('palette', () => {
@@ -23,5 +30,19 @@ describe('palette', () => {
 
   it('orders known entities as the palette does, unknown ones after them as given', () => {
     expect(inPaletteOrder(['zeta', 'meta', 'alpha', 'openai'])).toEqual(['openai', 'meta', 'zeta', 'alpha']);
+  });
+
+  it('names vendor–cloud pairs readably, known or not', () => {
+    expect(pairName('openai@azure')).toBe('OpenAI @ Azure');
+    expect(investmentName('anthropic@aws')).toBe('AWS → Anthropic');
+    expect(pairName('deepseek@coreweave')).toBe('deepseek @ coreweave');
+    expect(splitPair('noclouds')).toEqual({ vendor: 'noclouds', cloud: '(unnamed cloud)' });
+  });
+
+  it('gives unknown entities drawn side by side distinct fallback colours', () => {
+    const ids = ['azure', 'a', 'b', 'c', 'd', 'e', 'f'];
+    const colours = [...distinctStyles(ids).values()].map((s) => s.colour);
+    expect(colours[0]).toBe(entityStyle('azure').colour);
+    expect(new Set(colours).size).toBe(ids.length);
   });
 });

@@ -29,6 +29,12 @@ describe('renderCharts', () => {
       'vendor-price.png',
       'cloud-asic-share.png',
       'adoption-switching.png',
+      'compute-ties.png',
+      'investments.png',
+      'compute-shortfall.png',
+      'primary-cloud-share.png',
+      'asic-lock-in.png',
+      'nvidia-dependence.png',
     ]);
     for (const chart of charts) {
       expect(pngSize(chart.png)).toEqual({ width: 1200, height: 700 });
@@ -51,6 +57,41 @@ describe('renderCharts', () => {
     expect(files).not.toContain('adoption-switching.png');
     expect(files).toContain('cloud-ai-revenue.png');
     expect(files).toContain('vendor-price.png');
+  });
+
+  it('skips each compute-tie chart whose metric the run did not record', async () => {
+    const tieMetrics = {
+      'compute-ties.png': 'contract.capacity_mtok',
+      'investments.png': 'deal.invested_usd',
+      'compute-shortfall.png': 'vendor.capacity_shortfall',
+      'primary-cloud-share.png': 'vendor.primary_cloud_share',
+      'asic-lock-in.png': 'vendor.asic_share',
+      'nvidia-dependence.png': 'cloud.nvidia_dependence',
+    };
+    const without = await renderCharts(sampleTable(6, Object.values(tieMetrics)), { scenario: 's' });
+    const files = without.map((c) => c.file);
+    for (const file of Object.keys(tieMetrics)) expect(files).not.toContain(file);
+    expect(files).toContain('enterprise-share.png');
+
+    // One missing metric takes out only its own chart.
+    const noDeals = await renderCharts(sampleTable(6, ['deal.invested_usd']), { scenario: 's' });
+    expect(noDeals.map((c) => c.file)).not.toContain('investments.png');
+    expect(noDeals.map((c) => c.file)).toContain('compute-ties.png');
+  });
+
+  it('renders ties and investments between vendors and clouds it has no name or colour for', async () => {
+    const table = new MetricRecorder(3);
+    for (const date of ['2024-01', '2024-02', '2024-03']) {
+      table.beginTick(date);
+      table.record('contract.capacity_mtok', 'deepseek@coreweave', 10);
+      table.record('contract.capacity_mtok', 'deepseek@lambda', 5);
+      table.record('contract.capacity_mtok', 'openai@coreweave', 20);
+      table.record('contract.capacity_mtok', 'noclouds', 1);
+      table.record('deal.invested_usd', 'deepseek@coreweave', 1e9);
+    }
+    const charts = await renderCharts(table, { scenario: 's' });
+    expect(charts.map((c) => c.file)).toEqual(['compute-ties.png', 'investments.png']);
+    for (const chart of charts) expect(pngSize(chart.png)).toEqual({ width: 1200, height: 700 });
   });
 
   it('skips a metric recorded only as NaN, and an empty run entirely', async () => {
@@ -77,8 +118,8 @@ describe('renderCharts', () => {
 
   it('renders charts added to the list by later code', async () => {
     const extra: ChartDefinition = {
-      file: 'compute-shortfall.png',
-      title: 'Compute shortfall',
+      file: 'extra-chart.png',
+      title: 'Extra chart',
       describe: 'Share of demanded compute that could not be served.',
       requires: ['vendor.enterprise_share'],
       build: (table, ctx) =>
@@ -92,6 +133,6 @@ describe('renderCharts', () => {
         }),
     };
     const charts = await renderCharts(sampleTable(4), { scenario: 's', charts: [...chartDefinitions, extra] });
-    expect(charts.at(-1)?.file).toBe('compute-shortfall.png');
+    expect(charts.at(-1)?.file).toBe('extra-chart.png');
   });
 });

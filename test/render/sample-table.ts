@@ -12,6 +12,10 @@ export function monthOf(tick: number): string {
  * A run from 2024-01 with every metric the charts use, with values simple enough to sum by hand:
  * vendor k earns (k + 1) × (tick + 1) $M per month from the API, a quarter of it via marketplaces,
  * plus $2M of subscriptions; meta (open weights) earns nothing, has no gross margin and a price of 0.
+ * Compute ties, as "vendor@cloud" pairs: OpenAI holds 100 MTok with Azure throughout and adds Oracle from the 4th
+ * month (50 MTok more each month); Anthropic splits 60/40 between AWS and Google Cloud; xAI holds AWS capacity in
+ * months 2 and 3 only; Azure has invested $13B in OpenAI, AWS $1.25B in Anthropic (topped up to $4B in the 4th
+ * month), Google Cloud $2B from the 3rd month. OpenAI is short of compute by 10 % a month from the 3rd month on.
  * `skip` leaves metrics out, as a run that does not model them would.
  */
 export function sampleTable(months: number, skip: readonly string[] = []): MetricTable {
@@ -30,13 +34,29 @@ export function sampleTable(months: number, skip: readonly string[] = []): Metri
       record('vendor.revenue_subscription_usd', vendor, earns ? 2e6 : 0);
       record('vendor.gross_margin', vendor, earns ? 0.4 + 0.01 * tick : Number.NaN);
       record('vendor.price_usd_per_mtok', vendor, earns ? 10 / (k + 1) : 0);
+      if (earns) {
+        record('vendor.capacity_shortfall', vendor, vendor === 'openai' && tick >= 2 ? 0.1 : 0);
+        record('vendor.primary_cloud_share', vendor, vendor === 'openai' ? Math.max(0.5, 1 - 0.05 * tick) : 1);
+        record('vendor.asic_share', vendor, vendor === 'anthropic' ? 0.3 : vendor === 'google' ? 0.6 : 0);
+      }
     });
+    record('contract.capacity_mtok', 'openai@azure', 100);
+    if (tick >= 3) record('contract.capacity_mtok', 'openai@oracle', 50 * (tick - 2));
+    record('contract.capacity_mtok', 'anthropic@aws', 60);
+    record('contract.capacity_mtok', 'anthropic@gcp', 40);
+    record('contract.capacity_mtok', 'google@gcp', 80);
+    if (tick === 1 || tick === 2) record('contract.capacity_mtok', 'xai@aws', 5);
+    record('contract.capacity_mtok', 'mistral@azure', 10);
+    record('deal.invested_usd', 'openai@azure', 13e9);
+    record('deal.invested_usd', 'anthropic@aws', tick >= 3 ? 4e9 : 1.25e9);
+    if (tick >= 2) record('deal.invested_usd', 'anthropic@gcp', 2e9);
     CLOUDS.forEach((cloud, k) => {
       record('cloud.ai_revenue_usd', cloud, (k + 1) * 100e6);
       record('cloud.vendor_compute_revenue_usd', cloud, (k + 1) * 60e6);
       record('cloud.marketplace_revenue_usd', cloud, (k + 1) * 15e6);
       record('cloud.hosting_revenue_usd', cloud, (k + 1) * 25e6);
       record('cloud.asic_share', cloud, 0.1 * k);
+      record('cloud.nvidia_dependence', cloud, cloud === 'oracle' ? 1 : 0.9 - 0.2 * k);
     });
     record('market.avg_price_usd_per_mtok', 'market', 8 * 0.95 ** tick);
     record('market.hhi', 'market', 2500);

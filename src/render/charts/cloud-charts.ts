@@ -11,7 +11,7 @@ const REVENUE_MIX_MONTHS = 12;
 const REVENUE_PARTS = [
   { metric: 'cloud.vendor_compute_revenue_usd', label: 'Compute sold to model vendors' },
   { metric: 'cloud.marketplace_revenue_usd', label: "Share kept on vendors' marketplace sales" },
-  { metric: 'cloud.hosting_revenue_usd', label: 'Open-weights models hosted for enterprises' },
+  { metric: 'cloud.hosting_revenue_usd', label: 'Open-weights tokens hosted and sold to enterprises' },
 ] as const;
 
 export const cloudAiRevenue: ChartDefinition = {
@@ -24,7 +24,10 @@ export const cloudAiRevenue: ChartDefinition = {
       table,
       ctx,
       title: this.title,
-      subtitle: `AI revenue per cloud provider, per month, ${wholeRun(table).period}`,
+      subtitle: [
+        `AI revenue per cloud provider, per month, ${wholeRun(table).period}`,
+        'AI revenue = compute sold to model vendors + share kept on marketplace sales + open-weights tokens hosted',
+      ],
       datasets: entityLines(table, 'cloud.ai_revenue_usd'),
       y: usdAxis('AI revenue per month'),
     });
@@ -52,7 +55,10 @@ export const cloudAiRevenueMix: ChartDefinition = {
     return stackedBarChart({
       ctx,
       title: this.title,
-      subtitle: `AI revenue per cloud provider by source, summed over ${window.period} (${window.months} months)`,
+      subtitle: [
+        `AI revenue per cloud provider by source, summed over ${window.period} (${window.months} months)`,
+        'Infrastructure revenue = compute sold to model vendors + open-weights hosting; the marketplace share is a fee on top',
+      ],
       categories: clouds.map((cloud) => [cloud.name, `${formatUsd(cloud.total)} total`]),
       parts: REVENUE_PARTS.map((part, index) => ({
         label: part.label,

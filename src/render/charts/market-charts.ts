@@ -47,7 +47,8 @@ export const enterpriseShare: ChartDefinition = {
 export const tokenPriceHhi: ChartDefinition = {
   file: 'token-price-hhi.png',
   title: 'Token price and market concentration',
-  describe: 'Average price per million tokens (log scale) against the Herfindahl–Hirschman index of vendor shares.',
+  describe:
+    'Average price per million tokens (log scale) against the Herfindahl–Hirschman index of token sellers (closed vendors; clouds for hosted open weights).',
   requires: ['market.avg_price_usd_per_mtok', 'market.hhi'],
   build(table, ctx) {
     const hhiThreshold = referenceLine(
@@ -59,7 +60,7 @@ export const tokenPriceHhi: ChartDefinition = {
     const hhi = marketValues(table, 'market.hhi');
     const datasets: Dataset[] = [
       { ...line('Average token price (left axis)', SERIES_COLOURS[0], price), yAxisID: 'price' },
-      { ...line('HHI of vendor shares (right axis)', SERIES_COLOURS[2], hhi), yAxisID: 'hhi' },
+      { ...line('HHI of token sellers (closed vendors; clouds for hosted open weights) (right axis)', SERIES_COLOURS[2], hhi), yAxisID: 'hhi' },
       { ...hhiThreshold, yAxisID: 'hhi' },
     ];
     return {
@@ -68,7 +69,7 @@ export const tokenPriceHhi: ChartDefinition = {
       options: {
         ...commonOptions(this.title, ctx, [
           `Market average price per million tokens and Herfindahl–Hirschman index (HHI), ${wholeRun(table).period}`,
-          'HHI = sum of squared vendor shares in %: 10,000 is a monopoly',
+          'HHI = sum of squared shares (in %) of enterprise tokens sold: each closed vendor, and each cloud for the open-weights tokens it hosts; 10,000 is a monopoly',
         ]),
         scales: {
           x: monthAxis(table),
