@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { HEAP_BUDGET_BYTES } from '../config/limits.js';
 import type { MetricTable } from '../metrics/metric-table.js';
 import { fromColumns } from './metric-transfer.js';
 import type { WorkerInput, WorkerReply } from './simulation-worker.js';
@@ -22,20 +23,24 @@ export function startSimulation(input: WorkerInput): SimulationRun {
   const self = new URL(import.meta.url);
   const typescript = self.pathname.endsWith('.ts');
   const entry = new URL(`./simulation-worker.${typescript ? 'ts' : 'js'}`, self).href;
+  // An explicit heap limit makes running out of memory a worker error the main thread reports,
+  // never a crash of the whole process.
+  const options = { workerData: input, resourceLimits: { maxOldGenerationSizeMb: HEAP_BUDGET_BYTES / 2 ** 20 } };
   const worker = typescript
     ? new Worker(
         `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
           `.then((tsx) => tsx.register()).then(() => import(${JSON.stringify(entry)}))`,
-        { eval: true, workerData: input },
+        { ...options, eval: true },
       )
-    : new Worker(new URL(entry), { workerData: input });
+    : new Worker(new URL(entry), options);
 
   let stopped = false;
   const outcome = new Promise<WorkerOutcome>((settle) => {
     let reply: WorkerReply | undefined;
     worker.on('message', (message: WorkerReply) => (reply = message));
     worker.on('error', (error: Error & { code?: string }) => {
-      const reason = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'the simulation ran out of memory' : error.message;
+      const reason =
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `the simulation ran out of memory (heap limit ${HEAP_BUDGET_BYTES / 2 ** 30} GiB)` : error.message;
       reply ??= { type: 'failed', message: reason };
     });
     worker.on('exit', (code) => {

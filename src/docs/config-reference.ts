@@ -78,7 +78,7 @@ function typeName(schema: JsonSchema): string {
   if (schema.enum) return schema.enum.map((v) => `\`${JSON.stringify(v)}\``).join(' \\| ');
   if (schema.type === 'array') return `array of ${schema.items ? typeName(schema.items) : 'values'}`;
   const variants = variantsOf(schema);
-  if (variants) return variants.map(typeName).join(' \\| ');
+  if (variants) return [...new Set(variants.map(typeName))].join(' \\| ');
   return Array.isArray(schema.type) ? schema.type.join(' \\| ') : (schema.type ?? 'value');
 }
 

@@ -1,5 +1,5 @@
 import type { EnterpriseDemand } from '../agents/enterprises.js';
-import { asicShare, grossMargin, vendorRevenueUsd, type WorldState } from '../world/state.js';
+import { asicShare, grossMargin, servedShare, vendorRevenueUsd, type WorldState } from '../world/state.js';
 import type { MetricRecorder } from './metric-table.js';
 
 /** Which vendor, cloud and market figures a month leaves behind; the README lists them. */
@@ -15,6 +15,7 @@ export function recordMonth(
   const enterpriseMTok = vendors.reduce((sum, v) => sum + v.books.apiDemandMTok, 0);
 
   let spendUsd = 0;
+  let servedMTok = 0;
   for (const vendor of vendors) {
     const b = vendor.books;
     const id = vendor.id;
@@ -24,7 +25,9 @@ export function recordMonth(
     recorder.record('vendor.quality_index', id, vendor.quality);
     if (vendor.weights === 'open') continue;
 
-    spendUsd += b.apiDemandMTok * vendor.priceUsdPerMTok;
+    // What enterprises paid: tokens actually served, at the price they were billed.
+    spendUsd += b.revenueApiDirectUsd + b.revenueMarketplaceUsd;
+    servedMTok += b.apiDemandMTok * servedShare(b);
     const revenue = vendorRevenueUsd(b);
     const totalDemand = b.apiDemandMTok + b.subscriberDemandMTok;
     recorder.record('vendor.price_usd_per_mtok', id, vendor.priceUsdPerMTok);
@@ -69,6 +72,7 @@ export function recordMonth(
     const fleet = cloud.gpuCapacityMTok + cloud.asicCapacityMTok;
     openMTok += b.hostingMTok;
     spendUsd += b.hostingRevenueUsd;
+    servedMTok += b.hostingMTok;
     // Infrastructure revenue is compute sold, to vendors or as open-weights tokens to enterprises;
     // the marketplace revenue share is a distribution fee on top.
     recorder.record('cloud.ai_revenue_usd', id, b.vendorComputeRevenueUsd + b.marketplaceRevenueUsd + b.hostingRevenueUsd);
@@ -86,8 +90,9 @@ export function recordMonth(
   }
 
   const totalMTok = enterpriseMTok;
-  recorder.record('market.hhi', 'market', supplierHhi(world, enterpriseMTok));
-  recorder.record('market.avg_price_usd_per_mtok', 'market', totalMTok > 0 ? spendUsd / totalMTok : Number.NaN);
+  // Price and concentration are undefined in a month no enterprise buys anything: left absent.
+  if (totalMTok > 0) recorder.record('market.hhi', 'market', supplierHhi(world, enterpriseMTok));
+  if (servedMTok > 0) recorder.record('market.avg_price_usd_per_mtok', 'market', spendUsd / servedMTok);
   recorder.record('market.enterprise_spend_usd', 'market', spendUsd);
   recorder.record('market.enterprise_tokens_mtok', 'market', totalMTok);
   recorder.record('market.open_weights_tokens_mtok', 'market', openMTok);
