@@ -53,9 +53,12 @@ export function raiseFunds(ctx: TickContext): void {
         ctx.bus.publish({ type: 'investment.rejected', tick: ctx.tick, cloud: offer.cloud, vendor: config.id, reason });
         continue;
       }
-      const deal = newDeal(ctx.world(), ctx.tick, offer.cloud, config.id, offer, offer.equityShare);
+      // The last offer taken is cut to what the round still needs, commitment in proportion.
+      const scale = Math.min(1, (amountUsd - raisedUsd) / offer.amountUsd);
+      const terms = { ...offer, amountUsd: offer.amountUsd * scale, computeCommitmentUsd: offer.computeCommitmentUsd * scale };
+      const deal = newDeal(ctx.world(), ctx.tick, offer.cloud, config.id, terms, terms.amountUsd / (valuation + amountUsd));
       ctx.bus.publish({ type: 'investment.closed', tick: ctx.tick, deal });
-      raisedUsd += offer.amountUsd;
+      raisedUsd += terms.amountUsd;
     }
     if (raisedUsd < amountUsd) {
       ctx.bus.publish({ type: 'vendor.funded', tick: ctx.tick, vendor: config.id, amountUsd: amountUsd - raisedUsd });

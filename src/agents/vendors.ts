@@ -213,7 +213,9 @@ function requestCompute(
   compute: ComputePolicy,
   view: ComputeView,
 ): { accepted: boolean; capacityMTok: number; priceUsdPerMTok: number } | null {
-  const requestId = `${ctx.tick}/${vendor}/${cloud}`;
+  // A vendor may ask one cloud twice in a month (its share of the spread, then after months short).
+  let requestId = `${ctx.tick}/${vendor}/${cloud}`;
+  for (let attempt = 2; answers.has(requestId); attempt++) requestId = `${ctx.tick}/${vendor}/${cloud}/${attempt}`;
   ctx.bus.publish({ type: 'compute.requested', tick: ctx.tick, requestId, vendor, cloud, capacityMTok: needMTok, months: compute.contractMonths });
   const answer = answers.get(requestId);
   if (!answer || answer.type === 'compute.declined') return null;

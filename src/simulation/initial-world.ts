@@ -64,7 +64,10 @@ export function openingContracts(scenario: Scenario, policies: AgentPolicies, wo
       const terms = policies.clouds[holding.cloud]!.offer.offer({
         requestedMTok: holding.capacityMTok,
         transferAtCost: false,
-        dealMinAsicShare: 0,
+        dealMinAsicShare: Math.max(
+          0,
+          ...scenario.dealsAtStart.filter((d) => d.vendor === vendor.id && d.cloud === holding.cloud).map((d) => d.minAsicShare),
+        ),
         freeCapacityMTok: Number.POSITIVE_INFINITY,
         gpuCostUsdPerMTok: gpuCostUsdPerMTok(scenario.compute, 0),
         asicCostUsdPerMTok: asicCostUsdPerMTok(scenario.compute, 0, cloud.asicMaturity),

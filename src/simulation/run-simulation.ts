@@ -67,7 +67,6 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
     brandPremium: scenario.enterprises.brandPremium,
     openWeightsValueFactor: scenario.enterprises.openWeightsValueFactor,
   };
-  seedAdopters(population, buildCatalogue(world, vendorIds, cloudIds, appeal), scenario.enterprises.adoptedAtStart);
   const recorder = new MetricRecorder(months);
   const valuationMultiples = Object.fromEntries(
     scenario.vendors.flatMap((v) => (v.weights === 'closed' ? [[v.id, v.valuationRevenueMultiple] as const] : [])),
@@ -88,6 +87,8 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
       for (const deal of scenario.dealsAtStart) {
         bus.publish({ type: 'investment.in-force', tick, deal: newDeal(world, tick, deal.cloud, deal.vendor, deal, deal.equityShare) });
       }
+      // Enterprises already in production chose under the deals and listings in force at the start.
+      seedAdopters(population, buildCatalogue(world, vendorIds, cloudIds, appeal), scenario.enterprises.adoptedAtStart);
     }
     applyScheduledEvents(ctx, scenario.events);
     for (const contract of world.contracts.filter((c) => c.endTick <= tick)) {

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseScenario, type Scenario } from '../../src/config/parse-scenario.js';
+import type { MetricTable } from '../../src/metrics/metric-table.js';
+import { runSimulation, type RunResult } from '../../src/simulation/run-simulation.js';
+import type { MarketEvent, MarketEventType } from '../../src/world/events.js';
+
+const BASELINE = fileURLToPath(new URL('../../configs/baseline.json', import.meta.url));
+
+/** Raw scenario JSON, loosely typed so a test can shrink and rewire it freely. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+/**
+ * configs/baseline.json, shrunk for a mechanism test: fewer simulated enterprises (each standing
+ * for more real ones, so the market keeps its size), fewer months, no scripted events unless the
+ * test adds them.
+ */
+export function smallBaseline(options: { count?: number; months?: number } = {}): Json {
+  const json = JSON.parse(readFileSync(BASELINE, 'utf8')) as Json;
+  json.enterprises.count = options.count ?? 500;
+  json.months = options.months ?? 12;
+  json.events = [];
+  return json;
+}
+
+export function scenarioOf(json: unknown): Scenario {
+  const parsed = parseScenario(json);
+  if (!parsed.success) throw new Error(`invalid scenario: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  return parsed.scenario;
+}
+
+export interface Run extends RunResult {
+  readonly events: readonly MarketEvent[];
+}
+
+/** Runs the scenario and keeps every event it published, in order. */
+export function run(json: unknown, seed = 1): Run {
+  const events: MarketEvent[] = [];
+  const result = runSimulation(scenarioOf(json), { seed, onEvent: (event) => events.push(event) });
+  return { ...result, events };
+}
+
+export function eventsOf<T extends MarketEventType>(events: readonly MarketEvent[], type: T): Extract<MarketEvent, { type: T }>[] {
+  return events.filter((e): e is Extract<MarketEvent, { type: T }> => e.type === type);
+}
+
+/** One entity's series of a metric, as a plain array (NaN where nothing was recorded). */
+export function seriesOf(metrics: MetricTable, metric: string, entity: string): number[] {
+  const values = metrics.series(metric).get(entity);
+  if (!values) throw new Error(`no ${metric} for ${entity}; recorded: ${[...metrics.series(metric).keys()].join(', ')}`);
+  return [...values];
+}
+
+/** The vendor entry of a raw scenario, to edit. */
+export function vendorJson(json: Json, id: string): Json {
+  const vendor = json.vendors.find((v: Json) => v.id === id);
+  if (!vendor) throw new Error(`no vendor ${id}`);
+  return vendor;
+}
+
+export function cloudJson(json: Json, id: string): Json {
+  const cloud = json.clouds.find((c: Json) => c.id === id);
+  if (!cloud) throw new Error(`no cloud ${id}`);
+  return cloud;
+}
+
+/**
+ * The cost of compute as the config states it, worked out by hand (not through src/market), so a
+ * test's expected prices follow the baseline if it is recalibrated.
+ */
+export function computeCosts(json: Json) {
+  const market = json.compute;
+  const gpu = (tick: number): number => market.gpuCostUsdPerMTok * (1 - market.gpuCostDeclinePerYear) ** (tick / 12);
+  return {
+    gpu,
+    asic: (tick: number, maturity: number): number => gpu(tick) * (1 - market.asicMaxAdvantage * maturity),
+    maturityScaleUsd: market.asicMaturityScaleUsd as number,
+    capexMonthsOfCost: market.capexMonthsOfCost as number,
+  };
+}
+
+/** 1 + the markup of a cloud's cost-plus offers. */
+export function offerFactor(json: Json, cloud: string): number {
+  return 1 + cloudJson(json, cloud).policies.offer.params.markup;
+}

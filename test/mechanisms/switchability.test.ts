@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { createPopulation } from '../../src/agents/enterprise-population.js';
+import { eventsOf, run, scenarioOf, smallBaseline, type Json } from './support.js';
+
+/**
+ * Mechanism 4, switching on ROI: an enterprise reviewing its model switches when the monthly gain
+ * repays the one-off switching cost within the payback horizon (baseline: 12 months, a quarter of
+ * adopters review each month); through a marketplace switching is nearer "one line of code".
+ *
+ * The market: every closed model on every marketplace, no exclusivity, half of each segment on
+ * each channel, so both channels face the same choice; Anthropic ships a much better model in
+ * 2024-02.
+ */
+const ENTERPRISES = 2000;
+
+function rivalImproves(edit: (json: Json) => void = () => {}): Json {
+  const json = smallBaseline({ count: ENTERPRISES, months: 12 });
+  json.dealsAtStart = [];
+  const closed = json.vendors.filter((v: Json) => v.weights === 'closed').map((v: Json) => v.id);
+  json.marketplace = json.clouds.flatMap((c: Json) => [
+    ...closed.map((vendor: string) => ({ cloud: c.id, vendor, revenueShare: 0.3 })),
+    { cloud: c.id, vendor: 'meta' },
+  ]);
+  for (const segment of json.enterprises.segments) segment.marketplaceShare = 0.5;
+  json.events = [{ date: '2024-02', type: 'model-release', vendor: 'anthropic', quality: 1.6 }];
+  edit(json);
+  return json;
+}
+
+function withMarketplaceCostFactor(factor: number): Json {
+  return rivalImproves((json) => {
+    for (const segment of json.enterprises.segments) segment.marketplaceSwitchingCostFactor = factor;
+  });
+}
+
+/** Switches by channel, and the share of each channel's enterprises that switched. */
+function switchesByChannel(json: Json) {
+  const marketplace = createPopulation(scenarioOf(json), 1).marketplace;
+  const switched = eventsOf(run(json).events, 'enterprise.switched');
+  const onMarketplace = switched.filter((e) => marketplace[e.enterprise] === 1).length;
+  const marketplaceBuyers = marketplace.reduce((n, x) => n + x, 0);
+  return {
+    switched,
+    marketplace: onMarketplace,
+    direct: switched.length - onMarketplace,
+    marketplaceRate: onMarketplace / marketplaceBuyers,
+    directRate: (switched.length - onMarketplace) / (ENTERPRISES - marketplaceBuyers),
+  };
+}
+
+describe('switchability', () => {
+  const cheap = switchesByChannel(withMarketplaceCostFactor(0.2));
+  const even = switchesByChannel(withMarketplaceCostFactor(1));
+
+  it('has marketplace buyers, whose switching costs a fifth, switch more often than direct buyers after a rival improves', () => {
+    expect(cheap.directRate).toBeGreaterThan(0);
+    expect(cheap.marketplaceRate).toBeGreaterThan(1.15 * cheap.directRate);
+  });
+
+  it('adds switches on marketplaces only when marketplace switching gets cheaper', () => {
+    expect(cheap.marketplace).toBeGreaterThan(1.15 * even.marketplace);
+    expect(Math.abs(cheap.direct - even.direct)).toBeLessThanOrEqual(0.05 * even.direct);
+  });
+
+  it('switches only when twelve months of the gain repay the one-off switching cost', () => {
+    expect(cheap.switched.length).toBeGreaterThan(0);
+    for (const e of cheap.switched) expect(e.monthlyGainUsd * 12).toBeGreaterThan(e.switchingCostUsd);
+    // Most moves go to the model that got better.
+    expect(cheap.switched.filter((e) => e.to === 'anthropic').length).toBeGreaterThan(cheap.switched.length / 2);
+  });
+
+  it('has nobody switch when nobody reviews, however much better the rival gets', () => {
+    const inert = rivalImproves((json) => {
+      json.enterprises.policies.switching.params.reviewProbability = 0;
+    });
+    expect(cheap.switched.length).toBeGreaterThan(0);
+    expect(eventsOf(run(inert).events, 'enterprise.switched')).toEqual([]);
+  });
+});
