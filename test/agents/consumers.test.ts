@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { updateSubscriptions } from '../../src/agents/consumers.js';
+import { EMPTY_VENDOR_BOOKS } from '../../src/world/state.js';
+import { closedVendorInput, eventsOfType, scenarioOf, testMarket, tinyScenarioInput, type TestMarket } from '../support/scenario-fixtures.js';
+
+/** acme (brand 0.9, quality 1, 600 subscribers) and bolt (brand 0.3, quality 1.5, 400); the market doubles in a year. */
+function market(withApps = true): TestMarket {
+  const input = tinyScenarioInput();
+  const acme = closedVendorInput(input, 'acme');
+  if (withApps) acme.consumerApp = { brand: 0.9, subscribers: 600 };
+  input.vendors.push({ ...acme, id: 'bolt', quality: 1.5, ...(withApps && { consumerApp: { brand: 0.3, subscribers: 400 } }) });
+  input.consumers = { ...input.consumers, subscribersAtStart: 1000, growthPerYear: 1, policy: { type: 'brand-and-quality' } };
+  return testMarket(scenarioOf(input));
+}
+
+describe('consumers', () => {
+  it('moves the growing market’s subscribers between apps towards brand² × quality', () => {
+    const m = market();
+    updateSubscriptions(m.context(12));
+    // Appeal 0.81 and 0.135: target shares 6/7 and 1/7; the market has doubled to 2,000.
+    const subscribed = eventsOfType(m.events, 'consumers.subscribed');
+    expect(subscribed.map((e) => e.vendor)).toEqual(['acme', 'bolt']);
+    expect(subscribed[0]!.subscribers).toBeCloseTo(2000 * (0.6 + 0.05 * (6 / 7 - 0.6)), 9);
+    expect(subscribed[1]!.subscribers).toBeCloseTo(2000 * (0.4 + 0.05 * (1 / 7 - 0.4)), 9);
+    expect(m.world().vendors.acme!.subscribers).toBeCloseTo(subscribed[0]!.subscribers, 9);
+  });
+
+  it('moves each app’s brand a step towards its share of subscribers', () => {
+    const m = market();
+    updateSubscriptions(m.context(0));
+    const [acme] = eventsOfType(m.events, 'consumers.subscribed');
+    const share = 0.6 + 0.05 * (6 / 7 - 0.6);
+    expect(acme!.brand).toBeCloseTo(0.9 + 0.02 * (share - 0.9), 12);
+  });
+
+  it('judges a rationed app by the quality its users actually got last month', () => {
+    const m = market();
+    // acme served half of last month's demand: its appeal is 0.81 × 0.5, so its target share 0.405 / 0.54 = 0.75.
+    m.bus.publish({ type: 'vendor.month-closed', tick: 0, vendor: 'acme', ...EMPTY_VENDOR_BOOKS, subscriberDemandMTok: 600, servedMTok: 300 });
+    updateSubscriptions(m.context(0));
+    const [acme] = eventsOfType(m.events, 'consumers.subscribed');
+    expect(acme!.subscribers).toBeCloseTo(1000 * (0.6 + 0.05 * (0.75 - 0.6)), 9);
+  });
+
+  it('publishes nothing when no vendor sells a consumer app', () => {
+    const m = market(false);
+    updateSubscriptions(m.context(0));
+    expect(m.events).toEqual([]);
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { createPopulation, NO_VENDOR, STAGE_NONE } from '../../src/agents/enterprise-population.js';
+import type { ScenarioInput } from '../../src/config/scenario-schema.js';
+import { scenarioOf, tinyScenarioInput } from '../support/scenario-fixtures.js';
+
+type Segment = ScenarioInput['enterprises']['segments'][number];
+
+function scenario(count: number, segments?: Segment[], edit: (input: ScenarioInput) => void = () => {}) {
+  const input = tinyScenarioInput();
+  input.enterprises.count = count;
+  if (segments) input.enterprises.segments = segments;
+  edit(input);
+  return scenarioOf(input);
+}
+
+const segment = (fields: Partial<Segment>): Segment => ({
+  id: 'all',
+  share: 1,
+  demandMTokPerMonth: { median: 100, logSd: 1 },
+  valueUsdPerMTok: { median: 30, logSd: 0.5 },
+  qualityWeight: { min: 0.5, max: 2 },
+  switchingCostUsd: { median: 1000, logSd: 0.5 },
+  marketplaceShare: 0.5,
+  ...fields,
+});
+
+describe('enterprise population', () => {
+  it('draws the same enterprises from the same seed, and others from another seed', () => {
+    const a = createPopulation(scenario(50, [segment({})]), 3);
+    const b = createPopulation(scenario(50, [segment({})]), 3);
+    const c = createPopulation(scenario(50, [segment({})]), 4);
+    expect(Array.from(a.baseDemandMTok)).toEqual(Array.from(b.baseDemandMTok));
+    expect(Array.from(a.baseDemandMTok)).not.toEqual(Array.from(c.baseDemandMTok));
+  });
+
+  it('derives each enterprise’s stream from seed and id, so no enterprise repeats another’s under a neighbouring seed', () => {
+    const seed3 = createPopulation(scenario(5, [segment({})]), 3);
+    const seed4 = createPopulation(scenario(5, [segment({})]), 4);
+    expect(seed4.baseDemandMTok[0]).not.toBe(seed3.baseDemandMTok[1]);
+    expect(seed4.valueUsdPerMTok[1]).not.toBe(seed3.valueUsdPerMTok[2]);
+  });
+
+  it('keeps each enterprise’s traits when more enterprises are simulated', () => {
+    const few = createPopulation(scenario(20, [segment({})]), 3);
+    const many = createPopulation(scenario(40, [segment({})]), 3);
+    expect(Array.from(many.baseDemandMTok.slice(0, 20))).toEqual(Array.from(few.baseDemandMTok));
+    expect(Array.from(many.qualityWeight.slice(0, 20))).toEqual(Array.from(few.qualityWeight));
+    expect(Array.from(many.switchingCostUsd.slice(0, 20))).toEqual(Array.from(few.switchingCostUsd));
+    // Later draws of the same streams are the same too.
+    expect(many.rngs[7]!.next()).toBe(few.rngs[7]!.next());
+  });
+
+  it('starts everyone without AI and without a model', () => {
+    const population = createPopulation(scenario(30), 1);
+    expect(population.stage.every((s) => s === STAGE_NONE)).toBe(true);
+    expect(population.vendor.every((v) => v === NO_VENDOR)).toBe(true);
+  });
+
+  it('gives everyone a segment’s median when its spread is 0, and a quality weight in its range', () => {
+    const population = createPopulation(
+      scenario(200, [
+        segment({
+          demandMTokPerMonth: { median: 60, logSd: 0 },
+          valueUsdPerMTok: { median: 30, logSd: 0 },
+          switchingCostUsd: { median: 1000, logSd: 0 },
+          marketplaceShare: 0,
+        }),
+      ]),
+      1,
+    );
+    expect(new Set(population.baseDemandMTok)).toEqual(new Set([60]));
+    expect(new Set(population.valueUsdPerMTok)).toEqual(new Set([30]));
+    expect(new Set(population.switchingCostUsd)).toEqual(new Set([1000]));
+    expect(Math.min(...population.qualityWeight)).toBeGreaterThanOrEqual(0.5);
+    expect(Math.max(...population.qualityWeight)).toBeLessThan(2);
+  });
+
+  it('draws segments, primary clouds and channels in proportion to their shares', () => {
+    const population = createPopulation(
+      scenario(20_000, [segment({ id: 'big', share: 0.2, marketplaceShare: 1 }), segment({ id: 'small', share: 0.8, marketplaceShare: 0 })], (input) => {
+        input.clouds[0]!.enterpriseShare = 3;
+        input.clouds[1]!.enterpriseShare = 1;
+      }),
+      5,
+    );
+    const share = (values: Uint8Array, value: number) => values.filter((v) => v === value).length / values.length;
+    expect(share(population.segment, 0)).toBeCloseTo(0.2, 1);
+    expect(share(population.cloud, 0)).toBeCloseTo(0.75, 1);
+    // Every enterprise of the first segment buys through its marketplace, none of the second.
+    population.segment.forEach((s, i) => expect(population.marketplace[i]).toBe(s === 0 ? 1 : 0));
+  });
+
+  it('assigns no enterprise to a cloud with no enterprise share', () => {
+    const population = createPopulation(scenario(500), 1);
+    expect(population.cloud.every((c) => c === 0)).toBe(true);
+  });
+
+  it('scales a marketplace buyer’s switching cost by the segment’s marketplace factor', () => {
+    const population = createPopulation(
+      scenario(300, [segment({ switchingCostUsd: { median: 1000, logSd: 0 }, marketplaceShare: 0.5, marketplaceSwitchingCostFactor: 0.25 })]),
+      2,
+    );
+    population.marketplace.forEach((m, i) => expect(population.switchingCostUsd[i]).toBe(m === 1 ? 250 : 1000));
+  });
+
+  it('draws a fit with every vendor, around 1', () => {
+    const population = createPopulation(scenario(2000, undefined, (input) => (input.enterprises.tasteDispersion = 0.25)), 1);
+    expect(population.taste).toHaveLength(2000 * 2);
+    const logs = Array.from(population.taste, Math.log);
+    expect(logs.reduce((s, x) => s + x, 0) / logs.length).toBeCloseTo(0, 1);
+    const flat = createPopulation(scenario(10), 1);
+    expect(new Set(flat.taste)).toEqual(new Set([1]));
+  });
+});

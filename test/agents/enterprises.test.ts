@@ -1,0 +1,318 @@
+import { describe, expect, it } from 'vitest';
+import {
+  NO_VENDOR,
+  STAGE_NONE,
+  STAGE_PILOT,
+  STAGE_PRODUCTION,
+  type EnterprisePopulation,
+} from '../../src/agents/enterprise-population.js';
+import { seedAdopters, stepEnterprises, type DemandCurve, type EnterpriseStep } from '../../src/agents/enterprises.js';
+import { buildCatalogue } from '../../src/market/catalogue.js';
+import { bassDiffusion } from '../../src/policies/enterprise-adoption.js';
+import { roiPayback } from '../../src/policies/enterprise-switching.js';
+import type { MarketEvent } from '../../src/world/events.js';
+import { ALWAYS, NEVER, cloudState, populationOf, vendorState, worldState } from '../support/world-fixtures.js';
+
+/**
+ * Three models and two clouds:
+ * - acme: closed, quality 1, 10 $/MTok; listed on beta;
+ * - bolt: closed, quality 2, 25 $/MTok; listed on alpha;
+ * - llama: open weights, quality 0.7, hosted by alpha at 3 $/MTok.
+ */
+const ACME = 0;
+const BOLT = 1;
+const LLAMA = 2;
+const ALPHA = 0;
+const BETA = 1;
+const CLOUDS = 2;
+
+const world = worldState({
+  vendors: [
+    vendorState('acme', { quality: 1, priceUsdPerMTok: 10 }),
+    vendorState('bolt', { quality: 2, priceUsdPerMTok: 25 }),
+    vendorState('llama', { weights: 'open', quality: 0.7, priceUsdPerMTok: 0 }),
+  ],
+  clouds: [cloudState('alpha', { openModelPriceUsdPerMTok: 3 }), cloudState('beta', { openModelPriceUsdPerMTok: 3 })],
+  listings: [
+    { cloud: 'alpha', vendor: 'bolt', revenueShare: 0.2 },
+    { cloud: 'alpha', vendor: 'llama', revenueShare: 0 },
+    { cloud: 'beta', vendor: 'acme', revenueShare: 0.2 },
+  ],
+});
+const catalogue = buildCatalogue(world, ['acme', 'bolt', 'llama'], ['alpha', 'beta']);
+
+/** Everyone who may evaluate does; pilots last 3 months; ROI hurdle 0.5; adopters review monthly, 12-month payback. */
+const adoption = bassDiffusion.create(bassDiffusion.params.parse({ innovation: 1, imitation: 0, pilotMonths: 3, pilotDemandShare: 0.1, hurdleRoi: 0.5 }));
+const switching = roiPayback.create(roiPayback.params.parse({ reviewProbability: 0.5, paybackMonths: 12 }));
+const FLAT_DEMAND: DemandCurve = { growthPerYear: 0, priceElasticity: 0, referencePriceUsdPerMTok: 10 };
+
+function step(population: EnterprisePopulation, fields: Partial<EnterpriseStep> = {}) {
+  const events: MarketEvent[] = [];
+  const demand = stepEnterprises({
+    population,
+    catalogue,
+    tick: 0,
+    adoption,
+    switching,
+    demand: FLAT_DEMAND,
+    weight: 1,
+    publish: (event) => events.push(event),
+    ...fields,
+  });
+  return { demand, events };
+}
+
+const via = (vendor: number, cloud: number) => vendor * CLOUDS + cloud;
+
+describe('enterprises', () => {
+  describe('choosing a model', () => {
+    it('picks the option with the highest surplus value × quality^weight × taste − price', () => {
+      // Surplus per MTok: acme 20 − 10 = 10, bolt 20 × 2 − 25 = 15, llama 20 × 0.7 − 3 = 11.
+      const population = populationOf([{ cloud: ALPHA, valueUsdPerMTok: 20, qualityWeight: 1 }], 3);
+      const { events } = step(population);
+      expect(events).toEqual([
+        { type: 'enterprise.adopted', tick: 0, enterprise: 0, vendor: 'bolt', channel: 'direct', cloud: 'alpha', roi: 15 / 25 },
+      ]);
+      expect(population.vendor[0]).toBe(BOLT);
+    });
+
+    it('lets an enterprise’s taste for a model outweigh quality', () => {
+      // acme with taste 2: 20 × 1 × 2 − 10 = 30 > 15.
+      const population = populationOf([{ cloud: ALPHA, valueUsdPerMTok: 20, qualityWeight: 1, taste: [2, 1, 1] }], 3);
+      step(population);
+      expect(population.vendor[0]).toBe(ACME);
+    });
+
+    it('has a price-only enterprise (quality weight 0) pick the cheapest model', () => {
+      const onAlpha = populationOf([{ cloud: ALPHA, valueUsdPerMTok: 20, qualityWeight: 0 }], 3);
+      const onBeta = populationOf([{ cloud: BETA, valueUsdPerMTok: 20, qualityWeight: 0 }], 3);
+      step(onAlpha);
+      step(onBeta);
+      expect(onAlpha.vendor[0]).toBe(LLAMA);
+      expect(onBeta.vendor[0]).toBe(ACME);
+    });
+
+    it('has a marketplace buyer reach only the models its cloud lists', () => {
+      // On beta's marketplace only acme is listed, though bolt has the higher surplus.
+      const population = populationOf(
+        [
+          { cloud: BETA, marketplace: true, valueUsdPerMTok: 20, qualityWeight: 1 },
+          { cloud: ALPHA, marketplace: true, valueUsdPerMTok: 20, qualityWeight: 1, taste: [5, 1, 1] },
+        ],
+        3,
+      );
+      const { events } = step(population);
+      expect(population.vendor[0]).toBe(ACME);
+      // acme is not on alpha's marketplace, however much the buyer would like it.
+      expect(population.vendor[1]).toBe(BOLT);
+      expect(events[0]).toMatchObject({ type: 'enterprise.adopted', channel: 'marketplace', cloud: 'beta' });
+    });
+
+    it('values a model by the appeal the catalogue gives it', () => {
+      // On alpha's marketplace a 1.5 placement boost lifts llama to 20 × 0.7 × 1.5 − 3 = 18 > bolt's 15.
+      const placed = buildCatalogue(world, ['acme', 'bolt', 'llama'], ['alpha', 'beta'], {
+        placement: (_cloud, vendor) => (vendor.id === 'llama' ? 1.5 : 1),
+        brandPremium: 0,
+        openWeightsValueFactor: 1,
+      });
+      const population = populationOf([{ cloud: ALPHA, marketplace: true, valueUsdPerMTok: 20, qualityWeight: 1 }], 3);
+      step(population, { catalogue: placed });
+      expect(population.vendor[0]).toBe(LLAMA);
+    });
+  });
+
+  describe('adopting', () => {
+    it('adopts only when the best option’s ROI reaches the hurdle', () => {
+      // Price-only buyers on beta: acme's ROI is (15 − 10) / 10 = 0.5, exactly the hurdle; 14.9 falls short.
+      const population = populationOf(
+        [
+          { cloud: BETA, valueUsdPerMTok: 15, qualityWeight: 0 },
+          { cloud: BETA, valueUsdPerMTok: 14.9, qualityWeight: 0 },
+        ],
+        3,
+      );
+      const { events, demand } = step(population);
+      expect(events.map((e) => e.type === 'enterprise.adopted' && e.enterprise)).toEqual([0]);
+      expect(population.stage[0]).toBe(STAGE_PILOT);
+      expect(population.stage[1]).toBe(STAGE_NONE);
+      expect(population.vendor[1]).toBe(NO_VENDOR);
+      expect(demand.adopters).toBe(1);
+    });
+
+    it('evaluates with the hazard of last month’s adopted share', () => {
+      const imitators = bassDiffusion.create(bassDiffusion.params.parse({ innovation: 0, imitation: 1, hurdleRoi: 0.5 }));
+      const alone = populationOf([{ cloud: BETA, valueUsdPerMTok: 20, qualityWeight: 0 }], 3);
+      expect(step(alone, { adoption: imitators }).events).toEqual([]);
+
+      const withAdopter = populationOf(
+        [
+          { cloud: BETA, valueUsdPerMTok: 20, qualityWeight: 0 },
+          { cloud: BETA, valueUsdPerMTok: 20, qualityWeight: 0, stage: STAGE_PRODUCTION, vendor: ACME, rng: NEVER },
+        ],
+        3,
+      );
+      expect(step(withAdopter, { adoption: imitators }).events).toMatchObject([{ type: 'enterprise.adopted', enterprise: 0 }]);
+    });
+
+    it('puts a pilot into production after pilotMonths when its ROI still clears the hurdle', () => {
+      const population = populationOf([{ cloud: BETA, valueUsdPerMTok: 20, qualityWeight: 0, stage: STAGE_PILOT, vendor: ACME, stageSinceTick: 0 }], 3);
+
+      const early = step(population, { tick: 2 });
+      expect(early.events).toEqual([]);
+      expect(population.stage[0]).toBe(STAGE_PILOT);
+      expect(early.demand.directMTok[ACME]).toBeCloseTo(100 * 0.1, 9);
+
+      const due = step(population, { tick: 3 });
+      expect(due.events).toEqual([{ type: 'enterprise.in-production', tick: 3, enterprise: 0, vendor: 'acme' }]);
+      expect(population.stage[0]).toBe(STAGE_PRODUCTION);
+      expect(due.demand.directMTok[ACME]).toBeCloseTo(100, 9);
+      expect(due.demand.inProduction).toBe(1);
+    });
+
+    it('abandons a pilot whose ROI falls short of the hurdle, and buys nothing', () => {
+      // (14 − 10) / 10 = 0.4 < 0.5.
+      const population = populationOf([{ cloud: BETA, valueUsdPerMTok: 14, qualityWeight: 0, stage: STAGE_PILOT, vendor: ACME, stageSinceTick: 0 }], 3);
+      const { events, demand } = step(population, { tick: 3 });
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({ type: 'enterprise.abandoned', tick: 3, enterprise: 0, vendor: 'acme' });
+      expect(events[0]?.type === 'enterprise.abandoned' && events[0].roi).toBeCloseTo(0.4, 12);
+      expect(population.stage[0]).toBe(STAGE_NONE);
+      expect(population.vendor[0]).toBe(NO_VENDOR);
+      expect(demand.directMTok[ACME]).toBe(0);
+      expect(demand.adopters).toBe(0);
+    });
+  });
+
+  describe('switching', () => {
+    // In production with acme on beta, direct: bolt is worth 15 − 10 = 5 $/MTok more, on 100 MTok a month.
+    const adopter = (switchingCostUsd: number, rng = ALWAYS) =>
+      populationOf([{ cloud: BETA, valueUsdPerMTok: 20, qualityWeight: 1, stage: STAGE_PRODUCTION, vendor: ACME, switchingCostUsd, rng }], 3);
+
+    it('switches when the monthly gain over the payback period beats the switching cost', () => {
+      const population = adopter(5_000);
+      const { events, demand } = step(population);
+      expect(events).toEqual([
+        { type: 'enterprise.switched', tick: 0, enterprise: 0, from: 'acme', to: 'bolt', monthlyGainUsd: 500, switchingCostUsd: 5_000 },
+      ]);
+      expect(population.vendor[0]).toBe(BOLT);
+      expect(demand.switches).toBe(1);
+      expect(demand.directMTok[BOLT]).toBeCloseTo(100, 9);
+      expect(demand.directMTok[ACME]).toBe(0);
+    });
+
+    it('stays when the switching cost is at least the gain over the payback period', () => {
+      for (const cost of [6_000, 1e9]) {
+        const population = adopter(cost);
+        expect(step(population).events).toEqual([]);
+        expect(population.vendor[0]).toBe(ACME);
+      }
+    });
+
+    it('weighs the gain on the tokens it would buy at the new model’s price', () => {
+      // Elasticity 1: at 25 $/MTok the enterprise buys 100 × 10/25 = 40 MTok; gain 200 × 12 = 2,400 < 3,000.
+      const population = adopter(3_000);
+      const { events } = step(population, { demand: { ...FLAT_DEMAND, priceElasticity: 1 } });
+      expect(events).toEqual([]);
+      expect(step(adopter(3_000)).events).toHaveLength(1);
+    });
+
+    it('does not reconsider in a month it does not review', () => {
+      const population = adopter(0, NEVER);
+      expect(step(population).events).toEqual([]);
+      expect(population.vendor[0]).toBe(ACME);
+    });
+
+    it('moves, whatever the switching cost, when its model leaves its channel', () => {
+      // A marketplace buyer on alpha holding acme, which alpha does not list.
+      const population = populationOf(
+        [{ cloud: ALPHA, marketplace: true, valueUsdPerMTok: 20, qualityWeight: 1, stage: STAGE_PRODUCTION, vendor: ACME, switchingCostUsd: 1e12, rng: NEVER }],
+        3,
+      );
+      const { events, demand } = step(population);
+      expect(events).toMatchObject([{ type: 'enterprise.switched', from: 'acme', to: 'bolt', monthlyGainUsd: 0 }]);
+      expect(demand.switches).toBe(1);
+    });
+  });
+
+  describe('demand', () => {
+    const producing = (fields: Parameters<typeof populationOf>[0][number]) => ({
+      valueUsdPerMTok: 20,
+      stage: STAGE_PRODUCTION,
+      rng: NEVER,
+      baseDemandMTok: 100,
+      ...fields,
+    });
+
+    it('routes direct API tokens to the vendor, marketplace and open-weights tokens through the cloud', () => {
+      const population = populationOf(
+        [
+          producing({ cloud: BETA, vendor: ACME }),
+          producing({ cloud: BETA, marketplace: true, vendor: ACME, baseDemandMTok: 30 }),
+          producing({ cloud: ALPHA, vendor: LLAMA, baseDemandMTok: 7 }),
+          producing({ cloud: ALPHA, marketplace: true, vendor: BOLT, baseDemandMTok: 5 }),
+        ],
+        3,
+      );
+      const { demand } = step(population);
+      expect(Array.from(demand.directMTok)).toEqual([100, 0, 0]);
+      const expected = new Array(3 * CLOUDS).fill(0);
+      expected[via(ACME, BETA)] = 30;
+      expected[via(LLAMA, ALPHA)] = 7;
+      expected[via(BOLT, ALPHA)] = 5;
+      expect(Array.from(demand.viaCloudMTok)).toEqual(expected);
+    });
+
+    it('scales tokens by the real enterprises each simulated one stands for', () => {
+      const population = populationOf([producing({ cloud: BETA, vendor: ACME }), producing({ cloud: BETA, marketplace: true, vendor: ACME })], 3);
+      const { demand } = step(population, { weight: 250 });
+      expect(demand.directMTok[ACME]).toBeCloseTo(25_000, 9);
+      expect(demand.viaCloudMTok[via(ACME, BETA)]).toBeCloseTo(25_000, 9);
+      // Counts stay in simulated enterprises.
+      expect(demand.inProduction).toBe(2);
+    });
+
+    it('grows demand over time and lowers it with price', () => {
+      // Half a year at +100 % a year: × √2; acme at 10 $ against a 5 $ reference with elasticity 1: × 0.5.
+      const population = populationOf([producing({ cloud: BETA, vendor: ACME })], 3);
+      const { demand } = step(population, { tick: 6, demand: { growthPerYear: 1, priceElasticity: 1, referencePriceUsdPerMTok: 5 } });
+      expect(demand.directMTok[ACME]).toBeCloseTo(100 * Math.SQRT2 * 0.5, 9);
+    });
+
+    it('publishes nothing for enterprises that neither evaluate, decide nor switch', () => {
+      const population = populationOf(
+        [
+          { cloud: BETA, valueUsdPerMTok: 20, rng: NEVER },
+          producing({ cloud: BETA, vendor: ACME }),
+          { cloud: BETA, valueUsdPerMTok: 20, stage: STAGE_PILOT, vendor: ACME, stageSinceTick: 1 },
+        ],
+        3,
+      );
+      const halfChance = bassDiffusion.create(bassDiffusion.params.parse({ innovation: 0.5, imitation: 0, pilotMonths: 3 }));
+      const { events, demand } = step(population, { tick: 2, adoption: halfChance });
+      expect(events).toEqual([]);
+      expect(demand.adopters).toBe(2);
+      expect(demand.inProduction).toBe(1);
+    });
+  });
+
+  describe('seedAdopters', () => {
+    it('puts the share adopted at the start into production on their best option, without events', () => {
+      const population = populationOf(
+        [
+          { cloud: ALPHA, valueUsdPerMTok: 20, qualityWeight: 1 },
+          { cloud: BETA, marketplace: true, valueUsdPerMTok: 20, qualityWeight: 1 },
+        ],
+        3,
+      );
+      seedAdopters(population, catalogue, 1);
+      expect(Array.from(population.stage)).toEqual([STAGE_PRODUCTION, STAGE_PRODUCTION]);
+      expect(Array.from(population.vendor)).toEqual([BOLT, ACME]);
+    });
+
+    it('seeds no one when no one has adopted at the start', () => {
+      const population = populationOf([{ cloud: ALPHA }], 3);
+      seedAdopters(population, catalogue, 0);
+      expect(population.stage[0]).toBe(STAGE_NONE);
+    });
+  });
+});

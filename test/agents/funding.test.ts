@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { listenForFundingRounds } from '../../src/agents/clouds.js';
+import { raiseFunds, valuationUsd } from '../../src/agents/funding.js';
+import type { ScenarioInput } from '../../src/config/scenario-schema.js';
+import { EMPTY_VENDOR_BOOKS } from '../../src/world/state.js';
+import { closedVendorInput, cloudInput, eventsOfType, scenarioOf, testMarket, tinyScenarioInput, type TestMarket } from '../support/scenario-fixtures.js';
+
+/**
+ * acme burns 1e9 $ a month with 2e9 $ in cash (under its 6-month runway), so it seeks
+ * 18 × 1e9 − 2e9 = 16e9 $; alpha offers half a round, up to 4e9 $, for primary status.
+ */
+function market(edit: (input: ScenarioInput) => void = () => {}): TestMarket {
+  const input = tinyScenarioInput();
+  const acme = closedVendorInput(input, 'acme');
+  acme.cashUsd = 2e9;
+  acme.policies.funding = { type: 'runway', params: { raiseBelowMonths: 6, raiseMonthsOfBurn: 18, minRoundUsd: 5e8 } };
+  cloudInput(input, 'alpha').policies.investment = {
+    type: 'strategic-stake',
+    params: { vendors: ['acme'], shareOfRound: 0.5, maxInvestmentUsd: 4e9, status: 'primary', computeCommitmentShare: 0.5 },
+  };
+  edit(input);
+  const m = testMarket(scenarioOf(input));
+  m.bus.publish({ type: 'vendor.month-closed', tick: 0, vendor: 'acme', ...EMPTY_VENDOR_BOOKS, inferenceComputeUsd: 1e9 });
+  return m;
+}
+
+function fundingRound(m: TestMarket): void {
+  const ctx = m.context(0);
+  const investors = listenForFundingRounds(ctx);
+  raiseFunds(ctx);
+  investors.unsubscribe();
+}
+
+describe('funding', () => {
+  it('values a vendor at its annualised revenue × its multiple, never below 1e9 $', () => {
+    const m = market();
+    m.bus.publish({ type: 'vendor.month-closed', tick: 0, vendor: 'acme', ...EMPTY_VENDOR_BOOKS, revenueApiDirectUsd: 1e8 });
+    expect(valuationUsd(m.world(), 'acme', 25)).toBe(12 * 1e8 * 25);
+    expect(valuationUsd(m.world(), 'llama', 25)).toBe(1e9);
+  });
+
+  it('seeks a round when cash runs short; a cloud invests, financial investors fund the rest', () => {
+    const m = market();
+    const cashAtRound = m.world().vendors.acme!.cashUsd;
+    fundingRound(m);
+
+    // The burn is booked into cash when the month closes: 2e9 − 1e9 = 1e9 left, so 18e9 − 1e9 = 17e9 sought.
+    expect(cashAtRound).toBe(1e9);
+    expect(eventsOfType(m.events, 'vendor.funding-sought')).toEqual([
+      { type: 'vendor.funding-sought', tick: 0, vendor: 'acme', amountUsd: 17e9, valuationUsd: 1e9 },
+    ]);
+    const [closed] = eventsOfType(m.events, 'investment.closed');
+    expect(closed?.deal).toMatchObject({ cloud: 'alpha', vendor: 'acme', amountUsd: 4e9, status: 'primary', commitmentRemainingUsd: 2e9 });
+    expect(closed?.deal.equityShare).toBeCloseTo(4e9 / (1e9 + 17e9), 12);
+    expect(eventsOfType(m.events, 'vendor.funded')).toEqual([{ type: 'vendor.funded', tick: 0, vendor: 'acme', amountUsd: 13e9 }]);
+    expect(m.world().vendors.acme!.cashUsd).toBe(1e9 + 17e9);
+    expect(m.world().deals).toHaveLength(1);
+  });
+
+  it('turns down a cloud’s money whose conditions it does not accept', () => {
+    const m = market((input) => {
+      const investment = cloudInput(input, 'alpha').policies.investment!;
+      investment.params = { ...investment.params, minAsicShare: 0.6 };
+      closedVendorInput(input, 'acme').policies.funding!.params = { maxAsicShare: 0.5 };
+    });
+    fundingRound(m);
+    expect(eventsOfType(m.events, 'investment.rejected')).toMatchObject([{ cloud: 'alpha', vendor: 'acme', reason: expect.stringMatching(/60 %/) }]);
+    expect(eventsOfType(m.events, 'investment.closed')).toEqual([]);
+    expect(m.world().deals).toEqual([]);
+  });
+
+  it('raises nothing while its runway is long enough', () => {
+    const m = market((input) => {
+      closedVendorInput(input, 'acme').cashUsd = 1e11;
+    });
+    fundingRound(m);
+    expect(eventsOfType(m.events, 'vendor.funding-sought')).toEqual([]);
+  });
+});

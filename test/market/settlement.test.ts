@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { EnterpriseDemand } from '../../src/agents/enterprises.js';
+import { settleMonth } from '../../src/market/settlement.js';
+import {
+  closedVendorInput,
+  eventsOfType,
+  scenarioOf,
+  testMarket,
+  tinyScenarioInput,
+  type TestMarket,
+} from '../support/scenario-fixtures.js';
+
+// Tiny scenario: vendors [acme, llama], clouds [alpha, beta]; acme lists on alpha with a 25 % share.
+const ACME = 0;
+const LLAMA = 1;
+const ALPHA = 0;
+const CLOUDS = 2;
+
+function demandOf(entries: { direct?: [number, number][]; viaCloud?: [number, number, number][] }): EnterpriseDemand {
+  const directMTok = new Float64Array(2);
+  const viaCloudMTok = new Float64Array(2 * CLOUDS);
+  for (const [v, mtok] of entries.direct ?? []) directMTok[v] = mtok;
+  for (const [v, c, mtok] of entries.viaCloud ?? []) viaCloudMTok[v * CLOUDS + c] = mtok;
+  return { directMTok, viaCloudMTok, adopters: 0, inProduction: 0, switches: 0 };
+}
+
+/** acme holds 1,000 MTok on alpha at 3 $/MTok for ticks 0–11, and sells its app to `subscribers`. */
+function market(subscribers = 0): TestMarket {
+  const input = tinyScenarioInput();
+  if (subscribers > 0) closedVendorInput(input, 'acme').consumerApp = { brand: 0.5, subscribers };
+  const m = testMarket(scenarioOf(input));
+  m.sign({ vendor: 'acme', cloud: 'alpha', capacityMTok: 1000, priceUsdPerMTok: 3, asicShare: 0, startTick: 0, endTick: 12 });
+  return m;
+}
+
+function settle(m: TestMarket, tick: number, demand: EnterpriseDemand) {
+  const from = m.events.length;
+  settleMonth(m.context(tick), demand);
+  const events = m.events.slice(from);
+  const vendor = (id: string) => eventsOfType(events, 'vendor.month-closed').find((e) => e.vendor === id)!;
+  const cloud = (id: string) => eventsOfType(events, 'cloud.month-closed').find((e) => e.cloud === id)!;
+  return { vendor, cloud };
+}
+
+describe('settlement', () => {
+  it('bills direct and marketplace tokens at list price when capacity covers demand', () => {
+    const m = market();
+    const { vendor } = settle(m, 0, demandOf({ direct: [[ACME, 400]], viaCloud: [[ACME, ALPHA, 400]] }));
+    expect(vendor('acme')).toMatchObject({
+      apiDemandMTok: 800,
+      servedMTok: 800,
+      capacityMTok: 1000,
+      revenueApiDirectUsd: 4000,
+      revenueMarketplaceUsd: 4000,
+    });
+  });
+
+  it('books the revenue share on marketplace sales once, as the vendor’s cost and the cloud’s revenue', () => {
+    const m = market();
+    const { vendor, cloud } = settle(m, 0, demandOf({ direct: [[ACME, 400]], viaCloud: [[ACME, ALPHA, 400]] }));
+    // 25 % of 4,000 $ of marketplace sales.
+    expect(vendor('acme').revenueShareUsd).toBeCloseTo(1000, 9);
+    expect(cloud('alpha').marketplaceRevenueUsd).toBeCloseTo(1000, 9);
+    expect(cloud('beta').marketplaceRevenueUsd).toBe(0);
+    expect(m.world().clouds.alpha!.books.marketplaceRevenueUsd).toBeCloseTo(1000, 9);
+  });
+
+  it('charges the vendor capacity × contract price for its reservation, and the cloud books the same', () => {
+    const m = market();
+    // Take-or-pay: the reservation is billed whatever the demand.
+    const { vendor, cloud } = settle(m, 0, demandOf({ direct: [[ACME, 10]] }));
+    expect(vendor('acme').inferenceComputeUsd).toBe(3000);
+    expect(cloud('alpha').inferenceRevenueUsd).toBe(3000);
+    expect(cloud('beta').inferenceRevenueUsd).toBe(0);
+    expect(m.world().vendors.acme!.books.inferenceComputeUsd).toBe(3000);
+    expect(m.world().clouds.alpha!.books.vendorComputeRevenueUsd).toBe(3000);
+  });
+
+  it('cuts API revenue in proportion to the capacity shortfall, but not subscription revenue', () => {
+    const m = market(100);
+    // 1,400 direct + 500 marketplace + 100 subscriber tokens = 2,000 against 1,000 of capacity: half served.
+    const { vendor, cloud } = settle(m, 0, demandOf({ direct: [[ACME, 1400]], viaCloud: [[ACME, ALPHA, 500]] }));
+    expect(vendor('acme')).toMatchObject({
+      apiDemandMTok: 1900,
+      subscriberDemandMTok: 100,
+      servedMTok: 1000,
+      revenueApiDirectUsd: 7000,
+      revenueMarketplaceUsd: 2500,
+      revenueSubscriptionUsd: 2000,
+    });
+    expect(vendor('acme').revenueShareUsd).toBeCloseTo(625, 9);
+    expect(cloud('alpha').marketplaceRevenueUsd).toBeCloseTo(625, 9);
+  });
+
+  it('bills nothing for a contract at its endTick, so the vendor serves nothing without capacity', () => {
+    const m = market();
+    const { vendor, cloud } = settle(m, 12, demandOf({ direct: [[ACME, 400]] }));
+    expect(vendor('acme')).toMatchObject({ capacityMTok: 0, inferenceComputeUsd: 0, servedMTok: 0, revenueApiDirectUsd: 0 });
+    expect(cloud('alpha').inferenceRevenueUsd).toBe(0);
+  });
+
+  it('lets the hosting cloud sell open-weights tokens at its own price, with no vendor revenue', () => {
+    const m = market();
+    // alpha's open-model price: unit cost 2 × 1.5 = 3 $/MTok.
+    const { vendor, cloud } = settle(m, 0, demandOf({ viaCloud: [[LLAMA, ALPHA, 300]] }));
+    expect(cloud('alpha')).toMatchObject({ hostingMTok: 300, hostingRevenueUsd: 900 });
+    expect(vendor('llama')).toMatchObject({ apiDemandMTok: 300, servedMTok: 300, revenueApiDirectUsd: 0, revenueMarketplaceUsd: 0 });
+  });
+
+  it('books each cloud’s fleet running cost at its unit cost', () => {
+    const m = market();
+    const { cloud } = settle(m, 0, demandOf({}));
+    expect(cloud('alpha').fleetCostUsd).toBeCloseTo(1000 * 2, 9);
+    // beta: 500 GPU at 2 + 500 ASIC at 1.6.
+    expect(cloud('beta').fleetCostUsd).toBeCloseTo(500 * 2 + 500 * 1.6, 9);
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { utilisationTarget } from '../../src/policies/vendor-compute.js';
+import type { ComputeOfferTerms, ComputeView } from '../../src/policies/policy-roles.js';
+
+const compute = (params: Record<string, unknown>) => utilisationTarget.create(utilisationTarget.params.parse(params));
+
+const policy = compute({
+  requestAboveUtilisation: 0.85,
+  targetUtilisation: 0.75,
+  contractMonths: 18,
+  maxComputePriceShare: 0.6,
+  maxAsicShare: 0.5,
+  maxSecondCloudPremium: 0.25,
+});
+
+function view(fields: Partial<ComputeView>): ComputeView {
+  return {
+    demandMTok: 800,
+    demandGrowth: 1,
+    capacityNextMonthMTok: 1000,
+    apiPriceUsdPerMTok: 10,
+    portingPremium: 0,
+    firstChoice: true,
+    referencePriceUsdPerMTok: null,
+    ...fields,
+  };
+}
+
+const offer = (fields: Partial<ComputeOfferTerms>): ComputeOfferTerms => ({ capacityMTok: 100, priceUsdPerMTok: 3, asicShare: 0, ...fields });
+
+describe('utilisation-target compute', () => {
+  it('asks for nothing while projected utilisation stays under the threshold', () => {
+    expect(policy.capacityToRequest(view({ demandMTok: 800 }))).toBe(0);
+    expect(policy.capacityToRequest(view({ demandMTok: 850 }))).toBe(0);
+  });
+
+  it('asks for enough to bring utilisation back to the target', () => {
+    // 900 / 0.75 − 1,000 = 200.
+    expect(policy.capacityToRequest(view({ demandMTok: 900 }))).toBeCloseTo(200, 9);
+    expect(policy.capacityToRequest(view({ demandMTok: 300, capacityNextMonthMTok: 0 }))).toBeCloseTo(400, 9);
+  });
+
+  it('projects growing demand one month ahead, but not shrinking demand', () => {
+    // 800 × 1.1 = 880 > 850: 880 / 0.75 − 1,000 = 173.3.
+    expect(policy.capacityToRequest(view({ demandMTok: 800, demandGrowth: 1.1 }))).toBeCloseTo(880 / 0.75 - 1000, 9);
+    expect(policy.capacityToRequest(view({ demandMTok: 900, demandGrowth: 0.5 }))).toBeCloseTo(200, 9);
+  });
+
+  it('hands its contract length and diversification rules to the vendor', () => {
+    const custom = compute({ contractMonths: 18, diversifyAfterMonthsShort: 2, asicPortingCost: 0.4, secondCloudShare: 0.3 });
+    expect(custom).toMatchObject({ contractMonths: 18, diversifyAfterMonthsShort: 2, asicPortingCost: 0.4, secondCloudShare: 0.3 });
+  });
+
+  it('rejects an offer priced above maxComputePriceShare × the API price', () => {
+    expect(policy.rejectionReason(offer({ priceUsdPerMTok: 6 }), view({ apiPriceUsdPerMTok: 10 }))).toBeNull();
+    expect(policy.rejectionReason(offer({ priceUsdPerMTok: 6.01 }), view({ apiPriceUsdPerMTok: 10 }))).toMatch(/price/);
+  });
+
+  it('rejects an offer with more of the capacity on ASICs than it accepts', () => {
+    expect(policy.rejectionReason(offer({ asicShare: 0.5 }), view({}))).toBeNull();
+    expect(policy.rejectionReason(offer({ asicShare: 0.6 }), view({}))).toMatch(/ASIC/);
+  });
+
+  it('rejects another cloud’s offer priced too far above what its first-choice cloud charges', () => {
+    const elsewhere = view({ firstChoice: false, referencePriceUsdPerMTok: 2 });
+    // 2 × 1.25 = 2.5 is the most it pays elsewhere.
+    expect(policy.rejectionReason(offer({ priceUsdPerMTok: 2.5 }), elsewhere)).toBeNull();
+    expect(policy.rejectionReason(offer({ priceUsdPerMTok: 2.6 }), elsewhere)).toMatch(/first-choice/);
+    // The first-choice cloud itself is held only to the API-price ceiling.
+    expect(policy.rejectionReason(offer({ priceUsdPerMTok: 2.6 }), view({ firstChoice: true, referencePriceUsdPerMTok: 2 }))).toBeNull();
+  });
+
+  it('counts the cost of porting ASIC-bound work against another cloud’s offer', () => {
+    // 2.2 × (1 + 0.2) = 2.64 > 2.5.
+    const porting = view({ firstChoice: false, referencePriceUsdPerMTok: 2, portingPremium: 0.2 });
+    expect(policy.rejectionReason(offer({ priceUsdPerMTok: 2.2 }), porting)).toMatch(/porting/);
+    expect(policy.rejectionReason(offer({ priceUsdPerMTok: 2.2 }), { ...porting, portingPremium: 0 })).toBeNull();
+  });
+});

@@ -1,0 +1,139 @@
+import { produce } from 'immer';
+import {
+  NO_VENDOR,
+  STAGE_NONE,
+  type EnterprisePopulation,
+} from '../../src/agents/enterprise-population.js';
+import type { Rng } from '../../src/engine/rng.js';
+import { applyEvent } from '../../src/world/apply-event.js';
+import type { MarketEvent } from '../../src/world/events.js';
+import {
+  EMPTY_CLOUD_BOOKS,
+  EMPTY_VENDOR_BOOKS,
+  type CloudState,
+  type ComputeContract,
+  type Deal,
+  type Listing,
+  type VendorState,
+  type WorldState,
+} from '../../src/world/state.js';
+
+export function vendorState(id: string, fields: Partial<VendorState> = {}): VendorState {
+  return {
+    id,
+    weights: 'closed',
+    quality: 1,
+    priceUsdPerMTok: 10,
+    hasConsumerApp: false,
+    brand: 0,
+    subscribers: 0,
+    trainingSinceReleaseUsd: 0,
+    cashUsd: 0,
+    owner: null,
+    integrated: false,
+    monthsShort: 0,
+    books: EMPTY_VENDOR_BOOKS,
+    ...fields,
+  };
+}
+
+export function cloudState(id: string, fields: Partial<CloudState> = {}): CloudState {
+  return {
+    id,
+    gpuCapacityMTok: 1000,
+    asicCapacityMTok: 0,
+    asicMaturity: 0,
+    asicCapexToDateUsd: 0,
+    openModelPriceUsdPerMTok: 3,
+    books: EMPTY_CLOUD_BOOKS,
+    ...fields,
+  };
+}
+
+export function worldState(parts: {
+  vendors: readonly VendorState[];
+  clouds: readonly CloudState[];
+  listings?: readonly Listing[];
+  contracts?: readonly ComputeContract[];
+  deals?: readonly Deal[];
+  tick?: number;
+}): WorldState {
+  return {
+    tick: parts.tick ?? 0,
+    vendors: Object.fromEntries(parts.vendors.map((v) => [v.id, v])),
+    clouds: Object.fromEntries(parts.clouds.map((c) => [c.id, c])),
+    contracts: parts.contracts ?? [],
+    listings: parts.listings ?? [],
+    deals: parts.deals ?? [],
+    contractsSigned: parts.contracts?.length ?? 0,
+  };
+}
+
+/** Folds events into a world, as the runner does. */
+export function applyAll(world: WorldState, events: readonly MarketEvent[]): WorldState {
+  return events.reduce((state, event) => produce(state, (draft) => applyEvent(draft, event)), world);
+}
+
+export function deal(fields: Partial<Deal> & Pick<Deal, 'vendor' | 'cloud'>): Deal {
+  return {
+    id: 'deal-1',
+    tick: 0,
+    amountUsd: 1e9,
+    equityShare: 0.1,
+    status: 'primary',
+    commitmentRemainingUsd: 0,
+    minAsicShare: 0,
+    permittedClouds: [],
+    ...fields,
+  };
+}
+
+export function contract(fields: Partial<ComputeContract> & Pick<ComputeContract, 'vendor' | 'cloud'>): ComputeContract {
+  return { id: 'c-1', capacityMTok: 100, priceUsdPerMTok: 3, asicShare: 0, startTick: 0, endTick: 12, ...fields };
+}
+
+/** A stream that always draws `value`: 0 makes every chance happen, 0.999… makes none happen. */
+export function constantRng(value: number): Rng {
+  return { next: () => value };
+}
+
+export const ALWAYS: Rng = constantRng(0);
+export const NEVER: Rng = constantRng(0.999999);
+
+/** One enterprise of a hand-built population; unspecified fields are neutral. */
+export interface EnterpriseSpec {
+  readonly cloud?: number;
+  readonly marketplace?: boolean;
+  readonly baseDemandMTok?: number;
+  readonly valueUsdPerMTok?: number;
+  readonly qualityWeight?: number;
+  readonly switchingCostUsd?: number;
+  /** Fit multiplier per vendor index; 1 for every vendor when left out. */
+  readonly taste?: readonly number[];
+  readonly stage?: number;
+  readonly vendor?: number;
+  readonly stageSinceTick?: number;
+  readonly rng?: Rng;
+}
+
+export function populationOf(specs: readonly EnterpriseSpec[], vendorCount: number): EnterprisePopulation {
+  const size = specs.length;
+  const taste = new Float64Array(size * vendorCount).fill(1);
+  specs.forEach((s, i) => s.taste?.forEach((t, v) => (taste[i * vendorCount + v] = t)));
+  return {
+    size,
+    vendorCount,
+    segment: new Uint8Array(size),
+    cloud: Uint8Array.from(specs.map((s) => s.cloud ?? 0)),
+    marketplace: Uint8Array.from(specs.map((s) => (s.marketplace ? 1 : 0))),
+    baseDemandMTok: Float64Array.from(specs.map((s) => s.baseDemandMTok ?? 100)),
+    valueUsdPerMTok: Float64Array.from(specs.map((s) => s.valueUsdPerMTok ?? 20)),
+    qualityWeight: Float64Array.from(specs.map((s) => s.qualityWeight ?? 1)),
+    switchingCostUsd: Float64Array.from(specs.map((s) => s.switchingCostUsd ?? 1000)),
+    taste,
+    stage: Uint8Array.from(specs.map((s) => s.stage ?? STAGE_NONE)),
+    vendor: Int16Array.from(specs.map((s) => s.vendor ?? NO_VENDOR)),
+    stageSinceTick: Int32Array.from(specs.map((s) => s.stageSinceTick ?? 0)),
+    rngs: specs.map((s) => s.rng ?? ALWAYS),
+  };
+}
