@@ -73,13 +73,16 @@ function channelOf(population: EnterprisePopulation, i: number) {
   return population.marketplace[i] === 1 ? 'marketplace' : 'direct';
 }
 
-/** Enterprises already in production at the start take their best option, without events. */
-export function seedAdopters(population: EnterprisePopulation, catalogue: Catalogue, share: number): void {
+/**
+ * Enterprises already in production at the start: a share of them, those whose best option clears
+ * the ROI hurdle, take it, without events.
+ */
+export function seedAdopters(population: EnterprisePopulation, catalogue: Catalogue, share: number, hurdleRoi: number): void {
   for (let i = 0; i < population.size; i++) {
     if (population.rngs[i]!.next() >= share) continue;
     const set = catalogue.options(population.cloud[i]!, channelOf(population, i));
     const j = bestOption(population, i, set);
-    if (j < 0) continue;
+    if (j < 0 || roi(population, i, set, j) < hurdleRoi) continue;
     population.stage[i] = STAGE_PRODUCTION;
     population.vendor[i] = set.vendor[j]!;
   }

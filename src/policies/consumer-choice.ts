@@ -27,8 +27,9 @@ export const brandAndQuality = definePolicy({
       const appealSum = appeal.reduce((s, x) => s + x, 0);
       const current = apps.reduce((s, a) => s + a.subscribers, 0);
       return apps.map((app, i) => {
-        const currentShare = current > 0 ? app.subscribers / current : 0;
-        const targetShare = appealSum > 0 ? (appeal[i] ?? 0) / appealSum : 0;
+        // With no appeal anywhere, apps split the market evenly; with no users yet, by appeal at once.
+        const targetShare = appealSum > 0 ? (appeal[i] ?? 0) / appealSum : 1 / apps.length;
+        const currentShare = current > 0 ? app.subscribers / current : targetShare;
         const share = currentShare + p.adjustmentPerMonth * (targetShare - currentShare);
         return share * totalSubscribers;
       });

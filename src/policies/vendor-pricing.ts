@@ -28,7 +28,8 @@ export const costPlusCompetitive = definePolicy({
       const target = Math.max(blended, view.unitCostUsdPerMTok * (1 + p.floorMarkup));
       const step = Math.log(target / view.priceUsdPerMTok) * p.adjustmentPerMonth;
       const bounded = Math.max(Math.log(1 - p.maxMonthlyChange), Math.min(Math.log(1 + p.maxMonthlyChange), step));
-      return view.priceUsdPerMTok * Math.exp(bounded);
+      // The floor holds at once, whatever the monthly step: the vendor never sells below it.
+      return Math.max(view.priceUsdPerMTok * Math.exp(bounded), view.unitCostUsdPerMTok * (1 + p.floorMarkup));
     },
   }),
 });

@@ -88,7 +88,12 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
         bus.publish({ type: 'investment.in-force', tick, deal: newDeal(world, tick, deal.cloud, deal.vendor, deal, deal.equityShare) });
       }
       // Enterprises already in production chose under the deals and listings in force at the start.
-      seedAdopters(population, buildCatalogue(world, vendorIds, cloudIds, appeal), scenario.enterprises.adoptedAtStart);
+      seedAdopters(
+        population,
+        buildCatalogue(world, vendorIds, cloudIds, appeal),
+        scenario.enterprises.adoptedAtStart,
+        policies.enterprises.adoption.hurdleRoi,
+      );
     }
     applyScheduledEvents(ctx, scenario.events);
     for (const contract of world.contracts.filter((c) => c.endTick <= tick)) {

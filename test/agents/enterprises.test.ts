@@ -304,14 +304,21 @@ describe('enterprises', () => {
         ],
         3,
       );
-      seedAdopters(population, catalogue, 1);
+      seedAdopters(population, catalogue, 1, 0.5);
       expect(Array.from(population.stage)).toEqual([STAGE_PRODUCTION, STAGE_PRODUCTION]);
       expect(Array.from(population.vendor)).toEqual([BOLT, ACME]);
     });
 
+    it('seeds only enterprises whose best model clears the ROI hurdle', () => {
+      const loss = worldState({ vendors: [vendorState('acme', { priceUsdPerMTok: 10 })], clouds: [cloudState('alpha')] });
+      const population = populationOf([{ valueUsdPerMTok: 5, qualityWeight: 0 }], 1);
+      seedAdopters(population, buildCatalogue(loss, ['acme'], ['alpha']), 1, 0.5);
+      expect(population.stage[0]).toBe(STAGE_NONE);
+    });
+
     it('seeds no one when no one has adopted at the start', () => {
       const population = populationOf([{ cloud: ALPHA }], 3);
-      seedAdopters(population, catalogue, 0);
+      seedAdopters(population, catalogue, 0, 0.5);
       expect(population.stage[0]).toBe(STAGE_NONE);
     });
   });

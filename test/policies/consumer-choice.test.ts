@@ -32,4 +32,17 @@ describe('brand-and-quality consumer choice', () => {
     expect(policy.nextBrand(0.9, 0.6)).toBeCloseTo(0.894, 12);
     expect(policy.nextBrand(0.5, 0.5)).toBe(0.5);
   });
+  it('hands out the whole market, by appeal, when no app has subscribers yet', () => {
+    const policy = brandAndQuality.create(brandAndQuality.params.parse({}));
+    const next = policy.nextSubscribers(
+      [
+        { brand: 0.5, quality: 1, subscribers: 0 },
+        { brand: 0.25, quality: 1, subscribers: 0 },
+      ],
+      1000,
+    );
+    expect(next.reduce((s, x) => s + x, 0)).toBeCloseTo(1000, 9);
+    // appeal = brand² × quality: 0.25 against 0.0625, so 80 % and 20 %.
+    expect(next[0]).toBeCloseTo(800, 9);
+  });
 });

@@ -27,7 +27,8 @@ describe('vendor pricing policies', () => {
     it('moves at most maxMonthlyChange in a month, down or up', () => {
       const policy = costPlus({ markup: 2, adjustmentPerMonth: 0.5, maxMonthlyChange: 0.15 });
       expect(policy.nextPrice(view({ priceUsdPerMTok: 60 }))).toBeCloseTo(60 * 0.85, 9);
-      expect(policy.nextPrice(view({ priceUsdPerMTok: 1 }))).toBeCloseTo(1.15, 9);
+      // Upwards from above the floor (cost 2 × 1.2 = 2.4): target 6, one step of 15 %.
+      expect(policy.nextPrice(view({ priceUsdPerMTok: 3 }))).toBeCloseTo(3.45, 9);
     });
 
     it('never goes below cost × (1 + floorMarkup), however cheap the rivals', () => {
@@ -78,6 +79,13 @@ describe('vendor pricing policies', () => {
     it('falls back on the cost anchor when no rival has a positive price', () => {
       const policy = costPlus({ markup: 2, rivalWeight: 1, ...jumpToTarget });
       expect(policy.nextPrice(view({ unitCostUsdPerMTok: 2, rivals: [rival(0, 0.8)] }))).toBeCloseTo(6, 12);
+    });
+  });
+
+  describe('cost-plus-competitive floor', () => {
+    it('never prices below cost × (1 + floorMarkup), even when cost jumps past the price', () => {
+      const policy = costPlusCompetitive.create(costPlusCompetitive.params.parse({ markup: 2, floorMarkup: 0.2 }));
+      expect(policy.nextPrice({ priceUsdPerMTok: 5, unitCostUsdPerMTok: 10, quality: 1, rivals: [] })).toBeCloseTo(12, 12);
     });
   });
 

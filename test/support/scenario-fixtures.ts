@@ -16,7 +16,6 @@ export const BASELINE_PATH = fileURLToPath(new URL('../../configs/baseline.json'
  * Raw scenario JSON, as a config file holds it, for tests to break on purpose: typed loosely
  * because a broken config does not fit the scenario's types.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type RawJson = any;
 
 /** A fresh, mutable copy of configs/baseline.json as parsed JSON. */
