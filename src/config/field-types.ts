@@ -7,3 +7,8 @@ import { z } from 'zod';
 export const YEAR_MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export const yearMonth = z.string().regex(YEAR_MONTH_PATTERN, 'a month as YYYY-MM, e.g. 2024-01');
+
+/** A vendor, cloud or segment id. */
+export const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'an id of lower-case letters, digits and dashes');
+
+export const share = z.number().min(0).max(1);

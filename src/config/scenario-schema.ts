@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { yearMonth } from './field-types.js';
+import { yearMonth, id as anyId, share } from './field-types.js';
 import { LIMIT_REASONS, MAX_CLOUDS, MAX_ENTERPRISES, MAX_LISTINGS, MAX_MONTHS, MAX_SEGMENTS, MAX_VENDORS } from './limits.js';
 import { policySpec } from './policy-spec.js';
 import { dealAtStart, scheduledEvent } from './schedule-schema.js';
 
-const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'an id of lower-case letters, digits and dashes').describe('id: lower-case letters, digits and dashes');
-const share = z.number().min(0).max(1);
+const id = anyId.describe('id: lower-case letters, digits and dashes');
 const positive = z.number().gt(0);
 const nonNegative = z.number().min(0);
 

@@ -1,25 +1,31 @@
 import { z } from 'zod';
 import { findPolicy, parsePolicyParams, policyTypes } from '../policies/registry.js';
 import { POLICY_SLOTS, slotRole } from '../policies/policy-slots.js';
-import { yearMonth } from './field-types.js';
+import { id, share, yearMonth } from './field-types.js';
 import { MAX_MONTHS } from './limits.js';
 
-const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'an id of lower-case letters, digits and dashes');
 const month = yearMonth.describe('month the event happens, YYYY-MM, within the run');
-const share = z.number().min(0).max(1);
+
+/** What a cloud's investment buys and binds: shared by scripted investments and deals at start. */
+const dealTerms = {
+  cloud: id.describe('investing cloud'),
+  vendor: id.describe('vendor invested in'),
+  amountUsd: z.number().gt(0).describe('cash invested, USD'),
+  status: z
+    .enum(['exclusive', 'primary', 'none'])
+    .default('none')
+    .describe('exclusive: the vendor buys compute only from this cloud (and permittedClouds); primary: asks it first'),
+  minAsicShare: share.default(0).describe('share of the vendor’s capacity at this cloud that must run on its ASICs'),
+  permittedClouds: z.array(id).default([]).describe('under exclusivity, other clouds the vendor may buy compute from'),
+};
 
 const investment = z
   .object({
     date: month,
     type: z.literal('investment').describe('a cloud buys equity in a vendor, with conditions'),
-    cloud: id.describe('investing cloud'),
-    vendor: id.describe('vendor invested in'),
-    amountUsd: z.number().gt(0).describe('cash invested, USD'),
+    ...dealTerms,
     equityShare: share.optional().describe('equity bought, 0..1; default: amount / (valuation + amount) at the vendor’s revenue multiple'),
-    status: z.enum(['exclusive', 'primary', 'none']).default('none').describe('exclusive: the vendor buys compute only from this cloud (and permittedClouds); primary: asks it first'),
     computeCommitmentUsd: z.number().min(0).default(0).describe('compute spend the vendor commits to the cloud, USD'),
-    minAsicShare: share.default(0).describe('share of the vendor’s capacity at this cloud that must run on its ASICs'),
-    permittedClouds: z.array(id).default([]).describe('under exclusivity, other clouds the vendor may buy compute from'),
   })
   .strict();
 
@@ -27,14 +33,9 @@ const investment = z
 export const dealAtStart = z
   .object({
     since: yearMonth.optional().describe('when the deal was struck, YYYY-MM (for the record)'),
-    cloud: id.describe('investing cloud'),
-    vendor: id.describe('vendor invested in'),
-    amountUsd: z.number().gt(0).describe('cash invested, USD'),
+    ...dealTerms,
     equityShare: share.describe('equity held, 0..1'),
-    status: z.enum(['exclusive', 'primary', 'none']).default('none').describe('exclusive: the vendor buys compute only from this cloud (and permittedClouds); primary: asks it first'),
     computeCommitmentUsd: z.number().min(0).default(0).describe('compute spend the vendor still owes the cloud at the start, USD'),
-    minAsicShare: share.default(0).describe('share of the vendor’s capacity at this cloud that must run on its ASICs'),
-    permittedClouds: z.array(id).default([]).describe('under exclusivity, other clouds the vendor may buy compute from'),
   })
   .strict();
 

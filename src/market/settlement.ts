@@ -1,6 +1,7 @@
 import type { TickContext } from '../agents/agent-context.js';
 import type { EnterpriseDemand } from '../agents/enterprises.js';
 import { fleetUnitCostUsdPerMTok } from './compute-cost.js';
+import { EMPTY_VENDOR_BOOKS } from '../world/state.js';
 
 /**
  * Closes the month's books: each vendor serves what its capacity allows (the rest is lost), bills
@@ -34,21 +35,9 @@ export function settleMonth(ctx: TickContext, demand: EnterpriseDemand): void {
         hostingMTok.set(cloudId, hostingMTok.get(cloudId)! + tokens);
         hostingRevenueUsd.set(cloudId, hostingRevenueUsd.get(cloudId)! + tokens * world.clouds[cloudId]!.openModelPriceUsdPerMTok);
       });
-      ctx.bus.publish({
-        type: 'vendor.month-closed',
-        tick,
-        vendor: config.id,
-        apiDemandMTok,
-        subscriberDemandMTok: 0,
-        servedMTok: apiDemandMTok,
-        capacityMTok: 0,
-        revenueApiDirectUsd: 0,
-        revenueMarketplaceUsd: 0,
-        revenueSubscriptionUsd: 0,
-        revenueShareUsd: 0,
-        inferenceComputeUsd: 0,
-        computeSpendByCloud: {},
-      });
+      // Open weights: their tokens are served, and billed, by the clouds that host them.
+      const { trainingComputeUsd: _training, ...nothingBooked } = EMPTY_VENDOR_BOOKS;
+      ctx.bus.publish({ type: 'vendor.month-closed', tick, vendor: config.id, ...nothingBooked, apiDemandMTok, servedMTok: apiDemandMTok });
       return;
     }
 

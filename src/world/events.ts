@@ -1,4 +1,4 @@
-import type { CloudId, ComputeContract, Deal, DealStatus, VendorId } from './state.js';
+import type { CloudId, ComputeContract, Deal, DealStatus, VendorBooks, VendorId } from './state.js';
 
 /** How an enterprise reaches a model: the vendor's own API or its cloud's marketplace. */
 export type Channel = 'direct' | 'marketplace';
@@ -57,19 +57,9 @@ export interface ConsumersSubscribed extends At<'consumers.subscribed'> {
   readonly subscribers: number;
   readonly brand: number;
 }
-export interface VendorMonthClosed extends At<'vendor.month-closed'> {
+/** The month's books of a vendor, all but training (booked by vendor.trained); compute by cloud is inference only. */
+export interface VendorMonthClosed extends At<'vendor.month-closed'>, Omit<VendorBooks, 'trainingComputeUsd'> {
   readonly vendor: VendorId;
-  readonly apiDemandMTok: number;
-  readonly subscriberDemandMTok: number;
-  readonly servedMTok: number;
-  readonly capacityMTok: number;
-  readonly revenueApiDirectUsd: number;
-  readonly revenueMarketplaceUsd: number;
-  readonly revenueSubscriptionUsd: number;
-  readonly revenueShareUsd: number;
-  readonly inferenceComputeUsd: number;
-  /** Inference reservations paid to each cloud. */
-  readonly computeSpendByCloud: Readonly<Record<CloudId, number>>;
 }
 export interface CloudMonthClosed extends At<'cloud.month-closed'> {
   readonly cloud: CloudId;

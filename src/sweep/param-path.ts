@@ -1,0 +1,107 @@
+import { closestName } from '../config/suggest.js';
+
+/**
+ * Paths into a resolved scenario, as sweeps and sensitivity name a parameter:
+ * `vendors.openai.policies.pricing.params.markup`, `enterprises.policies.switching.params.paybackMonths`.
+ * A segment after an array is an entry's `id` or its index (`vendors.0` or `vendors[0]`).
+ */
+
+export type Segment = string | number;
+
+export type PathResult<T> = { success: true; value: T } | { success: false; message: string };
+
+/** "vendors[0].policies" → ["vendors", "0", "policies"]; empty segments are an error. */
+export function splitPath(path: string): PathResult<string[]> {
+  const segments = path.replace(/\[(\d+)\]/g, '.$1').split('.');
+  if (path.trim() === '' || segments.some((segment) => segment === '')) {
+    return { success: false, message: `"${path}" is not a path: write keys and ids separated by dots, e.g. vendors.openai.policies.pricing.params.markup` };
+  }
+  return { success: true, value: segments };
+}
+
+/** The path as shown back to the user: keys and ids with dots, indices in brackets. */
+export function formatSegments(segments: readonly Segment[]): string {
+  return segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('') || '(top level)';
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function describeKind(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value} (${JSON.stringify(value)})`;
+}
+
+/** What may follow at this value: an object's keys, a list's ids and indices. */
+function availableAt(value: unknown): { names: string[]; text: string } {
+  if (Array.isArray(value)) {
+    const ids = value.flatMap((entry) => (isObject(entry) && typeof entry.id === 'string' ? [entry.id] : []));
+    const indices = value.length === 0 ? 'none, the list is empty' : `indices 0–${value.length - 1}`;
+    return { names: ids, text: ids.length > 0 ? `${ids.join(', ')} (ids) or ${indices}` : indices };
+  }
+  if (isObject(value)) {
+    const keys = Object.keys(value);
+    return { names: keys, text: keys.length > 0 ? keys.join(', ') : 'nothing, the object is empty' };
+  }
+  return { names: [], text: `nothing: it is ${describeKind(value)}` };
+}
+
+/**
+ * Follows a path through the scenario. On success, the segments with list entries named by index
+ * (what withValueAt takes); otherwise a message naming the deepest valid prefix and what it holds.
+ */
+export function resolvePath(root: unknown, path: string): PathResult<{ segments: Segment[]; value: unknown }> {
+  const split = splitPath(path);
+  if (!split.success) return split;
+  const segments: Segment[] = [];
+  let value = root;
+  for (const name of split.value) {
+    let next: { segment: Segment; value: unknown } | undefined;
+    if (Array.isArray(value)) {
+      const index = /^\d+$/.test(name) ? Number(name) : value.findIndex((entry) => isObject(entry) && entry.id === name);
+      if (index >= 0 && index < value.length) next = { segment: index, value: value[index] };
+    } else if (isObject(value) && Object.hasOwn(value, name)) {
+      next = { segment: name, value: value[name] };
+    }
+    if (!next) {
+      const at = formatSegments(segments);
+      const available = availableAt(value);
+      const guess = closestName(name, available.names);
+      return {
+        success: false,
+        message: `${path}: no "${name}" at ${at}${guess ? ` (did you mean "${guess}"?)` : ''}; available: ${available.text}`,
+      };
+    }
+    segments.push(next.segment);
+    value = next.value;
+  }
+  return { success: true, value: { segments, value } };
+}
+
+/** The number at a path, or a message saying why there is none. */
+export function numberAtPath(root: unknown, path: string): PathResult<{ segments: Segment[]; value: number }> {
+  const resolved = resolvePath(root, path);
+  if (!resolved.success) return resolved;
+  const { segments, value } = resolved.value;
+  if (typeof value !== 'number') {
+    const inside = isObject(value) || Array.isArray(value) ? `; it holds ${availableAt(value).text}` : '';
+    return { success: false, message: `${path} is ${describeKind(value)}, not a number${inside}` };
+  }
+  return { success: true, value: { segments, value } };
+}
+
+/** A copy of `root` with `value` at `segments` (as resolvePath returned them); only the path is copied. */
+export function withValueAt(root: unknown, segments: readonly Segment[], value: unknown): unknown {
+  if (segments.length === 0) return value;
+  const [head, ...rest] = segments;
+  if (Array.isArray(root) && typeof head === 'number') {
+    const copy = [...root];
+    copy[head] = withValueAt(root[head], rest, value);
+    return copy;
+  }
+  if (isObject(root) && typeof head === 'string') return { ...root, [head]: withValueAt(root[head], rest, value) };
+  throw new Error(`cannot set ${formatSegments(segments)}: the path does not match the value`);
+}
