@@ -51,12 +51,17 @@ function surplus(population: EnterprisePopulation, i: number, set: OptionSet, j:
   return value - set.priceUsdPerMTok[j]!;
 }
 
-/** The option with the highest surplus, or -1 when the set is empty. */
-function bestOption(population: EnterprisePopulation, i: number, set: OptionSet): number {
+/**
+ * The option with the highest surplus (the first of equals), or -1 when the set is empty. Leaves
+ * every option's surplus in `surpluses`, so a caller comparing two options does not compute them
+ * again.
+ */
+function bestOption(population: EnterprisePopulation, i: number, set: OptionSet, surpluses: Float64Array): number {
   let best = -1;
   let bestSurplus = -Infinity;
   for (let j = 0; j < set.vendor.length; j++) {
     const s = surplus(population, i, set, j);
+    surpluses[j] = s;
     if (s > bestSurplus) {
       bestSurplus = s;
       best = j;
@@ -78,10 +83,11 @@ function channelOf(population: EnterprisePopulation, i: number) {
  * the ROI hurdle, take it, without events.
  */
 export function seedAdopters(population: EnterprisePopulation, catalogue: Catalogue, share: number, hurdleRoi: number): void {
+  const surpluses = new Float64Array(population.vendorCount);
   for (let i = 0; i < population.size; i++) {
     if (population.rngs[i]!.next() >= share) continue;
     const set = catalogue.options(population.cloud[i]!, channelOf(population, i));
-    const j = bestOption(population, i, set);
+    const j = bestOption(population, i, set, surpluses);
     if (j < 0 || roi(population, i, set, j) < hurdleRoi) continue;
     population.stage[i] = STAGE_PRODUCTION;
     population.vendor[i] = set.vendor[j]!;
@@ -95,46 +101,55 @@ export function seedAdopters(population: EnterprisePopulation, catalogue: Catalo
  */
 export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
   const { population, catalogue, tick, adoption, switching, publish } = step;
-  const vendorCount = population.vendorCount;
+  // The loop below runs once per enterprise and month (12 million times for 100,000 enterprises
+  // over ten years): it reads the population's arrays and the month's option sets through locals,
+  // resolved once, rather than through objects and the catalogue on every pass (docs/performance.md).
+  const { size, vendorCount, rngs, stage, vendor, stageSinceTick, cloud, marketplace, baseDemandMTok, switchingCostUsd } = population;
   const cloudCount = catalogue.cloudIds.length;
   const directMTok = new Float64Array(vendorCount);
   const viaCloudMTok = new Float64Array(vendorCount * cloudCount);
+  const surpluses = new Float64Array(vendorCount);
 
-  const priceFactors = new Map<OptionSet, Float64Array>();
-  const factorsOf = (set: OptionSet): Float64Array => {
-    let factors = priceFactors.get(set);
-    if (!factors) {
-      factors = set.priceUsdPerMTok.map((p) => (p / step.demand.referencePriceUsdPerMTok) ** -step.demand.priceElasticity);
-      priceFactors.set(set, factors);
+  // Option sets by (cloud × 2 + marketplace), and each option's demand factor (price elasticity).
+  const sets: OptionSet[] = [];
+  const priceFactors: Float64Array[] = [];
+  for (let c = 0; c < cloudCount; c++) {
+    for (const channel of ['direct', 'marketplace'] as const) {
+      const set = catalogue.options(c, channel);
+      sets.push(set);
+      priceFactors.push(set.priceUsdPerMTok.map((p) => (p / step.demand.referencePriceUsdPerMTok) ** -step.demand.priceElasticity));
     }
-    return factors;
-  };
+  }
   const growth = (1 + step.demand.growthPerYear) ** (tick / 12);
+  const { hurdleRoi, pilotMonths, pilotDemandShare } = adoption;
+  const { reviewProbability } = switching;
 
   let adoptersBefore = 0;
-  for (let i = 0; i < population.size; i++) if (population.stage[i] !== STAGE_NONE) adoptersBefore++;
-  const evaluation = adoption.evaluationProbability(adoptersBefore / population.size);
+  for (let i = 0; i < size; i++) if (stage[i] !== STAGE_NONE) adoptersBefore++;
+  const evaluation = adoption.evaluationProbability(adoptersBefore / size);
 
   let adopters = 0;
   let inProduction = 0;
   let switches = 0;
-  for (let i = 0; i < population.size; i++) {
-    const rng = population.rngs[i]!;
-    const set = catalogue.options(population.cloud[i]!, channelOf(population, i));
+  for (let i = 0; i < size; i++) {
+    const rng = rngs[i]!;
+    const setIndex = cloud[i]! * 2 + marketplace[i]!;
+    const set = sets[setIndex]!;
+    const factors = priceFactors[setIndex]!;
     let j: number;
 
-    if (population.stage[i] === STAGE_NONE) {
+    if (stage[i] === STAGE_NONE) {
       if (rng.next() >= evaluation) continue;
-      j = bestOption(population, i, set);
+      j = bestOption(population, i, set, surpluses);
       if (j < 0) continue;
-      const expectedRoi = roi(population, i, set, j);
-      if (expectedRoi < adoption.hurdleRoi) continue;
+      const expectedRoi = surpluses[j]! / set.priceUsdPerMTok[j]!;
+      if (expectedRoi < hurdleRoi) continue;
       adopt(step, i, set, j, expectedRoi);
     } else {
-      j = set.optionOfVendor[population.vendor[i]!]!;
+      j = set.optionOfVendor[vendor[i]!]!;
       if (j < 0) {
         // The model left the enterprise's channel: it must move, whatever the cost.
-        j = bestOption(population, i, set);
+        j = bestOption(population, i, set, surpluses);
         if (j < 0) {
           abandon(step, i, Number.NaN);
           continue;
@@ -142,23 +157,23 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
         switches++;
         switchTo(step, i, set, j, 0);
       }
-      if (population.stage[i] === STAGE_PILOT) {
-        if (tick - population.stageSinceTick[i]! >= adoption.pilotMonths) {
+      if (stage[i] === STAGE_PILOT) {
+        if (tick - stageSinceTick[i]! >= pilotMonths) {
           const pilotRoi = roi(population, i, set, j);
-          if (pilotRoi < adoption.hurdleRoi) {
+          if (pilotRoi < hurdleRoi) {
             abandon(step, i, pilotRoi);
             continue;
           }
-          population.stage[i] = STAGE_PRODUCTION;
-          population.stageSinceTick[i] = tick;
-          publish({ type: 'enterprise.in-production', tick, enterprise: i, vendor: catalogue.vendorIds[population.vendor[i]!]! });
+          stage[i] = STAGE_PRODUCTION;
+          stageSinceTick[i] = tick;
+          publish({ type: 'enterprise.in-production', tick, enterprise: i, vendor: catalogue.vendorIds[vendor[i]!]! });
         }
-      } else if (rng.next() < switching.reviewProbability) {
-        const best = bestOption(population, i, set);
+      } else if (rng.next() < reviewProbability) {
+        const best = bestOption(population, i, set, surpluses);
         if (best !== j) {
-          const demandMTok = population.baseDemandMTok[i]! * growth * factorsOf(set)[best]!;
-          const gain = demandMTok * (surplus(population, i, set, best) - surplus(population, i, set, j));
-          if (switching.shouldSwitch(gain, population.switchingCostUsd[i]!)) {
+          const demandMTok = baseDemandMTok[i]! * growth * factors[best]!;
+          const gain = demandMTok * (surpluses[best]! - surpluses[j]!);
+          if (switching.shouldSwitch(gain, switchingCostUsd[i]!)) {
             switches++;
             switchTo(step, i, set, best, gain);
             j = best;
@@ -168,14 +183,14 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
     }
 
     adopters++;
-    const pilot = population.stage[i] === STAGE_PILOT;
+    const pilot = stage[i] === STAGE_PILOT;
     if (!pilot) inProduction++;
-    const tokens = population.baseDemandMTok[i]! * growth * factorsOf(set)[j]! * (pilot ? adoption.pilotDemandShare : 1);
-    const vendor = set.vendor[j]!;
-    if (population.marketplace[i] === 1 || catalogue.openWeights[vendor] === 1) {
-      viaCloudMTok[vendor * cloudCount + population.cloud[i]!]! += tokens;
+    const tokens = baseDemandMTok[i]! * growth * factors[j]! * (pilot ? pilotDemandShare : 1);
+    const chosen = set.vendor[j]!;
+    if (marketplace[i] === 1 || catalogue.openWeights[chosen] === 1) {
+      viaCloudMTok[chosen * cloudCount + cloud[i]!]! += tokens;
     } else {
-      directMTok[vendor]! += tokens;
+      directMTok[chosen]! += tokens;
     }
   }
 

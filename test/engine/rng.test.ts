@@ -1,3 +1,4 @@
+import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { createRng, logNormal, normal, uniformBetween, weightedIndex, type Rng } from '../../src/engine/rng.js';
 
@@ -6,6 +7,14 @@ function draws(rng: Rng, n = 8): number[] {
 }
 
 describe('rng', () => {
+  it('draws exactly what seedrandom’s alea draws for the key "<seed>/<stream>"', () => {
+    for (const [seed, stream] of [[0, 'enterprise/0'], [1, 'vendor/openai'], [4294967295, 'cloud/aws']] as const) {
+      const reference = seedrandom.alea(`${seed}/${stream}`);
+      const rng = createRng(seed, stream);
+      for (let i = 0; i < 1000; i++) expect(rng.next()).toBe(reference());
+    }
+  });
+
   it('gives the same draws for the same seed and stream', () => {
     expect(draws(createRng(42, 'vendor/openai'))).toEqual(draws(createRng(42, 'vendor/openai')));
   });

@@ -1,0 +1,165 @@
+/**
+ * The option sets enterprises faced in one engine run, month by month, recorded so that the
+ * hand-written kernel (kernel.ts) can replay the same workload without the rest of the engine.
+ *
+ * The engine keeps its world private, so the recorder rebuilds it from the event stream: the world
+ * is a fold of its events (src/world/apply-event.ts), and enterprise events change nothing in it.
+ * It follows the engine's phase order (run-simulation.ts): in the first month the adopters at the
+ * start choose once the opening contracts and deals are in force, so before the first other event
+ * of that month; each month's catalogue is built after the vendors' phases and before the
+ * consumers', so the first `consumers.subscribed` or `vendor.month-closed` event of a month marks
+ * the world the enterprises saw, and `lastMonth` is the world as the month opened. Alongside, it
+ * records the engine's decisions of each month (from its enterprise events and metrics), which the
+ * kernel must reproduce exactly: that check is what makes the kernel's workload the engine's, and
+ * what tells when a change to the engine's phases or rules needs the same change here.
+ */
+import { produce } from 'immer';
+import { instantiatePolicies, replacePolicy, type AgentPolicies } from '../src/agents/agent-context.js';
+import type { Scenario } from '../src/config/parse-scenario.js';
+import { buildCatalogue, type Appeal, type Catalogue } from '../src/market/catalogue.js';
+import { runSimulation } from '../src/simulation/run-simulation.js';
+import { initialWorld } from '../src/simulation/initial-world.js';
+import { applyEvent } from '../src/world/apply-event.js';
+import type { WorldState } from '../src/world/state.js';
+
+/** One (cloud, channel) option set as plain arrays; index = cloud × 2 + (marketplace ? 1 : 0). */
+export interface RecordedOptionSet {
+  readonly vendor: number[];
+  readonly priceUsdPerMTok: number[];
+  readonly quality: number[];
+  readonly appeal: number[];
+}
+
+/** What the engine's enterprise phase did in one month. */
+export interface MonthDecisions {
+  readonly adopted: number;
+  readonly inProduction: number;
+  readonly abandoned: number;
+  readonly switched: number;
+  /** Enterprises in pilot or production at the end of the month, and in production. */
+  readonly adopters: number;
+  readonly producing: number;
+}
+
+export interface CatalogueTrajectory {
+  readonly enterprises: number;
+  readonly months: number;
+  readonly vendorCount: number;
+  readonly cloudCount: number;
+  /** Vendor index → 1 for open weights. */
+  readonly openWeights: number[];
+  /** The catalogue `seedAdopters` uses, with the opening contracts and deals in force. */
+  readonly atStart: RecordedOptionSet[];
+  /** Month → its option sets. */
+  readonly byMonth: RecordedOptionSet[][];
+  /** Month → the engine's decisions, for the kernel to match. */
+  readonly engineDecisions: MonthDecisions[];
+}
+
+/** Events of the first month published before the adopters at the start choose their model. */
+const OPENING_EVENTS: ReadonlySet<string> = new Set(['market.month-opened', 'compute.contract-signed', 'investment.in-force']);
+
+/** The same placement rule as run-simulation.ts: each cloud's marketplace policy, read afresh. */
+function placementOf(policies: AgentPolicies): Appeal['placement'] {
+  return (cloud, vendor) =>
+    policies.clouds[cloud]?.marketplace?.placement({ ownModel: vendor.owner === cloud, openWeights: vendor.weights === 'open' }) ?? 1;
+}
+
+function recordSets(catalogue: Catalogue): RecordedOptionSet[] {
+  const sets: RecordedOptionSet[] = [];
+  for (let c = 0; c < catalogue.cloudIds.length; c++) {
+    for (const channel of ['direct', 'marketplace'] as const) {
+      const set = catalogue.options(c, channel);
+      sets.push({
+        vendor: Array.from(set.vendor),
+        priceUsdPerMTok: Array.from(set.priceUsdPerMTok),
+        quality: Array.from(set.quality),
+        appeal: Array.from(set.appeal),
+      });
+    }
+  }
+  return sets;
+}
+
+/** Runs the engine once (untimed) and records the catalogue of every month and its decisions. */
+export function recordCatalogueTrajectory(scenario: Scenario, months: number): CatalogueTrajectory {
+  const vendorIds = scenario.vendors.map((v) => v.id);
+  const cloudIds = scenario.clouds.map((c) => c.id);
+  const policies = instantiatePolicies(scenario);
+  const appeal: Appeal = {
+    placement: placementOf(policies),
+    brandPremium: scenario.enterprises.brandPremium,
+    openWeightsValueFactor: scenario.enterprises.openWeightsValueFactor,
+  };
+  let world: WorldState = initialWorld(scenario, policies);
+  let atStart: RecordedOptionSet[] | null = null;
+  const openWeights = vendorIds.map((id) => (world.vendors[id]!.weights === 'open' ? 1 : 0));
+
+  const byMonth: RecordedOptionSet[][] = [];
+  const counts = { adopted: 0, inProduction: 0, abandoned: 0, switched: 0 };
+  const decisionCounts: (typeof counts)[] = [];
+  let lastMonth = world;
+  let month = -1;
+  let recorded = true;
+  const result = runSimulation(scenario, {
+    months,
+    onEvent: (event) => {
+      if (event.type === 'market.month-opened') {
+        if (!recorded) throw new Error(`month ${month}: no phase after the enterprises' published an event`);
+        lastMonth = world;
+        month = event.tick;
+        recorded = false;
+        decisionCounts.push({ ...counts });
+        counts.adopted = counts.inProduction = counts.abandoned = counts.switched = 0;
+      }
+      if (atStart === null && !OPENING_EVENTS.has(event.type)) atStart = recordSets(buildCatalogue(world, vendorIds, cloudIds, appeal));
+      if (!recorded && (event.type === 'consumers.subscribed' || event.type === 'vendor.month-closed')) {
+        byMonth.push(recordSets(buildCatalogue(world, vendorIds, cloudIds, appeal, lastMonth)));
+        recorded = true;
+      }
+      switch (event.type) {
+        case 'enterprise.adopted':
+          counts.adopted++;
+          return;
+        case 'enterprise.in-production':
+          counts.inProduction++;
+          return;
+        case 'enterprise.abandoned':
+          counts.abandoned++;
+          return;
+        case 'enterprise.switched':
+          counts.switched++;
+          return;
+        case 'policy.changed':
+          replacePolicy(policies, event.agent, event.slot, event.policy);
+          break;
+        default:
+          break;
+      }
+      world = produce(world, (draft) => applyEvent(draft, event));
+    },
+  });
+  if (!recorded || atStart === null) throw new Error(`month ${month}: no phase after the enterprises' published an event`);
+  decisionCounts.push({ ...counts });
+  decisionCounts.shift();
+
+  const size = scenario.enterprises.count;
+  const column = (metric: string) => result.metrics.series(metric).get('market')!;
+  const adoptionRate = column('market.adoption_rate');
+  const productionRate = column('market.production_rate');
+  const engineDecisions = decisionCounts.map((c, t) => ({
+    ...c,
+    adopters: Math.round(adoptionRate[t]! * size),
+    producing: Math.round(productionRate[t]! * size),
+  }));
+  return {
+    enterprises: size,
+    months,
+    vendorCount: vendorIds.length,
+    cloudCount: cloudIds.length,
+    openWeights,
+    atStart,
+    byMonth,
+    engineDecisions,
+  };
+}

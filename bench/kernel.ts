@@ -1,0 +1,273 @@
+/**
+ * The practical floor for the enterprise phase: the same population, random streams, rules and
+ * option sets as the engine, written as plain loops over typed arrays, with no event bus, no
+ * immer, no policy objects and no catalogue closures. Only the enterprises run: the vendors',
+ * clouds' and consumers' phases are replaced by the catalogue the engine produced each month
+ * (catalogue-trajectory.ts), so the kernel takes exactly the engine's decisions, and checks it.
+ *
+ * Arithmetic is written in the engine's order (value × quality^weight × taste × appeal − price,
+ * left to right), so every comparison comes out the same and the decisions match one for one.
+ */
+import { createPopulation, NO_VENDOR, STAGE_NONE, STAGE_PILOT, STAGE_PRODUCTION } from '../src/agents/enterprise-population.js';
+import type { Scenario } from '../src/config/parse-scenario.js';
+import type { CatalogueTrajectory, MonthDecisions, RecordedOptionSet } from './catalogue-trajectory.js';
+
+/** Every month's option sets in flat arrays: slot (month × sets + set) × vendors + option. */
+export interface FlatCatalogue {
+  readonly months: number;
+  readonly setCount: number;
+  readonly vendorCount: number;
+  readonly cloudCount: number;
+  readonly openWeights: Uint8Array;
+  /** Options in each (month, set). */
+  readonly optionCount: Int32Array;
+  readonly vendor: Int16Array;
+  readonly priceUsdPerMTok: Float64Array;
+  readonly quality: Float64Array;
+  readonly appeal: Float64Array;
+  /** Demand multiplier of each option's price: (price / reference)^−elasticity. */
+  readonly priceFactor: Float64Array;
+  /** Vendor → option index, −1 when out of reach: slot (month × sets + set) × vendors + vendor. */
+  readonly optionOfVendor: Int16Array;
+}
+
+/** The enterprise rules' numbers, read from the config's params (no policy objects). */
+export interface KernelRules {
+  readonly innovation: number;
+  readonly imitation: number;
+  readonly pilotMonths: number;
+  readonly pilotDemandShare: number;
+  readonly hurdleRoi: number;
+  readonly reviewProbability: number;
+  readonly paybackMonths: number;
+  readonly adoptedAtStart: number;
+  readonly demandGrowthPerYear: number;
+  readonly priceElasticity: number;
+  readonly referencePriceUsdPerMTok: number;
+  /** Real enterprises per simulated one. */
+  readonly weight: number;
+}
+
+export interface KernelResult {
+  readonly decisions: MonthDecisions[];
+  /** Enterprise tokens over the run, real enterprises, MTok: a checksum the optimiser cannot drop. */
+  readonly totalMTok: number;
+}
+
+function numberParam(params: Readonly<Record<string, unknown>>, name: string, policy: string): number {
+  const value = params[name];
+  if (typeof value !== 'number') throw new Error(`the kernel needs ${policy} param ${name}`);
+  return value;
+}
+
+/** The baseline's rules (bass-diffusion adoption, roi-payback switching) as plain numbers. */
+export function kernelRules(scenario: Scenario): KernelRules {
+  const { adoption, switching } = scenario.enterprises.policies;
+  if (adoption.type !== 'bass-diffusion' || switching.type !== 'roi-payback') {
+    throw new Error(`the kernel implements bass-diffusion and roi-payback, not ${adoption.type} and ${switching.type}`);
+  }
+  const a = adoption.params as Record<string, unknown>;
+  const s = switching.params as Record<string, unknown>;
+  const e = scenario.enterprises;
+  return {
+    innovation: numberParam(a, 'innovation', adoption.type),
+    imitation: numberParam(a, 'imitation', adoption.type),
+    pilotMonths: numberParam(a, 'pilotMonths', adoption.type),
+    pilotDemandShare: numberParam(a, 'pilotDemandShare', adoption.type),
+    hurdleRoi: numberParam(a, 'hurdleRoi', adoption.type),
+    reviewProbability: numberParam(s, 'reviewProbability', switching.type),
+    paybackMonths: numberParam(s, 'paybackMonths', switching.type),
+    adoptedAtStart: e.adoptedAtStart,
+    demandGrowthPerYear: e.demandGrowthPerYear,
+    priceElasticity: e.priceElasticity,
+    referencePriceUsdPerMTok: e.referencePriceUsdPerMTok,
+    weight: e.represents / e.count,
+  };
+}
+
+/** Flattens the recorded trajectory; month −1 (slot 0) is the catalogue at the start. */
+export function flattenTrajectory(trajectory: CatalogueTrajectory, rules: KernelRules): FlatCatalogue {
+  const months = [trajectory.atStart, ...trajectory.byMonth];
+  const setCount = trajectory.cloudCount * 2;
+  const V = trajectory.vendorCount;
+  const slots = months.length * setCount;
+  const flat = {
+    months: trajectory.months,
+    setCount,
+    vendorCount: V,
+    cloudCount: trajectory.cloudCount,
+    openWeights: Uint8Array.from(trajectory.openWeights),
+    optionCount: new Int32Array(slots),
+    vendor: new Int16Array(slots * V),
+    priceUsdPerMTok: new Float64Array(slots * V),
+    quality: new Float64Array(slots * V),
+    appeal: new Float64Array(slots * V),
+    priceFactor: new Float64Array(slots * V),
+    optionOfVendor: new Int16Array(slots * V).fill(-1),
+  };
+  months.forEach((sets: RecordedOptionSet[], m) => {
+    sets.forEach((set, s) => {
+      const slot = m * setCount + s;
+      flat.optionCount[slot] = set.vendor.length;
+      set.vendor.forEach((v, j) => {
+        const k = slot * V + j;
+        const price = set.priceUsdPerMTok[j]!;
+        flat.vendor[k] = v;
+        flat.priceUsdPerMTok[k] = price;
+        flat.quality[k] = set.quality[j]!;
+        flat.appeal[k] = set.appeal[j]!;
+        flat.priceFactor[k] = (price / rules.referencePriceUsdPerMTok) ** -rules.priceElasticity;
+        flat.optionOfVendor[slot * V + v] = j;
+      });
+    });
+  });
+  return flat;
+}
+
+/**
+ * Creates the population (createPopulation, as the engine does), seeds the adopters and runs every
+ * month of enterprise decisions. Timed as a whole, like runSimulation.
+ */
+export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatalogue, rules: KernelRules): KernelResult {
+  const population = createPopulation(scenario, seed);
+  const { size, rngs, stage, vendor, stageSinceTick, cloud, marketplace, baseDemandMTok, valueUsdPerMTok, qualityWeight, switchingCostUsd, taste } =
+    population;
+  const V = population.vendorCount;
+  const { setCount, optionCount, priceUsdPerMTok, quality, appeal, priceFactor, optionOfVendor, openWeights, cloudCount } = catalogue;
+  const optionVendor = catalogue.vendor;
+  const directMTok = new Float64Array(V);
+  const viaCloudMTok = new Float64Array(V * cloudCount);
+
+  // Best option of enterprise i in the set at `base` (n options): its index, or −1, with its
+  // surplus left in top[0] (a typed array, so the double is not boxed on every call).
+  const top = new Float64Array(1);
+  const best = (i: number, base: number, n: number): number => {
+    let found = -1;
+    let topSurplus = -Infinity;
+    const value = valueUsdPerMTok[i]!;
+    const weight = qualityWeight[i]!;
+    const tasteBase = i * V;
+    for (let j = 0; j < n; j++) {
+      const k = base + j;
+      const s = value * Math.pow(quality[k]!, weight) * taste[tasteBase + optionVendor[k]!]! * appeal[k]! - priceUsdPerMTok[k]!;
+      if (s > topSurplus) {
+        topSurplus = s;
+        found = j;
+      }
+    }
+    top[0] = topSurplus;
+    return found;
+  };
+  const surplusOf = (i: number, k: number): number =>
+    valueUsdPerMTok[i]! * Math.pow(quality[k]!, qualityWeight[i]!) * taste[i * V + optionVendor[k]!]! * appeal[k]! - priceUsdPerMTok[k]!;
+
+  for (let i = 0; i < size; i++) {
+    if (rngs[i]!.next() >= rules.adoptedAtStart) continue;
+    const slot = cloud[i]! * 2 + marketplace[i]!;
+    const j = best(i, slot * V, optionCount[slot]!);
+    if (j < 0 || top[0]! / priceUsdPerMTok[slot * V + j]! < rules.hurdleRoi) continue;
+    stage[i] = STAGE_PRODUCTION;
+    vendor[i] = optionVendor[slot * V + j]!;
+  }
+
+  const decisions: MonthDecisions[] = [];
+  let totalMTok = 0;
+  for (let tick = 0; tick < catalogue.months; tick++) {
+    const monthSlot = (tick + 1) * setCount;
+    const growth = (1 + rules.demandGrowthPerYear) ** (tick / 12);
+    let adoptersBefore = 0;
+    for (let i = 0; i < size; i++) if (stage[i] !== STAGE_NONE) adoptersBefore++;
+    const evaluation = Math.min(1, rules.innovation + rules.imitation * (adoptersBefore / size));
+    directMTok.fill(0);
+    viaCloudMTok.fill(0);
+    let adopted = 0;
+    let inProduction = 0;
+    let abandoned = 0;
+    let switched = 0;
+    let adopters = 0;
+    let producing = 0;
+
+    for (let i = 0; i < size; i++) {
+      const rng = rngs[i]!;
+      const slot = monthSlot + cloud[i]! * 2 + marketplace[i]!;
+      const base = slot * V;
+      const n = optionCount[slot]!;
+      let j: number;
+      if (stage[i] === STAGE_NONE) {
+        if (rng.next() >= evaluation) continue;
+        j = best(i, base, n);
+        if (j < 0) continue;
+        if (top[0]! / priceUsdPerMTok[base + j]! < rules.hurdleRoi) continue;
+        stage[i] = STAGE_PILOT;
+        vendor[i] = optionVendor[base + j]!;
+        stageSinceTick[i] = tick;
+        adopted++;
+      } else {
+        j = optionOfVendor[base + vendor[i]!]!;
+        if (j < 0) {
+          j = best(i, base, n);
+          if (j < 0) {
+            stage[i] = STAGE_NONE;
+            vendor[i] = NO_VENDOR;
+            stageSinceTick[i] = tick;
+            abandoned++;
+            continue;
+          }
+          switched++;
+          vendor[i] = optionVendor[base + j]!;
+        }
+        if (stage[i] === STAGE_PILOT) {
+          if (tick - stageSinceTick[i]! >= rules.pilotMonths) {
+            if (surplusOf(i, base + j) / priceUsdPerMTok[base + j]! < rules.hurdleRoi) {
+              stage[i] = STAGE_NONE;
+              vendor[i] = NO_VENDOR;
+              stageSinceTick[i] = tick;
+              abandoned++;
+              continue;
+            }
+            stage[i] = STAGE_PRODUCTION;
+            stageSinceTick[i] = tick;
+            inProduction++;
+          }
+        } else if (rng.next() < rules.reviewProbability) {
+          const b = best(i, base, n);
+          if (b !== j) {
+            const demandMTok = baseDemandMTok[i]! * growth * priceFactor[base + b]!;
+            const gain = demandMTok * (top[0]! - surplusOf(i, base + j));
+            if (gain > 0 && gain * rules.paybackMonths > switchingCostUsd[i]!) {
+              switched++;
+              vendor[i] = optionVendor[base + b]!;
+              j = b;
+            }
+          }
+        }
+      }
+
+      adopters++;
+      const pilot = stage[i] === STAGE_PILOT;
+      if (!pilot) producing++;
+      const tokens = baseDemandMTok[i]! * growth * priceFactor[base + j]! * (pilot ? rules.pilotDemandShare : 1);
+      const v = optionVendor[base + j]!;
+      if (marketplace[i] === 1 || openWeights[v] === 1) viaCloudMTok[v * cloudCount + cloud[i]!]! += tokens;
+      else directMTok[v]! += tokens;
+    }
+
+    for (let k = 0; k < V; k++) totalMTok += directMTok[k]! * rules.weight;
+    for (let k = 0; k < viaCloudMTok.length; k++) totalMTok += viaCloudMTok[k]! * rules.weight;
+    decisions.push({ adopted, inProduction, abandoned, switched, adopters, producing });
+  }
+  return { decisions, totalMTok };
+}
+
+/** The first month where the kernel's decisions differ from the engine's, or null when none does. */
+export function firstMismatch(engine: readonly MonthDecisions[], kernel: readonly MonthDecisions[]): string | null {
+  if (engine.length !== kernel.length) return `${engine.length} months in the engine, ${kernel.length} in the kernel`;
+  for (let t = 0; t < engine.length; t++) {
+    const a = engine[t]!;
+    const b = kernel[t]!;
+    const keys = Object.keys(a) as (keyof MonthDecisions)[];
+    const differs = keys.filter((k) => a[k] !== b[k]);
+    if (differs.length > 0) return `month ${t}: ${differs.map((k) => `${k} engine ${a[k]} kernel ${b[k]}`).join(', ')}`;
+  }
+  return null;
+}

@@ -1,0 +1,397 @@
+/**
+ * `npm run bench [-- --json] [-- --repeats N]`: how fast the simulation runs, against its targets.
+ *
+ * (a) the full engine on the baseline with 1,000, 10,000 and 100,000 enterprises over 120 months;
+ * (b) the hand-written kernel (kernel.ts) on the same workload, and engine / kernel;
+ * (c) an ensemble of 64 runs of configs/baseline.json on src/'s run pool, 1 and 2 workers;
+ * (d) chart rendering, milliseconds per chart;
+ * (e) `npm run simulate -- configs/commoditized.json` end to end, process start included.
+ *
+ * Every timing runs in a fresh child process, so peak RSS is the case's own and no case inherits
+ * another's JIT or heap. Each is repeated (5 times by default; the ensemble's pair of runs twice)
+ * and the best (fastest) repeat is reported: on a shared machine, the figure least disturbed by
+ * other work. Peak RSS is the largest over the repeats. "Others' CPU" is the share of the machine's
+ * CPU that other processes used during the best repeat (from /proc/stat, less the case's own CPU
+ * time): a figure taken while it is high understates the code.
+ *
+ * A benchmark, not a test: it exits 0 when targets are missed (the table says which) and 1 only
+ * when a case fails or the kernel's decisions stop matching the engine's.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const MONTHS = 120;
+const SIZES = [1_000, 10_000, 100_000] as const;
+const CHART_PASSES = 4;
+const ENSEMBLE_RUNS = 64;
+const ENSEMBLE_PAIRS = 2;
+const CORES = availableParallelism();
+const GIB = 2 ** 30;
+const MIB = 2 ** 20;
+
+interface Options {
+  readonly json: boolean;
+  readonly repeats: number;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  let json = false;
+  let repeats = 5;
+  for (let k = 0; k < argv.length; k++) {
+    const arg = argv[k]!;
+    if (arg === '--json') json = true;
+    else if (arg === '--repeats') repeats = Number(argv[++k]);
+    else if (arg === '--help') {
+      process.stdout.write('usage: npm run bench [-- --json] [-- --repeats N]\n');
+      process.exit(0);
+    } else throw new Error(`unknown option ${arg}`);
+  }
+  if (!Number.isInteger(repeats) || repeats < 1) throw new Error('--repeats must be a positive integer');
+  return { json, repeats };
+}
+
+/** CPU time the whole machine has spent busy so far, ms; null where /proc/stat does not exist. */
+function machineBusyMs(): number | null {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
+    // USER_HZ is 100 on Linux: a tick is 10 ms.
+    return (user + nice + system + irq + softirq + steal) * 10;
+  } catch {
+    return null;
+  }
+}
+
+interface Spawned {
+  readonly wallMs: number;
+  readonly stdout: string;
+  readonly busyMs: number | null;
+}
+
+/** Runs a command to its end; its wall time counts from spawn to exit (process start included). */
+function run(command: string, args: readonly string[]): Promise<Spawned> {
+  return new Promise((resolve, reject) => {
+    const busyBefore = machineBusyMs();
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallMs = performance.now() - started;
+      const busyAfter = machineBusyMs();
+      const busyMs = busyBefore === null || busyAfter === null ? null : busyAfter - busyBefore;
+      if (code === 0) resolve({ wallMs, stdout, busyMs });
+      else reject(new Error(`${command} ${args.join(' ')} exited with ${code}: ${stderr.trim()}`));
+    });
+  });
+}
+
+/** What every timed case prints, besides its own figures. */
+interface CaseTiming {
+  readonly wallMs: number;
+  readonly peakRssBytes: number;
+  readonly processCpuMs: number;
+}
+
+type Timed<T> = T & { readonly othersCpuShare: number | null };
+
+/** Runs a bench case (bench/cases/<name>.ts) under tsx and parses the JSON line it prints. */
+async function runCase<T>(name: string, args: readonly (string | number)[]): Promise<Timed<T>> {
+  const spawned = await run(process.execPath, ['--import', 'tsx', join('bench', 'cases', `${name}.ts`), ...args.map(String)]);
+  const result = JSON.parse(spawned.stdout.trim().split('\n').at(-1) ?? '') as T & Partial<CaseTiming>;
+  const othersCpuShare =
+    spawned.busyMs === null || result.processCpuMs === undefined
+      ? null
+      : Math.max(0, spawned.busyMs - result.processCpuMs) / (spawned.wallMs * CORES);
+  return { ...result, othersCpuShare };
+}
+
+/** Best wall time and largest peak RSS over `repeats` fresh processes. */
+async function repeated<T extends CaseTiming>(repeats: number, once: () => Promise<Timed<T>>) {
+  const runs: Timed<T>[] = [];
+  for (let k = 0; k < repeats; k++) runs.push(await once());
+  const best = runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
+  return { best, wallMs: runs.map((r) => r.wallMs), peakRssBytes: Math.max(...runs.map((r) => r.peakRssBytes)) };
+}
+
+interface EngineFigures {
+  readonly enterprises: number;
+  readonly months: number;
+  readonly wallMs: number;
+  readonly repeatsMs: number[];
+  readonly ticksPerSecond: number;
+  /** Enterprise-months evaluated per second of wall time. */
+  readonly decisionsPerSecond: number;
+  readonly peakRssBytes: number;
+  readonly othersCpuShare: number | null;
+}
+
+interface KernelFigures extends EngineFigures {
+  readonly decisionsMatchEngine: boolean;
+  readonly engineOverKernel: number;
+}
+
+function figures(enterprises: number, r: { best: Timed<CaseTiming>; wallMs: number[]; peakRssBytes: number }): EngineFigures {
+  const wallMs = r.best.wallMs;
+  return {
+    enterprises,
+    months: MONTHS,
+    wallMs,
+    repeatsMs: r.wallMs,
+    ticksPerSecond: MONTHS / (wallMs / 1000),
+    decisionsPerSecond: (enterprises * MONTHS) / (wallMs / 1000),
+    peakRssBytes: r.peakRssBytes,
+    othersCpuShare: r.best.othersCpuShare,
+  };
+}
+
+interface EnsembleFigures {
+  readonly runs: number;
+  readonly config: string;
+  readonly measured: boolean;
+  readonly note: string;
+  readonly oneWorker: { wallMs: number; repeatsMs: number[]; peakRssBytes: number; othersCpuShare: number | null } | null;
+  readonly twoWorkers: { wallMs: number; repeatsMs: number[]; peakRssBytes: number; othersCpuShare: number | null } | null;
+  readonly speedUp: number | null;
+}
+
+type EnsembleCase = ({ measured: true } & CaseTiming) | { measured: false; reason: string };
+
+/** The ensemble with 1 then 2 workers, `pairs` times; the best of each. */
+async function measureEnsemble(pairs: number): Promise<EnsembleFigures> {
+  const base = { runs: ENSEMBLE_RUNS, config: 'configs/baseline.json' };
+  const one: Timed<CaseTiming>[] = [];
+  const two: Timed<CaseTiming>[] = [];
+  for (let k = 0; k < pairs; k++) {
+    for (const [workers, into] of [[1, one], [2, two]] as const) {
+      const result = await runCase<EnsembleCase>('ensemble', [ENSEMBLE_RUNS, workers]);
+      if (!result.measured) {
+        return { ...base, measured: false, note: `not measured: ensembles not available (${result.reason})`, oneWorker: null, twoWorkers: null, speedUp: null };
+      }
+      into.push(result);
+    }
+  }
+  const summary = (list: Timed<CaseTiming>[]) => {
+    const best = list.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
+    return {
+      wallMs: best.wallMs,
+      repeatsMs: list.map((r) => r.wallMs),
+      peakRssBytes: Math.max(...list.map((r) => r.peakRssBytes)),
+      othersCpuShare: best.othersCpuShare,
+    };
+  };
+  const oneWorker = summary(one);
+  const twoWorkers = summary(two);
+  return { ...base, measured: true, note: 'src/cli/run-pool.ts startPool, seeds seed … seed + 63', oneWorker, twoWorkers, speedUp: oneWorker.wallMs / twoWorkers.wallMs };
+}
+
+interface Target {
+  readonly name: string;
+  readonly measured: number | null;
+  readonly limit: number;
+  readonly unit: string;
+  readonly atMost: boolean;
+  /** Null when not measured. */
+  readonly pass: boolean | null;
+  readonly note?: string;
+}
+
+function target(name: string, measured: number | null, limit: number, unit: string, atMost = true, note?: string): Target {
+  const pass = measured === null ? null : atMost ? measured <= limit : measured >= limit;
+  return { name, measured, limit, unit, atMost, pass, ...(note !== undefined && { note }) };
+}
+
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2));
+  const progress = (message: string) => process.stderr.write(`${message}\n`);
+  const started = performance.now();
+  const machine = {
+    cpus: CORES,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryBytes: totalmem(),
+    node: process.version,
+    loadAverageAtStart: loadavg()[0]!,
+  };
+  const scratch = mkdtempSync(join(tmpdir(), 'llm-market-sim-bench-'));
+  try {
+    const engine: EngineFigures[] = [];
+    for (const size of SIZES) {
+      progress(`(a) engine, ${size} enterprises × ${MONTHS} months`);
+      engine.push(figures(size, await repeated(options.repeats, () => runCase<CaseTiming>('engine', [size, MONTHS]))));
+    }
+
+    const kernel: KernelFigures[] = [];
+    for (const [k, size] of SIZES.entries()) {
+      progress(`(b) kernel, ${size} enterprises: recording the engine's catalogues, then timing`);
+      const trajectory = join(scratch, `trajectory-${size}.json`);
+      await runCase<{ file: string }>('record-trajectory', [size, MONTHS, trajectory]);
+      let mismatch: string | null = null;
+      const r = await repeated(options.repeats, async () => {
+        const result = await runCase<CaseTiming & { mismatch: string | null }>('kernel', [trajectory]);
+        mismatch ??= result.mismatch;
+        return result;
+      });
+      if (mismatch !== null) throw new Error(`the kernel's decisions differ from the engine's at ${size} enterprises: ${mismatch}`);
+      kernel.push({ ...figures(size, r), decisionsMatchEngine: true, engineOverKernel: engine[k]!.wallMs / r.best.wallMs });
+    }
+
+    progress(`(c) ensemble of ${ENSEMBLE_RUNS} baseline runs, 1 and 2 workers, ${ENSEMBLE_PAIRS} times`);
+    const ensemble = await measureEnsemble(ENSEMBLE_PAIRS);
+
+    progress(`(d) charts: ${CHART_PASSES} passes over the baseline's metrics`);
+    const chartRun = await runCase<{ charts: number; passMs: number[] }>('charts', [CHART_PASSES]);
+    const steadyPassMs = Math.min(...chartRun.passMs.slice(1));
+    const charts = {
+      charts: chartRun.charts,
+      passMs: chartRun.passMs,
+      msPerChart: steadyPassMs / chartRun.charts,
+      firstPassMsPerChart: chartRun.passMs[0]! / chartRun.charts,
+    };
+
+    progress('(e) npm run simulate -- configs/commoditized.json, end to end');
+    const e2eMs: number[] = [];
+    for (let k = 0; k < options.repeats; k++) {
+      const out = join(scratch, `commoditized-${k}`);
+      const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+      e2eMs.push((await run(npm, ['run', '-s', 'simulate', '--', 'configs/commoditized.json', '--out', out, '--quiet'])).wallMs);
+      rmSync(out, { recursive: true, force: true });
+    }
+    const endToEnd = { command: 'npm run -s simulate -- configs/commoditized.json --out <tmp> --quiet', wallMs: Math.min(...e2eMs), repeatsMs: e2eMs };
+
+    const at = (size: number) => engine.find((f) => f.enterprises === size)!;
+    const ratioAt = (size: number) => kernel.find((f) => f.enterprises === size)!.engineOverKernel;
+    const targets: Target[] = [
+      target('engine / kernel at 10,000 enterprises', ratioAt(10_000), 3, '×'),
+      target('engine / kernel at 100,000 enterprises', ratioAt(100_000), 3, '×'),
+      target('time(100,000) / time(10,000)', at(100_000).wallMs / at(10_000).wallMs, 12, '×'),
+      target('100,000 enterprises × 120 months, wall', at(100_000).wallMs / 1000, 5, 's'),
+      target('100,000 enterprises × 120 months, peak RSS', at(100_000).peakRssBytes / GIB, 1, 'GiB'),
+      target('ensemble speed-up, 2 workers over 1', ensemble.speedUp, 1.7, '×', false, ensemble.measured ? undefined : ensemble.note),
+      target('commoditized scenario end to end', endToEnd.wallMs / 1000, 5, 's'),
+    ];
+    const report: Report = {
+      machine: { ...machine, loadAverageAtEnd: loadavg()[0]! },
+      method: {
+        repeats: options.repeats,
+        timing: 'best of the repeats, each in a fresh process; peak RSS is the largest over the repeats',
+        months: MONTHS,
+        config: 'configs/baseline.json with enterprises.count overridden',
+        benchSeconds: (performance.now() - started) / 1000,
+      },
+      engine,
+      kernel,
+      ensemble,
+      charts,
+      endToEnd,
+      targets,
+    };
+    process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+    return 0;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+interface Report {
+  machine: { cpus: number; cpuModel: string; memoryBytes: number; node: string; loadAverageAtStart: number; loadAverageAtEnd: number };
+  method: { repeats: number; timing: string; months: number; config: string; benchSeconds: number };
+  engine: EngineFigures[];
+  kernel: KernelFigures[];
+  ensemble: EnsembleFigures;
+  charts: { charts: number; passMs: number[]; msPerChart: number; firstPassMsPerChart: number };
+  endToEnd: { command: string; wallMs: number; repeatsMs: number[] };
+  targets: Target[];
+}
+
+const thousands = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 0 });
+const millions = (x: number) => `${(x / 1e6).toFixed(1)} M`;
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+const percent = (share: number | null) => (share === null ? '?' : `${(100 * share).toFixed(0)} %`);
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: readonly string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('   ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('   '), ...rows.map(line)].join('\n');
+}
+
+function formatReport(r: Report): string {
+  const m = r.machine;
+  const e = r.ensemble;
+  return [
+    `llm-market-sim benchmark: ${m.cpus} × ${m.cpuModel}, ${(m.memoryBytes / GIB).toFixed(0)} GiB, Node ${m.node}; ` +
+      `load average ${m.loadAverageAtStart.toFixed(1)} at start, ${m.loadAverageAtEnd.toFixed(1)} at end`,
+    `Each timing: best of ${r.method.repeats} fresh processes. Baseline config, ${MONTHS} months. ` +
+      `Others' CPU: share of the machine other processes used during the best repeat.`,
+    '',
+    '(a) full engine (runSimulation: population, every phase, event bus, immer)',
+    table(
+      ['enterprises', 'wall (s)', 'ticks/s', 'decisions/s', 'peak RSS (MiB)', "others' CPU", 'repeats (s)'],
+      r.engine.map((f) => [
+        thousands(f.enterprises),
+        seconds(f.wallMs),
+        thousands(f.ticksPerSecond),
+        millions(f.decisionsPerSecond),
+        thousands(f.peakRssBytes / MIB),
+        percent(f.othersCpuShare),
+        f.repeatsMs.map(seconds).join(' '),
+      ]),
+    ),
+    '',
+    '(b) hand-written kernel: same population, random streams, rules and monthly option sets',
+    table(
+      ['enterprises', 'wall (s)', 'decisions/s', 'decisions match engine', "others' CPU", 'engine / kernel'],
+      r.kernel.map((f) => [
+        thousands(f.enterprises),
+        seconds(f.wallMs),
+        millions(f.decisionsPerSecond),
+        f.decisionsMatchEngine ? 'yes, every month' : 'NO',
+        percent(f.othersCpuShare),
+        f.engineOverKernel.toFixed(2),
+      ]),
+    ),
+    '',
+    `(c) ensemble of ${e.runs} runs of ${e.config}, 1 and 2 workers (best of ${ENSEMBLE_PAIRS}): ` +
+      (e.oneWorker && e.twoWorkers && e.speedUp !== null
+        ? `${seconds(e.oneWorker.wallMs)} s and ${seconds(e.twoWorkers.wallMs)} s, speed-up ${e.speedUp.toFixed(2)}; ` +
+          `others' CPU ${percent(e.oneWorker.othersCpuShare)} and ${percent(e.twoWorkers.othersCpuShare)}; ` +
+          `repeats ${e.oneWorker.repeatsMs.map(seconds).join(' ')} s and ${e.twoWorkers.repeatsMs.map(seconds).join(' ')} s (${e.note})`
+        : e.note),
+    '',
+    `(d) chart rendering: ${r.charts.charts} charts, ${r.charts.msPerChart.toFixed(0)} ms per chart ` +
+      `(first pass, fonts and Chart.js warming up: ${r.charts.firstPassMsPerChart.toFixed(0)} ms per chart)`,
+    '',
+    `(e) npm run simulate -- configs/commoditized.json, end to end: ${seconds(r.endToEnd.wallMs)} s ` +
+      `(repeats ${r.endToEnd.repeatsMs.map(seconds).join(' ')} s)`,
+    '',
+    'targets',
+    table(
+      ['target', 'measured', 'limit', 'pass'],
+      r.targets.map((t) => [
+        t.name,
+        t.measured === null ? '-' : `${t.measured.toFixed(2)} ${t.unit}`,
+        `${t.atMost ? '≤' : '≥'} ${t.limit} ${t.unit}`,
+        t.pass === null ? (t.note ?? 'not measured') : t.pass ? 'pass' : 'FAIL',
+      ]),
+    ),
+    '',
+    `(bench took ${r.method.benchSeconds.toFixed(0)} s)`,
+    '',
+  ].join('\n');
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
