@@ -7,18 +7,19 @@
  *
  * | enterprises | live memory | per enterprise | time per month |
  * |---|---|---|---|
- * | 10,000 | 10 MB | 1,003 B | 59 ms |
- * | 100,000 | 92 MB | 924 B | 212 ms |
- * | 1,000,000 | 915 MB | 915 B | 5.5 s |
+ * | 10,000 | 3 MB | 302 B | 48 ms |
+ * | 100,000 | 21 MB | 212 B | 133 ms |
+ * | 1,000,000 | 203 MB | 203 B | 0.75 s |
  *
- * About 870 bytes of an enterprise's share is its own random stream and traits; 8 bytes per vendor
+ * About 155 bytes of an enterprise's share is its own random stream and traits; 8 bytes per vendor
  * is its taste for each model. Everything else (metrics, contracts, the world) grows with vendors,
  * clouds and months, not with enterprises, and the event log streams to disk. The whole
- * `npm run simulate` of 1,000,000 enterprises (2 months) peaked at 1.1 GB resident.
+ * `npm run simulate` of 1,000,000 enterprises (2 months) peaked at 1.1 GB resident before the random
+ * streams were slimmed (docs/performance.md); the limit keeps that margin.
  */
 
 /** Live bytes per simulated enterprise, besides its taste for each vendor (measured, see above). */
-export const BYTES_PER_ENTERPRISE = 870;
+export const BYTES_PER_ENTERPRISE = 160;
 /** Bytes of taste an enterprise keeps per vendor (one Float64 each). */
 export const BYTES_PER_ENTERPRISE_VENDOR = 8;
 

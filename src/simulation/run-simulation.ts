@@ -13,7 +13,7 @@ import { buildCatalogue, type Appeal } from '../market/catalogue.js';
 import { settleMonth } from '../market/settlement.js';
 import { MetricRecorder, type MetricTable } from '../metrics/metric-table.js';
 import { recordMonth } from '../metrics/record-metrics.js';
-import { applyEvent } from '../world/apply-event.js';
+import { applyEvent, WORLD_UNCHANGED } from '../world/apply-event.js';
 import type { MarketEvent } from '../world/events.js';
 import type { WorldState } from '../world/state.js';
 import { initialWorld, openingContracts } from './initial-world.js';
@@ -54,7 +54,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
   const bus = new EventBus<MarketEvent>();
   let world = initialWorld(scenario, policies);
   bus.onAny((event) => {
-    world = produce(world, (draft) => applyEvent(draft, event));
+    if (!WORLD_UNCHANGED.has(event.type)) world = produce(world, (draft) => applyEvent(draft, event));
   });
   bus.on('policy.changed', (change) => replacePolicy(policies, change.agent, change.slot, change.policy));
   if (options.onEvent) bus.onAny(options.onEvent);

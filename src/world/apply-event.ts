@@ -3,6 +3,24 @@ import type { MarketEvent } from './events.js';
 import { EMPTY_CLOUD_BOOKS, EMPTY_VENDOR_BOOKS, type WorldState } from './state.js';
 
 /**
+ * Events that leave the world as it is: enterprise decisions (the population holds them) and the
+ * steps of an exchange before its outcome. The run skips immer for them, most of a month's events.
+ */
+export const WORLD_UNCHANGED: ReadonlySet<MarketEvent['type']> = new Set([
+  'enterprise.adopted',
+  'enterprise.in-production',
+  'enterprise.abandoned',
+  'enterprise.switched',
+  'compute.declined',
+  'compute.offer-accepted',
+  'compute.offer-rejected',
+  'vendor.funding-sought',
+  'investment.offered',
+  'investment.rejected',
+  'policy.changed',
+]);
+
+/**
  * Folds one event into the world. Events are facts: every change to vendors, clouds and
  * contracts goes through here, so the event log replays the world's books. Enterprise events
  * change nothing here: the enterprise population, which emitted them, already holds their effect.
