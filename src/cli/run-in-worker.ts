@@ -19,7 +19,7 @@ export interface SimulationRun {
  * Starts the simulation on its own thread. Under tsx (`npm run simulate`), the worker is a .ts file
  * and must register tsx's loader itself: a worker does not inherit the loader hooks of its parent.
  */
-export function startSimulation(input: WorkerInput): SimulationRun {
+export function startSimulation(input: WorkerInput, onMonth?: (month: number) => void): SimulationRun {
   const self = new URL(import.meta.url);
   const typescript = self.pathname.endsWith('.ts');
   const entry = new URL(`./simulation-worker.${typescript ? 'ts' : 'js'}`, self).href;
@@ -37,7 +37,10 @@ export function startSimulation(input: WorkerInput): SimulationRun {
   let stopped = false;
   const outcome = new Promise<WorkerOutcome>((settle) => {
     let reply: WorkerReply | undefined;
-    worker.on('message', (message: WorkerReply) => (reply = message));
+    worker.on('message', (message: WorkerReply) => {
+      if (message.type === 'progress') onMonth?.(message.month);
+      else reply = message;
+    });
     worker.on('error', (error: Error & { code?: string }) => {
       const reason =
         error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `the simulation ran out of memory (heap limit ${HEAP_BUDGET_BYTES / 2 ** 30} GiB)` : error.message;

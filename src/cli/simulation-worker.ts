@@ -16,12 +16,19 @@ export interface WorkerInput {
 
 export type WorkerReply =
   | { readonly type: 'done'; readonly metrics: MetricColumns; readonly events: number }
-  | { readonly type: 'failed'; readonly message: string };
+  | { readonly type: 'failed'; readonly message: string }
+  /** A month has begun: `month` months of the run are under way, for a progress bar. */
+  | { readonly type: 'progress'; readonly month: number };
 
 function run(input: WorkerInput): { reply: WorkerReply; transfer: ArrayBuffer[] } {
   const events = new EventLogWriter(input.eventsFile);
   try {
-    const result = runSimulation(input.scenario, { onEvent: (event) => events.write(event) });
+    const result = runSimulation(input.scenario, {
+      onEvent: (event) => {
+        events.write(event);
+        if (event.type === 'market.month-opened') parentPort?.postMessage({ type: 'progress', month: event.tick + 1 } satisfies WorkerReply);
+      },
+    });
     const metrics = toColumns(result.metrics);
     return { reply: { type: 'done', metrics, events: events.count }, transfer: columnBuffers(metrics) };
   } finally {

@@ -98,7 +98,7 @@ export function statTable(ensemble: EnsembleTable, stat: StatName): MetricTable 
 }
 
 /**
- * Run by run differences other − base of one cell, on a common axis of dates: run i of one scenario
+ * Run by run changes of one cell, other − base or other / base − 1,, on a common axis of dates: run i of one scenario
  * against run i of the other. With the same seeds the runs share their random draws (common random
  * numbers), so the spread of the differences is the effect of the change, not of the draws.
  */
@@ -108,8 +108,11 @@ export function pairedDifferences(options: {
   readonly metric: string;
   readonly entity: string;
   readonly dates: readonly string[];
+  /** "difference": other − base; "relative": other / base − 1, for prices, which move by factors. */
+  readonly change?: 'difference' | 'relative';
 }): CellStats {
   const { base, other, metric, entity, dates } = options;
+  const relative = options.change === 'relative';
   const runs = Math.min(base.length, other.length);
   const reader = (tables: readonly MetricTable[]) =>
     tables.slice(0, runs).map((table) => {
@@ -122,5 +125,27 @@ export function pairedDifferences(options: {
     });
   const baseAt = reader(base);
   const otherAt = reader(other);
-  return cellStats(runs, dates.length, (run, tick) => otherAt[run]!(dates[tick]!) - baseAt[run]!(dates[tick]!));
+  return cellStats(runs, dates.length, (run, tick) => {
+    const [a, b] = [baseAt[run]!(dates[tick]!), otherAt[run]!(dates[tick]!)];
+    return relative ? (a > 0 ? b / a - 1 : Number.NaN) : b - a;
+  });
+}
+
+/**
+ * The runs' mean with a missing value counted as 0, for flows and holdings a run may simply not
+ * have (no revenue of that kind, no contract with that cloud): what bar charts of sums draw. A cell
+ * no run recorded stays missing.
+ */
+export function meanTableAbsentAsZero(ensemble: EnsembleTable): MetricTable {
+  return {
+    dates: ensemble.dates,
+    metricNames: () => ensemble.metricNames(),
+    series: (metric) =>
+      new Map(
+        [...ensemble.series(metric)].map(([entity, stats]) => [
+          entity,
+          stats.mean.map((mean, tick) => (stats.count[tick] === 0 ? Number.NaN : (mean * stats.count[tick]!) / ensemble.runs)),
+        ]),
+      ),
+  };
 }

@@ -19,8 +19,7 @@ export interface SampleStats extends Quantiles {
 
 export const QUANTILE_LEVELS = { p5: 0.05, p50: 0.5, p95: 0.95 } as const;
 
-export const STAT_NAMES = ['mean', 'p5', 'p50', 'p95'] as const;
-export type StatName = (typeof STAT_NAMES)[number];
+export type StatName = keyof Quantiles;
 
 /**
  * The p-quantile of ascending values by linear interpolation between closest ranks: at

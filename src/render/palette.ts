@@ -96,3 +96,20 @@ function hash(text: string): number {
   }
   return h >>> 0;
 }
+
+/**
+ * Colours of compared scenarios (and sweep series that are not entities), Paul Tol's "bright"
+ * scheme, safe under colour blindness: a scenario keeps its colour on every chart of a comparison.
+ */
+export const SCENARIO_COLOURS = ['#4477AA', '#EE6677', '#228833', '#CCBB44', '#66CCEE', '#AA3377', '#BBBBBB'] as const;
+
+/** The i-th scenario's colour; past the seventh, colours repeat (callers dash the repeats). */
+export function scenarioColour(index: number): string {
+  return SCENARIO_COLOURS[index % SCENARIO_COLOURS.length]!;
+}
+
+/** "#009E73" at the given opacity, "rgba(0, 158, 115, 0.2)": for bands drawn under their line. */
+export function translucent(hex: string, alpha: number): string {
+  const value = Number.parseInt(hex.replace('#', ''), 16);
+  return `rgba(${(value >> 16) & 255}, ${(value >> 8) & 255}, ${value & 255}, ${alpha})`;
+}

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Scenario } from '../config/parse-scenario.js';
 import type { MetricTable } from '../metrics/metric-table.js';
+import { canonicalJson } from '../batch/canonical-json.js';
 
 /** Metrics whose last month is reported as a final KPI, per entity. */
 export const FINAL_KPIS = [
@@ -30,18 +31,6 @@ export interface Summary {
   readonly configHash: string;
   readonly final: Record<string, Record<string, number>>;
   readonly totals: Record<string, Record<string, number>>;
-}
-
-/** JSON with object keys sorted, so equal configs hash equal whatever their key order. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 export function configHash(resolved: Scenario): string {

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { checkJobSize, defaultOutDir, normaliseJob, type Job, type JobKind } from '../batch/job.js';
+import { isManifest, parseManifest } from '../batch/manifest.js';
+import { loadScenarioFile } from '../config/load-scenario-file.js';
+import type { Scenario } from '../config/parse-scenario.js';
+import { currentEnvironment } from './environment.js';
+import { EXIT_BAD_INPUT, EXIT_RUN_FAILED, executeJob } from './execute-job.js';
+import { formatProblems, oneLine } from './format-problems.js';
+import type { JobOptions } from './job-options.js';
+
+/** Runs a command's main and turns a stray exception, a bug, into one line and exit code 1. */
+export function runCommand(main: (argv: readonly string[]) => Promise<number>): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`error: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
+      process.exitCode = EXIT_RUN_FAILED;
+    },
+  );
+}
+
+/** Prints a bad-input error with the usage; returns the exit code. */
+export function badInput(message: string, usage?: string): number {
+  process.stderr.write(`error: ${message}\n${usage === undefined ? '' : `\n${usage}`}`);
+  return EXIT_BAD_INPUT;
+}
+
+export type Input = { readonly kind: 'scenario'; readonly scenario: Scenario } | { readonly kind: 'manifest'; readonly job: Job; readonly command: string };
+
+/** A config file, or a manifest.json recording a job; problems come back as the message to print. */
+export function loadInput(file: string): { success: true; input: Input } | { success: false; message: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  } catch {
+    json = undefined; // loadScenarioFile says what is wrong with the file
+  }
+  if (isManifest(json)) {
+    const parsed = parseManifest(json);
+    if (!parsed.success) return { success: false, message: `${file} is not a valid manifest (${parsed.problems.length} problems):\n${parsed.problems.map((p) => `  ${oneLine(p)}`).join('\n')}\n` };
+    return { success: true, input: { kind: 'manifest', job: parsed.job, command: parsed.command } };
+  }
+  const loaded = loadScenarioFile(file);
+  if (!loaded.success) return { success: false, message: formatProblems(loaded.file, loaded.problems) };
+  return { success: true, input: { kind: 'scenario', scenario: loaded.scenario } };
+}
+
+/** The scenario with --seed applied (--ticks goes in the job: see Job.ticks). */
+export function resolveScenario(scenario: Scenario, options: Pick<JobOptions, 'seed'>): Scenario {
+  return { ...scenario, seed: options.seed ?? scenario.seed };
+}
+
+/** The options every job records: runs, charts and --ticks. */
+export function jobCommon(options: JobOptions): { runs: number; charts: boolean; ticks?: number } {
+  return { runs: options.runs ?? 1, charts: options.charts, ...(options.ticks !== undefined ? { ticks: options.ticks } : {}) };
+}
+
+/**
+ * A manifest fixes the job: options that would change it are refused rather than half-applied.
+ * Only where and how it runs may change: --out, --workers, --shard, --quiet.
+ */
+export function manifestConflicts(file: string, kind: JobKind, job: Job, given: readonly string[]): string | undefined {
+  if (job.kind !== kind) return `${file} records a ${job.kind} job: run it with npm run ${job.kind} -- ${file}`;
+  if (given.length > 0) {
+    return `${file} is a manifest, which fixes the job; ${given.join(', ')} cannot change it (only --out, --workers, --shard and --quiet can go with a manifest)`;
+  }
+  return undefined;
+}
+
+/** The options given on the command line that change a job, by flag. */
+export function jobChangingFlags(options: JobOptions, extra: Readonly<Record<string, unknown>> = {}): string[] {
+  const flags: string[] = [];
+  if (options.seed !== undefined) flags.push('--seed');
+  if (options.ticks !== undefined) flags.push('--ticks');
+  if (options.runs !== undefined) flags.push('--runs');
+  if (!options.charts) flags.push('--no-charts');
+  for (const [flag, value] of Object.entries(extra)) if (value !== undefined && !(Array.isArray(value) && value.length === 0)) flags.push(flag);
+  return flags;
+}
+
+/**
+ * Runs a job as the options say: checks its size, picks the output folder (a shard's gets
+ * "-shard-<i>-of-<N>"), records the environment for the manifest.
+ */
+export async function launchJob(job: Job, command: string, options: JobOptions): Promise<number> {
+  const tooBig = checkJobSize(job);
+  if (tooBig !== undefined) return badInput(tooBig);
+  const shard = options.shard;
+  const outDir = options.out ?? (shard ? `${defaultOutDir(job)}-shard-${shard.index}-of-${shard.count}` : defaultOutDir(job));
+  return executeJob({
+    job: normaliseJob(job),
+    command,
+    outDir,
+    workers: options.workers,
+    ...(shard ? { shard } : {}),
+    quiet: options.quiet,
+    environment: currentEnvironment(),
+  });
+}
+
+/** --vendor and --cloud must name a vendor and a cloud of the scenarios; the message lists those there are. */
+export function checkFocus(focus: { vendor?: string; cloud?: string }, scenarios: readonly Scenario[]): string | undefined {
+  const vendors = [...new Set(scenarios.flatMap((s) => s.vendors.map((v) => v.id)))];
+  const clouds = [...new Set(scenarios.flatMap((s) => s.clouds.map((c) => c.id)))];
+  if (focus.vendor !== undefined && !vendors.includes(focus.vendor)) return `--vendor ${focus.vendor}: no such vendor; vendors: ${vendors.join(', ')}`;
+  if (focus.cloud !== undefined && !clouds.includes(focus.cloud)) return `--cloud ${focus.cloud}: no such cloud; clouds: ${clouds.join(', ')}`;
+  return undefined;
+}

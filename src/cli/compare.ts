@@ -1,0 +1,73 @@
+import type { Job } from '../batch/job.js';
+import type { Scenario } from '../config/parse-scenario.js';
+import { badInput, jobCommon, checkFocus, jobChangingFlags, launchJob, loadInput, manifestConflicts, resolveScenario, runCommand } from './command.js';
+import { canonicalCommand, JOB_OPTIONS, jobOptionsUsage, outputOptions, parseCommandLine, readJobOptions } from './job-options.js';
+
+const COMPARE_USAGE = `Usage: npm run compare -- <config.json> <config.json> [more configs] [options]
+       npm run compare -- <manifest.json> [--out DIR] [--workers N] [--shard i/N] [--quiet]
+
+Runs several scenarios with the same seeds and compares them: one chart per key metric with a line
+per scenario (each scenario in the same colour on every chart), a chart of each scenario's change
+against the first, comparison.csv, and comparison.md with the KPIs side by side and the charts.
+Metrics of one vendor or cloud follow the largest in the first scenario, or those you name.
+
+Options:
+  --vendor ID        vendor that charts of one vendor follow (default: the closed vendor with the
+                     largest enterprise share)
+  --cloud ID         cloud that charts of one cloud follow (default: the largest AI revenue)
+${jobOptionsUsage('output/compare-<scenario names>/')}
+
+Examples:
+  npm run compare -- configs/baseline.json configs/commoditized.json
+  npm run compare -- configs/baseline.json configs/brand-moat.json configs/commoditized.json --runs 10 --vendor anthropic
+`;
+
+const OPTIONS = { ...JOB_OPTIONS, vendor: { type: 'string' }, cloud: { type: 'string' } } as const;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const parsed = parseCommandLine(argv, OPTIONS);
+  if (!parsed.success) return badInput(parsed.message, COMPARE_USAGE);
+  const options = readJobOptions(parsed.values);
+  if (!options.success) return badInput(options.message, COMPARE_USAGE);
+  const args = options.value;
+  if (args.help) {
+    process.stdout.write(COMPARE_USAGE);
+    return 0;
+  }
+  const files = parsed.positionals;
+  const focus = { vendor: parsed.values.vendor, cloud: parsed.values.cloud };
+  if (files.length === 1) {
+    const loaded = loadInput(files[0]!);
+    if (!loaded.success) return badInput(loaded.message.trimEnd());
+    if (loaded.input.kind !== 'manifest') return badInput('name at least two config files to compare', COMPARE_USAGE);
+    const conflict = manifestConflicts(files[0]!, 'compare', loaded.input.job, jobChangingFlags(args, { '--vendor': focus.vendor, '--cloud': focus.cloud }));
+    if (conflict !== undefined) return badInput(conflict);
+    return launchJob(loaded.input.job, loaded.input.command, args);
+  }
+  if (files.length < 2) return badInput('name at least two config files to compare', COMPARE_USAGE);
+  const scenarios: Scenario[] = [];
+  const problems: string[] = [];
+  for (const file of files) {
+    const loaded = loadInput(file);
+    if (!loaded.success) problems.push(loaded.message.trimEnd());
+    else if (loaded.input.kind === 'manifest') problems.push(`${file} is a manifest; compare takes config files, or one manifest alone`);
+    else scenarios.push(resolveScenario(loaded.input.scenario, args));
+  }
+  if (problems.length > 0) return badInput(problems.join('\n'));
+  const focusProblem = checkFocus(focus, scenarios);
+  if (focusProblem !== undefined) return badInput(focusProblem);
+  const job: Job = {
+    kind: 'compare',
+    ...jobCommon(args),
+    scenarios,
+    focus: { ...(focus.vendor !== undefined ? { vendor: focus.vendor } : {}), ...(focus.cloud !== undefined ? { cloud: focus.cloud } : {}) },
+  };
+  const command = canonicalCommand('compare', files, [
+    ...(focus.vendor !== undefined ? [['--vendor', focus.vendor] as const] : []),
+    ...(focus.cloud !== undefined ? [['--cloud', focus.cloud] as const] : []),
+    ...outputOptions(args),
+  ]);
+  return launchJob(job, command, args);
+}
+
+runCommand(main);

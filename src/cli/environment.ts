@@ -1,0 +1,33 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Environment } from '../batch/manifest.js';
+
+/** The project's root folder: where package.json is, whatever the working folder. */
+const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** What the manifest records of the code that ran: package version, Node version, git revision. */
+export function currentEnvironment(): Environment {
+  return { packageVersion: packageVersion(), node: process.version, git: gitState() };
+}
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(`${PROJECT_ROOT}package.json`, 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The checkout's revision and whether tracked files have uncommitted changes; null outside git, or without git. */
+function gitState(): Environment['git'] {
+  const git = (args: string[]) => execFileSync('git', args, { cwd: PROJECT_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim();
+  try {
+    const revision = git(['rev-parse', 'HEAD']);
+    if (!/^[0-9a-f]{40,64}$/.test(revision)) return null;
+    const dirty = git(['status', '--porcelain', '--untracked-files=no']).length > 0;
+    return { revision, dirty };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,174 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JobCollector } from '../batch/collect.js';
+import { asRun, planJob, variantScenario, type Job, type JobPlan } from '../batch/job.js';
+import { buildManifest, manifestJson, type Environment } from '../batch/manifest.js';
+import { encodePartial, PARTIAL_BIN, PARTIAL_JSON } from '../batch/partial.js';
+import { describeShard, shardTasks, type Shard } from '../batch/shard.js';
+import type { Scenario } from '../config/parse-scenario.js';
+import { commitOutput, discardOutput, prepareOutput } from '../report/output-folder.js';
+import { oneLine } from './format-problems.js';
+import { onInterrupt } from './interrupt.js';
+import type { PoolTaskInput } from './pool-task.js';
+import { startProgress } from './progress.js';
+import { startSimulation } from './run-in-worker.js';
+import { startPool } from './run-pool.js';
+import { writeOutputs } from './write-outputs.js';
+
+export const EXIT_RUN_FAILED = 1;
+export const EXIT_BAD_INPUT = 2;
+
+/** Never settles: the interrupt handler is ending the process, nothing else may happen meanwhile. */
+const STOPPING = new Promise<never>(() => {});
+
+/** The stop handle of whatever is running: one simulation thread, or the pool. */
+export interface Running {
+  stop(): Promise<void>;
+}
+
+export interface FolderWork {
+  readonly outDir: string;
+  readonly quiet: boolean;
+  /** "run" or "job", as the messages name what stopped or failed. */
+  readonly noun: string;
+  /**
+   * Fills the staging folder and returns the lines to print. `track` hands over what is running so
+   * that Ctrl-C can stop it; `stopped` turns true once it has.
+   */
+  fill(staging: string, track: (running: Running | undefined) => void, stopped: () => boolean): Promise<string[]>;
+}
+
+/**
+ * Outputs are made in a staging folder beside the output folder and moved into place only once all
+ * succeeded. Ctrl-C or a kill stops what runs and removes the staging folder, leaving the previous
+ * output as it was; a failure is one line and exit code 1. Returns the exit code.
+ */
+export async function inStagedFolder(work: FolderWork): Promise<number> {
+  const { outDir } = work;
+  const untouched = existsSync(outDir) ? `${outDir} is unchanged` : `nothing was written to ${outDir}`;
+  let staging: string | undefined;
+  let running: Running | undefined;
+  let interrupted = false;
+  let committing = false;
+  const restoreSignals = onInterrupt((signal, exitCode) => {
+    if (committing) return;
+    interrupted = true;
+    void (running?.stop() ?? Promise.resolve()).finally(() => {
+      if (staging !== undefined) discardOutput(staging);
+      process.stderr.write(`interrupted by ${signal}: the ${work.noun === 'run' ? 'run' : 'runs'} stopped and ${untouched}\n`);
+      process.exit(exitCode);
+    });
+  });
+
+  const prepared = prepareOutput(outDir, String(process.pid));
+  if (!prepared.success) {
+    restoreSignals();
+    process.stderr.write(`error: ${prepared.reason}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  staging = prepared.staging;
+  let lines: string[];
+  try {
+    if (interrupted) return STOPPING;
+    lines = await work.fill(staging, (r) => (running = r), () => interrupted);
+    if (interrupted) return STOPPING;
+    committing = true;
+    commitOutput(staging, outDir);
+    restoreSignals();
+  } catch (error) {
+    if (interrupted) return STOPPING;
+    restoreSignals();
+    discardOutput(staging);
+    process.stderr.write(`error: the ${work.noun} failed and ${untouched}: ${oneLine((error as Error).message)}\n`);
+    return EXIT_RUN_FAILED;
+  }
+  if (!work.quiet) process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+export interface Execution {
+  readonly job: Job;
+  /** The canonical command line, recorded in the manifest. */
+  readonly command: string;
+  readonly outDir: string;
+  readonly workers: number;
+  readonly shard?: Shard;
+  readonly quiet: boolean;
+  readonly environment: Environment;
+}
+
+/** Runs a job, or a shard's slice of it, and writes its outputs, or the shard's partial result. */
+export async function executeJob(execution: Execution): Promise<number> {
+  const { job, shard } = execution;
+  const plan = planJob(job);
+  const range = shard ? shardTasks(shard, plan.tasks) : { from: 0, to: plan.tasks };
+  const single = plan.tasks === 1 && !shard;
+  return inStagedFolder({
+    outDir: execution.outDir,
+    quiet: execution.quiet,
+    noun: single ? 'run' : 'job',
+    fill: async (staging, track, stopped) => {
+      const collector = new JobCollector(plan, shard ? 'keep' : 'reduce');
+      const eventsFile = job.kind === 'simulate' && range.from === 0 && range.to > 0 ? join(staging, 'events.jsonl') : undefined;
+      if (single && job.kind === 'simulate') {
+        // One run keeps its own thread, as simulate always did; its bar counts months.
+        const scenario = asRun(job, job.scenario);
+        const progress = startProgress({ total: scenario.months, unit: 'months', quiet: execution.quiet });
+        const run = startSimulation({ scenario, eventsFile: join(staging, 'events.jsonl') }, (month) => progress.reach(month));
+        track(run);
+        const outcome = await run.outcome;
+        progress.stop();
+        if (stopped()) return [];
+        if (!outcome.success) throw new Error(outcome.message);
+        collector.add(0, { kind: 'series', metrics: outcome.metrics });
+      } else {
+        const progress = startProgress({ total: range.to - range.from, unit: 'runs', quiet: execution.quiet });
+        const pool = startPool({
+          tasks: poolTasks(plan, range, eventsFile),
+          workers: Math.max(1, Math.min(execution.workers, range.to - range.from)),
+          onResult: (task, result) => {
+            collector.add(task, result);
+            progress.advance();
+          },
+        });
+        track(pool);
+        const outcome = await pool.outcome;
+        progress.stop();
+        if (stopped()) return [];
+        if (!outcome.success) throw new Error(outcome.message);
+      }
+      track(undefined);
+      writeFileSync(join(staging, 'manifest.json'), manifestJson(buildManifest(job, execution.command, execution.environment)));
+      if (!shard) return writeOutputs({ plan, collector, staging, command: execution.command, outDir: execution.outDir, stopped });
+      const partial = encodePartial({ plan, shard, tasks: range, collector, command: execution.command, environment: execution.environment });
+      writeFileSync(join(staging, PARTIAL_JSON), partial.json);
+      writeFileSync(join(staging, PARTIAL_BIN), partial.bin);
+      return [
+        `Shard ${describeShard(shard)}: ran ${range.to - range.from} of the job's ${plan.tasks} runs${range.to > range.from ? ` (${range.from + 1}–${range.to})` : ''}.`,
+        `When all ${shard.count} shards are done, combine them with: npm run merge -- <the ${shard.count} shard folders>`,
+        `Wrote ${PARTIAL_JSON}, ${PARTIAL_BIN}${eventsFile ? ', events.jsonl' : ''} and manifest.json to ${execution.outDir}/`,
+      ];
+    },
+  });
+}
+
+/** The tasks of a range, each variant's scenario built and checked once, as its first run is sent. */
+function* poolTasks(plan: JobPlan, range: { from: number; to: number }, eventsFile: string | undefined) {
+  let cached: { variant: number; scenario: Scenario } | undefined;
+  for (let index = range.from; index < range.to; index++) {
+    const task = plan.task(index);
+    const variant = plan.variant(task.variant);
+    if (cached?.variant !== task.variant) {
+      const built = variantScenario(variant);
+      if (!built.success) throw new Error(`${variant.label}: ${built.message}`);
+      cached = { variant: task.variant, scenario: built.value };
+    }
+    const input: PoolTaskInput = {
+      scenario: cached.scenario,
+      seed: task.seed,
+      reduction: plan.reduction,
+      ...(index === 0 && eventsFile !== undefined ? { eventsFile } : {}),
+    };
+    yield { task: index, describe: `run ${index + 1} of ${plan.tasks} (${variant.label}, seed ${task.seed})`, input };
+  }
+}

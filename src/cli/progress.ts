@@ -1,0 +1,60 @@
+import cliProgress from 'cli-progress';
+
+/**
+ * A progress bar with an ETA on stderr, for work longer than a moment: it appears only after
+ * SHOW_AFTER_MS, only when stderr is a terminal (never in a log file or a pipe), and never with
+ * --quiet. Stdout is left to the command's own lines.
+ */
+
+const SHOW_AFTER_MS = 700;
+
+export interface Progress {
+  advance(): void;
+  /** Sets how much is done, for work that reports its position rather than steps. */
+  reach(done: number): void;
+  /** Removes the bar, so the command's last line is what it printed itself. */
+  stop(): void;
+}
+
+/** Whether a bar may be shown: a terminal, not --quiet, and more than one step to count. */
+export function progressWanted(options: { isTTY: boolean | undefined; quiet: boolean; total: number }): boolean {
+  return options.isTTY === true && !options.quiet && options.total > 1;
+}
+
+export function startProgress(options: { total: number; unit: string; quiet: boolean; stream?: NodeJS.WriteStream }): Progress {
+  const stream = options.stream ?? process.stderr;
+  if (!progressWanted({ isTTY: stream.isTTY, quiet: options.quiet, total: options.total })) return { advance: () => {}, reach: () => {}, stop: () => {} };
+  const bar = new cliProgress.SingleBar(
+    {
+      stream,
+      format: `{bar} {percentage}% | {value}/{total} ${options.unit} | {duration_formatted} elapsed | ETA {eta_formatted}`,
+      barsize: 30,
+      etaBuffer: 50,
+      hideCursor: true,
+      clearOnComplete: true,
+      fps: 5,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let done = 0;
+  let shown = false;
+  const timer = setTimeout(() => {
+    shown = true;
+    bar.start(options.total, done);
+  }, SHOW_AFTER_MS);
+  timer.unref();
+  return {
+    advance: () => {
+      done++;
+      if (shown) bar.update(done);
+    },
+    reach: (position) => {
+      done = position;
+      if (shown) bar.update(done);
+    },
+    stop: () => {
+      clearTimeout(timer);
+      if (shown) bar.stop();
+    },
+  };
+}

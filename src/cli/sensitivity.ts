@@ -1,0 +1,105 @@
+import type { Job } from '../batch/job.js';
+import type { Scenario } from '../config/parse-scenario.js';
+import { resolvePath } from '../sweep/param-path.js';
+import { sensitivityPlan } from '../sweep/sensitivity-plan.js';
+import { badInput, jobCommon, checkFocus, jobChangingFlags, launchJob, loadInput, manifestConflicts, resolveScenario, runCommand } from './command.js';
+import { canonicalCommand, JOB_OPTIONS, jobOptionsUsage, outputOptions, parseCommandLine, readJobOptions } from './job-options.js';
+
+const DEFAULT_CHANGE = 0.2;
+
+const SENSITIVITY_USAGE = `Usage: npm run sensitivity -- <config.json> [options]
+       npm run sensitivity -- <manifest.json> [--out DIR] [--workers N] [--shard i/N] [--quiet]
+
+Moves every numeric policy parameter of the scenario (vendors, clouds, enterprises, consumers)
+down and up by ${DEFAULT_CHANGE * 100}%, one at a time, each kept within its valid range, and writes a tornado chart
+per key KPI (parameters sorted by the swing they cause), sensitivity.csv and report.md. The
+baseline has about 180 such parameters: some 350 runs, a few minutes on a laptop.
+
+Options:
+  --change X         the relative change, 0 < X < 1 or a percentage (default ${DEFAULT_CHANGE}, i.e. ±${DEFAULT_CHANGE * 100}%)
+  --only PREFIX      move only parameters under this path (repeatable), e.g. --only vendors.openai
+                     --only enterprises.policies
+  --vendor ID        vendor whose KPIs the tornados show (default: the largest closed vendor)
+  --cloud ID         cloud whose KPIs the tornados show (default: the largest AI revenue)
+${jobOptionsUsage('output/sensitivity-<scenario>/')}
+
+Examples:
+  npm run sensitivity -- configs/commoditized.json
+  npm run sensitivity -- configs/baseline.json --only enterprises --only vendors.openai --runs 4
+`;
+
+const OPTIONS = {
+  ...JOB_OPTIONS,
+  change: { type: 'string' },
+  only: { type: 'string', multiple: true },
+  vendor: { type: 'string' },
+  cloud: { type: 'string' },
+} as const;
+
+/** "0.2", "20%" → 0.2; a message for anything else. */
+function parseChange(text: string | undefined): number | string {
+  if (text === undefined) return DEFAULT_CHANGE;
+  const percent = text.trim().endsWith('%');
+  const value = Number(text.trim().replace(/%$/, '')) / (percent ? 100 : 1);
+  if (!Number.isFinite(value) || value <= 0 || value >= 1) return `--change must be between 0 and 1 (or 0% and 100%), e.g. 0.2 or 20%, got "${text}"`;
+  return value;
+}
+
+/** Every --only prefix must name something in the scenario; the message lists what is there. */
+function checkOnly(scenario: Scenario, only: readonly string[], change: number): string | undefined {
+  for (const prefix of only) {
+    const found = resolvePath(scenario, prefix);
+    if (!found.success) return `--only ${found.message}`;
+  }
+  if (sensitivityPlan(scenario, change, only).params.length === 0) {
+    return `no numeric policy parameter can move${only.length > 0 ? ` under ${only.join(', ')}` : ''}: there is nothing to vary`;
+  }
+  return undefined;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const parsed = parseCommandLine(argv, OPTIONS);
+  if (!parsed.success) return badInput(parsed.message, SENSITIVITY_USAGE);
+  const options = readJobOptions(parsed.values);
+  if (!options.success) return badInput(options.message, SENSITIVITY_USAGE);
+  const args = options.value;
+  if (args.help) {
+    process.stdout.write(SENSITIVITY_USAGE);
+    return 0;
+  }
+  if (parsed.positionals.length !== 1) return badInput(`name one config file, got ${parsed.positionals.length}`, SENSITIVITY_USAGE);
+  const file = parsed.positionals[0]!;
+  const change = parseChange(parsed.values.change);
+  if (typeof change === 'string') return badInput(change, SENSITIVITY_USAGE);
+  const only = parsed.values.only ?? [];
+  const focus = { vendor: parsed.values.vendor, cloud: parsed.values.cloud };
+  const loaded = loadInput(file);
+  if (!loaded.success) return badInput(loaded.message.trimEnd());
+  if (loaded.input.kind === 'manifest') {
+    const extra = { '--change': parsed.values.change, '--only': only, '--vendor': focus.vendor, '--cloud': focus.cloud };
+    const conflict = manifestConflicts(file, 'sensitivity', loaded.input.job, jobChangingFlags(args, extra));
+    if (conflict !== undefined) return badInput(conflict);
+    return launchJob(loaded.input.job, loaded.input.command, args);
+  }
+  const scenario = resolveScenario(loaded.input.scenario, args);
+  const problem = checkOnly(scenario, only, change) ?? checkFocus(focus, [scenario]);
+  if (problem !== undefined) return badInput(problem);
+  const job: Job = {
+    kind: 'sensitivity',
+    ...jobCommon(args),
+    scenario,
+    change,
+    only,
+    focus: { ...(focus.vendor !== undefined ? { vendor: focus.vendor } : {}), ...(focus.cloud !== undefined ? { cloud: focus.cloud } : {}) },
+  };
+  const command = canonicalCommand('sensitivity', [file], [
+    ...(parsed.values.change !== undefined ? [['--change', parsed.values.change] as const] : []),
+    ...only.map((prefix) => ['--only', prefix] as const),
+    ...(focus.vendor !== undefined ? [['--vendor', focus.vendor] as const] : []),
+    ...(focus.cloud !== undefined ? [['--cloud', focus.cloud] as const] : []),
+    ...outputOptions(args),
+  ]);
+  return launchJob(job, command, args);
+}
+
+runCommand(main);

@@ -1,0 +1,67 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { asRun, type CompareJob } from '../batch/job.js';
+import { deriveSeeds } from '../batch/seeds.js';
+import { reduceRuns } from '../ensemble/kpi-samples.js';
+import { summariseRuns } from '../ensemble/ensemble-table.js';
+import { compareCharts } from '../render/compare/compare-charts.js';
+import { renderConfigs } from '../render/render-configs.js';
+import { comparisonCsv, comparisonMd, type ComparedScenario } from '../report/comparison.js';
+import { entityNames, leaderOf, leadingClosedVendor } from '../report/kpi-catalog.js';
+import { describeSeeds } from '../report/kpi-format.js';
+import { kpiValues } from '../report/kpi-keys.js';
+import { buildSummary } from '../report/summary.js';
+import { listOf, type OutputContext } from './write-outputs.js';
+
+/** compare's files: an overlay and a change chart per key metric, comparison.csv and comparison.md. */
+export async function writeCompareOutputs(ctx: OutputContext, job: CompareJob): Promise<string[]> {
+  const { plan } = ctx;
+  const labels = Array.from({ length: plan.variants }, (_, i) => plan.variant(i).label);
+  const runs = Array.from({ length: plan.variants }, (_, i) => ctx.collector.runs(i));
+  const compared: ComparedScenario[] = job.scenarios.map((s) => asRun(job, s)).map((scenario, i) => {
+    const seeds = deriveSeeds(scenario.seed, job.runs);
+    const perRun = runs[i]!.map((table, run) => kpiValues(buildSummary({ ...scenario, seed: seeds[run]! }, table)));
+    const longest = runs[i]!.reduce((a, b) => (b.dates.length > a.dates.length ? b : a));
+    return { label: labels[i]!, scenario, seeds, end: longest.dates.at(-1) ?? scenario.start, perRun, stats: reduceRuns(perRun) };
+  });
+  const focus = compareFocus(job, compared);
+  const written: string[] = [];
+  const charts = [];
+  if (job.charts) {
+    const ensembles = runs.map((r) => summariseRuns(r));
+    const seeds = compared.map((c) => describeSeeds(c.seeds));
+    const runsNote = `${job.runs} runs per scenario (seeds ${[...new Set(seeds)].join('; ')})`;
+    const built = compareCharts({ labels, ensembles, runs, focus: { vendor: focus.vendor, cloud: focus.cloud }, runsNote });
+    for (const chart of await renderConfigs(built)) {
+      if (ctx.stopped()) return [];
+      writeFileSync(join(ctx.staging, chart.file), chart.png);
+      charts.push({ file: chart.file, title: chart.title, description: chart.description });
+    }
+    written.push(`${charts.length} charts`);
+  }
+  writeFileSync(join(ctx.staging, 'comparison.csv'), comparisonCsv(compared));
+  writeFileSync(join(ctx.staging, 'comparison.md'), comparisonMd({ scenarios: compared, command: ctx.command, charts, focusNote: focus.note }));
+  written.push('comparison.md', 'comparison.csv', 'manifest.json');
+  return [`Compared ${listOf(labels)}: ${job.runs} run${job.runs === 1 ? '' : 's'} each; charts follow ${focus.vendorName} and ${focus.cloudName}.`, `Wrote ${listOf(written)} to ${ctx.outDir}/`];
+}
+
+/** The vendor and cloud the charts follow: as asked, else the largest in the first scenario. */
+function compareFocus(job: CompareJob, compared: readonly ComparedScenario[]) {
+  const first = compared[0]!;
+  const means = (prefix: string) =>
+    new Map([...first.stats].filter(([key]) => key.startsWith(prefix)).map(([key, s]) => [key.slice(prefix.length), s.mean] as const));
+  const vendor = job.focus.vendor ?? leadingClosedVendor(new Map([...first.stats].map(([key, s]) => [key, s.mean]))) ?? first.scenario.vendors[0]!.id;
+  const cloud = job.focus.cloud ?? leaderOf(means('final:cloud.ai_revenue_usd:')) ?? first.scenario.clouds[0]!.id;
+  const names = entityNames(first.scenario);
+  const vendorName = names.get(vendor) ?? vendor;
+  const cloudName = names.get(cloud) ?? cloud;
+  const why = [
+    job.focus.vendor === undefined ? `${vendorName} is the closed vendor with the largest enterprise share` : undefined,
+    job.focus.cloud === undefined ? `${cloudName} the largest AI revenue` : undefined,
+  ].filter((w) => w !== undefined);
+  const note =
+    `Charts of one vendor follow ${vendorName}, of one cloud ${cloudName}` +
+    (why.length > 0 ? ` (${why.join('; ')} at the end of ${first.label})` : '') +
+    '; choose others with --vendor and --cloud. Each chart of levels is followed by the change against the first scenario.';
+  return { vendor, cloud, vendorName, cloudName, note };
+}

@@ -1,0 +1,85 @@
+import type { Scenario } from '../config/parse-scenario.js';
+import type { EnsembleTable } from '../ensemble/ensemble-table.js';
+import { quantilesOf, sampleStats, type Quantiles } from '../ensemble/quantiles.js';
+import type { MetricTable } from '../metrics/metric-table.js';
+import { buildSummary, configHash, type Summary } from './summary.js';
+
+/**
+ * The files of an ensemble (`--runs N`, N > 1), in the shape of a single run's:
+ * - metrics.csv: `tick,date,metric,entity,mean,p5,p50,p95,runs`, one row per (tick, metric, entity)
+ *   that at least one run recorded, in the single run's order; the statistics are over the `runs`
+ *   runs that recorded a value there (a vendor with no revenue has no margin that month);
+ * - summary.json: each KPI as { mean, p5, p50, p95 } over the runs' own final or total values.
+ */
+
+export const ENSEMBLE_CSV_HEADER = 'tick,date,metric,entity,mean,p5,p50,p95,runs';
+
+export function ensembleMetricsCsv(ensemble: EnsembleTable): string {
+  const lines = [ENSEMBLE_CSV_HEADER];
+  const names = ensemble.metricNames();
+  for (let tick = 0; tick < ensemble.dates.length; tick++) {
+    const date = ensemble.dates[tick]!;
+    for (const metric of names) {
+      for (const [entity, stats] of ensemble.series(metric)) {
+        const runs = stats.count[tick]!;
+        if (runs === 0) continue;
+        lines.push(`${tick},${date},${metric},${entity},${stats.mean[tick]},${stats.p5[tick]},${stats.p50[tick]},${stats.p95[tick]},${runs}`);
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export interface EnsembleSummary {
+  readonly scenario: string;
+  readonly description: string;
+  /** The seed the runs' seeds derive from (seeds[0]). */
+  readonly seed: number;
+  readonly runs: number;
+  readonly seeds: readonly number[];
+  readonly ticks: number;
+  readonly start: string;
+  readonly end: string;
+  readonly configHash: string;
+  readonly final: Record<string, Record<string, Quantiles>>;
+  readonly totals: Record<string, Record<string, Quantiles>>;
+}
+
+/** Each run's summary, in seed order. */
+export function runSummaries(resolved: Scenario, runs: readonly MetricTable[], seeds: readonly number[]): Summary[] {
+  return runs.map((run, i) => buildSummary({ ...resolved, seed: seeds[i]! }, run));
+}
+
+/** Statistics over runs, per metric and entity; entities in the order runs first name them. */
+export function statsOverRuns(perRun: readonly Record<string, Record<string, number>>[]): Record<string, Record<string, Quantiles>> {
+  const result: Record<string, Record<string, Quantiles>> = {};
+  const metrics = [...new Set(perRun.flatMap((run) => Object.keys(run)))];
+  for (const metric of metrics) {
+    const entities = [...new Set(perRun.flatMap((run) => Object.keys(run[metric] ?? {})))];
+    const byEntity: Record<string, Quantiles> = {};
+    for (const entity of entities) {
+      const stats = sampleStats(perRun.map((run) => run[metric]?.[entity] ?? Number.NaN));
+      if (stats) byEntity[entity] = quantilesOf(stats);
+    }
+    result[metric] = byEntity;
+  }
+  return result;
+}
+
+export function buildEnsembleSummary(resolved: Scenario, runs: readonly MetricTable[], seeds: readonly number[]): EnsembleSummary {
+  const summaries = runSummaries(resolved, runs, seeds);
+  const longest = runs.reduce((a, b) => (b.dates.length > a.dates.length ? b : a));
+  return {
+    scenario: resolved.name,
+    description: resolved.description,
+    seed: seeds[0]!,
+    runs: runs.length,
+    seeds,
+    ticks: resolved.months,
+    start: resolved.start,
+    end: longest.dates.at(-1) ?? resolved.start,
+    configHash: configHash(resolved),
+    final: statsOverRuns(summaries.map((s) => s.final)),
+    totals: statsOverRuns(summaries.map((s) => s.totals)),
+  };
+}

@@ -1,0 +1,79 @@
+import { parseScenario, type Scenario } from '../config/parse-scenario.js';
+import { numberAtPath, withValueAt, type PathResult } from './param-path.js';
+
+/** `--param <path>=<from>:<to>:<steps>`: `steps` evenly spaced values from `from` to `to`, both included. */
+export interface ParamRange {
+  readonly path: string;
+  readonly from: number;
+  readonly to: number;
+  readonly steps: number;
+}
+
+/** One parameter set to one value. */
+export interface ParamSetting {
+  readonly path: string;
+  readonly value: number;
+}
+
+export const MAX_STEPS = 1000;
+/** Points of a whole grid; each point runs --runs seeds. */
+export const MAX_POINTS = 10_000;
+export const MAX_SWEPT_PARAMS = 2;
+
+const RANGE_EXAMPLE = 'enterprises.policies.switching.params.paybackMonths=3:24:4';
+
+export function parseParamRange(text: string): PathResult<ParamRange> {
+  const equals = text.lastIndexOf('=');
+  const bad = (why: string): PathResult<ParamRange> => ({
+    success: false,
+    message: `--param ${text}: ${why}; write <path>=<from>:<to>:<steps>, e.g. ${RANGE_EXAMPLE}`,
+  });
+  if (equals <= 0) return bad('no "=" between the path and the range');
+  const path = text.slice(0, equals).trim();
+  const parts = text.slice(equals + 1).split(':');
+  if (parts.length !== 3) return bad(`the range must have three parts separated by ":", found ${parts.length}`);
+  const [from, to, steps] = parts.map((part) => (part.trim() === '' ? Number.NaN : Number(part)));
+  if (!Number.isFinite(from!) || !Number.isFinite(to!)) return bad('from and to must be numbers');
+  if (!Number.isInteger(steps!) || steps! < 2 || steps! > MAX_STEPS) return bad(`steps must be a whole number from 2 to ${MAX_STEPS}`);
+  if (from === to) return bad('from and to are equal, so every step would be the same value');
+  if (path === 'seed') return { success: false, message: `--param ${text}: the seed is not a parameter; use --seed and --runs` };
+  return { success: true, value: { path, from: from!, to: to!, steps: steps! } };
+}
+
+/** The range's values, rounded to 12 significant digits so 0.1:0.3:3 gives 0.2, not 0.20000000000000004. */
+export function rangeValues(range: ParamRange): number[] {
+  return Array.from({ length: range.steps }, (_, i) => {
+    const value = range.from + ((range.to - range.from) * i) / (range.steps - 1);
+    return Number(value.toPrecision(12));
+  });
+}
+
+/** Every combination of the ranges' values, the first parameter varying slowest. */
+export function sweepGrid(ranges: readonly ParamRange[]): ParamSetting[][] {
+  return ranges.reduce<ParamSetting[][]>(
+    (points, range) => points.flatMap((point) => rangeValues(range).map((value) => [...point, { path: range.path, value }])),
+    [[]],
+  );
+}
+
+export function gridSize(ranges: readonly ParamRange[]): number {
+  return ranges.reduce((size, range) => size * range.steps, 1);
+}
+
+/**
+ * The scenario with these settings, validated again as a whole, as if the file had said so: a
+ * value out of its range, or one that breaks a rule spanning fields, is a message naming the path.
+ */
+export function applySettings(scenario: Scenario, settings: readonly ParamSetting[]): PathResult<Scenario> {
+  let json: unknown = scenario;
+  for (const setting of settings) {
+    const target = numberAtPath(json, setting.path);
+    if (!target.success) return target;
+    json = withValueAt(json, target.value.segments, setting.value);
+  }
+  const parsed = parseScenario(json);
+  if (parsed.success) return { success: true, value: parsed.scenario };
+  const shown = settings.map((s) => `${s.path}=${s.value}`).join(', ');
+  const problems = parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+  return { success: false, message: `${shown} is not a valid scenario: ${problems}` };
+}

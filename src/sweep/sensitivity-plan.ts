@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import type { Scenario } from '../config/parse-scenario.js';
+import { POLICY_SLOTS } from '../policies/policy-slots.js';
+import type { PolicyRole } from '../policies/policy-roles.js';
+import { findPolicy } from '../policies/registry.js';
+import { applySettings } from './param-range.js';
+
+/**
+ * One-at-a-time sensitivity: every numeric parameter of every policy in the scenario, moved down
+ * and up by a relative change (±20 % by default) while everything else stays put, each side kept
+ * within the range the policy's own schema allows.
+ */
+
+export interface ParamBounds {
+  readonly min?: number;
+  readonly max?: number;
+  readonly integer: boolean;
+}
+
+export interface PolicyParam {
+  /** e.g. "vendors.openai.policies.pricing.params.markup" */
+  readonly path: string;
+  readonly value: number;
+  readonly policyType: string;
+  readonly bounds: ParamBounds;
+}
+
+export type Side = 'low' | 'high';
+
+export interface SensitivityCase {
+  readonly path: string;
+  readonly side: Side;
+  readonly value: number;
+}
+
+export interface SensitivityPlan {
+  /** The parameters that move, with the value of each side that could move (undefined: it cannot). */
+  readonly params: readonly { readonly param: PolicyParam; readonly low?: number; readonly high?: number }[];
+  /** Sides or whole parameters left out, and why. */
+  readonly skipped: readonly { readonly path: string; readonly reason: string }[];
+  /** What runs besides the base: the moved sides, in parameter order, low before high. */
+  readonly cases: readonly SensitivityCase[];
+}
+
+type PolicySlots = Readonly<Record<string, { type: string; params: Record<string, unknown> } | undefined>>;
+
+/** Every numeric policy parameter, in config order: vendors, clouds, enterprises, consumers. */
+export function numericPolicyParams(scenario: Scenario): PolicyParam[] {
+  const params: PolicyParam[] = [];
+  const visit = (prefix: string, slots: PolicySlots, roles: Readonly<Record<string, PolicyRole>>) => {
+    for (const [slot, policy] of Object.entries(slots)) {
+      const role = roles[slot];
+      if (!policy || !role) continue;
+      const bounds = paramBounds(role, policy.type);
+      for (const [name, value] of Object.entries(policy.params)) {
+        if (typeof value !== 'number') continue;
+        params.push({ path: `${prefix}.${slot}.params.${name}`, value, policyType: policy.type, bounds: bounds.get(name) ?? { integer: false } });
+      }
+    }
+  };
+  for (const vendor of scenario.vendors) visit(`vendors.${vendor.id}.policies`, vendor.policies as PolicySlots, POLICY_SLOTS.vendor);
+  for (const cloud of scenario.clouds) visit(`clouds.${cloud.id}.policies`, cloud.policies as PolicySlots, POLICY_SLOTS.cloud);
+  visit('enterprises.policies', scenario.enterprises.policies as PolicySlots, POLICY_SLOTS.enterprises);
+  visit('consumers', { policy: scenario.consumers.policy } as PolicySlots, POLICY_SLOTS.consumers);
+  return params;
+}
+
+interface JsonSchemaNumber {
+  type?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+}
+
+/** Each param's range, read from the policy's own schema (exclusive bounds count as the bound). */
+function paramBounds(role: PolicyRole, type: string): Map<string, ParamBounds> {
+  const definition = findPolicy(role, type);
+  const bounds = new Map<string, ParamBounds>();
+  if (!definition) return bounds;
+  const schema = z.toJSONSchema(definition.params, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, JsonSchemaNumber> };
+  for (const [name, field] of Object.entries(schema.properties ?? {})) {
+    bounds.set(name, {
+      min: field.minimum ?? field.exclusiveMinimum,
+      max: field.maximum ?? field.exclusiveMaximum,
+      integer: field.type === 'integer',
+    });
+  }
+  return bounds;
+}
+
+/** value × (1 ± change), rounded for whole-number params and kept within the param's bounds. */
+export function movedValue(param: PolicyParam, side: Side, change: number): number {
+  let value = param.value * (side === 'low' ? 1 - change : 1 + change);
+  if (param.bounds.integer) value = Math.round(value);
+  if (param.bounds.min !== undefined) value = Math.max(value, param.bounds.min);
+  if (param.bounds.max !== undefined) value = Math.min(value, param.bounds.max);
+  return Number(value.toPrecision(12));
+}
+
+/** `only`: path prefixes ("vendors.openai", "enterprises") that keep a parameter; all when empty. */
+export function sensitivityPlan(scenario: Scenario, change: number, only: readonly string[] = []): SensitivityPlan {
+  const kept = numericPolicyParams(scenario).filter(
+    (param) => only.length === 0 || only.some((prefix) => param.path === prefix || param.path.startsWith(`${prefix}.`)),
+  );
+  const params: { param: PolicyParam; low?: number; high?: number }[] = [];
+  const skipped: { path: string; reason: string }[] = [];
+  const cases: SensitivityCase[] = [];
+  for (const param of kept) {
+    if (param.value === 0) {
+      skipped.push({ path: param.path, reason: 'it is 0, which a relative change leaves at 0' });
+      continue;
+    }
+    const entry: { param: PolicyParam; low?: number; high?: number } = { param };
+    for (const side of ['low', 'high'] as const) {
+      const value = movedValue(param, side, change);
+      if (value === param.value) {
+        const bound = side === 'low' ? param.bounds.min : param.bounds.max;
+        const why = bound === param.value ? `it is at the ${side === 'low' ? 'minimum' : 'maximum'} of its range` : 'it is a whole number too small to move by rounding';
+        skipped.push({ path: param.path, reason: `its ${side} side cannot move: ${why}` });
+        continue;
+      }
+      const applied = applySettings(scenario, [{ path: param.path, value }]);
+      if (!applied.success) {
+        skipped.push({ path: param.path, reason: `its ${side} side (${value}) is not a valid scenario: ${applied.message}` });
+        continue;
+      }
+      entry[side] = value;
+      cases.push({ path: param.path, side, value });
+    }
+    if (entry.low !== undefined || entry.high !== undefined) params.push(entry);
+  }
+  return { params, skipped, cases };
+}

@@ -1,0 +1,88 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
+import { markdownLinks, tinyConfigs } from './tiny-configs.js';
+
+const PAYBACK = 'enterprises.policies.switching.params.paybackMonths';
+const REVIEW = 'enterprises.policies.switching.params.reviewProbability';
+
+describe('npm run sweep', () => {
+  const { dir, baseline } = tinyConfigs('sweep');
+
+  it('writes sweep.csv with one row per point: the parameter, the runs, and each KPI’s statistics', () => {
+    const out = join(dir, 'one');
+    const run = runCli('sweep.ts', [baseline, '--param', `${PAYBACK}=3:24:3`, '--runs', '2', '--no-charts', '--out', out]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`to ${out}/`);
+    const [header, ...rows] = readFileSync(join(out, 'sweep.csv'), 'utf8').trimEnd().split('\n');
+    const columns = header!.split(',');
+    expect(columns.slice(0, 3)).toEqual(['point', PAYBACK, 'runs']);
+    expect(columns).toContain('total:market.switches:market:p95');
+    expect(rows.map((r) => r.split(',').slice(0, 3))).toEqual([
+      ['1', '3', '2'],
+      ['2', '13.5', '2'],
+      ['3', '24', '2'],
+    ]);
+    // A longer payback makes switching pay more often: more switches at 24 months than at 3.
+    const switches = columns.indexOf('total:market.switches:market:mean');
+    expect(Number(rows[2]!.split(',')[switches])).toBeGreaterThan(Number(rows[0]!.split(',')[switches]));
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('| paybackMonths |');
+  });
+
+  it('draws a heatmap of each key KPI over a grid of two parameters', () => {
+    const out = join(dir, 'grid');
+    const run = runCli('sweep.ts', [baseline, '--param', `${PAYBACK}=3:24:2`, '--param', `${REVIEW}=0.1:0.5:3`, '--out', out]);
+    expect(run.status).toBe(0);
+    const heatmaps = readdirSync(out).filter((f) => f.startsWith('heatmap-'));
+    expect(heatmaps).toContain('heatmap-market-hhi.png');
+    expect(heatmaps).toContain('heatmap-switches.png');
+    expect(readFileSync(join(out, 'sweep.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(1 + 6);
+    for (const link of markdownLinks(readFileSync(join(out, 'report.md'), 'utf8'))) expect(existsSync(join(out, link))).toBe(true);
+  });
+
+  it('a path that does not exist: exit 2, naming the path and what is there', () => {
+    const run = runCli('sweep.ts', [baseline, '--param', 'enterprises.policies.switching.params.paybakMonths=1:2:3']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      'error: --param enterprises.policies.switching.params.paybakMonths: no "paybakMonths" at enterprises.policies.switching.params (did you mean "paybackMonths"?); available: reviewProbability, paybackMonths\n',
+    );
+  });
+
+  it('a value out of range or a malformed range: exit 2, naming the path', () => {
+    const range = runCli('sweep.ts', [baseline, '--param', `${REVIEW}=0.5:1.5:3`]);
+    expect(range.status).toBe(2);
+    expect(range.stderr).toBe(`error: --param ${REVIEW}=1.5 is not a valid scenario: ${REVIEW}: Too big: expected number to be <=1; found 1.5\n`);
+    const malformed = runCli('sweep.ts', [baseline, '--param', `${REVIEW}=0.5`]);
+    expect(malformed.status).toBe(2);
+    expect(malformed.stderr).toContain(`--param ${REVIEW}=0.5: the range must have three parts`);
+    const none = runCli('sweep.ts', [baseline]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain('--param <path>=<from>:<to>:<steps>');
+  });
+});
+
+describe('npm run sensitivity', () => {
+  const { dir, baseline } = tinyConfigs('sensitivity');
+
+  it('moves each parameter ±20% one at a time and draws a tornado per key KPI, with sensitivity.csv', () => {
+    const out = join(dir, 'out');
+    const run = runCli('sensitivity.ts', [baseline, '--only', 'enterprises.policies.switching', '--out', out]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Moved 2 policy parameters ±20% one at a time: 5 cases × 1 run');
+    expect(readdirSync(out)).toContain('tornado-switches.png');
+    const rows = readFileSync(join(out, 'sensitivity.csv'), 'utf8').trimEnd().split('\n');
+    expect(rows[0]).toBe('parameter,value,low_value,high_value,kpi,metric,entity,at_base,at_low,at_high,swing');
+    const switches = rows.find((r) => r.startsWith(`${PAYBACK},`) && r.includes(',total,market.switches,market,'))!.split(',');
+    expect(Number(switches[2])).toBeCloseTo(0.8 * Number(switches[1]), 9);
+    expect(Number(switches[10])).toBeCloseTo(Math.abs(Number(switches[9]) - Number(switches[8])), 6);
+  });
+
+  it('an --only path that does not exist: exit 2, naming it', () => {
+    const run = runCli('sensitivity.ts', [baseline, '--only', 'vendors.opnai']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--only vendors.opnai: no "opnai" at vendors (did you mean "openai"?)');
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { JobCollector } from '../../src/batch/collect.js';
+import { planJob, type Job } from '../../src/batch/job.js';
+import { buildManifest, isManifest, manifestJson, parseManifest, type Environment } from '../../src/batch/manifest.js';
+import { checkPartials, type NamedPartial } from '../../src/batch/merge-check.js';
+import { decodePartialMeta, decodePartialResults, encodePartial } from '../../src/batch/partial.js';
+import { shardTasks } from '../../src/batch/shard.js';
+import { MetricRecorder } from '../../src/metrics/metric-table.js';
+import { baselineJson, scenarioOf } from '../support/scenario-fixtures.js';
+
+const scenario = scenarioOf({ ...baselineJson(), months: 4 });
+const environment: Environment = { packageVersion: '0.1.0', node: 'v20.0.0', git: { revision: 'a'.repeat(40), dirty: false } };
+
+describe('manifest', () => {
+  it('records the job, seeds and versions, and gives the same job back', () => {
+    const job: Job = { kind: 'compare', runs: 2, charts: true, scenarios: [scenario, { ...scenario, name: 'other', seed: 5 }], focus: { vendor: 'openai' } };
+    const manifest = buildManifest(job, 'npm run compare -- a.json b.json --runs 2', environment);
+    expect(manifest.seeds).toEqual({ baseline: [1, 2], other: [5, 6] });
+    const json = JSON.parse(manifestJson(manifest));
+    expect(isManifest(json)).toBe(true);
+    expect(isManifest(baselineJson())).toBe(false);
+    const parsed = parseManifest(json);
+    expect(parsed).toMatchObject({ success: true, command: 'npm run compare -- a.json b.json --runs 2' });
+    expect(parsed.success && parsed.job).toEqual(job);
+  });
+
+  it('keeps --ticks apart from the scenario, so a shorter run of a valid scenario reads back', () => {
+    const job: Job = { kind: 'simulate', runs: 1, charts: true, ticks: 2, scenario };
+    const parsed = parseManifest(JSON.parse(manifestJson(buildManifest(job, 'x', environment))));
+    expect(parsed.success && parsed.job).toEqual(job);
+  });
+
+  it('refuses a manifest whose scenario is no longer valid, with the path', () => {
+    const manifest = JSON.parse(manifestJson(buildManifest({ kind: 'simulate', runs: 1, charts: true, scenario }, 'x', environment)));
+    manifest.job.scenario.months = -1;
+    const parsed = parseManifest(manifest);
+    expect(parsed.success).toBe(false);
+    expect(!parsed.success && parsed.problems.join('\n')).toContain('job.scenario.months');
+  });
+});
+
+function table(value: number) {
+  const recorder = new MetricRecorder(2);
+  for (let tick = 0; tick < 2; tick++) {
+    recorder.beginTick(`2024-0${tick + 1}`);
+    recorder.record('vendor.share', 'openai', value + tick);
+    if (value > 1) recorder.record('vendor.margin', 'xai', Number.NaN);
+  }
+  return recorder;
+}
+
+describe('partial results', () => {
+  const job: Job = { kind: 'simulate', runs: 5, charts: false, scenario };
+  const plan = planJob(job);
+
+  function shardOf(index: number, count: number): NamedPartial & { bin: Buffer } {
+    const tasks = shardTasks({ index, count }, plan.tasks);
+    const collector = new JobCollector(plan, 'keep');
+    for (let task = tasks.from; task < tasks.to; task++) collector.add(task, { kind: 'series', metrics: table(task) });
+    const encoded = encodePartial({ plan, shard: { index, count }, tasks, collector, command: 'c', environment });
+    const meta = decodePartialMeta(encoded.json);
+    if (!meta.success) throw new Error(meta.message);
+    return { dir: `shard-${index}`, meta: meta.meta, bin: encoded.bin };
+  }
+
+  it('give back each run as it was, cells recorded without a value included', () => {
+    const shard = shardOf(1, 2);
+    const decoded = decodePartialResults(shard.meta, shard.bin);
+    if (!decoded.success) throw new Error(decoded.message);
+    const results = [...decoded.results];
+    expect(results.map(([task]) => task)).toEqual([2, 3, 4]);
+    const [, result] = results[1]!;
+    if (result.kind !== 'series') throw new Error('series expected');
+    expect([...result.metrics.series('vendor.share').get('openai')!]).toEqual([3, 4]);
+    expect([...result.metrics.series('vendor.margin').keys()]).toEqual(['xai']);
+    expect(decodePartialResults(shard.meta, shard.bin.subarray(8))).toMatchObject({ success: false });
+  });
+
+  it('merge only when they are the N shards of one job, each once', () => {
+    const [a, b] = [shardOf(0, 2), shardOf(1, 2)];
+    expect(checkPartials([b, a])).toMatchObject({ success: true, ordered: [a, b] });
+    expect(checkPartials([a])).toMatchObject({ success: false, message: expect.stringContaining('missing shard 1/2 of 2') });
+    expect(checkPartials([a, a, b])).toMatchObject({ success: false, message: expect.stringContaining('given twice') });
+    const stranger = { ...b, dir: 'stranger', meta: { ...b.meta, jobHash: 'sha256:other' } };
+    expect(checkPartials([a, stranger])).toMatchObject({ success: false, message: expect.stringContaining('another job') });
+    const otherCode = { ...b, meta: { ...b.meta, environment: { ...environment, git: { revision: 'b'.repeat(40), dirty: false } } } };
+    expect(checkPartials([a, otherCode])).toMatchObject({ success: false, message: expect.stringContaining('same code') });
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { numberAtPath, resolvePath, withValueAt } from '../../src/sweep/param-path.js';
+import { baselineJson, scenarioOf } from '../support/scenario-fixtures.js';
+
+const json = baselineJson();
+json.vendors[0].policies.pricing.params.markup = 2;
+delete json.enterprises.policies.switching.params.paybackMonths;
+const scenario = scenarioOf(json);
+
+describe('paths into a resolved scenario', () => {
+  it('reach a list entry by its id or its index, in dot or bracket form', () => {
+    for (const path of ['vendors.openai.policies.pricing.params.markup', 'vendors.0.policies.pricing.params.markup', 'vendors[0].policies.pricing.params.markup']) {
+      expect(numberAtPath(scenario, path)).toEqual({ success: true, value: { segments: ['vendors', 0, 'policies', 'pricing', 'params', 'markup'], value: 2 } });
+    }
+  });
+
+  it('reach a param left to its default, which the resolved scenario holds', () => {
+    expect(numberAtPath(scenario, 'enterprises.policies.switching.params.paybackMonths')).toMatchObject({ success: true, value: { value: expect.any(Number) } });
+  });
+
+  it('name the deepest valid prefix and what it holds when a step does not exist', () => {
+    expect(resolvePath(scenario, 'vendors.opnai.quality')).toEqual({
+      success: false,
+      message: 'vendors.opnai.quality: no "opnai" at vendors (did you mean "openai"?); available: openai, anthropic, google, xai, mistral, meta (ids) or indices 0–5',
+    });
+    expect(resolvePath(scenario, 'enterprises.policies.switching.params.payback')).toMatchObject({
+      success: false,
+      message: expect.stringContaining('at enterprises.policies.switching.params; available: reviewProbability, paybackMonths'),
+    });
+    expect(resolvePath(scenario, 'vendors.9')).toMatchObject({ success: false, message: expect.stringContaining('indices 0–5') });
+  });
+
+  it('say what a target is when it is not a number', () => {
+    expect(numberAtPath(scenario, 'vendors.openai.policies.pricing')).toEqual({
+      success: false,
+      message: 'vendors.openai.policies.pricing is an object, not a number; it holds type, params',
+    });
+    expect(numberAtPath(scenario, 'name')).toMatchObject({ success: false, message: 'name is a string ("baseline"), not a number' });
+    expect(numberAtPath(scenario, 'vendors..quality')).toMatchObject({ success: false, message: expect.stringContaining('is not a path') });
+  });
+
+  it('set a value on a copy, leaving the scenario as it was', () => {
+    const target = numberAtPath(scenario, 'vendors.anthropic.quality');
+    if (!target.success) throw new Error(target.message);
+    const changed = withValueAt(scenario, target.value.segments, 2.5) as typeof scenario;
+    expect(changed.vendors[1]!.quality).toBe(2.5);
+    expect(scenario.vendors[1]!.quality).not.toBe(2.5);
+    expect(changed.vendors[0]).toBe(scenario.vendors[0]);
+  });
+});
