@@ -151,9 +151,15 @@ export function compareCharts(input: CompareChartsInput): CompareChart[] {
         ],
         series: deltas,
         extra: [{ ...referenceLine(datesTable(dates), `No change from ${input.labels[0]}`, 0) }],
-        y: changeAxis(relative ? 'relative' : metric.unit, `Change in ${metric.of === 'market' ? title.charAt(0).toLowerCase() + title.slice(1) : metric.title}`),
+        y: changeAxis(relative ? 'relative' : metric.unit, `Change in ${metric.of === 'market' ? lowerFirstWord(title) : metric.title}`),
       }),
     });
   }
   return charts;
+}
+
+/** "Average token price" → "average token price", but "HHI of token sellers" stays: acronyms keep their case. */
+function lowerFirstWord(text: string): string {
+  const first = text.split(' ')[0] ?? '';
+  return first === first.toUpperCase() ? text : text.charAt(0).toLowerCase() + text.slice(1);
 }

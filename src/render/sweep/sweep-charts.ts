@@ -93,6 +93,9 @@ export function heatmapChart(spec: {
   const min = finite.length > 0 ? Math.min(...finite) : 0;
   const max = finite.length > 0 ? Math.max(...finite) : 1;
   const position = (v: number) => (max === min ? 0.5 : (v - min) / (max - min));
+  // Shares print to a tenth of a point, in cells and on the colour bar alike: neighbouring cells
+  // often differ by less than one.
+  const cellText = (v: number) => (spec.unit === 'share' ? `${v.toFixed(1)}%` : formatValue(v, spec.unit));
   const data: Cell[] = spec.values.flatMap((row, j) => row.map((v, i) => ({ x: xLabels[i]!, y: yLabels[j]!, v })));
   const labelled = xLabels.length <= MAX_LABELLED_CELLS && yLabels.length <= MAX_LABELLED_CELLS;
   const labels: Plugin = {
@@ -110,8 +113,7 @@ export function heatmapChart(spec: {
           if (cell.v === null) return;
           const { x, y, width, height } = element.getProps(['x', 'y', 'width', 'height'], true) as unknown as { x: number; y: number; width: number; height: number };
           ctx.fillStyle = position(cell.v) > 0.55 ? '#ffffff' : '#222222';
-          // Cells print shares to a tenth of a point: neighbouring cells often differ by less than one.
-          ctx.fillText(spec.unit === 'share' ? `${cell.v.toFixed(1)}%` : formatValue(cell.v, spec.unit), x + width / 2, y + height / 2);
+          ctx.fillText(cellText(cell.v), x + width / 2, y + height / 2);
         });
       }
       // Colour bar right of the plot: the scale from the lowest to the highest value.
@@ -126,8 +128,8 @@ export function heatmapChart(spec: {
       ctx.strokeRect(left, top, COLOUR_BAR_WIDTH_PX, height);
       ctx.fillStyle = '#222222';
       ctx.textAlign = 'left';
-      ctx.fillText(formatValue(max, spec.unit), left + COLOUR_BAR_WIDTH_PX + 6, top + 6);
-      ctx.fillText(formatValue(min, spec.unit), left + COLOUR_BAR_WIDTH_PX + 6, top + height - 6);
+      ctx.fillText(cellText(max), left + COLOUR_BAR_WIDTH_PX + 6, top + 6);
+      ctx.fillText(cellText(min), left + COLOUR_BAR_WIDTH_PX + 6, top + height - 6);
       ctx.restore();
     },
   };
