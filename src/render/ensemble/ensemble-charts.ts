@@ -50,29 +50,29 @@ function subtitle(ensemble: EnsembleTable, ctx: EnsembleChartContext, measured: 
   return [`${measured}, monthly, ${period}`, `Lines: mean of ${ctx.runsNote}; shaded: 5th to 95th percentile of the runs`];
 }
 
-/** One band per entity of a metric. */
-function entityBandChart(spec: {
+/** What every band chart states: file, titles, what is measured, unit and axis. */
+interface BandChartSpec {
   file: string;
   title: string;
   describe: string;
-  metric: string;
   measured: string;
   unit: AxisUnit;
   yTitle: string;
   range?: { min?: number; max?: number; suggestedMin?: number; suggestedMax?: number };
   extra?: (ensemble: EnsembleTable) => Dataset[];
-}): EnsembleChartDefinition {
+}
+
+type Band = NonNullable<ReturnType<typeof bandOf>>;
+
+/** A monthly chart of bands, one per series that has a value; null when none has. */
+function bandChart(spec: BandChartSpec, bandsOf: (ensemble: EnsembleTable, scale: number) => (Band | undefined)[]): EnsembleChartDefinition {
   const scale = spec.unit === 'share' ? 100 : 1;
   return {
     file: spec.file,
     title: spec.title,
     describe: spec.describe,
     build(ensemble, ctx) {
-      const series = entitiesOf(ensemble, spec.metric).flatMap((id) => {
-        const { name, colour } = entityStyle(id);
-        const band = bandOf(ensemble, spec.metric, id, { label: name, colour }, scale, spec.unit === 'usd-log');
-        return band && band.mean.some((v) => v !== null) ? [band] : [];
-      });
+      const series = bandsOf(ensemble, scale).filter((band): band is Band => band !== undefined && band.mean.some((v) => v !== null));
       if (series.length === 0) return null;
       return monthlyBandChart({
         dates: ensemble.dates,
@@ -87,40 +87,23 @@ function entityBandChart(spec: {
   };
 }
 
+/** One band per entity of a metric, in the entities' colours. */
+function entityBandChart(spec: BandChartSpec & { metric: string }): EnsembleChartDefinition {
+  return bandChart(spec, (ensemble, scale) =>
+    entitiesOf(ensemble, spec.metric).map((id) => {
+      const { name, colour } = entityStyle(id);
+      return bandOf(ensemble, spec.metric, id, { label: name, colour }, scale, spec.unit === 'usd-log');
+    }),
+  );
+}
+
 /** One band per market metric, in series colours. */
-function marketBandChart(spec: {
-  file: string;
-  title: string;
-  describe: string;
-  lines: readonly { metric: string; label: string }[];
-  measured: string;
-  unit: AxisUnit;
-  yTitle: string;
-  range?: { min?: number; max?: number; suggestedMin?: number; suggestedMax?: number };
-  extra?: (ensemble: EnsembleTable) => Dataset[];
-}): EnsembleChartDefinition {
-  const scale = spec.unit === 'share' ? 100 : 1;
-  return {
-    file: spec.file,
-    title: spec.title,
-    describe: spec.describe,
-    build(ensemble, ctx) {
-      const series = spec.lines.flatMap((l, i) => {
-        const band = bandOf(ensemble, l.metric, 'market', { label: l.label, colour: SERIES_COLOURS[i === 0 ? 0 : 2]! }, scale, spec.unit === 'usd-log');
-        return band && band.mean.some((v) => v !== null) ? [band] : [];
-      });
-      if (series.length === 0) return null;
-      return monthlyBandChart({
-        dates: ensemble.dates,
-        title: spec.title,
-        of: `scenario: ${ctx.scenario}`,
-        subtitle: subtitle(ensemble, ctx, spec.measured),
-        series,
-        extra: spec.extra?.(ensemble) ?? [],
-        y: valueAxis(spec.unit, spec.yTitle, spec.range ?? {}),
-      });
-    },
-  };
+function marketBandChart(spec: BandChartSpec & { lines: readonly { metric: string; label: string }[] }): EnsembleChartDefinition {
+  return bandChart(spec, (ensemble, scale) =>
+    spec.lines.map((l, i) =>
+      bandOf(ensemble, l.metric, 'market', { label: l.label, colour: SERIES_COLOURS[i === 0 ? 0 : 2]! }, scale, spec.unit === 'usd-log'),
+    ),
+  );
 }
 
 /** The 2023 US Merger Guidelines call a market with an HHI above 1,800 highly concentrated. */
