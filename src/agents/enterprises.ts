@@ -151,7 +151,7 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
         // The model left the enterprise's channel: it must move, whatever the cost.
         j = bestOption(population, i, set, surpluses);
         if (j < 0) {
-          abandon(step, i, Number.NaN);
+          abandon(step, i, null);
           continue;
         }
         switches++;
@@ -230,7 +230,7 @@ function switchTo(step: EnterpriseStep, i: number, set: OptionSet, j: number, mo
   });
 }
 
-function abandon(step: EnterpriseStep, i: number, roiAtExit: number): void {
+function abandon(step: EnterpriseStep, i: number, roiAtExit: number | null): void {
   const { population, catalogue, tick } = step;
   const vendor = catalogue.vendorIds[population.vendor[i]!]!;
   population.stage[i] = STAGE_NONE;

@@ -26,7 +26,8 @@ export interface EnterpriseInProduction extends At<'enterprise.in-production'> {
 export interface EnterpriseAbandoned extends At<'enterprise.abandoned'> {
   readonly enterprise: number;
   readonly vendor: VendorId;
-  readonly roi: number;
+  /** Return on spend at exit; null when the model left the channel and nothing replaced it. */
+  readonly roi: number | null;
 }
 export interface EnterpriseSwitched extends At<'enterprise.switched'> {
   readonly enterprise: number;
