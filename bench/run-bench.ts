@@ -157,18 +157,35 @@ interface EnsembleFigures {
   readonly config: string;
   readonly measured: boolean;
   readonly note: string;
-  readonly oneWorker: { wallMs: number; repeatsMs: number[]; peakRssBytes: number; othersCpuShare: number | null } | null;
-  readonly twoWorkers: { wallMs: number; repeatsMs: number[]; peakRssBytes: number; othersCpuShare: number | null } | null;
+  readonly oneWorker: EnsembleTiming | null;
+  readonly twoWorkers: EnsembleTiming | null;
   readonly speedUp: number | null;
 }
 
-type EnsembleCase = ({ measured: true } & CaseTiming) | { measured: false; reason: string };
+/** Where an ensemble's CPU went, ms (Linux only): worker threads, V8's helper threads (compiler, GC), main thread. */
+interface EnsembleCpu {
+  readonly workersMs: number;
+  readonly helpersMs: number;
+  readonly mainMs: number;
+}
+
+interface EnsembleTiming {
+  readonly wallMs: number;
+  readonly repeatsMs: number[];
+  readonly peakRssBytes: number;
+  readonly othersCpuShare: number | null;
+  /** Of the best repeat. */
+  readonly cpu: EnsembleCpu | null;
+}
+
+type EnsembleCase = ({ measured: true; cpu: EnsembleCpu | null } & CaseTiming) | { measured: false; reason: string };
 
 /** The ensemble with 1 then 2 workers, `pairs` times; the best of each. */
 async function measureEnsemble(pairs: number): Promise<EnsembleFigures> {
   const base = { runs: ENSEMBLE_RUNS, config: 'configs/baseline.json' };
-  const one: Timed<CaseTiming>[] = [];
-  const two: Timed<CaseTiming>[] = [];
+  type Repeat = Timed<CaseTiming & { cpu: EnsembleCpu | null }>;
+  const one: Repeat[] = [];
+  const two: Repeat[] = [];
   for (let k = 0; k < pairs; k++) {
     for (const [workers, into] of [[1, one], [2, two]] as const) {
       const result = await runCase<EnsembleCase>('ensemble', [ENSEMBLE_RUNS, workers]);
@@ -178,13 +195,14 @@ async function measureEnsemble(pairs: number): Promise<EnsembleFigures> {
       into.push(result);
     }
   }
-  const summary = (list: Timed<CaseTiming>[]) => {
+  const summary = (list: Repeat[]): EnsembleTiming => {
     const best = list.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
     return {
       wallMs: best.wallMs,
       repeatsMs: list.map((r) => r.wallMs),
       peakRssBytes: Math.max(...list.map((r) => r.peakRssBytes)),
       othersCpuShare: best.othersCpuShare,
+      cpu: best.cpu,
     };
   };
   const oneWorker = summary(one);
@@ -361,7 +379,13 @@ function formatReport(r: Report): string {
       (e.oneWorker && e.twoWorkers && e.speedUp !== null
         ? `${seconds(e.oneWorker.wallMs)} s and ${seconds(e.twoWorkers.wallMs)} s, speed-up ${e.speedUp.toFixed(2)}; ` +
           `others' CPU ${percent(e.oneWorker.othersCpuShare)} and ${percent(e.twoWorkers.othersCpuShare)}; ` +
-          `repeats ${e.oneWorker.repeatsMs.map(seconds).join(' ')} s and ${e.twoWorkers.repeatsMs.map(seconds).join(' ')} s (${e.note})`
+          `repeats ${e.oneWorker.repeatsMs.map(seconds).join(' ')} s and ${e.twoWorkers.repeatsMs.map(seconds).join(' ')} s (${e.note})` +
+          (e.oneWorker.cpu && e.twoWorkers.cpu
+            ? `\n    CPU of the best repeats, 1 and 2 workers: worker threads ${seconds(e.oneWorker.cpu.workersMs)} s and ` +
+              `${seconds(e.twoWorkers.cpu.workersMs)} s; V8's helper threads (compiler, GC) ${seconds(e.oneWorker.cpu.helpersMs)} s and ` +
+              `${seconds(e.twoWorkers.cpu.helpersMs)} s; main thread ${seconds(e.oneWorker.cpu.mainMs)} s and ${seconds(e.twoWorkers.cpu.mainMs)} s` +
+              `\n    (one worker's helpers run on the idle core; two workers' helpers compete with them for both cores: docs/performance.md)`
+            : '')
         : e.note),
     '',
     `(d) chart rendering: ${r.charts.charts} charts, ${r.charts.msPerChart.toFixed(0)} ms per chart ` +

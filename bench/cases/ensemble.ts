@@ -1,13 +1,15 @@
 /**
  * An ensemble: `node --import tsx bench/cases/ensemble.ts <runs> <workers>`. Runs the baseline as
  * shipped with seeds seed, seed + 1, … on the run pool of src/ (startPool, worker threads) and prints
- * JSON: wall time from starting the pool to the last result (workers' start included), peak RSS.
+ * JSON: wall time from starting the pool to the last result (workers' start included), peak RSS, and
+ * where the ensemble's CPU went (workers, V8's helper threads, main thread; Linux only, else null).
  *
  * The pool is still being built by others: it is loaded by name at run time and checked, so a change
  * to its interface turns this case into "not measured: <reason>" rather than breaking the type check
  * of the whole project.
  */
 import { baselineWith, positiveIntArg } from '../scenario.js';
+import { cpuSplit, threadCpuMs } from './thread-cpu.js';
 
 interface PoolModule {
   startPool(job: {
@@ -41,13 +43,27 @@ if (typeof pool === 'string') {
       yield { task: run, describe: `run ${run}`, input: { scenario, seed: (scenario.seed + run) % 2 ** 32, reduction: 'series' as const } };
     }
   }
+  const processMs = () => {
+    const cpu = process.cpuUsage();
+    return (cpu.user + cpu.system) / 1000;
+  };
   let results = 0;
+  const threadsBefore = threadCpuMs();
+  const processBefore = processMs();
   const started = performance.now();
   const outcome = await pool.startPool({ tasks: tasks(), workers, onResult: () => results++ }).outcome;
   const wallMs = performance.now() - started;
+  const processCpuMs = processMs();
+  const threadsAfter = threadCpuMs();
   if (!outcome.success) throw new Error(`the ensemble failed: ${outcome.message}`);
   if (results !== runs) throw new Error(`the ensemble returned ${results} results for ${runs} runs`);
-  const cpu = process.cpuUsage();
-  const processCpuMs = (cpu.user + cpu.system) / 1000;
-  process.stdout.write(`${JSON.stringify({ measured: true, runs, workers, wallMs, peakRssBytes: process.resourceUsage().maxRSS * 1024, processCpuMs })}\n`);
+  // Where the ensemble's CPU went: the workers (ended with the pool), V8's helper threads, the main thread.
+  const split =
+    threadsBefore && threadsAfter
+      ? cpuSplit({ processMs: processBefore, threads: threadsBefore }, { processMs: processCpuMs, threads: threadsAfter })
+      : null;
+  const cpu = split && { workersMs: split.endedThreadsMs, helpersMs: split.helperThreadsMs, mainMs: split.mainMs };
+  process.stdout.write(
+    `${JSON.stringify({ measured: true, runs, workers, wallMs, peakRssBytes: process.resourceUsage().maxRSS * 1024, processCpuMs, cpu })}\n`,
+  );
 }
