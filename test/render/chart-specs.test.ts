@@ -130,6 +130,12 @@ describe('units and number formats', () => {
     expect(labelled).toEqual(['$0.5', '$1', '$2', '$5']);
     // Within one decade there are too few 1-2-5 ticks: every tick gets its label.
     expect(tick(price, 3, 0, [2, 3, 4])).toBe('$3');
+    // Under a decade (here $0.52 to $3.62, chart.js adding the data's ends as ticks), every integer
+    // mantissa is labelled, so the top of the line can be read; the raw ends are not.
+    const underDecade = [0.52, 0.6, 0.7, 0.8, 0.9, 1, 2, 3, 3.62];
+    expect(underDecade.map((v) => tick(price, v, 0, underDecade)).filter((label) => label !== '')).toEqual([
+      '$0.6', '$0.7', '$0.8', '$0.9', '$1', '$2', '$3',
+    ]);
     expect(hhi!.position).toBe('right');
     expect(hhi!.max).toBe(10_000);
     expect(datasets.find((d) => d.label?.startsWith('HHI of'))?.yAxisID).toBe('hhi');
