@@ -13,7 +13,8 @@ export const computeShortfall: ChartDefinition = {
       table,
       ctx,
       title: this.title,
-      measured: "Share of each vendor's token demand (enterprise API and consumer subscribers) left unserved for lack of contracted compute (closed vendors; open weights run on the clouds' own fleets)",
+      measured: "Share of each vendor's token demand (enterprise API and consumer subscribers) left unserved for lack of contracted compute",
+      notes: ["Closed vendors only: open-weights models run on the clouds' own fleets"],
       metric: 'vendor.capacity_shortfall',
       yTitle: 'Demand left unserved',
       // Shortfalls are usually a few percent: a 0–100 axis would flatten them.

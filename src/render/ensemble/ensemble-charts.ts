@@ -219,7 +219,7 @@ export const ensembleChartDefinitions: readonly EnsembleChartDefinition[] = [
     title: 'Compute shortfall',
     describe: "Share of each vendor's demand its capacity could not serve: mean and 5th–95th percentile band.",
     metric: 'vendor.capacity_shortfall',
-    measured: "Share of each vendor's demand (API and subscribers) left unserved (closed vendors; open weights run on the clouds' own fleets)",
+    measured: "Share of each closed vendor's demand (API and subscribers) left unserved",
     unit: 'share',
     yTitle: 'Demand left unserved',
     range: { min: 0, suggestedMax: 20 },
