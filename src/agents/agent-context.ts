@@ -53,10 +53,19 @@ export interface AgentPolicies {
   readonly consumers: { policy: ConsumerChoicePolicy };
 }
 
+export type VendorConfig = Scenario['vendors'][number];
+
 /** What an agent sees during one phase of one month. */
 export interface TickContext {
+  /** The scenario in force this month (a branch's from its month on, its parent's before). */
   readonly scenario: Scenario;
   readonly tick: number;
+  /** This month, YYYY-MM. */
+  readonly date: string;
+  /** Every vendor of the run in config order, entered or not: the indexes of enterprises' choices. */
+  readonly roster: readonly string[];
+  /** Configs of the vendors in the market this month, in roster order. */
+  vendors(): readonly VendorConfig[];
   /** The world as events so far this month left it. */
   world(): WorldState;
   /** The world at the end of last month (its books are last month's). */

@@ -2,20 +2,46 @@ import type { Subscription } from 'rxjs';
 import type { TickContext } from './agent-context.js';
 import { asicCostUsdPerMTok, fleetUnitCostUsdPerMTok, gpuCostUsdPerMTok, maturityAfter } from '../market/compute-cost.js';
 import type { ComputeOfferTerms } from '../policies/policy-roles.js';
-import { asicShare, exclusiveDeal, type WorldState } from '../world/state.js';
+import { asicShare, contractCapacityAt, exclusiveDeal, type WorldState } from '../world/state.js';
 
 /** Capacity a cloud has promised for a tick: vendors' contracts plus last month's open-weights hosting. */
-function usedCapacityMTok(world: WorldState, cloudId: string, tick: number, hostingMTok: number): number {
+export function usedCapacityMTok(world: WorldState, cloudId: string, tick: number, hostingMTok: number): number {
   let committed = 0;
-  for (const c of world.contracts) {
-    if (c.cloud === cloudId && c.startTick <= tick && tick < c.endTick) committed += c.capacityMTok;
-  }
+  for (const c of world.contracts) if (c.cloud === cloudId) committed += contractCapacityAt(c, tick);
   return committed + hostingMTok;
 }
 
-/** Each cloud grows its fleet, part of it on its own ASICs, whose programme matures with spend. */
-export function buildFleets(ctx: TickContext): void {
+/**
+ * New capacity in service, with its capex at this month's chip costs; ASIC capacity also matures
+ * the cloud's programme. `forContract` names the contract a construction was for.
+ */
+function addCapacity(ctx: TickContext, cloudId: string, gpuMTok: number, asicMTok: number, forContract: string | null): void {
   const market = ctx.scenario.compute;
+  const cloud = ctx.world().clouds[cloudId]!;
+  const gpuCapexUsd = gpuMTok * gpuCostUsdPerMTok(market, ctx.tick) * market.capexMonthsOfCost;
+  const asicCapexUsd = asicMTok * asicCostUsdPerMTok(market, ctx.tick, cloud.asicMaturity) * market.capexMonthsOfCost;
+  ctx.bus.publish({ type: 'cloud.capacity-added', tick: ctx.tick, cloud: cloudId, gpuMTok, asicMTok, capexUsd: gpuCapexUsd + asicCapexUsd, forContract });
+  if (asicMTok > 0) {
+    ctx.bus.publish({
+      type: 'cloud.asic-deployed',
+      tick: ctx.tick,
+      cloud: cloudId,
+      asicMTok,
+      capexUsd: asicCapexUsd,
+      maturityBefore: cloud.asicMaturity,
+      maturityAfter: maturityAfter(market, cloud.asicMaturity, asicCapexUsd),
+    });
+  }
+}
+
+/**
+ * Each cloud finishes the capacity it was building for contracts, then grows its fleet by its capex
+ * policy, part of it on its own ASICs, whose programme matures with spend.
+ */
+export function buildFleets(ctx: TickContext): void {
+  for (const site of ctx.world().construction.filter((c) => c.readyTick === ctx.tick)) {
+    addCapacity(ctx, site.cloud, site.gpuMTok, site.asicMTok, site.contractId);
+  }
   for (const cloudConfig of ctx.scenario.clouds) {
     const cloud = ctx.world().clouds[cloudConfig.id]!;
     const fleetMTok = cloud.gpuCapacityMTok + cloud.asicCapacityMTok;
@@ -28,27 +54,7 @@ export function buildFleets(ctx: TickContext): void {
       tick: ctx.tick,
     });
     if (gpuMTok <= 0 && asicMTok <= 0) continue;
-    const gpuCapexUsd = gpuMTok * gpuCostUsdPerMTok(market, ctx.tick) * market.capexMonthsOfCost;
-    const asicCapexUsd = asicMTok * asicCostUsdPerMTok(market, ctx.tick, cloud.asicMaturity) * market.capexMonthsOfCost;
-    ctx.bus.publish({
-      type: 'cloud.capacity-added',
-      tick: ctx.tick,
-      cloud: cloud.id,
-      gpuMTok,
-      asicMTok,
-      capexUsd: gpuCapexUsd + asicCapexUsd,
-    });
-    if (asicMTok > 0) {
-      ctx.bus.publish({
-        type: 'cloud.asic-deployed',
-        tick: ctx.tick,
-        cloud: cloud.id,
-        asicMTok,
-        capexUsd: asicCapexUsd,
-        maturityBefore: cloud.asicMaturity,
-        maturityAfter: maturityAfter(market, cloud.asicMaturity, asicCapexUsd),
-      });
-    }
+    addCapacity(ctx, cloud.id, gpuMTok, asicMTok, null);
   }
 }
 
@@ -106,9 +112,11 @@ export function listenForComputeRequests(ctx: TickContext): Subscription {
           id: `contract-${ctx.world().contractsSigned + 1}`,
           vendor: acceptance.vendor,
           cloud: acceptance.cloud,
-          capacityMTok: offer.capacityMTok,
           priceUsdPerMTok: offer.priceUsdPerMTok,
           asicShare: offer.asicShare,
+          use: 'inference',
+          delivered: [{ fromTick: ctx.tick + 1, capacityMTok: offer.capacityMTok }],
+          ordered: [{ fromTick: ctx.tick + 1, capacityMTok: offer.capacityMTok }],
           startTick: ctx.tick + 1,
           endTick: ctx.tick + 1 + offer.months,
         },

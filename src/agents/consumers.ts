@@ -11,7 +11,7 @@ export function updateSubscriptions(ctx: TickContext): void {
   if (apps.length === 0) return;
   const total = consumers.subscribersAtStart * (1 + consumers.growthPerYear) ** (ctx.tick / 12);
   // A rationed app serves its users worse: they judge it by the quality they actually get.
-  const appeal = apps.map((app) => ({ ...app, quality: app.quality * servedShare(ctx.lastMonth.vendors[app.id]!.books) }));
+  const appeal = apps.map((app) => ({ ...app, quality: app.quality * servedShare((ctx.lastMonth.vendors[app.id] ?? app).books) }));
   const next = ctx.policies.consumers.policy.nextSubscribers(appeal, total);
   const sum = next.reduce((s, x) => s + x, 0);
   apps.forEach((app, i) => {

@@ -24,7 +24,10 @@ export interface EnterprisePopulation {
   readonly valueUsdPerMTok: Float64Array;
   readonly qualityWeight: Float64Array;
   readonly switchingCostUsd: Float64Array;
-  /** Idiosyncratic fit multiplier, enterprise × vendor. */
+  /**
+   * Idiosyncratic fit multiplier, enterprise × vendor, drawn from a stream per vendor: a vendor
+   * added to a scenario leaves every enterprise's other draws as they were.
+   */
   readonly taste: Float64Array;
   readonly stage: Uint8Array;
   readonly vendor: Int16Array;
@@ -65,7 +68,10 @@ export function createPopulation(scenario: ScenarioShape, seed: number): Enterpr
     population.qualityWeight[i] = uniformBetween(rng, segment.qualityWeight.min, segment.qualityWeight.max);
     const channelFactor = population.marketplace[i] === 1 ? segment.marketplaceSwitchingCostFactor : 1;
     population.switchingCostUsd[i] = channelFactor * logNormal(rng, segment.switchingCostUsd.median, segment.switchingCostUsd.logSd);
-    for (let v = 0; v < vendorCount; v++) population.taste[i * vendorCount + v] = logNormal(rng, 1, tasteDispersion);
   }
+  scenario.vendors.forEach((vendor, v) => {
+    const rng = createRng(seed, `taste/${vendor.id}`);
+    for (let i = 0; i < count; i++) population.taste[i * vendorCount + v] = logNormal(rng, 1, tasteDispersion);
+  });
   return population;
 }

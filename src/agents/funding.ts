@@ -1,7 +1,6 @@
 import type { TickContext } from './agent-context.js';
-import type { InvestmentTerms } from '../policies/policy-roles.js';
 import type { InvestmentOffered } from '../world/events.js';
-import { vendorRevenueUsd, type Deal, type WorldState } from '../world/state.js';
+import { vendorRevenueUsd, type ComputeCommitment, type Deal, type DealStatus, type WorldState } from '../world/state.js';
 
 /** Valuation floor for a vendor with little revenue yet, USD (a seed-stage frontier lab). */
 const MIN_VALUATION_USD = 1e9;
@@ -11,35 +10,92 @@ export function valuationUsd(world: WorldState, vendor: string, revenueMultiple:
   return Math.max(MIN_VALUATION_USD, 12 * vendorRevenueUsd(world.vendors[vendor]!.books) * revenueMultiple);
 }
 
-export function newDeal(world: WorldState, tick: number, cloud: string, vendor: string, terms: InvestmentTerms, equityShare: number): Deal {
+/** What an investment buys and binds, whoever the investor. */
+export interface DealTerms {
+  readonly amountUsd: number;
+  readonly status: DealStatus;
+  readonly minAsicShare: number;
+  readonly permittedClouds: readonly string[];
+}
+
+/** Who invests: a cloud (its id is the investor's) or another investor, which ties no compute. */
+export interface Investor {
+  readonly investor: string;
+  readonly cloud: string | null;
+}
+
+export function cloudInvestor(cloud: string): Investor {
+  return { investor: cloud, cloud };
+}
+
+export function newDeal(world: WorldState, tick: number, from: Investor, vendor: string, terms: DealTerms, equityShare: number): Deal {
   return {
-    id: `deal-${world.deals.length + 1}`,
-    cloud,
+    id: `deal-${world.dealsMade + 1}`,
+    investor: from.investor,
+    cloud: from.cloud,
     vendor,
     tick,
     amountUsd: terms.amountUsd,
     equityShare,
-    status: terms.status,
-    commitmentRemainingUsd: terms.computeCommitmentUsd,
-    minAsicShare: terms.minAsicShare,
-    permittedClouds: [...terms.permittedClouds],
+    status: from.cloud === null ? 'none' : terms.status,
+    minAsicShare: from.cloud === null ? 0 : terms.minAsicShare,
+    permittedClouds: from.cloud === null ? [] : [...terms.permittedClouds],
   };
+}
+
+/** A binding commitment to spend `amountUsd` on a cloud's compute over `months` from `startTick`. */
+export function newCommitment(
+  world: WorldState,
+  terms: { vendor: string; cloud: string; amountUsd: number; startTick: number; months: number; dealId: string | null },
+): ComputeCommitment {
+  return {
+    id: `commitment-${world.commitmentsMade + 1}`,
+    vendor: terms.vendor,
+    cloud: terms.cloud,
+    amountUsd: terms.amountUsd,
+    remainingUsd: terms.amountUsd,
+    startTick: terms.startTick,
+    endTick: terms.startTick + terms.months,
+    dealId: terms.dealId,
+  };
+}
+
+/** Closes an investment: the deal, then the compute commitment it carries, if any. */
+export function closeInvestment(
+  ctx: TickContext,
+  deal: Deal,
+  commitment: { cloud: string; amountUsd: number; months: number } | null,
+): void {
+  ctx.bus.publish({ type: 'investment.closed', tick: ctx.tick, deal });
+  if (commitment === null || commitment.amountUsd <= 0) return;
+  ctx.bus.publish({
+    type: 'compute.commitment-made',
+    tick: ctx.tick,
+    commitment: newCommitment(ctx.world(), { vendor: deal.vendor, ...commitment, startTick: ctx.tick, dealId: deal.id }),
+  });
+}
+
+/** Whether the record, not the agents, makes this kind of decision this month. */
+export function scriptedByHistory(ctx: TickContext, decision: 'model-release' | 'investment'): boolean {
+  const history = ctx.scenario.history;
+  return history !== undefined && ctx.date <= history.until && history.scripts.includes(decision);
 }
 
 /**
  * End of month: a vendor whose cash runs short asks for a round; clouds' investment policies
  * answer with offers; the vendor takes the acceptable ones, largest first, and raises the rest
- * from financial investors.
+ * from financial investors. In scripted history the record's rounds are the only ones.
  */
 export function raiseFunds(ctx: TickContext): void {
+  if (scriptedByHistory(ctx, 'investment')) return;
   const offers: InvestmentOffered[] = [];
   const subscription = ctx.bus.on('investment.offered', (offer) => offers.push(offer));
-  for (const config of ctx.scenario.vendors) {
+  for (const config of ctx.vendors()) {
     const funding = ctx.policies.vendors[config.id]!.funding;
     if (!funding || config.weights !== 'closed') continue;
     const vendor = ctx.world().vendors[config.id]!;
     const b = vendor.books;
-    const monthlyBurnUsd = b.revenueShareUsd + b.inferenceComputeUsd + b.trainingComputeUsd - vendorRevenueUsd(b);
+    const monthlyBurnUsd = b.revenueShareUsd + b.inferenceComputeUsd + b.trainingComputeUsd + b.commitmentShortfallUsd - vendorRevenueUsd(b);
     const amountUsd = funding.amountToRaise({ cashUsd: vendor.cashUsd, monthlyBurnUsd });
     if (amountUsd <= 0) continue;
     const valuation = valuationUsd(ctx.world(), config.id, config.valuationRevenueMultiple);
@@ -55,13 +111,14 @@ export function raiseFunds(ctx: TickContext): void {
       }
       // The last offer taken is cut to what the round still needs, commitment in proportion.
       const scale = Math.min(1, (amountUsd - raisedUsd) / offer.amountUsd);
-      const terms = { ...offer, amountUsd: offer.amountUsd * scale, computeCommitmentUsd: offer.computeCommitmentUsd * scale };
-      const deal = newDeal(ctx.world(), ctx.tick, offer.cloud, config.id, terms, terms.amountUsd / (valuation + amountUsd));
-      ctx.bus.publish({ type: 'investment.closed', tick: ctx.tick, deal });
+      const terms = { ...offer, amountUsd: offer.amountUsd * scale };
+      const deal = newDeal(ctx.world(), ctx.tick, cloudInvestor(offer.cloud), config.id, terms, terms.amountUsd / (valuation + amountUsd));
+      closeInvestment(ctx, deal, { cloud: offer.cloud, amountUsd: offer.computeCommitmentUsd * scale, months: offer.commitmentMonths });
       raisedUsd += terms.amountUsd;
     }
     if (raisedUsd < amountUsd) {
-      ctx.bus.publish({ type: 'vendor.funded', tick: ctx.tick, vendor: config.id, amountUsd: amountUsd - raisedUsd });
+      const rest = amountUsd - raisedUsd;
+      ctx.bus.publish({ type: 'vendor.funded', tick: ctx.tick, vendor: config.id, amountUsd: rest, equityShare: rest / (valuation + amountUsd) });
     }
   }
   subscription.unsubscribe();

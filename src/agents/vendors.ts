@@ -1,12 +1,28 @@
 import type { TickContext } from './agent-context.js';
+import { scriptedByHistory } from './funding.js';
 import { normal } from '../engine/rng.js';
+import { contractBills } from '../market/contract-bills.js';
 import type { ComputePolicy, ComputeView, RivalOffer } from '../policies/policy-roles.js';
 import type { ComputeOffered, ComputeDeclined } from '../world/events.js';
-import { capacityAt, exclusiveDeal, tyingDeals, vendorRevenueUsd, type VendorState, type WorldState } from '../world/state.js';
+import {
+  capacityAt,
+  contractCapacityAt,
+  exclusiveDeal,
+  firstRefusalDeal,
+  servesInference,
+  tyingDeals,
+  vendorRevenueUsd,
+  type VendorState,
+  type WorldState,
+} from '../world/state.js';
 
-/** Each vendor's training policy decides whether it ships a model this month, and how good. */
+/**
+ * Each vendor's training policy decides whether it ships a model this month, and how good. In
+ * scripted history the record's releases are the only ones.
+ */
 export function releaseModels(ctx: TickContext): void {
-  for (const { id } of ctx.scenario.vendors) {
+  if (scriptedByHistory(ctx, 'model-release')) return;
+  for (const { id } of ctx.vendors()) {
     const world = ctx.world();
     const vendor = world.vendors[id]!;
     const rng = ctx.rngs[`vendor/${id}`]!;
@@ -21,14 +37,15 @@ export function releaseModels(ctx: TickContext): void {
   }
 }
 
-/** Capacity-weighted price of the vendor's compute contracts in force at a tick, USD per MTok. */
+/** Capacity-weighted price of the vendor's serving contracts in force at a tick, USD per MTok. */
 export function unitComputeCostUsdPerMTok(world: WorldState, vendorId: string, tick: number): number | null {
   let capacity = 0;
   let cost = 0;
   for (const c of world.contracts) {
-    if (c.vendor !== vendorId || c.startTick > tick || tick >= c.endTick) continue;
-    capacity += c.capacityMTok;
-    cost += c.capacityMTok * c.priceUsdPerMTok;
+    if (c.vendor !== vendorId || !servesInference(c)) continue;
+    const mTok = contractCapacityAt(c, tick);
+    capacity += mTok;
+    cost += mTok * c.priceUsdPerMTok;
   }
   return capacity > 0 ? cost / capacity : null;
 }
@@ -43,14 +60,14 @@ function rivalOffer(world: WorldState, lastMonth: WorldState, rival: VendorState
   return {
     priceUsdPerMTok: rival.weights === 'open' ? openModelPrice(world, rival.id) : rival.priceUsdPerMTok,
     quality: rival.quality,
-    volumeMTok: lastMonth.vendors[rival.id]!.books.apiDemandMTok,
+    volumeMTok: lastMonth.vendors[rival.id]?.books.apiDemandMTok ?? 0,
   };
 }
 
 /** Closed vendors set next month's API price from their compute cost and their rivals' offers. */
 export function setPrices(ctx: TickContext): void {
   const world = ctx.world();
-  for (const { id } of ctx.scenario.vendors) {
+  for (const { id } of ctx.vendors()) {
     const pricing = ctx.policies.vendors[id]!.pricing;
     if (!pricing) continue;
     const vendor = world.vendors[id]!;
@@ -76,25 +93,69 @@ export function setPrices(ctx: TickContext): void {
   }
 }
 
-/** After the month's books: buy training compute from the vendor's first-choice cloud. */
+/**
+ * After the month's books, training: the capacity of the vendor's training contracts (and what
+ * serving left idle of its contracts for both) trains its models; if its policy wants to spend
+ * more, it buys the rest by the month, first from clouds it has fallen behind on a commitment to,
+ * then from its first-choice cloud.
+ */
 export function buyTraining(ctx: TickContext): void {
   const world = ctx.world();
-  for (const config of ctx.scenario.vendors) {
+  for (const config of ctx.vendors()) {
     const vendor = world.vendors[config.id]!;
-    const spendUsd = ctx.policies.vendors[config.id]!.training.monthlySpendUsd(vendorRevenueUsd(vendor.books));
-    if (spendUsd <= 0) continue;
+    const wantedUsd = ctx.policies.vendors[config.id]!.training.monthlySpendUsd(vendorRevenueUsd(vendor.books));
+    let contractedUsd = 0;
+    for (const bill of contractBills(world, config.id, ctx.tick, vendor.books.servedMTok)) {
+      if (bill.trainingUsd <= 0) continue;
+      contractedUsd += bill.trainingUsd;
+      ctx.bus.publish({ type: 'vendor.trained', tick: ctx.tick, vendor: config.id, cloud: bill.contract.cloud, contractId: bill.contract.id, spendUsd: bill.trainingUsd });
+    }
+    let spotUsd = wantedUsd - contractedUsd;
+    if (spotUsd <= 0) continue;
     // Open weights train in their owner's data centres: no cloud books the spend.
-    const cloud = config.weights === 'closed' ? cloudPreference(world, config.id, config.computeClouds, ctx.tick)[0] ?? null : null;
-    ctx.bus.publish({ type: 'vendor.trained', tick: ctx.tick, vendor: config.id, cloud, spendUsd });
+    if (config.weights !== 'closed') {
+      ctx.bus.publish({ type: 'vendor.trained', tick: ctx.tick, vendor: config.id, cloud: null, contractId: null, spendUsd: spotUsd });
+      continue;
+    }
+    const byCloud = new Map<string | null, number>();
+    for (const { cloud, behindUsd } of commitmentsBehind(ctx.world(), config.id, ctx.tick)) {
+      const spendUsd = Math.min(spotUsd, behindUsd);
+      byCloud.set(cloud, spendUsd);
+      spotUsd -= spendUsd;
+      if (spotUsd <= 0) break;
+    }
+    if (spotUsd > 0) {
+      const first = cloudPreference(ctx.world(), config.id, config.computeClouds, ctx.tick)[0] ?? null;
+      byCloud.set(first, (byCloud.get(first) ?? 0) + spotUsd);
+    }
+    for (const [cloud, spendUsd] of byCloud) {
+      ctx.bus.publish({ type: 'vendor.trained', tick: ctx.tick, vendor: config.id, cloud, contractId: null, spendUsd });
+    }
   }
+}
+
+/**
+ * Commitments in their term that the vendor's spend has fallen behind, by how much: what remains
+ * beyond a straight-line schedule to the end of the term. Largest shortfall first.
+ */
+export function commitmentsBehind(world: WorldState, vendorId: string, tick: number): { cloud: string; behindUsd: number }[] {
+  const behind = new Map<string, number>();
+  for (const c of world.commitments) {
+    if (c.vendor !== vendorId || c.startTick > tick || tick >= c.endTick) continue;
+    const allowedRemainingUsd = (c.amountUsd * (c.endTick - tick - 1)) / (c.endTick - c.startTick);
+    const behindUsd = c.remainingUsd - allowedRemainingUsd;
+    if (behindUsd > 0) behind.set(c.cloud, (behind.get(c.cloud) ?? 0) + behindUsd);
+  }
+  return [...behind].map(([cloud, behindUsd]) => ({ cloud, behindUsd })).sort((a, b) => b.behindUsd - a.behindUsd);
 }
 
 /** The cloud holding most of the vendor's capacity at a tick, or null without contracts. */
 export function primaryCloud(world: WorldState, vendorId: string, tick: number): string | null {
   const byCloud = new Map<string, number>();
   for (const c of world.contracts) {
-    if (c.vendor !== vendorId || c.startTick > tick || tick >= c.endTick) continue;
-    byCloud.set(c.cloud, (byCloud.get(c.cloud) ?? 0) + c.capacityMTok);
+    const mTok = contractCapacityAt(c, tick);
+    if (c.vendor !== vendorId || mTok <= 0) continue;
+    byCloud.set(c.cloud, (byCloud.get(c.cloud) ?? 0) + mTok);
   }
   let best: string | null = null;
   let bestCapacity = 0;
@@ -109,17 +170,17 @@ export function primaryCloud(world: WorldState, vendorId: string, tick: number):
 
 /**
  * The clouds a vendor turns to for compute, in order: its owner after a merger; clouds its deals
- * make exclusive or primary; clouds it still owes committed spend; the cloud holding most of its
- * capacity; then its configured preferences. An exclusive deal limits the list to the investor and
- * the rivals the investor permits.
+ * tie it to (exclusive, right of first refusal, primary); clouds it still owes committed spend; the
+ * cloud holding most of its capacity; then its configured preferences. An exclusive deal limits
+ * the list to the investor and the rivals the investor permits.
  */
 export function cloudPreference(world: WorldState, vendorId: string, configured: readonly string[], tick: number): string[] {
   const vendor = world.vendors[vendorId]!;
   const deals = tyingDeals(world, vendorId);
-  const committed = world.deals
-    .filter((d) => d.vendor === vendorId && d.commitmentRemainingUsd > 0)
-    .sort((a, b) => b.commitmentRemainingUsd - a.commitmentRemainingUsd)
-    .map((d) => d.cloud);
+  const committed = world.commitments
+    .filter((c) => c.vendor === vendorId && c.remainingUsd > 0 && c.startTick <= tick)
+    .sort((a, b) => b.remainingUsd - a.remainingUsd)
+    .map((c) => c.cloud);
   const largest = primaryCloud(world, vendorId, tick);
   const ordered = [
     ...(vendor.integrated && vendor.owner ? [vendor.owner] : []),
@@ -138,9 +199,10 @@ function asicBoundElsewhere(world: WorldState, vendorId: string, cloud: string, 
   let total = 0;
   let bound = 0;
   for (const c of world.contracts) {
-    if (c.vendor !== vendorId || c.startTick > tick || tick >= c.endTick) continue;
-    total += c.capacityMTok;
-    if (c.cloud !== cloud) bound += c.capacityMTok * c.asicShare;
+    const mTok = contractCapacityAt(c, tick);
+    if (c.vendor !== vendorId || mTok <= 0) continue;
+    total += mTok;
+    if (c.cloud !== cloud) bound += mTok * c.asicShare;
   }
   return total > 0 ? bound / total : 0;
 }
@@ -148,18 +210,20 @@ function asicBoundElsewhere(world: WorldState, vendorId: string, cloud: string, 
 /**
  * The vendors' side of compute negotiation. A vendor short of capacity for next month asks its
  * first-choice cloud; when that cloud has fallen short for long enough it asks the next ones,
- * weighing each offer (price, ASIC share, cost of porting ASIC-bound work), until covered.
+ * weighing each offer (price, ASIC share, cost of porting ASIC-bound work), until covered. A cloud
+ * with a right of first refusal is asked for all of the need, and the others at once for what it
+ * could not or would not take on.
  */
 export function negotiateCompute(ctx: TickContext): void {
   const answers = new Map<string, ComputeOffered | ComputeDeclined>();
   const subscription = ctx.bus.on('compute.offered', (offer) => answers.set(offer.requestId, offer));
   subscription.add(ctx.bus.on('compute.declined', (refusal) => answers.set(refusal.requestId, refusal)));
 
-  for (const config of ctx.scenario.vendors) {
+  for (const config of ctx.vendors()) {
     const compute = ctx.policies.vendors[config.id]!.compute;
     if (!compute || config.weights !== 'closed') continue;
     const vendor = ctx.world().vendors[config.id]!;
-    const lastBooks = ctx.lastMonth.vendors[config.id]!.books;
+    const lastBooks = (ctx.lastMonth.vendors[config.id] ?? vendor).books;
     const demandMTok = vendor.books.apiDemandMTok + vendor.books.subscriberDemandMTok;
     const lastDemandMTok = lastBooks.apiDemandMTok + lastBooks.subscriberDemandMTok;
     const order = cloudPreference(ctx.world(), config.id, config.computeClouds, ctx.tick);
@@ -181,8 +245,10 @@ export function negotiateCompute(ctx: TickContext): void {
       if (vendor.monthsShort !== 0) ctx.bus.publish({ type: 'vendor.compute-short', tick: ctx.tick, vendor: config.id, unmetMTok: 0, monthsShort: 0 });
       continue;
     }
-    // Part of each need goes to the second cloud from the start, to depend on no single cloud.
-    const spread = others.length > 0 ? compute.secondCloudShare : 0;
+    const firstRefusal = firstRefusalDeal(ctx.world(), config.id)?.cloud === first;
+    // Part of each need goes to the second cloud from the start, to depend on no single cloud;
+    // not under a right of first refusal, whose holder is offered all of it.
+    const spread = others.length > 0 && !firstRefusal ? compute.secondCloudShare : 0;
     const firstAskMTok = needMTok * (1 - spread);
     const firstOffer = requestCompute(ctx, answers, config.id, first, firstAskMTok, compute, view(first, null));
     const unmetMTok = firstAskMTok - (firstOffer?.accepted ? firstOffer.capacityMTok : 0);
@@ -194,7 +260,8 @@ export function negotiateCompute(ctx: TickContext): void {
     if (spread > 0) {
       requestCompute(ctx, answers, config.id, others[0]!, needMTok * spread, compute, view(others[0]!, reference));
     }
-    if (monthsShort < compute.diversifyAfterMonthsShort) continue;
+    const diversify = firstRefusal ? monthsShort > 0 : monthsShort >= compute.diversifyAfterMonthsShort;
+    if (!diversify) continue;
     for (const cloud of others) {
       const remainingMTok = compute.capacityToRequest(view(cloud, reference));
       if (remainingMTok <= 0) break;

@@ -37,6 +37,13 @@ const cloud = z
     gpuCapacityMTok: nonNegative.describe('GPU fleet at the start, MTok of inference per month'),
     asicCapacityMTok: nonNegative.describe('own-ASIC fleet at the start, MTok of inference per month'),
     asicMaturity: share.describe('ASIC programme maturity at the start, 0..1'),
+    buildLeadMonths: z
+      .number()
+      .int()
+      .min(0)
+      .max(120)
+      .default(12)
+      .describe('months to build capacity a contract calls for beyond the free fleet (data-centre build time); until then that part is delivered late'),
     policies: z
       .object({
         offer: policySpec('cloud-offer'),
@@ -67,6 +74,10 @@ const consumerApp = z
   .strict()
   .describe('the vendor’s consumer chat subscription (ChatGPT, Claude, ...); absent = none');
 
+const entersAt = yearMonth
+  .optional()
+  .describe('month the vendor comes to market, YYYY-MM (DeepSeek: 2025-01); its other fields describe it then. Default: there from the start');
+
 const closedVendor = z
   .object({
     id,
@@ -89,6 +100,7 @@ const closedVendor = z
       })
       .strict()
       .describe('the vendor’s decision rules, each a policy { type, params }'),
+    entersAt,
   })
   .strict();
 
@@ -99,6 +111,7 @@ const openVendor = z
     weights: z.literal('open').describe('open weights: clouds host the model and keep its whole price'),
     quality: positive.describe('capability index at the start (GPT-4, March 2023 = 1.0)'),
     policies: z.object({ training: policySpec('vendor-training') }).strict().describe('the open-weights maker’s decision rules: only training'),
+    entersAt,
   })
   .strict();
 
@@ -109,6 +122,23 @@ const listing = z
     revenueShare: share.default(0).describe('share of each marketplace sale the cloud keeps (ignored for open weights)'),
   })
   .strict();
+
+/**
+ * The stretch of the run the config scripts from the record: until `until`, model releases and
+ * investment rounds happen only as its dated events; the agents' own release and funding decisions
+ * take over the month after.
+ */
+const history = z
+  .object({
+    until: yearMonth.describe('last month of scripted history, YYYY-MM'),
+    scripts: z
+      .array(z.enum(['model-release', 'investment']))
+      .default(['model-release', 'investment'])
+      .describe('decisions the record makes until then: model-release (vendors ship only scripted models), investment (rounds and cloud investments only as scripted)'),
+    note: z.string().max(2000).optional().describe('what the history is taken from'),
+  })
+  .strict()
+  .describe('the months the config scripts from the record, and which decisions the record makes in them');
 
 const segment = z
   .object({
@@ -176,6 +206,9 @@ export const scenarioSchema = z
   .object({
     $schema: z.string().optional().describe('path of the JSON Schema, for editors'),
     extends: z.string().optional().describe('parent scenario file this one overrides (resolved before validation)'),
+    branchesAt: yearMonth
+      .optional()
+      .describe('month this scenario branches from its parent (extends): before it the run is the parent’s exactly; its changes take effect from it'),
     name: id.describe('scenario name; outputs go to output/<name>/'),
     description: z.string().default('').describe('what the scenario asks, in a sentence or two'),
     seed: z.number().int().min(0).max(2 ** 32 - 1).default(1).describe('seed of every random stream'),
@@ -196,8 +229,15 @@ export const scenarioSchema = z
     marketplace: z.array(listing).max(MAX_LISTINGS).describe('which models each cloud lists, and its revenue share'),
     enterprises,
     consumers,
-    dealsAtStart: z.array(dealAtStart).max(1000).default([]).describe('cloud investments in vendors made before the start, in force at the start'),
-    events: z.array(scheduledEvent).max(10_000).default([]).describe('dated events scripting history: investments, mergers, capacity shocks, model releases, compute contracts, policy changes'),
+    history: history.optional(),
+    dealsAtStart: z.array(dealAtStart).max(1000).default([]).describe('investments in vendors made before the start, in force at the start'),
+    events: z
+      .array(scheduledEvent)
+      .max(10_000)
+      .default([])
+      .describe(
+        'dated events scripting history or a scenario: investments, deal amendments, compute commitments and contracts, listings, mergers, capacity shocks, model releases, policy changes',
+      ),
   })
   .strict();
 

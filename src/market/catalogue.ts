@@ -67,7 +67,8 @@ export function buildCatalogue(
     for (const channel of ['direct', 'marketplace'] as const) {
       const chosen: { vendor: number; price: number; quality: number; appeal: number }[] = [];
       vendorIds.forEach((vendorId, v) => {
-        const vendor = world.vendors[vendorId]!;
+        const vendor = world.vendors[vendorId];
+        if (!vendor) return; // not in the market yet
         const listed = listedOn(world, cloudId, vendor);
         const reachable = vendor.weights === 'open' ? listed : channel === 'direct' || listed;
         if (!reachable) return;
@@ -76,7 +77,7 @@ export function buildCatalogue(
         const familiar = 1 + appeal.brandPremium * vendor.brand;
         const ops = vendor.weights === 'open' ? appeal.openWeightsValueFactor : 1;
         // Last month's rationing: a token the vendor cannot serve is worth nothing to the buyer.
-        const served = servedShare(lastMonth.vendors[vendorId]!.books);
+        const served = servedShare((lastMonth.vendors[vendorId] ?? vendor).books);
         chosen.push({ vendor: v, price, quality: vendor.quality, appeal: placed * familiar * ops * served });
       });
       const optionOfVendor = new Int16Array(vendorIds.length).fill(-1);
@@ -93,7 +94,7 @@ export function buildCatalogue(
   return {
     vendorIds,
     cloudIds,
-    openWeights: Uint8Array.from(vendorIds.map((id) => (world.vendors[id]!.weights === 'open' ? 1 : 0))),
+    openWeights: Uint8Array.from(vendorIds.map((id) => (world.vendors[id]?.weights === 'open' ? 1 : 0))),
     options: (cloudIndex, channel) => sets[cloudIndex * 2 + (channel === 'direct' ? 0 : 1)]!,
   };
 }

@@ -1,7 +1,8 @@
 import type { TickContext } from '../agents/agent-context.js';
 import type { EnterpriseDemand } from '../agents/enterprises.js';
+import { contractBills } from './contract-bills.js';
 import { fleetUnitCostUsdPerMTok } from './compute-cost.js';
-import { EMPTY_VENDOR_BOOKS } from '../world/state.js';
+import { capacityAt, EMPTY_VENDOR_BOOKS } from '../world/state.js';
 
 /**
  * Closes the month's books: each vendor serves what its capacity allows (the rest is lost), bills
@@ -22,7 +23,8 @@ export function settleMonth(ctx: TickContext, demand: EnterpriseDemand): void {
   const mTokPerSubscriber =
     scenario.consumers.mTokPerSubscriberPerMonth * (1 + scenario.consumers.usageGrowthPerYear) ** (tick / 12);
 
-  scenario.vendors.forEach((config, v) => {
+  for (const config of ctx.vendors()) {
+    const v = ctx.roster.indexOf(config.id);
     const vendor = world.vendors[config.id]!;
     const directMTok = demand.directMTok[v]!;
     let viaCloudMTok = 0;
@@ -36,34 +38,35 @@ export function settleMonth(ctx: TickContext, demand: EnterpriseDemand): void {
         hostingRevenueUsd.set(cloudId, hostingRevenueUsd.get(cloudId)! + tokens * world.clouds[cloudId]!.openModelPriceUsdPerMTok);
       });
       // Open weights: their tokens are served, and billed, by the clouds that host them.
-      const { trainingComputeUsd: _training, ...nothingBooked } = EMPTY_VENDOR_BOOKS;
+      const { trainingComputeUsd: _training, commitmentShortfallUsd: _shortfall, ...nothingBooked } = EMPTY_VENDOR_BOOKS;
       ctx.bus.publish({ type: 'vendor.month-closed', tick, vendor: config.id, ...nothingBooked, apiDemandMTok, servedMTok: apiDemandMTok });
-      return;
+      continue;
     }
 
-    let capacityMTok = 0;
-    let inferenceComputeUsd = 0;
-    const computeSpendByCloud: Record<string, number> = {};
-    for (const c of world.contracts) {
-      if (c.vendor !== config.id || c.startTick > tick || tick >= c.endTick) continue;
-      const billUsd = c.capacityMTok * c.priceUsdPerMTok;
-      capacityMTok += c.capacityMTok;
-      inferenceComputeUsd += billUsd;
-      computeSpendByCloud[c.cloud] = (computeSpendByCloud[c.cloud] ?? 0) + billUsd;
-      inferenceRevenueUsd.set(c.cloud, inferenceRevenueUsd.get(c.cloud)! + billUsd);
-    }
+    const capacityMTok = capacityAt(world, config.id, tick);
     const subscriberDemandMTok = vendor.subscribers * mTokPerSubscriber;
     const totalDemandMTok = apiDemandMTok + subscriberDemandMTok;
     const servedShare = totalDemandMTok > 0 ? Math.min(1, capacityMTok / totalDemandMTok) : 1;
+    // Reservations are take-or-pay; the idle part of a contract for both serving and training trains (booked then).
+    let inferenceComputeUsd = 0;
+    const computeSpendByCloud: Record<string, number> = {};
+    for (const { contract, inferenceUsd } of contractBills(world, config.id, tick, totalDemandMTok * servedShare)) {
+      if (inferenceUsd <= 0) continue;
+      inferenceComputeUsd += inferenceUsd;
+      computeSpendByCloud[contract.cloud] = (computeSpendByCloud[contract.cloud] ?? 0) + inferenceUsd;
+      inferenceRevenueUsd.set(contract.cloud, inferenceRevenueUsd.get(contract.cloud)! + inferenceUsd);
+    }
     const price = vendor.priceUsdPerMTok;
 
     let revenueMarketplaceUsd = 0;
     let revenueShareUsd = 0;
+    const revenueShareByCloud: Record<string, number> = {};
     cloudIds.forEach((cloudId, c) => {
       const sales = demand.viaCloudMTok[v * cloudIds.length + c]! * servedShare * price;
       const share = sales * (revenueShareOf.get(`${cloudId}/${config.id}`) ?? 0);
       revenueMarketplaceUsd += sales;
       revenueShareUsd += share;
+      if (share > 0) revenueShareByCloud[cloudId] = share;
       marketplaceRevenueUsd.set(cloudId, marketplaceRevenueUsd.get(cloudId)! + share);
     });
     ctx.bus.publish({
@@ -78,10 +81,11 @@ export function settleMonth(ctx: TickContext, demand: EnterpriseDemand): void {
       revenueMarketplaceUsd,
       revenueSubscriptionUsd: vendor.subscribers * scenario.consumers.priceUsdPerMonth,
       revenueShareUsd,
+      revenueShareByCloud,
       inferenceComputeUsd,
       computeSpendByCloud,
     });
-  });
+  }
 
   for (const cloudId of cloudIds) {
     const cloud = world.clouds[cloudId]!;

@@ -1,5 +1,13 @@
 import type { EnterpriseDemand } from '../agents/enterprises.js';
-import { asicShare, grossMargin, servedShare, vendorRevenueUsd, type WorldState } from '../world/state.js';
+import {
+  asicShare,
+  contractCapacityAt,
+  grossMargin,
+  servedShare,
+  undeliveredAt,
+  vendorRevenueUsd,
+  type WorldState,
+} from '../world/state.js';
 import type { MetricRecorder } from './metric-table.js';
 
 /** Which vendor, cloud and market figures a month leaves behind; the README lists them. */
@@ -10,7 +18,7 @@ export function recordMonth(
   enterprises: number,
   valuationMultiples: Readonly<Record<string, number>>,
 ): void {
-  const active = world.contracts.filter((c) => c.startTick <= world.tick && world.tick < c.endTick);
+  const active = world.contracts.filter((c) => contractCapacityAt(c, world.tick) > 0 || undeliveredAt(c, world.tick) > 0);
   const vendors = Object.values(world.vendors);
   const enterpriseMTok = vendors.reduce((sum, v) => sum + v.books.apiDemandMTok, 0);
 
@@ -40,30 +48,44 @@ export function recordMonth(
     const margin = grossMargin(b);
     if (Number.isFinite(margin)) recorder.record('vendor.gross_margin', id, margin);
     recorder.record('vendor.subscribers', id, vendor.subscribers);
-    recorder.record('vendor.compute_spend_usd', id, b.inferenceComputeUsd + b.trainingComputeUsd);
+    recorder.record('vendor.compute_spend_usd', id, b.inferenceComputeUsd + b.trainingComputeUsd + b.commitmentShortfallUsd);
+    recorder.record('vendor.training_compute_usd', id, b.trainingComputeUsd);
     recorder.record('vendor.capacity_mtok', id, b.capacityMTok);
     recorder.record('vendor.capacity_shortfall', id, totalDemand > 0 ? 1 - b.servedMTok / totalDemand : 0);
     if (b.servedMTok > 0) recorder.record('vendor.inference_cost_usd_per_mtok', id, b.inferenceComputeUsd / b.servedMTok);
     const spendByCloud = Object.values(b.computeSpendByCloud);
     const spend = spendByCloud.reduce((sum, x) => sum + x, 0);
     if (spend > 0) recorder.record('vendor.primary_cloud_share', id, Math.max(...spendByCloud) / spend);
-    const mine = active.filter((c) => c.vendor === id);
-    const capacity = mine.reduce((sum, c) => sum + c.capacityMTok, 0);
-    if (capacity > 0) recorder.record('vendor.asic_share', id, mine.reduce((sum, c) => sum + c.capacityMTok * c.asicShare, 0) / capacity);
+    const mine = active.filter((c) => c.vendor === id && contractCapacityAt(c, world.tick) > 0);
+    const capacity = mine.reduce((sum, c) => sum + contractCapacityAt(c, world.tick), 0);
+    if (capacity > 0) recorder.record('vendor.asic_share', id, mine.reduce((sum, c) => sum + contractCapacityAt(c, world.tick) * c.asicShare, 0) / capacity);
     recorder.record('vendor.clouds_used', id, new Set(mine.map((c) => c.cloud)).size);
     recorder.record('vendor.cash_usd', id, vendor.cashUsd);
+    recorder.record(
+      'vendor.commitments_remaining_usd',
+      id,
+      world.commitments.reduce((sum, c) => sum + (c.vendor === id ? c.remainingUsd : 0), 0),
+    );
+    for (const [cloud, spendUsd] of Object.entries(b.computeSpendByCloud)) recorder.record('contract.spend_usd', `${id}@${cloud}`, spendUsd);
+    for (const [cloud, shareUsd] of Object.entries(b.revenueShareByCloud)) recorder.record('contract.revenue_share_usd', `${id}@${cloud}`, shareUsd);
   }
+  // A vendor may hold several contracts with one cloud: record their sum per pair.
+  const capacityByPair = new Map<string, number>();
+  const undeliveredByPair = new Map<string, number>();
   for (const contract of active) {
-    // A vendor may hold several contracts with one cloud: record their sum per pair.
     const pair = `${contract.vendor}@${contract.cloud}`;
-    const tied = active.filter((c) => c.vendor === contract.vendor && c.cloud === contract.cloud);
-    if (tied[0] === contract) recorder.record('contract.capacity_mtok', pair, tied.reduce((sum, c) => sum + c.capacityMTok, 0));
+    capacityByPair.set(pair, (capacityByPair.get(pair) ?? 0) + contractCapacityAt(contract, world.tick));
+    undeliveredByPair.set(pair, (undeliveredByPair.get(pair) ?? 0) + undeliveredAt(contract, world.tick));
   }
+  for (const [pair, mTok] of capacityByPair) recorder.record('contract.capacity_mtok', pair, mTok);
+  for (const [pair, mTok] of undeliveredByPair) if (mTok > 0) recorder.record('contract.undelivered_mtok', pair, mTok);
+  const investedByPair = new Map<string, number>();
   for (const deal of world.deals) {
+    if (deal.cloud === null) continue;
     const pair = `${deal.vendor}@${deal.cloud}`;
-    const all = world.deals.filter((d) => d.vendor === deal.vendor && d.cloud === deal.cloud);
-    if (all[0] === deal) recorder.record('deal.invested_usd', pair, all.reduce((sum, d) => sum + d.amountUsd, 0));
+    investedByPair.set(pair, (investedByPair.get(pair) ?? 0) + deal.amountUsd);
   }
+  for (const [pair, usd] of investedByPair) recorder.record('deal.invested_usd', pair, usd);
 
   let openMTok = 0;
   for (const cloud of Object.values(world.clouds)) {
@@ -86,6 +108,7 @@ export function recordMonth(
     recorder.record('cloud.asic_maturity', id, cloud.asicMaturity);
     recorder.record('cloud.capacity_mtok', id, fleet);
     recorder.record('cloud.capex_usd', id, b.capexUsd);
+    recorder.record('cloud.fleet_cost_usd', id, b.fleetCostUsd);
     recorder.record('cloud.open_model_price_usd_per_mtok', id, cloud.openModelPriceUsdPerMTok);
   }
 
@@ -113,20 +136,20 @@ export function nvidiaDependence(world: WorldState, cloudId: string): number {
   let used = cloud.books.hostingMTok;
   let onGpu = cloud.books.hostingMTok * fleetGpuShare;
   for (const c of world.contracts) {
-    if (c.cloud !== cloudId || c.startTick > world.tick || world.tick >= c.endTick) continue;
-    used += c.capacityMTok;
-    onGpu += c.capacityMTok * (1 - c.asicShare);
+    if (c.cloud !== cloudId) continue;
+    const mTok = contractCapacityAt(c, world.tick);
+    used += mTok;
+    onGpu += mTok * (1 - c.asicShare);
   }
   return used > 0 ? onGpu / used : fleetGpuShare;
 }
 
-/** The cloud's stakes in vendors at their revenue multiple (ARR × multiple × equity held). */
+/** The cloud's stakes in vendors at their revenue multiple (ARR × multiple × equity held, after dilution). */
 export function equityValueUsd(world: WorldState, cloudId: string, valuationMultiples: Readonly<Record<string, number>>): number {
   let value = 0;
-  for (const deal of world.deals) {
-    if (deal.cloud !== cloudId) continue;
-    const vendor = world.vendors[deal.vendor]!;
-    value += deal.equityShare * 12 * vendorRevenueUsd(vendor.books) * (valuationMultiples[deal.vendor] ?? 0);
+  for (const vendor of Object.values(world.vendors)) {
+    const held = vendor.equity[cloudId] ?? 0;
+    if (held > 0) value += held * 12 * vendorRevenueUsd(vendor.books) * (valuationMultiples[vendor.id] ?? 0);
   }
   return value;
 }

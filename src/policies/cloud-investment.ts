@@ -16,8 +16,9 @@ export const strategicStake = definePolicy({
       vendors: z.array(z.string()).default([]).describe('vendor ids the cloud invests in'),
       shareOfRound: z.number().gt(0).max(1).default(0.5).describe('share of a round the cloud offers to take'),
       maxInvestmentUsd: z.number().min(0).default(4e9).describe('largest single investment, USD'),
-      status: z.enum(['exclusive', 'primary', 'none']).default('primary').describe('tie asked of the vendor'),
+      status: z.enum(['exclusive', 'right-of-first-refusal', 'primary', 'none']).default('primary').describe('tie asked of the vendor'),
       computeCommitmentShare: z.number().min(0).max(1).default(0.5).describe('share of the investment the vendor must spend on the cloud’s compute'),
+      commitmentMonths: z.number().int().min(1).max(120).default(36).describe('term over which the vendor must spend that commitment, months'),
       minAsicShare: z.number().min(0).max(1).default(0).describe('share of the vendor’s capacity at the cloud required on its ASICs'),
       permittedClouds: z.array(z.string()).default([]).describe('under exclusivity, the rivals the vendor may still buy from'),
     })
@@ -31,6 +32,7 @@ export const strategicStake = definePolicy({
         amountUsd,
         status: p.status,
         computeCommitmentUsd: p.computeCommitmentShare * amountUsd,
+        commitmentMonths: p.commitmentMonths,
         minAsicShare: p.minAsicShare,
         permittedClouds: p.permittedClouds,
       };

@@ -22,7 +22,7 @@ export const costPlusOffer = definePolicy({
     offer(view: OfferView) {
       const capacityMTok = Math.min(view.requestedMTok, view.freeCapacityMTok * p.maxShareOfFree);
       if (capacityMTok <= 0) return { declined: 'no free capacity' };
-      const asicShare = Math.min(1, Math.max(p.minAsicShare, view.dealMinAsicShare, view.fleetAsicShare));
+      const asicShare = view.fixedAsicShare ?? Math.min(1, Math.max(p.minAsicShare, view.dealMinAsicShare, view.fleetAsicShare));
       const unitCost = asicShare * view.asicCostUsdPerMTok + (1 - asicShare) * view.gpuCostUsdPerMTok;
       return { capacityMTok, priceUsdPerMTok: unitCost * (view.transferAtCost ? 1 : 1 + p.markup), asicShare };
     },

@@ -104,6 +104,8 @@ export interface OfferView {
   readonly gpuCostUsdPerMTok: number;
   readonly asicCostUsdPerMTok: number;
   readonly fleetAsicShare: number;
+  /** The ASIC share a signed contract fixes (an all-TPU deal, a deal on Nvidia GPUs); the policy's own choice otherwise. */
+  readonly fixedAsicShare?: number;
 }
 
 export interface CloudOfferPolicy {
@@ -151,8 +153,10 @@ export interface FundingView {
 
 export interface InvestmentTerms {
   readonly amountUsd: number;
-  readonly status: 'exclusive' | 'primary' | 'none';
+  readonly status: 'exclusive' | 'right-of-first-refusal' | 'primary' | 'none';
   readonly computeCommitmentUsd: number;
+  /** Term of the compute commitment, months. */
+  readonly commitmentMonths: number;
   readonly minAsicShare: number;
   readonly permittedClouds: readonly string[];
 }

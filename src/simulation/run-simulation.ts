@@ -2,7 +2,7 @@ import { produce } from 'immer';
 import type { Scenario } from '../config/parse-scenario.js';
 import { agentRngs, instantiatePolicies, replacePolicy, type AgentPolicies, type TickContext } from '../agents/agent-context.js';
 import { buildFleets, listenForComputeRequests, listenForFundingRounds, priceOpenModels } from '../agents/clouds.js';
-import { newDeal, raiseFunds } from '../agents/funding.js';
+import { newCommitment, newDeal, raiseFunds } from '../agents/funding.js';
 import { updateSubscriptions } from '../agents/consumers.js';
 import { createPopulation } from '../agents/enterprise-population.js';
 import { seedAdopters, stepEnterprises } from '../agents/enterprises.js';
@@ -15,8 +15,8 @@ import { MetricRecorder, type MetricTable } from '../metrics/metric-table.js';
 import { recordMonth } from '../metrics/record-metrics.js';
 import { applyEvent, WORLD_UNCHANGED } from '../world/apply-event.js';
 import type { MarketEvent } from '../world/events.js';
-import type { WorldState } from '../world/state.js';
-import { initialWorld, openingContracts } from './initial-world.js';
+import { stepCapacityAt, type WorldState } from '../world/state.js';
+import { entryTick, initialWorld, openingContracts, vendorAtEntry } from './initial-world.js';
 import { applyScheduledEvents } from './schedule.js';
 
 export interface RunOptions {
@@ -61,6 +61,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
 
   const vendorIds = scenario.vendors.map((v) => v.id);
   const cloudIds = scenario.clouds.map((c) => c.id);
+  const inMarket = () => scenario.vendors.filter((v) => world.vendors[v.id] !== undefined);
   const population = createPopulation(scenario, seed);
   const appeal: Appeal = {
     placement: placementOf(policies),
@@ -78,14 +79,23 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
   };
 
   for (let tick = 0; tick < months; tick++) {
-    const ctx: TickContext = { scenario, tick, world: () => world, lastMonth: world, bus, policies, rngs };
+    const date = tickToDate(scenario.start, tick);
+    const ctx: TickContext = { scenario, tick, date, roster: vendorIds, vendors: inMarket, world: () => world, lastMonth: world, bus, policies, rngs };
     bus.publish({ type: 'market.month-opened', tick });
+    for (const vendor of scenario.vendors) {
+      if (entryTick(scenario, vendor) !== tick) continue;
+      if (tick > 0) bus.publish({ type: 'vendor.entered', tick, vendor: vendorAtEntry(vendor) });
+      for (const contract of openingContracts(scenario, policies, world, vendor, tick)) bus.publish({ type: 'compute.contract-signed', tick, contract });
+    }
     if (tick === 0) {
-      for (const contract of openingContracts(scenario, policies, world)) {
-        bus.publish({ type: 'compute.contract-signed', tick, contract });
-      }
       for (const deal of scenario.dealsAtStart) {
-        bus.publish({ type: 'investment.in-force', tick, deal: newDeal(world, tick, deal.cloud, deal.vendor, deal, deal.equityShare) });
+        const from = deal.cloud !== undefined ? { investor: deal.cloud, cloud: deal.cloud } : { investor: deal.investor!, cloud: null };
+        const inForce = newDeal(world, tick, from, deal.vendor, deal, deal.equityShare);
+        bus.publish({ type: 'investment.in-force', tick, deal: inForce });
+        if (deal.computeCommitmentUsd > 0 && deal.cloud !== undefined) {
+          const commitment = { vendor: deal.vendor, cloud: deal.cloud, amountUsd: deal.computeCommitmentUsd, startTick: 0, months: deal.commitmentMonths, dealId: inForce.id };
+          bus.publish({ type: 'compute.commitment-made', tick, commitment: newCommitment(world, commitment) });
+        }
       }
       // Enterprises already in production chose under the deals and listings in force at the start.
       seedAdopters(
@@ -103,7 +113,17 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
         contractId: contract.id,
         vendor: contract.vendor,
         cloud: contract.cloud,
-        capacityMTok: contract.capacityMTok,
+        capacityMTok: stepCapacityAt(contract.delivered, contract.endTick - 1),
+      });
+    }
+    for (const commitment of world.commitments.filter((c) => c.endTick <= tick)) {
+      bus.publish({
+        type: 'compute.commitment-settled',
+        tick,
+        commitmentId: commitment.id,
+        vendor: commitment.vendor,
+        cloud: commitment.cloud,
+        shortfallUsd: commitment.remainingUsd,
       });
     }
     buildFleets(ctx);
@@ -130,7 +150,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
     negotiateCompute(ctx);
     clouds.unsubscribe();
 
-    recorder.beginTick(tickToDate(scenario.start, tick));
+    recorder.beginTick(date);
     recordMonth(recorder, world, demand, population.size, valuationMultiples);
   }
   bus.complete();

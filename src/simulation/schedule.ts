@@ -1,98 +1,268 @@
 import type { TickContext } from '../agents/agent-context.js';
-import { newDeal, valuationUsd } from '../agents/funding.js';
-import { dealMinAsicShare } from '../agents/clouds.js';
+import { closeInvestment, newDeal, valuationUsd, type Investor } from '../agents/funding.js';
+import { dealMinAsicShare, usedCapacityMTok } from '../agents/clouds.js';
 import type { ScheduledEvent } from '../config/schedule-schema.js';
 import { dateToTick } from '../engine/calendar.js';
 import { asicCostUsdPerMTok, gpuCostUsdPerMTok } from '../market/compute-cost.js';
-import { asicShare } from '../world/state.js';
+import type { MarketEvent } from '../world/events.js';
+import { asicShare, exclusiveDeal, type CapacityStep, type Construction, type WorldState } from '../world/state.js';
+import { eventName } from '../config/event-label.js';
+
+type Of<T extends ScheduledEvent['type']> = Extract<ScheduledEvent, { type: T }>;
 
 /**
  * Scripted history: each event of the config's `events` whose month has come is turned into the
- * bus events an agent's decision would have produced, so the books cannot tell them apart.
+ * bus events an agent's decision would have produced, so the books cannot tell them apart. An
+ * event the world of its month does not allow (a tie an agent made forbids it) is not applied:
+ * `schedule.event-skipped` says which and why.
  */
 export function applyScheduledEvents(ctx: TickContext, events: readonly ScheduledEvent[]): void {
-  for (const event of events) {
-    if (dateToTick(ctx.scenario.start, event.date) !== ctx.tick) continue;
-    applyOne(ctx, event);
-  }
+  events.forEach((event, index) => {
+    if (dateToTick(ctx.scenario.start, event.date) !== ctx.tick) return;
+    const refusal = applyOne(ctx, event);
+    if (refusal !== null) {
+      ctx.bus.publish({ type: 'schedule.event-skipped', tick: ctx.tick, event: eventName(event, index), eventType: event.type, reason: refusal });
+    }
+  });
 }
 
-function applyOne(ctx: TickContext, event: ScheduledEvent): void {
+/** Publishes what the event does; returns why it cannot happen, or null. */
+function applyOne(ctx: TickContext, event: ScheduledEvent): string | null {
   const { tick } = ctx;
   const world = ctx.world();
   switch (event.type) {
-    case 'investment': {
-      const vendorConfig = ctx.scenario.vendors.find((v) => v.id === event.vendor)!;
-      const multiple = vendorConfig.weights === 'closed' ? vendorConfig.valuationRevenueMultiple : 25;
-      // Valued on last month's revenue: this month's books have only just opened.
-      const valuation = valuationUsd(ctx.lastMonth, event.vendor, multiple);
-      const equityShare = event.equityShare ?? event.amountUsd / (valuation + event.amountUsd);
-      const terms = {
-        amountUsd: event.amountUsd,
-        status: event.status,
-        computeCommitmentUsd: event.computeCommitmentUsd,
-        minAsicShare: event.minAsicShare,
-        permittedClouds: event.permittedClouds,
-      };
-      ctx.bus.publish({ type: 'investment.closed', tick, deal: newDeal(world, tick, event.cloud, event.vendor, terms, equityShare) });
-      return;
+    case 'investment':
+      return invest(ctx, event);
+    case 'deal-amendment': {
+      const investor = event.cloud ?? event.investor!;
+      if (!world.deals.some((d) => d.investor === investor && d.vendor === event.vendor)) return `${investor} holds no deal with ${event.vendor} to amend`;
+      publish(ctx, {
+        type: 'deal.amended',
+        tick,
+        investor,
+        vendor: event.vendor,
+        ...(event.status !== undefined && { status: event.status }),
+        ...(event.equityShare !== undefined && { equityShare: event.equityShare }),
+        ...(event.permittedClouds !== undefined && { permittedClouds: event.permittedClouds }),
+        ...(event.minAsicShare !== undefined && { minAsicShare: event.minAsicShare }),
+      });
+      return null;
     }
+    case 'compute-commitment': {
+      const startTick = dateToTick(ctx.scenario.start, event.from ?? event.date);
+      publish(ctx, {
+        type: 'compute.commitment-made',
+        tick,
+        commitment: {
+          id: `commitment-${world.commitmentsMade + 1}`,
+          vendor: event.vendor,
+          cloud: event.cloud,
+          amountUsd: event.amountUsd,
+          remainingUsd: event.amountUsd,
+          startTick,
+          endTick: startTick + event.months,
+          dealId: null,
+        },
+      });
+      return null;
+    }
+    case 'compute-contract':
+      return signContract(ctx, event);
+    case 'listing': {
+      const blocked = forbiddenBy(world, event.vendor, event.cloud);
+      if (blocked) return blocked;
+      const open = world.vendors[event.vendor]?.weights === 'open';
+      publish(ctx, { type: 'marketplace.listing-added', tick, listing: { cloud: event.cloud, vendor: event.vendor, revenueShare: open ? 0 : event.revenueShare } });
+      return null;
+    }
+    case 'delisting':
+      publish(ctx, { type: 'marketplace.listing-removed', tick, cloud: event.cloud, vendor: event.vendor });
+      return null;
     case 'merger':
-      ctx.bus.publish({ type: 'corporate.merged', tick, cloud: event.cloud, vendor: event.vendor });
-      return;
+      publish(ctx, { type: 'corporate.merged', tick, cloud: event.cloud, vendor: event.vendor });
+      return null;
     case 'capacity-shock': {
       const cloud = world.clouds[event.cloud]!;
-      ctx.bus.publish({
+      publish(ctx, {
         type: 'cloud.capacity-shocked',
         tick,
         cloud: event.cloud,
         gpuMTok: cloud.gpuCapacityMTok * event.gpuChange,
         asicMTok: cloud.asicCapacityMTok * event.asicChange,
       });
-      return;
+      return null;
     }
     case 'model-release': {
       const vendor = world.vendors[event.vendor]!;
       const toQuality = event.quality ?? vendor.quality * (event.qualityGain ?? 1);
-      ctx.bus.publish({ type: 'vendor.model-released', tick, vendor: event.vendor, fromQuality: vendor.quality, toQuality });
-      return;
-    }
-    case 'compute-contract': {
-      const cloud = world.clouds[event.cloud]!;
-      const vendor = world.vendors[event.vendor]!;
-      const terms = ctx.policies.clouds[event.cloud]!.offer.offer({
-        requestedMTok: event.capacityMTok,
-        transferAtCost: vendor.integrated && vendor.owner === event.cloud,
-        dealMinAsicShare: dealMinAsicShare(world, event.vendor, event.cloud),
-        freeCapacityMTok: Number.POSITIVE_INFINITY,
-        gpuCostUsdPerMTok: gpuCostUsdPerMTok(ctx.scenario.compute, tick),
-        asicCostUsdPerMTok: asicCostUsdPerMTok(ctx.scenario.compute, tick, cloud.asicMaturity),
-        fleetAsicShare: asicShare(cloud),
-      });
-      if ('declined' in terms) throw new Error(`${event.cloud} cannot price the scheduled contract with ${event.vendor}: ${terms.declined}`);
-      const offered = terms;
-      ctx.bus.publish({
-        type: 'compute.contract-signed',
-        tick,
-        contract: {
-          id: `contract-${world.contractsSigned + 1}`,
-          vendor: event.vendor,
-          cloud: event.cloud,
-          capacityMTok: event.capacityMTok,
-          priceUsdPerMTok: event.priceUsdPerMTok ?? offered.priceUsdPerMTok,
-          asicShare: offered.asicShare,
-          startTick: tick,
-          endTick: tick + event.months,
-        },
-      });
-      return;
+      publish(ctx, { type: 'vendor.model-released', tick, vendor: event.vendor, fromQuality: vendor.quality, toQuality });
+      return null;
     }
     case 'policy-change':
-      ctx.bus.publish({ type: 'policy.changed', tick, agent: event.agent, slot: event.slot, policy: event.policy });
-      return;
+      publish(ctx, { type: 'policy.changed', tick, agent: event.agent, slot: event.slot, policy: event.policy });
+      return null;
     default: {
       const unhandled: never = event;
       throw new Error(`unhandled scheduled event ${JSON.stringify(unhandled)}`);
     }
   }
+}
+
+function publish(ctx: TickContext, event: MarketEvent): void {
+  ctx.bus.publish(event);
+}
+
+/** Why an exclusive deal in force keeps the vendor from `cloud`, or null. */
+export function forbiddenBy(world: WorldState, vendorId: string, cloud: string): string | null {
+  const exclusive = exclusiveDeal(world, vendorId);
+  const vendor = world.vendors[vendorId];
+  if (!exclusive || exclusive.cloud === cloud || exclusive.permittedClouds.includes(cloud)) return null;
+  if (vendor?.integrated && vendor.owner === cloud) return null;
+  const permitted = exclusive.permittedClouds.length > 0 ? ` (permitted: ${exclusive.permittedClouds.join(', ')})` : '';
+  return `${exclusive.id} makes ${exclusive.cloud} ${vendorId}'s exclusive cloud${permitted}`;
+}
+
+function invest(ctx: TickContext, event: Of<'investment'>): string | null {
+  const world = ctx.world();
+  const from: Investor = event.cloud !== undefined ? { investor: event.cloud, cloud: event.cloud } : { investor: event.investor!, cloud: null };
+  const status = event.status ?? 'none';
+  const exclusive = exclusiveDeal(world, event.vendor);
+  if (from.cloud !== null && status !== 'none' && exclusive && exclusive.cloud !== from.cloud) {
+    return `${exclusive.id} makes ${exclusive.cloud} ${event.vendor}'s exclusive cloud: ${from.cloud} cannot take a ${status} tie`;
+  }
+  const vendorConfig = ctx.scenario.vendors.find((v) => v.id === event.vendor)!;
+  const multiple = vendorConfig.weights === 'closed' ? vendorConfig.valuationRevenueMultiple : 25;
+  // Valued on last month's revenue when no valuation is given: this month's books have only just opened.
+  const equityShare =
+    event.valuationUsd !== undefined
+      ? event.amountUsd / event.valuationUsd
+      : (event.equityShare ?? event.amountUsd / (valuationUsd(ctx.lastMonth, event.vendor, multiple) + event.amountUsd));
+  const terms = { amountUsd: event.amountUsd, status, minAsicShare: event.minAsicShare ?? 0, permittedClouds: event.permittedClouds ?? [] };
+  const commitmentCloud = event.commitmentCloud ?? event.cloud;
+  closeInvestment(
+    ctx,
+    newDeal(world, ctx.tick, from, event.vendor, terms, equityShare),
+    commitmentCloud === undefined ? null : { cloud: commitmentCloud, amountUsd: event.computeCommitmentUsd, months: event.commitmentMonths },
+  );
+  return null;
+}
+
+/**
+ * A scripted contract is priced by the cloud's offer policy unless it states a price, at the ASIC
+ * share it states; what it calls for beyond the cloud's free fleet is built, in service after the
+ * cloud's build lead time, and delivered late until then.
+ */
+function signContract(ctx: TickContext, event: Of<'compute-contract'>): string | null {
+  const { tick } = ctx;
+  const world = ctx.world();
+  const blocked = forbiddenBy(world, event.vendor, event.cloud);
+  if (blocked) return blocked;
+  const cloud = world.clouds[event.cloud]!;
+  const vendor = world.vendors[event.vendor]!;
+  const ordered: CapacityStep[] = event.ramp
+    ? event.ramp.map((step) => ({ fromTick: dateToTick(ctx.scenario.start, step.from), capacityMTok: step.capacityMTok }))
+    : [{ fromTick: tick, capacityMTok: event.capacityMTok! }];
+  const startTick = ordered[0]!.fromTick;
+  const terms = ctx.policies.clouds[event.cloud]!.offer.offer({
+    requestedMTok: Math.max(...ordered.map((s) => s.capacityMTok)),
+    transferAtCost: vendor.integrated && vendor.owner === event.cloud,
+    dealMinAsicShare: dealMinAsicShare(world, event.vendor, event.cloud),
+    freeCapacityMTok: Number.POSITIVE_INFINITY,
+    gpuCostUsdPerMTok: gpuCostUsdPerMTok(ctx.scenario.compute, startTick),
+    asicCostUsdPerMTok: asicCostUsdPerMTok(ctx.scenario.compute, startTick, cloud.asicMaturity),
+    fleetAsicShare: asicShare(cloud),
+    ...(event.asicShare !== undefined && { fixedAsicShare: event.asicShare }),
+  });
+  if ('declined' in terms) return `${event.cloud}'s offer policy cannot price it: ${terms.declined}`;
+  const id = `contract-${world.contractsSigned + 1}`;
+  const buildLeadMonths = ctx.scenario.clouds.find((c) => c.id === event.cloud)!.buildLeadMonths;
+  const plan = deliveryPlan({ world, cloud: event.cloud, contractId: id, ordered, tick, buildLeadMonths, asicShare: terms.asicShare });
+  publish(ctx, {
+    type: 'compute.contract-signed',
+    tick,
+    contract: {
+      id,
+      vendor: event.vendor,
+      cloud: event.cloud,
+      priceUsdPerMTok: event.priceUsdPerMTok ?? terms.priceUsdPerMTok,
+      asicShare: terms.asicShare,
+      use: event.use,
+      delivered: plan.delivered,
+      ordered,
+      startTick,
+      endTick: startTick + event.months,
+    },
+  });
+  for (const construction of plan.construction) publish(ctx, { type: 'cloud.construction-started', tick, construction });
+  return null;
+}
+
+/**
+ * When a contract's capacity comes into service: each step's increase is taken from what the
+ * cloud's fleet has free at that month (its fleet today, less the contracts in force then and last
+ * month's hosting); the rest is built and comes `buildLeadMonths` after signing, or at its step if
+ * that is later. Steps that lower the capacity lower what is delivered too.
+ */
+export function deliveryPlan(input: {
+  world: WorldState;
+  cloud: string;
+  contractId: string;
+  ordered: readonly CapacityStep[];
+  tick: number;
+  buildLeadMonths: number;
+  asicShare: number;
+}): { delivered: CapacityStep[]; construction: Construction[] } {
+  const { world, ordered, tick } = input;
+  const cloud = world.clouds[input.cloud]!;
+  // The fleet of a month: today's, and what is being built for other contracts by then.
+  const fleetAt = (at: number) =>
+    world.construction.reduce(
+      (sum, site) => sum + (site.cloud === input.cloud && site.readyTick <= at ? site.gpuMTok + site.asicMTok : 0),
+      cloud.gpuCapacityMTok + cloud.asicCapacityMTok,
+    );
+  const changes = new Map<number, number>();
+  const change = (at: number, mTok: number) => changes.set(at, (changes.get(at) ?? 0) + mTok);
+  const construction: Construction[] = [];
+  let previousMTok = 0;
+  let onTimeMTok = 0;
+  for (const step of ordered) {
+    const increase = step.capacityMTok - previousMTok;
+    previousMTok = step.capacityMTok;
+    if (increase <= 0) {
+      const cut = Math.min(onTimeMTok, -increase);
+      onTimeMTok -= cut;
+      change(step.fromTick, increase);
+      continue;
+    }
+    const freeMTok = Math.max(0, fleetAt(step.fromTick) - usedCapacityMTok(world, input.cloud, step.fromTick, cloud.books.hostingMTok) - onTimeMTok);
+    const now = Math.min(increase, freeMTok);
+    onTimeMTok += now;
+    change(step.fromTick, now);
+    const lateMTok = increase - now;
+    if (lateMTok <= 0) continue;
+    const readyTick = Math.max(step.fromTick, tick + input.buildLeadMonths);
+    construction.push({
+      cloud: input.cloud,
+      contractId: input.contractId,
+      gpuMTok: lateMTok * (1 - input.asicShare),
+      asicMTok: lateMTok * input.asicShare,
+      readyTick,
+    });
+    change(readyTick, lateMTok);
+  }
+  let level = 0;
+  const delivered = [...changes]
+    .sort(([a], [b]) => a - b)
+    .map(([fromTick, delta]) => ({ fromTick, capacityMTok: (level = Math.max(0, level + delta)) }));
+  return { delivered, construction: mergeSites(construction) };
+}
+
+/** One construction per month it is ready. */
+function mergeSites(sites: readonly Construction[]): Construction[] {
+  const byTick = new Map<number, Construction>();
+  for (const site of sites) {
+    const same = byTick.get(site.readyTick);
+    byTick.set(site.readyTick, same ? { ...same, gpuMTok: same.gpuMTok + site.gpuMTok, asicMTok: same.asicMTok + site.asicMTok } : site);
+  }
+  return [...byTick.values()].sort((a, b) => a.readyTick - b.readyTick);
 }

@@ -18,6 +18,7 @@ export const WORLD_UNCHANGED: ReadonlySet<MarketEvent['type']> = new Set([
   'investment.offered',
   'investment.rejected',
   'policy.changed',
+  'schedule.event-skipped',
 ]);
 
 /**
@@ -29,7 +30,7 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
   switch (event.type) {
     case 'market.month-opened':
       world.tick = event.tick;
-      for (const vendor of Object.values(world.vendors)) vendor.books = { ...EMPTY_VENDOR_BOOKS, computeSpendByCloud: {} };
+      for (const vendor of Object.values(world.vendors)) vendor.books = { ...EMPTY_VENDOR_BOOKS, computeSpendByCloud: {}, revenueShareByCloud: {} };
       for (const cloud of Object.values(world.clouds)) cloud.books = { ...EMPTY_CLOUD_BOOKS };
       return;
     case 'enterprise.adopted':
@@ -43,6 +44,7 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
     case 'investment.offered':
     case 'investment.rejected':
     case 'policy.changed':
+    case 'schedule.event-skipped':
       return;
     case 'compute.requested':
       cloudOf(world, event.cloud).books.unmetRequestsMTok += event.capacityMTok;
@@ -67,7 +69,7 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
       if (event.cloud !== null) {
         cloudOf(world, event.cloud).books.vendorComputeRevenueUsd += event.spendUsd;
         vendor.books.computeSpendByCloud[event.cloud] = (vendor.books.computeSpendByCloud[event.cloud] ?? 0) + event.spendUsd;
-        spendAgainstCommitments(world, event.vendor, event.cloud, event.spendUsd);
+        spendAgainstCommitments(world, event.vendor, event.cloud, event.spendUsd, event.tick);
       }
       return;
     }
@@ -78,26 +80,80 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
       return;
     }
     case 'vendor.month-closed': {
-      const { type: _type, tick: _tick, vendor: id, computeSpendByCloud, ...books } = event;
+      const { type: _type, tick: _tick, vendor: id, computeSpendByCloud, revenueShareByCloud, ...books } = event;
       const vendor = vendorOf(world, id);
-      vendor.books = { ...books, computeSpendByCloud: { ...computeSpendByCloud }, trainingComputeUsd: vendor.books.trainingComputeUsd };
+      const earlier = vendor.books;
+      vendor.books = {
+        ...books,
+        computeSpendByCloud: { ...earlier.computeSpendByCloud },
+        revenueShareByCloud: { ...revenueShareByCloud },
+        trainingComputeUsd: earlier.trainingComputeUsd,
+        commitmentShortfallUsd: earlier.commitmentShortfallUsd,
+      };
+      for (const [cloud, spendUsd] of Object.entries(computeSpendByCloud)) {
+        vendor.books.computeSpendByCloud[cloud] = (vendor.books.computeSpendByCloud[cloud] ?? 0) + spendUsd;
+        spendAgainstCommitments(world, id, cloud, spendUsd, event.tick);
+      }
       vendor.cashUsd +=
         books.revenueApiDirectUsd + books.revenueMarketplaceUsd + books.revenueSubscriptionUsd - books.revenueShareUsd - books.inferenceComputeUsd;
-      for (const [cloud, spendUsd] of Object.entries(computeSpendByCloud)) spendAgainstCommitments(world, id, cloud, spendUsd);
       return;
     }
     case 'vendor.compute-short':
       vendorOf(world, event.vendor).monthsShort = event.monthsShort;
       return;
-    case 'vendor.funded':
-      vendorOf(world, event.vendor).cashUsd += event.amountUsd;
+    case 'vendor.funded': {
+      const vendor = vendorOf(world, event.vendor);
+      vendor.cashUsd += event.amountUsd;
+      sellEquity(vendor.equity, FINANCIAL_INVESTORS, event.equityShare);
       return;
-    case 'investment.closed':
+    }
+    case 'investment.closed': {
       world.deals.push(castDraft(event.deal));
-      vendorOf(world, event.deal.vendor).cashUsd += event.deal.amountUsd;
+      world.dealsMade += 1;
+      const vendor = vendorOf(world, event.deal.vendor);
+      vendor.cashUsd += event.deal.amountUsd;
+      sellEquity(vendor.equity, event.deal.investor, event.deal.equityShare);
       return;
-    case 'investment.in-force':
+    }
+    case 'investment.in-force': {
       world.deals.push(castDraft(event.deal));
+      world.dealsMade += 1;
+      const equity = vendorOf(world, event.deal.vendor).equity;
+      equity[event.deal.investor] = (equity[event.deal.investor] ?? 0) + event.deal.equityShare;
+      return;
+    }
+    case 'deal.amended': {
+      for (const deal of world.deals) {
+        if (deal.investor !== event.investor || deal.vendor !== event.vendor) continue;
+        if (event.status !== undefined) deal.status = event.status;
+        if (event.permittedClouds !== undefined) deal.permittedClouds = [...event.permittedClouds];
+        if (event.minAsicShare !== undefined) deal.minAsicShare = event.minAsicShare;
+      }
+      if (event.equityShare !== undefined) vendorOf(world, event.vendor).equity[event.investor] = event.equityShare;
+      return;
+    }
+    case 'compute.commitment-made':
+      world.commitments.push(event.commitment);
+      world.commitmentsMade += 1;
+      return;
+    case 'compute.commitment-settled': {
+      const vendor = vendorOf(world, event.vendor);
+      vendor.cashUsd -= event.shortfallUsd;
+      vendor.books.commitmentShortfallUsd += event.shortfallUsd;
+      vendor.books.computeSpendByCloud[event.cloud] = (vendor.books.computeSpendByCloud[event.cloud] ?? 0) + event.shortfallUsd;
+      cloudOf(world, event.cloud).books.vendorComputeRevenueUsd += event.shortfallUsd;
+      world.commitments = world.commitments.filter((c) => c.id !== event.commitmentId);
+      return;
+    }
+    case 'marketplace.listing-added':
+      world.listings = world.listings.filter((l) => l.cloud !== event.listing.cloud || l.vendor !== event.listing.vendor);
+      world.listings.push(event.listing);
+      return;
+    case 'marketplace.listing-removed':
+      world.listings = world.listings.filter((l) => l.cloud !== event.cloud || l.vendor !== event.vendor);
+      return;
+    case 'vendor.entered':
+      world.vendors[event.vendor.id] = castDraft(event.vendor);
       return;
     case 'corporate.merged': {
       const vendor = vendorOf(world, event.vendor);
@@ -128,8 +184,16 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
       cloud.gpuCapacityMTok += event.gpuMTok;
       cloud.asicCapacityMTok += event.asicMTok;
       cloud.books.capexUsd += event.capexUsd;
+      if (event.forContract !== null) {
+        world.construction = world.construction.filter(
+          (c) => c.cloud !== event.cloud || c.contractId !== event.forContract || c.readyTick !== event.tick,
+        );
+      }
       return;
     }
+    case 'cloud.construction-started':
+      world.construction.push(castDraft(event.construction));
+      return;
     case 'cloud.asic-deployed': {
       const cloud = cloudOf(world, event.cloud);
       cloud.asicMaturity = event.maturityAfter;
@@ -140,7 +204,7 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
       cloudOf(world, event.cloud).openModelPriceUsdPerMTok = event.priceUsdPerMTok;
       return;
     case 'compute.contract-signed':
-      world.contracts.push(event.contract);
+      world.contracts.push(castDraft(event.contract));
       world.contractsSigned += 1;
       return;
     case 'compute.contract-expired':
@@ -153,14 +217,24 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
   }
 }
 
-/** Compute bought from a cloud pays down the vendor's commitments to it, oldest deal first. */
-function spendAgainstCommitments(world: Draft<WorldState>, vendor: string, cloud: string, spendUsd: number): void {
+/** Who holds the equity sold in rounds no named investor took. */
+export const FINANCIAL_INVESTORS = 'financial-investors';
+
+/** A round sells `share` of the vendor (after the round) to an investor: every holder is diluted. */
+function sellEquity(equity: Record<string, number>, investor: string, share: number): void {
+  if (share <= 0) return;
+  for (const holder of Object.keys(equity)) equity[holder] = equity[holder]! * (1 - share);
+  equity[investor] = (equity[investor] ?? 0) + share;
+}
+
+/** Compute bought from a cloud pays down the vendor's commitments to it that have begun, oldest first. */
+function spendAgainstCommitments(world: Draft<WorldState>, vendor: string, cloud: string, spendUsd: number, tick: number): void {
   let left = spendUsd;
-  for (const deal of world.deals) {
+  for (const commitment of world.commitments) {
     if (left <= 0) return;
-    if (deal.vendor !== vendor || deal.cloud !== cloud || deal.commitmentRemainingUsd <= 0) continue;
-    const paid = Math.min(left, deal.commitmentRemainingUsd);
-    deal.commitmentRemainingUsd -= paid;
+    if (commitment.vendor !== vendor || commitment.cloud !== cloud || commitment.remainingUsd <= 0 || commitment.startTick > tick) continue;
+    const paid = Math.min(left, commitment.remainingUsd);
+    commitment.remainingUsd -= paid;
     left -= paid;
   }
 }

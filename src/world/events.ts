@@ -1,4 +1,4 @@
-import type { CloudId, ComputeContract, Deal, DealStatus, VendorBooks, VendorId } from './state.js';
+import type { CloudId, ComputeCommitment, ComputeContract, Construction, Deal, DealStatus, Listing, VendorBooks, VendorId, VendorState } from './state.js';
 
 /** How an enterprise reaches a model: the vendor's own API or its cloud's marketplace. */
 export type Channel = 'direct' | 'marketplace';
@@ -51,6 +51,8 @@ export interface VendorTrained extends At<'vendor.trained'> {
   readonly vendor: VendorId;
   /** null when the vendor trains in its own data centres. */
   readonly cloud: CloudId | null;
+  /** The contract whose capacity it trained on; null for compute bought by the month. */
+  readonly contractId: string | null;
   readonly spendUsd: number;
 }
 export interface ConsumersSubscribed extends At<'consumers.subscribed'> {
@@ -58,8 +60,11 @@ export interface ConsumersSubscribed extends At<'consumers.subscribed'> {
   readonly subscribers: number;
   readonly brand: number;
 }
-/** The month's books of a vendor, all but training (booked by vendor.trained); compute by cloud is inference only. */
-export interface VendorMonthClosed extends At<'vendor.month-closed'>, Omit<VendorBooks, 'trainingComputeUsd'> {
+/**
+ * The month's books of a vendor, all but training (booked by vendor.trained) and commitment
+ * shortfalls (compute.commitment-settled); compute by cloud is inference only.
+ */
+export interface VendorMonthClosed extends At<'vendor.month-closed'>, Omit<VendorBooks, 'trainingComputeUsd' | 'commitmentShortfallUsd'> {
   readonly vendor: VendorId;
 }
 export interface CloudMonthClosed extends At<'cloud.month-closed'> {
@@ -76,6 +81,12 @@ export interface CloudCapacityAdded extends At<'cloud.capacity-added'> {
   readonly gpuMTok: number;
   readonly asicMTok: number;
   readonly capexUsd: number;
+  /** The contract the capacity was built for, when it completes a construction; null for the capex cycle. */
+  readonly forContract: string | null;
+}
+/** A contract called for more than the cloud had free: it builds the rest, in service at readyTick. */
+export interface CloudConstructionStarted extends At<'cloud.construction-started'> {
+  readonly construction: Construction;
 }
 export interface CloudAsicDeployed extends At<'cloud.asic-deployed'> {
   readonly cloud: CloudId;
@@ -130,6 +141,16 @@ export interface ComputeContractExpired extends At<'compute.contract-expired'> {
   readonly cloud: CloudId;
   readonly capacityMTok: number;
 }
+export interface ComputeCommitmentMade extends At<'compute.commitment-made'> {
+  readonly commitment: ComputeCommitment;
+}
+/** A commitment's term ended: what the vendor had not bought of it is paid to the cloud anyway. */
+export interface ComputeCommitmentSettled extends At<'compute.commitment-settled'> {
+  readonly commitmentId: string;
+  readonly vendor: VendorId;
+  readonly cloud: CloudId;
+  readonly shortfallUsd: number;
+}
 
 /** A vendor's first-choice cloud could not cover its compute need (monthsShort 0: covered again). */
 export interface VendorComputeShort extends At<'vendor.compute-short'> {
@@ -148,6 +169,8 @@ export interface VendorFundingSought extends At<'vendor.funding-sought'> {
 export interface VendorFunded extends At<'vendor.funded'> {
   readonly vendor: VendorId;
   readonly amountUsd: number;
+  /** Equity the financial investors bought, share of the vendor after the round. */
+  readonly equityShare: number;
 }
 export interface InvestmentOffered extends At<'investment.offered'> {
   readonly cloud: CloudId;
@@ -156,6 +179,7 @@ export interface InvestmentOffered extends At<'investment.offered'> {
   readonly equityShare: number;
   readonly status: DealStatus;
   readonly computeCommitmentUsd: number;
+  readonly commitmentMonths: number;
   readonly minAsicShare: number;
   readonly permittedClouds: readonly CloudId[];
 }
@@ -171,6 +195,37 @@ export interface InvestmentClosed extends At<'investment.closed'> {
 /** A deal struck before the run, in force from its start: no cash moves now. */
 export interface InvestmentInForce extends At<'investment.in-force'> {
   readonly deal: Deal;
+}
+/**
+ * The terms between an investor and a vendor change (every deal between them): a tie loosened or
+ * ended, an equity stake restated after a recapitalisation, other clouds permitted.
+ */
+export interface DealAmended extends At<'deal.amended'> {
+  readonly investor: string;
+  readonly vendor: VendorId;
+  readonly status?: DealStatus;
+  /** The investor's whole stake after the amendment, share of the vendor. */
+  readonly equityShare?: number;
+  readonly permittedClouds?: readonly CloudId[];
+  readonly minAsicShare?: number;
+}
+export interface ListingAdded extends At<'marketplace.listing-added'> {
+  readonly listing: Listing;
+}
+export interface ListingRemoved extends At<'marketplace.listing-removed'> {
+  readonly cloud: CloudId;
+  readonly vendor: VendorId;
+}
+/** A vendor comes to market (DeepSeek in 2025-01): from now on enterprises can reach it. */
+export interface VendorEntered extends At<'vendor.entered'> {
+  readonly vendor: VendorState;
+}
+/** A scripted event the world at its month did not allow (a tie made by an agent forbids it): not applied. */
+export interface ScheduledEventSkipped extends At<'schedule.event-skipped'> {
+  /** Its id, or its place in the config's events. */
+  readonly event: string;
+  readonly eventType: string;
+  readonly reason: string;
 }
 /** Vertical integration: the vendor becomes part of the cloud's group. */
 export interface CorporateMerged extends At<'corporate.merged'> {
@@ -205,6 +260,7 @@ export type MarketEvent =
   | VendorMonthClosed
   | CloudMonthClosed
   | CloudCapacityAdded
+  | CloudConstructionStarted
   | CloudAsicDeployed
   | CloudOpenModelPriced
   | ComputeRequested
@@ -214,6 +270,8 @@ export type MarketEvent =
   | ComputeOfferRejected
   | ComputeContractSigned
   | ComputeContractExpired
+  | ComputeCommitmentMade
+  | ComputeCommitmentSettled
   | VendorComputeShort
   | VendorFundingSought
   | VendorFunded
@@ -221,6 +279,11 @@ export type MarketEvent =
   | InvestmentRejected
   | InvestmentClosed
   | InvestmentInForce
+  | DealAmended
+  | ListingAdded
+  | ListingRemoved
+  | VendorEntered
+  | ScheduledEventSkipped
   | CorporateMerged
   | CloudCapacityShocked
   | PolicyChanged;

@@ -24,10 +24,14 @@ export interface VendorBooks {
   readonly revenueSubscriptionUsd: number;
   /** Paid to clouds out of marketplace revenue. */
   readonly revenueShareUsd: number;
+  /** The same, by the cloud that kept it. */
+  readonly revenueShareByCloud: Readonly<Record<CloudId, number>>;
   /** Reserved inference capacity paid for this month (take-or-pay). */
   readonly inferenceComputeUsd: number;
   /** Training compute bought this month (operating expense, not cost of revenue). */
   readonly trainingComputeUsd: number;
+  /** Paid this month for committed compute left unbought at the end of a commitment's term. */
+  readonly commitmentShortfallUsd: number;
   /** Inference reservations and training paid to each cloud this month. */
   readonly computeSpendByCloud: Readonly<Record<CloudId, number>>;
 }
@@ -54,28 +58,54 @@ export interface VendorState {
   readonly integrated: boolean;
   /** Consecutive months in which its first-choice cloud could not cover its compute need. */
   readonly monthsShort: number;
+  /** Equity held by each investor (a cloud id or another investor's id), share of the vendor; rounds dilute it. */
+  readonly equity: Readonly<Record<string, number>>;
   readonly books: VendorBooks;
 }
 
-/** Whether a deal ties the vendor's compute to the investing cloud. */
-export type DealStatus = 'exclusive' | 'primary' | 'none';
+/**
+ * Whether a deal ties the vendor's compute to the investing cloud, strongest first: exclusive (only
+ * the investor and the clouds it permits), right of first refusal (the investor is asked first for
+ * all new capacity and may match; other clouds get what it declines), primary (asked first for most
+ * of it), none.
+ */
+export type DealStatus = 'exclusive' | 'right-of-first-refusal' | 'primary' | 'none';
 
-/** A cloud's investment in a vendor: cash for equity, with conditions. */
+/** An investment in a vendor: cash for equity, with conditions when the investor is a cloud. */
 export interface Deal {
   readonly id: string;
-  readonly cloud: CloudId;
+  /** A cloud id, or the id of another investor (softbank, nvidia, funds). */
+  readonly investor: string;
+  /** The investing cloud; null for investors that are not clouds (they tie no compute). */
+  readonly cloud: CloudId | null;
   readonly vendor: VendorId;
   readonly tick: number;
   readonly amountUsd: number;
   /** Equity bought, share of the vendor after the round. */
   readonly equityShare: number;
   readonly status: DealStatus;
-  /** Compute spend the vendor still owes the investor under the deal. */
-  readonly commitmentRemainingUsd: number;
   /** Share of the vendor's capacity at the investor that must run on the investor's ASICs. */
   readonly minAsicShare: number;
   /** Under exclusivity, the other clouds the investor lets the vendor buy compute from. */
   readonly permittedClouds: readonly CloudId[];
+}
+
+/**
+ * Compute spend a vendor has bound itself to buy from a cloud over a term (from an investment's
+ * conditions or signed on its own, without cash). Its compute bought from the cloud pays it down;
+ * what is left at the end of the term is paid anyway (take-or-pay).
+ */
+export interface ComputeCommitment {
+  readonly id: string;
+  readonly vendor: VendorId;
+  readonly cloud: CloudId;
+  readonly amountUsd: number;
+  readonly remainingUsd: number;
+  /** First tick whose spend counts; the term ends before endTick. */
+  readonly startTick: number;
+  readonly endTick: number;
+  /** The investment that brought it, or null for a commitment signed on its own. */
+  readonly dealId: string | null;
 }
 
 export interface CloudBooks {
@@ -106,15 +136,28 @@ export interface CloudState {
   readonly books: CloudBooks;
 }
 
+/** What a contract's capacity is for: serving tokens, training models, or serving first and training on the rest. */
+export type ContractUse = 'inference' | 'training' | 'both';
+
+/** Capacity from a tick on, until the next step. */
+export interface CapacityStep {
+  readonly fromTick: number;
+  readonly capacityMTok: number;
+}
+
 export interface ComputeContract {
   readonly id: string;
   readonly vendor: VendorId;
   readonly cloud: CloudId;
-  readonly capacityMTok: number;
   readonly priceUsdPerMTok: number;
   /** Share of the contracted capacity that runs on the cloud's ASICs. */
   readonly asicShare: number;
-  /** First tick the capacity serves; last tick is endTick - 1. */
+  readonly use: ContractUse;
+  /** Capacity the cloud delivers, step by step (one step unless the contract ramps or came late); none before the first. */
+  readonly delivered: readonly CapacityStep[];
+  /** Capacity the contract calls for, step by step; above `delivered` while the cloud is still building. */
+  readonly ordered: readonly CapacityStep[];
+  /** First tick the contract runs; last tick is endTick - 1. */
   readonly startTick: number;
   readonly endTick: number;
 }
@@ -129,12 +172,29 @@ export interface Listing {
 
 export interface WorldState {
   readonly tick: number;
+  /** Vendors in the market: a vendor that enters later is absent until its month. */
   readonly vendors: Readonly<Record<VendorId, VendorState>>;
   readonly clouds: Readonly<Record<CloudId, CloudState>>;
   readonly contracts: readonly ComputeContract[];
   readonly listings: readonly Listing[];
   readonly deals: readonly Deal[];
+  readonly commitments: readonly ComputeCommitment[];
+  /** Capacity clouds are building for contracts beyond their fleet, not yet in service. */
+  readonly construction: readonly Construction[];
   readonly contractsSigned: number;
+  /** Deals and commitments made so far, for their ids. */
+  readonly dealsMade: number;
+  readonly commitmentsMade: number;
+}
+
+/** Capacity a cloud is building because a contract called for more than its fleet had free. */
+export interface Construction {
+  readonly cloud: CloudId;
+  readonly contractId: string;
+  readonly gpuMTok: number;
+  readonly asicMTok: number;
+  /** The month it comes into service (and its capex is booked). */
+  readonly readyTick: number;
 }
 
 export const EMPTY_VENDOR_BOOKS: VendorBooks = {
@@ -146,8 +206,10 @@ export const EMPTY_VENDOR_BOOKS: VendorBooks = {
   revenueMarketplaceUsd: 0,
   revenueSubscriptionUsd: 0,
   revenueShareUsd: 0,
+  revenueShareByCloud: {},
   inferenceComputeUsd: 0,
   trainingComputeUsd: 0,
+  commitmentShortfallUsd: 0,
   computeSpendByCloud: {},
 };
 
@@ -161,14 +223,41 @@ export const EMPTY_CLOUD_BOOKS: CloudBooks = {
   unmetRequestsMTok: 0,
 };
 
+/** Capacity of a schedule of steps at a tick: the last step begun, 0 before the first. */
+export function stepCapacityAt(steps: readonly CapacityStep[], tick: number): number {
+  let capacity = 0;
+  for (const step of steps) {
+    if (step.fromTick > tick) break;
+    capacity = step.capacityMTok;
+  }
+  return capacity;
+}
+
+/** Capacity a contract puts in service at a tick (0 outside its term or before delivery). */
+export function contractCapacityAt(contract: ComputeContract, tick: number): number {
+  return contract.startTick <= tick && tick < contract.endTick ? stepCapacityAt(contract.delivered, tick) : 0;
+}
+
+/** Capacity a contract calls for at a tick but the cloud has not delivered yet. */
+export function undeliveredAt(contract: ComputeContract, tick: number): number {
+  if (contract.startTick > tick || tick >= contract.endTick) return 0;
+  return Math.max(0, stepCapacityAt(contract.ordered, tick) - stepCapacityAt(contract.delivered, tick));
+}
+
+/** Whether the contract's capacity serves tokens (inference or both). */
+export function servesInference(contract: ComputeContract): boolean {
+  return contract.use !== 'training';
+}
+
 export function activeContracts(state: WorldState, tick: number): ComputeContract[] {
   return state.contracts.filter((c) => c.startTick <= tick && tick < c.endTick);
 }
 
+/** Capacity the vendor can serve tokens with at a tick. */
 export function capacityAt(state: WorldState, vendor: VendorId, tick: number): number {
   let total = 0;
   for (const c of state.contracts) {
-    if (c.vendor === vendor && c.startTick <= tick && tick < c.endTick) total += c.capacityMTok;
+    if (c.vendor === vendor && servesInference(c)) total += contractCapacityAt(c, tick);
   }
   return total;
 }
@@ -190,17 +279,24 @@ export function grossMargin(books: VendorBooks): number {
   return (revenue - books.inferenceComputeUsd - books.revenueShareUsd) / revenue;
 }
 
-/** Deals in which the cloud holds the vendor's compute: exclusive first, then primary, newest first. */
-export function tyingDeals(state: WorldState, vendor: VendorId): Deal[] {
-  const rank = { exclusive: 0, primary: 1, none: 2 } as const;
+const TIE_RANK: Readonly<Record<DealStatus, number>> = { exclusive: 0, 'right-of-first-refusal': 1, primary: 2, none: 3 };
+
+/** Deals in which a cloud holds the vendor's compute, strongest tie first, then newest first. */
+export function tyingDeals(state: WorldState, vendor: VendorId): (Deal & { cloud: CloudId })[] {
   return state.deals
-    .filter((d) => d.vendor === vendor && d.status !== 'none')
-    .sort((a, b) => rank[a.status] - rank[b.status] || b.tick - a.tick);
+    .filter((d): d is Deal & { cloud: CloudId } => d.vendor === vendor && d.cloud !== null && d.status !== 'none')
+    .sort((a, b) => TIE_RANK[a.status] - TIE_RANK[b.status] || b.tick - a.tick);
 }
 
 /** The exclusive deal in force for a vendor, if any (the newest wins). */
-export function exclusiveDeal(state: WorldState, vendor: VendorId): Deal | undefined {
+export function exclusiveDeal(state: WorldState, vendor: VendorId): (Deal & { cloud: CloudId }) | undefined {
   return tyingDeals(state, vendor).find((d) => d.status === 'exclusive');
+}
+
+/** The cloud holding a right of first refusal on the vendor's new capacity, if no exclusive deal does more. */
+export function firstRefusalDeal(state: WorldState, vendor: VendorId): (Deal & { cloud: CloudId }) | undefined {
+  const strongest = tyingDeals(state, vendor)[0];
+  return strongest?.status === 'right-of-first-refusal' ? strongest : undefined;
 }
 
 export function asicShare(cloud: CloudState): number {

@@ -80,7 +80,9 @@ describe('clouds', () => {
         4,
       );
       const [signed] = eventsOfType(events, 'compute.contract-signed');
-      expect(signed?.contract).toMatchObject({ id: 'contract-1', vendor: 'acme', cloud: 'beta', capacityMTok: 300, asicShare: 0.5, startTick: 5, endTick: 11 });
+      expect(signed?.contract).toMatchObject({ id: 'contract-1', vendor: 'acme', cloud: 'beta', use: 'inference', asicShare: 0.5, startTick: 5, endTick: 11 });
+      expect(signed?.contract.delivered).toEqual([{ fromTick: 5, capacityMTok: 300 }]);
+      expect(signed?.contract.ordered).toEqual(signed?.contract.delivered);
       expect(signed?.contract.priceUsdPerMTok).toBeCloseTo(2.34, 12);
       expect(market.world().contractsSigned).toBe(1);
     });
@@ -127,7 +129,7 @@ describe('clouds', () => {
       buildFleets(market.context(0));
       // 900 / 0.75 − 1,000 = 200, capped at 15 % of the fleet: 150 GPU MTok at 2 $ × 30 months.
       expect(eventsOfType(market.events, 'cloud.capacity-added')).toEqual([
-        { type: 'cloud.capacity-added', tick: 0, cloud: 'alpha', gpuMTok: 150, asicMTok: 0, capexUsd: 9000 },
+        { type: 'cloud.capacity-added', tick: 0, cloud: 'alpha', gpuMTok: 150, asicMTok: 0, capexUsd: 9000, forContract: null },
       ]);
       expect(market.world().clouds.alpha!.gpuCapacityMTok).toBe(1150);
       expect(eventsOfType(market.events, 'cloud.asic-deployed')).toEqual([]);

@@ -50,9 +50,17 @@ describe('funding', () => {
       { type: 'vendor.funding-sought', tick: 0, vendor: 'acme', amountUsd: 17e9, valuationUsd: 1e9 },
     ]);
     const [closed] = eventsOfType(m.events, 'investment.closed');
-    expect(closed?.deal).toMatchObject({ cloud: 'alpha', vendor: 'acme', amountUsd: 4e9, status: 'primary', commitmentRemainingUsd: 2e9 });
+    expect(closed?.deal).toMatchObject({ investor: 'alpha', cloud: 'alpha', vendor: 'acme', amountUsd: 4e9, status: 'primary' });
     expect(closed?.deal.equityShare).toBeCloseTo(4e9 / (1e9 + 17e9), 12);
-    expect(eventsOfType(m.events, 'vendor.funded')).toEqual([{ type: 'vendor.funded', tick: 0, vendor: 'acme', amountUsd: 13e9 }]);
+    // Half the investment comes back as compute the vendor must buy from the investor over the policy's term.
+    expect(eventsOfType(m.events, 'compute.commitment-made').map((e) => e.commitment)).toEqual([
+      { id: 'commitment-1', vendor: 'acme', cloud: 'alpha', amountUsd: 2e9, remainingUsd: 2e9, startTick: 0, endTick: 36, dealId: closed!.deal.id },
+    ]);
+    expect(eventsOfType(m.events, 'vendor.funded')).toEqual([{ type: 'vendor.funded', tick: 0, vendor: 'acme', amountUsd: 13e9, equityShare: 13e9 / 18e9 }]);
+    // The financial investors' round dilutes the cloud's stake bought just before.
+    const equity = m.world().vendors.acme!.equity;
+    expect(equity.alpha).toBeCloseTo((4e9 / 18e9) * (1 - 13e9 / 18e9), 12);
+    expect(equity['financial-investors']).toBeCloseTo(13e9 / 18e9, 12);
     expect(m.world().vendors.acme!.cashUsd).toBe(1e9 + 17e9);
     expect(m.world().deals).toHaveLength(1);
   });

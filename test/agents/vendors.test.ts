@@ -16,7 +16,7 @@ import {
   tinyScenarioInput,
   type TestMarket,
 } from '../support/scenario-fixtures.js';
-import { cloudState, contract, deal, vendorState, worldState } from '../support/world-fixtures.js';
+import { capacityOf, cloudState, commitment, contract, deal, vendorState, worldState } from '../support/world-fixtures.js';
 
 /** The tiny scenario's market, edited first; acme is then given `demandMTok` of closed books. */
 function marketWith(edit: (input: ScenarioInput) => void = () => {}, demandMTok = 900): TestMarket {
@@ -68,7 +68,18 @@ describe('vendors', () => {
         {
           type: 'compute.contract-signed',
           tick: 0,
-          contract: { id: 'contract-1', vendor: 'acme', cloud: 'alpha', capacityMTok: 800, priceUsdPerMTok: 3, asicShare: 0, startTick: 1, endTick: 13 },
+          contract: {
+            id: 'contract-1',
+            vendor: 'acme',
+            cloud: 'alpha',
+            priceUsdPerMTok: 3,
+            asicShare: 0,
+            use: 'inference',
+            delivered: [{ fromTick: 1, capacityMTok: 800 }],
+            ordered: [{ fromTick: 1, capacityMTok: 800 }],
+            startTick: 1,
+            endTick: 13,
+          },
         },
         { type: 'vendor.compute-short', tick: 0, vendor: 'acme', unmetMTok: 400, monthsShort: 1 },
       ]);
@@ -86,7 +97,7 @@ describe('vendors', () => {
       ]);
       const contracts = eventsOfType(events, 'compute.contract-signed').map((e) => e.contract);
       expect(contracts).toHaveLength(2);
-      expect(contracts[1]).toMatchObject({ id: 'contract-2', cloud: 'beta', capacityMTok: 400, asicShare: 0.5, startTick: 1, endTick: 13 });
+      expect(contracts[1]).toMatchObject({ id: 'contract-2', cloud: 'beta', delivered: [{ fromTick: 1, capacityMTok: 400 }], asicShare: 0.5, startTick: 1, endTick: 13 });
       expect(contracts[1]!.priceUsdPerMTok).toBeCloseTo(2.34, 12);
     });
 
@@ -100,7 +111,7 @@ describe('vendors', () => {
         { type: 'compute.requested', cloud: 'alpha', capacityMTok: 1200 },
         { type: 'compute.declined', cloud: 'alpha', reason: 'no free capacity' },
       ]);
-      expect(eventsOfType(events, 'compute.contract-signed').map((e) => [e.contract.cloud, e.contract.capacityMTok])).toEqual([['beta', 800]]);
+      expect(eventsOfType(events, 'compute.contract-signed').map((e) => [e.contract.cloud, capacityOf(e.contract)])).toEqual([['beta', 800]]);
     });
 
     it('keeps to its first cloud until it has fallen short for diversifyAfterMonthsShort months', () => {
@@ -208,10 +219,10 @@ describe('vendors', () => {
       const [first] = eventsOfType(events, 'compute.contract-signed').map((e) => e.contract);
       expect(first).toMatchObject({ vendor: 'acme', cloud: 'alpha', startTick: 1, endTick: 3 });
       const expired = eventsOfType(events, 'compute.contract-expired').find((e) => e.contractId === first!.id);
-      expect(expired).toMatchObject({ tick: 3, vendor: 'acme', cloud: 'alpha', capacityMTok: first!.capacityMTok });
+      expect(expired).toMatchObject({ tick: 3, vendor: 'acme', cloud: 'alpha', capacityMTok: capacityOf(first!) });
       const capacity = eventsOfType(events, 'vendor.month-closed').filter((e) => e.vendor === 'acme').map((e) => e.capacityMTok);
       expect(capacity[0]).toBe(0);
-      expect(capacity[1]).toBeGreaterThanOrEqual(first!.capacityMTok);
+      expect(capacity[1]).toBeGreaterThanOrEqual(capacityOf(first!));
     });
   });
 
@@ -237,7 +248,7 @@ describe('vendors', () => {
       const world = worldState({
         vendors: [vendorState('acme')],
         clouds,
-        deals: [deal({ vendor: 'acme', cloud: 'gamma', status: 'none', commitmentRemainingUsd: 1e9 })],
+        commitments: [commitment({ vendor: 'acme', cloud: 'gamma', amountUsd: 1e9 })],
       });
       expect(cloudPreference(world, 'acme', ['alpha', 'beta'], 0)).toEqual(['gamma', 'alpha', 'beta']);
     });
@@ -288,8 +299,8 @@ describe('vendors', () => {
       closeAcmeMonth(market, 0, 900, 1000);
       buyTraining(market.context(0));
       expect(eventsOfType(market.events, 'vendor.trained')).toEqual([
-        { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', spendUsd: 500 },
-        { type: 'vendor.trained', tick: 0, vendor: 'llama', cloud: null, spendUsd: 100 },
+        { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 500 },
+        { type: 'vendor.trained', tick: 0, vendor: 'llama', cloud: null, contractId: null, spendUsd: 100 },
       ]);
       expect(market.world().clouds.alpha!.books.vendorComputeRevenueUsd).toBe(500);
     });
@@ -299,7 +310,7 @@ describe('vendors', () => {
         const input = tinyScenarioInput();
         input.seed = seed;
         const market = testMarket(scenarioOf(input));
-        market.bus.publish({ type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', spendUsd: 1e12 });
+        market.bus.publish({ type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 1e12 });
         releaseModels(market.context(0));
         return eventsOfType(market.events, 'vendor.model-released');
       };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { contractCapacityAt } from '../../src/world/state.js';
 import { cloudJson, eventsOf, run, seriesOf, smallBaseline, vendorJson, type Json } from './support.js';
 
 /**
@@ -88,11 +89,11 @@ describe('compute scarcity', () => {
   });
 
   it('has a cloud build next month for the requests it turned away this month, on top of what is in use', () => {
-    // Azure loses half its GPUs in 2024-03 and may double in a month, so the build is not capped.
+    // Azure loses half its GPUs in 2024-03 and may triple in a month, so the build is not capped.
     const json = smallBaseline({ months: 8 });
     const azure = cloudJson(json, 'azure');
     azure.gpuCapacityMTok = 30e6;
-    azure.policies.capex.params.maxGrowthPerMonth = 1;
+    azure.policies.capex.params.maxGrowthPerMonth = 2;
     json.events = [{ date: '2024-03', type: 'capacity-shock', cloud: 'azure', gpuChange: -0.5 }];
     const { events, metrics } = run(json);
     const fleet = seriesOf(metrics, 'cloud.capacity_mtok', 'azure');
@@ -108,7 +109,7 @@ describe('compute scarcity', () => {
       const shock = atAzure(eventsOf(events, 'cloud.capacity-shocked'), tick + 1).reduce((s, e) => s + e.gpuMTok + e.asicMTok, 0);
       const fleetBefore = fleet[tick]! + shock;
       const inUse =
-        contracts.filter((c) => c.startTick <= tick + 1 && tick + 1 < c.endTick).reduce((s, c) => s + c.capacityMTok, 0) +
+        contracts.reduce((s, c) => s + contractCapacityAt(c, tick + 1), 0) +
         atAzure(eventsOf(events, 'cloud.month-closed'), tick)[0]!.hostingMTok;
       // utilisation-capex: max(base-growth floor, (in use + turned away) / target − fleet).
       const floor = fleetBefore * ((1 + baseGrowthPerYear) ** (1 / 12) - 1);

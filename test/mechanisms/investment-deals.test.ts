@@ -76,7 +76,9 @@ describe('investment deals', () => {
     const closed = eventsOf(events, 'investment.closed').filter((e) => e.deal.vendor === 'xai');
     expect(closed).toHaveLength(1);
     expect(closed[0]!.deal).toMatchObject({ cloud: 'oracle', tick: 0, amountUsd: offer.amountUsd, equityShare: offer.equityShare, status: 'primary' });
-    expect(closed[0]!.deal.commitmentRemainingUsd).toBeCloseTo(0.4 * offer.amountUsd, 0);
+    const made = eventsOf(events, 'compute.commitment-made').find((e) => e.commitment.dealId === closed[0]!.deal.id)!;
+    expect(made.commitment).toMatchObject({ vendor: 'xai', cloud: 'oracle', startTick: 0, endTick: 36 });
+    expect(made.commitment.amountUsd).toBeCloseTo(0.4 * offer.amountUsd, 0);
     const funded = eventsOf(events, 'vendor.funded').filter((e) => e.vendor === 'xai');
     expect(funded.map((e) => e.tick)).toEqual([0]);
     expect(funded[0]!.amountUsd).toBeCloseTo(round.amountUsd - offer.amountUsd, 0);
@@ -122,9 +124,14 @@ describe('investment deals', () => {
     expect(eventsOf(tiedTo('exclusive').events, 'investment.offered')).toEqual([]);
   });
 
-  it('values a cloud’s stakes at equity × the vendor’s ARR × its revenue multiple, month by month', () => {
-    const { metrics, finalWorld } = run(xaiRound({}));
-    const stake = finalWorld.deals.find((d) => d.cloud === 'oracle')!;
+  it('values a cloud’s stakes at equity × the vendor’s ARR × its revenue multiple, month by month, diluted by later sales', () => {
+    const { events, metrics, finalWorld } = run(xaiRound({}));
+    const bought = finalWorld.deals.find((d) => d.cloud === 'oracle')!.equityShare;
+    // Financial investors take the rest of the round, which dilutes what Oracle has just bought.
+    const funded = eventsOf(events, 'vendor.funded').filter((e) => e.vendor === 'xai');
+    expect(funded).toHaveLength(1);
+    const stake = { equityShare: bought * (1 - funded[0]!.equityShare) };
+    expect(finalWorld.vendors.xai!.equity.oracle).toBeCloseTo(stake.equityShare, 12);
     const xaiRevenue = seriesOf(metrics, 'vendor.revenue_usd', 'xai');
     const anthropicRevenue = seriesOf(metrics, 'vendor.revenue_usd', 'anthropic');
     const oracleValue = seriesOf(metrics, 'cloud.equity_value_usd', 'oracle');
@@ -147,7 +154,7 @@ describe('investment deals', () => {
         .filter((e) => e.vendor === 'anthropic' && e.cloud === cloud)
         .reduce((sum, e) => sum + e.spendUsd, 0);
     // Baseline deals at the start: Anthropic owes both AWS and Google Cloud compute spend.
-    const owedTo = (cloud: string) => finalWorld.deals.find((d) => d.vendor === 'anthropic' && d.cloud === cloud)!.commitmentRemainingUsd;
+    const owedTo = (cloud: string) => finalWorld.commitments.find((c) => c.vendor === 'anthropic' && c.cloud === cloud)!.remainingUsd;
     const owedAtStart = (cloud: string): number => dealAtStart(cloud, 'anthropic').computeCommitmentUsd;
     expect(spentAt('aws')).toBeGreaterThan(0);
     expect(spentAt('gcp')).toBeGreaterThan(0);
@@ -173,9 +180,10 @@ describe('investment deals', () => {
     const asked = eventsOf(events, 'compute.requested').filter((e) => e.vendor === 'xai');
     expect(asked.length).toBeGreaterThan(0);
     expect(new Set(asked.map((e) => e.cloud))).toEqual(new Set(['azure']));
-    const committed = eventsOf(events, 'investment.closed').find((e) => e.deal.vendor === 'xai')!.deal.commitmentRemainingUsd;
-    expect(committed).toBeGreaterThan(0);
-    expect(deal.commitmentRemainingUsd).toBeLessThan(committed);
+    const committed = eventsOf(events, 'compute.commitment-made').find((e) => e.commitment.vendor === 'xai')!.commitment;
+    expect(committed).toMatchObject({ cloud: 'azure', dealId: deal.id });
+    expect(committed.amountUsd).toBeGreaterThan(0);
+    expect(finalWorld.commitments.find((c) => c.id === committed.id)!.remainingUsd).toBeLessThan(committed.amountUsd);
   });
 
   /**

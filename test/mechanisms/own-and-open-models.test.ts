@@ -15,6 +15,8 @@ function adoptionsOnGcp(marketplace: Json) {
   json.enterprises.adoptedAtStart = 0;
   json.enterprises.policies.adoption.params.innovation = 0.1;
   cloudJson(json, 'gcp').policies.marketplace = marketplace;
+  // Room for every buyer Gemini wins, so no rationing feeds back into what direct buyers see.
+  vendorJson(json, 'google').compute[0].capacityMTok = 8e6;
   const adopted = eventsOf(run(json).events, 'enterprise.adopted').filter((e) => e.cloud === 'gcp');
   const shareOf = (vendor: string, channel: 'direct' | 'marketplace') => {
     const inChannel = adopted.filter((e) => e.channel === channel);

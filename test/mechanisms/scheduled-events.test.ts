@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/config/parse-scenario.js';
 import type { MarketEvent } from '../../src/world/events.js';
+import { contractCapacityAt } from '../../src/world/state.js';
 import { computeCosts, eventsOf, offerFactor, run, seriesOf, smallBaseline, vendorJson, type Json } from './support.js';
 
 /**
@@ -63,7 +64,12 @@ describe('scheduled events', () => {
       amountUsd: 1e9,
       equityShare: 0.2,
       status: 'primary',
-      commitmentRemainingUsd: 3e8,
+    });
+    expect(eventsOf(withScript.events, 'compute.commitment-made').find((e) => e.commitment.vendor === 'mistral')!.commitment).toMatchObject({
+      cloud: 'oracle',
+      amountUsd: 3e8,
+      startTick: 1,
+      endTick: 37,
     });
     expect(eventsOf(withScript.events, 'corporate.merged')).toEqual([{ type: 'corporate.merged', tick: 2, cloud: 'gcp', vendor: 'mistral' }]);
     expect(eventsOf(withScript.events, 'vendor.model-released').filter((e) => e.vendor === 'xai')[0]).toMatchObject({ fromQuality: 0.8, toQuality: 1.5 });
@@ -72,9 +78,17 @@ describe('scheduled events', () => {
     ]);
   });
 
-  it('has the agents act on scripted deals: the vendor trains with its investor, then with its owner', () => {
-    const trainedAt = eventsOf(withScript.events, 'vendor.trained').filter((e) => e.vendor === 'mistral').map((e) => e.cloud);
-    expect(trainedAt).toEqual(['azure', 'oracle', 'gcp', 'gcp', 'gcp', 'gcp', 'gcp', 'gcp']);
+  it('has the agents act on scripted deals: the vendor trains with its investor, then with its owner, keeping pace with its commitment', () => {
+    const trained = eventsOf(withScript.events, 'vendor.trained').filter((e) => e.vendor === 'mistral');
+    const mostAt = (tick: number) => trained.filter((e) => e.tick === tick).sort((a, b) => b.spendUsd - a.spendUsd)[0]!.cloud;
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map(mostAt)).toEqual(['azure', 'oracle', 'gcp', 'gcp', 'gcp', 'gcp', 'gcp', 'gcp']);
+    // The $300M committed to Oracle over 36 months from 2024-01 is bought at least on a straight line.
+    let spentAtOracle = 0;
+    for (let tick = 1; tick < 8; tick++) {
+      spentAtOracle += trained.filter((e) => e.tick === tick && e.cloud === 'oracle').reduce((sum, e) => sum + e.spendUsd, 0);
+      expect(spentAtOracle).toBeGreaterThanOrEqual((3e8 * tick) / 36 - 1e-3);
+    }
+    expect(trained.some((e) => e.tick >= 2 && e.cloud === 'oracle')).toBe(true);
     const stake = seriesOf(withScript.metrics, 'cloud.equity_value_usd', 'oracle');
     const revenue = seriesOf(withScript.metrics, 'vendor.revenue_usd', 'mistral');
     expect(stake[0]).toBe(0);
@@ -97,7 +111,7 @@ describe('scheduled events', () => {
 
   it('signs a scripted compute contract that serves from its month, priced by the cloud’s offer policy', () => {
     const [signed] = produced['compute-contract']!.pick(withScript.events) as Extract<MarketEvent, { type: 'compute.contract-signed' }>[];
-    expect(signed!.contract).toMatchObject({ capacityMTok: 5e5, startTick: 5, endTick: 11 });
+    expect(signed!.contract).toMatchObject({ delivered: [{ fromTick: 5, capacityMTok: 5e5 }], startTick: 5, endTick: 11 });
     // AWS's fleet ASIC share and maturity as they stood at the end of the month before.
     const share = seriesOf(withScript.metrics, 'cloud.asic_share', 'aws')[4]!;
     const maturity = seriesOf(withScript.metrics, 'cloud.asic_maturity', 'aws')[4]!;
@@ -106,8 +120,8 @@ describe('scheduled events', () => {
     const capacity = seriesOf(withScript.metrics, 'vendor.capacity_mtok', 'xai');
     const contracted = eventsOf(withScript.events, 'compute.contract-signed')
       .map((e) => e.contract)
-      .filter((c) => c.vendor === 'xai' && c.startTick <= 5 && 5 < c.endTick)
-      .reduce((sum, c) => sum + c.capacityMTok, 0);
+      .filter((c) => c.vendor === 'xai')
+      .reduce((sum, c) => sum + contractCapacityAt(c, 5), 0);
     expect(capacity[5]).toBeCloseTo(contracted, 2);
     expect(capacity[5]! - capacity[4]!).toBeGreaterThanOrEqual(5e5 - 1e-6);
   });

@@ -68,8 +68,13 @@ describe('vertical integration', () => {
 
   it('has the vendor buy from its owner first: a merger with its second cloud moves its training and first requests there', () => {
     const intoGcp = run(anthropicOnBedrock({ cloud: 'gcp' }));
-    const trainedAt = eventsOf(intoGcp.events, 'vendor.trained').filter((e) => e.vendor === 'anthropic');
-    for (const e of trainedAt) expect(e.cloud).toBe(e.tick < MERGER_TICK ? 'aws' : 'gcp');
+    // Where most of each month's training goes (some may go to keep up with a commitment elsewhere).
+    const trainedMost = new Map<number, { cloud: string | null; spendUsd: number }>();
+    for (const e of eventsOf(intoGcp.events, 'vendor.trained')) {
+      if (e.vendor === 'anthropic' && e.spendUsd > (trainedMost.get(e.tick)?.spendUsd ?? 0)) trainedMost.set(e.tick, e);
+    }
+    expect(trainedMost.size).toBe(intoGcp.months);
+    for (const [tick, { cloud }] of trainedMost) expect(cloud).toBe(tick < MERGER_TICK ? 'aws' : 'gcp');
     const firstAsked = new Map<number, string>();
     for (const e of eventsOf(intoGcp.events, 'compute.requested')) if (e.vendor === 'anthropic' && !firstAsked.has(e.tick)) firstAsked.set(e.tick, e.cloud);
     expect([...firstAsked.keys()].some((tick) => tick >= MERGER_TICK)).toBe(true);

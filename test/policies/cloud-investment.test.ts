@@ -20,6 +20,7 @@ describe('cloud investment policies', () => {
         amountUsd: 1e9,
         status: 'primary',
         computeCommitmentUsd: 5e8,
+        commitmentMonths: 36,
         minAsicShare: 0.3,
         permittedClouds: ['gcp'],
       });

@@ -8,6 +8,7 @@ const terms = (fields: Partial<InvestmentTerms>): InvestmentTerms => ({
   amountUsd: 1e9,
   status: 'primary',
   computeCommitmentUsd: 5e8,
+  commitmentMonths: 36,
   minAsicShare: 0,
   permittedClouds: [],
   ...fields,

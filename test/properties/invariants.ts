@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { MarketEvent } from '../../src/world/events.js';
-import type { WorldState } from '../../src/world/state.js';
+import type { ComputeContract, WorldState } from '../../src/world/state.js';
 import { close, replay, type RecordedRun } from './books.js';
 
 /**
@@ -105,6 +105,8 @@ function recordedCashFlow(event: MarketEvent, vendor: string): number {
       return e.vendor === vendor ? num(e.amountUsd) : 0;
     case 'investment.closed':
       return deal?.vendor === vendor ? num(deal.amountUsd) : 0;
+    case 'compute.commitment-settled':
+      return e.vendor === vendor ? -num(e.shortfallUsd) : 0;
     default:
       return 0;
   }
@@ -121,8 +123,13 @@ function recordedFleet(event: MarketEvent, cloud: string, before: { gpu: number;
   return before;
 }
 
+/** Capacity a contract ends up delivering (its last step). */
+function finalMTok(contract: ComputeContract): number {
+  return contract.delivered.at(-1)?.capacityMTok ?? 0;
+}
+
 function contractedMTok(world: WorldState, vendor: string): number {
-  return world.contracts.filter((c) => c.vendor === vendor).reduce((total, c) => total + c.capacityMTok, 0);
+  return world.contracts.filter((c) => c.vendor === vendor).reduce((total, c) => total + finalMTok(c), 0);
 }
 
 /**
@@ -140,7 +147,7 @@ export function flowViolations(run: RecordedRun): string[] {
       const expected = (before.vendors[id]?.cashUsd ?? 0) + recorded;
       if (!close(cash, expected)) violations.push(`tick ${event.tick}: ${event.type} left ${id} with ${cash} USD of cash, its flow of ${recorded} gives ${expected}`);
       const contracted = contractedMTok(after, id);
-      const signed = event.type === 'compute.contract-signed' && event.contract.vendor === id ? event.contract.capacityMTok : 0;
+      const signed = event.type === 'compute.contract-signed' && event.contract.vendor === id ? finalMTok(event.contract) : 0;
       const expired = event.type === 'compute.contract-expired' && event.vendor === id ? event.capacityMTok : 0;
       const recordedMTok = contractedMTok(before, id) + signed - expired;
       if (!close(contracted, recordedMTok)) {

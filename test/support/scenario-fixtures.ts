@@ -4,11 +4,13 @@ import { produce } from 'immer';
 import { agentRngs, instantiatePolicies, type AgentPolicies, type TickContext } from '../../src/agents/agent-context.js';
 import { parseScenario, type Scenario } from '../../src/config/parse-scenario.js';
 import type { ScenarioInput } from '../../src/config/scenario-schema.js';
+import { tickToDate } from '../../src/engine/calendar.js';
 import { EventBus } from '../../src/engine/event-bus.js';
 import { initialWorld } from '../../src/simulation/initial-world.js';
 import { applyEvent } from '../../src/world/apply-event.js';
 import type { MarketEvent, MarketEventType } from '../../src/world/events.js';
 import type { ComputeContract, WorldState } from '../../src/world/state.js';
+import { contractOf, type ContractTerms } from './world-fixtures.js';
 
 export const BASELINE_PATH = fileURLToPath(new URL('../../configs/baseline.json', import.meta.url));
 
@@ -177,7 +179,7 @@ export interface TestMarket {
   /** The context of one phase of `tick`; last month is the world as it stands now. */
   context(tick: number): TickContext;
   /** Publishes a contract as signed, as the opening contracts are. */
-  sign(contract: Omit<ComputeContract, 'id'> & { id?: string }): ComputeContract;
+  sign(contract: ContractTerms): ComputeContract;
 }
 
 export function testMarket(scenario: Scenario): TestMarket {
@@ -196,9 +198,20 @@ export function testMarket(scenario: Scenario): TestMarket {
     bus,
     events,
     world: () => world,
-    context: (tick) => ({ scenario, tick, world: () => world, lastMonth: world, bus, policies, rngs }),
+    context: (tick) => ({
+      scenario,
+      tick,
+      date: tickToDate(scenario.start, tick),
+      roster: scenario.vendors.map((v) => v.id),
+      vendors: () => scenario.vendors.filter((v) => world.vendors[v.id] !== undefined),
+      world: () => world,
+      lastMonth: world,
+      bus,
+      policies,
+      rngs,
+    }),
     sign(terms) {
-      const contract: ComputeContract = { id: `contract-${world.contractsSigned + 1}`, ...terms };
+      const contract = contractOf({ id: `contract-${world.contractsSigned + 1}`, ...terms });
       bus.publish({ type: 'compute.contract-signed', tick: terms.startTick, contract });
       return contract;
     },

@@ -11,6 +11,7 @@ import {
   EMPTY_CLOUD_BOOKS,
   EMPTY_VENDOR_BOOKS,
   type CloudState,
+  type ComputeCommitment,
   type ComputeContract,
   type Deal,
   type Listing,
@@ -32,6 +33,7 @@ export function vendorState(id: string, fields: Partial<VendorState> = {}): Vend
     owner: null,
     integrated: false,
     monthsShort: 0,
+    equity: {},
     books: EMPTY_VENDOR_BOOKS,
     ...fields,
   };
@@ -56,6 +58,7 @@ export function worldState(parts: {
   listings?: readonly Listing[];
   contracts?: readonly ComputeContract[];
   deals?: readonly Deal[];
+  commitments?: readonly ComputeCommitment[];
   tick?: number;
 }): WorldState {
   return {
@@ -65,7 +68,11 @@ export function worldState(parts: {
     contracts: parts.contracts ?? [],
     listings: parts.listings ?? [],
     deals: parts.deals ?? [],
+    commitments: parts.commitments ?? [],
+    construction: [],
     contractsSigned: parts.contracts?.length ?? 0,
+    dealsMade: parts.deals?.length ?? 0,
+    commitmentsMade: parts.commitments?.length ?? 0,
   };
 }
 
@@ -74,22 +81,39 @@ export function applyAll(world: WorldState, events: readonly MarketEvent[]): Wor
   return events.reduce((state, event) => produce(state, (draft) => applyEvent(draft, event)), world);
 }
 
-export function deal(fields: Partial<Deal> & Pick<Deal, 'vendor' | 'cloud'>): Deal {
+export function deal(fields: Partial<Deal> & Pick<Deal, 'vendor'> & { cloud: string }): Deal {
   return {
     id: 'deal-1',
+    investor: fields.cloud,
     tick: 0,
     amountUsd: 1e9,
     equityShare: 0.1,
     status: 'primary',
-    commitmentRemainingUsd: 0,
     minAsicShare: 0,
     permittedClouds: [],
     ...fields,
   };
 }
 
-export function contract(fields: Partial<ComputeContract> & Pick<ComputeContract, 'vendor' | 'cloud'>): ComputeContract {
-  return { id: 'c-1', capacityMTok: 100, priceUsdPerMTok: 3, asicShare: 0, startTick: 0, endTick: 12, ...fields };
+export function commitment(fields: Partial<ComputeCommitment> & Pick<ComputeCommitment, 'vendor' | 'cloud' | 'amountUsd'>): ComputeCommitment {
+  return { id: 'commitment-1', remainingUsd: fields.amountUsd, startTick: 0, endTick: 36, dealId: null, ...fields };
+}
+
+/** A contract's terms as tests write them: one capacity over its whole term unless steps are given. */
+export type ContractTerms = Omit<ComputeContract, 'id' | 'delivered' | 'ordered' | 'use'> & {
+  id?: string;
+  capacityMTok: number;
+  use?: ComputeContract['use'];
+};
+
+export function contractOf(terms: ContractTerms & { id: string }): ComputeContract {
+  const { capacityMTok, ...rest } = terms;
+  const steps = [{ fromTick: terms.startTick, capacityMTok }];
+  return { use: 'inference', delivered: steps, ordered: steps, ...rest };
+}
+
+export function contract(fields: Partial<ContractTerms> & Pick<ComputeContract, 'vendor' | 'cloud'>): ComputeContract {
+  return contractOf({ id: 'c-1', capacityMTok: 100, priceUsdPerMTok: 3, asicShare: 0, startTick: 0, endTick: 12, ...fields });
 }
 
 /** A stream that always draws `value`: 0 makes every chance happen, 0.999… makes none happen. */
@@ -136,4 +160,9 @@ export function populationOf(specs: readonly EnterpriseSpec[], vendorCount: numb
     stageSinceTick: Int32Array.from(specs.map((s) => s.stageSinceTick ?? 0)),
     rngs: specs.map((s) => s.rng ?? ALWAYS),
   };
+}
+
+/** The capacity a contract ends up delivering (its last step). */
+export function capacityOf(contract: ComputeContract): number {
+  return contract.delivered.at(-1)?.capacityMTok ?? 0;
 }

@@ -3,7 +3,7 @@ import { produce } from 'immer';
 import { applyEvent } from '../../src/world/apply-event.js';
 import type { MarketEvent, VendorMonthClosed } from '../../src/world/events.js';
 import { EMPTY_CLOUD_BOOKS, EMPTY_VENDOR_BOOKS } from '../../src/world/state.js';
-import { applyAll, cloudState, contract, deal, vendorState, worldState } from '../support/world-fixtures.js';
+import { applyAll, cloudState, commitment, contract, deal, vendorState, worldState } from '../support/world-fixtures.js';
 
 function world() {
   return worldState({
@@ -38,6 +38,7 @@ function monthClosed(fields: Partial<VendorMonthClosed> = {}): VendorMonthClosed
     revenueMarketplaceUsd: 400,
     revenueSubscriptionUsd: 20,
     revenueShareUsd: 100,
+    revenueShareByCloud: { alpha: 100 },
     inferenceComputeUsd: 300,
     computeSpendByCloud: { alpha: 300 },
     ...fields,
@@ -78,8 +79,8 @@ describe('applyEvent', () => {
 
   it('accrues training towards the next release and books it as the cloud’s compute revenue', () => {
     const after = applyAll(world(), [
-      { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', spendUsd: 100 },
-      { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', spendUsd: 50 },
+      { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 100 },
+      { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 50 },
     ]);
     expect(after.vendors.acme!.trainingSinceReleaseUsd).toBe(150);
     expect(after.vendors.acme!.books.trainingComputeUsd).toBe(150);
@@ -90,7 +91,7 @@ describe('applyEvent', () => {
   });
 
   it('books no cloud revenue for training in the vendor’s own data centres', () => {
-    const after = applyAll(world(), [{ type: 'vendor.trained', tick: 0, vendor: 'llama', cloud: null, spendUsd: 100 }]);
+    const after = applyAll(world(), [{ type: 'vendor.trained', tick: 0, vendor: 'llama', cloud: null, contractId: null, spendUsd: 100 }]);
     expect(after.vendors.llama!.trainingSinceReleaseUsd).toBe(100);
     expect(after.vendors.llama!.books.computeSpendByCloud).toEqual({});
     expect(Object.values(after.clouds).map((c) => c.books.vendorComputeRevenueUsd)).toEqual([0, 0]);
@@ -98,7 +99,7 @@ describe('applyEvent', () => {
 
   it('releases a model: new quality, training since release back to zero', () => {
     const after = applyAll(world(), [
-      { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', spendUsd: 100 },
+      { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 100 },
       { type: 'vendor.model-released', tick: 1, vendor: 'acme', fromQuality: 1, toQuality: 1.3 },
     ]);
     expect(after.vendors.acme!.quality).toBe(1.3);
@@ -122,7 +123,7 @@ describe('applyEvent', () => {
   });
 
   it('closes a vendor’s month with its books, keeping the training already bought', () => {
-    const after = applyAll(world(), [{ type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', spendUsd: 40 }, monthClosed()]);
+    const after = applyAll(world(), [{ type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 40 }, monthClosed()]);
     expect(after.vendors.acme!.books).toMatchObject({
       apiDemandMTok: 100,
       subscriberDemandMTok: 10,
@@ -138,7 +139,7 @@ describe('applyEvent', () => {
   });
 
   it('keeps the compute paid to each cloud when the month closes, then adds training bought after', () => {
-    const after = applyAll(world(), [monthClosed(), { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'beta', spendUsd: 40 }]);
+    const after = applyAll(world(), [monthClosed(), { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'beta', contractId: null, spendUsd: 40 }]);
     expect(after.vendors.acme!.books.computeSpendByCloud).toEqual({ alpha: 300, beta: 40 });
   });
 
@@ -148,26 +149,27 @@ describe('applyEvent', () => {
     expect(after.vendors.acme!.cashUsd).toBe(1620);
   });
 
-  it('pays down a vendor’s compute commitments to a cloud, oldest deal first', () => {
+  it('pays down a vendor’s compute commitments to a cloud, oldest first, and not one whose term has not begun', () => {
     const start = worldState({
       vendors: [vendorState('acme')],
       clouds: [cloudState('alpha'), cloudState('beta')],
-      deals: [
-        deal({ id: 'deal-1', vendor: 'acme', cloud: 'alpha', commitmentRemainingUsd: 100 }),
-        deal({ id: 'deal-2', vendor: 'acme', cloud: 'alpha', commitmentRemainingUsd: 500 }),
-        deal({ id: 'deal-3', vendor: 'acme', cloud: 'beta', commitmentRemainingUsd: 500 }),
+      commitments: [
+        commitment({ id: 'commitment-1', vendor: 'acme', cloud: 'alpha', amountUsd: 100 }),
+        commitment({ id: 'commitment-2', vendor: 'acme', cloud: 'alpha', amountUsd: 2000, startTick: 1 }),
+        commitment({ id: 'commitment-3', vendor: 'acme', cloud: 'alpha', amountUsd: 500 }),
+        commitment({ id: 'commitment-4', vendor: 'acme', cloud: 'beta', amountUsd: 500 }),
       ],
     });
     const after = applyAll(start, [
       monthClosed({ computeSpendByCloud: { alpha: 300 } }),
-      { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', spendUsd: 1000 },
+      { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 1000 },
     ]);
-    expect(after.deals.map((d) => d.commitmentRemainingUsd)).toEqual([0, 0, 500]);
+    expect(after.commitments.map((c) => c.remainingUsd)).toEqual([0, 2000, 0, 500]);
   });
 
   it('adds inference revenue to the training a cloud already sold when it closes its month', () => {
     const after = applyAll(world(), [
-      { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', spendUsd: 40 },
+      { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 40 },
       { type: 'cloud.month-closed', tick: 0, cloud: 'alpha', inferenceRevenueUsd: 300, fleetCostUsd: 90, marketplaceRevenueUsd: 100, hostingRevenueUsd: 60, hostingMTok: 20 },
     ]);
     expect(after.clouds.alpha!.books).toMatchObject({
@@ -181,7 +183,7 @@ describe('applyEvent', () => {
 
   it('grows a fleet and matures its ASIC programme', () => {
     const after = applyAll(world(), [
-      { type: 'cloud.capacity-added', tick: 0, cloud: 'alpha', gpuMTok: 80, asicMTok: 20, capexUsd: 5000 },
+      { type: 'cloud.capacity-added', tick: 0, cloud: 'alpha', gpuMTok: 80, asicMTok: 20, capexUsd: 5000, forContract: null },
       { type: 'cloud.asic-deployed', tick: 0, cloud: 'alpha', asicMTok: 20, capexUsd: 1000, maturityBefore: 0, maturityAfter: 0.1 },
     ]);
     expect(after.clouds.alpha).toMatchObject({ gpuCapacityMTok: 1080, asicCapacityMTok: 20, asicMaturity: 0.1, asicCapexToDateUsd: 1000 });
@@ -197,7 +199,7 @@ describe('applyEvent', () => {
     const after = applyAll(world(), [
       { type: 'investment.closed', tick: 2, deal: deal({ id: 'deal-1', vendor: 'acme', cloud: 'alpha', amountUsd: 5000 }) },
       { type: 'investment.in-force', tick: 2, deal: deal({ id: 'deal-2', vendor: 'acme', cloud: 'beta', amountUsd: 7000 }) },
-      { type: 'vendor.funded', tick: 2, vendor: 'acme', amountUsd: 300 },
+      { type: 'vendor.funded', tick: 2, vendor: 'acme', amountUsd: 300, equityShare: 0.05 },
     ]);
     expect(after.deals.map((d) => d.id)).toEqual(['deal-1', 'deal-2']);
     expect(after.vendors.acme!.cashUsd).toBe(1000 + 5000 + 300);
