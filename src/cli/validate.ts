@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { loadScenarioFile } from '../config/load-scenario-file.js';
+import { loadScenarioFile, type FileEvents } from '../config/load-scenario-file.js';
 import { formatProblems } from './format-problems.js';
 import { parseValidateArgs, VALIDATE_USAGE } from './validate-args.js';
 
@@ -16,6 +16,13 @@ function isJsonSchemaDocument(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** "configs/commoditized.json: events inherited 31, added 2, replaced 0, removed 1" */
+function describeEvents(link: FileEvents): string {
+  if (link.changes === null) return `${link.file}: ${link.own} events of its own`;
+  const { inherits, adds, replaces, removes } = link.changes;
+  return `${link.file}: events inherited ${inherits}, added ${adds}, replaced ${replaces}, removed ${removes}`;
 }
 
 function main(argv: readonly string[]): number {
@@ -37,7 +44,7 @@ function main(argv: readonly string[]): number {
     }
     const loaded = loadScenarioFile(file);
     if (loaded.success) {
-      if (!quiet) process.stdout.write(`ok ${file}\n`);
+      if (!quiet) process.stdout.write(`ok ${file}\n${loaded.chain.map((link) => `  ${describeEvents(link)}\n`).join('')}`);
       continue;
     }
     invalid++;

@@ -3,13 +3,21 @@
  * - objects merge key by key, recursively;
  * - arrays of objects that all carry an `id` (clouds, vendors, segments) merge entry by entry on
  *   `id`: an entry with a known id merges into the parent's, a new id is appended, order kept;
+ * - `events` append to the parent's; an event whose `id` is the parent's replaces it whole, and
+ *   `{ "id": ..., "remove": true }` removes it;
+ * - `marketplace` listings merge on their (cloud, vendor) pair: a known pair merges into the
+ *   parent's listing, a new one is appended, `{ "cloud", "vendor", "remove": true }` removes one;
  * - a policy (an object with a `type`) that names another type than its parent's replaces it
  *   whole: the parent's params belong to the old type and would be unknown to the new one;
  * - any other array, and any scalar, replaces the parent's value.
- * The `extends` key itself is not inherited.
+ * An id (or pair) given twice in one of the child's lists is an error: the second would silently
+ * win. The `extends` key itself is not inherited.
  */
 
+import type { ConfigProblem } from './references.js';
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Entry = Record<string, Json>;
 
 /** An entry a child appended to an id-keyed list of its parent: a new entity, or a mistyped id. */
 export interface AppendedEntry {
@@ -20,15 +28,35 @@ export interface AppendedEntry {
   readonly parentIds: readonly string[];
 }
 
-function isObject(value: unknown): value is Record<string, Json> {
+/** What a child does to its parent's events. */
+export interface EventChanges {
+  inherits: number;
+  adds: number;
+  replaces: number;
+  removes: number;
+}
+
+/** What merging one child into its parent found: appended entries, mistakes, the events' fate. */
+export interface Composition {
+  readonly appended: AppendedEntry[];
+  /** Mistakes of the child's, each with its path in the child file. */
+  readonly problems: ConfigProblem[];
+  readonly events: EventChanges;
+}
+
+export function emptyComposition(): Composition {
+  return { appended: [], problems: [], events: { inherits: 0, adds: 0, replaces: 0, removes: 0 } };
+}
+
+function isObject(value: unknown): value is Entry {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function isIdList(value: unknown): value is Record<string, Json>[] {
+function isIdList(value: unknown): value is Entry[] {
   return Array.isArray(value) && value.every((v) => isObject(v) && typeof v.id === 'string');
 }
 
-function isPolicyChange(parent: Record<string, Json>, child: Record<string, Json>): boolean {
+function isPolicyChange(parent: Entry, child: Entry): boolean {
   return typeof parent.type === 'string' && typeof child.type === 'string' && parent.type !== child.type;
 }
 
@@ -36,33 +64,125 @@ function join(path: string, key: string): string {
   return path === '' ? key : `${path}.${key}`;
 }
 
+/** Reports a key given twice in one of the child's lists, at the second place. */
+function checkUnique(entries: readonly Entry[], keyOf: (entry: Entry) => string | undefined, what: string, path: string, problems: ConfigProblem[]): void {
+  const first = new Map<string, number>();
+  entries.forEach((entry, i) => {
+    const key = keyOf(entry);
+    if (key === undefined) return;
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, i);
+    else problems.push({ path: `${path}[${i}]`, message: `${what} "${key}" is given twice, here and at ${path}[${earlier}]; merge them into one entry` });
+  });
+}
+
 /**
- * The child applied on top of the parent. Entries appended to id-keyed lists are reported to
- * `appended`, so that a mistyped id can be told apart from a new entity when validation fails.
+ * The child applied on top of the parent. What the merge finds goes into `composition`: entries
+ * appended to id-keyed lists (so a mistyped id can be told apart from a new entity), mistakes,
+ * and what became of the parent's events.
  */
-export function mergeScenario(parent: unknown, child: unknown, appended: AppendedEntry[] = [], path = ''): unknown {
+export function mergeScenario(parent: unknown, child: unknown, composition: Composition = emptyComposition(), path = ''): unknown {
   if (isObject(parent) && isObject(child)) {
     if (isPolicyChange(parent, child)) return child;
     const merged: Record<string, unknown> = { ...parent };
     delete merged.extends;
     for (const [key, value] of Object.entries(child)) {
       if (key === 'extends') continue;
-      merged[key] = key in parent ? mergeScenario(parent[key], value, appended, join(path, key)) : value;
+      const at = join(path, key);
+      if (path === '' && key === 'events' && Array.isArray(parent.events) && Array.isArray(value)) {
+        merged.events = mergeEvents(parent.events, value, composition);
+      } else if (path === '' && key === 'marketplace' && Array.isArray(parent.marketplace) && Array.isArray(value)) {
+        merged.marketplace = mergeListings(parent.marketplace, value, composition);
+      } else {
+        merged[key] = key in parent ? mergeScenario(parent[key], value, composition, at) : value;
+      }
     }
+    if (path === '' && !('events' in child) && Array.isArray(parent.events)) composition.events.inherits = parent.events.length;
     return merged;
   }
   if (isIdList(parent) && isIdList(child)) {
+    checkUnique(child, (e) => e.id as string, 'id', path, composition.problems);
     const merged = parent.map((entry, i) => {
       const override = child.find((c) => c.id === entry.id);
-      return override ? mergeScenario(entry, override, appended, `${path}[${i}]`) : entry;
+      return override ? mergeScenario(entry, override, composition, `${path}[${i}]`) : entry;
     });
     const parentIds = parent.map((p) => p.id as string);
+    const added = new Set<string>();
     for (const entry of child) {
-      if (parentIds.includes(entry.id as string)) continue;
-      appended.push({ path: `${path}[${merged.length}]`, id: entry.id as string, parentIds });
+      const id = entry.id as string;
+      if (parentIds.includes(id) || added.has(id)) continue;
+      added.add(id);
+      composition.appended.push({ path: `${path}[${merged.length}]`, id, parentIds });
       merged.push(entry);
     }
     return merged;
   }
   return child;
+}
+
+function isRemoval(entry: unknown): entry is Entry & { remove: true } {
+  return isObject(entry) && entry.remove === true;
+}
+
+/** The parent's events with the child's replacements in place and removals gone, then the child's new events. */
+function mergeEvents(parent: readonly Json[], child: readonly Json[], composition: Composition): Json[] {
+  const { problems, events } = composition;
+  const idOf = (event: Json): string | undefined => (isObject(event) && typeof event.id === 'string' ? event.id : undefined);
+  checkUnique(child.filter(isObject), idOf, 'event id', 'events', problems);
+  const parentIds = parent.map(idOf).filter((id): id is string => id !== undefined);
+  const byId = new Map<string, Json>();
+  const removed = new Set<string>();
+  const added: Json[] = [];
+  child.forEach((event, i) => {
+    const id = idOf(event);
+    if (isRemoval(event)) {
+      const extra = Object.keys(event).filter((key) => key !== 'id' && key !== 'remove');
+      if (id === undefined) problems.push({ path: `events[${i}]`, message: 'a removal names the parent’s event by its id: { "id": "...", "remove": true }' });
+      else if (!parentIds.includes(id)) problems.push({ path: `events[${i}].id`, message: `no event "${id}" in the parent to remove; its event ids: ${parentIds.join(', ') || 'none'}` });
+      else if (extra.length > 0) problems.push({ path: `events[${i}]`, message: `a removal holds only id and remove; found also ${extra.join(', ')}` });
+      else removed.add(id);
+      return;
+    }
+    if (id !== undefined && parentIds.includes(id)) byId.set(id, event);
+    else added.push(event);
+  });
+  const merged: Json[] = [];
+  for (const event of parent) {
+    const id = idOf(event);
+    if (id !== undefined && removed.has(id)) {
+      events.removes++;
+      continue;
+    }
+    const replacement = id === undefined ? undefined : byId.get(id);
+    if (replacement !== undefined) events.replaces++;
+    else events.inherits++;
+    merged.push(replacement ?? event);
+  }
+  events.adds += added.length;
+  return [...merged, ...added];
+}
+
+/** Listings keyed by their (cloud, vendor) pair. */
+function mergeListings(parent: readonly Json[], child: readonly Json[], composition: Composition): Json[] {
+  const pairOf = (listing: Json): string | undefined =>
+    isObject(listing) && typeof listing.cloud === 'string' && typeof listing.vendor === 'string' ? `${listing.vendor} on ${listing.cloud}` : undefined;
+  checkUnique(child.filter(isObject), pairOf, 'listing', 'marketplace', composition.problems);
+  const parentPairs = parent.map(pairOf);
+  const merged: Json[] = [];
+  parent.forEach((listing) => {
+    const pair = pairOf(listing);
+    const override = child.find((c) => pair !== undefined && pairOf(c) === pair);
+    if (isRemoval(override)) return;
+    merged.push(override === undefined ? listing : (mergeScenario(listing, override, composition) as Json));
+  });
+  child.forEach((listing, i) => {
+    const pair = pairOf(listing);
+    if (pair !== undefined && parentPairs.includes(pair)) return;
+    if (isRemoval(listing)) {
+      composition.problems.push({ path: `marketplace[${i}]`, message: `no listing of ${pair ?? 'this pair'} in the parent to remove` });
+      return;
+    }
+    merged.push(listing);
+  });
+  return merged;
 }

@@ -1,17 +1,25 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { mergeScenario, type AppendedEntry } from './compose.js';
+import { emptyComposition, mergeScenario, type AppendedEntry, type EventChanges } from './compose.js';
 import { LIMIT_REASONS, MAX_CONFIG_FILE_BYTES } from './limits.js';
 import type { ConfigProblem } from './references.js';
 import { parseScenario, type Scenario } from './parse-scenario.js';
 import { closestName } from './suggest.js';
 
+/** What one file of an `extends` chain does to the events it inherits (null for the root, which inherits none). */
+export interface FileEvents {
+  readonly file: string;
+  /** Events of the file's own list, for a root; what it does to its parent's, for a child. */
+  readonly own: number;
+  readonly changes: EventChanges | null;
+}
+
 export type LoadResult =
-  | { success: true; scenario: Scenario }
+  | { success: true; scenario: Scenario; chain: readonly FileEvents[] }
   | { success: false; file: string; problems: readonly ConfigProblem[] };
 
 type RawResult =
-  | { success: true; json: unknown; appended: AppendedEntry[] }
+  | { success: true; json: unknown; appended: AppendedEntry[]; chain: FileEvents[] }
   | { success: false; file: string; problems: ConfigProblem[] };
 
 /**
@@ -22,7 +30,7 @@ export function loadScenarioFile(file: string): LoadResult {
   const raw = readComposed(resolve(file), []);
   if (!raw.success) return raw;
   const parsed = parseScenario(raw.json);
-  if (parsed.success) return parsed;
+  if (parsed.success) return { ...parsed, chain: raw.chain };
   return { success: false, file, problems: [...explainAppended(raw.appended, parsed.problems), ...parsed.problems] };
 }
 
@@ -80,15 +88,29 @@ function readComposed(path: string, chain: readonly string[]): RawResult {
     return { success: false, file: shown, problems: [{ path: '(json)', message: describeJsonError(text, error as Error) }] };
   }
   const parentName = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as { extends?: unknown }).extends : undefined;
-  if (parentName === undefined) return { success: true, json, appended: [] };
+  const ownEvents = json !== null && typeof json === 'object' && Array.isArray((json as { events?: unknown }).events) ? ((json as { events: unknown[] }).events) : [];
+  if (parentName === undefined) {
+    const removals = ownEvents.flatMap((event, i) => (event !== null && typeof event === 'object' && (event as { remove?: unknown }).remove === true ? [i] : []));
+    if (removals.length > 0) {
+      const problems = removals.map((i) => ({ path: `events[${i}]`, message: 'remove takes out an event of the parent scenario, and this file extends none' }));
+      return { success: false, file: shown, problems };
+    }
+    return { success: true, json, appended: [], chain: [{ file: shown, own: ownEvents.length, changes: null }] };
+  }
   if (typeof parentName !== 'string') {
     return { success: false, file: shown, problems: [{ path: 'extends', message: 'must be the path of a parent scenario file' }] };
   }
   const parent = readComposed(resolve(dirname(path), parentName), [...chain, path]);
   if (!parent.success) return parent;
-  const appended: AppendedEntry[] = [];
-  const merged = mergeScenario(parent.json, json, appended);
-  return { success: true, json: merged, appended: [...parent.appended, ...appended] };
+  const composition = emptyComposition();
+  const merged = mergeScenario(parent.json, json, composition);
+  if (composition.problems.length > 0) return { success: false, file: shown, problems: composition.problems };
+  return {
+    success: true,
+    json: merged,
+    appended: [...parent.appended, ...composition.appended],
+    chain: [...parent.chain, { file: shown, own: ownEvents.length, changes: composition.events }],
+  };
 }
 
 /** "line 12, column 5: Expected ',' or '}' after property value" from V8's position-based message. */

@@ -1,4 +1,5 @@
 import { isYearMonth, monthIndex, tickToDate } from '../engine/calendar.js';
+import { checkHistoryRules } from './history-rules.js';
 
 export interface ConfigProblem {
   /** JSON path of the offending value, e.g. "vendors[2].computeClouds[0]". */
@@ -69,7 +70,10 @@ export function checkReferences(scenario: unknown): ConfigProblem[] {
     pairs.add(pair);
   });
 
-  const listed = new Set(entries(scenario, 'marketplace').map((l) => l.vendor));
+  const listed = new Set([
+    ...entries(scenario, 'marketplace').map((l) => l.vendor),
+    ...entries(scenario, 'events').filter((e) => e.type === 'listing').map((e) => e.vendor),
+  ]);
   vendors.forEach((vendor, v) => {
     if (vendor.weights === 'open' && typeof vendor.id === 'string' && !listed.has(vendor.id)) {
       problems.push({
@@ -91,6 +95,18 @@ export function checkReferences(scenario: unknown): ConfigProblem[] {
     }
   });
   checkScheduledEvents(scenario, cloudIds, vendorIds, known, problems);
+  problems.push(...checkHistoryRules(scenario, cloudIds));
+  checkOpeningFleets(clouds, vendors, problems);
+  const root = scenario as Loose | null;
+  const start = typeof root?.start === 'string' && isYearMonth(root.start) ? root.start : undefined;
+  const months = typeof root?.months === 'number' && Number.isInteger(root.months) && root.months > 0 ? root.months : undefined;
+  vendors.forEach((vendor, v) => {
+    const problem = dateOutsideRun(vendor.entersAt, start, months);
+    if (problem) problems.push({ path: `vendors[${v}].entersAt`, message: problem });
+  });
+  const history = root?.history as Loose | undefined;
+  const historyProblem = dateOutsideRun(history?.until, start, months);
+  if (historyProblem) problems.push({ path: 'history.until', message: historyProblem });
   entries(scenario, 'dealsAtStart').forEach((deal, i) => {
     known('cloud', cloudIds, deal.cloud, `dealsAtStart[${i}].cloud`);
     known('vendor', vendorIds, deal.vendor, `dealsAtStart[${i}].vendor`);
@@ -124,10 +140,20 @@ function checkScheduledEvents(scenario: unknown, cloudIds: string[], vendorIds: 
   const root = scenario as Loose | null;
   const start = typeof root?.start === 'string' && isYearMonth(root.start) ? root.start : undefined;
   const months = typeof root?.months === 'number' && Number.isInteger(root.months) && root.months > 0 ? root.months : undefined;
+  const eventIds = new Map<string, number>();
   entries(scenario, 'events').forEach((event, i) => {
     const path = `events[${i}]`;
+    if (typeof event.id === 'string') {
+      const first = eventIds.get(event.id);
+      if (first !== undefined) problems.push({ path: `${path}.id`, message: `duplicate event id "${event.id}": events[${first}] has it too` });
+      else eventIds.set(event.id, i);
+    }
     if ('cloud' in event) known('cloud', cloudIds, event.cloud, `${path}.cloud`);
     if ('vendor' in event) known('vendor', vendorIds, event.vendor, `${path}.vendor`);
+    if ('commitmentCloud' in event) known('cloud', cloudIds, event.commitmentCloud, `${path}.commitmentCloud`);
+    if (typeof event.investor === 'string' && cloudIds.includes(event.investor)) {
+      problems.push({ path: `${path}.investor`, message: `"${event.investor}" is a cloud: write it as cloud, so its investment can tie the vendor's compute` });
+    }
     if (Array.isArray(event.permittedClouds)) {
       event.permittedClouds.forEach((c, j) => known('cloud', cloudIds, c, `${path}.permittedClouds[${j}]`));
     }
@@ -138,6 +164,29 @@ function checkScheduledEvents(scenario: unknown, cloudIds: string[], vendorIds: 
     }
     const problem = dateOutsideRun(event.date, start, months);
     if (problem) problems.push({ path: `${path}.date`, message: problem });
+  });
+}
+
+/** The compute contracts vendors hold at the start must fit the fleets the clouds have then. */
+function checkOpeningFleets(clouds: Loose[], vendors: Loose[], problems: ConfigProblem[]): void {
+  clouds.forEach((cloud, c) => {
+    const fleet = [cloud.gpuCapacityMTok, cloud.asicCapacityMTok].reduce<number>((sum, x) => sum + (typeof x === 'number' ? x : 0), 0);
+    let held = 0;
+    const holders: string[] = [];
+    for (const vendor of vendors) {
+      if (vendor.entersAt !== undefined) continue;
+      for (const holding of entries(vendor, 'compute')) {
+        if (holding.cloud !== cloud.id || typeof holding.capacityMTok !== 'number') continue;
+        held += holding.capacityMTok;
+        holders.push(`${String(vendor.id)} ${holding.capacityMTok}`);
+      }
+    }
+    if (held > fleet * (1 + 1e-9)) {
+      problems.push({
+        path: `clouds[${c}]`,
+        message: `${String(cloud.id)}'s fleet of ${fleet} MTok/month cannot hold the ${held} MTok/month its contracts at the start call for (${holders.join(', ')}); grow the fleet or shrink the contracts`,
+      });
+    }
   });
 }
 

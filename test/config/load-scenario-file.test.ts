@@ -62,13 +62,13 @@ describe('load-scenario-file', () => {
       expect(result.success ? '' : result.file).toContain('short.json');
     });
 
-    it('applies a child on top of its parent: entities merged by id, other arrays replaced', () => {
+    it('applies a child on top of its parent: entities merged by id, listings by pair, other arrays replaced', () => {
       write('parent.json', baselineJson());
       const child = write('child.json', {
         extends: 'parent.json',
         name: 'child',
         vendors: [{ id: 'meta', quality: 1 }],
-        marketplace: [{ cloud: 'aws', vendor: 'meta' }],
+        marketplace: [{ cloud: 'aws', vendor: 'anthropic', revenueShare: 0.5 }],
       });
 
       const result = loadScenarioFile(child);
@@ -79,7 +79,11 @@ describe('load-scenario-file', () => {
       expect(scenario.vendors.map((v) => v.id)).toEqual(['openai', 'anthropic', 'google', 'xai', 'mistral', 'meta']);
       expect(scenario.vendors.find((v) => v.id === 'meta')?.quality).toBe(1);
       expect(scenario.vendors.find((v) => v.id === 'openai')?.quality).toBe(baselineJson().vendors[0].quality);
-      expect(scenario.marketplace).toEqual([{ cloud: 'aws', vendor: 'meta', revenueShare: 0 }]);
+      expect(scenario.marketplace).toEqual(
+        baselineJson().marketplace.map((l: { cloud: string; vendor: string }) =>
+          l.cloud === 'aws' && l.vendor === 'anthropic' ? { ...l, revenueShare: 0.5 } : { revenueShare: 0, ...l },
+        ),
+      );
       expect(scenario.months).toBe(baselineJson().months);
     });
 

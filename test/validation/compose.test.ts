@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mergeScenario, type AppendedEntry } from '../../src/config/compose.js';
+import { mergeScenario, emptyComposition } from '../../src/config/compose.js';
 import { loadScenarioFile, type LoadResult } from '../../src/config/load-scenario-file.js';
 import type { Scenario } from '../../src/config/parse-scenario.js';
 import { PROJECT_ROOT } from '../support/run-cli.js';
@@ -88,13 +88,13 @@ describe('extends', () => {
 
 describe('mergeScenario', () => {
   it('merges id lists entry by entry, appends new ids and reports them, and replaces other arrays', () => {
-    const appended: AppendedEntry[] = [];
+    const composition = emptyComposition();
     const merged = mergeScenario(
       { list: [{ id: 'a', x: 1, y: 1 }, { id: 'b', x: 2 }], plain: [1, 2, 3], extends: 'p.json' },
       { list: [{ id: 'b', x: 20 }, { id: 'c', x: 3 }], plain: [9], extends: 'q.json' },
-      appended,
+      composition,
     );
     expect(merged).toEqual({ list: [{ id: 'a', x: 1, y: 1 }, { id: 'b', x: 20 }, { id: 'c', x: 3 }], plain: [9] });
-    expect(appended).toEqual([{ path: 'list[2]', id: 'c', parentIds: ['a', 'b'] }]);
+    expect(composition.appended).toEqual([{ path: 'list[2]', id: 'c', parentIds: ['a', 'b'] }]);
   });
 });
