@@ -18,6 +18,8 @@ import type {
 import { instantiatePolicy, type PolicySpec } from '../policies/registry.js';
 import { slotRole } from '../policies/policy-slots.js';
 import { createRng } from '../engine/rng.js';
+import type { ComputeMarket } from '../market/compute-cost.js';
+import type { Timeline } from '../simulation/timeline.js';
 import type { MarketEvent } from '../world/events.js';
 import type { WorldState } from '../world/state.js';
 
@@ -62,6 +64,10 @@ export interface TickContext {
   readonly tick: number;
   /** This month, YYYY-MM. */
   readonly date: string;
+  /** The compute market in force, with the path its costs have taken so far. */
+  readonly compute: ComputeMarket;
+  /** The scenarios the run goes through, for rates that compound over time. */
+  readonly timeline: Timeline;
   /** Every vendor of the run in config order, entered or not: the indexes of enterprises' choices. */
   readonly roster: readonly string[];
   /** Configs of the vendors in the market this month, in roster order. */
@@ -76,19 +82,20 @@ export interface TickContext {
   readonly rngs: Readonly<Record<string, Rng>>;
 }
 
+/** A vendor's decision rules as its config states them. */
+export function vendorPolicies(vendor: VendorConfig): VendorPolicies {
+  if (vendor.weights === 'open') return { training: instantiatePolicy('vendor-training', vendor.policies.training) };
+  return {
+    pricing: instantiatePolicy('vendor-pricing', vendor.policies.pricing),
+    compute: instantiatePolicy('vendor-compute', vendor.policies.compute),
+    training: instantiatePolicy('vendor-training', vendor.policies.training),
+    ...(vendor.policies.funding && { funding: instantiatePolicy('vendor-funding', vendor.policies.funding) }),
+  };
+}
+
 export function instantiatePolicies(scenario: Scenario): AgentPolicies {
   const vendors: Record<string, VendorPolicies> = {};
-  for (const vendor of scenario.vendors) {
-    vendors[vendor.id] =
-      vendor.weights === 'closed'
-        ? {
-            pricing: instantiatePolicy('vendor-pricing', vendor.policies.pricing),
-            compute: instantiatePolicy('vendor-compute', vendor.policies.compute),
-            training: instantiatePolicy('vendor-training', vendor.policies.training),
-            ...(vendor.policies.funding && { funding: instantiatePolicy('vendor-funding', vendor.policies.funding) }),
-          }
-        : { training: instantiatePolicy('vendor-training', vendor.policies.training) };
-  }
+  for (const vendor of scenario.vendors) vendors[vendor.id] = vendorPolicies(vendor);
   const clouds: Record<string, CloudPolicies> = {};
   for (const cloud of scenario.clouds) {
     clouds[cloud.id] = {

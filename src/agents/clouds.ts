@@ -16,7 +16,7 @@ export function usedCapacityMTok(world: WorldState, cloudId: string, tick: numbe
  * the cloud's programme. `forContract` names the contract a construction was for.
  */
 function addCapacity(ctx: TickContext, cloudId: string, gpuMTok: number, asicMTok: number, forContract: string | null): void {
-  const market = ctx.scenario.compute;
+  const market = ctx.compute;
   const cloud = ctx.world().clouds[cloudId]!;
   const gpuCapexUsd = gpuMTok * gpuCostUsdPerMTok(market, ctx.tick) * market.capexMonthsOfCost;
   const asicCapexUsd = asicMTok * asicCostUsdPerMTok(market, ctx.tick, cloud.asicMaturity) * market.capexMonthsOfCost;
@@ -62,7 +62,7 @@ export function buildFleets(ctx: TickContext): void {
 export function priceOpenModels(ctx: TickContext): void {
   for (const cloudConfig of ctx.scenario.clouds) {
     const cloud = ctx.world().clouds[cloudConfig.id]!;
-    const unitCost = fleetUnitCostUsdPerMTok(ctx.scenario.compute, ctx.tick, cloud);
+    const unitCost = fleetUnitCostUsdPerMTok(ctx.compute, ctx.tick, cloud);
     const price = ctx.policies.clouds[cloud.id]!.hostingPricing.priceUsdPerMTok(unitCost);
     if (price !== cloud.openModelPriceUsdPerMTok) {
       ctx.bus.publish({ type: 'cloud.open-model-priced', tick: ctx.tick, cloud: cloud.id, priceUsdPerMTok: price });
@@ -75,7 +75,7 @@ export function priceOpenModels(ctx: TickContext): void {
  * or a refusal, and turn an accepted offer into a contract that starts next month.
  */
 export function listenForComputeRequests(ctx: TickContext): Subscription {
-  const market = ctx.scenario.compute;
+  const market = ctx.compute;
   const openOffers = new Map<string, ComputeOfferTerms & { months: number }>();
   const subscription = ctx.bus.on('compute.requested', (request) => {
     const world = ctx.world();

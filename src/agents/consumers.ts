@@ -9,7 +9,7 @@ export function updateSubscriptions(ctx: TickContext): void {
   const { consumers } = ctx.scenario;
   const apps = Object.values(ctx.world().vendors).filter((v) => v.hasConsumerApp);
   if (apps.length === 0) return;
-  const total = consumers.subscribersAtStart * (1 + consumers.growthPerYear) ** (ctx.tick / 12);
+  const total = consumers.subscribersAtStart * ctx.timeline.compound((s) => s.consumers.growthPerYear, ctx.tick);
   // A rationed app serves its users worse: they judge it by the quality they actually get.
   const appeal = apps.map((app) => ({ ...app, quality: app.quality * servedShare((ctx.lastMonth.vendors[app.id] ?? app).books) }));
   const next = ctx.policies.consumers.policy.nextSubscribers(appeal, total);

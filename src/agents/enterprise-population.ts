@@ -35,9 +35,13 @@ export interface EnterprisePopulation {
   readonly rngs: readonly Rng[];
 }
 
-export function createPopulation(scenario: ScenarioShape, seed: number): EnterprisePopulation {
+/**
+ * Draws the enterprises of a scenario. `vendorIds` are the vendors they may ever buy from (a
+ * branch may bring in vendors its parent lacks): the scenario's own by default.
+ */
+export function createPopulation(scenario: ScenarioShape, seed: number, vendorIds: readonly string[] = scenario.vendors.map((v) => v.id)): EnterprisePopulation {
   const { count, segments, tasteDispersion } = scenario.enterprises;
-  const vendorCount = scenario.vendors.length;
+  const vendorCount = vendorIds.length;
   const cloudWeights = scenario.clouds.map((c) => c.enterpriseShare);
   const segmentWeights = segments.map((s) => s.share);
   const population: EnterprisePopulation = {
@@ -69,9 +73,36 @@ export function createPopulation(scenario: ScenarioShape, seed: number): Enterpr
     const channelFactor = population.marketplace[i] === 1 ? segment.marketplaceSwitchingCostFactor : 1;
     population.switchingCostUsd[i] = channelFactor * logNormal(rng, segment.switchingCostUsd.median, segment.switchingCostUsd.logSd);
   }
-  scenario.vendors.forEach((vendor, v) => {
-    const rng = createRng(seed, `taste/${vendor.id}`);
+  vendorIds.forEach((vendor, v) => {
+    const rng = createRng(seed, `taste/${vendor}`);
     for (let i = 0; i < count; i++) population.taste[i * vendorCount + v] = logNormal(rng, 1, tasteDispersion);
   });
   return population;
+}
+
+type Segment = ScenarioShape['enterprises']['segments'][number];
+
+/** A log-normal draw moved from one spread to another, keeping its place in the distribution. */
+function redraw(value: number, from: { median: number; logSd: number }, to: { median: number; logSd: number }): number {
+  if (from.logSd === 0) return to.median;
+  return to.median * (value / from.median) ** (to.logSd / from.logSd);
+}
+
+/**
+ * A branch that changes a segment's value or switching-cost spread (or how much cheaper switching
+ * is for marketplace buyers) moves each enterprise's trait to the same place in the new spread:
+ * the same enterprises, valued and tied as the branch says from then on.
+ */
+export function retunePopulation(population: EnterprisePopulation, from: readonly Segment[], to: readonly Segment[]): void {
+  for (let i = 0; i < population.size; i++) {
+    const s = population.segment[i]!;
+    const before = from[s]!;
+    const after = to[s]!;
+    population.valueUsdPerMTok[i] = redraw(population.valueUsdPerMTok[i]!, before.valueUsdPerMTok, after.valueUsdPerMTok);
+    const marketplace = population.marketplace[i] === 1;
+    const factorBefore = marketplace ? before.marketplaceSwitchingCostFactor : 1;
+    const factorAfter = marketplace ? after.marketplaceSwitchingCostFactor : 1;
+    const raw = redraw(population.switchingCostUsd[i]! / factorBefore, before.switchingCostUsd, after.switchingCostUsd);
+    population.switchingCostUsd[i] = factorAfter * raw;
+  }
 }

@@ -9,9 +9,10 @@ import {
   type EnterprisePopulation,
 } from './enterprise-population.js';
 
-/** How token demand scales with time and price, shared by every enterprise. */
+/** How token demand scales with time and price this month, shared by every enterprise. */
 export interface DemandCurve {
-  readonly growthPerYear: number;
+  /** Demand per adopter at the reference price relative to the start: (1 + growth a year)^years so far. */
+  readonly growthFactor: number;
   readonly priceElasticity: number;
   readonly referencePriceUsdPerMTok: number;
 }
@@ -120,7 +121,7 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
       priceFactors.push(set.priceUsdPerMTok.map((p) => (p / step.demand.referencePriceUsdPerMTok) ** -step.demand.priceElasticity));
     }
   }
-  const growth = (1 + step.demand.growthPerYear) ** (tick / 12);
+  const growth = step.demand.growthFactor;
   const { hurdleRoi, pilotMonths, pilotDemandShare } = adoption;
   const { reviewProbability } = switching;
 

@@ -20,7 +20,7 @@ function isJsonSchemaDocument(file: string): boolean {
 
 /** "configs/commoditized.json: events inherited 31, added 2, replaced 0, removed 1" */
 function describeEvents(link: FileEvents): string {
-  if (link.changes === null) return `${link.file}: ${link.own} events of its own`;
+  if (link.changes === null) return `${link.file}: ${link.own} event${link.own === 1 ? '' : 's'} of its own`;
   const { inherits, adds, replaces, removes } = link.changes;
   return `${link.file}: events inherited ${inherits}, added ${adds}, replaced ${replaces}, removed ${removes}`;
 }

@@ -18,9 +18,17 @@ export type LoadResult =
   | { success: true; scenario: Scenario; chain: readonly FileEvents[] }
   | { success: false; file: string; problems: readonly ConfigProblem[] };
 
-type RawResult =
-  | { success: true; json: unknown; appended: AppendedEntry[]; chain: FileEvents[] }
-  | { success: false; file: string; problems: ConfigProblem[] };
+type RawResult = Composed | { success: false; file: string; problems: ConfigProblem[] };
+
+/** A file merged onto its chain of parents, with the parent's own merge kept for a branch. */
+interface Composed {
+  readonly success: true;
+  readonly file: string;
+  readonly json: unknown;
+  readonly appended: AppendedEntry[];
+  readonly chain: FileEvents[];
+  readonly parent?: Composed;
+}
 
 /**
  * Reads a scenario file, follows its `extends` chain, and validates the merged result. A missing
@@ -29,9 +37,25 @@ type RawResult =
 export function loadScenarioFile(file: string): LoadResult {
   const raw = readComposed(resolve(file), []);
   if (!raw.success) return raw;
-  const parsed = parseScenario(raw.json);
-  if (parsed.success) return { ...parsed, chain: raw.chain };
-  return { success: false, file, problems: [...explainAppended(raw.appended, parsed.problems), ...parsed.problems] };
+  const resolved = resolveScenario(raw, file);
+  return resolved.success ? { ...resolved, chain: raw.chain } : resolved;
+}
+
+/**
+ * Validates a merged file. A scenario that branches is validated with the scenario it branches
+ * from, itself resolved the same way, so a problem in the parent is reported in the parent's file.
+ */
+function resolveScenario(raw: Composed, shownFile: string): { success: true; scenario: Scenario } | { success: false; file: string; problems: readonly ConfigProblem[] } {
+  const branches = (raw.json as { branchesAt?: unknown } | null)?.branchesAt !== undefined;
+  let parent: Scenario | undefined;
+  if (branches && raw.parent) {
+    const resolvedParent = resolveScenario(raw.parent, raw.parent.file);
+    if (!resolvedParent.success) return resolvedParent;
+    parent = resolvedParent.scenario;
+  }
+  const parsed = parseScenario(raw.json, parent);
+  if (parsed.success) return parsed;
+  return { success: false, file: shownFile, problems: [...explainAppended(raw.appended, parsed.problems), ...parsed.problems] };
 }
 
 /**
@@ -95,7 +119,7 @@ function readComposed(path: string, chain: readonly string[]): RawResult {
       const problems = removals.map((i) => ({ path: `events[${i}]`, message: 'remove takes out an event of the parent scenario, and this file extends none' }));
       return { success: false, file: shown, problems };
     }
-    return { success: true, json, appended: [], chain: [{ file: shown, own: ownEvents.length, changes: null }] };
+    return { success: true, file: shown, json, appended: [], chain: [{ file: shown, own: ownEvents.length, changes: null }] };
   }
   if (typeof parentName !== 'string') {
     return { success: false, file: shown, problems: [{ path: 'extends', message: 'must be the path of a parent scenario file' }] };
@@ -107,9 +131,11 @@ function readComposed(path: string, chain: readonly string[]): RawResult {
   if (composition.problems.length > 0) return { success: false, file: shown, problems: composition.problems };
   return {
     success: true,
+    file: shown,
     json: merged,
     appended: [...parent.appended, ...composition.appended],
     chain: [...parent.chain, { file: shown, own: ownEvents.length, changes: composition.events }],
+    parent,
   };
 }
 

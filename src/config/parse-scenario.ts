@@ -1,23 +1,46 @@
 import type { z } from 'zod';
 import { scenarioJsonSchema, type JsonSchema } from './json-schema.js';
+import { checkBranch } from './branch-rules.js';
 import { checkReferences, type ConfigProblem } from './references.js';
 import { scenarioSchema, type ScenarioShape } from './scenario-schema.js';
 import { unknownNames } from './suggest.js';
 
-/** A scenario that passed the schema and the cross-reference checks. */
-export type Scenario = ScenarioShape;
+/**
+ * A scenario that passed the schema and the cross-reference checks. A scenario that branches
+ * (`branchesAt`) carries the scenario it branches from, resolved, as `parent`: the run is the
+ * parent's until the branch month.
+ */
+export type Scenario = ScenarioShape & { readonly parent?: Scenario };
 
 export type ParseResult = { success: true; scenario: Scenario } | { success: false; problems: ConfigProblem[] };
 
-/** Validates parsed JSON; every problem at once, each with its path. Pure: no file system. */
-export function parseScenario(json: unknown): ParseResult {
-  const result = scenarioSchema.safeParse(json);
+/**
+ * Validates parsed JSON; every problem at once, each with its path. Pure: no file system. A
+ * branching scenario needs its parent: given (the loader has read it from its file) or held in the
+ * JSON as `parent` (a manifest records the resolved chain).
+ */
+export function parseScenario(json: unknown, parent?: Scenario): ParseResult {
+  const { parent: heldParent, ...own } = (json !== null && typeof json === 'object' && !Array.isArray(json) ? json : {}) as { parent?: unknown };
+  let branchParent = parent;
+  if (branchParent === undefined && heldParent !== undefined) {
+    const parsedParent = parseScenario(heldParent);
+    if (!parsedParent.success) return { success: false, problems: parsedParent.problems.map((p) => ({ ...p, path: `parent.${p.path}` })) };
+    branchParent = parsedParent.scenario;
+  }
+  const input = heldParent === undefined ? json : own;
+  const result = scenarioSchema.safeParse(input);
   const problems = [
-    ...(result.success ? [] : result.error.issues.map((issue) => toProblem(issue, json))),
-    ...checkReferences(json),
+    ...(result.success ? [] : result.error.issues.map((issue) => toProblem(issue, input))),
+    ...checkReferences(input),
   ];
   if (!result.success || problems.length > 0) return { success: false, problems };
-  return { success: true, scenario: result.data };
+  if (result.data.branchesAt === undefined) return { success: true, scenario: result.data };
+  if (branchParent === undefined) {
+    return { success: false, problems: [{ path: 'branchesAt', message: 'a scenario branches from its parent: name it with extends' }] };
+  }
+  const branchProblems = checkBranch(result.data, branchParent);
+  if (branchProblems.length > 0) return { success: false, problems: branchProblems };
+  return { success: true, scenario: { ...result.data, parent: branchParent } };
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {

@@ -1,11 +1,19 @@
 import type { ScenarioShape } from '../config/scenario-schema.js';
 import type { CloudState } from '../world/state.js';
 
-export type ComputeMarket = ScenarioShape['compute'];
+/**
+ * The compute market as configured; a run whose scenario branches adds the path GPU costs have
+ * fallen along so far (each stretch of the run at its own rate), so that a branch changing the
+ * rate changes the costs from the branch on.
+ */
+export type ComputeMarket = ScenarioShape['compute'] & {
+  /** GPU cost at a tick relative to the start; (1 − gpuCostDeclinePerYear)^(tick / 12) without it. */
+  readonly gpuCostIndex?: (tick: number) => number;
+};
 
 /** Cost to a cloud of 1 MTok/month of inference capacity on Nvidia GPUs at a tick, USD. */
 export function gpuCostUsdPerMTok(market: ComputeMarket, tick: number): number {
-  return market.gpuCostUsdPerMTok * (1 - market.gpuCostDeclinePerYear) ** (tick / 12);
+  return market.gpuCostUsdPerMTok * (market.gpuCostIndex ? market.gpuCostIndex(tick) : (1 - market.gpuCostDeclinePerYear) ** (tick / 12));
 }
 
 /** The same on the cloud's own ASICs: cheaper as the programme matures. */

@@ -20,8 +20,7 @@ export function settleMonth(ctx: TickContext, demand: EnterpriseDemand): void {
   const hostingRevenueUsd = new Map<string, number>(cloudIds.map((c) => [c, 0]));
   const inferenceRevenueUsd = new Map<string, number>(cloudIds.map((c) => [c, 0]));
 
-  const mTokPerSubscriber =
-    scenario.consumers.mTokPerSubscriberPerMonth * (1 + scenario.consumers.usageGrowthPerYear) ** (tick / 12);
+  const mTokPerSubscriber = scenario.consumers.mTokPerSubscriberPerMonth * ctx.timeline.compound((s) => s.consumers.usageGrowthPerYear, tick);
 
   for (const config of ctx.vendors()) {
     const v = ctx.roster.indexOf(config.id);
@@ -98,7 +97,7 @@ export function settleMonth(ctx: TickContext, demand: EnterpriseDemand): void {
       hostingRevenueUsd: hostingRevenueUsd.get(cloudId)!,
       hostingMTok: hostingMTok.get(cloudId)!,
       fleetCostUsd:
-        (cloud.gpuCapacityMTok + cloud.asicCapacityMTok) * fleetUnitCostUsdPerMTok(scenario.compute, tick, cloud),
+        (cloud.gpuCapacityMTok + cloud.asicCapacityMTok) * fleetUnitCostUsdPerMTok(ctx.compute, tick, cloud),
     });
   }
 }

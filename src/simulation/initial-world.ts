@@ -1,7 +1,7 @@
 import type { Scenario } from '../config/parse-scenario.js';
 import type { AgentPolicies, VendorConfig } from '../agents/agent-context.js';
 import { dateToTick } from '../engine/calendar.js';
-import { fleetUnitCostUsdPerMTok, gpuCostUsdPerMTok, asicCostUsdPerMTok } from '../market/compute-cost.js';
+import { fleetUnitCostUsdPerMTok, gpuCostUsdPerMTok, asicCostUsdPerMTok, type ComputeMarket } from '../market/compute-cost.js';
 import { asicShare, EMPTY_CLOUD_BOOKS, EMPTY_VENDOR_BOOKS, type CloudState, type ComputeContract, type VendorState, type WorldState } from '../world/state.js';
 
 /** The month a vendor comes to market, as a tick: 0 for a vendor there from the start. */
@@ -69,7 +69,14 @@ export function initialWorld(scenario: Scenario, policies: AgentPolicies): World
  * priced as the cloud would offer them then; they are published as `compute.contract-signed` so
  * the event log holds every contract the books use.
  */
-export function openingContracts(scenario: Scenario, policies: AgentPolicies, world: WorldState, vendor: VendorConfig, tick: number): ComputeContract[] {
+export function openingContracts(
+  scenario: Scenario,
+  market: ComputeMarket,
+  policies: AgentPolicies,
+  world: WorldState,
+  vendor: VendorConfig,
+  tick: number,
+): ComputeContract[] {
   if (vendor.weights !== 'closed') return [];
   return vendor.compute.map((holding, i) => {
     const cloud = world.clouds[holding.cloud]!;
@@ -82,8 +89,8 @@ export function openingContracts(scenario: Scenario, policies: AgentPolicies, wo
       ),
       // The config says the vendor holds this capacity; validation checks that the fleets hold it.
       freeCapacityMTok: Number.POSITIVE_INFINITY,
-      gpuCostUsdPerMTok: gpuCostUsdPerMTok(scenario.compute, tick),
-      asicCostUsdPerMTok: asicCostUsdPerMTok(scenario.compute, tick, cloud.asicMaturity),
+      gpuCostUsdPerMTok: gpuCostUsdPerMTok(market, tick),
+      asicCostUsdPerMTok: asicCostUsdPerMTok(market, tick, cloud.asicMaturity),
       fleetAsicShare: asicShare(cloud),
     });
     if ('declined' in terms) throw new Error(`${holding.cloud} declines ${vendor.id}'s opening contract: ${terms.declined}`);

@@ -17,7 +17,9 @@ import { applyEvent, WORLD_UNCHANGED } from '../world/apply-event.js';
 import type { MarketEvent } from '../world/events.js';
 import { stepCapacityAt, type WorldState } from '../world/state.js';
 import { entryTick, initialWorld, openingContracts, vendorAtEntry } from './initial-world.js';
+import { enterBranch } from './branch.js';
 import { applyScheduledEvents } from './schedule.js';
+import { Timeline } from './timeline.js';
 
 export interface RunOptions {
   /** Overrides the scenario's seed. */
@@ -49,46 +51,55 @@ export interface RunResult {
 export function runSimulation(scenario: Scenario, options: RunOptions = {}): RunResult {
   const seed = options.seed ?? scenario.seed;
   const months = options.months ?? scenario.months;
-  const policies = instantiatePolicies(scenario);
+  const timeline = new Timeline(scenario);
+  // What the world is at the start is the root's; a branch's changes take effect at its month.
+  const root = timeline.root;
+  const policies = instantiatePolicies(root);
   const rngs = agentRngs(scenario, seed);
   const bus = new EventBus<MarketEvent>();
-  let world = initialWorld(scenario, policies);
+  let world = initialWorld(root, policies);
   bus.onAny((event) => {
     if (!WORLD_UNCHANGED.has(event.type)) world = produce(world, (draft) => applyEvent(draft, event));
   });
   bus.on('policy.changed', (change) => replacePolicy(policies, change.agent, change.slot, change.policy));
   if (options.onEvent) bus.onAny(options.onEvent);
 
+  // Every vendor any stretch of the run knows, in config order: a branch only appends new ones.
   const vendorIds = scenario.vendors.map((v) => v.id);
-  const cloudIds = scenario.clouds.map((c) => c.id);
-  const inMarket = () => scenario.vendors.filter((v) => world.vendors[v.id] !== undefined);
-  const population = createPopulation(scenario, seed);
-  const appeal: Appeal = {
-    placement: placementOf(policies),
-    brandPremium: scenario.enterprises.brandPremium,
-    openWeightsValueFactor: scenario.enterprises.openWeightsValueFactor,
-  };
+  const cloudIds = root.clouds.map((c) => c.id);
+  const population = createPopulation(root, seed, vendorIds);
   const recorder = new MetricRecorder(months);
-  const valuationMultiples = Object.fromEntries(
-    scenario.vendors.flatMap((v) => (v.weights === 'closed' ? [[v.id, v.valuationRevenueMultiple] as const] : [])),
-  );
-  const demandCurve = {
-    growthPerYear: scenario.enterprises.demandGrowthPerYear,
-    priceElasticity: scenario.enterprises.priceElasticity,
-    referencePriceUsdPerMTok: scenario.enterprises.referencePriceUsdPerMTok,
-  };
+  const gpuCostIndex = (tick: number) => timeline.compound((s) => -s.compute.gpuCostDeclinePerYear, tick);
 
   for (let tick = 0; tick < months; tick++) {
-    const date = tickToDate(scenario.start, tick);
-    const ctx: TickContext = { scenario, tick, date, roster: vendorIds, vendors: inMarket, world: () => world, lastMonth: world, bus, policies, rngs };
+    const date = tickToDate(root.start, tick);
+    const active = timeline.at(tick);
+    const compute = timeline.regimes.length > 1 ? { ...active.compute, gpuCostIndex } : active.compute;
+    const inMarket = () => active.vendors.filter((v) => world.vendors[v.id] !== undefined);
+    const ctx: TickContext = {
+      scenario: active,
+      tick,
+      date,
+      compute,
+      timeline,
+      roster: vendorIds,
+      vendors: inMarket,
+      world: () => world,
+      lastMonth: world,
+      bus,
+      policies,
+      rngs,
+    };
     bus.publish({ type: 'market.month-opened', tick });
-    for (const vendor of scenario.vendors) {
-      if (entryTick(scenario, vendor) !== tick) continue;
+    const branch = timeline.beginning(tick);
+    if (branch) enterBranch(ctx, branch.previous, branch.next, population, policies);
+    for (const vendor of active.vendors) {
+      if (entryTick(active, vendor) !== tick) continue;
       if (tick > 0) bus.publish({ type: 'vendor.entered', tick, vendor: vendorAtEntry(vendor) });
-      for (const contract of openingContracts(scenario, policies, world, vendor, tick)) bus.publish({ type: 'compute.contract-signed', tick, contract });
+      for (const contract of openingContracts(active, compute, policies, world, vendor, tick)) bus.publish({ type: 'compute.contract-signed', tick, contract });
     }
     if (tick === 0) {
-      for (const deal of scenario.dealsAtStart) {
+      for (const deal of root.dealsAtStart) {
         const from = deal.cloud !== undefined ? { investor: deal.cloud, cloud: deal.cloud } : { investor: deal.investor!, cloud: null };
         const inForce = newDeal(world, tick, from, deal.vendor, deal, deal.equityShare);
         bus.publish({ type: 'investment.in-force', tick, deal: inForce });
@@ -100,12 +111,12 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
       // Enterprises already in production chose under the deals and listings in force at the start.
       seedAdopters(
         population,
-        buildCatalogue(world, vendorIds, cloudIds, appeal),
-        scenario.enterprises.adoptedAtStart,
+        buildCatalogue(world, vendorIds, cloudIds, appealOf(active, policies)),
+        root.enterprises.adoptedAtStart,
         policies.enterprises.adoption.hurdleRoi,
       );
     }
-    applyScheduledEvents(ctx, scenario.events);
+    applyScheduledEvents(ctx, active.events);
     for (const contract of world.contracts.filter((c) => c.endTick <= tick)) {
       bus.publish({
         type: 'compute.contract-expired',
@@ -132,12 +143,16 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
     setPrices(ctx);
     const demand = stepEnterprises({
       population,
-      catalogue: buildCatalogue(world, vendorIds, cloudIds, appeal, ctx.lastMonth),
+      catalogue: buildCatalogue(world, vendorIds, cloudIds, appealOf(active, policies), ctx.lastMonth),
       tick,
       adoption: policies.enterprises.adoption,
       switching: policies.enterprises.switching,
-      demand: demandCurve,
-      weight: scenario.enterprises.represents / scenario.enterprises.count,
+      demand: {
+        growthFactor: timeline.compound((s) => s.enterprises.demandGrowthPerYear, tick),
+        priceElasticity: active.enterprises.priceElasticity,
+        referencePriceUsdPerMTok: active.enterprises.referencePriceUsdPerMTok,
+      },
+      weight: root.enterprises.represents / root.enterprises.count,
       publish: (event) => bus.publish(event),
     });
     updateSubscriptions(ctx);
@@ -151,10 +166,23 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
     clouds.unsubscribe();
 
     recorder.beginTick(date);
-    recordMonth(recorder, world, demand, population.size, valuationMultiples);
+    recordMonth(recorder, world, demand, population.size, valuationMultiples(active));
   }
   bus.complete();
   return { seed, months, metrics: recorder, finalWorld: world };
+}
+
+/** How enterprises weigh what is not price or quality, under the scenario in force. */
+function appealOf(scenario: Scenario, policies: AgentPolicies): Appeal {
+  return {
+    placement: placementOf(policies),
+    brandPremium: scenario.enterprises.brandPremium,
+    openWeightsValueFactor: scenario.enterprises.openWeightsValueFactor,
+  };
+}
+
+function valuationMultiples(scenario: Scenario): Record<string, number> {
+  return Object.fromEntries(scenario.vendors.flatMap((v) => (v.weights === 'closed' ? [[v.id, v.valuationRevenueMultiple] as const] : [])));
 }
 
 /** Each cloud's marketplace placement policy, read afresh each month (a policy change swaps it). */

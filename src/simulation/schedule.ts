@@ -168,8 +168,8 @@ function signContract(ctx: TickContext, event: Of<'compute-contract'>): string |
     transferAtCost: vendor.integrated && vendor.owner === event.cloud,
     dealMinAsicShare: dealMinAsicShare(world, event.vendor, event.cloud),
     freeCapacityMTok: Number.POSITIVE_INFINITY,
-    gpuCostUsdPerMTok: gpuCostUsdPerMTok(ctx.scenario.compute, startTick),
-    asicCostUsdPerMTok: asicCostUsdPerMTok(ctx.scenario.compute, startTick, cloud.asicMaturity),
+    gpuCostUsdPerMTok: gpuCostUsdPerMTok(ctx.compute, startTick),
+    asicCostUsdPerMTok: asicCostUsdPerMTok(ctx.compute, startTick, cloud.asicMaturity),
     fleetAsicShare: asicShare(cloud),
     ...(event.asicShare !== undefined && { fixedAsicShare: event.asicShare }),
   });

@@ -44,7 +44,7 @@ const catalogue = buildCatalogue(world, ['acme', 'bolt', 'llama'], ['alpha', 'be
 /** Everyone who may evaluate does; pilots last 3 months; ROI hurdle 0.5; adopters review monthly, 12-month payback. */
 const adoption = bassDiffusion.create(bassDiffusion.params.parse({ innovation: 1, imitation: 0, pilotMonths: 3, pilotDemandShare: 0.1, hurdleRoi: 0.5 }));
 const switching = roiPayback.create(roiPayback.params.parse({ reviewProbability: 0.5, paybackMonths: 12 }));
-const FLAT_DEMAND: DemandCurve = { growthPerYear: 0, priceElasticity: 0, referencePriceUsdPerMTok: 10 };
+const FLAT_DEMAND: DemandCurve = { growthFactor: 1, priceElasticity: 0, referencePriceUsdPerMTok: 10 };
 
 function step(population: EnterprisePopulation, fields: Partial<EnterpriseStep> = {}) {
   const events: MarketEvent[] = [];
@@ -274,7 +274,7 @@ describe('enterprises', () => {
     it('grows demand over time and lowers it with price', () => {
       // Half a year at +100 % a year: × √2; acme at 10 $ against a 5 $ reference with elasticity 1: × 0.5.
       const population = populationOf([producing({ cloud: BETA, vendor: ACME })], 3);
-      const { demand } = step(population, { tick: 6, demand: { growthPerYear: 1, priceElasticity: 1, referencePriceUsdPerMTok: 5 } });
+      const { demand } = step(population, { tick: 6, demand: { growthFactor: 2 ** (6 / 12), priceElasticity: 1, referencePriceUsdPerMTok: 5 } });
       expect(demand.directMTok[ACME]).toBeCloseTo(100 * Math.SQRT2 * 0.5, 9);
     });
 

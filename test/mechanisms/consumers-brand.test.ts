@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsumersSubscribed, MarketEvent } from '../../src/world/events.js';
-import { eventsOf, run, seriesOf, smallBaseline, vendorJson, type Json } from './support.js';
+import { cloudJson, eventsOf, run, seriesOf, smallBaseline, vendorJson, type Json } from './support.js';
 
 /**
  * Mechanism 3 (and 5, brand power): consumers subscribe to chat apps by brand first and the
@@ -43,6 +43,8 @@ function anthropicWithCapacity(capacityMTok: number): Json {
   const json = smallBaseline({ months: 6 });
   const anthropic = vendorJson(json, 'anthropic');
   anthropic.compute = [{ cloud: 'aws', capacityMTok, months: 12 }];
+  const aws = cloudJson(json, 'aws');
+  aws.gpuCapacityMTok = Math.max(aws.gpuCapacityMTok, capacityMTok);
   anthropic.policies.compute.params.maxComputePriceShare = 0.01;
   return json;
 }

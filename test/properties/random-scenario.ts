@@ -177,6 +177,14 @@ export function randomScenarioJson(): fc.Arbitrary<Json> {
         cloud.asicCapacityMTok = (cloud.asicCapacityMTok as number) * draw.capacityFactors[i]!;
         cloud.asicMaturity = draw.asicMaturities[i];
       });
+      // A fleet never smaller than the contracts its vendors hold at the start (validation refuses that).
+      (json.clouds as Json[]).forEach((cloud) => {
+        const held = (json.vendors as Json[])
+          .filter((v) => v.entersAt === undefined)
+          .flatMap((v) => ((v.compute as Json[] | undefined) ?? []).filter((h) => h.cloud === cloud.id))
+          .reduce((sum, h) => sum + (h.capacityMTok as number), 0);
+        cloud.gpuCapacityMTok = Math.max(cloud.gpuCapacityMTok as number, held - (cloud.asicCapacityMTok as number));
+      });
       (json.vendors as Json[]).forEach((vendor, i) => {
         vendor.quality = (vendor.quality as number) * draw.qualityFactors[i]!;
         if (vendor.weights === 'closed') vendor.priceUsdPerMTok = (vendor.priceUsdPerMTok as number) * draw.priceFactors[i]!;
@@ -186,9 +194,14 @@ export function randomScenarioJson(): fc.Arbitrary<Json> {
         .map((listing, i): Json => ({ ...listing, revenueShare: draw.revenueShares[i] }))
         .filter((listing, i) => draw.kept[i] || (openIds.has(listing.vendor) && !listings.some((l, j) => j < i && draw.kept[j] && l.vendor === listing.vendor)));
       json.marketplace = marketplace;
-      // Scheduled events after a shortened run would be refused as outside it: keep those within.
+      // Scheduled events, entries and history after a shortened run would be refused as outside it: keep those within.
       const end = monthIndex(json.start as string) + draw.months;
       if (Array.isArray(json.events)) json.events = (json.events as Json[]).filter((e) => monthIndex(e.date as string) < end);
+      const late = new Set((json.vendors as Json[]).filter((v) => typeof v.entersAt === 'string' && monthIndex(v.entersAt) >= end).map((v) => v.id));
+      json.vendors = (json.vendors as Json[]).filter((v) => !late.has(v.id));
+      json.marketplace = (json.marketplace as Json[]).filter((l) => !late.has(l.vendor));
+      const history = json.history as Json | undefined;
+      if (history && monthIndex(history.until as string) >= end) history.until = json.start;
       return randomizePolicies(json);
     });
 }

@@ -7,6 +7,7 @@ import type { ScenarioInput } from '../../src/config/scenario-schema.js';
 import { tickToDate } from '../../src/engine/calendar.js';
 import { EventBus } from '../../src/engine/event-bus.js';
 import { initialWorld } from '../../src/simulation/initial-world.js';
+import { Timeline } from '../../src/simulation/timeline.js';
 import { applyEvent } from '../../src/world/apply-event.js';
 import type { MarketEvent, MarketEventType } from '../../src/world/events.js';
 import type { ComputeContract, WorldState } from '../../src/world/state.js';
@@ -202,6 +203,8 @@ export function testMarket(scenario: Scenario): TestMarket {
       scenario,
       tick,
       date: tickToDate(scenario.start, tick),
+      compute: scenario.compute,
+      timeline: new Timeline(scenario),
       roster: scenario.vendors.map((v) => v.id),
       vendors: () => scenario.vendors.filter((v) => world.vendors[v.id] !== undefined),
       world: () => world,

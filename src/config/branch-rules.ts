@@ -1,0 +1,145 @@
+import { monthIndex, tickToDate } from '../engine/calendar.js';
+import type { ConfigProblem } from './references.js';
+import type { ScenarioShape } from './scenario-schema.js';
+
+/**
+ * A scenario that `branchesAt` a month is its parent exactly before that month; from it on, its
+ * changes apply. So a branch may change what acts from the branch on (policies, behaviour and
+ * market parameters, listings, events dated at or after the branch, vendors that come to market
+ * then) but not what describes the world at the start or what happened before the branch: those
+ * are the parent's. Each such change is a problem naming the field and what to do instead.
+ */
+
+type Parent = ScenarioShape & { readonly branchesAt?: string };
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function shown(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text === undefined ? 'nothing' : text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+export function checkBranch(child: ScenarioShape, parent: Parent): ConfigProblem[] {
+  const at = child.branchesAt!;
+  const problems: ConfigProblem[] = [];
+  const end = tickToDate(child.start, child.months - 1);
+
+  if (parent.branchesAt !== undefined && at < parent.branchesAt) {
+    problems.push({ path: 'branchesAt', message: `${at} comes before the parent's own branch (${parent.branchesAt}); branch at ${parent.branchesAt} or later` });
+  }
+  if (at <= child.start || at > end) {
+    problems.push({ path: 'branchesAt', message: `${at} is not within the run after its first month (${tickToDate(child.start, 1)} to ${end})` });
+  }
+
+  /** A field that describes the world at the start, or the run itself, and must stay the parent's. */
+  const fixed = (path: string, mine: unknown, theirs: unknown, instead: string) => {
+    if (same(mine, theirs)) return;
+    problems.push({
+      path,
+      message: `a branch at ${at} cannot change what the run starts from (${shown(theirs)} in the parent, ${shown(mine)} here): ${instead}`,
+    });
+  };
+
+  fixed('seed', child.seed, parent.seed, 'the months before the branch would change; run the branch with --seed instead');
+  fixed('start', child.start, parent.start, 'a branch starts where its parent starts');
+  fixed('compute.gpuCostUsdPerMTok', child.compute.gpuCostUsdPerMTok, parent.compute.gpuCostUsdPerMTok, 'change gpuCostDeclinePerYear to move costs from the branch on');
+
+  if (!same(child.clouds.map((c) => c.id), parent.clouds.map((c) => c.id))) {
+    problems.push({ path: 'clouds', message: `a branch has its parent's clouds (${parent.clouds.map((c) => c.id).join(', ')}); it cannot add or remove one` });
+  } else {
+    child.clouds.forEach((cloud, i) => {
+      const theirs = parent.clouds[i]!;
+      fixed(`clouds[${i}].enterpriseShare`, cloud.enterpriseShare, theirs.enterpriseShare, 'enterprises chose their primary cloud at the start');
+      for (const key of ['gpuCapacityMTok', 'asicCapacityMTok', 'asicMaturity'] as const) {
+        fixed(`clouds[${i}].${key}`, cloud[key], theirs[key], `that is ${cloud.id}'s fleet at the start; script a capacity-shock at ${at}, or change its capex policy`);
+      }
+    });
+  }
+
+  const parentIds = parent.vendors.map((v) => v.id);
+  if (!same(child.vendors.slice(0, parentIds.length).map((v) => v.id), parentIds)) {
+    problems.push({ path: 'vendors', message: `a branch keeps its parent's vendors in their order (${parentIds.join(', ')}) and may only add new ones after them` });
+  } else {
+    child.vendors.forEach((vendor, i) => {
+      const path = `vendors[${i}]`;
+      const theirs = parent.vendors[i];
+      if (theirs === undefined) {
+        if (vendor.entersAt === undefined || vendor.entersAt < at) {
+          problems.push({ path: `${path}.entersAt`, message: `a vendor new in a branch comes to market at the branch (${at}) or later; give it entersAt` });
+        }
+        return;
+      }
+      if (!same(vendor.entersAt, theirs.entersAt) && [vendor.entersAt, theirs.entersAt].some((month) => month === undefined || month < at)) {
+        problems.push({ path: `${path}.entersAt`, message: `${vendor.id} is in the market before the branch (${at}) in one of the two; its entry cannot move` });
+      }
+      const { policies: _mine, name: _name, valuationRevenueMultiple: _multiple, computeClouds: _clouds, entersAt: _entry, ...mine } = vendor as Record<string, unknown>;
+      const { policies: _theirs, name: _theirName, valuationRevenueMultiple: _theirMultiple, computeClouds: _theirClouds, entersAt: _theirEntry, ...start } =
+        theirs as Record<string, unknown>;
+      for (const key of new Set([...Object.keys(mine), ...Object.keys(start)])) {
+        fixed(`${path}.${key}`, mine[key], start[key], VENDOR_INSTEAD[key]?.(vendor.id, at) ?? `that is ${vendor.id} at the start`);
+      }
+    });
+  }
+
+  const e = child.enterprises;
+  const p = parent.enterprises;
+  for (const key of ['count', 'represents', 'adoptedAtStart', 'tasteDispersion'] as const) {
+    fixed(`enterprises.${key}`, e[key], p[key], 'the enterprises are drawn once, at the start');
+  }
+  if (!same(e.segments.map((s) => s.id), p.segments.map((s) => s.id))) {
+    problems.push({ path: 'enterprises.segments', message: `a branch has its parent's segments (${p.segments.map((s) => s.id).join(', ')})` });
+  } else {
+    e.segments.forEach((segment, i) => {
+      const theirs = p.segments[i]!;
+      for (const key of ['share', 'demandMTokPerMonth', 'qualityWeight', 'marketplaceShare'] as const) {
+        fixed(`enterprises.segments[${i}].${key}`, segment[key], theirs[key], 'the enterprises are drawn once, at the start');
+      }
+      for (const key of ['valueUsdPerMTok', 'switchingCostUsd'] as const) {
+        if (theirs[key].logSd === 0 && segment[key].logSd !== 0) {
+          problems.push({
+            path: `enterprises.segments[${i}].${key}.logSd`,
+            message: `the parent draws every ${segment.id} enterprise at the median; a branch can move the median and scale a spread, not add one`,
+          });
+        }
+      }
+    });
+  }
+  fixed('consumers.subscribersAtStart', child.consumers.subscribersAtStart, parent.consumers.subscribersAtStart, 'change growthPerYear to move the market from the branch on');
+  fixed('consumers.mTokPerSubscriberPerMonth', child.consumers.mTokPerSubscriberPerMonth, parent.consumers.mTokPerSubscriberPerMonth, 'change usageGrowthPerYear instead');
+  fixed('dealsAtStart', child.dealsAtStart, parent.dealsAtStart, `script an investment or a deal-amendment at ${at} instead`);
+
+  const before = (events: ScenarioShape['events']) => events.flatMap((event, index) => (event.date < at ? [{ event, index }] : []));
+  const mineBefore = before(child.events);
+  const theirsBefore = before(parent.events);
+  for (let k = 0; k < Math.max(mineBefore.length, theirsBefore.length); k++) {
+    const mine = mineBefore[k];
+    const theirs = theirsBefore[k];
+    if (mine && theirs && same(mine.event, theirs.event)) continue;
+    const named = (x: (typeof mineBefore)[number]) => `${x.event.id ?? x.event.type} of ${x.event.date}`;
+    problems.push({
+      path: mine ? `events[${mine.index}]` : 'events',
+      message: `a branch at ${at} keeps its parent's history before it: ${
+        mine === undefined ? `the parent's ${named(theirs!)} is missing` : theirs === undefined ? `${named(mine)} is not the parent's` : `${named(mine)} differs from the parent's ${named(theirs)}`
+      }; date a change ${at} or later`,
+    });
+    break;
+  }
+
+  const previous = tickToDate(child.start, monthIndex(at) - monthIndex(child.start) - 1);
+  if (!same(child.history, parent.history) && [child.history?.until, parent.history?.until].some((until) => until === undefined || until < previous)) {
+    problems.push({ path: 'history', message: `the scripted history before the branch is the parent's; a branch at ${at} can only change a history that runs to ${previous} or later` });
+  }
+  return problems;
+}
+
+const VENDOR_INSTEAD: Readonly<Record<string, (vendor: string, at: string) => string>> = {
+  weights: () => 'a vendor keeps its kind',
+  quality: (vendor, at) => `that is ${vendor}'s model at the start; script a model-release at ${at}`,
+  priceUsdPerMTok: (vendor) => `that is ${vendor}'s price at the start; change its pricing policy`,
+  consumerApp: (vendor) => `that is ${vendor}'s app at the start; change the consumers' policy`,
+  owner: (vendor, at) => `script a merger at ${at}`,
+  cashUsd: (vendor, at) => `that is ${vendor}'s cash at the start; script an investment at ${at}`,
+  compute: (vendor, at) => `those are ${vendor}'s contracts at the start; script a compute-contract at ${at}`,
+};
