@@ -29,6 +29,7 @@ export function releaseModels(ctx: TickContext): void {
     const toQuality = ctx.policies.vendors[id]!.training.release({
       quality: vendor.quality,
       trainingSinceReleaseUsd: vendor.trainingSinceReleaseUsd,
+      monthsSinceRelease: ctx.tick - (vendor.lastReleaseTick ?? 0),
       frontierQuality: Math.max(...Object.values(world.vendors).filter((v) => v.id !== id).map((v) => v.quality)),
       drawNormal: () => normal(rng),
     });
@@ -95,9 +96,10 @@ export function setPrices(ctx: TickContext): void {
 
 /**
  * After the month's books, training: the capacity of the vendor's training contracts (and what
- * serving left idle of its contracts for both) trains its models; if its policy wants to spend
- * more, it buys the rest by the month, first from clouds it has fallen behind on a commitment to,
- * then from its first-choice cloud.
+ * serving left idle of its contracts for both) trains its models; it buys training by the month
+ * from each cloud it has fallen behind a commitment to, enough to be back on pace (the spend is
+ * owed anyway); and if its policy wants to spend more still, it buys the rest from its
+ * first-choice cloud.
  */
 export function buyTraining(ctx: TickContext): void {
   const world = ctx.world();
@@ -111,18 +113,15 @@ export function buyTraining(ctx: TickContext): void {
       ctx.bus.publish({ type: 'vendor.trained', tick: ctx.tick, vendor: config.id, cloud: bill.contract.cloud, contractId: bill.contract.id, spendUsd: bill.trainingUsd });
     }
     let spotUsd = wantedUsd - contractedUsd;
-    if (spotUsd <= 0) continue;
     // Open weights train in their owner's data centres: no cloud books the spend.
     if (config.weights !== 'closed') {
-      ctx.bus.publish({ type: 'vendor.trained', tick: ctx.tick, vendor: config.id, cloud: null, contractId: null, spendUsd: spotUsd });
+      if (spotUsd > 0) ctx.bus.publish({ type: 'vendor.trained', tick: ctx.tick, vendor: config.id, cloud: null, contractId: null, spendUsd: spotUsd });
       continue;
     }
     const byCloud = new Map<string | null, number>();
     for (const { cloud, behindUsd } of commitmentsBehind(ctx.world(), config.id, ctx.tick)) {
-      const spendUsd = Math.min(spotUsd, behindUsd);
-      byCloud.set(cloud, spendUsd);
-      spotUsd -= spendUsd;
-      if (spotUsd <= 0) break;
+      byCloud.set(cloud, behindUsd);
+      spotUsd -= behindUsd;
     }
     if (spotUsd > 0) {
       const first = cloudPreference(ctx.world(), config.id, config.computeClouds, ctx.tick)[0] ?? null;

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadScenarioFile, type FileEvents } from '../config/load-scenario-file.js';
+import { eventsAfterEnd } from '../config/references.js';
+import { tickToDate } from '../engine/calendar.js';
 import { formatProblems } from './format-problems.js';
 import { parseValidateArgs, VALIDATE_USAGE } from './validate-args.js';
 
@@ -44,7 +46,12 @@ function main(argv: readonly string[]): number {
     }
     const loaded = loadScenarioFile(file);
     if (loaded.success) {
-      if (!quiet) process.stdout.write(`ok ${file}\n${loaded.chain.map((link) => `  ${describeEvents(link)}\n`).join('')}`);
+      if (!quiet) {
+        const { events, start, months } = loaded.scenario;
+        const later = eventsAfterEnd(events, start, months);
+        const after = later > 0 ? `  ${later} of its events fall after the run's last month (${tickToDate(start, months - 1)}) and do not happen\n` : '';
+        process.stdout.write(`ok ${file}\n${loaded.chain.map((link) => `  ${describeEvents(link)}\n`).join('')}${after}`);
+      }
       continue;
     }
     invalid++;

@@ -99,13 +99,12 @@ export function checkReferences(scenario: unknown): ConfigProblem[] {
   checkOpeningFleets(clouds, vendors, problems);
   const root = scenario as Loose | null;
   const start = typeof root?.start === 'string' && isYearMonth(root.start) ? root.start : undefined;
-  const months = typeof root?.months === 'number' && Number.isInteger(root.months) && root.months > 0 ? root.months : undefined;
   vendors.forEach((vendor, v) => {
-    const problem = dateOutsideRun(vendor.entersAt, start, months);
-    if (problem) problems.push({ path: `vendors[${v}].entersAt`, message: problem });
+    const problem = dateBeforeStart(vendor.entersAt, start);
+    if (problem) problems.push({ path: `vendors[${v}].entersAt`, message: `${problem}; leave entersAt out for a vendor there from the start` });
   });
   const history = root?.history as Loose | undefined;
-  const historyProblem = dateOutsideRun(history?.until, start, months);
+  const historyProblem = dateBeforeStart(history?.until, start);
   if (historyProblem) problems.push({ path: 'history.until', message: historyProblem });
   entries(scenario, 'dealsAtStart').forEach((deal, i) => {
     known('cloud', cloudIds, deal.cloud, `dealsAtStart[${i}].cloud`);
@@ -135,11 +134,10 @@ export function checkReferences(scenario: unknown): ConfigProblem[] {
 
 type Known = (kind: string, ids: string[], value: unknown, path: string) => void;
 
-/** Dated events: their ids must exist and their month fall within the run. */
+/** Dated events: their ids must exist and their month not come before the run's start. */
 function checkScheduledEvents(scenario: unknown, cloudIds: string[], vendorIds: string[], known: Known, problems: ConfigProblem[]): void {
   const root = scenario as Loose | null;
   const start = typeof root?.start === 'string' && isYearMonth(root.start) ? root.start : undefined;
-  const months = typeof root?.months === 'number' && Number.isInteger(root.months) && root.months > 0 ? root.months : undefined;
   const eventIds = new Map<string, number>();
   entries(scenario, 'events').forEach((event, i) => {
     const path = `events[${i}]`;
@@ -162,7 +160,7 @@ function checkScheduledEvents(scenario: unknown, cloudIds: string[], vendorIds: 
       if (kind === 'vendor') known('vendor', vendorIds, agentId, `${path}.agent`);
       if (kind === 'cloud') known('cloud', cloudIds, agentId, `${path}.agent`);
     }
-    const problem = dateOutsideRun(event.date, start, months);
+    const problem = dateBeforeStart(event.date, start);
     if (problem) problems.push({ path: `${path}.date`, message: problem });
   });
 }
@@ -190,10 +188,17 @@ function checkOpeningFleets(clouds: Loose[], vendors: Loose[], problems: ConfigP
   });
 }
 
-/** A reason when `date` is a month outside [start, start + months), else null. */
-export function dateOutsideRun(date: unknown, start: string | undefined, months: number | undefined): string | null {
-  if (typeof date !== 'string' || !isYearMonth(date) || start === undefined || months === undefined) return null;
-  const offset = monthIndex(date) - monthIndex(start);
-  if (offset >= 0 && offset < months) return null;
-  return `${date} is outside the run, which covers ${start} to ${tickToDate(start, months - 1)}`;
+/**
+ * A reason when `date` is a month before the run starts, else null. A date after the run's end is
+ * no mistake: a shorter run of a scenario simply stops before the events it scripts later.
+ */
+export function dateBeforeStart(date: unknown, start: string | undefined): string | null {
+  if (typeof date !== 'string' || !isYearMonth(date) || start === undefined) return null;
+  return monthIndex(date) >= monthIndex(start) ? null : `${date} is before the run starts (${start})`;
+}
+
+/** Events dated after the run's last month: they do not happen in this run. */
+export function eventsAfterEnd(events: readonly { date: string }[], start: string, months: number): number {
+  const last = tickToDate(start, months - 1);
+  return events.filter((e) => e.date > last).length;
 }

@@ -81,6 +81,8 @@ export interface ComputePolicy {
 export interface ReleaseView {
   readonly quality: number;
   readonly trainingSinceReleaseUsd: number;
+  /** Months since the vendor's last model shipped (scripted or its own); since the start when none has. */
+  readonly monthsSinceRelease: number;
   /** Best quality among the other vendors' models. */
   readonly frontierQuality: number;
   /** A standard normal draw from the vendor's own random stream, taken only when called. */

@@ -20,11 +20,19 @@ export const revenueShareTraining = definePolicy({
       releaseCostQualityExponent: z.number().min(0).default(2).describe('release cost ∝ quality^exponent'),
       qualityGainPerRelease: z.number().min(1).default(1.25).describe('quality multiplier of a release (1.25 = +25 %)'),
       qualityGainSpread: z.number().min(0).max(2).default(0.1).describe('log-sd of the random exponent on a release’s gain (0 = every release gains exactly the multiplier)'),
+      minMonthsBetweenReleases: z
+        .number()
+        .int()
+        .min(0)
+        .max(60)
+        .default(0)
+        .describe('months a release takes at the least, however much is spent (a training run and its evaluation); 0 = none'),
     })
     .strict(),
   create: (p) => ({
     monthlySpendUsd: (revenueUsd: number) => Math.max(p.minMonthlyUsd, p.shareOfRevenue * revenueUsd),
     release(view: ReleaseView): number | null {
+      if (view.monthsSinceRelease < p.minMonthsBetweenReleases) return null;
       if (view.trainingSinceReleaseUsd < p.releaseCostUsd * view.quality ** p.releaseCostQualityExponent) return null;
       return view.quality * p.qualityGainPerRelease ** Math.exp(p.qualityGainSpread * view.drawNormal());
     },

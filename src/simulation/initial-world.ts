@@ -21,6 +21,7 @@ export function vendorAtEntry(v: VendorConfig): VendorState {
     brand: app?.brand ?? 0,
     subscribers: app?.subscribers ?? 0,
     trainingSinceReleaseUsd: 0,
+    lastReleaseTick: null,
     cashUsd: v.weights === 'closed' ? v.cashUsd : 0,
     owner: v.weights === 'closed' ? (v.owner ?? null) : null,
     integrated: false,

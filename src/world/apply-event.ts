@@ -59,6 +59,7 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
       const vendor = vendorOf(world, event.vendor);
       vendor.quality = event.toQuality;
       vendor.trainingSinceReleaseUsd = 0;
+      vendor.lastReleaseTick = event.tick;
       return;
     }
     case 'vendor.trained': {

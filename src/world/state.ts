@@ -50,6 +50,8 @@ export interface VendorState {
   readonly subscribers: number;
   /** Training spend accumulated since the last model release. */
   readonly trainingSinceReleaseUsd: number;
+  /** Tick of its last model release; null before the first in the run. */
+  readonly lastReleaseTick: number | null;
   /** Cash on hand; moves only through booked flows, investments and funding rounds. */
   readonly cashUsd: number;
   /** The cloud whose group owns the vendor (Google's Gemini and Google Cloud), or null. */

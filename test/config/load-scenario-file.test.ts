@@ -76,7 +76,7 @@ describe('load-scenario-file', () => {
       const { scenario } = result;
 
       expect(scenario.name).toBe('child');
-      expect(scenario.vendors.map((v) => v.id)).toEqual(['openai', 'anthropic', 'google', 'xai', 'mistral', 'meta']);
+      expect(scenario.vendors.map((v) => v.id)).toEqual(['openai', 'anthropic', 'google', 'xai', 'mistral', 'meta', 'deepseek']);
       expect(scenario.vendors.find((v) => v.id === 'meta')?.quality).toBe(1);
       expect(scenario.vendors.find((v) => v.id === 'openai')?.quality).toBe(baselineJson().vendors[0].quality);
       expect(scenario.marketplace).toEqual(
@@ -135,7 +135,7 @@ describe('load-scenario-file', () => {
     it('explains a child entry whose id the parent lacks, and the id probably meant', () => {
       write('parent.json', baselineJson());
       const child = write('typo.json', { extends: 'parent.json', name: 'typo', vendors: [{ id: 'opnai', quality: 2 }] });
-      const found = problems(loadScenarioFile(child)).find((p) => p.path === 'vendors[6]');
+      const found = problems(loadScenarioFile(child)).find((p) => p.path === 'vendors[7]');
       expect(found?.message).toContain('"opnai" is not in the parent scenario');
       expect(found?.message).toContain('did you mean "openai"');
     });

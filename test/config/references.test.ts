@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReferences, dateOutsideRun } from '../../src/config/references.js';
+import { checkReferences, dateBeforeStart, eventsAfterEnd } from '../../src/config/references.js';
 import { baselineJson, type RawJson } from '../support/scenario-fixtures.js';
 
 const KNOWN_CLOUDS = 'known clouds: azure, aws, gcp, oracle';
@@ -89,17 +89,21 @@ describe('checkReferences', () => {
     expect(problemAt(json, 'dealsAtStart[0].vendor')).toContain('unknown vendor "cohere"');
   });
 
-  it('refuses a scheduled event dated outside the run', () => {
+  it('refuses a scheduled event dated before the run starts, and lets one after its end stand (it does not happen)', () => {
     const json = baselineJson();
-    json.events = [{ date: '2030-01', type: 'merger', cloud: 'gcp', vendor: 'google' }];
-    expect(problemAt(json, 'events[0].date')).toMatch(/outside the run/);
+    json.events = [
+      { date: '2023-01', type: 'merger', cloud: 'gcp', vendor: 'google' },
+      { date: '2040-01', type: 'merger', cloud: 'gcp', vendor: 'google' },
+    ];
+    expect(problemAt(json, 'events[0].date')).toBe('2023-01 is before the run starts (2023-12)');
+    expect(checkReferences(json).some((p) => p.path === 'events[1].date')).toBe(false);
   });
 
-  it('dates a run from its start month to start + months − 1', () => {
-    expect(dateOutsideRun('2023-12', '2023-12', 37)).toBeNull();
-    expect(dateOutsideRun('2026-12', '2023-12', 37)).toBeNull();
-    expect(dateOutsideRun('2027-01', '2023-12', 37)).toBe('2027-01 is outside the run, which covers 2023-12 to 2026-12');
-    expect(dateOutsideRun('2023-11', '2023-12', 37)).toMatch(/outside the run/);
+  it('counts the events dated after a run’s last month, start + months − 1', () => {
+    const events = [{ date: '2026-12' }, { date: '2027-01' }, { date: '2031-05' }];
+    expect(eventsAfterEnd(events, '2023-12', 37)).toBe(2);
+    expect(eventsAfterEnd(events, '2023-12', 38)).toBe(1);
+    expect(dateBeforeStart('2023-12', '2023-12')).toBeNull();
   });
 
   it('still checks references in a config the schema refuses', () => {

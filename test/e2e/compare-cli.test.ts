@@ -59,7 +59,7 @@ describe('npm run compare', () => {
     expect(one.stderr).toContain('at least two config files');
     const vendor = runCli('compare.ts', [baseline, cheap, '--vendor', 'nobody']);
     expect(vendor.status).toBe(2);
-    expect(vendor.stderr).toBe('error: --vendor nobody: no such vendor; vendors: openai, anthropic, google, xai, mistral, meta\n');
+    expect(vendor.stderr).toBe('error: --vendor nobody: no such vendor; vendors: openai, anthropic, google, xai, mistral, meta, deepseek\n');
     const flag = runCli('compare.ts', [baseline, cheap, '--run', '2']);
     expect(flag.status).toBe(2);
     expect(flag.stderr).toContain("'--run'");

@@ -73,7 +73,9 @@ describe('npm run simulate', () => {
   it('keeps values in range: shares partition the market, ARR is 12 months of revenue', () => {
     for (let tick = 0; tick < 24; tick++) {
       const shares = rows.filter((r) => r.tick === tick && r.metric === 'vendor.enterprise_share');
-      expect(shares.map((r) => r.entity).sort()).toEqual(['anthropic', 'google', 'meta', 'mistral', 'openai', 'xai']);
+      // DeepSeek comes to market in 2025-01 (tick 13).
+      const vendors = ['anthropic', ...(tick >= 13 ? ['deepseek'] : []), 'google', 'meta', 'mistral', 'openai', 'xai'];
+      expect(shares.map((r) => r.entity).sort()).toEqual(vendors);
       expect(shares.reduce((s, r) => s + r.value, 0)).toBeCloseTo(1, 9);
     }
     for (const r of rows.filter((r) => r.metric === 'cloud.asic_share' || r.metric === 'market.adoption_rate')) {

@@ -15,13 +15,15 @@ function openAiWithCapacity(capacityMTok: number): Json {
   return json;
 }
 
-/** Azure with little room beyond OpenAI's 26M MTok, growing 2 % a month at most. */
+/** Azure with little room beyond OpenAI's 26M MTok, growing 2 % a month at most; Oracle permitted. */
 function azureShort(diversifyAfterMonthsShort: number): Json {
   const json = smallBaseline({ months: 10 });
   const azure = cloudJson(json, 'azure');
   azure.gpuCapacityMTok = 30e6;
   azure.policies.capex.params.maxGrowthPerMonth = 0.02;
   vendorJson(json, 'openai').policies.compute.params.diversifyAfterMonthsShort = diversifyAfterMonthsShort;
+  // Microsoft lets OpenAI buy from Oracle, as it does from June 2024 in the baseline's history.
+  json.dealsAtStart.find((d: Json) => d.vendor === 'openai').permittedClouds = ['oracle'];
   return json;
 }
 

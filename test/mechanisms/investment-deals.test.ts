@@ -187,7 +187,7 @@ describe('investment deals', () => {
   });
 
   /**
-   * Azure holds OpenAI exclusively, Oracle permitted (baseline), or only as primary cloud. OpenAI
+   * Azure holds OpenAI exclusively, Oracle permitted (as from June 2024 in the baseline), or only as primary cloud. OpenAI
    * also asks AWS and lists on Bedrock; it asks its second cloud for 30 % of each need.
    */
   const openAiWithRivals = (status: 'exclusive' | 'primary') => {
@@ -196,7 +196,9 @@ describe('investment deals', () => {
     openai.computeClouds = ['azure', 'aws', 'oracle'];
     openai.policies.compute.params.secondCloudShare = 0.3;
     json.marketplace.push({ cloud: 'aws', vendor: 'openai', revenueShare: 0.5 });
-    json.dealsAtStart.find((d: Json) => d.vendor === 'openai').status = status;
+    const deal = json.dealsAtStart.find((d: Json) => d.vendor === 'openai');
+    deal.status = status;
+    deal.permittedClouds = ['oracle'];
     return run(json);
   };
   const exclusive = openAiWithRivals('exclusive');

@@ -155,16 +155,16 @@ describe('scheduled events', () => {
     expect(deal.equityShare).toBeCloseTo(2.75e9 / (valuation + 2.75e9), 6);
   });
 
-  it('rejects an event dated outside the run, naming its path and the months the run covers', () => {
+  it('rejects an event dated before the run starts, naming its path and the start; one after the end does not happen', () => {
     const problems = problemsOf([
       { date: '2024-12', type: 'merger', cloud: 'azure', vendor: 'openai' },
       { date: '2024-11', type: 'merger', cloud: 'azure', vendor: 'openai' },
       { date: '2023-11', type: 'merger', cloud: 'azure', vendor: 'openai' },
     ]);
-    expect(problems).toEqual([
-      { path: 'events[0].date', message: '2024-12 is outside the run, which covers 2023-12 to 2024-11' },
-      { path: 'events[2].date', message: '2023-11 is outside the run, which covers 2023-12 to 2024-11' },
-    ]);
+    expect(problems).toEqual([{ path: 'events[2].date', message: '2023-11 is before the run starts (2023-12)' }]);
+    const json = smallBaseline({ months: 12 });
+    json.events = [{ date: '2024-12', type: 'merger', cloud: 'azure', vendor: 'openai' }];
+    expect(eventsOf(run(json).events, 'corporate.merged')).toEqual([]);
   });
 
   it('rejects unknown clouds, vendors, agents, slots and policies in events, listing the known ones', () => {

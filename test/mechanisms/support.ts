@@ -13,14 +13,17 @@ export type Json = any;
 
 /**
  * configs/baseline.json, shrunk for a mechanism test: fewer simulated enterprises (each standing
- * for more real ones, so the market keeps its size), fewer months, no scripted events unless the
- * test adds them.
+ * for more real ones, so the market keeps its size), fewer months, no scripted history (events,
+ * history window, vendors that come to market later) unless the test adds it.
  */
 export function smallBaseline(options: { count?: number; months?: number } = {}): Json {
   const json = JSON.parse(readFileSync(BASELINE, 'utf8')) as Json;
   json.enterprises.count = options.count ?? 500;
   json.months = options.months ?? 12;
+  // No scripted history: the agents make every decision, and vendors that come later stay out.
   json.events = [];
+  delete json.history;
+  json.vendors = json.vendors.filter((v: Json) => v.entersAt === undefined);
   return json;
 }
 

@@ -6,7 +6,7 @@ const training = (params: Record<string, unknown>) => revenueShareTraining.creat
 const follower = (params: Record<string, unknown>) => frontierFollower.create(frontierFollower.params.parse(params));
 
 function view(fields: Partial<ReleaseView>): ReleaseView {
-  return { quality: 1, trainingSinceReleaseUsd: 0, frontierQuality: 1, drawNormal: () => 0, ...fields };
+  return { quality: 1, trainingSinceReleaseUsd: 0, monthsSinceRelease: 12, frontierQuality: 1, drawNormal: () => 0, ...fields };
 }
 
 describe('vendor training policies', () => {
@@ -22,6 +22,14 @@ describe('vendor training policies', () => {
       const policy = training({ releaseCostUsd: 1.5e9, releaseCostQualityExponent: 2, qualityGainPerRelease: 1.25 });
       expect(policy.release(view({ quality: 1, trainingSinceReleaseUsd: 1.49e9 }))).toBeNull();
       expect(policy.release(view({ quality: 1, trainingSinceReleaseUsd: 1.5e9 }))).toBeCloseTo(1.25, 12);
+    });
+
+    it('ships no sooner than minMonthsBetweenReleases after the last release, however much it has spent', () => {
+      const policy = training({ releaseCostUsd: 1e9, qualityGainPerRelease: 1.2, minMonthsBetweenReleases: 6 });
+      expect(policy.release(view({ trainingSinceReleaseUsd: 1e12, monthsSinceRelease: 5 }))).toBeNull();
+      expect(policy.release(view({ trainingSinceReleaseUsd: 1e12, monthsSinceRelease: 6 }))).toBeCloseTo(1.2, 12);
+      // Time alone does not make a model: the spend must be there too.
+      expect(policy.release(view({ trainingSinceReleaseUsd: 0.9e9, monthsSinceRelease: 60 }))).toBeNull();
     });
 
     it('makes each step up the quality ladder cost more: cost × quality^exponent', () => {

@@ -31,7 +31,8 @@ export function shareViolations(run: RecordedRun): string[] {
   const tokens = metrics.series('market.enterprise_tokens_mtok').get('market');
   for (let tick = 0; tick < metrics.dates.length; tick++) {
     let total = 0;
-    for (const values of metrics.series('vendor.enterprise_share').values()) total += values[tick]!;
+    // A vendor not yet in the market has no share that month.
+    for (const values of metrics.series('vendor.enterprise_share').values()) if (Number.isFinite(values[tick]!)) total += values[tick]!;
     const expected = (tokens?.[tick] ?? 0) > 0 ? 1 : 0;
     if (!close(total, expected)) violations.push(`tick ${tick}: vendor.enterprise_share adds up to ${total}, not ${expected}`);
     const adoption = metrics.series('market.adoption_rate').get('market')?.[tick] ?? 0;

@@ -29,6 +29,7 @@ export function vendorState(id: string, fields: Partial<VendorState> = {}): Vend
     brand: 0,
     subscribers: 0,
     trainingSinceReleaseUsd: 0,
+    lastReleaseTick: null,
     cashUsd: 0,
     owner: null,
     integrated: false,

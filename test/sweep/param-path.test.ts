@@ -21,13 +21,13 @@ describe('paths into a resolved scenario', () => {
   it('name the deepest valid prefix and what it holds when a step does not exist', () => {
     expect(resolvePath(scenario, 'vendors.opnai.quality')).toEqual({
       success: false,
-      message: 'vendors.opnai.quality: no "opnai" at vendors (did you mean "openai"?); available: openai, anthropic, google, xai, mistral, meta (ids) or indices 0–5',
+      message: 'vendors.opnai.quality: no "opnai" at vendors (did you mean "openai"?); available: openai, anthropic, google, xai, mistral, meta, deepseek (ids) or indices 0–6',
     });
     expect(resolvePath(scenario, 'enterprises.policies.switching.params.payback')).toMatchObject({
       success: false,
       message: expect.stringContaining('at enterprises.policies.switching.params; available: reviewProbability, paybackMonths'),
     });
-    expect(resolvePath(scenario, 'vendors.9')).toMatchObject({ success: false, message: expect.stringContaining('indices 0–5') });
+    expect(resolvePath(scenario, 'vendors.9')).toMatchObject({ success: false, message: expect.stringContaining('indices 0–6') });
   });
 
   it('say what a target is when it is not a number', () => {

@@ -131,7 +131,11 @@ describe('loadScenarioFile under fuzzing', () => {
   });
 
   it('answers numbers JSON cannot hold (1e999 is Infinity once parsed)', () => {
-    const text = JSON.stringify(baselineJson()).replace('"months":37', '"months":1e999').replace('"count":5000', '"count":-1e999');
+    const json = baselineJson();
+    json.months = 37;
+    json.enterprises.count = 5000;
+    const text = JSON.stringify(json).replace('"months":37', '"months":1e999').replace('"count":5000', '"count":-1e999');
+    expect(text).toContain('1e999');
     const result = loadScenarioFile(writeTemp(text));
     expectClearOutcome(result);
     expect(result.success).toBe(false);

@@ -8,7 +8,7 @@ import {
   MAX_VENDORS,
   populationBytes,
 } from '../../src/config/limits.js';
-import { dateOutsideRun } from '../../src/config/references.js';
+import { dateBeforeStart } from '../../src/config/references.js';
 
 describe('limits', () => {
   it('keep the largest population allowed, with the most vendors, within half the heap', () => {
@@ -25,22 +25,19 @@ describe('limits', () => {
   });
 });
 
-describe('dateOutsideRun: a date within [start, start + months)', () => {
-  it('accepts the first and the last month of the run', () => {
-    expect(dateOutsideRun('2023-12', '2023-12', 37)).toBeNull();
-    expect(dateOutsideRun('2026-12', '2023-12', 37)).toBeNull();
+describe('dateBeforeStart: a date no earlier than the run’s first month', () => {
+  it('accepts the first month of the run and any later one', () => {
+    expect(dateBeforeStart('2023-12', '2023-12')).toBeNull();
+    expect(dateBeforeStart('2031-12', '2023-12')).toBeNull();
   });
 
-  it('refuses the month before the start and the month after the end, naming the run’s span', () => {
-    expect(dateOutsideRun('2023-11', '2023-12', 37)).toBe('2023-11 is outside the run, which covers 2023-12 to 2026-12');
-    expect(dateOutsideRun('2027-01', '2023-12', 37)).toBe('2027-01 is outside the run, which covers 2023-12 to 2026-12');
-    expect(dateOutsideRun('2024-01', '2024-01', 1)).toBeNull();
-    expect(dateOutsideRun('2024-02', '2024-01', 1)).not.toBeNull();
+  it('refuses the month before the start, naming the start', () => {
+    expect(dateBeforeStart('2023-11', '2023-12')).toBe('2023-11 is before the run starts (2023-12)');
   });
 
-  it('leaves a malformed date or run to the schema’s own messages', () => {
-    expect(dateOutsideRun('2024-13', '2024-01', 12)).toBeNull();
-    expect(dateOutsideRun(202401, '2024-01', 12)).toBeNull();
-    expect(dateOutsideRun('2030-01', undefined, 12)).toBeNull();
+  it('leaves a malformed date or start to the schema’s own messages', () => {
+    expect(dateBeforeStart('2024-13', '2024-01')).toBeNull();
+    expect(dateBeforeStart(202401, '2024-01')).toBeNull();
+    expect(dateBeforeStart('2020-01', undefined)).toBeNull();
   });
 });
