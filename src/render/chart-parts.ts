@@ -75,39 +75,6 @@ export function usdAxis(title: string): ScaleOptions<'linear'> {
   };
 }
 
-/**
- * A log-scale USD axis. chart.js puts a tick at every integer mantissa (1, 2, 3 … 9 × 10ⁿ), too many to label
- * over several decades: there only 1, 2 and 5 × 10ⁿ are labelled. Over less than a decade every integer mantissa
- * is, so the top and bottom of the data can be read ($0.50 to $3.60 would otherwise show only $0.5, $1, $2).
- */
-export function logUsdAxis(title: string): ScaleOptions<'logarithmic'> {
-  return {
-    type: 'logarithmic',
-    title: { display: true, text: `${title} (USD, log scale)`, font: { size: 13 } },
-    ticks: {
-      callback: (value, _index, ticks) => {
-        const v = Number(value);
-        const span = ticks.at(-1)!.value / ticks[0]!.value;
-        const labelAll = span < 10 || ticks.filter((t) => isOneTwoFive(t.value)).length < 3;
-        return (labelAll ? isIntegerMantissa(v) : isOneTwoFive(v)) ? formatUsd(v) : '';
-      },
-    },
-  };
-}
-
-function mantissa(value: number): number {
-  return value / 10 ** Math.floor(Math.log10(value) + 1e-9);
-}
-
-/** 1, 2 … 9 × 10ⁿ: chart.js's own ticks, not the raw data minimum and maximum it adds at the ends. */
-function isIntegerMantissa(value: number): boolean {
-  return Math.abs(mantissa(value) - Math.round(mantissa(value))) < 1e-6;
-}
-
-function isOneTwoFive(value: number): boolean {
-  return [1, 2, 5].some((m) => Math.abs(mantissa(value) - m) < 1e-6);
-}
-
 /** One line per entity that has values for the metric, in its palette colour. */
 export function entityLines(table: MetricTable, metric: string, scale = 1): Dataset[] {
   return entitiesWithValues(table, metric).map((id) => {

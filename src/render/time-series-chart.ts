@@ -122,7 +122,7 @@ export function timeSeriesChart(spec: TimeSeriesSpec): ChartDefinition {
           ...bandNote(data),
         ],
         datasets: [...bandDatasets(series), ...referenceDatasets(spec, data)],
-        y: valueAxis(spec.unit, spec.yTitle, spec.range ?? {}),
+        y: valueAxis(spec.unit, spec.yTitle, spec.range ?? {}, series),
       });
       const withoutBands = { ...chart, options: legendWithoutBands(chart.options as Parameters<typeof legendWithoutBands>[0]) } as typeof chart;
       return flat.length > 0 ? withLineSamples(withoutBands) : withoutBands;
