@@ -9,11 +9,13 @@ const COMPARE_USAGE = `Usage: npm run compare -- <config.json> <config.json> [mo
 Runs several scenarios with the same seeds and compares them: one chart per key metric with a line
 per scenario (each scenario in the same colour on every chart), a chart of each scenario's change
 against the first, comparison.csv, and comparison.md with the KPIs side by side and the charts.
-Metrics of one vendor or cloud follow the largest in the first scenario, or those you name.
+Metrics of one vendor follow the closed vendor whose enterprise share moved most against the first
+scenario, metrics of one cloud the largest in the first scenario, or those you name. With one seed
+per scenario a change may be seed noise alone: --runs 10 or more tells which changes exceed it.
 
 Options:
-  --vendor ID        vendor that charts of one vendor follow (default: the closed vendor with the
-                     largest enterprise share)
+  --vendor ID        vendor that charts of one vendor follow (default: the closed vendor whose
+                     enterprise share moved most against the first scenario)
   --cloud ID         cloud that charts of one cloud follow (default: the largest AI revenue)
 ${jobOptionsUsage('output/compare-<scenario names>/')}
 
