@@ -44,16 +44,20 @@ async function main(argv: readonly string[]): Promise<number> {
     if (loaded.input.kind !== 'manifest') return badInput('name at least two config files to compare', COMPARE_USAGE);
     const conflict = manifestConflicts(files[0]!, 'compare', loaded.input.job, jobChangingFlags(args, { '--vendor': focus.vendor, '--cloud': focus.cloud }));
     if (conflict !== undefined) return badInput(conflict);
-    return launchJob(loaded.input.job, loaded.input.command, args);
+    return launchJob(loaded.input.job, loaded.input.command, args, loaded.input.files);
   }
   if (files.length < 2) return badInput('name at least two config files to compare', COMPARE_USAGE);
   const scenarios: Scenario[] = [];
+  const inputs: string[] = [];
   const problems: string[] = [];
   for (const file of files) {
     const loaded = loadInput(file);
     if (!loaded.success) problems.push(loaded.message.trimEnd());
     else if (loaded.input.kind === 'manifest') problems.push(`${file} is a manifest; compare takes config files, or one manifest alone`);
-    else scenarios.push(resolveScenario(loaded.input.scenario, args));
+    else {
+      scenarios.push(resolveScenario(loaded.input.scenario, args));
+      inputs.push(...loaded.input.files);
+    }
   }
   if (problems.length > 0) return badInput(problems.join('\n'));
   const focusProblem = checkFocus(focus, scenarios);
@@ -69,7 +73,7 @@ async function main(argv: readonly string[]): Promise<number> {
     ...(focus.cloud !== undefined ? [['--cloud', focus.cloud] as const] : []),
     ...outputOptions(args),
   ]);
-  return launchJob(job, command, args);
+  return launchJob(job, command, args, inputs);
 }
 
 runCommand(main);
