@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { asRun, type SimulateJob } from '../batch/job.js';
 import { deriveSeeds } from '../batch/seeds.js';
 import { summariseRuns } from '../ensemble/ensemble-table.js';
-import type { MetricTable } from '../metrics/metric-table.js';
 import { ensembleOfRuns, singleRun, type ChartData } from '../render/chart-data.js';
 import { renderCharts } from '../render/render-charts.js';
 import { buildEnsembleSummary, ensembleMetricsCsv, type EnsembleSummary } from '../report/ensemble-outputs.js';
 import { describeSeeds } from '../report/kpi-format.js';
+import { runHeadlines } from '../report/run-headlines.js';
 import { metricsCsv } from '../report/metrics-csv.js';
 import { runReportMd, type ChartEntry } from '../report/run-report.js';
 import { buildSummary, type Summary } from '../report/summary.js';
@@ -55,27 +55,5 @@ export async function writeSimulateOutputs(ctx: OutputContext, job: SimulateJob)
   ];
   write('report.md', runReportMd({ scenario, summary, charts, files }));
   const written = [...(job.charts ? [`${charts.length} charts`] : []), 'report.md', 'metrics.csv', 'summary.json', 'events.jsonl', 'manifest.json'];
-  return [...describeRun(summary, runs), `Wrote ${listOf(written)} to ${ctx.outDir}/`];
-}
-
-function describeRun(summary: Summary | EnsembleSummary, runs: readonly MetricTable[]): string[] {
-  const mean = (v: number | { mean: number } | undefined) => (v === undefined ? Number.NaN : typeof v === 'number' ? v : v.mean);
-  const top = (metric: string, format: (v: number) => string) =>
-    Object.entries(summary.final[metric] ?? {})
-      .map(([entity, v]) => [entity, mean(v)] as const)
-      .sort(([, a], [, b]) => b - a)
-      .slice(0, 3)
-      .map(([entity, v]) => `${entity} ${format(v)}`)
-      .join(', ');
-  const market = (metric: string) => mean(summary.final[metric]?.market);
-  const ensemble = 'runs' in summary;
-  const head = ensemble
-    ? `${summary.scenario}: ${summary.ticks} months from ${summary.start} to ${summary.end}, ${runs.length} runs (${describeSeeds(summary.seeds)}); means:`
-    : `${summary.scenario}: ${summary.ticks} months from ${summary.start} to ${summary.end}, seed ${summary.seed}`;
-  return [
-    head,
-    `  enterprise share at ${summary.end}: ${top('vendor.enterprise_share', (s) => `${(100 * s).toFixed(0)}%`)}`,
-    `  ARR at ${summary.end}: ${top('vendor.arr_usd', (a) => `$${(a / 1e9).toFixed(2)}B`)}`,
-    `  average token price $${market('market.avg_price_usd_per_mtok').toFixed(2)}/MTok, HHI ${market('market.hhi').toFixed(0)}, adoption ${(100 * market('market.adoption_rate')).toFixed(0)}%`,
-  ];
+  return [...runHeadlines(summary), `Wrote ${listOf(written)} to ${ctx.outDir}/`];
 }
