@@ -119,7 +119,7 @@ export function parseManifest(json: unknown): ManifestResult {
       success: false,
       problems: [
         `jobHash: the manifest records ${shape.data.jobHash}, but its job hashes to ${found}: the job was edited after the manifest was written. ` +
-          'Run the config files instead (npm run <command> -- config.json ...), or restore the manifest as it was written',
+          `Restore the manifest as it was written, or run from config files, as it was made: ${shape.data.command}`,
       ],
     };
   }

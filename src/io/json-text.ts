@@ -1,11 +1,12 @@
-import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse as parseTolerant, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 
 /**
  * JSON text to a value, or one message saying what is wrong and where: "invalid JSON at line 3,
  * column 5: comments are not allowed in JSON". JSON.parse reads the value (the exact semantics of
  * JSON); when it fails, jsonc-parser, which reports the offset of every error even where V8 gives
  * none, finds the first one. A value nested deeper than `maxDepth` is refused too: everything that
- * walks a config recursively stays within its stack.
+ * walks a config recursively stays within its stack. So is a key given twice in one object, which
+ * JSON.parse would resolve silently by keeping the last.
  */
 
 export type JsonTextResult = { readonly success: true; readonly json: unknown } | { readonly success: false; readonly message: string };
@@ -117,8 +118,57 @@ export function tooDeep(json: unknown, maxDepth: number): string | undefined {
   return undefined;
 }
 
+/** The first key given twice in one object, where JSON.parse would silently keep the last: its position and name. */
+export function duplicateKey(text: string): { offset: number; key: string } | undefined {
+  const open: Set<string>[] = [];
+  let found: { offset: number; key: string } | undefined;
+  visit(text, {
+    onObjectBegin: () => {
+      open.push(new Set());
+    },
+    onObjectEnd: () => {
+      open.pop();
+    },
+    onObjectProperty: (key, offset) => {
+      const keys = open.at(-1);
+      if (found !== undefined || keys === undefined) return;
+      if (keys.has(key)) found = { offset, key };
+      keys.add(key);
+    },
+  });
+  return found;
+}
+
+/** The offset of the first bracket opened deeper than `maxDepth`, strings skipped; undefined when none is. Iterative: any depth. */
+function tooDeepAt(text: string, maxDepth: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > maxDepth) return i;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return undefined;
+}
+
 export function parseJsonText(text: string, maxDepth: number): JsonTextResult {
   if (text.trim() === '') return { success: false, message: 'the file is empty: expected a JSON object' };
+  // Depth first: jsonc-parser, and everything that walks the value, recurse.
+  const deepAt = tooDeepAt(text, maxDepth);
+  if (deepAt !== undefined) {
+    let where = lineAndColumn(text, deepAt);
+    try {
+      where = tooDeep(JSON.parse(text), maxDepth) ?? where;
+    } catch {
+      // not JSON either: the position says where
+    }
+    return { success: false, message: `nesting deeper than ${maxDepth} levels at ${where}: a scenario is about 6 levels deep, and nothing here reads deeper` };
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -128,7 +178,12 @@ export function parseJsonText(text: string, maxDepth: number): JsonTextResult {
     const first = errors[0];
     return { success: false, message: first ? `invalid JSON at ${lineAndColumn(text, first.offset)}: ${reasonOf(text, first)}` : v8Message(text, error as Error) };
   }
-  const deep = tooDeep(json, maxDepth);
-  if (deep !== undefined) return { success: false, message: `nesting deeper than ${maxDepth} levels at ${deep}: a scenario is about 6 levels deep, and nothing here reads deeper` };
+  const duplicate = duplicateKey(text);
+  if (duplicate !== undefined) {
+    return {
+      success: false,
+      message: `invalid JSON at ${lineAndColumn(text, duplicate.offset)}: ${printable(JSON.stringify(duplicate.key))} is given twice in the same object, and JSON would silently keep the last; give it once`,
+    };
+  }
   return { success: true, json };
 }

@@ -68,10 +68,12 @@ export function ownership(folder: string, shown: string): FolderOwnership {
   const descend = (relative: string) => listedFolders.some((l) => l.startsWith(relative));
   const foreign = entriesOf(folder, descend).filter((f) => f !== OUTPUT_MARKER && !written(f));
   if (foreign.length === 0) return { kind: 'ours' };
+  const one = foreign.length === 1;
+  const what = one ? (foreign[0]!.endsWith('/') ? 'a folder' : 'a file') : `${foreign.length} files or folders`;
   return {
     kind: 'foreign',
     reason:
-      `${shown} holds ${foreign.length === 1 ? 'a file' : `${foreign.length} files or folders`} that llm-market-sim did not write there: ${listSome(foreign)}. ` +
-      'A new run replaces the whole folder, so it would delete them: move them out, or choose another --out folder',
+      `${shown} holds ${what} that llm-market-sim did not write there: ${listSome(foreign)}. ` +
+      `A new run replaces the whole folder, so it would delete ${one ? 'it' : 'them'}: move ${one ? 'it' : 'them'} out, or choose another --out folder`,
   };
 }

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { commitOutput, discardOutput, makeFolder, OUTPUT_MARKER, prepareOutput, removeAbandonedStaging, type Staging } from '../../src/report/output-folder.js';
 import { checkDestination } from '../../src/report/out-destination.js';
 import { lockStaging, STALE_MS } from '../../src/report/staging-lock.js';
+import { canMountTmpfs, withTmpfs } from '../support/tmpfs.js';
 
 function root(): string {
   return mkdtempSync(join(tmpdir(), 'llm-sim-out-'));
@@ -77,7 +77,7 @@ describe('output folder', () => {
     const target = join(dir, 'run');
     commitOutput(staged(target, 'first'));
     writeFileSync(join(target, 'notes.md'), 'mine');
-    expect(refusal(target)).toBe(`${target} holds a file that llm-market-sim did not write there: notes.md. A new run replaces the whole folder, so it would delete them: move them out, or choose another --out folder`);
+    expect(refusal(target)).toBe(`${target} holds a file that llm-market-sim did not write there: notes.md. A new run replaces the whole folder, so it would delete it: move it out, or choose another --out folder`);
     expect(readFileSync(join(target, 'notes.md'), 'utf8')).toBe('mine');
   });
 
@@ -86,7 +86,7 @@ describe('output folder', () => {
     const outer = join(dir, 'outer');
     commitOutput(staged(outer, 'outer'));
     commitOutput(staged(join(outer, 'inner'), 'inner'));
-    expect(refusal(outer)).toContain('did not write there: inner/.');
+    expect(refusal(outer)).toContain('holds a folder that llm-market-sim did not write there: inner/.');
     expect(existsSync(join(outer, 'inner', 'summary.json'))).toBe(true);
   });
 
@@ -223,30 +223,9 @@ describe('the destination, checked before anything runs', () => {
   });
 });
 
-/** Runs `body` with a tmpfs mounted at a new folder (`options` as mount -o takes them); skipped where mounting is not allowed. */
-function withMount(options: string, body: (mountPoint: string) => void): void {
-  const mountPoint = join(root(), 'mnt');
-  mkdirSync(mountPoint);
-  execFileSync('mount', ['-t', 'tmpfs', '-o', `${options},size=1m`, 'tmpfs', mountPoint]);
-  try {
-    body(mountPoint);
-  } finally {
-    execFileSync('umount', [mountPoint]);
-  }
-}
-
-const canMount = (() => {
-  try {
-    withMount('rw', () => {});
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-describe.skipIf(!canMount)('mount points and read-only file systems', () => {
+describe.skipIf(!canMountTmpfs)('mount points and read-only file systems', () => {
   it('refuses a mount point as --out, saying why and what to write instead', () => {
-    withMount('rw', (mountPoint) => {
+    withTmpfs('rw', (mountPoint) => {
       expect(checkDestination(mountPoint)).toEqual({
         success: false,
         reason: `--out ${mountPoint} is a mount point: outputs are moved into place by renaming a whole folder, which a mount point cannot be, so nothing could be written there; write into a folder inside it, e.g. --out ${mountPoint}/run`,
@@ -258,7 +237,7 @@ describe.skipIf(!canMount)('mount points and read-only file systems', () => {
   });
 
   it('reports a read-only file system as such, not as a missing file', () => {
-    withMount('ro', (mountPoint) => {
+    withTmpfs('ro', (mountPoint) => {
       expect(refusal(join(mountPoint, 'run'))).toBe(`cannot write to ${join(mountPoint, 'run')}: the file system is read-only (EROFS)`);
       expect(refusal(join(mountPoint, 'deeper', 'run'))).toBe(`cannot write to ${join(mountPoint, 'deeper', 'run')}: the file system is read-only (EROFS)`);
       expect(() => makeFolder(join(mountPoint, 'a', 'b'))).toThrow(/EROFS/);
