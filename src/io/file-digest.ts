@@ -19,6 +19,18 @@ export function digestOfBytes(bytes: Uint8Array): FileDigest {
 
 const CHUNK = 1 << 20;
 
+/** The size and SHA-256 of what is left to read of an open file, read in chunks, never whole. */
+function hashRest(fd: number): FileDigest {
+  const hash = createHash('sha256');
+  const chunk = Buffer.allocUnsafe(CHUNK);
+  let bytes = 0;
+  for (let read = readSync(fd, chunk, 0, CHUNK, null); read > 0; read = readSync(fd, chunk, 0, CHUNK, null)) {
+    hash.update(chunk.subarray(0, read));
+    bytes += read;
+  }
+  return { bytes, sha256: `sha256:${hash.digest('hex')}` };
+}
+
 /**
  * What is wrong with a file against its recorded digest, in words ("is empty (0 bytes), where
  * 4,096 are recorded"), or undefined when it matches. The file is read in chunks, never whole.
@@ -37,10 +49,7 @@ export function checkFileDigest(path: string, expected: FileDigest): string | un
     if (stat.size === 0 && expected.bytes > 0) return `is empty (0 bytes), where ${recorded} are recorded: the shard did not finish writing it, or it was cut short when copied`;
     if (stat.size < expected.bytes) return `is truncated: ${stat.size.toLocaleString('en-US')} of the ${recorded} recorded`;
     if (stat.size > expected.bytes) return `is longer than recorded: ${stat.size.toLocaleString('en-US')} bytes, where ${recorded} are recorded`;
-    const hash = createHash('sha256');
-    const chunk = Buffer.allocUnsafe(CHUNK);
-    for (let read = readSync(fd, chunk, 0, CHUNK, null); read > 0; read = readSync(fd, chunk, 0, CHUNK, null)) hash.update(chunk.subarray(0, read));
-    if (`sha256:${hash.digest('hex')}` !== expected.sha256) return 'does not match the SHA-256 recorded for it: it was changed, or comes from another shard or job';
+    if (hashRest(fd).sha256 !== expected.sha256) return 'does not match the SHA-256 recorded for it: it was changed, or comes from another shard or job';
     return undefined;
   } catch (error) {
     return fsCause(error);
@@ -53,14 +62,7 @@ export function checkFileDigest(path: string, expected: FileDigest): string | un
 export function digestOfFile(path: string): FileDigest {
   const fd = openSync(path, constants.O_RDONLY);
   try {
-    const hash = createHash('sha256');
-    const chunk = Buffer.allocUnsafe(CHUNK);
-    let bytes = 0;
-    for (let read = readSync(fd, chunk, 0, CHUNK, null); read > 0; read = readSync(fd, chunk, 0, CHUNK, null)) {
-      hash.update(chunk.subarray(0, read));
-      bytes += read;
-    }
-    return { bytes, sha256: `sha256:${hash.digest('hex')}` };
+    return hashRest(fd);
   } finally {
     closeSync(fd);
   }
