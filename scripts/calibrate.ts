@@ -4,6 +4,7 @@
  */
 import { loadScenarioFile } from '../src/config/load-scenario-file.js';
 import { CALIBRATION_TARGETS } from '../src/calibration/targets.js';
+import { describeBand, formatTarget } from '../src/calibration/target-format.js';
 import { runSimulation } from '../src/simulation/run-simulation.js';
 
 const file = process.argv[2] ?? 'configs/baseline.json';
@@ -21,7 +22,6 @@ for (const target of CALIBRATION_TARGETS) {
   const max = Math.max(...values);
   const ok = values.every((v) => v >= target.low && v <= target.high);
   if (!ok) failures++;
-  const fmt = (v: number) => (Math.abs(v) >= 1e6 ? `${(v / 1e9).toFixed(2)}B` : v.toFixed(3));
-  console.log(`${ok ? 'ok  ' : 'MISS'} ${target.name.padEnd(62)} ${fmt(min)} .. ${fmt(max)}   target ${fmt(target.low)} .. ${fmt(target.high)}`);
+  console.log(`${ok ? 'ok  ' : 'MISS'} ${target.name.padEnd(62)} ${formatTarget(min)} .. ${formatTarget(max)}   target ${describeBand(target.low, target.high)}`);
 }
 console.log(`${CALIBRATION_TARGETS.length - failures} of ${CALIBRATION_TARGETS.length} targets met on every seed`);

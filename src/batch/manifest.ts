@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { MAX_MONTHS } from '../config/limits.js';
+import { MAX_JSON_DEPTH, MAX_MONTHS } from '../config/limits.js';
+import type { JsonFileLimits } from '../io/read-json-file.js';
 import { parseScenario, type Scenario } from '../config/parse-scenario.js';
 import { MAX_STEPS } from '../sweep/param-range.js';
+import { canonicalJson } from './canonical-json.js';
 import { jobHash, MAX_RUNS, normaliseJob, planJob, type Job, type JobKind } from './job.js';
 import { deriveSeeds } from './seeds.js';
 
@@ -13,6 +15,15 @@ import { deriveSeeds } from './seeds.js';
  */
 
 export const MANIFEST_FORMAT = 'llm-market-sim manifest 1';
+
+/** A manifest holds resolved scenarios, ~20 KB each: 64 MB is a comparison of thousands. */
+export const MAX_MANIFEST_BYTES = 64 * 2 ** 20;
+
+export const MANIFEST_LIMITS: JsonFileLimits = {
+  limit: MAX_MANIFEST_BYTES,
+  maxDepth: MAX_JSON_DEPTH,
+  tooBig: (bytes) => `the file is ${Math.round(bytes / 1e6).toLocaleString('en-US')} MB, above the limit of ${MAX_MANIFEST_BYTES / 2 ** 20} MiB for a manifest`,
+};
 
 export interface Environment {
   readonly packageVersion: string;
@@ -40,12 +51,16 @@ export function rerunCommand(kind: JobKind): string {
   return `npm run ${kind} -- path/to/manifest.json`;
 }
 
-export function buildManifest(job: Job, command: string, environment: Environment): Manifest {
+/** The seeds a job runs, as a manifest lists them: one list, or one per compared scenario. */
+export function seedsOf(job: Job): Manifest['seeds'] {
   const plan = planJob(job);
-  const seeds =
-    job.kind === 'compare'
-      ? Object.fromEntries(Array.from({ length: plan.variants }, (_, i) => [plan.variant(i).label, deriveSeeds(plan.variant(i).base.seed, job.runs)]))
-      : deriveSeeds(job.scenario.seed, job.runs);
+  return job.kind === 'compare'
+    ? Object.fromEntries(Array.from({ length: plan.variants }, (_, i) => [plan.variant(i).label, deriveSeeds(plan.variant(i).base.seed, job.runs)]))
+    : deriveSeeds(job.scenario.seed, job.runs);
+}
+
+export function buildManifest(job: Job, command: string, environment: Environment): Manifest {
+  const seeds = seedsOf(job);
   return {
     format: MANIFEST_FORMAT,
     command,
@@ -77,17 +92,52 @@ const jobShape = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sweep'), ...common, scenario: z.unknown(), params: z.array(range).min(1).max(2), focus }).strict(),
   z.object({ kind: z.literal('sensitivity'), ...common, scenario: z.unknown(), change: z.number().gt(0).lt(1), only: z.array(z.string()), focus }).strict(),
 ]);
-const manifestShape = z.object({ format: z.literal(MANIFEST_FORMAT), command: z.string(), job: jobShape }).passthrough();
+const manifestShape = z
+  .object({ format: z.literal(MANIFEST_FORMAT), command: z.string(), jobHash: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'a job hash, sha256:<64 hex digits>'), seeds: z.unknown(), job: z.unknown() })
+  .passthrough();
 
 export type ManifestResult = { success: true; job: Job; command: string } | { success: false; problems: string[] };
 
-/** The job a manifest records, its scenarios validated again as the config files were. */
+function issuesOf(error: z.ZodError, prefix = ''): string[] {
+  return error.issues.map((issue) => `${[prefix, ...issue.path.map(String)].filter((p) => p !== '').join('.') || '(top level)'}: ${issue.message}`);
+}
+
+/**
+ * The job a manifest records, its scenarios validated again as the config files were, and bound to
+ * the manifest's jobHash: a manifest edited after it was written (a scenario's field, the runs) is
+ * refused with the hash it records and the hash its job has, never run as if nothing had changed.
+ * Its seeds, which follow from the job, must be the job's too.
+ */
 export function parseManifest(json: unknown): ManifestResult {
   const shape = manifestShape.safeParse(json);
-  if (!shape.success) {
-    return { success: false, problems: shape.error.issues.map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`) };
+  if (!shape.success) return { success: false, problems: issuesOf(shape.error) };
+  const parsed = parseRecordedJob(shape.data.job, shape.data.command);
+  if (!parsed.success) return parsed;
+  const found = jobHash(parsed.job);
+  if (found !== shape.data.jobHash) {
+    return {
+      success: false,
+      problems: [
+        `jobHash: the manifest records ${shape.data.jobHash}, but its job hashes to ${found}: the job was edited after the manifest was written. ` +
+          `Restore the manifest as it was written, or run from config files, as it was made: ${shape.data.command}`,
+      ],
+    };
   }
-  const { job, command } = shape.data;
+  const seeds = seedsOf(parsed.job);
+  if (canonicalJson(seeds) !== canonicalJson(shape.data.seeds)) {
+    return {
+      success: false,
+      problems: [`seeds: the manifest lists ${JSON.stringify(shape.data.seeds)}, but its job runs ${JSON.stringify(seeds)}: seeds follow from the job's seed and runs, and cannot be edited here`],
+    };
+  }
+  return parsed;
+}
+
+/** A job as a manifest or a partial result records it, its scenarios validated again as the config files were. */
+export function parseRecordedJob(raw: unknown, command: string): ManifestResult {
+  const shape = jobShape.safeParse(raw);
+  if (!shape.success) return { success: false, problems: issuesOf(shape.error, 'job') };
+  const job = shape.data;
   const problems: string[] = [];
   const scenario = (raw: unknown, where: string): Scenario => {
     const parsed = parseScenario(raw);

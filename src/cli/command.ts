@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { checkJobSize, defaultOutDir, normaliseJob, type Job, type JobKind } from '../batch/job.js';
-import { isManifest, parseManifest } from '../batch/manifest.js';
+import { isManifest, MANIFEST_LIMITS, parseManifest } from '../batch/manifest.js';
 import { loadScenarioFile } from '../config/load-scenario-file.js';
+import { readJsonFile } from '../io/read-json-file.js';
 import type { Scenario } from '../config/parse-scenario.js';
 import { currentEnvironment } from './environment.js';
 import { EXIT_BAD_INPUT, EXIT_RUN_FAILED, executeJob } from './execute-job.js';
-import { formatProblems, oneLine } from './format-problems.js';
+import { formatProblemLines, formatProblems, oneLine } from './format-problems.js';
 import type { JobOptions } from './job-options.js';
 
 /** Runs a command's main and turns a stray exception, a bug, into one line and exit code 1. */
@@ -27,24 +28,23 @@ export function badInput(message: string, usage?: string): number {
   return EXIT_BAD_INPUT;
 }
 
-export type Input = { readonly kind: 'scenario'; readonly scenario: Scenario } | { readonly kind: 'manifest'; readonly job: Job; readonly command: string };
+/** What a command reads: a config file (with the files it extends), or a manifest.json recording a job. */
+export type Input =
+  | { readonly kind: 'scenario'; readonly scenario: Scenario; readonly files: readonly string[] }
+  | { readonly kind: 'manifest'; readonly job: Job; readonly command: string; readonly files: readonly string[] };
 
 /** A config file, or a manifest.json recording a job; problems come back as the message to print. */
 export function loadInput(file: string): { success: true; input: Input } | { success: false; message: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
-  } catch {
-    json = undefined; // loadScenarioFile says what is wrong with the file
+  const read = readJsonFile(file, MANIFEST_LIMITS);
+  if (read.success && isManifest(read.json)) {
+    const parsed = parseManifest(read.json);
+    if (!parsed.success) return { success: false, message: formatProblemLines(`${file} is not a valid manifest`, parsed.problems) };
+    return { success: true, input: { kind: 'manifest', job: parsed.job, command: parsed.command, files: [resolve(file)] } };
   }
-  if (isManifest(json)) {
-    const parsed = parseManifest(json);
-    if (!parsed.success) return { success: false, message: `${file} is not a valid manifest (${parsed.problems.length} problems):\n${parsed.problems.map((p) => `  ${oneLine(p)}`).join('\n')}\n` };
-    return { success: true, input: { kind: 'manifest', job: parsed.job, command: parsed.command } };
-  }
+  // Anything else is read as a config, which says what is wrong with the file if anything is.
   const loaded = loadScenarioFile(file);
   if (!loaded.success) return { success: false, message: formatProblems(loaded.file, loaded.problems) };
-  return { success: true, input: { kind: 'scenario', scenario: loaded.scenario } };
+  return { success: true, input: { kind: 'scenario', scenario: loaded.scenario, files: loaded.files } };
 }
 
 /** The scenario with --seed applied (--ticks goes in the job: see Job.ticks). */
@@ -84,7 +84,7 @@ export function jobChangingFlags(options: JobOptions, extra: Readonly<Record<str
  * Runs a job as the options say: checks its size, picks the output folder (a shard's gets
  * "-shard-<i>-of-<N>"), records the environment for the manifest.
  */
-export async function launchJob(job: Job, command: string, options: JobOptions): Promise<number> {
+export async function launchJob(job: Job, command: string, options: JobOptions, inputs: readonly string[]): Promise<number> {
   const tooBig = checkJobSize(job);
   if (tooBig !== undefined) return badInput(tooBig);
   const shard = options.shard;
@@ -93,6 +93,7 @@ export async function launchJob(job: Job, command: string, options: JobOptions):
     job: normaliseJob(job),
     command,
     outDir,
+    inputs,
     workers: options.workers,
     ...(shard ? { shard } : {}),
     quiet: options.quiet,

@@ -9,11 +9,13 @@ const COMPARE_USAGE = `Usage: npm run compare -- <config.json> <config.json> [mo
 Runs several scenarios with the same seeds and compares them: one chart per key metric with a line
 per scenario (each scenario in the same colour on every chart), a chart of each scenario's change
 against the first, comparison.csv, and comparison.md with the KPIs side by side and the charts.
-Metrics of one vendor or cloud follow the largest in the first scenario, or those you name.
+Metrics of one vendor follow the closed vendor whose enterprise share moved most against the first
+scenario, metrics of one cloud the largest in the first scenario, or those you name. With one seed
+per scenario a change may be seed noise alone: --runs 10 or more tells which changes exceed it.
 
 Options:
-  --vendor ID        vendor that charts of one vendor follow (default: the closed vendor with the
-                     largest enterprise share)
+  --vendor ID        vendor that charts of one vendor follow (default: the closed vendor whose
+                     enterprise share moved most against the first scenario)
   --cloud ID         cloud that charts of one cloud follow (default: the largest AI revenue)
 ${jobOptionsUsage('output/compare-<scenario names>/')}
 
@@ -42,16 +44,20 @@ async function main(argv: readonly string[]): Promise<number> {
     if (loaded.input.kind !== 'manifest') return badInput('name at least two config files to compare', COMPARE_USAGE);
     const conflict = manifestConflicts(files[0]!, 'compare', loaded.input.job, jobChangingFlags(args, { '--vendor': focus.vendor, '--cloud': focus.cloud }));
     if (conflict !== undefined) return badInput(conflict);
-    return launchJob(loaded.input.job, loaded.input.command, args);
+    return launchJob(loaded.input.job, loaded.input.command, args, loaded.input.files);
   }
   if (files.length < 2) return badInput('name at least two config files to compare', COMPARE_USAGE);
   const scenarios: Scenario[] = [];
+  const inputs: string[] = [];
   const problems: string[] = [];
   for (const file of files) {
     const loaded = loadInput(file);
     if (!loaded.success) problems.push(loaded.message.trimEnd());
     else if (loaded.input.kind === 'manifest') problems.push(`${file} is a manifest; compare takes config files, or one manifest alone`);
-    else scenarios.push(resolveScenario(loaded.input.scenario, args));
+    else {
+      scenarios.push(resolveScenario(loaded.input.scenario, args));
+      inputs.push(...loaded.input.files);
+    }
   }
   if (problems.length > 0) return badInput(problems.join('\n'));
   const focusProblem = checkFocus(focus, scenarios);
@@ -67,7 +73,7 @@ async function main(argv: readonly string[]): Promise<number> {
     ...(focus.cloud !== undefined ? [['--cloud', focus.cloud] as const] : []),
     ...outputOptions(args),
   ]);
-  return launchJob(job, command, args);
+  return launchJob(job, command, args, inputs);
 }
 
 runCommand(main);

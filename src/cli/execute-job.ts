@@ -6,8 +6,11 @@ import { buildManifest, manifestJson, type Environment } from '../batch/manifest
 import { encodePartial, PARTIAL_BIN, PARTIAL_JSON } from '../batch/partial.js';
 import { describeShard, shardTasks, type Shard } from '../batch/shard.js';
 import type { Scenario } from '../config/parse-scenario.js';
-import { commitOutput, discardOutput, prepareOutput } from '../report/output-folder.js';
+import { digestOfFile } from '../io/file-digest.js';
+import { errorCode, fsCause } from '../io/fs-errors.js';
+import { commitOutput, discardOutput, prepareOutput, type Staging } from '../report/output-folder.js';
 import { oneLine } from './format-problems.js';
+import { InputError } from './input-error.js';
 import { onInterrupt } from './interrupt.js';
 import type { PoolTaskInput } from './pool-task.js';
 import { startProgress } from './progress.js';
@@ -28,6 +31,8 @@ export interface Running {
 
 export interface FolderWork {
   readonly outDir: string;
+  /** The files and folders the command reads, which the output folder may not be, hold or lie in. */
+  readonly inputs: readonly string[];
   readonly quiet: boolean;
   /** "run" or "job", as the messages name what stopped or failed. */
   readonly noun: string;
@@ -38,15 +43,24 @@ export interface FolderWork {
   fill(staging: string, track: (running: Running | undefined) => void, stopped: () => boolean): Promise<string[]>;
 }
 
+/** A failure as one line: the file system's real cause for its errors, the message for others. */
+function describeFailure(error: unknown): string {
+  const code = errorCode(error);
+  if (code === undefined) return oneLine(error instanceof Error ? error.message : String(error));
+  const path = (error as NodeJS.ErrnoException).path;
+  return `${fsCause(error)}${path ? ` at ${path}` : ''}`;
+}
+
 /**
  * Outputs are made in a staging folder beside the output folder and moved into place only once all
  * succeeded. Ctrl-C or a kill stops what runs and removes the staging folder, leaving the previous
- * output as it was; a failure is one line and exit code 1. Returns the exit code.
+ * output as it was; a failure is one line and exit code 1, bad input found on the way exit code 2.
+ * Returns the exit code.
  */
 export async function inStagedFolder(work: FolderWork): Promise<number> {
   const { outDir } = work;
   const untouched = existsSync(outDir) ? `${outDir} is unchanged` : `nothing was written to ${outDir}`;
-  let staging: string | undefined;
+  let staging: Staging | undefined;
   let running: Running | undefined;
   let interrupted = false;
   let committing = false;
@@ -60,7 +74,7 @@ export async function inStagedFolder(work: FolderWork): Promise<number> {
     });
   });
 
-  const prepared = prepareOutput(outDir, String(process.pid));
+  const prepared = prepareOutput(outDir, work.inputs);
   if (!prepared.success) {
     restoreSignals();
     process.stderr.write(`error: ${prepared.reason}\n`);
@@ -70,7 +84,7 @@ export async function inStagedFolder(work: FolderWork): Promise<number> {
   let lines: string[];
   try {
     if (interrupted) return STOPPING;
-    lines = await work.fill(staging, (r) => (running = r), () => interrupted);
+    lines = await work.fill(staging.path, (r) => (running = r), () => interrupted);
     if (interrupted) return STOPPING;
     committing = true;
     commitOutput(staging, outDir);
@@ -79,7 +93,11 @@ export async function inStagedFolder(work: FolderWork): Promise<number> {
     if (interrupted) return STOPPING;
     restoreSignals();
     discardOutput(staging);
-    process.stderr.write(`error: the ${work.noun} failed and ${untouched}: ${oneLine((error as Error).message)}\n`);
+    if (error instanceof InputError) {
+      process.stderr.write(`error: ${oneLine(error.message)}; ${untouched}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    process.stderr.write(`error: the ${work.noun} failed and ${untouched}: ${describeFailure(error)}\n`);
     return EXIT_RUN_FAILED;
   }
   if (!work.quiet) process.stdout.write(`${lines.join('\n')}\n`);
@@ -91,6 +109,8 @@ export interface Execution {
   /** The canonical command line, recorded in the manifest. */
   readonly command: string;
   readonly outDir: string;
+  /** The config files (extends chains included) or the manifest the job was read from. */
+  readonly inputs: readonly string[];
   readonly workers: number;
   readonly shard?: Shard;
   readonly quiet: boolean;
@@ -105,6 +125,7 @@ export async function executeJob(execution: Execution): Promise<number> {
   const single = plan.tasks === 1 && !shard;
   return inStagedFolder({
     outDir: execution.outDir,
+    inputs: execution.inputs,
     quiet: execution.quiet,
     noun: single ? 'run' : 'job',
     fill: async (staging, track, stopped) => {
@@ -140,7 +161,8 @@ export async function executeJob(execution: Execution): Promise<number> {
       track(undefined);
       writeFileSync(join(staging, 'manifest.json'), manifestJson(buildManifest(job, execution.command, execution.environment)));
       if (!shard) return writeOutputs({ plan, collector, staging, command: execution.command, outDir: execution.outDir, stopped });
-      const partial = encodePartial({ plan, shard, tasks: range, collector, command: execution.command, environment: execution.environment });
+      const events = eventsFile !== undefined ? digestOfFile(eventsFile) : undefined;
+      const partial = encodePartial({ plan, shard, tasks: range, collector, command: execution.command, environment: execution.environment, ...(events ? { events } : {}) });
       writeFileSync(join(staging, PARTIAL_JSON), partial.json);
       writeFileSync(join(staging, PARTIAL_BIN), partial.bin);
       return [

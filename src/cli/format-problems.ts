@@ -1,22 +1,34 @@
 import type { ConfigProblem } from '../config/references.js';
+import { printable } from '../io/json-text.js';
+
+/** Problems shown of one file; the rest are counted. Fix the first and the next ones often go with them. */
+export const MAX_SHOWN_PROBLEMS = 50;
 
 /** "3 problems" / "1 problem". */
 export function countProblems(count: number): string {
-  return `${count} problem${count === 1 ? '' : 's'}`;
+  return `${count.toLocaleString('en-US')} problem${count === 1 ? '' : 's'}`;
 }
 
 /**
- * A file's problems as the command line shows them, one a line, each with its JSON path:
+ * A file's problems as the command line shows them, one a line, each with its JSON path, at most
+ * MAX_SHOWN_PROBLEMS of them and the count of the others:
  *   configs/bad.json is not a valid scenario (2 problems):
  *     months: Too small: expected number to be >=1; found -3
  *     vendors[0].computeClouds[0]: unknown cloud "azrue"; known clouds: azure, aws, gcp, oracle
  */
 export function formatProblems(file: string, problems: readonly ConfigProblem[]): string {
-  const lines = problems.map((p) => `  ${p.path}: ${oneLine(p.message)}`);
-  return `${file} is not a valid scenario (${countProblems(problems.length)}):\n${lines.join('\n')}\n`;
+  return formatProblemLines(`${file} is not a valid scenario`, problems.map((p) => `${p.path}: ${p.message}`));
 }
 
-/** Messages are shown one a line; a stray newline in one would break that. */
+/** A heading with its problems' count, then the problems one a line, the first MAX_SHOWN_PROBLEMS of them. */
+export function formatProblemLines(heading: string, problems: readonly string[]): string {
+  const shown = problems.slice(0, MAX_SHOWN_PROBLEMS).map((p) => `  ${oneLine(p)}`);
+  const more = problems.length - shown.length;
+  const tail = more > 0 ? [`  … and ${more.toLocaleString('en-US')} more ${more === 1 ? 'problem' : 'problems'}, not shown: fix these first`] : [];
+  return `${heading} (${countProblems(problems.length)}):\n${[...shown, ...tail].join('\n')}\n`;
+}
+
+/** Messages are shown one a line (a stray newline would break that), and never with a control character that would act on the terminal. */
 export function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
+  return printable(text.replace(/\s*\n\s*/g, ' ').trim());
 }

@@ -52,12 +52,65 @@ export interface JobOptions {
 
 export type Parsed<T> = { success: true; value: T } | { success: false; message: string };
 
-/** parseArgs with this project's messages: unknown flags named, without Node's advice on "--". */
-export function parseCommandLine<O extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: O) {
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * `--seed -1` as `--seed=-1`: a negative number after an option that takes a value is that value
+ * (parseArgs would call it ambiguous), so that the option's own check says what is wrong with it.
+ */
+function joinNegativeNumbers(argv: readonly string[], options: OptionsConfig): string[] {
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return [...args, ...argv.slice(i)];
+    const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : undefined;
+    const next = argv[i + 1];
+    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && /^-(\d|\.\d)/.test(next)) {
+      args.push(`${arg}=${next}`);
+      i++;
+    } else {
+      args.push(arg);
+    }
+  }
+  return args;
+}
+
+/** parseArgs's messages in this project's words, on one line. */
+function describeParseError(error: Error): string {
+  const ambiguous = /^Option '(-[\w-]+|--[\w-]+)(?: <value>)?' argument is ambiguous/.exec(error.message);
+  if (ambiguous) return `${ambiguous[1]} needs a value, and the argument after it starts with a dash; if that is the value, write ${ambiguous[1]}=<value>`;
+  const missing = /^Option '(-[\w-]+|--[\w-]+)(?: <value>)?' argument missing/.exec(error.message);
+  if (missing) return `${missing[1]} needs a value`;
+  return error.message.replace(/\. To specify .*$/s, '').replace(/\s*\n\s*/g, ' ');
+}
+
+/** An option given more than once that takes one value (or none): which, with the values given. */
+function repeatedOption(tokens: readonly { kind: string; name?: string; value?: string | undefined }[], options: OptionsConfig): string | undefined {
+  const given = new Map<string, (string | undefined)[]>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name === undefined || options[token.name]?.multiple) continue;
+    given.set(token.name, [...(given.get(token.name) ?? []), token.value]);
+  }
+  for (const [name, values] of given) {
+    if (values.length < 2) continue;
+    const shown = values.every((v) => v !== undefined) ? ` (${values.map((v) => JSON.stringify(v)).join(' and ')})` : '';
+    return `--${name} is given ${values.length === 2 ? 'twice' : `${values.length} times`}${shown}: give it once`;
+  }
+  return undefined;
+}
+
+/**
+ * parseArgs with this project's messages: unknown flags named, without Node's advice on "--"; an
+ * option that takes one value given twice is an error rather than the last one silently winning.
+ */
+export function parseCommandLine<O extends OptionsConfig>(argv: readonly string[], options: O) {
   try {
-    return { success: true as const, ...parseArgs({ args: [...argv], allowPositionals: true, strict: true, options }) };
+    const parsed = parseArgs({ args: joinNegativeNumbers(argv, options), allowPositionals: true, strict: true, options, tokens: true });
+    const repeated = repeatedOption(parsed.tokens, options);
+    if (repeated !== undefined) return { success: false as const, message: repeated };
+    return { success: true as const, values: parsed.values, positionals: parsed.positionals };
   } catch (error) {
-    return { success: false as const, message: (error as Error).message.replace(/\. To specify .*$/s, '') };
+    return { success: false as const, message: describeParseError(error as Error) };
   }
 }
 
@@ -104,7 +157,7 @@ export function integerOption(
 ): number | undefined | string {
   if (text === undefined) return undefined;
   const value = Number(text);
-  const whole = /^\d+$/.test(text.trim()) && Number.isSafeInteger(value);
+  const whole = /^-?\d+$/.test(text.trim()) && Number.isSafeInteger(value);
   if (whole && value > max && aboveMax) return `${flag} ${aboveMax(value)}`;
   if (!whole || value < min || value > max) {
     return `${flag} must be a whole number from ${min} to ${max}, got "${text}"`;

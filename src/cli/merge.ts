@@ -1,12 +1,15 @@
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { JobCollector } from '../batch/collect.js';
 import { defaultOutDir, planJob } from '../batch/job.js';
 import { buildManifest, manifestJson } from '../batch/manifest.js';
 import { checkPartials, type NamedPartial } from '../batch/merge-check.js';
-import { decodePartialMeta, decodePartialResults, PARTIAL_BIN, PARTIAL_JSON } from '../batch/partial.js';
+import { decodePartialMeta, decodePartialResults, EVENTS_FILE, MAX_PARTIAL_JSON_BYTES, PARTIAL_BIN, PARTIAL_JSON } from '../batch/partial.js';
+import { checkFileDigest } from '../io/file-digest.js';
+import { decodeText, readRegularFile } from '../io/read-regular-file.js';
 import { badInput, runCommand } from './command.js';
 import { inStagedFolder } from './execute-job.js';
+import { InputError } from './input-error.js';
 import { parseCommandLine } from './job-options.js';
 import { writeOutputs } from './write-outputs.js';
 
@@ -14,10 +17,12 @@ const MERGE_USAGE = `Usage: npm run merge -- <shard folder>... [options]
 
 Combines the partial results of a job run in N shards (--shard 0/N … --shard N-1/N, on as many
 machines as you like) into exactly the outputs the job gives when run on one machine. Checks that
-the folders are the N shards of one job, each once, made by the same code.
+the folders are the N shards of one job, each once, made by the same code, and that every file of
+every shard is the one its shard wrote (sizes and SHA-256 recorded in its partial.json).
 
 Options:
-  --out DIR          output folder (default: the one the job would have used, under output/)
+  --out DIR          output folder (default: the one the job would have used, under output/);
+                     it may not be one of the shard folders, nor hold or lie inside one
   --quiet            print nothing but errors
   -h, --help         show this help
 
@@ -34,13 +39,29 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
+/** A shard folder's partial result, every file it needs checked against what partial.json records. */
 function readPartial(dir: string): NamedPartial | string {
-  if (!existsSync(join(dir, PARTIAL_JSON))) {
-    return existsSync(dir) ? `${dir} holds no ${PARTIAL_JSON}: it is not a shard's output (run the job with --shard i/N)` : `${dir}: no such folder`;
-  }
+  if (!existsSync(dir)) return `${dir}: no such folder`;
+  if (!statSync(dir).isDirectory()) return `${dir} is a file, not a shard folder`;
+  if (!existsSync(join(dir, PARTIAL_JSON))) return `${dir} holds no ${PARTIAL_JSON}: it is not a shard's output (run the job with --shard i/N)`;
+  const read = readRegularFile(join(dir, PARTIAL_JSON), MAX_PARTIAL_JSON_BYTES);
+  if (!read.success) return `${dir}/${PARTIAL_JSON}: ${read.tooBig ? `holds more than ${MAX_PARTIAL_JSON_BYTES / 2 ** 20} MiB, far more than any partial result` : read.reason}`;
+  const text = decodeText(read.bytes);
+  if (!text.success) return `${dir}/${PARTIAL_JSON}: ${text.reason}`;
+  const decoded = decodePartialMeta(text.text);
+  if (!decoded.success) return `${dir}: ${decoded.message}`;
+  const { meta } = decoded;
   if (!existsSync(join(dir, PARTIAL_BIN))) return `${dir} holds no ${PARTIAL_BIN}: the shard did not finish, or the folder was copied in part`;
-  const decoded = decodePartialMeta(readFileSync(join(dir, PARTIAL_JSON), 'utf8'));
-  return decoded.success ? { dir, meta: decoded.meta } : `${dir}: ${decoded.message}`;
+  const bin = checkFileDigest(join(dir, PARTIAL_BIN), meta.bin);
+  if (bin !== undefined) return `${dir}/${PARTIAL_BIN} ${bin}; copy the shard folder again from where it ran, or run the shard again`;
+  if (meta.events) {
+    if (!existsSync(join(dir, EVENTS_FILE))) {
+      return `${dir} holds no ${EVENTS_FILE}: this shard ran the job's first run, whose events the merged output gives; copy it from where the shard ran, or run the shard again`;
+    }
+    const events = checkFileDigest(join(dir, EVENTS_FILE), meta.events);
+    if (events !== undefined) return `${dir}/${EVENTS_FILE} ${events}; copy it again from where the shard ran, or run the shard again`;
+  }
+  return { dir, meta };
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -50,7 +71,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(MERGE_USAGE);
     return 0;
   }
-  const dirs = parsed.positionals.map((dir) => dir.replace(/\/+$/, ''));
+  const dirs = parsed.positionals.map((dir) => (dir.length > 1 ? dir.replace(/\/+$/, '') : dir));
   if (dirs.length === 0) return badInput('name the shard folders to merge', MERGE_USAGE);
   const partials: NamedPartial[] = [];
   for (const dir of dirs) {
@@ -67,17 +88,22 @@ async function main(argv: readonly string[]): Promise<number> {
   const quiet = parsed.values.quiet ?? false;
   return inStagedFolder({
     outDir,
+    inputs: dirs.map((dir) => resolve(dir)),
     quiet,
     noun: 'merge',
     fill: async (staging, _track, stopped) => {
       const collector = new JobCollector(plan, 'reduce');
       for (const partial of check.ordered) {
-        // One shard's runs at a time: a partial's numbers are read when it is its turn.
-        const decoded = decodePartialResults(partial.meta, readFileSync(join(partial.dir, PARTIAL_BIN)));
-        if (!decoded.success) throw new Error(`${partial.dir}: ${decoded.message}`);
+        // One shard's runs at a time: a partial's numbers are read when it is its turn, and checked again.
+        const read = readRegularFile(join(partial.dir, PARTIAL_BIN), partial.meta.bin.bytes);
+        if (!read.success) throw new InputError(`${partial.dir}/${PARTIAL_BIN} changed while it was merged: ${read.tooBig ? 'it grew' : read.reason}`);
+        const decoded = decodePartialResults(partial.meta, read.bytes);
+        if (!decoded.success) throw new InputError(`${partial.dir}: ${decoded.message}`);
         for (const [task, result] of decoded.results) collector.add(task, result);
-        if (plan.job.kind === 'simulate' && partial.meta.tasks.from === 0 && partial.meta.tasks.to > 0) {
-          copyFileSync(join(partial.dir, 'events.jsonl'), join(staging, 'events.jsonl'));
+        if (partial.meta.events) {
+          copyFileSync(join(partial.dir, EVENTS_FILE), join(staging, EVENTS_FILE));
+          const copied = checkFileDigest(join(staging, EVENTS_FILE), partial.meta.events);
+          if (copied !== undefined) throw new InputError(`${partial.dir}/${EVENTS_FILE} changed while it was merged: it ${copied}`);
         }
       }
       if (collector.count !== plan.tasks) throw new Error(`the shards hold ${collector.count} of the job's ${plan.tasks} runs`);

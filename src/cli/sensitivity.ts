@@ -1,6 +1,6 @@
 import type { Job } from '../batch/job.js';
 import type { Scenario } from '../config/parse-scenario.js';
-import { resolvePath } from '../sweep/param-path.js';
+import { canonicalPath } from '../sweep/param-path.js';
 import { sensitivityPlan } from '../sweep/sensitivity-plan.js';
 import { badInput, jobCommon, checkFocus, jobChangingFlags, launchJob, loadInput, manifestConflicts, resolveScenario, runCommand } from './command.js';
 import { canonicalCommand, JOB_OPTIONS, jobOptionsUsage, outputOptions, parseCommandLine, readJobOptions } from './job-options.js';
@@ -45,16 +45,25 @@ function parseChange(text: string | undefined): number | string {
   return value;
 }
 
-/** Every --only prefix must name something in the scenario; the message lists what is there. */
-function checkOnly(scenario: Scenario, only: readonly string[], change: number): string | undefined {
+/**
+ * Every --only prefix in its canonical spelling (vendors[0] is vendors.openai, as the plan's paths
+ * are), naming something in the scenario, once; and something to move under them.
+ */
+function checkOnly(scenario: Scenario, only: readonly string[], change: number): { success: true; only: string[] } | { success: false; message: string } {
+  const canonical: string[] = [];
   for (const prefix of only) {
-    const found = resolvePath(scenario, prefix);
-    if (!found.success) return `--only ${found.message}`;
+    const found = canonicalPath(scenario, prefix);
+    if (!found.success) return { success: false, message: `--only ${found.message}` };
+    const earlier = only[canonical.indexOf(found.value)];
+    if (earlier !== undefined) {
+      return { success: false, message: earlier === prefix ? `--only ${prefix} is given twice` : `--only ${earlier} and --only ${prefix} name the same part, ${found.value}: give it once` };
+    }
+    canonical.push(found.value);
   }
-  if (sensitivityPlan(scenario, change, only).params.length === 0) {
-    return `no numeric policy parameter can move${only.length > 0 ? ` under ${only.join(', ')}` : ''}: there is nothing to vary`;
+  if (sensitivityPlan(scenario, change, canonical).params.length === 0) {
+    return { success: false, message: `no numeric policy parameter can move${only.length > 0 ? ` under ${only.join(', ')}` : ''}: there is nothing to vary` };
   }
-  return undefined;
+  return { success: true, only: canonical };
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -79,17 +88,19 @@ async function main(argv: readonly string[]): Promise<number> {
     const extra = { '--change': parsed.values.change, '--only': only, '--vendor': focus.vendor, '--cloud': focus.cloud };
     const conflict = manifestConflicts(file, 'sensitivity', loaded.input.job, jobChangingFlags(args, extra));
     if (conflict !== undefined) return badInput(conflict);
-    return launchJob(loaded.input.job, loaded.input.command, args);
+    return launchJob(loaded.input.job, loaded.input.command, args, loaded.input.files);
   }
   const scenario = resolveScenario(loaded.input.scenario, args);
-  const problem = checkOnly(scenario, only, change) ?? checkFocus(focus, [scenario]);
+  const checked = checkOnly(scenario, only, change);
+  if (!checked.success) return badInput(checked.message);
+  const problem = checkFocus(focus, [scenario]);
   if (problem !== undefined) return badInput(problem);
   const job: Job = {
     kind: 'sensitivity',
     ...jobCommon(args),
     scenario,
     change,
-    only,
+    only: checked.only,
     focus: { ...(focus.vendor !== undefined ? { vendor: focus.vendor } : {}), ...(focus.cloud !== undefined ? { cloud: focus.cloud } : {}) },
   };
   const command = canonicalCommand('sensitivity', [file], [
@@ -99,7 +110,7 @@ async function main(argv: readonly string[]): Promise<number> {
     ...(focus.cloud !== undefined ? [['--cloud', focus.cloud] as const] : []),
     ...outputOptions(args),
   ]);
-  return launchJob(job, command, args);
+  return launchJob(job, command, args, loaded.input.files);
 }
 
 runCommand(main);

@@ -24,7 +24,7 @@ async function main(argv: readonly string[]): Promise<number> {
     job = { kind: 'simulate', ...jobCommon(args), scenario: resolveScenario(loaded.input.scenario, args) };
     command = canonicalCommand('simulate', [args.config], outputOptions(args));
   }
-  return launchJob(job, command, args);
+  return launchJob(job, command, args, loaded.input.files);
 }
 
 runCommand(main);

@@ -1,4 +1,4 @@
-import { gridSize, parseParamRange, sweepGrid, applySettings, MAX_POINTS, MAX_SWEPT_PARAMS, rangeValues, type ParamRange } from '../sweep/param-range.js';
+import { applySettings, canonicalRanges, gridSize, MAX_POINTS, MAX_SWEPT_PARAMS, parseParamRange, rangeValues, sweepGrid, type ParamRange } from '../sweep/param-range.js';
 import { numberAtPath } from '../sweep/param-path.js';
 import type { Job } from '../batch/job.js';
 import type { Scenario } from '../config/parse-scenario.js';
@@ -82,7 +82,7 @@ async function main(argv: readonly string[]): Promise<number> {
       const problem = checkRanges(job.scenario, job.params);
       if (problem !== undefined) return badInput(problem);
     }
-    return launchJob(job, loaded.input.command, args);
+    return launchJob(job, loaded.input.command, args, loaded.input.files);
   }
   if (texts.length === 0) return badInput('name the parameter to sweep with --param <path>=<from>:<to>:<steps>', SWEEP_USAGE);
   const ranges: ParamRange[] = [];
@@ -92,13 +92,16 @@ async function main(argv: readonly string[]): Promise<number> {
     ranges.push(range.value);
   }
   const scenario = resolveScenario(loaded.input.scenario, args);
-  const problem = checkRanges(scenario, ranges) ?? checkFocus(focus, [scenario]);
+  if (ranges.length > MAX_SWEPT_PARAMS) return badInput(`at most ${MAX_SWEPT_PARAMS} --param at a time (a grid of ${ranges.length} would be a cube)`);
+  const canonical = canonicalRanges(scenario, ranges);
+  if (!canonical.success) return badInput(canonical.message);
+  const problem = checkRanges(scenario, canonical.value) ?? checkFocus(focus, [scenario]);
   if (problem !== undefined) return badInput(problem);
   const job: Job = {
     kind: 'sweep',
     ...jobCommon(args),
     scenario,
-    params: ranges,
+    params: canonical.value,
     focus: { ...(focus.vendor !== undefined ? { vendor: focus.vendor } : {}), ...(focus.cloud !== undefined ? { cloud: focus.cloud } : {}) },
   };
   const command = canonicalCommand('sweep', [file], [
@@ -107,7 +110,7 @@ async function main(argv: readonly string[]): Promise<number> {
     ...(focus.cloud !== undefined ? [['--cloud', focus.cloud] as const] : []),
     ...outputOptions(args),
   ]);
-  return launchJob(job, command, args);
+  return launchJob(job, command, args, loaded.input.files);
 }
 
 runCommand(main);

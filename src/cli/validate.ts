@@ -1,23 +1,46 @@
-import { readFileSync } from 'node:fs';
+import { isManifest, MANIFEST_LIMITS, parseManifest } from '../batch/manifest.js';
+import { PARTIAL_JSON } from '../batch/partial.js';
 import { loadScenarioFile, type FileEvents } from '../config/load-scenario-file.js';
 import { eventsAfterEnd } from '../config/references.js';
 import { tickToDate } from '../engine/calendar.js';
-import { formatProblems } from './format-problems.js';
+import { readJsonFile } from '../io/read-json-file.js';
+import { formatProblemLines, formatProblems, oneLine } from './format-problems.js';
 import { parseValidateArgs, VALIDATE_USAGE } from './validate-args.js';
 
 const EXIT_INVALID = 2;
 
+type Verdict = { readonly ok: true; readonly line: string } | { readonly ok: false; readonly report: string } | { readonly skip: string };
+
 /**
- * `configs/*.json` also matches configs/schema.json, the JSON Schema the configs point their
- * editors at; it is not a scenario, so it is skipped rather than reported.
+ * What a file is and whether it is valid. `configs/*.json` also matches configs/schema.json, the
+ * JSON Schema the configs point their editors at: it is skipped, not reported. A manifest.json is
+ * checked as a manifest (its job, its hash, its seeds), a partial.json is named for what it is, and
+ * anything else is checked as a scenario, which says what is wrong with the file if anything is.
  */
-function isJsonSchemaDocument(file: string): boolean {
-  try {
-    const json = JSON.parse(readFileSync(file, 'utf8')) as { $schema?: unknown } | null;
-    return typeof json?.$schema === 'string' && /^https?:\/\/json-schema\.org\//.test(json.$schema);
-  } catch {
-    return false;
+function verdictOf(file: string): Verdict | { readonly skip: string } {
+  const read = readJsonFile(file, MANIFEST_LIMITS);
+  if (read.success) {
+    const json = read.json as { $schema?: unknown; format?: unknown } | null;
+    if (typeof json?.$schema === 'string' && /^https?:\/\/json-schema\.org\//.test(json.$schema)) return { skip: `skip ${file} (a JSON Schema, not a scenario)` };
+    if (isManifest(json)) {
+      const parsed = parseManifest(json);
+      if (!parsed.success) return { ok: false, report: formatProblemLines(`${file} is not a valid manifest`, parsed.problems) };
+      return { ok: true, line: `ok ${file} (a manifest of a ${parsed.job.kind} job: npm run ${parsed.job.kind} -- ${file} runs it again)` };
+    }
+    if (typeof json?.format === 'string' && json.format.startsWith('llm-market-sim partial')) {
+      return { ok: false, report: `${file} is a shard's ${PARTIAL_JSON}, not a scenario: merge its folder with the others with npm run merge -- <shard folders>\n` };
+    }
   }
+  const loaded = loadScenarioFile(file);
+  if (!loaded.success) return { ok: false, report: formatProblems(loaded.file, loaded.problems) };
+  const { events, start, months } = loaded.scenario;
+  const later = eventsAfterEnd(events, start, months);
+  const lines = [
+    `ok ${file}`,
+    ...loaded.chain.map((link) => `  ${describeEvents(link)}`),
+    ...(later > 0 ? [`  ${later} of its events fall after the run's last month (${tickToDate(start, months - 1)}) and do not happen`] : []),
+  ];
+  return { ok: true, line: lines.join('\n') };
 }
 
 /** "configs/commoditized.json: events inherited 31, added 2, replaced 0, removed 1" */
@@ -40,22 +63,15 @@ function main(argv: readonly string[]): number {
   }
   let invalid = 0;
   for (const file of files) {
-    if (isJsonSchemaDocument(file)) {
-      if (!quiet) process.stdout.write(`skip ${file} (a JSON Schema, not a scenario)\n`);
-      continue;
+    const verdict = verdictOf(file);
+    if ('skip' in verdict) {
+      if (!quiet) process.stdout.write(`${verdict.skip}\n`);
+    } else if (verdict.ok) {
+      if (!quiet) process.stdout.write(`${verdict.line}\n`);
+    } else {
+      invalid++;
+      process.stderr.write(verdict.report);
     }
-    const loaded = loadScenarioFile(file);
-    if (loaded.success) {
-      if (!quiet) {
-        const { events, start, months } = loaded.scenario;
-        const later = eventsAfterEnd(events, start, months);
-        const after = later > 0 ? `  ${later} of its events fall after the run's last month (${tickToDate(start, months - 1)}) and do not happen\n` : '';
-        process.stdout.write(`ok ${file}\n${loaded.chain.map((link) => `  ${describeEvents(link)}\n`).join('')}${after}`);
-      }
-      continue;
-    }
-    invalid++;
-    process.stderr.write(formatProblems(loaded.file, loaded.problems));
   }
   if (invalid > 0 && files.length > 1) process.stderr.write(`${invalid} of ${files.length} files are not valid scenarios\n`);
   return invalid > 0 ? EXIT_INVALID : 0;
@@ -65,6 +81,6 @@ try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
   // loadScenarioFile returns problems rather than throwing; this is a bug, still reported in one line.
-  process.stderr.write(`error: ${(error as Error).message}\n`);
+  process.stderr.write(`error: ${oneLine((error as Error).message)}\n`);
   process.exitCode = 1;
 }

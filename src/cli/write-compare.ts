@@ -6,8 +6,8 @@ import { reduceRuns } from '../ensemble/kpi-samples.js';
 import { summariseRuns } from '../ensemble/ensemble-table.js';
 import { compareCharts } from '../render/compare/compare-charts.js';
 import { renderConfigs } from '../render/render-configs.js';
-import { comparisonCsv, comparisonMd, type ComparedScenario } from '../report/comparison.js';
-import { entityNames, leaderOf, leadingClosedVendor } from '../report/kpi-catalog.js';
+import { changesWithinNoise, comparisonCsv, comparisonMd, SINGLE_SEED_CAVEAT, type ComparedScenario } from '../report/comparison.js';
+import { comparisonFocus } from '../report/comparison-focus.js';
 import { describeSeeds } from '../report/kpi-format.js';
 import { kpiValues } from '../report/kpi-keys.js';
 import { buildSummary } from '../report/summary.js';
@@ -24,7 +24,7 @@ export async function writeCompareOutputs(ctx: OutputContext, job: CompareJob): 
     const longest = runs[i]!.reduce((a, b) => (b.dates.length > a.dates.length ? b : a));
     return { label: labels[i]!, scenario, seeds, end: longest.dates.at(-1) ?? scenario.start, perRun, stats: reduceRuns(perRun) };
   });
-  const focus = compareFocus(job, compared);
+  const focus = comparisonFocus(job.focus, compared);
   const written: string[] = [];
   const charts = [];
   if (job.charts) {
@@ -42,26 +42,10 @@ export async function writeCompareOutputs(ctx: OutputContext, job: CompareJob): 
   writeFileSync(join(ctx.staging, 'comparison.csv'), comparisonCsv(compared));
   writeFileSync(join(ctx.staging, 'comparison.md'), comparisonMd({ scenarios: compared, command: ctx.command, charts, focusNote: focus.note }));
   written.push('comparison.md', 'comparison.csv', 'manifest.json');
-  return [`Compared ${listOf(labels)}: ${job.runs} run${job.runs === 1 ? '' : 's'} each; charts follow ${focus.vendorName} and ${focus.cloudName}.`, `Wrote ${listOf(written)} to ${ctx.outDir}/`];
-}
-
-/** The vendor and cloud the charts follow: as asked, else the largest in the first scenario. */
-function compareFocus(job: CompareJob, compared: readonly ComparedScenario[]) {
-  const first = compared[0]!;
-  const means = (prefix: string) =>
-    new Map([...first.stats].filter(([key]) => key.startsWith(prefix)).map(([key, s]) => [key.slice(prefix.length), s.mean] as const));
-  const vendor = job.focus.vendor ?? leadingClosedVendor(new Map([...first.stats].map(([key, s]) => [key, s.mean]))) ?? first.scenario.vendors[0]!.id;
-  const cloud = job.focus.cloud ?? leaderOf(means('final:cloud.ai_revenue_usd:')) ?? first.scenario.clouds[0]!.id;
-  const names = entityNames(first.scenario);
-  const vendorName = names.get(vendor) ?? vendor;
-  const cloudName = names.get(cloud) ?? cloud;
-  const why = [
-    job.focus.vendor === undefined ? `${vendorName} is the closed vendor with the largest enterprise share` : undefined,
-    job.focus.cloud === undefined ? `${cloudName} the largest AI revenue` : undefined,
-  ].filter((w) => w !== undefined);
-  const note =
-    `Charts of one vendor follow ${vendorName}, of one cloud ${cloudName}` +
-    (why.length > 0 ? ` (${why.join('; ')} at the end of ${first.label})` : '') +
-    '; choose others with --vendor and --cloud. Each chart of levels is followed by the change against the first scenario.';
-  return { vendor, cloud, vendorName, cloudName, note };
+  const noise = changesWithinNoise(compared);
+  return [
+    `Compared ${listOf(labels)}: ${job.runs} run${job.runs === 1 ? '' : 's'} each; charts follow ${focus.vendorName} and ${focus.cloudName}.`,
+    job.runs === 1 ? SINGLE_SEED_CAVEAT : `${noise.within} of ${noise.of} changes against ${labels[0]} are within the runs' noise (marked * in comparison.md).`,
+    `Wrote ${listOf(written)} to ${ctx.outDir}/`,
+  ];
 }

@@ -2,28 +2,22 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asRun, type SimulateJob } from '../batch/job.js';
 import { deriveSeeds } from '../batch/seeds.js';
-import { meanTableAbsentAsZero, summariseRuns } from '../ensemble/ensemble-table.js';
-import type { MetricTable } from '../metrics/metric-table.js';
-import { cloudAiRevenueMix } from '../render/charts/cloud-charts.js';
-import { computeTies, investments } from '../render/charts/tie-charts.js';
-import { vendorRevenueMix } from '../render/charts/vendor-charts.js';
-import { ensembleChartDefinitions } from '../render/ensemble/ensemble-charts.js';
+import { summariseRuns } from '../ensemble/ensemble-table.js';
+import { ensembleOfRuns, singleRun, type ChartData } from '../render/chart-data.js';
 import { renderCharts } from '../render/render-charts.js';
-import { renderConfigs } from '../render/render-configs.js';
 import { buildEnsembleSummary, ensembleMetricsCsv, type EnsembleSummary } from '../report/ensemble-outputs.js';
 import { describeSeeds } from '../report/kpi-format.js';
+import { runHeadlines } from '../report/run-headlines.js';
 import { metricsCsv } from '../report/metrics-csv.js';
 import { runReportMd, type ChartEntry } from '../report/run-report.js';
 import { buildSummary, type Summary } from '../report/summary.js';
 import { listOf, type OutputContext } from './write-outputs.js';
 
-/** Bar charts of a single run that an ensemble draws from its runs' means, a missing value counting as 0 (sums of means are means of sums). */
-const MEAN_CHARTS = [vendorRevenueMix, cloudAiRevenueMix, computeTies, investments];
-
 /**
  * simulate's files. One run: metrics.csv, summary.json and charts exactly as ever, plus report.md.
- * An ensemble: the same files with statistics over the runs (see report/ensemble-outputs.ts), band
- * charts, and events.jsonl of the first seed's run only (the runs' logs would add nothing but size).
+ * An ensemble: the same files with statistics over the runs (see report/ensemble-outputs.ts), the
+ * same charts with bands, and events.jsonl of the first seed's run only (the runs' logs would add
+ * nothing but size).
  */
 export async function writeSimulateOutputs(ctx: OutputContext, job: SimulateJob): Promise<string[]> {
   const { staging } = ctx;
@@ -32,39 +26,25 @@ export async function writeSimulateOutputs(ctx: OutputContext, job: SimulateJob)
   const write = (file: string, content: string | Buffer) => writeFileSync(join(staging, file), content);
   const charts: ChartEntry[] = [];
   let summary: Summary | EnsembleSummary;
+  let data: ChartData;
   if (runs.length === 1) {
     const table = runs[0]!;
     summary = buildSummary(scenario, table);
     write('metrics.csv', metricsCsv(table));
-    write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
-    if (job.charts) {
-      for (const chart of await renderCharts(table, { scenario: scenario.name })) {
-        if (ctx.stopped()) return [];
-        write(chart.file, chart.png);
-        charts.push({ file: chart.file, title: chart.title, description: chart.description });
-      }
-    }
+    data = singleRun(table);
   } else {
     const seeds = deriveSeeds(scenario.seed, runs.length);
     const ensemble = summariseRuns(runs);
     summary = buildEnsembleSummary(scenario, runs, seeds);
     write('metrics.csv', ensembleMetricsCsv(ensemble));
-    write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
-    if (job.charts) {
-      const runsNote = `${runs.length} runs (${describeSeeds(seeds)})`;
-      const bands = ensembleChartDefinitions.flatMap((definition) => {
-        const config = definition.build(ensemble, { scenario: scenario.name, runsNote });
-        return config ? [{ file: definition.file, title: definition.title, description: definition.describe, config }] : [];
-      });
-      const rendered = [
-        ...(await renderConfigs(bands)),
-        ...(await renderCharts(meanTableAbsentAsZero(ensemble), { scenario: `${scenario.name}, mean of ${runs.length} runs`, charts: MEAN_CHARTS })),
-      ];
-      for (const chart of rendered) {
-        if (ctx.stopped()) return [];
-        write(chart.file, chart.png);
-        charts.push({ file: chart.file, title: chart.title, description: chart.description });
-      }
+    data = ensembleOfRuns(ensemble, `${runs.length} runs (${describeSeeds(seeds)})`);
+  }
+  write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+  if (job.charts) {
+    for (const chart of await renderCharts(data, { scenario: scenario.name })) {
+      if (ctx.stopped()) return [];
+      write(chart.file, chart.png);
+      charts.push({ file: chart.file, title: chart.title, description: chart.description });
     }
   }
   const files: [string, string][] = [
@@ -75,27 +55,5 @@ export async function writeSimulateOutputs(ctx: OutputContext, job: SimulateJob)
   ];
   write('report.md', runReportMd({ scenario, summary, charts, files }));
   const written = [...(job.charts ? [`${charts.length} charts`] : []), 'report.md', 'metrics.csv', 'summary.json', 'events.jsonl', 'manifest.json'];
-  return [...describeRun(summary, runs), `Wrote ${listOf(written)} to ${ctx.outDir}/`];
-}
-
-function describeRun(summary: Summary | EnsembleSummary, runs: readonly MetricTable[]): string[] {
-  const mean = (v: number | { mean: number } | undefined) => (v === undefined ? Number.NaN : typeof v === 'number' ? v : v.mean);
-  const top = (metric: string, format: (v: number) => string) =>
-    Object.entries(summary.final[metric] ?? {})
-      .map(([entity, v]) => [entity, mean(v)] as const)
-      .sort(([, a], [, b]) => b - a)
-      .slice(0, 3)
-      .map(([entity, v]) => `${entity} ${format(v)}`)
-      .join(', ');
-  const market = (metric: string) => mean(summary.final[metric]?.market);
-  const ensemble = 'runs' in summary;
-  const head = ensemble
-    ? `${summary.scenario}: ${summary.ticks} months from ${summary.start} to ${summary.end}, ${runs.length} runs (${describeSeeds(summary.seeds)}); means:`
-    : `${summary.scenario}: ${summary.ticks} months from ${summary.start} to ${summary.end}, seed ${summary.seed}`;
-  return [
-    head,
-    `  enterprise share at ${summary.end}: ${top('vendor.enterprise_share', (s) => `${(100 * s).toFixed(0)}%`)}`,
-    `  ARR at ${summary.end}: ${top('vendor.arr_usd', (a) => `$${(a / 1e9).toFixed(2)}B`)}`,
-    `  average token price $${market('market.avg_price_usd_per_mtok').toFixed(2)}/MTok, HHI ${market('market.hhi').toFixed(0)}, adoption ${(100 * market('market.adoption_rate')).toFixed(0)}%`,
-  ];
+  return [...runHeadlines(summary), `Wrote ${listOf(written)} to ${ctx.outDir}/`];
 }

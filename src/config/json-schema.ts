@@ -109,12 +109,33 @@ export function relaxForOverride(node: unknown): unknown {
   return relaxed;
 }
 
+/** In a config with `extends`, an event or a listing may also be a removal of the parent's. */
+function allowRemovals(override: JsonSchema): JsonSchema {
+  const removal = (keys: Record<string, JsonSchema>, what: string): JsonSchema => ({
+    type: 'object',
+    properties: { ...keys, remove: { const: true, description: `removes the parent's ${what}` } },
+    required: [...Object.keys(keys), 'remove'],
+    additionalProperties: false,
+    description: `removes the parent's ${what}`,
+  });
+  const properties = { ...(override.properties ?? {}) };
+  const id = { type: 'string', description: 'id of the parent’s event' } as JsonSchema;
+  const events = properties.events;
+  if (events?.items) properties.events = { ...events, items: { anyOf: [events.items, removal({ id }, 'event with this id')] } };
+  const listings = properties.marketplace;
+  if (listings?.items) {
+    const pair = { cloud: { type: 'string' }, vendor: { type: 'string' } } as Record<string, JsonSchema>;
+    properties.marketplace = { ...listings, items: { anyOf: [listings.items, removal(pair, 'listing of this vendor on this cloud')] } };
+  }
+  return { ...override, properties };
+}
+
 /** The whole of configs/schema.json. */
 export function scenarioJsonSchema(): JsonSchema {
   const { $schema: _dialect, ...scenario } = z.toJSONSchema(scenarioSchema, { io: 'input' }) as JsonSchema;
   const roles = new Set<PolicyRole>();
   const full = linkPolicies(scenario, false, roles) as JsonSchema;
-  const override = relaxForOverride(linkPolicies(scenario, true, roles)) as JsonSchema;
+  const override = allowRemovals(relaxForOverride(linkPolicies(scenario, true, roles)) as JsonSchema);
   const defs: Record<string, JsonSchema> = {
     [SCENARIO_DEF]: full,
     [OVERRIDE_DEF]: { ...override, description: 'a scenario with "extends": only what differs from its parent' },

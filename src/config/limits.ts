@@ -47,6 +47,16 @@ export const MAX_MONTHS = 600;
 /** A scenario is a few kilobytes (the baseline is 9 KB); a bigger file is a mistake, not a config. */
 export const MAX_CONFIG_FILE_BYTES = 10 * 2 ** 20;
 
+/**
+ * How deep a config, a manifest or a partial result may nest. The baseline is 6 levels deep, a
+ * manifest 8; everything that walks one recursively (merging a child into its parent, validating,
+ * hashing) then stays far within its stack, where 5,000 levels overflowed it.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** Files in an `extends` chain, the config itself included: the shipped configs use 2. */
+export const MAX_EXTENDS_CHAIN = 32;
+
 /** Memory a population needs, by the measured per-enterprise cost. */
 export function populationBytes(enterprises: number, vendors: number): number {
   return enterprises * (BYTES_PER_ENTERPRISE + BYTES_PER_ENTERPRISE_VENDOR * vendors);
@@ -67,4 +77,6 @@ export const LIMIT_REASONS = {
     'population, and the calibration says nothing about a market decades out',
   configFile: (bytes: number) =>
     `the file is ${megabytes(bytes)}, above the limit of ${megabytes(MAX_CONFIG_FILE_BYTES)} for a scenario (the baseline is 9 KB)`,
+  extendsChain: (chain: readonly string[]) =>
+    `the extends chain is longer than ${MAX_EXTENDS_CHAIN} files (${chain.slice(0, 3).join(' → ')} → … → ${chain.at(-1)}): a scenario extends one or two parents`,
 } as const;

@@ -1,7 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { readJsonFile, type JsonFileLimits } from '../io/read-json-file.js';
 import { emptyComposition, mergeScenario, type AppendedEntry, type EventChanges } from './compose.js';
-import { LIMIT_REASONS, MAX_CONFIG_FILE_BYTES } from './limits.js';
+import { id as idSchema } from './field-types.js';
+import { LIMIT_REASONS, MAX_CONFIG_FILE_BYTES, MAX_EXTENDS_CHAIN, MAX_JSON_DEPTH } from './limits.js';
 import type { ConfigProblem } from './references.js';
 import { parseScenario, type Scenario } from './parse-scenario.js';
 import { closestName } from './suggest.js';
@@ -15,7 +16,7 @@ export interface FileEvents {
 }
 
 export type LoadResult =
-  | { success: true; scenario: Scenario; chain: readonly FileEvents[] }
+  | { success: true; scenario: Scenario; files: readonly string[]; chain: readonly FileEvents[] }
   | { success: false; file: string; problems: readonly ConfigProblem[] };
 
 type RawResult = Composed | { success: false; file: string; problems: ConfigProblem[] };
@@ -26,19 +27,25 @@ interface Composed {
   readonly file: string;
   readonly json: unknown;
   readonly appended: AppendedEntry[];
+  /** The files of the chain, this one first. */
+  readonly files: string[];
   readonly chain: FileEvents[];
   readonly parent?: Composed;
 }
 
+/** What a config file may be: a regular file of at most 10 MB, nested at most 64 levels. */
+export const CONFIG_FILE_LIMITS: JsonFileLimits = { limit: MAX_CONFIG_FILE_BYTES, maxDepth: MAX_JSON_DEPTH, tooBig: LIMIT_REASONS.configFile };
+
 /**
  * Reads a scenario file, follows its `extends` chain, and validates the merged result. A missing
- * file, broken JSON, a missing parent or a cycle is a problem, never a throw.
+ * file, broken JSON, a missing parent or a cycle is a problem, never a throw. On success, `files`
+ * are the absolute paths of every file of the chain, the config first.
  */
 export function loadScenarioFile(file: string): LoadResult {
   const raw = readComposed(resolve(file), []);
   if (!raw.success) return raw;
   const resolved = resolveScenario(raw, file);
-  return resolved.success ? { ...resolved, chain: raw.chain } : resolved;
+  return resolved.success ? { ...resolved, files: raw.files, chain: raw.chain } : resolved;
 }
 
 /**
@@ -66,11 +73,12 @@ function explainAppended(appended: readonly AppendedEntry[], problems: readonly 
   return appended
     .filter((entry) => problems.some((p) => p.path === entry.path || p.path.startsWith(`${entry.path}.`) || p.path.startsWith(`${entry.path}[`)))
     .map((entry) => {
-      const guess = closestName(entry.id, entry.parentIds);
+      const guess = closestName(entry.id.toLowerCase(), entry.parentIds) ?? closestName(entry.id, entry.parentIds);
+      const invalid = idSchema.safeParse(entry.id).success ? '' : ' is not a valid id (an id is lower-case letters, digits and dashes, starting with a letter), and it';
       return {
         path: entry.path,
         message:
-          `"${entry.id}" is not in the parent scenario (${entry.parentIds.join(', ')}), so it was added as a new entry ` +
+          `"${entry.id}"${invalid} is not in the parent scenario (${entry.parentIds.join(', ')}), so it was added as a new entry ` +
           `and must be complete${guess ? `; did you mean "${guess}"?` : ''}`,
       };
     });
@@ -88,38 +96,28 @@ function readComposed(path: string, chain: readonly string[]): RawResult {
     const cycle = [...chain, path].map(display).join(' → ');
     return { success: false, file: shown, problems: [{ path: 'extends', message: `extends forms a cycle: ${cycle}` }] };
   }
-  let text: string;
-  try {
-    const bytes = statSync(path).size;
-    if (bytes > MAX_CONFIG_FILE_BYTES) {
-      return { success: false, file: shown, problems: [{ path: chain.length > 0 ? 'extends' : '(file)', message: `${shown}: ${LIMIT_REASONS.configFile(bytes)}` }] };
-    }
-    // A byte-order mark is invisible in editors and not JSON; drop it rather than report it.
-    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (error as Error).message;
+  if (chain.length >= MAX_EXTENDS_CHAIN) {
+    return { success: false, file: display(chain[0]!), problems: [{ path: 'extends', message: LIMIT_REASONS.extendsChain([...chain, path].map(display)) }] };
+  }
+  const read = readJsonFile(path, CONFIG_FILE_LIMITS);
+  if (!read.success) {
+    if (read.kind === 'json') return { success: false, file: shown, problems: [{ path: '(json)', message: read.reason }] };
+    const reason = read.reason.replace(/^no such file or folder \(ENOENT\)$/, 'no such file');
     const child = chain.at(-1);
     if (child === undefined) return { success: false, file: shown, problems: [{ path: '(file)', message: `${shown}: ${reason}` }] };
-    // A missing parent is the child's mistake: report it in the file that names it.
-    const childShown = display(child);
-    return { success: false, file: childShown, problems: [{ path: 'extends', message: `parent scenario ${shown}: ${reason}` }] };
+    // A missing or unreadable parent is the child's mistake: report it in the file that names it.
+    return { success: false, file: display(child), problems: [{ path: 'extends', message: `parent scenario ${shown}: ${reason}` }] };
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { success: false, file: shown, problems: [{ path: '(json)', message: describeJsonError(text, error as Error) }] };
-  }
+  const json = read.json;
   const parentName = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as { extends?: unknown }).extends : undefined;
-  const ownEvents = json !== null && typeof json === 'object' && Array.isArray((json as { events?: unknown }).events) ? ((json as { events: unknown[] }).events) : [];
+  const ownEvents = json !== null && typeof json === 'object' && Array.isArray((json as { events?: unknown }).events) ? (json as { events: unknown[] }).events : [];
   if (parentName === undefined) {
     const removals = ownEvents.flatMap((event, i) => (event !== null && typeof event === 'object' && (event as { remove?: unknown }).remove === true ? [i] : []));
     if (removals.length > 0) {
       const problems = removals.map((i) => ({ path: `events[${i}]`, message: 'remove takes out an event of the parent scenario, and this file extends none' }));
       return { success: false, file: shown, problems };
     }
-    return { success: true, file: shown, json, appended: [], chain: [{ file: shown, own: ownEvents.length, changes: null }] };
+    return { success: true, file: shown, json, appended: [], files: [path], chain: [{ file: shown, own: ownEvents.length, changes: null }] };
   }
   if (typeof parentName !== 'string') {
     return { success: false, file: shown, problems: [{ path: 'extends', message: 'must be the path of a parent scenario file' }] };
@@ -134,18 +132,8 @@ function readComposed(path: string, chain: readonly string[]): RawResult {
     file: shown,
     json: merged,
     appended: [...parent.appended, ...composition.appended],
+    files: [path, ...parent.files],
     chain: [...parent.chain, { file: shown, own: ownEvents.length, changes: composition.events }],
     parent,
   };
-}
-
-/** "line 12, column 5: Expected ',' or '}' after property value" from V8's position-based message. */
-export function describeJsonError(text: string, error: Error): string {
-  const position = /at position (\d+)/.exec(error.message);
-  const offset = position ? Number(position[1]) : text.length;
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  const reason = error.message.replace(/ in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
-  return `invalid JSON at line ${line}, column ${column}: ${reason}`;
 }

@@ -1,5 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
-import type { MetricTable } from '../metrics/metric-table.js';
+import type { ChartData } from './chart-data.js';
 import { entitiesWithValues } from './series.js';
 
 export interface ChartContext {
@@ -10,7 +10,10 @@ export interface ChartContext {
 /** A chart.js configuration; mixed bar/line charts need the widest chart type. */
 export type ChartConfig = ChartConfiguration;
 
-/** One chart the renderer can produce: a pure function from the run's metrics to a chart.js configuration. */
+/**
+ * One chart: a pure function from a run's (or an ensemble's) data to a chart.js configuration,
+ * the same file name and the same drawing for both; the PNG renderer draws what it returns.
+ */
 export interface ChartDefinition {
   /** Output file name, e.g. "enterprise-share.png". */
   readonly file: string;
@@ -20,9 +23,9 @@ export interface ChartDefinition {
   /** Metrics the chart needs; the chart is skipped when any of them has no value in the run. */
   readonly requires: readonly string[];
   /** Null when the run has nothing to draw, e.g. no vendor earned revenue. */
-  build(table: MetricTable, ctx: ChartContext): ChartConfig | null;
+  build(data: ChartData, ctx: ChartContext): ChartConfig | null;
 }
 
-export function canBuild(chart: ChartDefinition, table: MetricTable): boolean {
-  return chart.requires.every((metric) => entitiesWithValues(table, metric).length > 0);
+export function canBuild(chart: ChartDefinition, data: ChartData): boolean {
+  return chart.requires.every((metric) => entitiesWithValues(data.lines, metric).length > 0);
 }

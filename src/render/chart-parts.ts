@@ -3,7 +3,7 @@ import type { MetricTable } from '../metrics/metric-table.js';
 import type { ChartConfig, ChartContext } from './chart-definition.js';
 import { formatMonth, formatPercent, formatUsd } from './format.js';
 import { entityStyle, REFERENCE_COLOUR, SERIES_COLOURS } from './palette.js';
-import { entitiesConstantAt, entitiesWithValues, entityValues, wholeRun } from './series.js';
+import { entitiesWithValues, entityValues } from './series.js';
 
 /** Building blocks every chart shares: header, legend, axes and datasets, so all charts read alike. */
 
@@ -75,39 +75,6 @@ export function usdAxis(title: string): ScaleOptions<'linear'> {
   };
 }
 
-/**
- * A log-scale USD axis. chart.js puts a tick at every integer mantissa (1, 2, 3 … 9 × 10ⁿ), too many to label
- * over several decades: there only 1, 2 and 5 × 10ⁿ are labelled. Over less than a decade every integer mantissa
- * is, so the top and bottom of the data can be read ($0.50 to $3.60 would otherwise show only $0.5, $1, $2).
- */
-export function logUsdAxis(title: string): ScaleOptions<'logarithmic'> {
-  return {
-    type: 'logarithmic',
-    title: { display: true, text: `${title} (USD, log scale)`, font: { size: 13 } },
-    ticks: {
-      callback: (value, _index, ticks) => {
-        const v = Number(value);
-        const span = ticks.at(-1)!.value / ticks[0]!.value;
-        const labelAll = span < 10 || ticks.filter((t) => isOneTwoFive(t.value)).length < 3;
-        return (labelAll ? isIntegerMantissa(v) : isOneTwoFive(v)) ? formatUsd(v) : '';
-      },
-    },
-  };
-}
-
-function mantissa(value: number): number {
-  return value / 10 ** Math.floor(Math.log10(value) + 1e-9);
-}
-
-/** 1, 2 … 9 × 10ⁿ: chart.js's own ticks, not the raw data minimum and maximum it adds at the ends. */
-function isIntegerMantissa(value: number): boolean {
-  return Math.abs(mantissa(value) - Math.round(mantissa(value))) < 1e-6;
-}
-
-function isOneTwoFive(value: number): boolean {
-  return [1, 2, 5].some((m) => Math.abs(mantissa(value) - m) < 1e-6);
-}
-
 /** One line per entity that has values for the metric, in its palette colour. */
 export function entityLines(table: MetricTable, metric: string, scale = 1): Dataset[] {
   return entitiesWithValues(table, metric).map((id) => {
@@ -157,50 +124,6 @@ export function monthlyLineChart(spec: {
       scales: { x: monthAxis(spec.table), y: spec.y },
     },
   };
-}
-
-/**
- * A 0..1 metric as one line per entity, in percent. Entities that sit at one value throughout (no shortfall at all,
- * a single cloud) draw on top of each other and of any other line at that value, so they are dashed, letting what
- * lies beneath show through the gaps, and the subtitle names them.
- */
-export function shareLineChart(spec: {
-  table: MetricTable;
-  ctx: ChartContext;
-  title: string;
-  /** What is measured; ", monthly, Jan 2024 – Dec 2026" is appended. */
-  measured: string;
-  notes?: string[];
-  metric: string;
-  yTitle: string;
-  range?: Pick<ScaleOptions<'linear'>, 'min' | 'max' | 'suggestedMin' | 'suggestedMax'>;
-  /** Values (0..1) at which flat lines are named, with what that means, e.g. { at: 0, meaning: 'Never short' }. */
-  flat?: { at: number; meaning: string }[];
-}): ChartConfig {
-  const { table, metric } = spec;
-  const flatGroups = (spec.flat ?? [])
-    .map(({ at, meaning }) => ({ at, meaning, ids: entitiesConstantAt(table, metric, at) }))
-    .filter((group) => group.ids.length > 0);
-  const flatNames = new Set(flatGroups.flatMap((group) => group.ids.map((id) => entityStyle(id).name)));
-  const flatNotes = flatGroups.map(({ at, meaning, ids }) => {
-    const names = ids.map((id) => entityStyle(id).name).join(', ');
-    return `${meaning} (${formatPercent(100 * at)} throughout, dashed): ${names}`;
-  });
-  const datasets = entityLines(table, metric, 100).map((d) => ({
-    ...d,
-    ...(flatNames.has(String(d.label)) ? { borderDash: [10, 6] } : {}),
-    // Let lines at exactly 0% or 100% show their full width instead of being cut in half by the plot area's edge.
-    clip: 4,
-  }));
-  const chart = monthlyLineChart({
-    table,
-    ctx: spec.ctx,
-    title: spec.title,
-    subtitle: [`${spec.measured}, monthly, ${wholeRun(table).period}`, ...(spec.notes ?? []), ...flatNotes],
-    datasets,
-    y: percentAxis(spec.yTitle, spec.range ?? { min: 0, max: 100 }),
-  });
-  return flatGroups.length > 0 ? withLineSamples(chart) : chart;
 }
 
 /**

@@ -1,15 +1,9 @@
-import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
-import type { MetricTable } from '../metrics/metric-table.js';
-import { canBuild, type ChartConfig, type ChartDefinition } from './chart-definition.js';
+import type { ChartData } from './chart-data.js';
+import { canBuild, type ChartDefinition } from './chart-definition.js';
 import { chartDefinitions } from './chart-specs.js';
+import { renderConfigs, type ChartToRender, type RenderedFile } from './render-configs.js';
 
-export interface RenderedChart {
-  /** File name to write it under, e.g. "enterprise-share.png". */
-  file: string;
-  title: string;
-  description: string;
-  png: Buffer;
-}
+export type RenderedChart = RenderedFile;
 
 export interface RenderOptions {
   scenario: string;
@@ -20,29 +14,16 @@ export interface RenderOptions {
   charts?: readonly ChartDefinition[];
 }
 
-/** Renders every chart whose metrics the run recorded, as PNGs in memory; writing them is the caller's job. */
-export async function renderCharts(table: MetricTable, options: RenderOptions): Promise<RenderedChart[]> {
-  const canvas = new ChartJSNodeCanvas({
-    width: options.width ?? 1200,
-    height: options.height ?? 700,
-    backgroundColour: 'white',
-    chartCallback: (chartJs) => {
-      // Pin the font to one that is installed, so text metrics and layout do not depend on fontconfig fallbacks.
-      chartJs.defaults.font.family = "'DejaVu Sans', sans-serif";
-      chartJs.defaults.color = '#222222';
-    },
+/** The chart.js configurations of every chart whose metrics the run recorded and that has something to draw. */
+export function buildCharts(data: ChartData, options: Pick<RenderOptions, 'scenario' | 'charts'>): ChartToRender[] {
+  return (options.charts ?? chartDefinitions).flatMap((chart) => {
+    if (!canBuild(chart, data)) return [];
+    const config = chart.build(data, { scenario: options.scenario });
+    return config ? [{ file: chart.file, title: chart.title, description: chart.describe, config }] : [];
   });
-  const rendered: RenderedChart[] = [];
-  for (const chart of options.charts ?? chartDefinitions) {
-    if (!canBuild(chart, table)) continue;
-    const config = chart.build(table, { scenario: options.scenario });
-    if (!config) continue;
-    const png = await canvas.renderToBuffer(forStillImage(config));
-    rendered.push({ file: chart.file, title: chart.title, description: chart.describe, png });
-  }
-  return rendered;
 }
 
-function forStillImage(config: ChartConfig): ChartConfig {
-  return { ...config, options: { ...config.options, animation: false, responsive: false, devicePixelRatio: 1 } };
+/** Renders every chart of a run or an ensemble as PNGs in memory; writing them is the caller's job. */
+export async function renderCharts(data: ChartData, options: RenderOptions): Promise<RenderedChart[]> {
+  return renderConfigs(buildCharts(data, options), { width: options.width ?? 1200, height: options.height ?? 700 });
 }

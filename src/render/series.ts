@@ -16,11 +16,6 @@ export function entityValues(table: MetricTable, metric: string, entity: string,
   return column ? chartValues(table, column, scale) : table.dates.map(() => null);
 }
 
-/** For log axes, which cannot show zero or negative values: a gap instead. */
-export function positiveOnly(values: (number | null)[]): (number | null)[] {
-  return values.map((v) => (v !== null && v > 0 ? v : null));
-}
-
 /** The entities of a metric that have at least one value, in palette order. */
 export function entitiesWithValues(table: MetricTable, metric: string): string[] {
   const series = table.series(metric);

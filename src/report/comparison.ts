@@ -29,6 +29,34 @@ export function pairedChange(base: ComparedScenario, other: ComparedScenario, ke
   return sampleStats(Array.from({ length: runs }, (_, i) => (other.perRun[i]![key] ?? Number.NaN) - (base.perRun[i]![key] ?? Number.NaN)));
 }
 
+/**
+ * Whether a change is within the runs' noise: the 5th to 95th percentile of its run-by-run changes
+ * includes 0 (and it is not exactly 0 in every run, which is no change at all). One run has no
+ * spread to tell by: see SINGLE_SEED_CAVEAT.
+ */
+export function withinNoise(change: SampleStats | undefined): boolean {
+  return change !== undefined && change.count > 1 && change.p5 <= 0 && change.p95 >= 0 && change.p5 !== change.p95;
+}
+
+/** What a comparison of one seed per scenario cannot tell, said wherever its changes are shown. */
+export const SINGLE_SEED_CAVEAT =
+  'One seed per scenario: a change may be seed noise alone, however large it looks; run with --runs 10 or more to see which changes exceed the spread of the runs.';
+
+/** How many of the changes against the first scenario are within the runs' noise, of how many. */
+export function changesWithinNoise(scenarios: readonly ComparedScenario[]): { within: number; of: number } {
+  let within = 0;
+  let of = 0;
+  for (const key of keysOf(scenarios)) {
+    for (const other of scenarios.slice(1)) {
+      const change = pairedChange(scenarios[0]!, other, key);
+      if (change === undefined) continue;
+      of++;
+      if (withinNoise(change)) within++;
+    }
+  }
+  return { within, of };
+}
+
 function keysOf(scenarios: readonly ComparedScenario[]): string[] {
   return orderKpiKeys(new Set(scenarios.flatMap((s) => [...s.stats.keys()])), scenarios[0]!.scenario);
 }
@@ -69,7 +97,7 @@ function comparisonTable(scenarios: readonly ComparedScenario[], group: string, 
       const values = stats.map((s) => (s ? formatStats(s, kpi.unit, runs) : '–'));
       const changes = scenarios.slice(1).map((s) => {
         const change = pairedChange(scenarios[0]!, s, key);
-        return change ? formatStats(change, kpi.unit, runs, true) : '–';
+        return change ? `${formatStats(change, kpi.unit, runs, true)}${withinNoise(change) ? ' *' : ''}` : '–';
       });
       rows.push([subject, ...values, ...changes]);
     }
@@ -95,8 +123,8 @@ export function comparisonMd(options: {
   const when = ends.length === 1 ? `at ${monthName(ends[0]!)}` : "at each scenario's last month";
   const note =
     runs > 1
-      ? `Each value is the mean of ${runs} runs with the 5th to 95th percentile of the runs in brackets, ${when} unless it says "whole run". Δ is the change against ${first.label}, taken run by run (seed i against seed i): its mean, and the 5th to 95th percentile of the changes.`
-      : `Values are ${when} unless they say "whole run". Δ is the scenario minus ${first.label}; "pp" are percentage points.`;
+      ? `Each value is the mean of ${runs} runs with the 5th to 95th percentile of the runs in brackets, ${when} unless it says "whole run". Δ is the change against ${first.label}, taken run by run (seed i against seed i): its mean, and the 5th to 95th percentile of the changes; a Δ marked * is within the runs' noise, its 5th to 95th percentile including 0.`
+      : `Values are ${when} unless they say "whole run". Δ is the scenario minus ${first.label}; "pp" are percentage points. ${SINGLE_SEED_CAVEAT}`;
   return [
     `# Comparing ${scenarios.map((s) => s.label).join(', ')}`,
     `Made by \`${options.command}\`; [manifest.json](manifest.json) records how to run it again.`,

@@ -1,70 +1,94 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { errorCode, fsCause } from '../io/fs-errors.js';
+import { checkDestination } from './out-destination.js';
+import { ownership, writeMarker } from './output-marker.js';
+import { isLocked, lockStaging, newRunId, type StagingLock } from './staging-lock.js';
 
-/** Marks a folder as written by this tool, so a later run may replace it. */
-export const OUTPUT_MARKER = '.llm-market-sim';
+export { OUTPUT_MARKER } from './output-marker.js';
 
-export type Preparation = { success: true; staging: string } | { success: false; reason: string };
+/**
+ * Outputs are written to a staging folder beside the target and moved into place only when the
+ * run succeeded: a failed or interrupted run leaves the previous output as it was. A folder is
+ * replaced only when it is empty or holds nothing but the files this tool wrote there (its marker
+ * lists them); the destination is checked before anything runs (out-destination.ts); each staging
+ * folder is locked while its run lives (staging-lock.ts).
+ */
 
-/** `.baseline.1234.partial`: the staging folder of run 1234 for `baseline`. */
+export interface Staging {
+  /** The staging folder to fill. */
+  readonly path: string;
+  /** Where it goes: the --out folder, symbolic links resolved. */
+  readonly target: string;
+  readonly lock: StagingLock;
+}
+
+export type Preparation = { success: true; staging: Staging } | { success: false; reason: string };
+
+/** `.baseline.1234-9f2c01ab.partial`: a staging folder for `baseline`. */
 function stagingName(target: string, runId: string): string {
   return `.${basename(target)}.${runId}.partial`;
 }
 
 /**
- * Outputs are written to a staging folder beside the target and moved into place only when the
- * run succeeded: a failed or interrupted run leaves the previous output as it was. A non-empty
- * folder that this tool did not write is never replaced.
+ * A folder and its missing parents, one level at a time: mkdir's recursive mode reports a
+ * read-only file system as ENOENT, this reports the real cause.
  */
-export function prepareOutput(target: string, runId: string): Preparation {
-  if (existsSync(target)) {
-    if (!statSync(target).isDirectory()) {
-      return { success: false, reason: `${target} is a file, not a folder; choose another --out folder` };
-    }
-    const entries = readdirSync(target);
-    if (entries.length > 0 && !entries.includes(OUTPUT_MARKER)) {
-      return {
-        success: false,
-        reason: `${target} is not empty and was not written by llm-market-sim; choose another --out folder`,
-      };
-    }
-  }
-  const staging = join(dirname(target), stagingName(target, runId));
+export function makeFolder(path: string): void {
+  if (existsSync(path)) return;
+  const parent = dirname(path);
+  if (parent !== path) makeFolder(parent);
   try {
-    removeAbandonedStaging(target);
-    rmSync(staging, { recursive: true, force: true });
-    mkdirSync(staging, { recursive: true });
-    writeFileSync(join(staging, OUTPUT_MARKER), 'Written by llm-market-sim; a new run may replace this folder.\n');
+    mkdirSync(path);
   } catch (error) {
-    return { success: false, reason: `cannot write beside ${target}: ${(error as Error).message}` };
+    if (errorCode(error) !== 'EEXIST') throw error;
   }
-  return { success: true, staging };
+}
+
+/** Checks the destination and the folder there, clears abandoned staging folders, and makes a locked one for this run. */
+export function prepareOutput(out: string, inputs: readonly string[] = []): Preparation {
+  const destination = checkDestination(out, inputs);
+  if (!destination.success) return destination;
+  const target = destination.target;
+  let lock: StagingLock | undefined;
+  try {
+    if (existsSync(target)) {
+      const owner = ownership(target, out);
+      if (owner.kind === 'foreign') return { success: false, reason: owner.reason };
+    }
+    makeFolder(dirname(target));
+    removeAbandonedStaging(target);
+    const staging = join(dirname(target), stagingName(target, newRunId()));
+    lock = lockStaging(staging);
+    mkdirSync(staging);
+    return { success: true, staging: { path: staging, target, lock } };
+  } catch (error) {
+    lock?.release();
+    return { success: false, reason: `cannot write to ${out}: ${fsCause(error)}` };
+  }
 }
 
 /**
- * Cleans up after runs that were killed outright (SIGKILL, power loss) with no chance to do it
- * themselves, whose process is gone: their staging folders are removed, and a previous output set
- * aside in the middle of a commit is put back if nothing took its place. A live run's are left alone.
+ * Clears after runs killed outright (SIGKILL, power loss, a lost machine) with no chance to do it
+ * themselves: their staging folders, whose locks have gone stale, are removed, and a previous
+ * output set aside in the middle of a commit is put back if nothing took its place. A live run's,
+ * on whatever machine, keeps its lock fresh and is left alone.
  */
 export function removeAbandonedStaging(target: string): void {
   const parent = dirname(target);
   if (!existsSync(parent)) return;
-  const pattern = new RegExp(`^\\.${escapeRegExp(basename(target))}\\.(\\d+)\\.partial(\\.previous)?$`);
-  for (const entry of readdirSync(parent)) {
+  const pattern = new RegExp(`^(\\.${escapeRegExp(basename(target))}\\.[0-9a-z-]+\\.partial)(\\.previous|\\.lock)?$`);
+  for (const entry of readdirSync(parent).sort()) {
     const match = pattern.exec(entry);
-    if (!match || isAlive(Number(match[1]))) continue;
+    if (!match || isLocked(join(parent, match[1]!))) continue;
     const path = join(parent, entry);
-    if (match[2] !== undefined && !existsSync(target)) renameSync(path, target);
-    else rmSync(path, { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    try {
+      if (match[2] === '.previous' && !existsSync(target)) renameSync(path, target);
+      else rmSync(path, { recursive: true, force: true });
+    } catch (error) {
+      // Another run cleared it first.
+      if (errorCode(error) !== 'ENOENT') throw error;
+    }
   }
 }
 
@@ -72,20 +96,33 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Moves the staging folder into place; if that fails, the previous output is put back. */
-export function commitOutput(staging: string, target: string): void {
-  const previous = `${staging}.previous`;
-  const hadPrevious = existsSync(target);
-  if (hadPrevious) renameSync(target, previous);
+/**
+ * Writes the marker listing the staged files, then moves the staging folder into place; if that
+ * fails, the previous output is put back. Refused when the lock was lost (another run may have
+ * taken the folder for abandoned) or when files not the tool's appeared in the target meanwhile.
+ */
+export function commitOutput(staging: Staging, shown = staging.target): void {
+  const lost = staging.lock.lost();
+  if (lost !== undefined) throw new Error(`the staging folder's lock was lost (${lost}), so its contents cannot be trusted; nothing was replaced`);
+  if (existsSync(staging.target)) {
+    const owner = ownership(staging.target, shown);
+    if (owner.kind === 'foreign') throw new Error(owner.reason);
+  }
+  writeMarker(staging.path);
+  const previous = `${staging.path}.previous`;
+  const hadPrevious = existsSync(staging.target);
+  if (hadPrevious) renameSync(staging.target, previous);
   try {
-    renameSync(staging, target);
+    renameSync(staging.path, staging.target);
   } catch (error) {
-    if (hadPrevious) renameSync(previous, target);
+    if (hadPrevious) renameSync(previous, staging.target);
     throw error;
   }
   rmSync(previous, { recursive: true, force: true });
+  staging.lock.release();
 }
 
-export function discardOutput(staging: string): void {
-  rmSync(staging, { recursive: true, force: true });
+export function discardOutput(staging: Staging): void {
+  rmSync(staging.path, { recursive: true, force: true });
+  staging.lock.release();
 }

@@ -81,6 +81,32 @@ export function resolvePath(root: unknown, path: string): PathResult<{ segments:
   return { success: true, value: { segments, value } };
 }
 
+/**
+ * The one spelling of the value a path names, whichever way it was written: list entries by
+ * their id where they have one that cannot be read as an index (`vendors[0].quality` and
+ * `vendors.0.quality` are `vendors.openai.quality`), by index otherwise (`enterprises.segments[1]`
+ * for an entry without an id). Two paths name the same value exactly when their canonical paths
+ * are equal.
+ */
+export function canonicalPath(root: unknown, path: string): PathResult<string> {
+  const resolved = resolvePath(root, path);
+  if (!resolved.success) return resolved;
+  let value = root;
+  const named: Segment[] = [];
+  for (const segment of resolved.value.segments) {
+    if (typeof segment === 'number' && Array.isArray(value)) {
+      const entry = value[segment];
+      const id = isObject(entry) && typeof entry.id === 'string' && !/^\d+$/.test(entry.id) && entry.id.length > 0 ? entry.id : undefined;
+      named.push(id ?? segment);
+      value = entry;
+    } else {
+      named.push(segment);
+      value = isObject(value) ? value[segment as string] : undefined;
+    }
+  }
+  return { success: true, value: formatSegments(named) };
+}
+
 /** The number at a path, or a message saying why there is none. */
 export function numberAtPath(root: unknown, path: string): PathResult<{ segments: Segment[]; value: number }> {
   const resolved = resolvePath(root, path);

@@ -1,5 +1,5 @@
 import { parseScenario, type Scenario } from '../config/parse-scenario.js';
-import { numberAtPath, withValueAt, type PathResult } from './param-path.js';
+import { canonicalPath, numberAtPath, withValueAt, type PathResult } from './param-path.js';
 
 /** `--param <path>=<from>:<to>:<steps>`: `steps` evenly spaced values from `from` to `to`, both included. */
 export interface ParamRange {
@@ -76,4 +76,26 @@ export function applySettings(scenario: Scenario, settings: readonly ParamSettin
   const shown = settings.map((s) => `${s.path}=${s.value}`).join(', ');
   const problems = parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
   return { success: false, message: `${shown} is not a valid scenario: ${problems}` };
+}
+
+/**
+ * The ranges with each path in its one canonical spelling (vendors[0].quality is
+ * vendors.openai.quality), so that the job, its rows and its labels name each parameter one way;
+ * a parameter given twice, however spelt, is refused: the first axis would have no effect.
+ */
+export function canonicalRanges(scenario: Scenario, ranges: readonly ParamRange[]): PathResult<ParamRange[]> {
+  const seen = new Map<string, string>();
+  const canonical: ParamRange[] = [];
+  for (const range of ranges) {
+    const path = canonicalPath(scenario, range.path);
+    if (!path.success) return { success: false, message: `--param ${path.message}` };
+    const earlier = seen.get(path.value);
+    if (earlier !== undefined) {
+      const spelt = earlier === range.path ? `--param ${range.path} is given twice` : `--param ${earlier} and --param ${range.path} name the same parameter, ${path.value}`;
+      return { success: false, message: `${spelt}: sweep each parameter once (two --param make a grid of two different parameters)` };
+    }
+    seen.set(path.value, range.path);
+    canonical.push({ ...range, path: path.value });
+  }
+  return { success: true, value: canonical };
 }

@@ -1,20 +1,41 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commitOutput, OUTPUT_MARKER, prepareOutput, removeAbandonedStaging } from '../../src/report/output-folder.js';
-
-const DEAD_PID = '999999999';
+import { commitOutput, discardOutput, makeFolder, OUTPUT_MARKER, prepareOutput, removeAbandonedStaging, type Staging } from '../../src/report/output-folder.js';
+import { checkDestination } from '../../src/report/out-destination.js';
+import { lockStaging, STALE_MS } from '../../src/report/staging-lock.js';
+import { canMountTmpfs, withTmpfs } from '../support/tmpfs.js';
 
 function root(): string {
   return mkdtempSync(join(tmpdir(), 'llm-sim-out-'));
 }
 
-function staged(target: string, runId: string, content: string): string {
-  const prepared = prepareOutput(target, runId);
-  if (!prepared.success) throw new Error(prepared.reason);
-  writeFileSync(join(prepared.staging, 'summary.json'), content);
-  return prepared.staging;
+function prepared(target: string, inputs: string[] = []): Staging {
+  const result = prepareOutput(target, inputs);
+  if (!result.success) throw new Error(result.reason);
+  return result.staging;
+}
+
+function staged(target: string, content: string): Staging {
+  const staging = prepared(target);
+  writeFileSync(join(staging.path, 'summary.json'), content);
+  return staging;
+}
+
+function refusal(target: string, inputs: string[] = []): string {
+  const result = prepareOutput(target, inputs);
+  if (result.success) {
+    discardOutput(result.staging);
+    throw new Error(`${target} was accepted`);
+  }
+  return result.reason;
+}
+
+/** Makes a lock look abandoned: its heartbeat older than the stale threshold. */
+function ageLock(lockDir: string): void {
+  const old = new Date(Date.now() - STALE_MS - 60_000);
+  utimesSync(lockDir, old, old);
 }
 
 describe('output folder', () => {
@@ -23,51 +44,203 @@ describe('output folder', () => {
     mkdirSync(join(dir, 'thesis'));
     writeFileSync(join(dir, 'thesis', 'chapter1.docx'), 'precious');
     writeFileSync(join(dir, 'notes.txt'), 'also precious');
-    expect(prepareOutput(join(dir, 'thesis'), '1')).toEqual({ success: false, reason: expect.stringContaining('not written by llm-market-sim') });
-    expect(prepareOutput(join(dir, 'notes.txt'), '1')).toEqual({ success: false, reason: expect.stringContaining('is a file, not a folder') });
+    expect(refusal(join(dir, 'thesis'))).toContain('not written by llm-market-sim');
+    expect(refusal(join(dir, 'notes.txt'))).toContain('is a file, not a folder');
     expect(readdirSync(dir).sort()).toEqual(['notes.txt', 'thesis']);
   });
 
-  it('replaces its own previous output, or an empty folder, only on commit', () => {
+  it('replaces its own previous output, or an empty folder, only on commit, and lists what it wrote in its marker', () => {
     const dir = root();
     const target = join(dir, 'run');
-    commitOutput(staged(target, '1', 'first'), target);
-    const staging = staged(target, '2', 'second');
+    commitOutput(staged(target, 'first'));
+    const staging = staged(target, 'second');
     expect(readFileSync(join(target, 'summary.json'), 'utf8')).toBe('first');
-    commitOutput(staging, target);
+    commitOutput(staging);
     expect(readFileSync(join(target, 'summary.json'), 'utf8')).toBe('second');
     expect(readdirSync(target).sort()).toEqual([OUTPUT_MARKER, 'summary.json']);
+    expect(readFileSync(join(target, OUTPUT_MARKER), 'utf8').split('\n').slice(1)).toEqual(['summary.json', '']);
     expect(readdirSync(dir)).toEqual(['run']);
   });
 
   it('puts the previous output back when the new one cannot be moved into place', () => {
     const dir = root();
     const target = join(dir, 'run');
-    commitOutput(staged(target, '1', 'first'), target);
-    const staging = staged(target, '2', 'second');
-    rmSync(staging, { recursive: true }); // the move will fail: nothing to move
-    expect(() => commitOutput(staging, target)).toThrow();
+    commitOutput(staged(target, 'first'));
+    const staging = staged(target, 'second');
+    rmSync(staging.path, { recursive: true }); // the move will fail: nothing to move
+    expect(() => commitOutput(staging)).toThrow();
     expect(readFileSync(join(target, 'summary.json'), 'utf8')).toBe('first');
   });
 
-  it('clears staging folders of runs whose process is gone, and keeps a live run’s', () => {
+  it('refuses to replace its own output once it holds a file it did not write, listing it', () => {
     const dir = root();
     const target = join(dir, 'run');
-    mkdirSync(join(dir, `.run.${DEAD_PID}.partial`));
-    mkdirSync(join(dir, `.run.${process.pid}.partial`));
-    mkdirSync(join(dir, '.other.1.partial'));
-    removeAbandonedStaging(target);
-    expect(readdirSync(dir).sort()).toEqual(['.other.1.partial', `.run.${process.pid}.partial`]);
+    commitOutput(staged(target, 'first'));
+    writeFileSync(join(target, 'notes.md'), 'mine');
+    expect(refusal(target)).toBe(`${target} holds a file that llm-market-sim did not write there: notes.md. A new run replaces the whole folder, so it would delete it: move it out, or choose another --out folder`);
+    expect(readFileSync(join(target, 'notes.md'), 'utf8')).toBe('mine');
   });
 
-  it('restores a previous output a killed run had set aside mid-commit', () => {
+  it('refuses to replace an output that another output was written inside, naming the inner folder', () => {
+    const dir = root();
+    const outer = join(dir, 'outer');
+    commitOutput(staged(outer, 'outer'));
+    commitOutput(staged(join(outer, 'inner'), 'inner'));
+    expect(refusal(outer)).toContain('holds a folder that llm-market-sim did not write there: inner/.');
+    expect(existsSync(join(outer, 'inner', 'summary.json'))).toBe(true);
+  });
+
+  it('refuses when a foreign file appears while the run writes, at the commit', () => {
     const dir = root();
     const target = join(dir, 'run');
-    const aside = join(dir, `.run.${DEAD_PID}.partial.previous`);
-    mkdirSync(aside);
-    writeFileSync(join(aside, 'summary.json'), 'previous');
+    commitOutput(staged(target, 'first'));
+    const staging = staged(target, 'second');
+    writeFileSync(join(target, 'late.txt'), 'written meanwhile');
+    expect(() => commitOutput(staging)).toThrow(/late\.txt/);
+    expect(readFileSync(join(target, 'late.txt'), 'utf8')).toBe('written meanwhile');
+    discardOutput(staging);
+  });
+
+  it('takes a marker of an older version, which listed nothing, to stand for the files the tool writes', () => {
+    const dir = root();
+    const target = join(dir, 'old');
+    mkdirSync(target);
+    writeFileSync(join(target, OUTPUT_MARKER), 'Written by llm-market-sim; a new run may replace this folder.\n');
+    for (const file of ['metrics.csv', 'summary.json', 'enterprise-share.png', 'manifest.json']) writeFileSync(join(target, file), 'x');
+    commitOutput(staged(target, 'new'));
+    expect(readFileSync(join(target, 'summary.json'), 'utf8')).toBe('new');
+    writeFileSync(join(target, OUTPUT_MARKER), 'Written by llm-market-sim; a new run may replace this folder.\n');
+    writeFileSync(join(target, 'notes.md'), 'mine');
+    expect(refusal(target)).toContain('notes.md');
+  });
+
+  it('clears staging folders whose lock is stale or gone, and keeps one whose lock is fresh, whatever its process id says', () => {
+    const dir = root();
+    const target = join(dir, 'run');
+    // A live run whose process this one cannot see (another PID namespace or machine): a dead-looking
+    // PID in its name, but a fresh lock.
+    const live = join(dir, '.run.999999999-aaaa.partial');
+    mkdirSync(live);
+    mkdirSync(`${live}.lock`);
+    const stale = join(dir, '.run.12-bbbb.partial');
+    mkdirSync(stale);
+    mkdirSync(`${stale}.lock`);
+    ageLock(`${stale}.lock`);
+    mkdirSync(join(dir, '.run.13-cccc.partial'));
+    mkdirSync(join(dir, '.other.1-dddd.partial'));
+    removeAbandonedStaging(target);
+    expect(readdirSync(dir).sort()).toEqual(['.other.1-dddd.partial', '.run.999999999-aaaa.partial', '.run.999999999-aaaa.partial.lock']);
+  });
+
+  it('restores a previous output a killed run had set aside mid-commit, once its lock is stale', () => {
+    const dir = root();
+    const target = join(dir, 'run');
+    const staging = join(dir, '.run.7-eeee.partial');
+    mkdirSync(`${staging}.previous`);
+    writeFileSync(join(`${staging}.previous`, 'summary.json'), 'previous');
+    mkdirSync(`${staging}.lock`);
+    removeAbandonedStaging(target);
+    expect(existsSync(target)).toBe(false);
+    ageLock(`${staging}.lock`);
     removeAbandonedStaging(target);
     expect(readFileSync(join(target, 'summary.json'), 'utf8')).toBe('previous');
-    expect(existsSync(aside)).toBe(false);
+    expect(readdirSync(dir)).toEqual(['run']);
+  });
+
+  it('holds its own staging folder’s lock while it runs, so another run leaves it alone, and releases it', () => {
+    const dir = root();
+    const target = join(dir, 'run');
+    const staging = prepared(target);
+    expect(existsSync(`${staging.path}.lock`)).toBe(true);
+    removeAbandonedStaging(target);
+    expect(existsSync(staging.path)).toBe(true);
+    discardOutput(staging);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('refuses to commit once its lock was lost, replacing nothing', () => {
+    const dir = root();
+    const target = join(dir, 'run');
+    commitOutput(staged(target, 'first'));
+    const staging = staged(target, 'second');
+    const lost = { ...staging, lock: { lost: () => 'its lock folder was removed', release: () => staging.lock.release() } };
+    expect(() => commitOutput(lost)).toThrow(/lock was lost \(its lock folder was removed\)/);
+    expect(readFileSync(join(target, 'summary.json'), 'utf8')).toBe('first');
+    discardOutput(staging);
+  });
+
+  it('a lock is held once at a time', () => {
+    const dir = root();
+    const lock = lockStaging(join(dir, '.run.1-ffff.partial'));
+    expect(() => lockStaging(join(dir, '.run.1-ffff.partial'))).toThrow(/already being held/);
+    lock.release();
+  });
+});
+
+describe('the destination, checked before anything runs', () => {
+  it('refuses an empty --out, and the root of the file system', () => {
+    expect(checkDestination('')).toEqual({ success: false, reason: '--out is empty: name the folder to write to, e.g. --out output/my-run' });
+    expect(checkDestination('/')).toMatchObject({ success: false, reason: expect.stringContaining('the root of the file system') });
+  });
+
+  it('takes dir/. and dir/ for dir', () => {
+    const dir = root();
+    mkdirSync(join(dir, 'out'));
+    expect(checkDestination(join(dir, 'out', '.'))).toEqual({ success: true, target: join(dir, 'out') });
+    expect(checkDestination(`${join(dir, 'out')}/`)).toEqual({ success: true, target: join(dir, 'out') });
+  });
+
+  it('refuses a dangling symbolic link, naming where it points; follows one to a folder', () => {
+    const dir = root();
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'dangling'));
+    expect(checkDestination(join(dir, 'dangling'))).toEqual({
+      success: false,
+      reason: `--out ${join(dir, 'dangling')} is a symbolic link to ${join(dir, 'nowhere')}, which does not exist: create the folder it points to, or choose another --out`,
+    });
+    mkdirSync(join(dir, 'real'));
+    symlinkSync(join(dir, 'real'), join(dir, 'link'));
+    const staging = prepared(join(dir, 'link'));
+    writeFileSync(join(staging.path, 'summary.json'), 'x');
+    commitOutput(staging);
+    expect(readFileSync(join(dir, 'real', 'summary.json'), 'utf8')).toBe('x');
+    expect(readdirSync(dir).sort()).toEqual(['dangling', 'link', 'real']);
+  });
+
+  it('refuses a folder below a file', () => {
+    const dir = root();
+    writeFileSync(join(dir, 'file'), 'x');
+    expect(checkDestination(join(dir, 'file', 'out'))).toEqual({ success: false, reason: `--out ${join(dir, 'file', 'out')} cannot be made: ${join(dir, 'file')} is a file, not a folder` });
+  });
+
+  it('refuses an --out that is an input, lies inside one, or holds one', () => {
+    const dir = root();
+    mkdirSync(join(dir, 'shard-0'));
+    writeFileSync(join(dir, 'config.json'), '{}');
+    expect(checkDestination(join(dir, 'shard-0'), [join(dir, 'shard-0')])).toMatchObject({ success: false, reason: expect.stringContaining('is one of the inputs') });
+    expect(checkDestination(join(dir, 'shard-0', 'merged'), [join(dir, 'shard-0')])).toMatchObject({ success: false, reason: expect.stringContaining('is inside the input') });
+    expect(checkDestination(dir, [join(dir, 'config.json')])).toMatchObject({ success: false, reason: expect.stringContaining(`holds the input ${join(dir, 'config.json')}`) });
+    expect(checkDestination(join(dir, 'elsewhere'), [join(dir, 'config.json'), join(dir, 'shard-0')])).toMatchObject({ success: true });
+  });
+});
+
+describe.skipIf(!canMountTmpfs)('mount points and read-only file systems', () => {
+  it('refuses a mount point as --out, saying why and what to write instead', () => {
+    withTmpfs('rw', (mountPoint) => {
+      expect(checkDestination(mountPoint)).toEqual({
+        success: false,
+        reason: `--out ${mountPoint} is a mount point: outputs are moved into place by renaming a whole folder, which a mount point cannot be, so nothing could be written there; write into a folder inside it, e.g. --out ${mountPoint}/run`,
+      });
+      const inside = prepared(join(mountPoint, 'run'));
+      commitOutput(inside);
+      expect(readdirSync(join(mountPoint, 'run'))).toEqual([OUTPUT_MARKER]);
+    });
+  });
+
+  it('reports a read-only file system as such, not as a missing file', () => {
+    withTmpfs('ro', (mountPoint) => {
+      expect(refusal(join(mountPoint, 'run'))).toBe(`cannot write to ${join(mountPoint, 'run')}: the file system is read-only (EROFS)`);
+      expect(refusal(join(mountPoint, 'deeper', 'run'))).toBe(`cannot write to ${join(mountPoint, 'deeper', 'run')}: the file system is read-only (EROFS)`);
+      expect(() => makeFolder(join(mountPoint, 'a', 'b'))).toThrow(/EROFS/);
+    });
   });
 });

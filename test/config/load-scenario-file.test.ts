@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { describeJsonError, loadScenarioFile, type LoadResult } from '../../src/config/load-scenario-file.js';
+import { loadScenarioFile, type LoadResult } from '../../src/config/load-scenario-file.js';
 import { BASELINE_PATH, baselineJson, type RawJson } from '../support/scenario-fixtures.js';
 
 let folder: string;
@@ -138,30 +138,6 @@ describe('load-scenario-file', () => {
       const found = problems(loadScenarioFile(child)).find((p) => p.path === 'vendors[7]');
       expect(found?.message).toContain('"opnai" is not in the parent scenario');
       expect(found?.message).toContain('did you mean "openai"');
-    });
-  });
-
-  describe('describeJsonError', () => {
-    it('turns a position into a 1-based line and column', () => {
-      const text = '{\n  "a": 1,\n  oops\n}';
-      let error: Error | undefined;
-      try {
-        JSON.parse(text);
-      } catch (e) {
-        error = e as Error;
-      }
-      expect(describeJsonError(text, error!)).toMatch(/^invalid JSON at line 3, column 3: /);
-    });
-
-    it('points at the end of the text when the JSON stops short', () => {
-      const text = '{\n  "a": [1, 2';
-      let error: Error | undefined;
-      try {
-        JSON.parse(text);
-      } catch (e) {
-        error = e as Error;
-      }
-      expect(describeJsonError(text, error!)).toMatch(/^invalid JSON at line 2, column 1[34]: /);
     });
   });
 });

@@ -19,6 +19,19 @@ describe('npm run compare', () => {
     expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`^Wrote \\d+ charts, comparison\\.md, comparison\\.csv and manifest\\.json to ${out}/$`));
   });
 
+  it('counts the changes within the runs’ noise', () => {
+    expect(run.stdout).toMatch(/\n\d+ of \d+ changes against tiny are within the runs' noise \(marked \* in comparison\.md\)\.\n/);
+  });
+
+  it('with one seed per scenario, says a change may be seed noise, and follows the vendor whose share moved most', () => {
+    const single = runCli('compare.ts', [baseline, cheap, '--no-charts', '--out', join(dir, 'single')]);
+    expect(single.status).toBe(0);
+    expect(single.stdout).toContain('One seed per scenario: a change may be seed noise alone');
+    const md = readFileSync(join(dir, 'single', 'comparison.md'), 'utf8');
+    expect(md).toContain('One seed per scenario: a change may be seed noise alone');
+    expect(md).toMatch(/Charts of one vendor follow .+ is the closed vendor whose enterprise share moved most against tiny \([+−]\d+\.\d pp in cheap\)/);
+  });
+
   it('draws a chart of levels and one of changes per key metric, following the vendor asked for', () => {
     const pngs = readdirSync(out).filter((f) => f.endsWith('.png'));
     for (const file of ['enterprise-share-anthropic.png', 'delta-enterprise-share-anthropic.png', 'market-hhi.png', 'delta-market-hhi.png', 'avg-token-price.png']) {

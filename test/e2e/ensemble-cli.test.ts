@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../support/run-cli.js';
@@ -27,7 +27,7 @@ describe('npm run simulate -- --runs N (an ensemble)', () => {
   it('exits 0, silent on stderr (no progress bar without a terminal), its last line saying where the outputs are', () => {
     expect(ensemble.stderr).toBe('');
     expect(ensemble.status).toBe(0);
-    expect(ensemble.stdout.trimEnd().split('\n').at(-1)).toBe(`Wrote 16 charts, report.md, metrics.csv, summary.json, events.jsonl and manifest.json to ${out('two-workers')}/`);
+    expect(ensemble.stdout.trimEnd().split('\n').at(-1)).toBe(`Wrote 18 charts, report.md, metrics.csv, summary.json, events.jsonl and manifest.json to ${out('two-workers')}/`);
   });
 
   it('runs seeds seed, seed + 1, …: the KPIs are statistics of exactly those single runs', () => {
@@ -60,6 +60,13 @@ describe('npm run simulate -- --runs N (an ensemble)', () => {
   it('gives byte-identical outputs whatever the number of workers', () => {
     expect(runCli('simulate.ts', [baseline, '--runs', '3', '--seed', '5', '--workers', '1', '--out', out('one-worker'), '--quiet']).status).toBe(0);
     expect(differingFiles(out('one-worker'), out('two-workers'))).toEqual([]);
+  });
+
+  it('draws the same charts under the same names for a single run and an ensemble, ARR over time among them', () => {
+    const pngs = (name: string) => readdirSync(out(name)).filter((f) => f.endsWith('.png')).sort();
+    expect(pngs('two-workers')).toEqual(pngs('seed-5'));
+    expect(pngs('seed-5')).toContain('vendor-arr.png');
+    expect(pngs('seed-5')).toHaveLength(18);
   });
 
   it('writes report.md for a single run and for an ensemble, every link pointing at a file beside it', () => {

@@ -3,7 +3,8 @@ import { JobCollector } from '../../src/batch/collect.js';
 import { planJob, type Job } from '../../src/batch/job.js';
 import { buildManifest, isManifest, manifestJson, parseManifest, type Environment } from '../../src/batch/manifest.js';
 import { checkPartials, type NamedPartial } from '../../src/batch/merge-check.js';
-import { decodePartialMeta, decodePartialResults, encodePartial } from '../../src/batch/partial.js';
+import { decodePartialMeta, decodePartialResults, encodePartial, holdsEvents } from '../../src/batch/partial.js';
+import { digestOfBytes } from '../../src/io/file-digest.js';
 import { shardTasks } from '../../src/batch/shard.js';
 import { MetricRecorder } from '../../src/metrics/metric-table.js';
 import { baselineJson, scenarioOf } from '../support/scenario-fixtures.js';
@@ -30,6 +31,26 @@ describe('manifest', () => {
     expect(parsed.success && parsed.job).toEqual(job);
   });
 
+  it('refuses a manifest whose job was edited, naming the hash it records and the hash its job has', () => {
+    const written = buildManifest({ kind: 'simulate', runs: 1, charts: true, scenario }, 'x', environment);
+    const manifest = JSON.parse(manifestJson(written));
+    manifest.job.scenario.enterprises.adoptedAtStart = 0.5;
+    const parsed = parseManifest(manifest);
+    expect(parsed.success).toBe(false);
+    const problem = !parsed.success ? parsed.problems[0]! : '';
+    expect(problem).toContain(`jobHash: the manifest records ${written.jobHash}, but its job hashes to sha256:`);
+    expect(problem).toContain('the job was edited after the manifest was written');
+    expect(problem.match(/sha256:[0-9a-f]{64}/g)).toHaveLength(2);
+  });
+
+  it('refuses a manifest whose seeds were edited, or whose jobHash is missing', () => {
+    const manifest = JSON.parse(manifestJson(buildManifest({ kind: 'simulate', runs: 2, charts: true, scenario }, 'x', environment)));
+    manifest.seeds = [7, 8];
+    expect(parseManifest(manifest)).toEqual({ success: false, problems: [expect.stringMatching(/^seeds: the manifest lists \[7,8\], but its job runs \[1,2\]/)] });
+    delete manifest.jobHash;
+    expect(parseManifest(manifest)).toMatchObject({ success: false, problems: [expect.stringContaining('jobHash')] });
+  });
+
   it('refuses a manifest whose scenario is no longer valid, with the path', () => {
     const manifest = JSON.parse(manifestJson(buildManifest({ kind: 'simulate', runs: 1, charts: true, scenario }, 'x', environment)));
     manifest.job.scenario.months = -1;
@@ -53,15 +74,43 @@ describe('partial results', () => {
   const job: Job = { kind: 'simulate', runs: 5, charts: false, scenario };
   const plan = planJob(job);
 
-  function shardOf(index: number, count: number): NamedPartial & { bin: Buffer } {
+  function shardOf(index: number, count: number): NamedPartial & { bin: Buffer; json: string } {
     const tasks = shardTasks({ index, count }, plan.tasks);
     const collector = new JobCollector(plan, 'keep');
     for (let task = tasks.from; task < tasks.to; task++) collector.add(task, { kind: 'series', metrics: table(task) });
-    const encoded = encodePartial({ plan, shard: { index, count }, tasks, collector, command: 'c', environment });
+    const events = holdsEvents(job, tasks) ? { events: digestOfBytes(Buffer.from('{}\n')) } : {};
+    const encoded = encodePartial({ plan, shard: { index, count }, tasks, collector, command: 'c', environment, ...events });
     const meta = decodePartialMeta(encoded.json);
     if (!meta.success) throw new Error(meta.message);
-    return { dir: `shard-${index}`, meta: meta.meta, bin: encoded.bin };
+    return { dir: `shard-${index}`, meta: meta.meta, bin: encoded.bin, json: encoded.json };
   }
+
+  it('bind partial.bin and every field of partial.json to the job: an edit anywhere is refused by what it is', () => {
+    const shard = shardOf(1, 2);
+    const edited = (change: (meta: Record<string, any>) => void) => {
+      const meta = JSON.parse(shard.json);
+      change(meta);
+      return decodePartialMeta(JSON.stringify(meta));
+    };
+    expect(edited((m) => (m.job.scenario.enterprises.adoptedAtStart = 0.5))).toMatchObject({ success: false, message: expect.stringContaining('was edited after the shard wrote it') });
+    expect(edited((m) => (m.tasks.to = 4))).toMatchObject({ success: false, message: expect.stringContaining('was edited after the shard wrote it') });
+    expect(decodePartialMeta(shard.json.replace('"llm-market-sim partial 2"', '"llm-market-sim partial 1"'))).toMatchObject({ success: false, message: expect.stringContaining('older version') });
+    expect(decodePartialMeta('{"format": "llm-market-sim partial 2", // x\n}')).toMatchObject({ success: false, message: expect.stringContaining('comments are not allowed') });
+    // Numbers of another job or seed, or scaled by hand, do not match the recorded SHA-256.
+    const scaled = Buffer.from(new Float64Array(new Float64Array(shard.bin.buffer.slice(shard.bin.byteOffset, shard.bin.byteOffset + shard.bin.byteLength)).map((v) => v * 1000)).buffer);
+    expect(decodePartialResults(shard.meta, scaled)).toMatchObject({ success: false, message: expect.stringContaining('does not match partial.json') });
+    expect(decodePartialResults(shard.meta, shardOf(0, 2).bin)).toMatchObject({ success: false, message: expect.stringContaining('does not match partial.json') });
+  });
+
+  it('refuse a partial.json whose job does not match its jobHash, even with its digest made again', async () => {
+    const { createHash } = await import('node:crypto');
+    const { canonicalJson } = await import('../../src/batch/canonical-json.js');
+    const meta = JSON.parse(shardOf(1, 2).json);
+    meta.job.scenario.enterprises.adoptedAtStart = 0.5;
+    const { digest: _old, ...rest } = meta;
+    meta.digest = `sha256:${createHash('sha256').update(canonicalJson(rest)).digest('hex')}`;
+    expect(decodePartialMeta(JSON.stringify(meta))).toMatchObject({ success: false, message: expect.stringMatching(/job does not match its jobHash \(it records sha256:[0-9a-f]{64}, its job hashes to sha256:[0-9a-f]{64}\)/) });
+  });
 
   it('give back each run as it was, cells recorded without a value included', () => {
     const shard = shardOf(1, 2);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { summariseRuns } from '../../src/ensemble/ensemble-table.js';
 import type { ChartConfig, ChartDefinition } from '../../src/render/chart-definition.js';
+import { ensembleOfRuns, singleRun, type ChartData } from '../../src/render/chart-data.js';
 import { chartDefinitions } from '../../src/render/chart-specs.js';
 import { entityStyle } from '../../src/render/palette.js';
 import { sampleTable } from './sample-table.js';
@@ -39,8 +41,8 @@ function chart(file: string): ChartDefinition {
   return found;
 }
 
-function build(file: string, months = 36) {
-  const config = chart(file).build(sampleTable(months), { scenario: 'baseline' }) as ChartConfig;
+function build(file: string, months = 36, data: ChartData = singleRun(sampleTable(months))) {
+  const config = chart(file).build(data, { scenario: 'baseline' }) as ChartConfig;
   return {
     config,
     options: config.options as unknown as Options,
@@ -56,12 +58,15 @@ function tick(scale: Scale | undefined, value: number, index = 0, all: number[] 
 
 const TIME_SERIES = [
   'enterprise-share.png',
+  'vendor-arr.png',
   'vendor-gross-margin.png',
   'cloud-ai-revenue.png',
-  'token-price-hhi.png',
+  'token-price.png',
+  'market-hhi.png',
   'vendor-price.png',
   'cloud-asic-share.png',
-  'adoption-switching.png',
+  'adoption.png',
+  'model-switches.png',
   'investments.png',
   'compute-shortfall.png',
   'primary-cloud-share.png',
@@ -121,33 +126,42 @@ describe('units and number formats', () => {
     expect(tick(y, 1.2e9)).toBe('$1.2B');
   });
 
-  it('puts price on a log axis labelled at 1-2-5 steps, and HHI on a 0–10,000 right axis', () => {
-    const { options, datasets } = build('token-price-hhi.png');
-    const { price, hhi } = options.scales;
-    expect(price!.type).toBe('logarithmic');
-    const decades = [0.5, 0.6, 0.7, 0.8, 0.9, 1, 2, 3, 4, 5, 6, 7, 8];
-    const labelled = decades.map((v) => tick(price, v, 0, decades)).filter((label) => label !== '');
-    expect(labelled).toEqual(['$0.5', '$1', '$2', '$5']);
-    // Within one decade there are too few 1-2-5 ticks: every tick gets its label.
-    expect(tick(price, 3, 0, [2, 3, 4])).toBe('$3');
-    // Under a decade (here $0.52 to $3.62, chart.js adding the data's ends as ticks), every integer
-    // mantissa is labelled, so the top of the line can be read; the raw ends are not.
-    const underDecade = [0.52, 0.6, 0.7, 0.8, 0.9, 1, 2, 3, 3.62];
-    expect(underDecade.map((v) => tick(price, v, 0, underDecade)).filter((label) => label !== '')).toEqual([
-      '$0.6', '$0.7', '$0.8', '$0.9', '$1', '$2', '$3',
-    ]);
-    expect(hhi!.position).toBe('right');
-    expect(hhi!.max).toBe(10_000);
-    expect(datasets.find((d) => d.label?.startsWith('HHI of'))?.yAxisID).toBe('hhi');
+  it('puts price on a log axis whose labelled ticks span the line, from below its lowest value to above its highest', () => {
+    // The sample's average price falls from $8 to 8 × 0.95³⁵ = $1.33 over 36 months.
+    const { options } = build('token-price.png');
+    const price = options.scales.y as Scale & { min?: number; afterBuildTicks?: (s: { ticks: { value: number }[] }) => void };
+    expect(price.type).toBe('logarithmic');
+    expect([price.min, price.max]).toEqual([1, 8]);
+    const scale = { ticks: [] as { value: number }[] };
+    price.afterBuildTicks!(scale);
+    expect(scale.ticks.map((t) => tick(price, t.value))).toEqual(['$1', '$2', '$3', '$4', '$5', '$6', '$7', '$8']);
   });
 
-  it('draws switches as bars on the right axis, adoption as lines in percent', () => {
-    const { options, datasets } = build('adoption-switching.png');
-    const switches = datasets.find((d) => d.type === 'bar');
-    expect(switches?.yAxisID).toBe('switches');
-    expect(options.scales.switches!.title?.text).toBe('Switches per month (simulated enterprises)');
-    expect(datasets.filter((d) => d.type === 'line').every((d) => d.yAxisID === 'share')).toBe(true);
-    expect(datasets[0]!.data[0]).toBeCloseTo(20);
+  it('draws the HHI on a 0–10,000 axis with the "highly concentrated" threshold', () => {
+    const { options, datasets } = build('market-hhi.png', 6);
+    expect(options.scales.y!.max).toBe(10_000);
+    expect(options.scales.y!.title?.text).toBe('HHI (0–10,000 points)');
+    expect(tick(options.scales.y, 2500)).toBe('2,500');
+    const threshold = datasets.find((d) => d.label?.startsWith('HHI 1,800'));
+    expect(threshold?.data).toEqual([1800, 1800, 1800, 1800, 1800, 1800]);
+    expect(threshold?.borderDash?.length).toBeGreaterThan(0);
+  });
+
+  it('draws adoption in percent, and switches per month as a count', () => {
+    const adoption = build('adoption.png', 6);
+    expect(adoption.datasets.map((d) => d.label)).toEqual(['Adopted: pilot or production', 'In production']);
+    expect(adoption.datasets[0]!.data[0]).toBeCloseTo(20);
+    expect(adoption.options.scales.y!.max).toBe(100);
+    const switches = build('model-switches.png', 6);
+    expect(switches.datasets[0]!.data).toEqual([10, 11, 12, 13, 14, 15]);
+    expect(switches.options.scales.y!.title?.text).toBe('Switches per month (simulated enterprises)');
+  });
+
+  it('draws each closed vendor’s ARR in USD, leaving out the open weights that earn none', () => {
+    const { options, datasets } = build('vendor-arr.png', 6);
+    expect(options.scales.y!.title?.text).toBe('ARR (USD)');
+    expect(datasets.map((d) => d.label)).toEqual(['OpenAI', 'Anthropic', 'Google (Gemini)', 'xAI', 'Mistral']);
+    expect(datasets[0]!.data[0]).toBe(12 * 3e6);
   });
 });
 
@@ -320,10 +334,8 @@ describe('compute shortfall and dependence', () => {
 
 describe('revenue and concentration wording', () => {
   it('calls the HHI one of token sellers, clouds included for the open weights they host', () => {
-    const { datasets, options } = build('token-price-hhi.png', 6);
-    expect(datasets.map((d) => d.label)).toContain(
-      'HHI of token sellers (closed vendors; clouds for hosted open weights) (right axis)',
-    );
+    const { datasets, options } = build('market-hhi.png', 6);
+    expect(datasets.map((d) => d.label)).toContain('HHI of token sellers (closed vendors; clouds for hosted open weights)');
     expect(String(options.plugins.subtitle.text)).not.toContain('vendor shares');
   });
 
@@ -335,5 +347,45 @@ describe('revenue and concentration wording', () => {
       'Open-weights tokens hosted and sold to enterprises',
     ]);
     expect(chart('cloud-ai-revenue-mix.png').requires).not.toContain('cloud.infra_revenue_usd');
+  });
+});
+
+describe('one chart set for a single run and an ensemble', () => {
+  /** Two runs of the sample: the second's every value 1.5 times the first's. */
+  function twoRuns(months: number): ChartData {
+    const first = sampleTable(months);
+    const scaledUp: typeof first = {
+      dates: first.dates,
+      metricNames: () => first.metricNames(),
+      series: (metric) => new Map([...first.series(metric)].map(([entity, column]) => [entity, column.map((v) => v * 1.5)])),
+    };
+    return ensembleOfRuns(summariseRuns([first, scaledUp]), '2 runs (seeds 1, 2)');
+  }
+
+  it.each(chartDefinitions.map((c) => c.file))('%s draws an ensemble under the same name, from the runs', (file) => {
+    const { options, datasets } = build(file, 15, twoRuns(15));
+    expect(options.plugins.title.text).toContain('baseline');
+    expect(datasets.length).toBeGreaterThan(0);
+    expect(String(options.plugins.subtitle.text)).toContain('2 runs (seeds 1, 2)');
+  });
+
+  it('draws a line as the runs’ mean over their 5th–95th percentile band, and names the band in the subtitle', () => {
+    const { datasets, options } = build('enterprise-share.png', 6, twoRuns(6));
+    const openai = datasets.filter((d) => d.label === 'OpenAI');
+    expect(openai).toHaveLength(1);
+    expect(openai[0]!.data[0]).toBeCloseTo(100 * (1.25 / 6));
+    const edges = datasets.filter((d) => d.label === '\u0000band');
+    expect(edges.length).toBe(2 * 6);
+    expect(options.plugins.subtitle.text).toContain('Lines: mean of 2 runs (seeds 1, 2); shaded: 5th to 95th percentile of the runs');
+    // A single run draws no band.
+    expect(build('enterprise-share.png', 6).datasets.some((d) => d.label === '\u0000band')).toBe(false);
+  });
+
+  it('draws bars of sums from the runs’ mean', () => {
+    const single = build('vendor-revenue-mix.png', 15);
+    const ensemble = build('vendor-revenue-mix.png', 15, twoRuns(15));
+    const direct = (b: typeof single) => b.datasets.find((d) => d.label === 'API, direct')!.data;
+    direct(ensemble).forEach((v, i) => expect(v).toBeCloseTo(1.25 * direct(single)[i]!));
+    expect(ensemble.options.plugins.subtitle.text).toContain('Mean of 2 runs (seeds 1, 2), a run without a value counting as 0');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MetricRecorder } from '../../src/metrics/metric-table.js';
 import type { ChartDefinition } from '../../src/render/chart-definition.js';
+import { singleRun } from '../../src/render/chart-data.js';
 import { monthlyLineChart, entityLines, percentAxis } from '../../src/render/chart-parts.js';
 import { chartDefinitions } from '../../src/render/chart-specs.js';
 import { renderCharts } from '../../src/render/render-charts.js';
@@ -17,18 +18,21 @@ function pngSize(png: Buffer): { width: number; height: number } {
 
 describe('renderCharts', () => {
   it('renders every chart as a 1200×700 PNG when the run recorded all metrics', async () => {
-    const charts = await renderCharts(sampleTable(15), { scenario: 'baseline' });
+    const charts = await renderCharts(singleRun(sampleTable(15)), { scenario: 'baseline' });
 
     expect(charts.map((c) => c.file)).toEqual([
       'enterprise-share.png',
+      'vendor-arr.png',
       'vendor-revenue-mix.png',
       'vendor-gross-margin.png',
+      'vendor-price.png',
       'cloud-ai-revenue.png',
       'cloud-ai-revenue-mix.png',
-      'token-price-hhi.png',
-      'vendor-price.png',
       'cloud-asic-share.png',
-      'adoption-switching.png',
+      'token-price.png',
+      'market-hhi.png',
+      'adoption.png',
+      'model-switches.png',
       'compute-ties.png',
       'investments.png',
       'compute-shortfall.png',
@@ -44,17 +48,19 @@ describe('renderCharts', () => {
   });
 
   it('honours a custom size', async () => {
-    const [chart] = await renderCharts(sampleTable(6), { scenario: 's', width: 640, height: 360 });
+    const [chart] = await renderCharts(singleRun(sampleTable(6)), { scenario: 's', width: 640, height: 360 });
     expect(pngSize(chart!.png)).toEqual({ width: 640, height: 360 });
   });
 
   it('skips charts whose metrics the run did not record, instead of failing', async () => {
     const table = sampleTable(6, ['cloud.vendor_compute_revenue_usd', 'market.hhi', 'market.switches']);
-    const files = (await renderCharts(table, { scenario: 's' })).map((c) => c.file);
+    const files = (await renderCharts(singleRun(table), { scenario: 's' })).map((c) => c.file);
 
     expect(files).not.toContain('cloud-ai-revenue-mix.png');
-    expect(files).not.toContain('token-price-hhi.png');
-    expect(files).not.toContain('adoption-switching.png');
+    expect(files).not.toContain('market-hhi.png');
+    expect(files).not.toContain('model-switches.png');
+    expect(files).toContain('token-price.png');
+    expect(files).toContain('adoption.png');
     expect(files).toContain('cloud-ai-revenue.png');
     expect(files).toContain('vendor-price.png');
   });
@@ -68,13 +74,13 @@ describe('renderCharts', () => {
       'asic-lock-in.png': 'vendor.asic_share',
       'nvidia-dependence.png': 'cloud.nvidia_dependence',
     };
-    const without = await renderCharts(sampleTable(6, Object.values(tieMetrics)), { scenario: 's' });
+    const without = await renderCharts(singleRun(sampleTable(6, Object.values(tieMetrics))), { scenario: 's' });
     const files = without.map((c) => c.file);
     for (const file of Object.keys(tieMetrics)) expect(files).not.toContain(file);
     expect(files).toContain('enterprise-share.png');
 
     // One missing metric takes out only its own chart.
-    const noDeals = await renderCharts(sampleTable(6, ['deal.invested_usd']), { scenario: 's' });
+    const noDeals = await renderCharts(singleRun(sampleTable(6, ['deal.invested_usd'])), { scenario: 's' });
     expect(noDeals.map((c) => c.file)).not.toContain('investments.png');
     expect(noDeals.map((c) => c.file)).toContain('compute-ties.png');
   });
@@ -89,7 +95,7 @@ describe('renderCharts', () => {
       table.record('contract.capacity_mtok', 'noclouds', 1);
       table.record('deal.invested_usd', 'deepseek@coreweave', 1e9);
     }
-    const charts = await renderCharts(table, { scenario: 's' });
+    const charts = await renderCharts(singleRun(table), { scenario: 's' });
     expect(charts.map((c) => c.file)).toEqual(['compute-ties.png', 'investments.png']);
     for (const chart of charts) expect(pngSize(chart.png)).toEqual({ width: 1200, height: 700 });
   });
@@ -101,8 +107,8 @@ describe('renderCharts', () => {
       allNaN.record('vendor.gross_margin', 'meta', Number.NaN);
       allNaN.record('cloud.asic_share', 'gcp', 0.5);
     }
-    expect((await renderCharts(allNaN, { scenario: 's' })).map((c) => c.file)).toEqual(['cloud-asic-share.png']);
-    expect(await renderCharts(new MetricRecorder(12), { scenario: 's' })).toEqual([]);
+    expect((await renderCharts(singleRun(allNaN), { scenario: 's' })).map((c) => c.file)).toEqual(['cloud-asic-share.png']);
+    expect(await renderCharts(singleRun(new MetricRecorder(12)), { scenario: 's' })).toEqual([]);
   });
 
   it('skips the revenue mix when no vendor earned anything', async () => {
@@ -113,7 +119,7 @@ describe('renderCharts', () => {
       table.record('vendor.revenue_marketplace_usd', 'meta', 0);
       table.record('vendor.revenue_subscription_usd', 'meta', 0);
     }
-    expect(await renderCharts(table, { scenario: 's' })).toEqual([]);
+    expect(await renderCharts(singleRun(table), { scenario: 's' })).toEqual([]);
   });
 
   it('renders charts added to the list by later code', async () => {
@@ -122,7 +128,7 @@ describe('renderCharts', () => {
       title: 'Extra chart',
       describe: 'Share of demanded compute that could not be served.',
       requires: ['vendor.enterprise_share'],
-      build: (table, ctx) =>
+      build: ({ lines: table }, ctx) =>
         monthlyLineChart({
           table,
           ctx,
@@ -132,7 +138,7 @@ describe('renderCharts', () => {
           y: percentAxis('Unserved demand'),
         }),
     };
-    const charts = await renderCharts(sampleTable(4), { scenario: 's', charts: [...chartDefinitions, extra] });
+    const charts = await renderCharts(singleRun(sampleTable(4)), { scenario: 's', charts: [...chartDefinitions, extra] });
     expect(charts.at(-1)?.file).toBe('extra-chart.png');
   });
 });

@@ -11,7 +11,7 @@ export function monthOf(tick: number): string {
 /**
  * A run from 2024-01 with every metric the charts use, with values simple enough to sum by hand:
  * vendor k earns (k + 1) × (tick + 1) $M per month from the API, a quarter of it via marketplaces,
- * plus $2M of subscriptions; meta (open weights) earns nothing, has no gross margin and a price of 0.
+ * plus $2M of subscriptions (ARR 12 × their sum); meta (open weights) earns nothing, has no gross margin and a price of 0.
  * Compute ties, as "vendor@cloud" pairs: OpenAI holds 100 MTok with Azure throughout and adds Oracle from the 4th
  * month (50 MTok more each month); Anthropic splits 60/40 between AWS and Google Cloud; xAI holds AWS capacity in
  * months 2 and 3 only; Azure has invested $13B in OpenAI, AWS $1.25B in Anthropic (topped up to $4B in the 4th
@@ -35,6 +35,7 @@ export function sampleTable(months: number, skip: readonly string[] = []): Metri
       record('vendor.gross_margin', vendor, earns ? 0.4 + 0.01 * tick : Number.NaN);
       record('vendor.price_usd_per_mtok', vendor, earns ? 10 / (k + 1) : 0);
       if (earns) {
+        record('vendor.arr_usd', vendor, 12 * (api + 2e6));
         record('vendor.capacity_shortfall', vendor, vendor === 'openai' && tick >= 2 ? 0.1 : 0);
         record('vendor.primary_cloud_share', vendor, vendor === 'openai' ? Math.max(0.5, 1 - 0.05 * tick) : 1);
         record('vendor.asic_share', vendor, vendor === 'anthropic' ? 0.3 : vendor === 'google' ? 0.6 : 0);

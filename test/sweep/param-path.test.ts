@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { numberAtPath, resolvePath, withValueAt } from '../../src/sweep/param-path.js';
+import { canonicalPath, numberAtPath, resolvePath, withValueAt } from '../../src/sweep/param-path.js';
+import { canonicalRanges } from '../../src/sweep/param-range.js';
 import { baselineJson, scenarioOf } from '../support/scenario-fixtures.js';
 
 const json = baselineJson();
@@ -46,5 +47,31 @@ describe('paths into a resolved scenario', () => {
     expect(changed.vendors[1]!.quality).toBe(2.5);
     expect(scenario.vendors[1]!.quality).not.toBe(2.5);
     expect(changed.vendors[0]).toBe(scenario.vendors[0]);
+  });
+});
+
+describe('canonical paths', () => {
+  it('spell a list entry by its id, however it was written', () => {
+    for (const path of ['vendors.openai.quality', 'vendors.0.quality', 'vendors[0].quality']) {
+      expect(canonicalPath(scenario, path)).toEqual({ success: true, value: 'vendors.openai.quality' });
+    }
+    expect(canonicalPath(scenario, 'enterprises.segments[1].share')).toMatchObject({ success: true, value: expect.stringMatching(/^enterprises\.segments\.[a-z][a-z0-9-]*\.share$/) });
+  });
+
+  it('keep an index where the entry has no id, and pass on why a path is wrong', () => {
+    expect(canonicalPath({ list: [{ x: 1 }, { x: 2 }] }, 'list.1.x')).toEqual({ success: true, value: 'list[1].x' });
+    expect(canonicalPath(scenario, 'vendors.opnai.quality')).toMatchObject({ success: false, message: expect.stringContaining('did you mean "openai"') });
+  });
+
+  it('make a sweep refuse one parameter under two spellings, and store the canonical one', () => {
+    const range = (path: string) => ({ path, from: 1, to: 2, steps: 2 });
+    expect(canonicalRanges(scenario, [range('vendors[0].quality'), range('vendors.openai.quality')])).toEqual({
+      success: false,
+      message: '--param vendors[0].quality and --param vendors.openai.quality name the same parameter, vendors.openai.quality: sweep each parameter once (two --param make a grid of two different parameters)',
+    });
+    expect(canonicalRanges(scenario, [range('vendors[1].quality'), range('vendors[0].quality')])).toEqual({
+      success: true,
+      value: [range('vendors.anthropic.quality'), range('vendors.openai.quality')],
+    });
   });
 });

@@ -1,8 +1,10 @@
+import { meanNote } from '../chart-data.js';
 import type { ChartDefinition } from '../chart-definition.js';
-import { entityLines, monthlyLineChart, percentAxis, stackedBarChart, usdAxis } from '../chart-parts.js';
+import { stackedBarChart, usdAxis } from '../chart-parts.js';
 import { formatUsd } from '../format.js';
 import { entityStyle, inPaletteOrder } from '../palette.js';
-import { sumOver, trailingWindow, wholeRun } from '../series.js';
+import { sumOver, trailingWindow } from '../series.js';
+import { timeSeriesChart } from '../time-series-chart.js';
 
 /** Cloud hyperscalers: how much AI earns them, from what, and how much of it runs on their own chips. */
 
@@ -14,32 +16,25 @@ const REVENUE_PARTS = [
   { metric: 'cloud.hosting_revenue_usd', label: 'Open-weights tokens hosted and sold to enterprises' },
 ] as const;
 
-export const cloudAiRevenue: ChartDefinition = {
+export const cloudAiRevenue: ChartDefinition = timeSeriesChart({
   file: 'cloud-ai-revenue.png',
   title: 'Cloud AI revenue',
   describe: "Each cloud's AI revenue per month.",
-  requires: ['cloud.ai_revenue_usd'],
-  build(table, ctx) {
-    return monthlyLineChart({
-      table,
-      ctx,
-      title: this.title,
-      subtitle: [
-        `AI revenue per cloud provider, per month, ${wholeRun(table).period}`,
-        'AI revenue = compute sold to model vendors + share kept on marketplace sales + open-weights tokens hosted',
-      ],
-      datasets: entityLines(table, 'cloud.ai_revenue_usd'),
-      y: usdAxis('AI revenue per month'),
-    });
-  },
-};
+  lines: { metric: 'cloud.ai_revenue_usd' },
+  measured: 'AI revenue of each cloud provider',
+  notes: ['AI revenue = compute sold to model vendors + share kept on marketplace sales + open-weights tokens hosted'],
+  unit: 'usd',
+  yTitle: 'AI revenue per month',
+  range: { beginAtZero: true },
+});
 
 export const cloudAiRevenueMix: ChartDefinition = {
   file: 'cloud-ai-revenue-mix.png',
   title: 'Cloud AI revenue by source',
   describe: "Each cloud's AI revenue over the last 12 months: compute sold to vendors, marketplace share, hosting.",
   requires: REVENUE_PARTS.map((part) => part.metric),
-  build(table, ctx) {
+  build(data, ctx) {
+    const table = data.sums;
     const window = trailingWindow(table, REVENUE_MIX_MONTHS);
     const cloudIds = new Set(this.requires.flatMap((metric) => [...table.series(metric).keys()]));
     const clouds = inPaletteOrder(cloudIds)
@@ -58,6 +53,7 @@ export const cloudAiRevenueMix: ChartDefinition = {
       subtitle: [
         `AI revenue per cloud provider by source, summed over ${window.period} (${window.months} months)`,
         'Infrastructure revenue = compute sold to model vendors + open-weights hosting; the marketplace share is a fee on top',
+        ...meanNote(data),
       ],
       categories: clouds.map((cloud) => [cloud.name, `${formatUsd(cloud.total)} total`]),
       parts: REVENUE_PARTS.map((part, index) => ({
@@ -70,19 +66,13 @@ export const cloudAiRevenueMix: ChartDefinition = {
   },
 };
 
-export const cloudAsicShare: ChartDefinition = {
+export const cloudAsicShare: ChartDefinition = timeSeriesChart({
   file: 'cloud-asic-share.png',
   title: 'Own-ASIC share of cloud AI capacity',
   describe: "Share of each cloud's AI fleet capacity that runs on its own chips rather than bought GPUs.",
-  requires: ['cloud.asic_share'],
-  build(table, ctx) {
-    return monthlyLineChart({
-      table,
-      ctx,
-      title: this.title,
-      subtitle: `Share of each cloud's AI fleet capacity on its own ASICs (TPU, Trainium…), ${wholeRun(table).period}`,
-      datasets: entityLines(table, 'cloud.asic_share', 100),
-      y: percentAxis('Share of AI fleet capacity on own ASICs', { min: 0, max: 100 }),
-    });
-  },
-};
+  lines: { metric: 'cloud.asic_share' },
+  measured: "Share of each cloud's AI fleet capacity on its own ASICs (TPU, Trainium…)",
+  unit: 'share',
+  yTitle: 'Share of AI fleet capacity on own ASICs',
+  range: { min: 0, max: 100 },
+});

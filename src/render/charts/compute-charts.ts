@@ -1,71 +1,50 @@
 import type { ChartDefinition } from '../chart-definition.js';
-import { shareLineChart } from '../chart-parts.js';
+import { timeSeriesChart } from '../time-series-chart.js';
 
 /** Compute supply: which vendors ran short of it, and how much of it runs on Nvidia GPUs or on the clouds' own chips. */
 
-export const computeShortfall: ChartDefinition = {
+export const computeShortfall: ChartDefinition = timeSeriesChart({
   file: 'compute-shortfall.png',
   title: 'Compute shortfall',
   describe: "Share of each vendor's token demand left unserved because its contracted compute fell short.",
-  requires: ['vendor.capacity_shortfall'],
-  build(table, ctx) {
-    return shareLineChart({
-      table,
-      ctx,
-      title: this.title,
-      measured: "Share of each vendor's token demand (enterprise API and consumer subscribers) left unserved for lack of contracted compute",
-      notes: ["Closed vendors only: open-weights models run on the clouds' own fleets"],
-      metric: 'vendor.capacity_shortfall',
-      yTitle: 'Demand left unserved',
-      // Shortfalls are usually a few percent: a 0–100 axis would flatten them.
-      range: { min: 0, suggestedMax: 10 },
-      flat: [{ at: 0, meaning: 'Never short of compute' }],
-    });
-  },
-};
+  lines: { metric: 'vendor.capacity_shortfall' },
+  measured: "Share of each vendor's token demand (enterprise API and consumer subscribers) left unserved for lack of contracted compute",
+  notes: ["Closed vendors only: open-weights models run on the clouds' own fleets"],
+  unit: 'share',
+  yTitle: 'Demand left unserved',
+  // Shortfalls are usually a few percent: a 0–100 axis would flatten them.
+  range: { min: 0, suggestedMax: 10 },
+  flat: [{ at: 0, meaning: 'Never short of compute' }],
+});
 
-export const asicLockIn: ChartDefinition = {
+export const asicLockIn: ChartDefinition = timeSeriesChart({
   file: 'asic-lock-in.png',
   title: "Vendors' capacity on cloud ASICs",
   describe: "Share of each vendor's contracted capacity that runs on clouds' own ASICs rather than Nvidia GPUs.",
-  requires: ['vendor.asic_share'],
-  build(table, ctx) {
-    return shareLineChart({
-      table,
-      ctx,
-      title: this.title,
-      measured:
-        "Share of each vendor's contracted inference capacity on clouds' own ASICs (TPU, Trainium, Maia) rather than Nvidia GPUs",
-      notes: ['ASIC capacity ties a vendor to the cloud that makes the chip; gaps where a vendor held no contracts'],
-      metric: 'vendor.asic_share',
-      yTitle: 'Contracted capacity on cloud ASICs',
-      flat: [
-        { at: 0, meaning: 'All on Nvidia GPUs' },
-        { at: 1, meaning: 'All on cloud ASICs' },
-      ],
-    });
-  },
-};
+  lines: { metric: 'vendor.asic_share' },
+  measured: "Share of each vendor's contracted inference capacity on clouds' own ASICs (TPU, Trainium, Maia) rather than Nvidia GPUs",
+  notes: ['ASIC capacity ties a vendor to the cloud that makes the chip; gaps where a vendor held no contracts'],
+  unit: 'share',
+  yTitle: 'Contracted capacity on cloud ASICs',
+  range: { min: 0, max: 100 },
+  flat: [
+    { at: 0, meaning: 'All on Nvidia GPUs' },
+    { at: 1, meaning: 'All on cloud ASICs' },
+  ],
+});
 
-export const nvidiaDependence: ChartDefinition = {
+export const nvidiaDependence: ChartDefinition = timeSeriesChart({
   file: 'nvidia-dependence.png',
   title: "Clouds' dependence on Nvidia",
   describe: 'Share of the capacity each cloud has in use (vendor contracts, hosted open weights) that runs on Nvidia GPUs.',
-  requires: ['cloud.nvidia_dependence'],
-  build(table, ctx) {
-    return shareLineChart({
-      table,
-      ctx,
-      title: this.title,
-      measured:
-        'Share of the capacity each cloud has in use (vendor contracts and hosted open weights) that runs on Nvidia GPUs',
-      notes: ["The rest runs on the cloud's own ASICs; with nothing in use, the share of its fleet on GPUs"],
-      metric: 'cloud.nvidia_dependence',
-      yTitle: 'Capacity in use on Nvidia GPUs',
-      flat: [
-        { at: 1, meaning: 'All on Nvidia GPUs' },
-        { at: 0, meaning: 'None on Nvidia GPUs' },
-      ],
-    });
-  },
-};
+  lines: { metric: 'cloud.nvidia_dependence' },
+  measured: 'Share of the capacity each cloud has in use (vendor contracts and hosted open weights) that runs on Nvidia GPUs',
+  notes: ["The rest runs on the cloud's own ASICs; with nothing in use, the share of its fleet on GPUs"],
+  unit: 'share',
+  yTitle: 'Capacity in use on Nvidia GPUs',
+  range: { min: 0, max: 100 },
+  flat: [
+    { at: 1, meaning: 'All on Nvidia GPUs' },
+    { at: 0, meaning: 'None on Nvidia GPUs' },
+  ],
+});

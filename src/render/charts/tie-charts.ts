@@ -1,19 +1,12 @@
 import type { Chart, Plugin } from 'chart.js';
 import type { MetricTable } from '../../metrics/metric-table.js';
+import { meanNote } from '../chart-data.js';
 import type { ChartConfig, ChartDefinition } from '../chart-definition.js';
-import {
-  commonOptions,
-  line,
-  monthlyLineChart,
-  percentAxis,
-  shareLineChart,
-  usdAxis,
-  withLineSamples,
-  type Dataset,
-} from '../chart-parts.js';
+import { commonOptions, line, monthlyLineChart, percentAxis, usdAxis, withLineSamples, type Dataset } from '../chart-parts.js';
 import { formatMonth, formatMTok, formatPercent, formatUsd } from '../format.js';
 import { distinctStyles, entityStyle, inPaletteOrder, investmentName, pairName, splitPair } from '../palette.js';
 import { entitiesWithValues, entityValues, wholeRun } from '../series.js';
+import { timeSeriesChart } from '../time-series-chart.js';
 
 /** Who is tied to whom: the compute each vendor holds with each cloud, and the money clouds have put into vendors. */
 
@@ -55,7 +48,8 @@ export const computeTies: ChartDefinition = {
   describe:
     "Share of each vendor's contracted compute capacity held with each cloud, at the start, middle and end of the run.",
   requires: [CAPACITY],
-  build(table, ctx) {
+  build(data, ctx) {
+    const table = data.sums;
     const pairs = entitiesWithValues(table, CAPACITY).filter((pair) =>
       entityValues(table, CAPACITY, pair).some((v) => v !== null && v > 0),
     );
@@ -108,6 +102,7 @@ export const computeTies: ChartDefinition = {
       `Share of each vendor's contracted inference capacity held with each cloud, ${SNAPSHOTS[ticks.length - 1]} ${wholeRun(table).period}`,
       "Right of each bar: the vendor's total contracted capacity at that month, MTok (million tokens) per month",
       ...betweenSnapshots(table, pairs, ticks),
+      ...meanNote(data),
     ]);
     return {
       type: 'bar',
@@ -214,7 +209,8 @@ export const investments: ChartDefinition = {
   title: 'Cloud investments in model vendors',
   describe: 'Cumulative amount each cloud has invested in each model vendor.',
   requires: [INVESTED],
-  build(table, ctx) {
+  build(data, ctx) {
+    const table = data.sums;
     const pairs = entitiesWithValues(table, INVESTED).filter((pair) =>
       entityValues(table, INVESTED, pair).some((v) => v !== null && v > 0),
     );
@@ -247,6 +243,7 @@ export const investments: ChartDefinition = {
       subtitle: [
         `Cumulative investment by each cloud in each model vendor, ${wholeRun(table).period}`,
         'Legend: investor → vendor: total invested by the end of the run',
+        ...meanNote(data),
       ],
       datasets,
       y: usdAxis('Invested to date'),
@@ -262,25 +259,16 @@ function cumulativeFromZero(values: (number | null)[]): (number | null)[] {
   return values.map((v, tick) => (tick < first ? 0 : v));
 }
 
-export const primaryCloudShare: ChartDefinition = {
+export const primaryCloudShare: ChartDefinition = timeSeriesChart({
   file: 'primary-cloud-share.png',
   title: 'Dependence on one cloud',
   describe: "Share of each vendor's compute spend that goes to the cloud it spends most with.",
-  requires: ['vendor.primary_cloud_share'],
-  build(table, ctx) {
-    return shareLineChart({
-      table,
-      ctx,
-      title: this.title,
-      measured: "Share of each vendor's compute spend (inference and training) with the one cloud it spends most with",
-      notes: [
-        '100% = a single cloud. Spend includes training, so the largest cloud may not hold most inference capacity (compute-ties.png)',
-      ],
-      metric: 'vendor.primary_cloud_share',
-      yTitle: 'Compute spend with the largest cloud',
-      // The largest of a vendor's clouds rarely has less than half its spend; a 0–100 axis would squash the lines.
-      range: { suggestedMin: 50, max: 100 },
-      flat: [{ at: 1, meaning: 'A single cloud' }],
-    });
-  },
-};
+  lines: { metric: 'vendor.primary_cloud_share' },
+  measured: "Share of each vendor's compute spend (inference and training) with the one cloud it spends most with",
+  notes: ['100% = a single cloud. Spend includes training, so the largest cloud may not hold most inference capacity (compute-ties.png)'],
+  unit: 'share',
+  yTitle: 'Compute spend with the largest cloud',
+  // The largest of a vendor's clouds rarely has less than half its spend; a 0–100 axis would squash the lines.
+  range: { suggestedMin: 50, max: 100 },
+  flat: [{ at: 1, meaning: 'A single cloud' }],
+});

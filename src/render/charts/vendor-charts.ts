@@ -1,27 +1,33 @@
+import { meanNote } from '../chart-data.js';
 import type { ChartDefinition } from '../chart-definition.js';
-import {
-  entityLines,
-  logUsdAxis,
-  monthlyLineChart,
-  percentAxis,
-  referenceLine,
-  stackedBarChart,
-  usdAxis,
-} from '../chart-parts.js';
+import { stackedBarChart, usdAxis } from '../chart-parts.js';
 import { formatPercent, formatUsd } from '../format.js';
-import { entityStyle, inPaletteOrder, REFERENCE_BAND_COLOUR } from '../palette.js';
-import { entitiesWithoutValues, positiveOnly, sumOver, trailingWindow, wholeRun } from '../series.js';
+import { entityStyle, inPaletteOrder } from '../palette.js';
+import { sumOver, trailingWindow } from '../series.js';
+import { timeSeriesChart } from '../time-series-chart.js';
 
-/** Vendor economics: where the revenue comes from, what it costs to serve, what a token sells for. */
+/** Vendor economics: what they earn and from where, what it costs to serve, what a token sells for. */
 
 const REVENUE_MIX_MONTHS = 12;
+
+export const vendorArr: ChartDefinition = timeSeriesChart({
+  file: 'vendor-arr.png',
+  title: 'Vendor annualised revenue (ARR)',
+  describe: "Each closed vendor's ARR: 12 × the month's revenue, API and subscriptions.",
+  lines: { metric: 'vendor.arr_usd' },
+  measured: "ARR of each closed vendor = 12 × the month's revenue (API and subscriptions)",
+  unit: 'usd',
+  yTitle: 'ARR',
+  range: { beginAtZero: true },
+});
 
 export const vendorRevenueMix: ChartDefinition = {
   file: 'vendor-revenue-mix.png',
   title: 'Vendor revenue by channel',
   describe: 'Revenue per vendor over the last 12 months: direct API, API via cloud marketplaces, subscriptions.',
   requires: ['vendor.revenue_api_usd', 'vendor.revenue_marketplace_usd', 'vendor.revenue_subscription_usd'],
-  build(table, ctx) {
+  build(data, ctx) {
+    const table = data.sums;
     const window = trailingWindow(table, REVENUE_MIX_MONTHS);
     const vendorIds = new Set(this.requires.flatMap((metric) => [...table.series(metric).keys()]));
     const vendors = inPaletteOrder(vendorIds).map((id) => {
@@ -42,6 +48,7 @@ export const vendorRevenueMix: ChartDefinition = {
       subtitle: [
         `Revenue per vendor by channel, summed over ${window.period} (${window.months} months)`,
         ...(unearning.length > 0 ? [`Not shown, no revenue in the period: ${unearning.join(', ')}`] : []),
+        ...meanNote(data),
       ],
       categories: shown.map((v) => [
         v.name,
@@ -59,54 +66,30 @@ export const vendorRevenueMix: ChartDefinition = {
   },
 };
 
-export const vendorGrossMargin: ChartDefinition = {
+export const vendorGrossMargin: ChartDefinition = timeSeriesChart({
   file: 'vendor-gross-margin.png',
   title: 'Vendor gross margin',
   describe: "Each vendor's gross margin per month, against the 70–90% gross margin typical of SaaS.",
-  requires: ['vendor.gross_margin'],
-  build(table, ctx) {
-    const saasBand = {
-      ...referenceLine(table, 'SaaS gross margin (70–90%)', 70),
-      fill: { value: 90 },
-      backgroundColor: REFERENCE_BAND_COLOUR,
-    };
-    const unearning = entitiesWithoutValues(table, 'vendor.gross_margin').map((id) => entityStyle(id).name);
-    return monthlyLineChart({
-      table,
-      ctx,
-      title: this.title,
-      subtitle: [
-        `Gross margin per vendor, monthly, ${wholeRun(table).period}; gaps where a vendor had no revenue`,
-        '(revenue − inference compute − revenue share paid to cloud marketplaces) / revenue',
-        ...(unearning.length > 0 ? [`Not shown, no revenue in the run: ${unearning.join(', ')}`] : []),
-      ],
-      datasets: [...entityLines(table, 'vendor.gross_margin', 100), saasBand],
-      y: percentAxis('Gross margin', { suggestedMin: 0, suggestedMax: 100 }),
-    });
-  },
-};
+  lines: { metric: 'vendor.gross_margin' },
+  measured: 'Gross margin per vendor',
+  notes: [
+    '(revenue − inference compute − revenue share paid to cloud marketplaces) / revenue; gaps where a vendor had no revenue',
+  ],
+  missing: 'Not shown, no revenue in the run',
+  unit: 'share',
+  yTitle: 'Gross margin',
+  range: { suggestedMin: 0, suggestedMax: 100 },
+  references: [{ label: 'SaaS gross margin (70–90%)', value: 70, bandTo: 90 }],
+});
 
-export const vendorPrice: ChartDefinition = {
+export const vendorPrice: ChartDefinition = timeSeriesChart({
   file: 'vendor-price.png',
   title: 'Vendor token price',
   describe: 'Price per million tokens charged by each vendor, on a log scale.',
-  requires: ['vendor.price_usd_per_mtok'],
-  build(table, ctx) {
-    const lines = entityLines(table, 'vendor.price_usd_per_mtok').map((d) => ({ ...d, data: positiveOnly(d.data) }));
-    const priced = lines.filter((d) => d.data.some((v) => v !== null));
-    const free = lines.filter((d) => !priced.includes(d)).map((d) => d.label);
-    if (priced.length === 0) return null;
-    return monthlyLineChart({
-      table,
-      ctx,
-      title: this.title,
-      subtitle: [
-        `API list price per million tokens of each vendor, monthly, ${wholeRun(table).period}`,
-        'Log scale: equal vertical steps are equal percentage changes',
-        ...(free.length > 0 ? [`Not shown, price 0 throughout (free per token): ${free.join(', ')}`] : []),
-      ],
-      datasets: priced,
-      y: logUsdAxis('Price per million tokens'),
-    });
-  },
-};
+  lines: { metric: 'vendor.price_usd_per_mtok' },
+  measured: 'API list price per million tokens of each vendor',
+  notes: ['Log scale: equal vertical steps are equal percentage changes'],
+  missing: 'Not shown, price 0 throughout (free per token)',
+  unit: 'usd-log',
+  yTitle: 'Price per million tokens',
+});

@@ -112,7 +112,7 @@ export function compareCharts(input: CompareChartsInput): CompareChart[] {
         of,
         subtitle: [`${title}, monthly, ${period}; one line per scenario`, ...(metric.note ? [metric.note] : []), ...bandNote],
         series,
-        y: valueAxis(metric.unit, title.length > 48 ? metric.title : title, metric.unit === 'share' ? { suggestedMin: 0 } : {}),
+        y: valueAxis(metric.unit, title.length > 48 ? metric.title : title, metric.unit === 'share' ? { suggestedMin: 0 } : {}, series),
       }),
     });
     if (input.ensembles.length < 2) continue;

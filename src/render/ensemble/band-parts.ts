@@ -1,7 +1,8 @@
 import type { ScaleOptions } from 'chart.js';
 import type { MetricTable } from '../../metrics/metric-table.js';
 import type { ChartConfig } from '../chart-definition.js';
-import { commonOptions, line, logUsdAxis, monthAxis, monthLabels, type Dataset } from '../chart-parts.js';
+import { commonOptions, line, monthAxis, monthLabels, type Dataset } from '../chart-parts.js';
+import { logUsdAxis, positiveExtent } from '../log-axis.js';
 import { formatCount, formatPercent, formatUsd } from '../format.js';
 import { translucent } from '../palette.js';
 
@@ -95,9 +96,22 @@ export function headedOptions(title: string, of: string, subtitle: string | stri
 /** How a value axis labels its ticks. */
 export type AxisUnit = 'share' | 'usd' | 'usd-log' | 'count' | 'price';
 
-/** A plain value axis for a unit (shares must already be in percent). */
-export function valueAxis(unit: AxisUnit, title: string, range: Pick<ScaleOptions<'linear'>, 'min' | 'max' | 'suggestedMin' | 'suggestedMax' | 'beginAtZero'> = {}): ScaleOptions<'linear'> | ScaleOptions<'logarithmic'> {
-  if (unit === 'usd-log') return logUsdAxis(title);
+/** The values of some bands, edges included: what a log axis must span. */
+export function bandExtent(series: readonly BandSeries[]): { min: number; max: number } | undefined {
+  return positiveExtent(series.flatMap((s) => [s.mean, s.low, s.high]));
+}
+
+/**
+ * A plain value axis for a unit (shares must already be in percent). A log axis takes its ticks
+ * from the series it draws, so that its labels span them.
+ */
+export function valueAxis(
+  unit: AxisUnit,
+  title: string,
+  range: Pick<ScaleOptions<'linear'>, 'min' | 'max' | 'suggestedMin' | 'suggestedMax' | 'beginAtZero'> = {},
+  series: readonly BandSeries[] = [],
+): ScaleOptions<'linear'> | ScaleOptions<'logarithmic'> {
+  if (unit === 'usd-log') return logUsdAxis(title, bandExtent(series));
   const suffix = unit === 'share' ? ' (%)' : unit === 'usd' || unit === 'price' ? ' (USD)' : '';
   const format = (v: number) => (unit === 'share' ? formatPercent(v) : unit === 'count' ? formatCount(v) : formatUsd(v));
   return { type: 'linear', ...range, title: { display: true, text: `${title}${suffix}`, font: { size: 13 } }, ticks: { callback: (v) => format(Number(v)) } };

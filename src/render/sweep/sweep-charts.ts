@@ -33,7 +33,7 @@ export function kpiLineChart(spec: {
 }): ChartConfig {
   // Points mark the values swept; the lines between them are only a guide.
   const datasets = bandDatasets(spec.series).map((d) => (isBandEdge(d) ? d : { ...d, pointRadius: 4 }));
-  const y = valueAxis(spec.unit, spec.yTitle, spec.unit === 'share' || spec.unit === 'usd' ? { suggestedMin: 0 } : {});
+  const y = valueAxis(spec.unit, spec.yTitle, spec.unit === 'share' || spec.unit === 'usd' ? { suggestedMin: 0 } : {}, spec.series);
   return {
     type: 'line',
     data: { labels: spec.xValues.map(formatParamValue), datasets },

@@ -1,0 +1,135 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../support/run-cli.js';
+import { tinyConfigs } from './tiny-configs.js';
+
+/**
+ * Hostile inputs to the commands that read configs: files that are not regular files, are not
+ * text, are not JSON, nest or extend without end; options given twice or out of range. Each is
+ * exit 2 with a message naming the file and what is wrong, never a stack trace, a hang or a
+ * gigabyte of memory.
+ */
+
+const noStackTrace = (run: CliRun) => expect(run.stderr).not.toMatch(/\n\s+at |Maximum call stack|node:internal/);
+
+describe('hostile config files', () => {
+  const { dir, baseline } = tinyConfigs('hostile-configs');
+  const file = (name: string, content: string | Buffer) => {
+    writeFileSync(join(dir, name), content);
+    return join(dir, name);
+  };
+  const cases: Record<string, string> = {};
+  let validate: CliRun;
+
+  beforeAll(() => {
+    execFileSync('mkfifo', [join(dir, 'fifo.json')]);
+    cases.fifo = join(dir, 'fifo.json');
+    cases.devZero = '/dev/zero';
+    cases.extendsDevZero = file('extends-zero.json', JSON.stringify({ extends: '/dev/zero', name: 'x' }));
+    cases.extendsFifo = file('extends-fifo.json', JSON.stringify({ extends: 'fifo.json', name: 'x' }));
+    cases.passwd = file('passwd.json', 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n');
+    cases.binary = file('binary.json', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x1b, 0x5b, 0x32, 0x4a]));
+    cases.latin1 = file('latin1.json', Buffer.from('{"name": "caf\xe9"}', 'latin1'));
+    cases.comment = file('comment.json', `// my scenario\n{\n  "extends": "tiny.json",\n  "name": "commented"\n}\n`);
+    cases.trailingComma = file('trailing.json', '{\n  "extends": "tiny.json",\n  "name": "trailing",\n}\n');
+    cases.singleQuotes = file('quotes.json', "{ 'extends': 'tiny.json' }");
+    cases.empty = file('empty.json', '');
+    cases.duplicateKey = file('duplicate.json', '{\n  "extends": "tiny.json",\n  "months": 3,\n  "months": 5\n}\n');
+    cases.deepChild = file('deep-child.json', `{"extends": "tiny.json", "name": "deep", "x": ${'['.repeat(5000)}${']'.repeat(5000)}}`);
+    file('deep-parent.json', `{"name": "deep-parent", "x": ${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`);
+    cases.deepParent = file('child-of-deep.json', JSON.stringify({ extends: 'deep-parent.json', name: 'child' }));
+    for (let i = 1; i <= 40; i++) file(`chain-${i}.json`, JSON.stringify({ extends: `chain-${i + 1}.json` }));
+    copyFileSync(baseline, join(dir, 'chain-41.json'));
+    cases.longChain = join(dir, 'chain-1.json');
+    cases.badId = file('bad-id.json', JSON.stringify({ extends: 'tiny.json', name: 'child', vendors: [{ id: 'Open AI', quality: 2 }] }));
+    validate = runCli('validate.ts', Object.values(cases));
+  });
+
+  it('exits 2, every file reported, with no stack trace', () => {
+    expect(validate.status).toBe(2);
+    expect(validate.stderr).toContain(`${Object.keys(cases).length} of ${Object.keys(cases).length} files are not valid scenarios`);
+    noStackTrace(validate);
+  });
+
+  it('refuses what is not a regular file without reading it: a FIFO (no hang), /dev/zero (no blow-up), as a config or as a parent', () => {
+    expect(validate.stderr).toContain(`  (file): ${cases.fifo}: is a named pipe (FIFO), not a regular file\n`);
+    expect(validate.stderr).toContain('  (file): /dev/zero: is a character device, not a regular file\n');
+    expect(validate.stderr).toContain('  extends: parent scenario /dev/zero: is a character device, not a regular file\n');
+    expect(validate.stderr).toMatch(/ {2}extends: parent scenario \S*fifo\.json: is a named pipe \(FIFO\), not a regular file\n/);
+  });
+
+  it('says a binary file is not a text file, echoing none of its bytes', () => {
+    expect(validate.stderr).toContain('binary.json: this is not a text file: it holds a NUL byte (at byte 8)\n');
+    expect(validate.stderr).toContain('latin1.json: this is not a text file: it is not valid UTF-8\n');
+    // eslint-disable-next-line no-control-regex
+    expect(validate.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+  });
+
+  it('gives JSON errors their real line and column, in words', () => {
+    expect(validate.stderr).toContain('  (json): invalid JSON at line 1, column 1: comments are not allowed in JSON\n');
+    expect(validate.stderr).toContain('  (json): invalid JSON at line 4, column 1: a comma before "}" is not allowed in JSON (trailing comma)\n');
+    expect(validate.stderr).toContain('  (json): invalid JSON at line 1, column 3: strings and property names must be in double quotes, not single quotes\n');
+    expect(validate.stderr).toContain('  (json): invalid JSON at line 1, column 1: unexpected "root": expected a JSON value');
+    expect(validate.stderr).toContain('empty.json is not a valid scenario (1 problem):\n  (json): the file is empty: expected a JSON object\n');
+    expect(validate.stderr).toContain('  (json): invalid JSON at line 4, column 3: "months" is given twice in the same object, and JSON would silently keep the last; give it once\n');
+  });
+
+  it('bounds nesting, in a config and in its parent, and the length of an extends chain, naming the file', () => {
+    expect(validate.stderr).toMatch(/deep-child\.json is not a valid scenario \(1 problem\):\n {2}\(json\): nesting deeper than 64 levels at x\[0\]\[0\]\[0\]\[0\]\[0\]…/);
+    expect(validate.stderr).toMatch(/deep-parent\.json is not a valid scenario \(1 problem\):\n {2}\(json\): nesting deeper than 64 levels at x\.a\.a\.a\.a\.a…/);
+    expect(validate.stderr).toMatch(/chain-1\.json is not a valid scenario \(1 problem\):\n {2}extends: the extends chain is longer than 32 files \(\S*chain-1\.json → \S*chain-2\.json → \S*chain-3\.json → … → \S*chain-33\.json\)/);
+  });
+
+  it('says a child’s malformed id is not a valid id, and which was probably meant', () => {
+    expect(validate.stderr).toContain('  vendors[7]: "Open AI" is not a valid id (an id is lower-case letters, digits and dashes, starting with a letter), and it is not in the parent scenario');
+    expect(validate.stderr).toContain('did you mean "openai"?');
+  });
+
+  it('simulate refuses /dev/zero and a FIFO the same way', () => {
+    for (const input of ['/dev/zero', cases.fifo!]) {
+      const run = runCli('simulate.ts', [input, '--no-charts']);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/is a (character device|named pipe \(FIFO\)), not a regular file\n$/);
+      noStackTrace(run);
+    }
+  });
+});
+
+describe('hostile command lines', () => {
+  const { dir, baseline } = tinyConfigs('hostile-flags');
+
+  it.each([
+    [['--seed', '3', '--seed', '7'], 'error: --seed is given twice ("3" and "7"): give it once\n'],
+    [['--quiet', '--quiet'], 'error: --quiet is given twice: give it once\n'],
+    [['--seed', '-1'], 'error: --seed must be a whole number from 0 to 4294967295, got "-1"\n'],
+    [['--out'], 'error: --out needs a value\n'],
+    [['--out', '-x'], 'error: --out needs a value, and the argument after it starts with a dash; if that is the value, write --out=<value>\n'],
+  ])('simulate %j: exit 2, one line saying what is wrong, and the usage', (args, message) => {
+    const run = runCli('simulate.ts', [baseline, ...args]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.startsWith(message)).toBe(true);
+    expect(run.stderr).toContain('Usage:');
+  });
+
+  it('validate refuses a repeated option too', () => {
+    const run = runCli('validate.ts', ['--quiet', '--quiet', baseline]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.startsWith('error: --quiet is given twice: give it once\n')).toBe(true);
+  });
+
+  it('sweep refuses one parameter under two spellings, naming both and the parameter', () => {
+    const run = runCli('sweep.ts', [baseline, '--param', 'vendors[0].quality=1:2:2', '--param', 'vendors.openai.quality=1:2:2', '--out', join(dir, 'sweep')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      'error: --param vendors[0].quality and --param vendors.openai.quality name the same parameter, vendors.openai.quality: sweep each parameter once (two --param make a grid of two different parameters)\n',
+    );
+  });
+
+  it('sensitivity takes --only by index as by id, and refuses the same part twice', () => {
+    const run = runCli('sensitivity.ts', [baseline, '--only', 'vendors[0]', '--only', 'vendors.openai']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('error: --only vendors[0] and --only vendors.openai name the same part, vendors.openai: give it once\n');
+  });
+});
