@@ -5,6 +5,8 @@ import { deriveSeeds } from '../batch/seeds.js';
 import { reduceRuns } from '../ensemble/kpi-samples.js';
 import { summariseRuns } from '../ensemble/ensemble-table.js';
 import { compareCharts } from '../render/compare/compare-charts.js';
+import { historyOf } from '../render/history-marks.js';
+import { sharedHistoryUntil } from '../simulation/timeline.js';
 import { renderConfigs } from '../render/render-configs.js';
 import { changesWithinNoise, comparisonCsv, comparisonMd, SINGLE_SEED_CAVEAT, type ComparedScenario } from '../report/comparison.js';
 import { comparisonFocus } from '../report/comparison-focus.js';
@@ -31,7 +33,10 @@ export async function writeCompareOutputs(ctx: OutputContext, job: CompareJob): 
     const ensembles = runs.map((r) => summariseRuns(r));
     const seeds = compared.map((c) => describeSeeds(c.seeds));
     const runsNote = `${job.runs} runs per scenario (seeds ${[...new Set(seeds)].join('; ')})`;
-    const built = compareCharts({ labels, ensembles, runs, focus: { vendor: focus.vendor, cloud: focus.cloud }, runsNote });
+    const scenarios = compared.map((c) => c.scenario);
+    const sharedUntil = sharedHistoryUntil(scenarios);
+    const history = { ...historyOf(scenarios[0]!), ...(sharedUntil !== undefined && { branch: sharedUntil }) };
+    const built = compareCharts({ labels, ensembles, runs, focus: { vendor: focus.vendor, cloud: focus.cloud }, runsNote, sharedUntil, history });
     for (const chart of await renderConfigs(built)) {
       if (ctx.stopped()) return [];
       writeFileSync(join(ctx.staging, chart.file), chart.png);

@@ -4,6 +4,7 @@ import { asRun, type SimulateJob } from '../batch/job.js';
 import { deriveSeeds } from '../batch/seeds.js';
 import { summariseRuns } from '../ensemble/ensemble-table.js';
 import { ensembleOfRuns, singleRun, type ChartData } from '../render/chart-data.js';
+import { historyOf } from '../render/history-marks.js';
 import { renderCharts } from '../render/render-charts.js';
 import { buildEnsembleSummary, ensembleMetricsCsv, type EnsembleSummary } from '../report/ensemble-outputs.js';
 import { describeSeeds } from '../report/kpi-format.js';
@@ -41,7 +42,7 @@ export async function writeSimulateOutputs(ctx: OutputContext, job: SimulateJob)
   }
   write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
   if (job.charts) {
-    for (const chart of await renderCharts(data, { scenario: scenario.name })) {
+    for (const chart of await renderCharts(data, { scenario: scenario.name, history: historyOf(scenario) })) {
       if (ctx.stopped()) return [];
       write(chart.file, chart.png);
       charts.push({ file: chart.file, title: chart.title, description: chart.description });
@@ -53,7 +54,7 @@ export async function writeSimulateOutputs(ctx: OutputContext, job: SimulateJob)
     ['events.jsonl', runs.length === 1 ? 'every event of the run, in order' : `every event of the first run (seed ${scenario.seed}), in order`],
     ['manifest.json', 'the resolved config, seeds and versions; `npm run simulate -- manifest.json` runs it again'],
   ];
-  write('report.md', runReportMd({ scenario, summary, charts, files }));
+  write('report.md', runReportMd({ scenario, summary, table: data.lines, charts, files }));
   const written = [...(job.charts ? [`${charts.length} charts`] : []), 'report.md', 'metrics.csv', 'summary.json', 'events.jsonl', 'manifest.json'];
   return [...runHeadlines(summary), `Wrote ${listOf(written)} to ${ctx.outDir}/`];
 }

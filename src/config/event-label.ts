@@ -31,7 +31,8 @@ export function eventLabel(event: ScheduledEvent, name: (id: string) => string):
   if (event.label !== undefined) return event.label;
   switch (event.type) {
     case 'investment':
-      return `${name(event.cloud ?? event.investor!)} +${usd(event.amountUsd)}`;
+      // A cloud's stake names the cloud ("AWS +$4B"); a round from other investors names the vendor raising it.
+      return event.cloud !== undefined ? `${name(event.cloud)} +${usd(event.amountUsd)}` : `${name(event.vendor)} +${usd(event.amountUsd)}`;
     case 'deal-amendment':
       return event.status !== undefined
         ? `${name(event.cloud ?? event.investor!)}–${name(event.vendor)} ${STATUS_LABEL[event.status]}`

@@ -1,10 +1,13 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { ChartData } from './chart-data.js';
+import type { RunHistory } from './history-marks.js';
 import { entitiesWithValues } from './series.js';
 
 export interface ChartContext {
   /** Scenario name, shown in every chart title. */
   readonly scenario: string;
+  /** Scripted events, branch month and history window, marked on time-series charts. */
+  readonly history?: RunHistory;
 }
 
 /** A chart.js configuration; mixed bar/line charts need the widest chart type. */

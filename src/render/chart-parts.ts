@@ -3,6 +3,7 @@ import type { MetricTable } from '../metrics/metric-table.js';
 import type { ChartConfig, ChartContext } from './chart-definition.js';
 import { formatMonth, formatPercent, formatUsd } from './format.js';
 import { entityStyle, REFERENCE_COLOUR, SERIES_COLOURS } from './palette.js';
+import { historyAnnotations, historyNote, type EventKind, type RunHistory } from './history-marks.js';
 import { entitiesWithValues, entityValues } from './series.js';
 
 /** Building blocks every chart shares: header, legend, axes and datasets, so all charts read alike. */
@@ -107,7 +108,10 @@ export function referenceLine(table: MetricTable, label: string, value: number):
   };
 }
 
-/** A line chart over months with one value axis (id "y"). */
+/**
+ * A line chart over months with one value axis (id "y"). With the run's history in the context, it
+ * shades the scripted months, marks the branch month and the events of the kinds given.
+ */
 export function monthlyLineChart(spec: {
   table: MetricTable;
   ctx: ChartContext;
@@ -115,15 +119,24 @@ export function monthlyLineChart(spec: {
   subtitle: string | string[];
   datasets: Dataset[];
   y: ScaleOptions<'linear'> | ScaleOptions<'logarithmic'>;
+  marks?: readonly EventKind[];
 }): ChartConfig {
+  const subtitle = [...(Array.isArray(spec.subtitle) ? spec.subtitle : [spec.subtitle]), ...historyNote(spec.table.dates, spec.ctx.history, spec.marks ?? [])];
+  const options = commonOptions(spec.title, spec.ctx, subtitle);
   return {
     type: 'line',
     data: { labels: monthLabels(spec.table), datasets: spec.datasets },
     options: {
-      ...commonOptions(spec.title, spec.ctx, spec.subtitle),
+      ...withHistory(options, spec.table.dates, spec.ctx.history, spec.marks ?? []),
       scales: { x: monthAxis(spec.table), y: spec.y },
     },
   };
+}
+
+/** Chart options with the history's annotations added, when there is any to draw. */
+export function withHistory<T extends { plugins: object }>(options: T, dates: readonly string[], history: RunHistory | undefined, marks: readonly EventKind[]): T {
+  const annotation = history ? historyAnnotations(dates, history, marks) : null;
+  return annotation ? { ...options, plugins: { ...options.plugins, annotation } } : options;
 }
 
 /**

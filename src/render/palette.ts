@@ -1,7 +1,7 @@
 /**
  * One colour and display name per entity, so a vendor or cloud looks the same on every chart.
  * Colours come from the Okabe–Ito and Paul Tol "muted" palettes, which stay distinguishable
- * under the common forms of colour blindness; all ten known entities are mutually distinct so
+ * under the common forms of colour blindness; all eleven known entities are mutually distinct so
  * a future chart mixing vendors and clouds still reads.
  */
 export interface EntityStyle {
@@ -16,13 +16,14 @@ const KNOWN_ENTITIES: ReadonlyMap<string, EntityStyle> = new Map([
   ['xai', { name: 'xAI', colour: '#000000' }],
   ['mistral', { name: 'Mistral', colour: '#E69F00' }],
   ['meta', { name: 'Meta Llama (open weights)', colour: '#CC79A7' }],
+  ['deepseek', { name: 'DeepSeek (open weights)', colour: '#44AA99' }],
   ['azure', { name: 'Azure', colour: '#56B4E9' }],
   ['aws', { name: 'AWS', colour: '#999933' }],
   ['gcp', { name: 'Google Cloud', colour: '#332288' }],
   ['oracle', { name: 'Oracle', colour: '#882255' }],
 ]);
 
-const FALLBACK_COLOURS = ['#44AA99', '#CC6677', '#AA4499', '#117733', '#DDCC77', '#777777'];
+const FALLBACK_COLOURS = ['#CC6677', '#BBBBBB', '#AA4499', '#117733', '#DDCC77', '#777777'];
 
 export function entityStyle(id: string): EntityStyle {
   return KNOWN_ENTITIES.get(id) ?? { name: id, colour: FALLBACK_COLOURS[hash(id) % FALLBACK_COLOURS.length]! };

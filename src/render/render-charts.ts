@@ -1,6 +1,7 @@
 import type { ChartData } from './chart-data.js';
 import { canBuild, type ChartDefinition } from './chart-definition.js';
 import { chartDefinitions } from './chart-specs.js';
+import type { RunHistory } from './history-marks.js';
 import { renderConfigs, type ChartToRender, type RenderedFile } from './render-configs.js';
 
 export type RenderedChart = RenderedFile;
@@ -12,13 +13,15 @@ export interface RenderOptions {
   height?: number;
   /** The charts to draw; all of chartDefinitions by default. */
   charts?: readonly ChartDefinition[];
+  /** The run's scripted events, branch and history window, marked on time-series charts. */
+  history?: RunHistory;
 }
 
 /** The chart.js configurations of every chart whose metrics the run recorded and that has something to draw. */
-export function buildCharts(data: ChartData, options: Pick<RenderOptions, 'scenario' | 'charts'>): ChartToRender[] {
+export function buildCharts(data: ChartData, options: Pick<RenderOptions, 'scenario' | 'charts' | 'history'>): ChartToRender[] {
   return (options.charts ?? chartDefinitions).flatMap((chart) => {
     if (!canBuild(chart, data)) return [];
-    const config = chart.build(data, { scenario: options.scenario });
+    const config = chart.build(data, { scenario: options.scenario, ...(options.history && { history: options.history }) });
     return config ? [{ file: chart.file, title: chart.title, description: chart.describe, config }] : [];
   });
 }

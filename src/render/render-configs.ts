@@ -28,7 +28,7 @@ export async function renderConfigs(charts: readonly ChartToRender[], size = { w
     height: size.height,
     backgroundColour: 'white',
     // Loaded into the renderer's own chart.js instance (chartjs-node-canvas keeps a fresh one).
-    plugins: { modern: ['chartjs-chart-matrix'] },
+    plugins: { modern: ['chartjs-chart-matrix', 'chartjs-plugin-annotation'] },
     chartCallback: (chartJs) => {
       chartJs.defaults.font.family = "'DejaVu Sans', sans-serif";
       chartJs.defaults.color = '#222222';

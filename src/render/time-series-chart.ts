@@ -4,6 +4,7 @@ import type { ChartDefinition } from './chart-definition.js';
 import { monthlyLineChart, referenceLine, withLineSamples, type Dataset } from './chart-parts.js';
 import { bandDatasets, legendWithoutBands, valueAxis, type BandSeries } from './ensemble/band-parts.js';
 import { formatPercent } from './format.js';
+import type { EventKind } from './history-marks.js';
 import { entityStyle, REFERENCE_BAND_COLOUR, SERIES_COLOURS } from './palette.js';
 import { entitiesConstantAt, entitiesWithoutValues, entitiesWithValues, entityValues, wholeRun } from './series.js';
 
@@ -41,6 +42,8 @@ export interface TimeSeriesSpec {
   readonly missing?: string;
   /** Benchmarks: a dashed line at a value (in the drawn unit), shading up to `bandTo` when given. */
   readonly references?: readonly { readonly label: string; readonly value: number; readonly bandTo?: number }[];
+  /** Kinds of scripted event this chart marks at their month (model releases on a share chart, contracts on a compute one). */
+  readonly marks?: readonly EventKind[];
 }
 
 function drawable(values: readonly (number | null)[], positive: boolean): (number | null)[] {
@@ -123,6 +126,7 @@ export function timeSeriesChart(spec: TimeSeriesSpec): ChartDefinition {
         ],
         datasets: [...bandDatasets(series), ...referenceDatasets(spec, data)],
         y: valueAxis(spec.unit, spec.yTitle, spec.range ?? {}, series),
+        ...(spec.marks !== undefined && { marks: spec.marks }),
       });
       const withoutBands = { ...chart, options: legendWithoutBands(chart.options as Parameters<typeof legendWithoutBands>[0]) } as typeof chart;
       return flat.length > 0 ? withLineSamples(withoutBands) : withoutBands;

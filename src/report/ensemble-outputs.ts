@@ -43,6 +43,8 @@ export interface EnsembleSummary {
   readonly configHash: string;
   readonly final: Record<string, Record<string, Quantiles>>;
   readonly totals: Record<string, Record<string, Quantiles>>;
+  /** Each vendor's primary cloud at the end in most runs, and in how many runs it was. */
+  readonly primaryCloud: Record<string, { readonly cloud: string; readonly runs: number }>;
 }
 
 /** Each run's summary, in seed order. */
@@ -81,5 +83,24 @@ export function buildEnsembleSummary(resolved: Scenario, runs: readonly MetricTa
     configHash: configHash(resolved),
     final: statsOverRuns(summaries.map((s) => s.final)),
     totals: statsOverRuns(summaries.map((s) => s.totals)),
+    primaryCloud: mostOftenPrimary(summaries.map((s) => s.primaryCloud)),
   };
+}
+
+/** The cloud most often each vendor's primary across the runs (ties to the first in cloud id order). */
+function mostOftenPrimary(perRun: readonly Summary['primaryCloud'][]): EnsembleSummary['primaryCloud'] {
+  const counts = new Map<string, Map<string, number>>();
+  for (const run of perRun) {
+    for (const [vendor, { cloud }] of Object.entries(run)) {
+      const clouds = counts.get(vendor) ?? new Map<string, number>();
+      clouds.set(cloud, (clouds.get(cloud) ?? 0) + 1);
+      counts.set(vendor, clouds);
+    }
+  }
+  return Object.fromEntries(
+    [...counts].map(([vendor, clouds]) => {
+      const [cloud, runs] = [...clouds].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
+      return [vendor, { cloud, runs }];
+    }),
+  );
 }

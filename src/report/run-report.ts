@@ -3,7 +3,9 @@ import type { Quantiles } from '../ensemble/quantiles.js';
 import type { EnsembleSummary } from './ensemble-outputs.js';
 import { CLOUD_KPIS, entityNames, MARKET_KPIS, VENDOR_KPIS, type KpiDefinition } from './kpi-catalog.js';
 import { describeSeeds, formatStats, mdTable, monthName } from './kpi-format.js';
+import { mergersSection, scriptedEventsSection, tiesSection } from './history-report.js';
 import type { Summary } from './summary.js';
+import type { MetricTable } from '../metrics/metric-table.js';
 
 /**
  * report.md of a simulate run: what ran, the KPIs in three tables (vendors, clouds, market) and
@@ -72,6 +74,8 @@ export function chartSection(charts: readonly ChartEntry[]): string {
 export function runReportMd(options: {
   scenario: Scenario;
   summary: Summary | EnsembleSummary;
+  /** The run's metrics, or an ensemble's means: what the history sections read. */
+  table: MetricTable;
   charts: readonly ChartEntry[];
   /** Data files beside the report, with what each holds. */
   files: readonly (readonly [file: string, content: string])[];
@@ -92,6 +96,9 @@ export function runReportMd(options: {
     `## Key figures`,
     kpiNote,
     kpiTables(scenario, summary),
+    scriptedEventsSection(scenario, summary.end),
+    tiesSection(scenario, options.table),
+    mergersSection(scenario, options.table),
     `## Charts`,
     chartSection(charts),
     `## Files`,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Scenario } from '../config/parse-scenario.js';
 import type { MetricTable } from '../metrics/metric-table.js';
 import { canonicalJson } from '../batch/canonical-json.js';
+import { primaryClouds, type PrimaryCloud } from './history-report.js';
 
 /** Metrics whose last month is reported as a final KPI, per entity. */
 export const FINAL_KPIS = [
@@ -31,6 +32,8 @@ export interface Summary {
   readonly configHash: string;
   readonly final: Record<string, Record<string, number>>;
   readonly totals: Record<string, Record<string, number>>;
+  /** Each vendor's primary cloud at the end: where most of its compute money went over the last 12 months. */
+  readonly primaryCloud: Record<string, PrimaryCloud>;
 }
 
 export function configHash(resolved: Scenario): string {
@@ -68,5 +71,6 @@ export function buildSummary(resolved: Scenario, table: MetricTable): Summary {
     configHash: configHash(resolved),
     final,
     totals,
+    primaryCloud: primaryClouds(table),
   };
 }

@@ -17,14 +17,14 @@ describe('palette', () => {
   });
 
   it('gives all known vendors and clouds distinct colours', () => {
-    const colours = [...VENDORS, ...CLOUDS].map((id) => entityStyle(id).colour);
+    const colours = [...VENDORS, 'deepseek', ...CLOUDS].map((id) => entityStyle(id).colour);
     expect(new Set(colours).size).toBe(colours.length);
   });
 
   it('gives an unknown id its id as name and the same fallback colour every time', () => {
-    const style = entityStyle('deepseek');
-    expect(style.name).toBe('deepseek');
-    expect(entityStyle('deepseek').colour).toBe(style.colour);
+    const style = entityStyle('cohere');
+    expect(style.name).toBe('cohere');
+    expect(entityStyle('cohere').colour).toBe(style.colour);
     expect([...VENDORS, ...CLOUDS].map((id) => entityStyle(id).colour)).not.toContain(style.colour);
   });
 
@@ -35,7 +35,7 @@ describe('palette', () => {
   it('names vendor–cloud pairs readably, known or not', () => {
     expect(pairName('openai@azure')).toBe('OpenAI @ Azure');
     expect(investmentName('anthropic@aws')).toBe('AWS → Anthropic');
-    expect(pairName('deepseek@coreweave')).toBe('deepseek @ coreweave');
+    expect(pairName('cohere@coreweave')).toBe('cohere @ coreweave');
     expect(splitPair('noclouds')).toEqual({ vendor: 'noclouds', cloud: '(unnamed cloud)' });
   });
 

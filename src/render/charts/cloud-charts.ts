@@ -18,6 +18,7 @@ const REVENUE_PARTS = [
 
 export const cloudAiRevenue: ChartDefinition = timeSeriesChart({
   file: 'cloud-ai-revenue.png',
+  marks: ['compute-contract', 'compute-commitment', 'listing', 'merger'],
   title: 'Cloud AI revenue',
   describe: "Each cloud's AI revenue per month.",
   lines: { metric: 'cloud.ai_revenue_usd' },
@@ -68,6 +69,7 @@ export const cloudAiRevenueMix: ChartDefinition = {
 
 export const cloudAsicShare: ChartDefinition = timeSeriesChart({
   file: 'cloud-asic-share.png',
+  marks: ['compute-contract', 'capacity-shock'],
   title: 'Own-ASIC share of cloud AI capacity',
   describe: "Share of each cloud's AI fleet capacity that runs on its own chips rather than bought GPUs.",
   lines: { metric: 'cloud.asic_share' },

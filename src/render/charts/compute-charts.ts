@@ -5,6 +5,7 @@ import { timeSeriesChart } from '../time-series-chart.js';
 
 export const computeShortfall: ChartDefinition = timeSeriesChart({
   file: 'compute-shortfall.png',
+  marks: ['compute-contract', 'capacity-shock'],
   title: 'Compute shortfall',
   describe: "Share of each vendor's token demand left unserved because its contracted compute fell short.",
   lines: { metric: 'vendor.capacity_shortfall' },
@@ -19,6 +20,7 @@ export const computeShortfall: ChartDefinition = timeSeriesChart({
 
 export const asicLockIn: ChartDefinition = timeSeriesChart({
   file: 'asic-lock-in.png',
+  marks: ['compute-contract', 'merger'],
   title: "Vendors' capacity on cloud ASICs",
   describe: "Share of each vendor's contracted capacity that runs on clouds' own ASICs rather than Nvidia GPUs.",
   lines: { metric: 'vendor.asic_share' },
@@ -35,6 +37,7 @@ export const asicLockIn: ChartDefinition = timeSeriesChart({
 
 export const nvidiaDependence: ChartDefinition = timeSeriesChart({
   file: 'nvidia-dependence.png',
+  marks: ['compute-contract', 'capacity-shock'],
   title: "Clouds' dependence on Nvidia",
   describe: 'Share of the capacity each cloud has in use (vendor contracts, hosted open weights) that runs on Nvidia GPUs.',
   lines: { metric: 'cloud.nvidia_dependence' },

@@ -9,6 +9,7 @@ const HIGHLY_CONCENTRATED_HHI = 1800;
 
 export const enterpriseShare: ChartDefinition = timeSeriesChart({
   file: 'enterprise-share.png',
+  marks: ['model-release', 'listing', 'delisting', 'merger'],
   title: 'Enterprise share of token volume',
   describe: "Each vendor's share of the tokens enterprises consume, month by month.",
   lines: { metric: 'vendor.enterprise_share' },
@@ -20,6 +21,7 @@ export const enterpriseShare: ChartDefinition = timeSeriesChart({
 
 export const tokenPrice: ChartDefinition = timeSeriesChart({
   file: 'token-price.png',
+  marks: ['model-release', 'listing'],
   title: 'Average token price',
   describe: 'What enterprises pay per million tokens, averaged over all their tokens, closed and open weights (log scale).',
   lines: { market: [{ metric: 'market.avg_price_usd_per_mtok', label: 'Average price enterprises pay per million tokens' }] },
@@ -31,6 +33,7 @@ export const tokenPrice: ChartDefinition = timeSeriesChart({
 
 export const marketHhi: ChartDefinition = timeSeriesChart({
   file: 'market-hhi.png',
+  marks: ['model-release', 'listing', 'merger'],
   title: 'Market concentration (HHI)',
   describe:
     'Herfindahl–Hirschman index of the sellers of enterprise tokens (closed vendors; clouds for hosted open weights), against the "highly concentrated" threshold.',
@@ -45,6 +48,7 @@ export const marketHhi: ChartDefinition = timeSeriesChart({
 
 export const adoption: ChartDefinition = timeSeriesChart({
   file: 'adoption.png',
+  marks: ['listing', 'delisting'],
   title: 'Enterprise adoption',
   describe: 'Share of enterprises that adopted LLMs (pilot or production), and of those in production.',
   lines: {
@@ -61,6 +65,7 @@ export const adoption: ChartDefinition = timeSeriesChart({
 
 export const modelSwitches: ChartDefinition = timeSeriesChart({
   file: 'model-switches.png',
+  marks: ['model-release', 'listing', 'delisting'],
   title: 'Model switches',
   describe: 'Simulated enterprises that switched model each month.',
   lines: { market: [{ metric: 'market.switches', label: 'Enterprises that switched model' }] },

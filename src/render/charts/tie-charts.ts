@@ -261,6 +261,7 @@ function cumulativeFromZero(values: (number | null)[]): (number | null)[] {
 
 export const primaryCloudShare: ChartDefinition = timeSeriesChart({
   file: 'primary-cloud-share.png',
+  marks: ['deal-amendment', 'compute-contract', 'compute-commitment', 'merger'],
   title: 'Dependence on one cloud',
   describe: "Share of each vendor's compute spend that goes to the cloud it spends most with.",
   lines: { metric: 'vendor.primary_cloud_share' },

@@ -12,6 +12,7 @@ const REVENUE_MIX_MONTHS = 12;
 
 export const vendorArr: ChartDefinition = timeSeriesChart({
   file: 'vendor-arr.png',
+  marks: ['model-release', 'investment'],
   title: 'Vendor annualised revenue (ARR)',
   describe: "Each closed vendor's ARR: 12 × the month's revenue, API and subscriptions.",
   lines: { metric: 'vendor.arr_usd' },
@@ -68,6 +69,7 @@ export const vendorRevenueMix: ChartDefinition = {
 
 export const vendorGrossMargin: ChartDefinition = timeSeriesChart({
   file: 'vendor-gross-margin.png',
+  marks: ['compute-contract', 'listing', 'merger', 'deal-amendment'],
   title: 'Vendor gross margin',
   describe: "Each vendor's gross margin per month, against the 70–90% gross margin typical of SaaS.",
   lines: { metric: 'vendor.gross_margin' },
@@ -84,6 +86,7 @@ export const vendorGrossMargin: ChartDefinition = timeSeriesChart({
 
 export const vendorPrice: ChartDefinition = timeSeriesChart({
   file: 'vendor-price.png',
+  marks: ['model-release'],
   title: 'Vendor token price',
   describe: 'Price per million tokens charged by each vendor, on a log scale.',
   lines: { metric: 'vendor.price_usd_per_mtok' },

@@ -1,7 +1,10 @@
 import { pairedDifferences, type EnsembleTable } from '../../ensemble/ensemble-table.js';
 import type { MetricTable } from '../../metrics/metric-table.js';
 import { referenceLine } from '../chart-parts.js';
-import { formatPeriod } from '../format.js';
+import type { ChartConfig } from '../chart-definition.js';
+import { withHistory } from '../chart-parts.js';
+import { formatMonth, formatPeriod } from '../format.js';
+import { historyNote, NO_HISTORY, type EventKind, type RunHistory } from '../history-marks.js';
 import { entityStyle, scenarioColour, SCENARIO_COLOURS } from '../palette.js';
 import type { ChartToRender } from '../render-configs.js';
 import { changeAxis, datesTable, monthlyBandChart, valueAxis, type AxisUnit, type BandSeries } from '../ensemble/band-parts.js';
@@ -36,6 +39,9 @@ export const COMPARE_METRICS: readonly CompareMetric[] = [
   { metric: 'market.open_weights_share', of: 'market', title: 'Open-weights share of enterprise tokens', unit: 'share', stem: 'open-weights-share' },
 ];
 
+/** Comparison charts mark the events that shape most of their metrics. */
+const COMPARE_MARKS: readonly EventKind[] = ['model-release', 'merger', 'capacity-shock'];
+
 export interface CompareChartsInput {
   readonly labels: readonly string[];
   readonly ensembles: readonly EnsembleTable[];
@@ -44,6 +50,13 @@ export interface CompareChartsInput {
   readonly focus: { readonly vendor: string; readonly cloud: string };
   /** "8 runs, seeds 1–8 per scenario" */
   readonly runsNote: string;
+  /**
+   * The first month the scenarios may part, when all are branches of one history: the months
+   * before are drawn once, as the first scenario's line.
+   */
+  readonly sharedUntil?: string;
+  /** The first scenario's scripted events, history window and the branch month, marked on every chart. */
+  readonly history?: RunHistory;
 }
 
 export interface CompareChart extends ChartToRender {
@@ -81,6 +94,16 @@ export function compareCharts(input: CompareChartsInput): CompareChart[] {
   const multi = input.ensembles.some((e) => e.runs > 1);
   const of = `scenarios: ${input.labels.join(' vs ')}`;
   const bandNote = multi ? [`Lines: mean of ${input.runsNote}; shaded: 5th to 95th percentile of the runs`] : [];
+  const sharedFrom = input.sharedUntil === undefined ? 0 : Math.max(0, dates.indexOf(input.sharedUntil));
+  const sharedNote =
+    sharedFrom > 0
+      ? [`Before ${formatMonth(input.sharedUntil!)} every scenario is the same history, drawn once in ${input.labels[0]}'s colour; the others part from it there`]
+      : [];
+  const history = input.history ?? NO_HISTORY;
+  const marked = (config: ChartConfig): ChartConfig => {
+    const options = config.options as { plugins: object };
+    return { ...config, options: withHistory(options, dates, history, COMPARE_MARKS) as ChartConfig['options'] };
+  };
   const charts: CompareChart[] = [];
   for (const metric of COMPARE_METRICS) {
     const entity = entityOf(metric, input.focus);
@@ -90,12 +113,16 @@ export function compareCharts(input: CompareChartsInput): CompareChart[] {
     const positive = metric.unit === 'usd-log';
     const series: BandSeries[] = input.ensembles.map((ensemble, i) => {
       const stats = ensemble.series(metric.metric).get(entity);
+      // The shared months are the first scenario's: the others start where they part (from the month before, to join it).
+      const own = (values: (number | null)[]) => (i === 0 ? values : values.map((v, t) => (t < sharedFrom - 1 ? null : v)));
       return {
         label: input.labels[i]!,
         colour: scenarioColour(i),
         dashed: i >= SCENARIO_COLOURS.length,
-        mean: onAxis(ensemble, stats?.mean, dates, scale, positive),
-        ...(ensemble.runs > 1 ? { low: onAxis(ensemble, stats?.p5, dates, scale, positive), high: onAxis(ensemble, stats?.p95, dates, scale, positive) } : {}),
+        mean: own(onAxis(ensemble, stats?.mean, dates, scale, positive)),
+        ...(ensemble.runs > 1
+          ? { low: own(onAxis(ensemble, stats?.p5, dates, scale, positive)), high: own(onAxis(ensemble, stats?.p95, dates, scale, positive)) }
+          : {}),
       };
     });
     if (!series.some((s) => s.mean.some((v) => v !== null))) continue;
@@ -106,14 +133,22 @@ export function compareCharts(input: CompareChartsInput): CompareChart[] {
       file: compareFile(metric, entity, 'overlay'),
       title,
       description: `${title}, monthly, one line per scenario.`,
-      config: monthlyBandChart({
-        dates,
-        title,
-        of,
-        subtitle: [`${title}, monthly, ${period}; one line per scenario`, ...(metric.note ? [metric.note] : []), ...bandNote],
-        series,
-        y: valueAxis(metric.unit, title.length > 48 ? metric.title : title, metric.unit === 'share' ? { suggestedMin: 0 } : {}, series),
-      }),
+      config: marked(
+        monthlyBandChart({
+          dates,
+          title,
+          of,
+          subtitle: [
+            `${title}, monthly, ${period}; one line per scenario`,
+            ...(metric.note ? [metric.note] : []),
+            ...sharedNote,
+            ...historyNote(dates, history, COMPARE_MARKS),
+            ...bandNote,
+          ],
+          series,
+          y: valueAxis(metric.unit, title.length > 48 ? metric.title : title, metric.unit === 'share' ? { suggestedMin: 0 } : {}, series),
+        }),
+      ),
     });
     if (input.ensembles.length < 2) continue;
     // Prices move by factors (a fall from $10 to $5 matters as much as one from $2 to $1): their change is relative.
@@ -121,7 +156,8 @@ export function compareCharts(input: CompareChartsInput): CompareChart[] {
     const deltas: BandSeries[] = input.ensembles.slice(1).map((_, j) => {
       const i = j + 1;
       const differences = pairedDifferences({ base: input.runs[0]!, other: input.runs[i]!, metric: metric.metric, entity, dates, change: relative ? 'relative' : 'difference' });
-      const scaled = (column: Float64Array) => Array.from(column, (v) => (Number.isNaN(v) ? null : v * (relative ? 100 : scale)));
+      // No change before the scenarios part: that stretch is left undrawn rather than drawn as zero.
+      const scaled = (column: Float64Array) => Array.from(column, (v, t) => (Number.isNaN(v) || t < sharedFrom - 1 ? null : v * (relative ? 100 : scale)));
       return {
         label: relative ? `${input.labels[i]} against ${input.labels[0]}` : `${input.labels[i]} − ${input.labels[0]}`,
         colour: scenarioColour(i),
@@ -139,7 +175,7 @@ export function compareCharts(input: CompareChartsInput): CompareChart[] {
       file: compareFile(metric, entity, 'delta'),
       title: deltaTitle,
       description: `${title}: each scenario ${relative ? `relative to ${input.labels[0]} (%)` : `minus ${input.labels[0]}`}, month by month${multi ? ', run by run (seed i against seed i)' : ''}.`,
-      config: monthlyBandChart({
+      config: marked(monthlyBandChart({
         dates,
         title: deltaTitle,
         of,
@@ -147,12 +183,14 @@ export function compareCharts(input: CompareChartsInput): CompareChart[] {
           relative
             ? `Each scenario relative to ${input.labels[0]} (scenario / ${input.labels[0]} − 1, in %), monthly, ${period}; above 0: higher than in ${input.labels[0]}`
             : `Each scenario minus ${input.labels[0]}, monthly, ${period}${metric.unit === 'share' ? ', in percentage points' : ''}; above 0: higher than in ${input.labels[0]}`,
+          ...(sharedFrom > 0 ? [`No change before ${formatMonth(input.sharedUntil!)}, where the scenarios part: not drawn`] : []),
+          ...historyNote(dates, history, COMPARE_MARKS),
           ...(multi ? [`Lines: mean of the run-by-run changes (seed i against seed i); shaded: their 5th to 95th percentile`] : []),
         ],
         series: deltas,
         extra: [{ ...referenceLine(datesTable(dates), `No change from ${input.labels[0]}`, 0) }],
         y: changeAxis(relative ? 'relative' : metric.unit, `Change in ${metric.of === 'market' ? lowerFirstWord(title) : metric.title}`),
-      }),
+      })),
     });
   }
   return charts;
