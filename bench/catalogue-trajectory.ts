@@ -93,7 +93,8 @@ export function recordCatalogueTrajectory(scenario: Scenario, months: number): C
   };
   let world: WorldState = initialWorld(scenario, policies);
   let atStart: RecordedOptionSet[] | null = null;
-  const openWeights = vendorIds.map((id) => (world.vendors[id]!.weights === 'open' ? 1 : 0));
+  // From the config: a vendor that comes to market later is not in the world at the start.
+  const openWeights = scenario.vendors.map((v) => (v.weights === 'open' ? 1 : 0));
 
   const byMonth: RecordedOptionSet[][] = [];
   const counts = { adopted: 0, inProduction: 0, abandoned: 0, switched: 0 };
