@@ -1,6 +1,8 @@
 import { policyVariant, scenarioJsonSchema, type JsonSchema } from '../config/json-schema.js';
 import { MAX_CLOUDS, MAX_ENTERPRISES, MAX_LISTINGS, MAX_MONTHS, MAX_SEGMENTS, MAX_VENDORS } from '../config/limits.js';
+import { GW_IN_MTOK_PER_MONTH } from '../config/capacity-units.js';
 import { POLICIES } from '../policies/registry.js';
+import { EVENT_EXAMPLES } from './event-examples.js';
 import type { PolicyRole } from '../policies/policy-roles.js';
 
 const HEADER = `# Config reference
@@ -28,17 +30,62 @@ A config above a limit is refused before anything runs, with the limit and the r
 
 ## Composition with \`extends\`
 \`"extends": "baseline.json"\` (a path relative to the file) takes the parent scenario and applies
-this file on top of it:
+this file on top of it. Nothing of the parent is lost unless the child says so:
 - objects merge key by key, recursively;
 - arrays of objects that all have an \`id\` (\`clouds\`, \`vendors\`, \`enterprises.segments\`) merge entry
   by entry on \`id\`: an entry with a known id merges into the parent's, a new id is appended (and must
   then be complete);
+- \`events\` append to the parent's. An event may carry an \`id\`: a child's event with the id of one of
+  the parent's replaces it whole, in its place, and \`{ "id": "gpt-5", "remove": true }\` removes it;
+  a removal that names no event of the parent is an error listing the parent's event ids;
+- \`marketplace\` listings merge on their (cloud, vendor) pair: a known pair merges into the parent's
+  listing (a new revenue share), a new pair is appended, \`{ "cloud": "aws", "vendor": "meta", "remove": true }\`
+  removes one;
+- an id (or a listing's pair) given twice in one of the child's lists is an error naming both places;
+  so is a duplicate id in any list of the merged scenario;
 - a policy that names a different \`type\` from its parent's replaces it whole (params included); with
   the same \`type\`, its params merge into the parent's;
-- any other array (\`marketplace\`, \`events\`, a vendor's \`compute\`, \`computeClouds\`) and any scalar
-  replaces the parent's value;
-- \`extends\` itself is not inherited.
+- any other array (\`dealsAtStart\`, a vendor's \`compute\`, \`computeClouds\`) and any scalar replaces the
+  parent's value;
+- \`extends\` itself is not inherited; \`branchesAt\` is (a child of a branch branches in the same month
+  unless it says otherwise).
 A chain of parents is followed; a missing parent or a cycle is an error naming the chain.
+\`npm run validate\` prints, for each file of the chain, how many of its parent's events it inherits,
+adds, replaces and removes, and how many events fall after the run's end (they do not happen).
+
+## Branching from history with \`branchesAt\`
+\`"branchesAt": "2026-01"\` (with \`extends\`) makes a scenario a branch of its parent: until that month
+the run is the parent's exactly (the same metrics, byte for byte, with the same seed); from it on, the
+branch's changes take effect, as the events an agent's own change would publish (\`policy.changed\`,
+listings added or removed). A branch may change what acts from the branch on: policies, the market's
+rates (\`compute.gpuCostDeclinePerYear\`, \`enterprises.demandGrowthPerYear\`, \`consumers.growthPerYear\`,
+... compound from the level reached), enterprises' behaviour parameters (\`brandPremium\`,
+\`openWeightsValueFactor\`, a segment's value and switching-cost spreads: each enterprise keeps its place
+in the spread), listings and revenue shares, events dated at or after the branch, vendors that come to
+market then (\`entersAt\`), \`months\`. It cannot change what the run starts from or what happened before
+it: \`seed\`, \`start\`, the clouds' fleets, the vendors' state at the start (quality, price, app, cash,
+contracts), the enterprises drawn at the start, \`dealsAtStart\`, events before the branch. Each such
+change is an error saying what to do instead (usually: script an event at the branch month).
+
+## Scripting history
+\`events\` happen at their month, in list order within a month; each becomes the bus events an agent's
+decision would have produced. Every event may carry an \`id\` (for composition), a short chart
+\`label\` and a \`note\` with its source. A date before the run's start is an error; one after its end
+simply does not happen in that run. \`"history": { "until": "2025-12" }\` says the config scripts the
+record until that month: model releases and investment rounds then happen only as events (the agents'
+own release and funding decisions start the month after); \`scripts\` narrows which. \`vendors[].entersAt\`
+brings a vendor to market at a month (DeepSeek: 2025-01). Scripted events obey the rules of the world,
+checked before anything runs: an event naming a vendor before it is in the market, an amendment of a
+deal that does not exist yet, or a contract, listing or tying investment that an exclusive deal in
+force forbids is an error naming the deal, unless an earlier event of the same config amends it. At
+run time an event that a tie made by an agent forbids is not applied, and \`schedule.event-skipped\`
+says why.
+
+Capacity is MTok of inference a month; deals are reported in GW. 1 GW ≈ ${GW_IN_MTOK_PER_MONTH.toExponential(1)} MTok/month:
+about 700,000 H100-class accelerators at ~1.4 kW each all in, each serving ~2 MTok an hour of a
+GPT-4-class model (the throughput behind \`compute.gpuCostUsdPerMTok\`), 1,460 MTok a month. The
+record's prices agree: Oracle's reported $300B over five years for 4.5 GW is $1.1 per MTok of
+capacity.
 
 ## Policies
 Every decision an agent makes is a policy written \`{ "type": "<name>", "params": { ... } }\`. The
@@ -134,5 +181,6 @@ export function configReference(): string {
   const fieldRows: string[] = ['| field | type | required | meaning |', '|---|---|---|---|'];
   rows(defs.scenario ?? {}, '', fieldRows);
   const roles = Object.keys(POLICIES) as PolicyRole[];
-  return [HEADER, roles.map(policySection).join('\n\n'), '', '## Fields', '', ...fieldRows, ''].join('\n');
+  const examples = EVENT_EXAMPLES.map((e) => `### ${e.title}\n\n${e.explain}\n\n\`\`\`json\n${JSON.stringify(e.event)}\n\`\`\``).join('\n\n');
+  return [HEADER.replace('\n## Policies', `\n## Events, by example\n\n${examples}\n\n## Policies`), roles.map(policySection).join('\n\n'), '', '## Fields', '', ...fieldRows, ''].join('\n');
 }
