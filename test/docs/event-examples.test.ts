@@ -28,3 +28,13 @@ describe('the event examples of docs/config.md', () => {
     });
   }
 });
+
+describe('docs/model.md', () => {
+  it('lists every event the baseline scripts, by its id', async () => {
+    const { readFileSync } = await import('node:fs');
+    const model = readFileSync(new URL('../../docs/model.md', import.meta.url), 'utf8');
+    const ids = baselineJson().events.map((e: { id: string }) => e.id);
+    expect(ids.length).toBeGreaterThan(40);
+    for (const id of ids) expect(model, id).toContain(`\`${id}\``);
+  });
+});
