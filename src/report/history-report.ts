@@ -82,6 +82,26 @@ export function tiesSection(scenario: Scenario, table: MetricTable): string {
     `## Compute ties at ${monthName(table.dates[last]!)}`,
     'Each vendor’s primary cloud is the one its compute spend (inference, training, commitments) went to most over the last 12 months.',
     mdTable(['Vendor', 'Primary cloud', 'Its share of compute spend', 'Committed spend still owed'], rows, ['l', 'l', 'r', 'r']),
+    lateDeliveries(scenario, table),
+  ]
+    .filter((part) => part !== '')
+    .join('\n\n');
+}
+
+/** Contracts that called for more than the cloud had, while the rest was built: how much, how long. */
+function lateDeliveries(scenario: Scenario, table: MetricTable): string {
+  const names = entityNames(scenario);
+  const rows = [...table.series('contract.undelivered_mtok')].flatMap(([pair, values]) => {
+    const months = [...values].flatMap((v, t) => (Number.isFinite(v) && v > 0 ? [t] : []));
+    if (months.length === 0) return [];
+    const [vendor, cloud] = pair.split('@') as [string, string];
+    const most = Math.max(...months.map((t) => values[t]!));
+    return [[`${names.get(vendor) ?? vendor} @ ${names.get(cloud) ?? cloud}`, `${monthName(table.dates[months[0]!]!)} – ${monthName(table.dates[months.at(-1)!]!)}`, `${months.length}`, `${most.toExponential(2)} MTok/month`]];
+  });
+  if (rows.length === 0) return '';
+  return [
+    'Capacity delivered late: contracts that called for more than the cloud’s fleet held, while the cloud built the rest (`contract.undelivered_mtok`).',
+    mdTable(['Contract', 'Short from – to', 'Months short', 'Largest shortfall'], rows, ['l', 'l', 'r', 'r']),
   ].join('\n\n');
 }
 

@@ -70,4 +70,10 @@ describe('npm run validate', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Exit code: 0 when every file is valid, 2 otherwise.');
   });
+
+  it('says what a child does to the events it inherits, and which of them fall after its end', () => {
+    const run = runCli('validate.ts', ['configs/exclusive-azure.json']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^ok configs\/exclusive-azure\.json\n {2}configs\/baseline\.json: \d+ events of its own\n {2}configs\/exclusive-azure\.json: events inherited \d+, added 0, replaced 0, removed 5\n$/);
+  });
 });
