@@ -1,3 +1,4 @@
+import { stopQuietlyOnClosedPipe } from './closed-pipe.js';
 import { resolve } from 'node:path';
 import { checkJobSize, defaultOutDir, normaliseJob, type Job, type JobKind } from '../batch/job.js';
 import { isManifest, MANIFEST_LIMITS, parseManifest } from '../batch/manifest.js';
@@ -11,6 +12,7 @@ import type { JobOptions } from './job-options.js';
 
 /** Runs a command's main and turns a stray exception, a bug, into one line and exit code 1. */
 export function runCommand(main: (argv: readonly string[]) => Promise<number>): void {
+  stopQuietlyOnClosedPipe();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -1,3 +1,4 @@
+import { stopQuietlyOnClosedPipe } from './closed-pipe.js';
 import { isManifest, MANIFEST_LIMITS, parseManifest } from '../batch/manifest.js';
 import { PARTIAL_JSON } from '../batch/partial.js';
 import { loadScenarioFile, type FileEvents } from '../config/load-scenario-file.js';
@@ -77,6 +78,7 @@ function main(argv: readonly string[]): number {
   return invalid > 0 ? EXIT_INVALID : 0;
 }
 
+stopQuietlyOnClosedPipe();
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,5 +76,13 @@ describe('npm run validate', () => {
     const run = runCli('validate.ts', ['configs/exclusive-azure.json']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^ok configs\/exclusive-azure\.json\n {2}configs\/baseline\.json: \d+ events of its own\n {2}configs\/exclusive-azure\.json: events inherited \d+, added 0, replaced 0, removed 5\n$/);
+  });
+
+  it('stops quietly when its reader closes the pipe early (| head), with no stack trace', () => {
+    const script = `"${process.execPath}" --import tsx src/cli/validate.ts configs/*.json | head -c 20`;
+    const result = spawnSync('bash', ['-o', 'pipefail', '-c', script], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    expect(result.stdout).toBe('ok configs/asic-push');
+    expect(result.stderr).not.toMatch(/EPIPE|at .*\.ts:\d+/);
+    expect(result.status).toBe(0);
   });
 });
