@@ -28,6 +28,11 @@ export function cloudInvestor(cloud: string): Investor {
   return { investor: cloud, cloud };
 }
 
+/** The investor a config names: `cloud` for a cloud, `investor` for anyone else. */
+export function investorOf(named: { readonly cloud?: string; readonly investor?: string }): Investor {
+  return named.cloud !== undefined ? cloudInvestor(named.cloud) : { investor: named.investor!, cloud: null };
+}
+
 export function newDeal(world: WorldState, tick: number, from: Investor, vendor: string, terms: DealTerms, equityShare: number): Deal {
   return {
     id: `deal-${world.dealsMade + 1}`,

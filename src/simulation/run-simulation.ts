@@ -2,7 +2,7 @@ import { produce } from 'immer';
 import type { Scenario } from '../config/parse-scenario.js';
 import { agentRngs, instantiatePolicies, replacePolicy, type AgentPolicies, type TickContext } from '../agents/agent-context.js';
 import { buildFleets, listenForComputeRequests, listenForFundingRounds, priceOpenModels } from '../agents/clouds.js';
-import { newCommitment, newDeal, raiseFunds } from '../agents/funding.js';
+import { investorOf, newCommitment, newDeal, raiseFunds } from '../agents/funding.js';
 import { updateSubscriptions } from '../agents/consumers.js';
 import { createPopulation } from '../agents/enterprise-population.js';
 import { seedAdopters, stepEnterprises } from '../agents/enterprises.js';
@@ -100,8 +100,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
     }
     if (tick === 0) {
       for (const deal of root.dealsAtStart) {
-        const from = deal.cloud !== undefined ? { investor: deal.cloud, cloud: deal.cloud } : { investor: deal.investor!, cloud: null };
-        const inForce = newDeal(world, tick, from, deal.vendor, deal, deal.equityShare);
+        const inForce = newDeal(world, tick, investorOf(deal), deal.vendor, deal, deal.equityShare);
         bus.publish({ type: 'investment.in-force', tick, deal: inForce });
         if (deal.computeCommitmentUsd > 0 && deal.cloud !== undefined) {
           const commitment = { vendor: deal.vendor, cloud: deal.cloud, amountUsd: deal.computeCommitmentUsd, startTick: 0, months: deal.commitmentMonths, dealId: inForce.id };

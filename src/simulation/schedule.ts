@@ -1,5 +1,5 @@
 import type { TickContext } from '../agents/agent-context.js';
-import { closeInvestment, newDeal, valuationUsd, type Investor } from '../agents/funding.js';
+import { closeInvestment, investorOf, newDeal, valuationUsd } from '../agents/funding.js';
 import { dealMinAsicShare, usedCapacityMTok } from '../agents/clouds.js';
 import type { ScheduledEvent } from '../config/schedule-schema.js';
 import { dateToTick } from '../engine/calendar.js';
@@ -124,7 +124,7 @@ export function forbiddenBy(world: WorldState, vendorId: string, cloud: string):
 
 function invest(ctx: TickContext, event: Of<'investment'>): string | null {
   const world = ctx.world();
-  const from: Investor = event.cloud !== undefined ? { investor: event.cloud, cloud: event.cloud } : { investor: event.investor!, cloud: null };
+  const from = investorOf(event);
   const status = event.status ?? 'none';
   const exclusive = exclusiveDeal(world, event.vendor);
   if (from.cloud !== null && status !== 'none' && exclusive && exclusive.cloud !== from.cloud) {

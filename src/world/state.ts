@@ -251,10 +251,6 @@ export function servesInference(contract: ComputeContract): boolean {
   return contract.use !== 'training';
 }
 
-export function activeContracts(state: WorldState, tick: number): ComputeContract[] {
-  return state.contracts.filter((c) => c.startTick <= tick && tick < c.endTick);
-}
-
 /** Capacity the vendor can serve tokens with at a tick. */
 export function capacityAt(state: WorldState, vendor: VendorId, tick: number): number {
   let total = 0;

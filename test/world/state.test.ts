@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeContracts, asicShare, capacityAt, EMPTY_VENDOR_BOOKS, grossMargin, vendorRevenueUsd } from '../../src/world/state.js';
+import { asicShare, contractCapacityAt, stepCapacityAt, undeliveredAt, capacityAt, EMPTY_VENDOR_BOOKS, grossMargin, vendorRevenueUsd } from '../../src/world/state.js';
 import { cloudState, contract, vendorState, worldState } from '../support/world-fixtures.js';
 
 describe('world state', () => {
@@ -13,12 +13,19 @@ describe('world state', () => {
     ],
   });
 
-  it('holds a contract in force from its startTick up to, not including, its endTick', () => {
-    expect(activeContracts(world, 2).map((c) => c.id)).toEqual(['a', 'c']);
-    expect(activeContracts(world, 3).map((c) => c.id)).toEqual(['a', 'b', 'c']);
-    expect(activeContracts(world, 11).map((c) => c.id)).toEqual(['a', 'b', 'c']);
-    expect(activeContracts(world, 12).map((c) => c.id)).toEqual(['b']);
-    expect(activeContracts(world, 15)).toEqual([]);
+  it('holds a contract in force from its startTick up to, not including, its endTick, at the capacity delivered', () => {
+    const [a, b] = world.contracts;
+    expect([2, 3, 11, 12, 15].map((tick) => [contractCapacityAt(a!, tick), contractCapacityAt(b!, tick)])).toEqual([
+      [100, 0],
+      [100, 50],
+      [100, 50],
+      [0, 50],
+      [0, 0],
+    ]);
+    // A contract delivered late: ordered 80 from tick 2, half of it built by tick 6.
+    const late = { ...a!, ordered: [{ fromTick: 2, capacityMTok: 80 }], delivered: [{ fromTick: 2, capacityMTok: 40 }, { fromTick: 6, capacityMTok: 80 }], startTick: 2 };
+    expect([contractCapacityAt(late, 5), undeliveredAt(late, 5), contractCapacityAt(late, 6), undeliveredAt(late, 6)]).toEqual([40, 40, 80, 0]);
+    expect(stepCapacityAt(late.delivered, 1)).toBe(0);
   });
 
   it('sums a vendor’s capacity under contracts in force at a tick', () => {
