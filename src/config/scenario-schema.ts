@@ -43,7 +43,7 @@ const cloud = z
       .min(0)
       .max(120)
       .default(12)
-      .describe('months to build capacity a contract calls for beyond the free fleet (data-centre build time); until then that part is delivered late'),
+      .describe('months to build capacity a contract calls for beyond the free fleet (data-centre build time: 12–24 months from ground-breaking to first racks, e.g. Stargate Abilene); until then that part is delivered late'),
     policies: z
       .object({
         offer: policySpec('cloud-offer'),

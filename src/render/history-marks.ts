@@ -80,6 +80,8 @@ export function historyAnnotations(dates: readonly string[], history: RunHistory
       borderWidth: 1,
       drawTime: 'beforeDatasetsDraw',
       label: {
+        // The line goes under the data; its label over it, so a line along the top cannot hide the label's end.
+        drawTime: 'afterDatasetsDraw',
         display: true,
         content: labels.join(' · '),
         rotation: -90,
