@@ -11,6 +11,7 @@ import { tickToDate } from '../engine/calendar.js';
 import { EventBus } from '../engine/event-bus.js';
 import { buildCatalogue, type Appeal } from '../market/catalogue.js';
 import { settleMonth } from '../market/settlement.js';
+import { checkMonth } from '../books/check-month.js';
 import { MetricRecorder, type MetricTable } from '../metrics/metric-table.js';
 import { recordMonth } from '../metrics/record-metrics.js';
 import { applyEvent, WORLD_UNCHANGED } from '../world/apply-event.js';
@@ -46,7 +47,8 @@ export interface RunResult {
  * clouds build fleets and price open weights; vendors release models and set prices; enterprises
  * adopt and switch; consumers subscribe; settle the month; vendors buy training; vendors short of
  * cash raise money, clouds invest; vendors and clouds negotiate compute for the next month; record
- * metrics.
+ * metrics; check the month's books (src/books), stopping the run on the first month that does not
+ * balance.
  */
 export function runSimulation(scenario: Scenario, options: RunOptions = {}): RunResult {
   const seed = options.seed ?? scenario.seed;
@@ -166,6 +168,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
 
     recorder.beginTick(date);
     recordMonth(recorder, world, demand, population.size, valuationMultiples(active));
+    checkMonth({ scenario: active, tick, date, world, previous: ctx.lastMonth, demand });
   }
   bus.complete();
   return { seed, months, metrics: recorder, finalWorld: world };
