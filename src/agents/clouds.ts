@@ -2,13 +2,30 @@ import type { Subscription } from 'rxjs';
 import type { TickContext } from './agent-context.js';
 import { asicCostUsdPerMTok, fleetUnitCostUsdPerMTok, gpuCostUsdPerMTok, maturityAfter } from '../market/compute-cost.js';
 import type { ComputeOfferTerms } from '../policies/policy-roles.js';
-import { asicShare, contractCapacityAt, exclusiveDeal, type WorldState } from '../world/state.js';
+import { asicShare, contractCapacityAt, exclusiveDeal, freeCapacityMTok, type WorldState } from '../world/state.js';
 
 /** Capacity a cloud has promised for a tick: vendors' contracts plus last month's open-weights hosting. */
 export function usedCapacityMTok(world: WorldState, cloudId: string, tick: number, hostingMTok: number): number {
   let committed = 0;
   for (const c of world.contracts) if (c.cloud === cloudId) committed += contractCapacityAt(c, tick);
   return committed + hostingMTok;
+}
+
+/**
+ * The most capacity the cloud has promised in any month from `from` to before `to`: a contract
+ * signed now must fit beside the contracts already signed for each month of its term, ramps and
+ * scripted contracts that start later included.
+ */
+export function peakUsedCapacityMTok(world: WorldState, cloudId: string, from: number, to: number, hostingMTok: number): number {
+  const months = new Set([from]);
+  for (const c of world.contracts) {
+    if (c.cloud !== cloudId) continue;
+    for (const step of c.delivered) if (step.fromTick > from && step.fromTick < to) months.add(step.fromTick);
+    if (c.startTick > from && c.startTick < to) months.add(c.startTick);
+  }
+  let peak = 0;
+  for (const month of months) peak = Math.max(peak, usedCapacityMTok(world, cloudId, month, hostingMTok));
+  return peak;
 }
 
 /**
@@ -46,7 +63,8 @@ export function buildFleets(ctx: TickContext): void {
     const cloud = ctx.world().clouds[cloudConfig.id]!;
     const fleetMTok = cloud.gpuCapacityMTok + cloud.asicCapacityMTok;
     const lastBooks = ctx.lastMonth.clouds[cloud.id]!.books;
-    const usedMTok = usedCapacityMTok(ctx.world(), cloud.id, ctx.tick, lastBooks.hostingMTok);
+    // Training sold by the month last month is in use as much as hosting: the cloud builds for both.
+    const usedMTok = usedCapacityMTok(ctx.world(), cloud.id, ctx.tick, lastBooks.hostingMTok + lastBooks.trainingMTok);
     const { gpuMTok, asicMTok } = ctx.policies.clouds[cloud.id]!.capex.expansion({
       fleetMTok,
       usedMTok,
@@ -82,7 +100,7 @@ export function listenForComputeRequests(ctx: TickContext): Subscription {
     const cloud = world.clouds[request.cloud]!;
     const nextTick = ctx.tick + 1;
     const fleet = cloud.gpuCapacityMTok + cloud.asicCapacityMTok;
-    const freeCapacityMTok = Math.max(0, fleet - usedCapacityMTok(world, cloud.id, nextTick, cloud.books.hostingMTok));
+    const freeCapacityMTok = Math.max(0, fleet - peakUsedCapacityMTok(world, cloud.id, nextTick, nextTick + request.months, cloud.books.hostingMTok));
     const vendor = world.vendors[request.vendor]!;
     const answer = ctx.policies.clouds[cloud.id]!.offer.offer({
       requestedMTok: request.capacityMTok,
@@ -125,6 +143,30 @@ export function listenForComputeRequests(ctx: TickContext): Subscription {
   );
   subscription.add(ctx.bus.on('compute.offer-rejected', (rejection) => openOffers.delete(rejection.requestId)));
   return subscription;
+}
+
+/**
+ * What a cloud offers a vendor of training compute by the month, this month: its offer policy's
+ * answer for the capacity its fleet has free after its contracts, the open weights it hosts and
+ * the training it has sold this month, at its offer price; null when it offers none.
+ */
+export function trainingCapacityOffer(ctx: TickContext, vendorId: string, cloudId: string): { capacityMTok: number; priceUsdPerMTok: number } | null {
+  const world = ctx.world();
+  const cloud = world.clouds[cloudId]!;
+  const vendor = world.vendors[vendorId]!;
+  const free = freeCapacityMTok(cloud);
+  if (free <= 0) return null;
+  const answer = ctx.policies.clouds[cloudId]!.offer.offer({
+    requestedMTok: free,
+    transferAtCost: vendor.integrated && vendor.owner === cloudId,
+    dealMinAsicShare: dealMinAsicShare(world, vendorId, cloudId),
+    freeCapacityMTok: free,
+    gpuCostUsdPerMTok: gpuCostUsdPerMTok(ctx.compute, ctx.tick),
+    asicCostUsdPerMTok: asicCostUsdPerMTok(ctx.compute, ctx.tick, cloud.asicMaturity),
+    fleetAsicShare: asicShare(cloud),
+  });
+  if ('declined' in answer || answer.capacityMTok <= 0 || !(answer.priceUsdPerMTok > 0)) return null;
+  return { capacityMTok: Math.min(free, answer.capacityMTok), priceUsdPerMTok: answer.priceUsdPerMTok };
 }
 
 /** The highest ASIC share any of the cloud's investment deals with the vendor requires. */

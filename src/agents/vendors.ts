@@ -1,4 +1,5 @@
 import type { TickContext } from './agent-context.js';
+import { trainingCapacityOffer } from './clouds.js';
 import { scriptedByHistory } from './funding.js';
 import { normal } from '../engine/rng.js';
 import { contractBills } from '../market/contract-bills.js';
@@ -98,8 +99,12 @@ export function setPrices(ctx: TickContext): void {
  * After the month's books, training: the capacity of the vendor's training contracts (and what
  * serving left idle of its contracts for both) trains its models; it buys training by the month
  * from each cloud it has fallen behind a commitment to, enough to be back on pace (the spend is
- * owed anyway); and if its policy wants to spend more still, it buys the rest from its
- * first-choice cloud.
+ * owed anyway); and if its policy wants to spend more still, it buys the rest from the clouds it
+ * may use, first choice first. Training bought by the month occupies the cloud's free capacity at
+ * the cloud's offer price: what no cloud has room for is rationed, and the cloud that could not
+ * supply it (the committed cloud, or the first choice for the rest) counts it among the requests
+ * it could not serve. A commitment a full cloud could not supply stays owed, and the vendor's
+ * budget goes to other clouds.
  */
 export function buyTraining(ctx: TickContext): void {
   const world = ctx.world();
@@ -110,27 +115,53 @@ export function buyTraining(ctx: TickContext): void {
     for (const bill of contractBills(world, config.id, ctx.tick, vendor.books.servedMTok)) {
       if (bill.trainingUsd <= 0) continue;
       contractedUsd += bill.trainingUsd;
-      ctx.bus.publish({ type: 'vendor.trained', tick: ctx.tick, vendor: config.id, cloud: bill.contract.cloud, contractId: bill.contract.id, spendUsd: bill.trainingUsd });
+      ctx.bus.publish({ type: 'vendor.trained', tick: ctx.tick, vendor: config.id, cloud: bill.contract.cloud, contractId: bill.contract.id, spendUsd: bill.trainingUsd, mTok: 0 });
     }
     let spotUsd = wantedUsd - contractedUsd;
     // Open weights train in their owner's data centres: no cloud books the spend.
     if (config.weights !== 'closed') {
-      if (spotUsd > 0) ctx.bus.publish({ type: 'vendor.trained', tick: ctx.tick, vendor: config.id, cloud: null, contractId: null, spendUsd: spotUsd });
+      if (spotUsd > 0) ctx.bus.publish({ type: 'vendor.trained', tick: ctx.tick, vendor: config.id, cloud: null, contractId: null, spendUsd: spotUsd, mTok: 0 });
       continue;
     }
-    const byCloud = new Map<string | null, number>();
+    const preference = cloudPreference(ctx.world(), config.id, config.computeClouds, ctx.tick);
+    const unmetByCloud = new Map<string, number>();
     for (const { cloud, behindUsd } of commitmentsBehind(ctx.world(), config.id, ctx.tick)) {
-      byCloud.set(cloud, behindUsd);
-      spotUsd -= behindUsd;
+      const boughtUsd = buyTrainingCapacity(ctx, config.id, cloud, behindUsd);
+      // What a full cloud could not supply of a commitment stays owed, and the budget goes elsewhere.
+      spotUsd -= boughtUsd;
+      if (behindUsd - boughtUsd > 0) unmetByCloud.set(cloud, behindUsd - boughtUsd);
     }
-    if (spotUsd > 0) {
-      const first = cloudPreference(ctx.world(), config.id, config.computeClouds, ctx.tick)[0] ?? null;
-      byCloud.set(first, (byCloud.get(first) ?? 0) + spotUsd);
+    for (const cloud of preference) {
+      if (spotUsd <= 0) break;
+      spotUsd -= buyTrainingCapacity(ctx, config.id, cloud, spotUsd);
     }
-    for (const [cloud, spendUsd] of byCloud) {
-      ctx.bus.publish({ type: 'vendor.trained', tick: ctx.tick, vendor: config.id, cloud, contractId: null, spendUsd });
+    const first = preference[0];
+    if (spotUsd > 0 && first !== undefined) unmetByCloud.set(first, (unmetByCloud.get(first) ?? 0) + spotUsd);
+    for (const [cloud, unmetUsd] of unmetByCloud) {
+      const offer = trainingCapacityOffer(ctx, config.id, cloud);
+      const priceUsdPerMTok = offer?.priceUsdPerMTok ?? unitComputeCostUsdPerMTok(ctx.world(), config.id, ctx.tick) ?? 0;
+      ctx.bus.publish({
+        type: 'vendor.training-rationed',
+        tick: ctx.tick,
+        vendor: config.id,
+        cloud,
+        unmetUsd,
+        unmetMTok: priceUsdPerMTok > 0 ? unmetUsd / priceUsdPerMTok : 0,
+      });
     }
   }
+}
+
+/** Buys up to `wantedUsd` of training from a cloud's free capacity this month; returns what it spent. */
+function buyTrainingCapacity(ctx: TickContext, vendorId: string, cloudId: string, wantedUsd: number): number {
+  if (wantedUsd <= 0) return 0;
+  const offer = trainingCapacityOffer(ctx, vendorId, cloudId);
+  if (offer === null) return 0;
+  const mTok = Math.min(offer.capacityMTok, wantedUsd / offer.priceUsdPerMTok);
+  const spendUsd = mTok * offer.priceUsdPerMTok;
+  if (spendUsd <= 0) return 0;
+  ctx.bus.publish({ type: 'vendor.trained', tick: ctx.tick, vendor: vendorId, cloud: cloudId, contractId: null, spendUsd, mTok });
+  return spendUsd;
 }
 
 /**

@@ -1,4 +1,6 @@
+import { cloudsSellNoMoreThanTheyHave, vendorsServeWithinCapacity } from './compute-is-physical.js';
 import { stateIsFinite } from './finite-state.js';
+import { cashMovesWithTheBooks, computePaidIsComputeBooked, enterprisesPayWhatIsBooked, revenueSharePaidIsKept } from './money-is-conserved.js';
 import type { Invariant, MonthBooks } from './month-books.js';
 import { BooksError, type Violation } from './violation.js';
 
@@ -8,6 +10,12 @@ import { BooksError, type Violation } from './violation.js';
  */
 export const INVARIANTS: Readonly<Record<string, Invariant>> = {
   stateIsFinite,
+  cloudsSellNoMoreThanTheyHave,
+  vendorsServeWithinCapacity,
+  computePaidIsComputeBooked,
+  revenueSharePaidIsKept,
+  enterprisesPayWhatIsBooked,
+  cashMovesWithTheBooks,
 };
 
 /** Every violation of the month's books (empty when they balance). */

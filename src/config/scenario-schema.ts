@@ -1,19 +1,24 @@
 import { z } from 'zod';
-import { yearMonth, id as anyId, share } from './field-types.js';
+import { yearMonth, id as anyId, share, positiveAmount, nonNegativeAmount } from './field-types.js';
 import { LIMIT_REASONS, MAX_CLOUDS, MAX_ENTERPRISES, MAX_LISTINGS, MAX_MONTHS, MAX_SEGMENTS, MAX_VENDORS } from './limits.js';
 import { policySpec } from './policy-spec.js';
 import { dealAtStart, scheduledEvent } from './schedule-schema.js';
 
 const id = anyId.describe('id: lower-case letters, digits and dashes');
-const positive = z.number().gt(0);
-const nonNegative = z.number().min(0);
+const positive = positiveAmount;
+const nonNegative = nonNegativeAmount;
 
 /** A log-normal spread of a quantity across enterprises. */
 const spread = (unit: string) =>
   z
     .object({
       median: positive.describe(`median, ${unit}`),
-      logSd: nonNegative.default(0).describe('standard deviation of the natural logarithm (0 = everyone at the median)'),
+      logSd: z
+        .number()
+        .min(0)
+        .max(3, 'at most 3: a spread of e^3 = 20 times per standard deviation; wider ones overflow')
+        .default(0)
+        .describe('standard deviation of the natural logarithm (0 = everyone at the median), 0..3'),
     })
     .strict()
     .describe(`log-normal spread across the segment’s enterprises of ${unit}`);
@@ -21,7 +26,11 @@ const spread = (unit: string) =>
 const computeMarket = z
   .object({
     gpuCostUsdPerMTok: positive.describe('cloud’s cost of 1 MTok/month of inference capacity on Nvidia GPUs at the start, USD'),
-    gpuCostDeclinePerYear: share.describe('yearly fall of that cost from newer GPUs and better serving software, share per year 0..1'),
+    gpuCostDeclinePerYear: z
+      .number()
+      .min(0)
+      .max(0.9, 'at most 0.9: a cost that falls 100 % a year is nothing within months, and every price with it')
+      .describe('yearly fall of that cost from newer GPUs and better serving software, share per year 0..0.9'),
     asicMaxAdvantage: share.describe('cost advantage of a fully mature ASIC over GPUs (0.4 = 40 % cheaper)'),
     asicMaturityScaleUsd: positive.describe('ASIC capex that closes 63 % of the remaining maturity gap, USD'),
     capexMonthsOfCost: positive.describe('capex to build 1 MTok/month of capacity, in months of its running cost'),
@@ -173,14 +182,22 @@ const enterprises = z
     represents: positive.describe('real enterprises the simulated ones stand for (scales money and tokens)'),
     adoptedAtStart: share.describe('share of enterprises already in production at the start'),
     demandGrowthPerYear: nonNegative.describe('growth of each adopter’s token demand per year at constant price'),
-    priceElasticity: nonNegative.describe('−d ln(tokens) / d ln(price) of an adopter’s demand'),
+    priceElasticity: z
+      .number()
+      .min(0)
+      .max(5, 'at most 5: beyond it a price cut multiplies demand past any fleet and overflows')
+      .describe('−d ln(tokens) / d ln(price) of an adopter’s demand, 0..5'),
     referencePriceUsdPerMTok: positive.describe('price at which demand equals its base level, USD per MTok'),
     brandPremium: nonNegative.default(0).describe('extra value enterprises see per unit of a vendor’s consumer brand (0.2 = +20 % at brand 1)'),
     openWeightsValueFactor: positive
       .max(1)
       .default(1)
       .describe('value of an open-weights model relative to a closed one of equal quality, net of the hosting, tuning and support it needs'),
-    tasteDispersion: nonNegative.describe('log-sd of each enterprise’s idiosyncratic fit with each model'),
+    tasteDispersion: z
+      .number()
+      .min(0)
+      .max(3, 'at most 3: a fit that varies e^3 = 20 times per standard deviation; wider ones overflow')
+      .describe('log-sd of each enterprise’s idiosyncratic fit with each model, 0..3'),
     segments: z.array(segment).min(1).max(MAX_SEGMENTS).describe('kinds of enterprise; shares add up to 1'),
     policies: z
       .object({ adoption: policySpec('enterprise-adoption'), switching: policySpec('enterprise-switching') })

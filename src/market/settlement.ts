@@ -2,13 +2,15 @@ import type { TickContext } from '../agents/agent-context.js';
 import type { EnterpriseDemand } from '../agents/enterprises.js';
 import { contractBills } from './contract-bills.js';
 import { fleetUnitCostUsdPerMTok } from './compute-cost.js';
-import { capacityAt, EMPTY_VENDOR_BOOKS } from '../world/state.js';
+import { capacityAt, contractCapacityAt, EMPTY_VENDOR_BOOKS, fleetMTok, type WorldState } from '../world/state.js';
 
 /**
  * Closes the month's books: each vendor serves what its capacity allows (the rest is lost), bills
  * enterprises directly or through marketplaces (paying the cloud its revenue share), bills
- * subscribers, and pays its inference reservations; each cloud books compute sold, revenue shares
- * kept and open-weights tokens hosted.
+ * subscribers, and pays its inference reservations, used and idle; each cloud books compute sold,
+ * revenue shares kept and open-weights tokens hosted. A cloud hosts open weights on what its
+ * vendors' contracts leave free of its fleet: demand beyond that is rationed, every model hosted
+ * served in the same proportion, and the rest is lost.
  */
 export function settleMonth(ctx: TickContext, demand: EnterpriseDemand): void {
   const world = ctx.world();
@@ -19,6 +21,21 @@ export function settleMonth(ctx: TickContext, demand: EnterpriseDemand): void {
   const hostingMTok = new Map<string, number>(cloudIds.map((c) => [c, 0]));
   const hostingRevenueUsd = new Map<string, number>(cloudIds.map((c) => [c, 0]));
   const inferenceRevenueUsd = new Map<string, number>(cloudIds.map((c) => [c, 0]));
+
+  const contractedMTok = new Map<string, number>(cloudIds.map((c) => [c, contractedAt(world, c, tick)]));
+  const hostingDemandMTok = new Map<string, number>(cloudIds.map((c) => [c, 0]));
+  for (const config of ctx.vendors()) {
+    if (world.vendors[config.id]!.weights !== 'open') continue;
+    const v = ctx.roster.indexOf(config.id);
+    cloudIds.forEach((cloudId, c) => hostingDemandMTok.set(cloudId, hostingDemandMTok.get(cloudId)! + demand.viaCloudMTok[v * cloudIds.length + c]!));
+  }
+  const hostedShare = new Map<string, number>(
+    cloudIds.map((c) => {
+      const asked = hostingDemandMTok.get(c)!;
+      const free = Math.max(0, fleetMTok(world.clouds[c]!) - contractedMTok.get(c)!);
+      return [c, asked > 0 ? Math.min(1, free / asked) : 1];
+    }),
+  );
 
   const mTokPerSubscriber = scenario.consumers.mTokPerSubscriberPerMonth * ctx.timeline.compound((s) => s.consumers.usageGrowthPerYear, tick);
 
@@ -31,14 +48,16 @@ export function settleMonth(ctx: TickContext, demand: EnterpriseDemand): void {
     const apiDemandMTok = directMTok + viaCloudMTok;
 
     if (vendor.weights === 'open') {
+      let servedMTok = 0;
       cloudIds.forEach((cloudId, c) => {
-        const tokens = demand.viaCloudMTok[v * cloudIds.length + c]!;
+        const tokens = demand.viaCloudMTok[v * cloudIds.length + c]! * hostedShare.get(cloudId)!;
+        servedMTok += tokens;
         hostingMTok.set(cloudId, hostingMTok.get(cloudId)! + tokens);
         hostingRevenueUsd.set(cloudId, hostingRevenueUsd.get(cloudId)! + tokens * world.clouds[cloudId]!.openModelPriceUsdPerMTok);
       });
       // Open weights: their tokens are served, and billed, by the clouds that host them.
-      const { trainingComputeUsd: _training, commitmentShortfallUsd: _shortfall, ...nothingBooked } = EMPTY_VENDOR_BOOKS;
-      ctx.bus.publish({ type: 'vendor.month-closed', tick, vendor: config.id, ...nothingBooked, apiDemandMTok, servedMTok: apiDemandMTok });
+      const { trainingComputeUsd: _training, commitmentShortfallUsd: _shortfall, trainingUnmetUsd: _unmet, raisedUsd: _raised, ...nothingBooked } = EMPTY_VENDOR_BOOKS;
+      ctx.bus.publish({ type: 'vendor.month-closed', tick, vendor: config.id, ...nothingBooked, apiDemandMTok, servedMTok });
       continue;
     }
 
@@ -46,14 +65,18 @@ export function settleMonth(ctx: TickContext, demand: EnterpriseDemand): void {
     const subscriberDemandMTok = vendor.subscribers * mTokPerSubscriber;
     const totalDemandMTok = apiDemandMTok + subscriberDemandMTok;
     const servedShare = totalDemandMTok > 0 ? Math.min(1, capacityMTok / totalDemandMTok) : 1;
-    // Reservations are take-or-pay; the idle part of a contract for both serving and training trains (booked then).
+    // Reservations are take-or-pay: idle inference capacity is paid too, on its own line; the idle
+    // part of a contract for both serving and training trains (booked then).
     let inferenceComputeUsd = 0;
+    let idleCapacityUsd = 0;
     const computeSpendByCloud: Record<string, number> = {};
-    for (const { contract, inferenceUsd } of contractBills(world, config.id, tick, totalDemandMTok * servedShare)) {
-      if (inferenceUsd <= 0) continue;
+    for (const { contract, inferenceUsd, idleUsd } of contractBills(world, config.id, tick, totalDemandMTok * servedShare)) {
+      const paidUsd = inferenceUsd + idleUsd;
+      if (paidUsd <= 0) continue;
       inferenceComputeUsd += inferenceUsd;
-      computeSpendByCloud[contract.cloud] = (computeSpendByCloud[contract.cloud] ?? 0) + inferenceUsd;
-      inferenceRevenueUsd.set(contract.cloud, inferenceRevenueUsd.get(contract.cloud)! + inferenceUsd);
+      idleCapacityUsd += idleUsd;
+      computeSpendByCloud[contract.cloud] = (computeSpendByCloud[contract.cloud] ?? 0) + paidUsd;
+      inferenceRevenueUsd.set(contract.cloud, inferenceRevenueUsd.get(contract.cloud)! + paidUsd);
     }
     const price = vendor.priceUsdPerMTok;
 
@@ -82,6 +105,7 @@ export function settleMonth(ctx: TickContext, demand: EnterpriseDemand): void {
       revenueShareUsd,
       revenueShareByCloud,
       inferenceComputeUsd,
+      idleCapacityUsd,
       computeSpendByCloud,
     });
   }
@@ -96,8 +120,17 @@ export function settleMonth(ctx: TickContext, demand: EnterpriseDemand): void {
       marketplaceRevenueUsd: marketplaceRevenueUsd.get(cloudId)!,
       hostingRevenueUsd: hostingRevenueUsd.get(cloudId)!,
       hostingMTok: hostingMTok.get(cloudId)!,
+      hostingDemandMTok: hostingDemandMTok.get(cloudId)!,
+      contractedMTok: contractedMTok.get(cloudId)!,
       fleetCostUsd:
         (cloud.gpuCapacityMTok + cloud.asicCapacityMTok) * fleetUnitCostUsdPerMTok(ctx.compute, tick, cloud),
     });
   }
+}
+
+/** Capacity in service under vendors' contracts at a cloud this month. */
+function contractedAt(world: WorldState, cloudId: string, tick: number): number {
+  let total = 0;
+  for (const c of world.contracts) if (c.cloud === cloudId) total += contractCapacityAt(c, tick);
+  return total;
 }

@@ -1,6 +1,7 @@
 import type { EnterpriseDemand } from '../agents/enterprises.js';
 import {
   asicShare,
+  capacityInUseMTok,
   contractCapacityAt,
   grossMargin,
   servedShare,
@@ -12,12 +13,13 @@ import type { MetricRecorder } from './metric-table.js';
 
 /** Which vendor, cloud and market figures a month leaves behind; the README lists them. */
 export function recordMonth(
-  recorder: MetricRecorder,
+  table: MetricRecorder,
   world: WorldState,
   demand: EnterpriseDemand,
   enterprises: number,
   valuationMultiples: Readonly<Record<string, number>>,
 ): void {
+  const recorder = finiteOnly(table);
   const active = world.contracts.filter((c) => contractCapacityAt(c, world.tick) > 0 || undeliveredAt(c, world.tick) > 0);
   const vendors = Object.values(world.vendors);
   const enterpriseMTok = vendors.reduce((sum, v) => sum + v.books.apiDemandMTok, 0);
@@ -46,10 +48,12 @@ export function recordMonth(
     recorder.record('vendor.arr_usd', id, 12 * revenue);
     recorder.record('vendor.revenue_share_paid_usd', id, b.revenueShareUsd);
     const margin = grossMargin(b);
-    if (Number.isFinite(margin)) recorder.record('vendor.gross_margin', id, margin);
+    if (margin !== null) recorder.record('vendor.gross_margin', id, margin);
     recorder.record('vendor.subscribers', id, vendor.subscribers);
-    recorder.record('vendor.compute_spend_usd', id, b.inferenceComputeUsd + b.trainingComputeUsd + b.commitmentShortfallUsd);
+    recorder.record('vendor.compute_spend_usd', id, b.inferenceComputeUsd + b.idleCapacityUsd + b.trainingComputeUsd + b.commitmentShortfallUsd);
+    recorder.record('vendor.idle_capacity_cost_usd', id, b.idleCapacityUsd);
     recorder.record('vendor.training_compute_usd', id, b.trainingComputeUsd);
+    recorder.record('vendor.training_unmet_usd', id, b.trainingUnmetUsd);
     recorder.record('vendor.capacity_mtok', id, b.capacityMTok);
     recorder.record('vendor.capacity_shortfall', id, totalDemand > 0 ? 1 - b.servedMTok / totalDemand : 0);
     if (b.servedMTok > 0) recorder.record('vendor.inference_cost_usd_per_mtok', id, b.inferenceComputeUsd / b.servedMTok);
@@ -107,6 +111,9 @@ export function recordMonth(
     recorder.record('cloud.equity_value_usd', id, equityValueUsd(world, cloud.id, valuationMultiples));
     recorder.record('cloud.asic_maturity', id, cloud.asicMaturity);
     recorder.record('cloud.capacity_mtok', id, fleet);
+    if (fleet > 0) recorder.record('cloud.utilization', id, capacityInUseMTok(cloud) / fleet);
+    recorder.record('cloud.training_mtok', id, b.trainingMTok);
+    recorder.record('cloud.hosting_unmet_mtok', id, b.hostingDemandMTok - b.hostingMTok);
     recorder.record('cloud.capex_usd', id, b.capexUsd);
     recorder.record('cloud.fleet_cost_usd', id, b.fleetCostUsd);
     recorder.record('cloud.open_model_price_usd_per_mtok', id, cloud.openModelPriceUsdPerMTok);
@@ -166,4 +173,19 @@ export function supplierHhi(world: WorldState, enterpriseMTok: number): number {
   }
   for (const cloud of Object.values(world.clouds)) hhi += ((100 * cloud.books.hostingMTok) / enterpriseMTok) ** 2;
   return hhi;
+}
+
+/**
+ * The recorder, refusing a NaN or an Infinity: the run stops naming the metric, entity and month,
+ * rather than leave a hole in metrics.csv and summary.json that nobody sees.
+ */
+function finiteOnly(table: MetricRecorder): Pick<MetricRecorder, 'record'> {
+  return {
+    record(metric, entity, value) {
+      if (!Number.isFinite(value)) {
+        throw new Error(`${metric} of ${entity} in ${table.dates.at(-1)} is ${value}: the model could not compute it from this config's parameters`);
+      }
+      table.record(metric, entity, value);
+    },
+  };
 }

@@ -15,7 +15,12 @@ export const costPlusCompetitive = definePolicy({
       markup: z.number().min(0).default(2).describe('markup over unit compute cost of the cost-plus anchor (2 = price 3× cost)'),
       floorMarkup: z.number().min(-1).default(0.2).describe('price never goes below unit cost × (1 + floorMarkup)'),
       rivalWeight: z.number().min(0).max(1).default(0.5).describe('weight of the rivals’ quality-adjusted price in the target'),
-      qualityPremium: z.number().min(0).default(1).describe('elasticity of the fair price to relative quality (price ∝ quality^premium)'),
+      qualityPremium: z
+        .number()
+        .min(0)
+        .max(10, 'at most 10: a fair price ∝ quality^10 already moves 2.6× for a 10 % better model')
+        .default(1)
+        .describe('elasticity of the fair price to relative quality (price ∝ quality^premium), 0..10'),
       adjustmentPerMonth: z.number().min(0).max(1).default(0.2).describe('share of the gap to the target closed each month'),
       maxMonthlyChange: z.number().min(0).max(1).default(0.15).describe('largest relative price move in one month'),
     })

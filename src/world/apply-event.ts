@@ -1,6 +1,6 @@
 import { castDraft, type Draft } from 'immer';
 import type { MarketEvent } from './events.js';
-import { EMPTY_CLOUD_BOOKS, EMPTY_VENDOR_BOOKS, type WorldState } from './state.js';
+import { EMPTY_CLOUD_BOOKS, EMPTY_VENDOR_BOOKS, stepCapacityAt, type WorldState } from './state.js';
 
 /**
  * Events that leave the world as it is: enterprise decisions (the population holds them) and the
@@ -69,11 +69,16 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
       vendor.cashUsd -= event.spendUsd;
       if (event.cloud !== null) {
         cloudOf(world, event.cloud).books.vendorComputeRevenueUsd += event.spendUsd;
+        cloudOf(world, event.cloud).books.trainingMTok += event.mTok;
         vendor.books.computeSpendByCloud[event.cloud] = (vendor.books.computeSpendByCloud[event.cloud] ?? 0) + event.spendUsd;
         spendAgainstCommitments(world, event.vendor, event.cloud, event.spendUsd, event.tick);
       }
       return;
     }
+    case 'vendor.training-rationed':
+      vendorOf(world, event.vendor).books.trainingUnmetUsd += event.unmetUsd;
+      cloudOf(world, event.cloud).books.unmetRequestsMTok += event.unmetMTok;
+      return;
     case 'consumers.subscribed': {
       const vendor = vendorOf(world, event.vendor);
       vendor.subscribers = event.subscribers;
@@ -90,13 +95,20 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
         revenueShareByCloud: { ...revenueShareByCloud },
         trainingComputeUsd: earlier.trainingComputeUsd,
         commitmentShortfallUsd: earlier.commitmentShortfallUsd,
+        trainingUnmetUsd: earlier.trainingUnmetUsd,
+        raisedUsd: earlier.raisedUsd,
       };
       for (const [cloud, spendUsd] of Object.entries(computeSpendByCloud)) {
         vendor.books.computeSpendByCloud[cloud] = (vendor.books.computeSpendByCloud[cloud] ?? 0) + spendUsd;
         spendAgainstCommitments(world, id, cloud, spendUsd, event.tick);
       }
       vendor.cashUsd +=
-        books.revenueApiDirectUsd + books.revenueMarketplaceUsd + books.revenueSubscriptionUsd - books.revenueShareUsd - books.inferenceComputeUsd;
+        books.revenueApiDirectUsd +
+        books.revenueMarketplaceUsd +
+        books.revenueSubscriptionUsd -
+        books.revenueShareUsd -
+        books.inferenceComputeUsd -
+        books.idleCapacityUsd;
       return;
     }
     case 'vendor.compute-short':
@@ -105,6 +117,7 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
     case 'vendor.funded': {
       const vendor = vendorOf(world, event.vendor);
       vendor.cashUsd += event.amountUsd;
+      vendor.books.raisedUsd += event.amountUsd;
       sellEquity(vendor.equity, FINANCIAL_INVESTORS, event.equityShare);
       return;
     }
@@ -113,6 +126,7 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
       world.dealsMade += 1;
       const vendor = vendorOf(world, event.deal.vendor);
       vendor.cashUsd += event.deal.amountUsd;
+      vendor.books.raisedUsd += event.deal.amountUsd;
       sellEquity(vendor.equity, event.deal.investor, event.deal.equityShare);
       return;
     }
@@ -169,6 +183,7 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
       const cloud = cloudOf(world, event.cloud);
       cloud.gpuCapacityMTok = Math.max(0, cloud.gpuCapacityMTok + event.gpuMTok);
       cloud.asicCapacityMTok = Math.max(0, cloud.asicCapacityMTok + event.asicMTok);
+      curtailContracts(world, event.cloud, event.tick);
       return;
     }
     case 'cloud.month-closed': {
@@ -177,6 +192,10 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
       books.marketplaceRevenueUsd = event.marketplaceRevenueUsd;
       books.hostingRevenueUsd = event.hostingRevenueUsd;
       books.hostingMTok = event.hostingMTok;
+      books.hostingDemandMTok = event.hostingDemandMTok;
+      books.contractedMTok = event.contractedMTok;
+      // Open weights it could not host count among the requests it could not serve, as vendors' do.
+      books.unmetRequestsMTok += event.hostingDemandMTok - event.hostingMTok;
       books.fleetCostUsd = event.fleetCostUsd;
       return;
     }
@@ -215,6 +234,26 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
       const unhandled: never = event;
       throw new Error(`unhandled event ${JSON.stringify(unhandled)}`);
     }
+  }
+}
+
+/**
+ * A fleet that lost capacity cannot deliver what it had contracted: every contract at the cloud
+ * delivers the same share of its capacity from this month on, the share that fits the fleet left.
+ */
+function curtailContracts(world: Draft<WorldState>, cloudId: string, tick: number): void {
+  const cloud = world.clouds[cloudId]!;
+  const fleet = cloud.gpuCapacityMTok + cloud.asicCapacityMTok;
+  const mine = world.contracts.filter((c) => c.cloud === cloudId);
+  let contracted = 0;
+  for (const c of mine) contracted += c.startTick <= tick && tick < c.endTick ? stepCapacityAt(c.delivered, tick) : 0;
+  if (contracted <= fleet) return;
+  const share = fleet / contracted;
+  for (const c of mine) {
+    const before = stepCapacityAt(c.delivered, tick);
+    const later = c.delivered.filter((s) => s.fromTick > tick).map((s) => ({ fromTick: s.fromTick, capacityMTok: s.capacityMTok * share }));
+    const earlier = c.delivered.filter((s) => s.fromTick < tick);
+    c.delivered = castDraft([...earlier, { fromTick: tick, capacityMTok: before * share }, ...later]);
   }
 }
 

@@ -54,6 +54,16 @@ export interface VendorTrained extends At<'vendor.trained'> {
   /** The contract whose capacity it trained on; null for compute bought by the month. */
   readonly contractId: string | null;
   readonly spendUsd: number;
+  /** Capacity bought by the month from the cloud's free fleet, MTok of inference capacity; 0 on a contract or in its own data centres. */
+  readonly mTok: number;
+}
+/** Training a vendor wanted to buy by the month that no cloud it may use had free capacity for. */
+export interface VendorTrainingRationed extends At<'vendor.training-rationed'> {
+  readonly vendor: VendorId;
+  /** The cloud it asked first, which counts the unmet capacity among the requests it could not serve. */
+  readonly cloud: CloudId;
+  readonly unmetUsd: number;
+  readonly unmetMTok: number;
 }
 export interface ConsumersSubscribed extends At<'consumers.subscribed'> {
   readonly vendor: VendorId;
@@ -64,17 +74,21 @@ export interface ConsumersSubscribed extends At<'consumers.subscribed'> {
  * The month's books of a vendor, all but training (booked by vendor.trained) and commitment
  * shortfalls (compute.commitment-settled); compute by cloud is inference only.
  */
-export interface VendorMonthClosed extends At<'vendor.month-closed'>, Omit<VendorBooks, 'trainingComputeUsd' | 'commitmentShortfallUsd'> {
+export interface VendorMonthClosed
+  extends At<'vendor.month-closed'>,
+    Omit<VendorBooks, 'trainingComputeUsd' | 'commitmentShortfallUsd' | 'trainingUnmetUsd' | 'raisedUsd'> {
   readonly vendor: VendorId;
 }
 export interface CloudMonthClosed extends At<'cloud.month-closed'> {
   readonly cloud: CloudId;
-  /** Inference reservations billed to vendors this month (training is booked by vendor.trained). */
+  /** Inference reservations, used and idle, billed to vendors this month (training is booked by vendor.trained). */
   readonly inferenceRevenueUsd: number;
   readonly fleetCostUsd: number;
   readonly marketplaceRevenueUsd: number;
   readonly hostingRevenueUsd: number;
   readonly hostingMTok: number;
+  readonly hostingDemandMTok: number;
+  readonly contractedMTok: number;
 }
 export interface CloudCapacityAdded extends At<'cloud.capacity-added'> {
   readonly cloud: CloudId;
@@ -256,6 +270,7 @@ export type MarketEvent =
   | VendorPriceChanged
   | VendorModelReleased
   | VendorTrained
+  | VendorTrainingRationed
   | ConsumersSubscribed
   | VendorMonthClosed
   | CloudMonthClosed

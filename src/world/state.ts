@@ -26,13 +26,22 @@ export interface VendorBooks {
   readonly revenueShareUsd: number;
   /** The same, by the cloud that kept it. */
   readonly revenueShareByCloud: Readonly<Record<CloudId, number>>;
-  /** Reserved inference capacity paid for this month (take-or-pay). */
+  /** Reserved inference capacity that served tokens this month: the cost of revenue per token served. */
   readonly inferenceComputeUsd: number;
+  /**
+   * Reserved inference capacity that stood idle this month, paid all the same (take-or-pay): in
+   * gross margin, not in the unit cost of a token served.
+   */
+  readonly idleCapacityUsd: number;
   /** Training compute bought this month (operating expense, not cost of revenue). */
   readonly trainingComputeUsd: number;
   /** Paid this month for committed compute left unbought at the end of a commitment's term. */
   readonly commitmentShortfallUsd: number;
-  /** Inference reservations and training paid to each cloud this month. */
+  /** Training the vendor wanted to buy by the month and no cloud it may use had free capacity for. */
+  readonly trainingUnmetUsd: number;
+  /** Cash raised this month in rounds (clouds' investments, other investors). */
+  readonly raisedUsd: number;
+  /** Inference reservations (used and idle), training and commitment shortfalls paid to each cloud this month. */
   readonly computeSpendByCloud: Readonly<Record<CloudId, number>>;
 }
 
@@ -117,7 +126,14 @@ export interface CloudBooks {
   readonly marketplaceRevenueUsd: number;
   /** Open-weights models served to enterprises at the cloud's own price. */
   readonly hostingRevenueUsd: number;
+  /** Open-weights tokens served this month. */
   readonly hostingMTok: number;
+  /** Open-weights tokens enterprises asked of the cloud this month; above hostingMTok when its fleet was full. */
+  readonly hostingDemandMTok: number;
+  /** Capacity in service under vendors' contracts this month (serving, training or both). */
+  readonly contractedMTok: number;
+  /** Training compute sold by the month, in the fleet's units (MTok of inference capacity per month). */
+  readonly trainingMTok: number;
   /** Running cost of the whole fleet this month. */
   readonly fleetCostUsd: number;
   readonly capexUsd: number;
@@ -210,8 +226,11 @@ export const EMPTY_VENDOR_BOOKS: VendorBooks = {
   revenueShareUsd: 0,
   revenueShareByCloud: {},
   inferenceComputeUsd: 0,
+  idleCapacityUsd: 0,
   trainingComputeUsd: 0,
   commitmentShortfallUsd: 0,
+  trainingUnmetUsd: 0,
+  raisedUsd: 0,
   computeSpendByCloud: {},
 };
 
@@ -220,6 +239,9 @@ export const EMPTY_CLOUD_BOOKS: CloudBooks = {
   marketplaceRevenueUsd: 0,
   hostingRevenueUsd: 0,
   hostingMTok: 0,
+  hostingDemandMTok: 0,
+  contractedMTok: 0,
+  trainingMTok: 0,
   fleetCostUsd: 0,
   capexUsd: 0,
   unmetRequestsMTok: 0,
@@ -270,11 +292,25 @@ export function servedShare(books: VendorBooks): number {
   return demand > 0 ? Math.min(1, books.servedMTok / demand) : 1;
 }
 
-/** (revenue − inference compute − revenue share) / revenue; NaN without revenue. */
-export function grossMargin(books: VendorBooks): number {
+/** (revenue − inference compute, used and idle − revenue share) / revenue; null without revenue, where a margin means nothing. */
+export function grossMargin(books: VendorBooks): number | null {
   const revenue = vendorRevenueUsd(books);
-  if (revenue <= 0) return Number.NaN;
-  return (revenue - books.inferenceComputeUsd - books.revenueShareUsd) / revenue;
+  if (revenue <= 0) return null;
+  return (revenue - books.inferenceComputeUsd - books.idleCapacityUsd - books.revenueShareUsd) / revenue;
+}
+
+export function fleetMTok(cloud: CloudState): number {
+  return cloud.gpuCapacityMTok + cloud.asicCapacityMTok;
+}
+
+/** Capacity of the cloud in use this month: vendors' contracts, open weights hosted, training sold by the month. */
+export function capacityInUseMTok(cloud: CloudState): number {
+  return cloud.books.contractedMTok + cloud.books.hostingMTok + cloud.books.trainingMTok;
+}
+
+/** Capacity of the cloud's fleet still free this month, as far as the month's books have gone. */
+export function freeCapacityMTok(cloud: CloudState): number {
+  return Math.max(0, fleetMTok(cloud) - capacityInUseMTok(cloud));
 }
 
 const TIE_RANK: Readonly<Record<DealStatus, number>> = { exclusive: 0, 'right-of-first-refusal': 1, primary: 2, none: 3 };

@@ -49,7 +49,7 @@ describe('clouds', () => {
       market.sign({ vendor: 'acme', cloud: 'alpha', capacityMTok: 300, priceUsdPerMTok: 3, asicShare: 0, startTick: 0, endTick: 12 });
       // A contract that ends this month frees its capacity for next month.
       market.sign({ vendor: 'acme', cloud: 'alpha', capacityMTok: 200, priceUsdPerMTok: 3, asicShare: 0, startTick: 0, endTick: 1 });
-      market.bus.publish({ type: 'cloud.month-closed', tick: 0, cloud: 'alpha', inferenceRevenueUsd: 0, fleetCostUsd: 0, marketplaceRevenueUsd: 0, hostingRevenueUsd: 0, hostingMTok: 100 });
+      market.bus.publish({ type: 'cloud.month-closed', tick: 0, cloud: 'alpha', inferenceRevenueUsd: 0, fleetCostUsd: 0, marketplaceRevenueUsd: 0, hostingRevenueUsd: 0, hostingMTok: 100, hostingDemandMTok: 100, contractedMTok: 0 });
       // Free next month: 1,000 − 300 − 100 = 600, of which it offers 80 %.
       const [offer] = eventsOfType(withCloudsListening(market, [request({ capacityMTok: 5000 })]), 'compute.offered');
       expect(offer?.capacityMTok).toBeCloseTo(480, 9);

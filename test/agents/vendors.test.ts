@@ -199,7 +199,7 @@ describe('vendors', () => {
       const cloudRevenue = Object.fromEntries(eventsOfType(settled, 'cloud.month-closed').map((e) => [e.cloud, e.inferenceRevenueUsd]));
       // 800 × 3 from alpha and 400 × 2.34 from beta.
       expect(acme.capacityMTok).toBe(1200);
-      expect(acme.inferenceComputeUsd).toBeCloseTo(2400 + 936, 9);
+      expect(acme.inferenceComputeUsd + acme.idleCapacityUsd).toBeCloseTo(2400 + 936, 9);
       expect(acme.computeSpendByCloud.alpha).toBeCloseTo(2400, 9);
       expect(cloudRevenue.alpha).toBeCloseTo(2400, 9);
       expect(cloudRevenue.beta).toBeCloseTo(936, 9);
@@ -299,10 +299,33 @@ describe('vendors', () => {
       closeAcmeMonth(market, 0, 900, 1000);
       buyTraining(market.context(0));
       expect(eventsOfType(market.events, 'vendor.trained')).toEqual([
-        { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 500 },
-        { type: 'vendor.trained', tick: 0, vendor: 'llama', cloud: null, contractId: null, spendUsd: 100 },
+        // alpha's offer price: unit cost 2 × (1 + markup 0.5) = 3 $/MTok, so $500 occupies 166.7 MTok of its fleet.
+        { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 500, mTok: 500 / 3 },
+        { type: 'vendor.trained', tick: 0, vendor: 'llama', cloud: null, contractId: null, spendUsd: 100, mTok: 0 },
       ]);
-      expect(market.world().clouds.alpha!.books.vendorComputeRevenueUsd).toBe(500);
+      expect(market.world().clouds.alpha!.books).toMatchObject({ vendorComputeRevenueUsd: 500, trainingMTok: 500 / 3 });
+    });
+
+    it('buys training by the month only from free capacity, the next cloud after the first, and reports the rest as rationed', () => {
+      const market = marketWith();
+      // Contracts leave alpha 50 MTok free and beta 20 (fleets of 1,000).
+      market.sign({ vendor: 'bolt', cloud: 'alpha', capacityMTok: 950, priceUsdPerMTok: 3, asicShare: 0, startTick: 0, endTick: 12 });
+      market.sign({ vendor: 'bolt', cloud: 'beta', capacityMTok: 980, priceUsdPerMTok: 3, asicShare: 0, startTick: 0, endTick: 12 });
+      market.bus.publish({ type: 'cloud.month-closed', tick: 0, cloud: 'alpha', inferenceRevenueUsd: 0, fleetCostUsd: 0, marketplaceRevenueUsd: 0, hostingRevenueUsd: 0, hostingMTok: 0, hostingDemandMTok: 0, contractedMTok: 950 });
+      market.bus.publish({ type: 'cloud.month-closed', tick: 0, cloud: 'beta', inferenceRevenueUsd: 0, fleetCostUsd: 0, marketplaceRevenueUsd: 0, hostingRevenueUsd: 0, hostingMTok: 0, hostingDemandMTok: 0, contractedMTok: 980 });
+      closeAcmeMonth(market, 0, 900, 1000);
+      buyTraining(market.context(0));
+      const trained = eventsOfType(market.events, 'vendor.trained').filter((e) => e.vendor === 'acme');
+      const rationed = eventsOfType(market.events, 'vendor.training-rationed');
+      // Each cloud offers at most 80 % of what it has free: 40 MTok at alpha, 16 at beta.
+      expect(trained.map((e) => [e.cloud, e.mTok])).toEqual([['alpha', 40], ['beta', 16]]);
+      const spent = trained.reduce((sum, e) => sum + e.spendUsd, 0);
+      expect(rationed).toHaveLength(1);
+      expect(rationed[0]).toMatchObject({ vendor: 'acme', cloud: 'alpha' });
+      expect(rationed[0]!.unmetUsd).toBeCloseTo(500 - spent, 9);
+      expect(market.world().vendors.acme!.books.trainingUnmetUsd).toBeCloseTo(500 - spent, 9);
+      expect(market.world().clouds.alpha!.books.unmetRequestsMTok).toBeCloseTo(rationed[0]!.unmetMTok, 9);
+      expect(market.world().clouds.alpha!.books.trainingMTok).toBeCloseTo(40, 9);
     });
 
     it('ships a better model once its training covers the release cost, drawing from its own stream', () => {
@@ -310,7 +333,7 @@ describe('vendors', () => {
         const input = tinyScenarioInput();
         input.seed = seed;
         const market = testMarket(scenarioOf(input));
-        market.bus.publish({ type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 1e12 });
+        market.bus.publish({ type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 1e12, mTok: 0 });
         releaseModels(market.context(0));
         return eventsOfType(market.events, 'vendor.model-released');
       };

@@ -14,12 +14,22 @@ describe('contractBills', () => {
       contract({ id: 'later', vendor: 'acme', cloud: 'alpha', capacityMTok: 100, startTick: 5 }),
     ],
   });
-  const bills = (servedMTok: number) => Object.fromEntries(contractBills(world, 'acme', 0, servedMTok).map((b) => [b.contract.id, [b.inferenceUsd, b.trainingUsd]]));
+  const billsAt = (tick: number, servedMTok: number) =>
+    Object.fromEntries(contractBills(world, 'acme', tick, servedMTok).map((b) => [b.contract.id, [b.inferenceUsd, b.idleUsd, b.trainingUsd]]));
+  const bills = (servedMTok: number) => Object.fromEntries(Object.entries(billsAt(0, servedMTok)).map(([id, [used, idle, training]]) => [id, [used! + idle!, training]]));
 
   it('bills inference contracts as inference whatever they serve (take-or-pay), training contracts as training', () => {
     expect(bills(0).serve).toEqual([200, 0]);
     expect(bills(0).train).toEqual([0, 200]);
     expect(bills(0).later).toBeUndefined();
+  });
+
+  it('splits an inference contract’s bill into the capacity that served and the capacity left idle', () => {
+    // 30 of its 100 MTok served: $60 served, $140 idle.
+    expect(billsAt(0, 30).serve).toEqual([60, 140, 0]);
+    // Tokens go to the inference contract before the contracts for both, which never stand idle.
+    expect(billsAt(0, 100).serve).toEqual([200, 0, 0]);
+    expect(billsAt(0, 100)['both-a']).toEqual([0, 0, 300]);
   });
 
   it('spreads the tokens served beyond the inference contracts over the contracts for both, and trains on the rest of them', () => {

@@ -69,11 +69,14 @@ describe('settlement', () => {
     const m = market();
     // Take-or-pay: the reservation is billed whatever the demand.
     const { vendor, cloud } = settle(m, 0, demandOf({ direct: [[ACME, 10]] }));
-    expect(vendor('acme').inferenceComputeUsd).toBe(3000);
+    // 10 of its 1,000 MTok served: $30 is the cost of the tokens served, $2,970 stood idle.
+    expect(vendor('acme').inferenceComputeUsd).toBeCloseTo(30, 9);
+    expect(vendor('acme').idleCapacityUsd).toBeCloseTo(2970, 9);
+    expect(vendor('acme').computeSpendByCloud).toEqual({ alpha: 3000 });
     expect(cloud('alpha').inferenceRevenueUsd).toBe(3000);
     expect(cloud('beta').inferenceRevenueUsd).toBe(0);
-    expect(m.world().vendors.acme!.books.inferenceComputeUsd).toBe(3000);
     expect(m.world().clouds.alpha!.books.vendorComputeRevenueUsd).toBe(3000);
+    expect(m.world().vendors.acme!.books).toMatchObject({ inferenceComputeUsd: 30, idleCapacityUsd: 2970 });
   });
 
   it('cuts API revenue in proportion to the capacity shortfall, but not subscription revenue', () => {
@@ -100,11 +103,21 @@ describe('settlement', () => {
   });
 
   it('lets the hosting cloud sell open-weights tokens at its own price, with no vendor revenue', () => {
-    const m = market();
+    const m = testMarket(scenarioOf(tinyScenarioInput()));
     // alpha's open-model price: unit cost 2 × 1.5 = 3 $/MTok.
     const { vendor, cloud } = settle(m, 0, demandOf({ viaCloud: [[LLAMA, ALPHA, 300]] }));
     expect(cloud('alpha')).toMatchObject({ hostingMTok: 300, hostingRevenueUsd: 900 });
     expect(vendor('llama')).toMatchObject({ apiDemandMTok: 300, servedMTok: 300, revenueApiDirectUsd: 0, revenueMarketplaceUsd: 0 });
+  });
+
+  it('hosts open weights only on the capacity its vendors’ contracts leave free, and counts the rest as unmet', () => {
+    const m = testMarket(scenarioOf(tinyScenarioInput()));
+    m.sign({ vendor: 'acme', cloud: 'alpha', capacityMTok: 800, priceUsdPerMTok: 3, asicShare: 0, startTick: 0, endTick: 12 });
+    // alpha's fleet of 1,000 MTok has 200 free for 300 asked: two thirds served, at 3 $/MTok.
+    const { vendor, cloud } = settle(m, 0, demandOf({ viaCloud: [[LLAMA, ALPHA, 300]] }));
+    expect(cloud('alpha')).toMatchObject({ hostingDemandMTok: 300, hostingMTok: 200, hostingRevenueUsd: 600, contractedMTok: 800 });
+    expect(vendor('llama')).toMatchObject({ apiDemandMTok: 300, servedMTok: 200 });
+    expect(m.world().clouds.alpha!.books.unmetRequestsMTok).toBe(100);
   });
 
   it('books each cloud’s fleet running cost at its unit cost', () => {

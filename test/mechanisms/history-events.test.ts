@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/config/parse-scenario.js';
 import { contractCapacityAt } from '../../src/world/state.js';
-import { cloudJson, computeCosts, eventsOf, offerFactor, run, seriesOf, smallBaseline, vendorJson, type Json } from './support.js';
+import { cloudJson, computeCosts, eventsOf, offerFactor, run, seriesOf, smallBaseline, withRoomToTrain, vendorJson, type Json } from './support.js';
 
 /**
  * The events an analyst writes 2024–2025 down with (src/simulation/schedule.ts): deal amendments,
@@ -126,7 +126,8 @@ describe('history events', () => {
 
   describe('a compute commitment with no cash', () => {
     it('binds the vendor to buy its compute at the cloud at least on a straight line over its term, and shows in the books', () => {
-      const json = scripted([{ date: '2024-01', type: 'compute-commitment', vendor: 'mistral', cloud: 'oracle', amountUsd: 6e8, months: 6 }], 9);
+      // $100M a month of training needs an Oracle with that much free: a fleet 100 times the baseline's.
+      const json = scripted([{ date: '2024-01', type: 'compute-commitment', vendor: 'mistral', cloud: 'oracle', amountUsd: 6e8, months: 6 }], 9, (j) => withRoomToTrain(j, 100));
       const { events, metrics } = run(json);
       // Compute bought from Oracle, inference and training alike, pays the commitment down.
       const spent = seriesOf(metrics, 'contract.spend_usd', 'mistral@oracle');
@@ -196,7 +197,8 @@ describe('history events', () => {
       const months = eventsOf(training.events, 'vendor.month-closed').filter((e) => e.vendor === 'mistral');
       // Its capacity serves no tokens: serving capacity and inference bills are the opening contract's alone.
       expect(months[1]!.capacityMTok).toBe(months[0]!.capacityMTok);
-      expect(months[1]!.inferenceComputeUsd).toBeCloseTo(months[0]!.inferenceComputeUsd, 6);
+      const reserved = (m: (typeof months)[number]) => m.inferenceComputeUsd + m.idleCapacityUsd;
+      expect(reserved(months[1]!)).toBeCloseTo(reserved(months[0]!), 6);
 
       const both = run(scripted([{ date: '2024-01', type: 'compute-contract', vendor: 'mistral', cloud: 'azure', capacityMTok: 1e6, months: 12, use: 'both' }], 3));
       const month = eventsOf(both.events, 'vendor.month-closed').find((e) => e.vendor === 'mistral' && e.tick === 1)!;
@@ -204,8 +206,8 @@ describe('history events', () => {
       const idle = eventsOf(both.events, 'vendor.trained').find((e) => e.contractId === signed.id)!;
       // What serving used of it is inference; the rest trained; together its whole take-or-pay bill.
       expect(month.capacityMTok).toBeCloseTo(months[0]!.capacityMTok + 1e6, 0);
-      const opening = months[0]!.inferenceComputeUsd;
-      expect(month.inferenceComputeUsd - opening + idle.spendUsd).toBeCloseTo(1e6 * signed.priceUsdPerMTok, 4);
+      const opening = reserved(months[0]!);
+      expect(reserved(month) - opening + idle.spendUsd).toBeCloseTo(1e6 * signed.priceUsdPerMTok, 4);
     });
   });
 
@@ -273,9 +275,10 @@ describe('history events', () => {
     const history = (json: Json) => (json.history = { until: '2024-06' });
 
     it('leaves releases and rounds to the record until its last month, and to the agents after it', () => {
-      const json = scripted([{ date: '2024-03', type: 'model-release', vendor: 'xai', quality: 1 }], 12, history);
+      // Room to train on, so that a vendor with no cash burns it and must raise.
+      const json = withRoomToTrain(scripted([{ date: '2024-03', type: 'model-release', vendor: 'xai', quality: 1 }], 12, history));
       vendorJson(json, 'xai').cashUsd = 0;
-      const free = smallBaseline({ count: 400, months: 12 });
+      const free = withRoomToTrain(smallBaseline({ count: 400, months: 12 }));
       vendorJson(free, 'xai').cashUsd = 0;
       const scriptedRun = run(json);
       const releases = eventsOf(scriptedRun.events, 'vendor.model-released');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/config/parse-scenario.js';
 import type { MarketEvent } from '../../src/world/events.js';
 import { contractCapacityAt } from '../../src/world/state.js';
-import { computeCosts, eventsOf, offerFactor, run, seriesOf, smallBaseline, vendorJson, type Json } from './support.js';
+import { computeCosts, eventsOf, offerFactor, run, seriesOf, smallBaseline, withRoomToTrain, vendorJson, type Json } from './support.js';
 
 /**
  * Scripted history: dated events in a config become, in their month, the bus events an agent's
@@ -22,7 +22,7 @@ const cost = computeCosts(BASE);
 const multipleOf = (vendor: string): number => vendorJson(BASE, vendor).valuationRevenueMultiple;
 
 function scripted(events: readonly Json[]): Json {
-  const json = smallBaseline({ count: 300, months: 8 });
+  const json = withRoomToTrain(smallBaseline({ count: 300, months: 8 }));
   json.events = events;
   return json;
 }

@@ -27,6 +27,19 @@ export function smallBaseline(options: { count?: number; months?: number } = {})
   return json;
 }
 
+/**
+ * Gives every cloud a fleet `factor` times the baseline's, so that vendors find free capacity to
+ * train on by the month: the baseline's opening fleets are sized for serving, and training bought
+ * by the month takes only what they have free (issue 21: compute is physical).
+ */
+export function withRoomToTrain(json: Json, factor = 20): Json {
+  for (const cloud of json.clouds) {
+    cloud.gpuCapacityMTok *= factor;
+    cloud.asicCapacityMTok *= factor;
+  }
+  return json;
+}
+
 export function scenarioOf(json: unknown): Scenario {
   const parsed = parseScenario(json);
   if (!parsed.success) throw new Error(`invalid scenario: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeCosts, eventsOf, offerFactor, run, seriesOf, smallBaseline, type Json } from './support.js';
+import { computeCosts, eventsOf, offerFactor, run, seriesOf, smallBaseline, withRoomToTrain, type Json } from './support.js';
 
 /**
  * Mechanism 9, vertical integration: the seed article's conclusion that model-making and cloud
@@ -14,7 +14,7 @@ const cost = computeCosts(BASE);
 const BEDROCK_SHARE: number = BASE.marketplace.find((l: Json) => l.cloud === 'aws' && l.vendor === 'anthropic').revenueShare;
 
 function anthropicOnBedrock(merger: { cloud: string } | null): Json {
-  const json = smallBaseline({ months: 12 });
+  const json = withRoomToTrain(smallBaseline({ months: 12 }));
   json.marketplace = json.marketplace.filter((l: Json) => !(l.vendor === 'anthropic' && l.cloud === 'gcp'));
   if (merger) json.events = [{ date: '2024-06', type: 'merger', cloud: merger.cloud, vendor: 'anthropic' }];
   return json;

@@ -98,7 +98,7 @@ export function computePaymentViolations(run: RecordedRun): string[] {
         violations.push(`tick ${tick}: vendors paid ${cloud.cloud} ${billed} USD of inference, it booked ${cloud.inferenceRevenueUsd}`);
       }
     }
-    const paid = sum(vendors.map((v) => v.inferenceComputeUsd)) + sum(training.map((t) => t.spendUsd));
+    const paid = sum(vendors.map((v) => v.inferenceComputeUsd + v.idleCapacityUsd)) + sum(training.map((t) => t.spendUsd));
     const earned = sum(clouds.map((c) => c.inferenceRevenueUsd)) + sum(training.map((t) => t.spendUsd));
     if (!close(paid, earned)) violations.push(`tick ${tick}: vendors paid ${paid} USD for compute, clouds earned ${earned}`);
   }
@@ -108,8 +108,8 @@ export function computePaymentViolations(run: RecordedRun): string[] {
 /**
  * What enterprises are charged, tokens × the month's prices, equals what vendors and clouds book:
  * a closed vendor's API revenue is its served API tokens × its list price; a cloud's hosting
- * revenue is the open-weights tokens it served × its price, and it serves all that enterprises
- * buy of open weights.
+ * revenue is the open-weights tokens it served × its price, and what it served is what the open
+ * weights' books say was served of what enterprises asked.
  */
 export function enterpriseChargeViolations(run: RecordedRun): string[] {
   const violations: string[] = [];
@@ -118,7 +118,8 @@ export function enterpriseChargeViolations(run: RecordedRun): string[] {
     if (event.type === 'vendor.month-closed') {
       const vendor = before.vendors[event.vendor]!;
       if (vendor.weights === 'open') {
-        openTokens.set(event.tick, (openTokens.get(event.tick) ?? 0) + event.apiDemandMTok);
+        // What the clouds could host of it: a full fleet rations open weights.
+        openTokens.set(event.tick, (openTokens.get(event.tick) ?? 0) + event.servedMTok);
         continue;
       }
       const demand = event.apiDemandMTok + event.subscriberDemandMTok;

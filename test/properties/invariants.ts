@@ -99,7 +99,7 @@ function recordedCashFlow(event: MarketEvent, vendor: string): number {
   const deal = e.deal as Fields | undefined;
   switch (event.type as string) {
     case 'vendor.month-closed':
-      return e.vendor !== vendor ? 0 : num(e.revenueApiDirectUsd) + num(e.revenueMarketplaceUsd) + num(e.revenueSubscriptionUsd) - num(e.revenueShareUsd) - num(e.inferenceComputeUsd);
+      return e.vendor !== vendor ? 0 : num(e.revenueApiDirectUsd) + num(e.revenueMarketplaceUsd) + num(e.revenueSubscriptionUsd) - num(e.revenueShareUsd) - num(e.inferenceComputeUsd) - num(e.idleCapacityUsd);
     case 'vendor.trained':
       return e.vendor === vendor ? -num(e.spendUsd) : 0;
     case 'vendor.funded':

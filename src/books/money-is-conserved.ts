@@ -1,0 +1,101 @@
+import { vendorRevenueUsd } from '../world/state.js';
+import type { MonthBooks } from './month-books.js';
+import { agrees, type Violation } from './violation.js';
+
+const usd = (x: number) => `$${x.toPrecision(8)}`;
+
+/**
+ * What vendors pay each cloud for compute (reservations used and idle, training, commitment
+ * shortfalls) is what the cloud books as compute sold to vendors.
+ */
+export function computePaidIsComputeBooked({ world }: MonthBooks): Violation[] {
+  const found: Violation[] = [];
+  for (const cloud of Object.values(world.clouds)) {
+    let paid = 0;
+    for (const vendor of Object.values(world.vendors)) paid += vendor.books.computeSpendByCloud[cloud.id] ?? 0;
+    if (!agrees(paid, cloud.books.vendorComputeRevenueUsd)) {
+      found.push({ invariant: 'computePaidIsComputeBooked', entity: cloud.id, message: `vendors paid ${usd(paid)} for compute, the cloud booked ${usd(cloud.books.vendorComputeRevenueUsd)}` });
+    }
+  }
+  return found;
+}
+
+/** The revenue shares vendors pay on marketplace sales are what each cloud books as marketplace revenue. */
+export function revenueSharePaidIsKept({ world }: MonthBooks): Violation[] {
+  const found: Violation[] = [];
+  for (const cloud of Object.values(world.clouds)) {
+    let paid = 0;
+    for (const vendor of Object.values(world.vendors)) paid += vendor.books.revenueShareByCloud[cloud.id] ?? 0;
+    if (!agrees(paid, cloud.books.marketplaceRevenueUsd)) {
+      found.push({ invariant: 'revenueSharePaidIsKept', entity: cloud.id, message: `vendors paid ${usd(paid)} of revenue share, the cloud kept ${usd(cloud.books.marketplaceRevenueUsd)}` });
+    }
+  }
+  return found;
+}
+
+/**
+ * What enterprises pay is what vendors and hosts book: a closed vendor's API revenue is the API
+ * tokens asked of it (from the month's demand) × the share it could serve × its list price; its
+ * subscription revenue is its subscribers × the subscription price; a cloud's hosting revenue is
+ * the open-weights tokens it served × its price.
+ */
+export function enterprisesPayWhatIsBooked({ world, demand, scenario }: MonthBooks): Violation[] {
+  const found: Violation[] = [];
+  const clouds = Object.keys(world.clouds).length;
+  const roster = demand.directMTok.length;
+  // The demand arrays are indexed by the run's roster; vendors in the world appear in its order.
+  const ids = Object.keys(world.vendors);
+  for (const vendor of Object.values(world.vendors)) {
+    if (vendor.weights !== 'closed') continue;
+    const b = vendor.books;
+    const v = rosterIndex(scenario, vendor.id, ids);
+    if (v < 0 || v >= roster) continue;
+    let asked = demand.directMTok[v]!;
+    for (let c = 0; c < clouds; c++) asked += demand.viaCloudMTok[v * clouds + c]!;
+    const totalAsked = asked + b.subscriberDemandMTok;
+    const servedShare = totalAsked > 0 ? Math.min(1, b.servedMTok / totalAsked) : 1;
+    const charged = asked * servedShare * vendor.priceUsdPerMTok;
+    const booked = b.revenueApiDirectUsd + b.revenueMarketplaceUsd;
+    if (!agrees(charged, booked)) {
+      found.push({ invariant: 'enterprisesPayWhatIsBooked', entity: vendor.id, message: `enterprises were charged ${usd(charged)} for API tokens, the vendor booked ${usd(booked)}` });
+    }
+    const subscriptions = vendor.subscribers * scenario.consumers.priceUsdPerMonth;
+    if (!agrees(subscriptions, b.revenueSubscriptionUsd)) {
+      found.push({ invariant: 'enterprisesPayWhatIsBooked', entity: vendor.id, message: `subscribers paid ${usd(subscriptions)}, the vendor booked ${usd(b.revenueSubscriptionUsd)}` });
+    }
+  }
+  for (const cloud of Object.values(world.clouds)) {
+    const charged = cloud.books.hostingMTok * cloud.openModelPriceUsdPerMTok;
+    if (!agrees(charged, cloud.books.hostingRevenueUsd)) {
+      found.push({ invariant: 'enterprisesPayWhatIsBooked', entity: cloud.id, message: `open-weights tokens served × price = ${usd(charged)}, the cloud booked ${usd(cloud.books.hostingRevenueUsd)}` });
+    }
+  }
+  return found;
+}
+
+/** The vendor's index in the run's roster: every vendor the scenario (and any parent) names, in config order. */
+function rosterIndex(scenario: MonthBooks['scenario'], vendor: string, fallback: readonly string[]): number {
+  const index = scenario.vendors.findIndex((v) => v.id === vendor);
+  return index >= 0 ? index : fallback.indexOf(vendor);
+}
+
+/**
+ * A vendor's cash moves only with its month's books: revenue, less revenue shares, compute for
+ * serving (used and idle), training and commitment shortfalls, plus what it raised. Checked for
+ * vendors in the market the whole month.
+ */
+export function cashMovesWithTheBooks({ world, previous }: MonthBooks): Violation[] {
+  const found: Violation[] = [];
+  for (const vendor of Object.values(world.vendors)) {
+    const before = previous.vendors[vendor.id];
+    if (before === undefined) continue;
+    const b = vendor.books;
+    const flow =
+      vendorRevenueUsd(b) - b.revenueShareUsd - b.inferenceComputeUsd - b.idleCapacityUsd - b.trainingComputeUsd - b.commitmentShortfallUsd + b.raisedUsd;
+    const expected = before.cashUsd + flow;
+    if (!agrees(vendor.cashUsd, expected)) {
+      found.push({ invariant: 'cashMovesWithTheBooks', entity: vendor.id, message: `cash ${usd(vendor.cashUsd)}, but ${usd(before.cashUsd)} last month and a month's flow of ${usd(flow)} give ${usd(expected)}` });
+    }
+  }
+  return found;
+}
