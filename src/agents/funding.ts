@@ -1,13 +1,26 @@
 import type { TickContext } from './agent-context.js';
 import type { InvestmentOffered } from '../world/events.js';
+import { FINANCIAL_INVESTORS, shareBought } from '../world/cap-table.js';
 import { vendorRevenueUsd, type ComputeCommitment, type Deal, type DealStatus, type WorldState } from '../world/state.js';
 
 /** Valuation floor for a vendor with little revenue yet, USD (a seed-stage frontier lab). */
 const MIN_VALUATION_USD = 1e9;
 
-/** Pre-money valuation: annualised revenue × the vendor's revenue multiple, floored. */
+/**
+ * The valuation policy: the pre-money valuation of a round the agents decide (and of a scripted
+ * round that states none), annualised revenue × the vendor's revenue multiple, floored.
+ */
 export function valuationUsd(world: WorldState, vendor: string, revenueMultiple: number): number {
   return Math.max(MIN_VALUATION_USD, 12 * vendorRevenueUsd(world.vendors[vendor]!.books) * revenueMultiple);
+}
+
+/**
+ * What a vendor is marked at: the post-money valuation of its last round in the run (the price of
+ * the most recent investment, as auditors of venture holdings accept it), or the valuation policy's
+ * mark of the month before its first round.
+ */
+export function markedValuationUsd(world: WorldState, vendor: string, revenueMultiple: number): number {
+  return world.vendors[vendor]!.lastRoundPostMoneyUsd ?? valuationUsd(world, vendor, revenueMultiple);
 }
 
 /** What an investment buys and binds, whoever the investor. */
@@ -33,7 +46,18 @@ export function investorOf(named: { readonly cloud?: string; readonly investor?:
   return named.cloud !== undefined ? cloudInvestor(named.cloud) : { investor: named.investor!, cloud: null };
 }
 
-export function newDeal(world: WorldState, tick: number, from: Investor, vendor: string, terms: DealTerms, equityShare: number): Deal {
+/** A deal's price: the pre-money valuation it was struck at (null before the run) and the equity bought. */
+export interface DealPrice {
+  readonly preMoneyUsd: number | null;
+  readonly equityShare: number;
+}
+
+/** The price of a round's part at a pre-money valuation: stake = amount ÷ post-money. */
+export function pricedAt(amountUsd: number, preMoneyUsd: number): { preMoneyUsd: number; equityShare: number } {
+  return { preMoneyUsd, equityShare: shareBought(amountUsd, preMoneyUsd) };
+}
+
+export function newDeal(world: WorldState, tick: number, from: Investor, vendor: string, terms: DealTerms, price: DealPrice): Deal {
   return {
     id: `deal-${world.dealsMade + 1}`,
     investor: from.investor,
@@ -41,7 +65,8 @@ export function newDeal(world: WorldState, tick: number, from: Investor, vendor:
     vendor,
     tick,
     amountUsd: terms.amountUsd,
-    equityShare,
+    equityShare: price.equityShare,
+    preMoneyUsd: price.preMoneyUsd,
     status: from.cloud === null ? 'none' : terms.status,
     minAsicShare: from.cloud === null ? 0 : terms.minAsicShare,
     permittedClouds: from.cloud === null ? [] : [...terms.permittedClouds],
@@ -87,9 +112,14 @@ export function scriptedByHistory(ctx: TickContext, decision: 'model-release' | 
 }
 
 /**
- * End of month: a vendor whose cash runs short asks for a round; clouds' investment policies
- * answer with offers; the vendor takes the acceptable ones, largest first, and raises the rest
- * from financial investors. In scripted history the record's rounds are the only ones.
+ * End of month: a vendor whose cash runs short asks for a round, priced by the valuation policy;
+ * clouds' investment policies answer with offers; the vendor takes the acceptable ones, largest
+ * first, and raises the rest from financial investors. A vendor a cloud's group owns raises it
+ * from its owner alone. In scripted history the record's rounds are the only ones.
+ *
+ * The round's parts close one after another at one price per share: the part taken after `raised`
+ * dollars is priced at pre-money valuation + raised, so every part ends at amount ÷ the round's
+ * post-money, and every holder before the round keeps pre-money ÷ post-money of its stake.
  */
 export function raiseFunds(ctx: TickContext): void {
   if (scriptedByHistory(ctx, 'investment')) return;
@@ -100,10 +130,14 @@ export function raiseFunds(ctx: TickContext): void {
     if (!funding || config.weights !== 'closed') continue;
     const vendor = ctx.world().vendors[config.id]!;
     const b = vendor.books;
-    const monthlyBurnUsd = b.revenueShareUsd + b.inferenceComputeUsd + b.trainingComputeUsd + b.commitmentShortfallUsd - vendorRevenueUsd(b);
+    const monthlyBurnUsd = b.revenueShareUsd + b.inferenceComputeUsd + b.idleCapacityUsd + b.trainingComputeUsd + b.commitmentShortfallUsd - vendorRevenueUsd(b);
     const amountUsd = funding.amountToRaise({ cashUsd: vendor.cashUsd, monthlyBurnUsd });
     if (amountUsd <= 0) continue;
     const valuation = valuationUsd(ctx.world(), config.id, config.valuationRevenueMultiple);
+    if (vendor.owner !== null) {
+      ctx.bus.publish({ type: 'vendor.funded', tick: ctx.tick, vendor: config.id, investor: vendor.owner, amountUsd, ...pricedAt(amountUsd, valuation) });
+      continue;
+    }
     offers.length = 0;
     ctx.bus.publish({ type: 'vendor.funding-sought', tick: ctx.tick, vendor: config.id, amountUsd, valuationUsd: valuation });
 
@@ -117,13 +151,20 @@ export function raiseFunds(ctx: TickContext): void {
       // The last offer taken is cut to what the round still needs, commitment in proportion.
       const scale = Math.min(1, (amountUsd - raisedUsd) / offer.amountUsd);
       const terms = { ...offer, amountUsd: offer.amountUsd * scale };
-      const deal = newDeal(ctx.world(), ctx.tick, cloudInvestor(offer.cloud), config.id, terms, terms.amountUsd / (valuation + amountUsd));
+      const deal = newDeal(ctx.world(), ctx.tick, cloudInvestor(offer.cloud), config.id, terms, pricedAt(terms.amountUsd, valuation + raisedUsd));
       closeInvestment(ctx, deal, { cloud: offer.cloud, amountUsd: offer.computeCommitmentUsd * scale, months: offer.commitmentMonths });
       raisedUsd += terms.amountUsd;
     }
     if (raisedUsd < amountUsd) {
       const rest = amountUsd - raisedUsd;
-      ctx.bus.publish({ type: 'vendor.funded', tick: ctx.tick, vendor: config.id, amountUsd: rest, equityShare: rest / (valuation + amountUsd) });
+      ctx.bus.publish({
+        type: 'vendor.funded',
+        tick: ctx.tick,
+        vendor: config.id,
+        investor: FINANCIAL_INVESTORS,
+        amountUsd: rest,
+        ...pricedAt(rest, valuation + raisedUsd),
+      });
     }
   }
   subscription.unsubscribe();

@@ -1,4 +1,5 @@
 import { cloudsSellNoMoreThanTheyHave, vendorsServeWithinCapacity } from './compute-is-physical.js';
+import { capTablesSumToOne, mergedOnceIntoAHolder, stakesWithinUnitInterval } from './equity.js';
 import { stateIsFinite } from './finite-state.js';
 import { cashMovesWithTheBooks, computePaidIsComputeBooked, enterprisesPayWhatIsBooked, revenueSharePaidIsKept } from './money-is-conserved.js';
 import type { Invariant, MonthBooks } from './month-books.js';
@@ -16,6 +17,9 @@ export const INVARIANTS: Readonly<Record<string, Invariant>> = {
   revenueSharePaidIsKept,
   enterprisesPayWhatIsBooked,
   cashMovesWithTheBooks,
+  capTablesSumToOne,
+  stakesWithinUnitInterval,
+  mergedOnceIntoAHolder,
 };
 
 /** Every violation of the month's books (empty when they balance). */

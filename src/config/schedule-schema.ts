@@ -56,12 +56,32 @@ function cloudOnlyConditions(
 const investment = z
   .object({
     ...common,
-    type: z.literal('investment').describe('an investor buys equity in a vendor, with conditions'),
+    type: z
+      .literal('investment')
+      .describe(
+        'an investor buys equity in a vendor, with conditions, at a valuation: valuationUsd (post-money), preMoneyValuationUsd or equityShare; with none, the valuation policy’s (ARR × the vendor’s revenue multiple, floored)',
+      ),
     ...investorFields,
     vendor: id.describe('vendor invested in'),
     amountUsd: z.number().gt(0).describe('cash invested, USD'),
-    valuationUsd: z.number().gt(0).optional().describe('post-money valuation of the round, USD; the equity bought is amount / valuation'),
-    equityShare: share.optional().describe('equity bought, 0..1, when no valuation is given; default: amount / (ARR × the vendor’s revenue multiple + amount)'),
+    valuationUsd: z
+      .number()
+      .gt(0)
+      .optional()
+      .describe('post-money valuation of the round as reported, USD; the equity bought is amount / valuation, and every holder is diluted by it'),
+    preMoneyValuationUsd: z
+      .number()
+      .gt(0)
+      .optional()
+      .describe('pre-money valuation, USD, for a tranche priced at an earlier round’s valuation; the equity bought is amount / (pre-money + amount)'),
+    equityShare: z
+      .number()
+      .gt(0)
+      .lt(1)
+      .optional()
+      .describe(
+        'equity bought, share of the vendor after the round (0..1, exclusive), when the record gives a stake but no valuation: it implies a pre-money of amount / share − amount',
+      ),
     status: dealStatus.optional().describe('tie the investing cloud gets (default none)'),
     minAsicShare: share.optional().describe('share of the vendor’s capacity at the investing cloud that must run on its ASICs (default 0)'),
     permittedClouds: z.array(id).optional().describe('under exclusivity, other clouds the vendor may buy compute from'),
@@ -73,8 +93,9 @@ const investment = z
   .superRefine((event, ctx) => {
     oneInvestor(event, ctx);
     cloudOnlyConditions(event, ctx);
-    if (event.valuationUsd !== undefined && event.equityShare !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['equityShare'], message: 'give valuationUsd or equityShare, not both' });
+    const prices = (['valuationUsd', 'preMoneyValuationUsd', 'equityShare'] as const).filter((key) => event[key] !== undefined);
+    if (prices.length > 1) {
+      ctx.addIssue({ code: 'custom', path: [prices[1]!], message: `give one price of the round: ${prices.join(' and ')} say the same thing twice` });
     }
     if (event.valuationUsd !== undefined && event.valuationUsd <= event.amountUsd) {
       ctx.addIssue({ code: 'custom', path: ['valuationUsd'], message: `a post-money valuation must exceed the amount raised (${event.amountUsd})` });
@@ -91,7 +112,9 @@ const dealAmendment = z
     ...investorFields,
     vendor: id.describe('vendor whose deals with the investor change (every deal between them)'),
     status: dealStatus.optional().describe('new tie'),
-    equityShare: share.optional().describe('the investor’s whole stake after the amendment, 0..1'),
+    equityShare: share
+      .optional()
+      .describe('the investor’s whole stake after the amendment, 0..1 (a recapitalisation); the remainder holder (founders and others, or the owner) absorbs the difference'),
     permittedClouds: z.array(id).optional().describe('other clouds the vendor may now buy from under exclusivity (replaces the list)'),
     minAsicShare: share.optional().describe('new required share of the vendor’s capacity on the cloud’s ASICs'),
   })
@@ -185,7 +208,11 @@ const delisting = z
 const merger = z
   .object({
     ...common,
-    type: z.literal('merger').describe('vertical integration: the vendor joins the cloud’s group'),
+    type: z
+      .literal('merger')
+      .describe(
+        'vertical integration: the vendor joins the cloud’s group, which buys out every other holder; a vendor merges once, into a cloud that holds a stake in it by then (or owns it)',
+      ),
     cloud: id.describe('acquiring cloud'),
     vendor: id.describe('vendor acquired'),
   })

@@ -1,4 +1,5 @@
 import type { EnterpriseDemand } from '../agents/enterprises.js';
+import { markedValuationUsd } from '../agents/funding.js';
 import {
   asicShare,
   capacityInUseMTok,
@@ -65,6 +66,8 @@ export function recordMonth(
     if (capacity > 0) recorder.record('vendor.asic_share', id, mine.reduce((sum, c) => sum + contractCapacityAt(c, world.tick) * c.asicShare, 0) / capacity);
     recorder.record('vendor.clouds_used', id, new Set(mine.map((c) => c.cloud)).size);
     recorder.record('vendor.cash_usd', id, vendor.cashUsd);
+    recorder.record('vendor.valuation_usd', id, markedValuationUsd(world, id, valuationMultiples[id] ?? 0));
+    for (const [holder, share] of Object.entries(vendor.equity)) recorder.record('stake.share', `${holder}@${id}`, share);
     recorder.record(
       'vendor.commitments_remaining_usd',
       id,
@@ -151,12 +154,16 @@ export function nvidiaDependence(world: WorldState, cloudId: string): number {
   return used > 0 ? onGpu / used : fleetGpuShare;
 }
 
-/** The cloud's stakes in vendors at their revenue multiple (ARR × multiple × equity held, after dilution). */
+/**
+ * The cloud's stakes in vendors at their marks: the share of each vendor it holds (after every
+ * dilution) × the vendor's valuation (its last round's post-money, or the valuation policy's mark
+ * before its first round in the run). Open-weights vendors have no valuation and count nothing.
+ */
 export function equityValueUsd(world: WorldState, cloudId: string, valuationMultiples: Readonly<Record<string, number>>): number {
   let value = 0;
   for (const vendor of Object.values(world.vendors)) {
     const held = vendor.equity[cloudId] ?? 0;
-    if (held > 0) value += held * 12 * vendorRevenueUsd(vendor.books) * (valuationMultiples[vendor.id] ?? 0);
+    if (held > 0 && vendor.weights === 'closed') value += held * markedValuationUsd(world, vendor.id, valuationMultiples[vendor.id] ?? 0);
   }
   return value;
 }

@@ -122,10 +122,22 @@ export function mergedPairFigures(table: MetricTable, vendor: string, cloud: str
   return { revenueUsd, marginShare: revenueUsd > 0 ? 1 - costUsd / revenueUsd : Number.NaN };
 }
 
-/** For each merger the run went through, the merged business's combined revenue and margin. */
+/**
+ * For each merger the run went through, the merged business's combined revenue and margin: one row
+ * per merged vendor, so its revenue is counted once. A merger happened when its acquirer holds the
+ * whole vendor at the end (`stake.share`); one the run skipped is left out.
+ */
 export function mergersSection(scenario: Scenario, table: MetricTable): string {
   const end = table.dates.at(-1) ?? scenario.start;
-  const mergers = scenario.events.filter((e): e is Extract<Scenario['events'][number], { type: 'merger' }> => e.type === 'merger' && e.date <= end);
+  const last = table.dates.length - 1;
+  const mergedVendors = new Set<string>();
+  const mergers = scenario.events.filter((e): e is Extract<Scenario['events'][number], { type: 'merger' }> => {
+    if (e.type !== 'merger' || e.date > end || mergedVendors.has(e.vendor)) return false;
+    const held = table.series('stake.share').get(`${e.cloud}@${e.vendor}`)?.[last] ?? 0;
+    if (held < 1 - 1e-9) return false;
+    mergedVendors.add(e.vendor);
+    return true;
+  });
   if (mergers.length === 0) return '';
   const names = entityNames(scenario);
   const rows = mergers.map((m) => {

@@ -2,6 +2,7 @@ import type { Scenario } from '../config/parse-scenario.js';
 import type { AgentPolicies, VendorConfig } from '../agents/agent-context.js';
 import { dateToTick } from '../engine/calendar.js';
 import { fleetUnitCostUsdPerMTok, gpuCostUsdPerMTok, asicCostUsdPerMTok, type ComputeMarket } from '../market/compute-cost.js';
+import { remainderHolder, wholeTo } from '../world/cap-table.js';
 import { asicShare, EMPTY_CLOUD_BOOKS, EMPTY_VENDOR_BOOKS, type CloudState, type ComputeContract, type VendorState, type WorldState } from '../world/state.js';
 
 /** The month a vendor comes to market, as a tick: 0 for a vendor there from the start. */
@@ -12,6 +13,7 @@ export function entryTick(scenario: Scenario, vendor: VendorConfig): number {
 /** A vendor as its config describes it when it comes to market. */
 export function vendorAtEntry(v: VendorConfig): VendorState {
   const app = v.weights === 'closed' ? v.consumerApp : undefined;
+  const owner = v.weights === 'closed' ? (v.owner ?? null) : null;
   return {
     id: v.id,
     weights: v.weights,
@@ -23,10 +25,11 @@ export function vendorAtEntry(v: VendorConfig): VendorState {
     trainingSinceReleaseUsd: 0,
     lastReleaseTick: null,
     cashUsd: v.weights === 'closed' ? v.cashUsd : 0,
-    owner: v.weights === 'closed' ? (v.owner ?? null) : null,
+    owner,
     integrated: false,
     monthsShort: 0,
-    equity: {},
+    equity: wholeTo(remainderHolder(owner)),
+    lastRoundPostMoneyUsd: null,
     books: EMPTY_VENDOR_BOOKS,
   };
 }

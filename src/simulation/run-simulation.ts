@@ -102,7 +102,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
     }
     if (tick === 0) {
       for (const deal of root.dealsAtStart) {
-        const inForce = newDeal(world, tick, investorOf(deal), deal.vendor, deal, deal.equityShare);
+        const inForce = newDeal(world, tick, investorOf(deal), deal.vendor, deal, { preMoneyUsd: null, equityShare: deal.equityShare });
         bus.publish({ type: 'investment.in-force', tick, deal: inForce });
         if (deal.computeCommitmentUsd > 0 && deal.cloud !== undefined) {
           const commitment = { vendor: deal.vendor, cloud: deal.cloud, amountUsd: deal.computeCommitmentUsd, startTick: 0, months: deal.commitmentMonths, dealId: inForce.id };

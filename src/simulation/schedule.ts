@@ -1,5 +1,6 @@
 import type { TickContext } from '../agents/agent-context.js';
-import { closeInvestment, investorOf, newDeal, valuationUsd } from '../agents/funding.js';
+import { closeInvestment, investorOf, newDeal, pricedAt, valuationUsd } from '../agents/funding.js';
+import { impliedPreMoneyUsd, remainderHolder, restateRefusal } from '../world/cap-table.js';
 import { dealMinAsicShare, usedCapacityMTok } from '../agents/clouds.js';
 import type { ScheduledEvent } from '../config/schedule-schema.js';
 import { dateToTick } from '../engine/calendar.js';
@@ -36,6 +37,11 @@ function applyOne(ctx: TickContext, event: ScheduledEvent): string | null {
     case 'deal-amendment': {
       const investor = event.cloud ?? event.investor!;
       if (!world.deals.some((d) => d.investor === investor && d.vendor === event.vendor)) return `${investor} holds no deal with ${event.vendor} to amend`;
+      if (event.equityShare !== undefined) {
+        const vendor = world.vendors[event.vendor]!;
+        const refusal = restateRefusal(vendor.equity, investor, event.equityShare, remainderHolder(vendor.owner));
+        if (refusal !== null) return `${event.vendor}'s cap table cannot give ${investor} ${event.equityShare}: ${refusal}`;
+      }
       publish(ctx, {
         type: 'deal.amended',
         tick,
@@ -78,9 +84,12 @@ function applyOne(ctx: TickContext, event: ScheduledEvent): string | null {
     case 'delisting':
       publish(ctx, { type: 'marketplace.listing-removed', tick, cloud: event.cloud, vendor: event.vendor });
       return null;
-    case 'merger':
+    case 'merger': {
+      const refusal = mergerRefusal(world, event.vendor, event.cloud);
+      if (refusal !== null) return refusal;
       publish(ctx, { type: 'corporate.merged', tick, cloud: event.cloud, vendor: event.vendor });
       return null;
+    }
     case 'capacity-shock': {
       const cloud = world.clouds[event.cloud]!;
       publish(ctx, {
@@ -130,20 +139,35 @@ function invest(ctx: TickContext, event: Of<'investment'>): string | null {
   if (from.cloud !== null && status !== 'none' && exclusive && exclusive.cloud !== from.cloud) {
     return `${exclusive.id} makes ${exclusive.cloud} ${event.vendor}'s exclusive cloud: ${from.cloud} cannot take a ${status} tie`;
   }
-  const vendorConfig = ctx.scenario.vendors.find((v) => v.id === event.vendor)!;
-  const multiple = vendorConfig.weights === 'closed' ? vendorConfig.valuationRevenueMultiple : 25;
-  // Valued on last month's revenue when no valuation is given: this month's books have only just opened.
-  const equityShare =
-    event.valuationUsd !== undefined
-      ? event.amountUsd / event.valuationUsd
-      : (event.equityShare ?? event.amountUsd / (valuationUsd(ctx.lastMonth, event.vendor, multiple) + event.amountUsd));
   const terms = { amountUsd: event.amountUsd, status, minAsicShare: event.minAsicShare ?? 0, permittedClouds: event.permittedClouds ?? [] };
   const commitmentCloud = event.commitmentCloud ?? event.cloud;
   closeInvestment(
     ctx,
-    newDeal(world, ctx.tick, from, event.vendor, terms, equityShare),
+    newDeal(world, ctx.tick, from, event.vendor, terms, pricedAt(event.amountUsd, scriptedPreMoneyUsd(ctx, event))),
     commitmentCloud === undefined ? null : { cloud: commitmentCloud, amountUsd: event.computeCommitmentUsd, months: event.commitmentMonths },
   );
+  return null;
+}
+
+/**
+ * A scripted round's pre-money valuation: the record's (a post-money `valuationUsd` less the amount,
+ * a `preMoneyValuationUsd`, or the one an `equityShare` implies); without one, the valuation
+ * policy's, on last month's revenue (this month's books have only just opened).
+ */
+function scriptedPreMoneyUsd(ctx: TickContext, event: Of<'investment'>): number {
+  if (event.valuationUsd !== undefined) return event.valuationUsd - event.amountUsd;
+  if (event.preMoneyValuationUsd !== undefined) return event.preMoneyValuationUsd;
+  if (event.equityShare !== undefined) return impliedPreMoneyUsd(event.amountUsd, event.equityShare);
+  const vendorConfig = ctx.scenario.vendors.find((v) => v.id === event.vendor)!;
+  const multiple = vendorConfig.weights === 'closed' ? vendorConfig.valuationRevenueMultiple : 25;
+  return valuationUsd(ctx.lastMonth, event.vendor, multiple);
+}
+
+/** Why a vendor cannot merge into a cloud: it merged already, or the cloud holds no stake in it. Null when it can. */
+export function mergerRefusal(world: WorldState, vendorId: string, cloud: string): string | null {
+  const vendor = world.vendors[vendorId]!;
+  if (vendor.integrated) return `${vendorId} merged into ${vendor.owner} already; a vendor merges once`;
+  if (vendor.owner !== cloud && !((vendor.equity[cloud] ?? 0) > 0)) return `${cloud} holds no stake in ${vendorId}; a cloud acquires a vendor it has invested in`;
   return null;
 }
 

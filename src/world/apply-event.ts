@@ -1,5 +1,6 @@
 import { castDraft, type Draft } from 'immer';
 import type { MarketEvent } from './events.js';
+import { grantOpeningStake, issueEquity, remainderHolder, restateStake, wholeTo } from './cap-table.js';
 import { EMPTY_CLOUD_BOOKS, EMPTY_VENDOR_BOOKS, stepCapacityAt, type WorldState } from './state.js';
 
 /**
@@ -118,7 +119,8 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
       const vendor = vendorOf(world, event.vendor);
       vendor.cashUsd += event.amountUsd;
       vendor.books.raisedUsd += event.amountUsd;
-      sellEquity(vendor.equity, FINANCIAL_INVESTORS, event.equityShare);
+      issueEquity(vendor.equity, event.investor, event.equityShare);
+      vendor.lastRoundPostMoneyUsd = event.preMoneyUsd + event.amountUsd;
       return;
     }
     case 'investment.closed': {
@@ -127,14 +129,15 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
       const vendor = vendorOf(world, event.deal.vendor);
       vendor.cashUsd += event.deal.amountUsd;
       vendor.books.raisedUsd += event.deal.amountUsd;
-      sellEquity(vendor.equity, event.deal.investor, event.deal.equityShare);
+      issueEquity(vendor.equity, event.deal.investor, event.deal.equityShare);
+      if (event.deal.preMoneyUsd !== null) vendor.lastRoundPostMoneyUsd = event.deal.preMoneyUsd + event.deal.amountUsd;
       return;
     }
     case 'investment.in-force': {
       world.deals.push(castDraft(event.deal));
       world.dealsMade += 1;
-      const equity = vendorOf(world, event.deal.vendor).equity;
-      equity[event.deal.investor] = (equity[event.deal.investor] ?? 0) + event.deal.equityShare;
+      const vendor = vendorOf(world, event.deal.vendor);
+      grantOpeningStake(vendor.equity, event.deal.investor, event.deal.equityShare, remainderHolder(vendor.owner));
       return;
     }
     case 'deal.amended': {
@@ -144,7 +147,10 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
         if (event.permittedClouds !== undefined) deal.permittedClouds = [...event.permittedClouds];
         if (event.minAsicShare !== undefined) deal.minAsicShare = event.minAsicShare;
       }
-      if (event.equityShare !== undefined) vendorOf(world, event.vendor).equity[event.investor] = event.equityShare;
+      if (event.equityShare !== undefined) {
+        const vendor = vendorOf(world, event.vendor);
+        restateStake(vendor.equity, event.investor, event.equityShare, remainderHolder(vendor.owner));
+      }
       return;
     }
     case 'compute.commitment-made':
@@ -171,9 +177,11 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
       world.vendors[event.vendor.id] = castDraft(event.vendor);
       return;
     case 'corporate.merged': {
+      // The acquirer buys out every other holder (no cash is booked: clouds keep no cash account).
       const vendor = vendorOf(world, event.vendor);
       vendor.owner = event.cloud;
       vendor.integrated = true;
+      vendor.equity = wholeTo(event.cloud);
       for (const listing of world.listings) {
         if (listing.cloud === event.cloud && listing.vendor === event.vendor) listing.revenueShare = 0;
       }
@@ -255,16 +263,6 @@ function curtailContracts(world: Draft<WorldState>, cloudId: string, tick: numbe
     const earlier = c.delivered.filter((s) => s.fromTick < tick);
     c.delivered = castDraft([...earlier, { fromTick: tick, capacityMTok: before * share }, ...later]);
   }
-}
-
-/** Who holds the equity sold in rounds no named investor took. */
-export const FINANCIAL_INVESTORS = 'financial-investors';
-
-/** A round sells `share` of the vendor (after the round) to an investor: every holder is diluted. */
-function sellEquity(equity: Record<string, number>, investor: string, share: number): void {
-  if (share <= 0) return;
-  for (const holder of Object.keys(equity)) equity[holder] = equity[holder]! * (1 - share);
-  equity[investor] = (equity[investor] ?? 0) + share;
 }
 
 /** Compute bought from a cloud pays down the vendor's commitments to it that have begun, oldest first. */

@@ -179,11 +179,18 @@ export interface VendorFundingSought extends At<'vendor.funding-sought'> {
   /** Pre-money valuation: ARR × the vendor's revenue multiple. */
   readonly valuationUsd: number;
 }
-/** A round from financial investors, when no cloud's offer was taken. */
+/**
+ * The part of a round no cloud's offer took: raised from financial investors, or, for a vendor a
+ * cloud's group owns, from its owner.
+ */
 export interface VendorFunded extends At<'vendor.funded'> {
   readonly vendor: VendorId;
+  /** `financial-investors`, or the owning group. */
+  readonly investor: string;
   readonly amountUsd: number;
-  /** Equity the financial investors bought, share of the vendor after the round. */
+  /** Pre-money valuation of this part of the round, USD. */
+  readonly preMoneyUsd: number;
+  /** Equity bought, share of the vendor after it: amountUsd ÷ (preMoneyUsd + amountUsd). */
   readonly equityShare: number;
 }
 export interface InvestmentOffered extends At<'investment.offered'> {

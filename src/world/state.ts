@@ -69,8 +69,14 @@ export interface VendorState {
   readonly integrated: boolean;
   /** Consecutive months in which its first-choice cloud could not cover its compute need. */
   readonly monthsShort: number;
-  /** Equity held by each investor (a cloud id or another investor's id), share of the vendor; rounds dilute it. */
+  /**
+   * The cap table: share of the vendor each holder owns, summing to 1 (src/world/cap-table.ts).
+   * Investors are a cloud id or another investor's id; the remainder holder (its owner, or
+   * `founders-and-others`) owns the rest. Every round dilutes every holder.
+   */
   readonly equity: Readonly<Record<string, number>>;
+  /** Post-money valuation of its last round in the run, USD; null before its first. */
+  readonly lastRoundPostMoneyUsd: number | null;
   readonly books: VendorBooks;
 }
 
@@ -92,8 +98,14 @@ export interface Deal {
   readonly vendor: VendorId;
   readonly tick: number;
   readonly amountUsd: number;
-  /** Equity bought, share of the vendor after the round. */
+  /**
+   * Equity bought, share of the vendor when the deal closes: amountUsd ÷ (preMoneyUsd + amountUsd).
+   * Parts of one round close in turn, each priced at the round's pre-money plus what the parts
+   * before it raised, so each ends at amount ÷ the round's post-money.
+   */
   readonly equityShare: number;
+  /** Pre-money valuation it was priced at, USD; null for a deal struck before the run, whose price the config does not give. */
+  readonly preMoneyUsd: number | null;
   readonly status: DealStatus;
   /** Share of the vendor's capacity at the investor that must run on the investor's ASICs. */
   readonly minAsicShare: number;

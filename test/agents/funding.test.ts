@@ -3,6 +3,7 @@ import { listenForFundingRounds } from '../../src/agents/clouds.js';
 import { raiseFunds, valuationUsd } from '../../src/agents/funding.js';
 import type { ScenarioInput } from '../../src/config/scenario-schema.js';
 import { EMPTY_VENDOR_BOOKS } from '../../src/world/state.js';
+import { deal } from '../support/world-fixtures.js';
 import { closedVendorInput, cloudInput, eventsOfType, scenarioOf, testMarket, tinyScenarioInput, type TestMarket } from '../support/scenario-fixtures.js';
 
 /**
@@ -51,16 +52,22 @@ describe('funding', () => {
     ]);
     const [closed] = eventsOfType(m.events, 'investment.closed');
     expect(closed?.deal).toMatchObject({ investor: 'alpha', cloud: 'alpha', vendor: 'acme', amountUsd: 4e9, status: 'primary' });
-    expect(closed?.deal.equityShare).toBeCloseTo(4e9 / (1e9 + 17e9), 12);
+    // Priced at the round's pre-money, 1e9 $: alpha's 4e9 $ buys 4/5 of the vendor when it closes.
+    expect(closed?.deal).toMatchObject({ preMoneyUsd: 1e9, equityShare: 0.8 });
     // Half the investment comes back as compute the vendor must buy from the investor over the policy's term.
     expect(eventsOfType(m.events, 'compute.commitment-made').map((e) => e.commitment)).toEqual([
       { id: 'commitment-1', vendor: 'acme', cloud: 'alpha', amountUsd: 2e9, remainingUsd: 2e9, startTick: 0, endTick: 36, dealId: closed!.deal.id },
     ]);
-    expect(eventsOfType(m.events, 'vendor.funded')).toEqual([{ type: 'vendor.funded', tick: 0, vendor: 'acme', amountUsd: 13e9, equityShare: 13e9 / 18e9 }]);
-    // The financial investors' round dilutes the cloud's stake bought just before.
+    // The funds' 13e9 $ come at the same price per share: pre-money 1e9 + 4e9 already raised, 13/18 of the vendor.
+    expect(eventsOfType(m.events, 'vendor.funded')).toEqual([
+      { type: 'vendor.funded', tick: 0, vendor: 'acme', investor: 'financial-investors', amountUsd: 13e9, preMoneyUsd: 5e9, equityShare: 13e9 / 18e9 },
+    ]);
+    // Post-money 18e9 $: each holder ends at its amount ÷ post-money, the founders at pre-money ÷ post-money.
     const equity = m.world().vendors.acme!.equity;
-    expect(equity.alpha).toBeCloseTo((4e9 / 18e9) * (1 - 13e9 / 18e9), 12);
-    expect(equity['financial-investors']).toBeCloseTo(13e9 / 18e9, 12);
+    expect(equity.alpha).toBeCloseTo(4 / 18, 12);
+    expect(equity['financial-investors']).toBeCloseTo(13 / 18, 12);
+    expect(equity['founders-and-others']).toBeCloseTo(1 / 18, 12);
+    expect(m.world().vendors.acme!.lastRoundPostMoneyUsd).toBe(18e9);
     expect(m.world().vendors.acme!.cashUsd).toBe(1e9 + 17e9);
     expect(m.world().deals).toHaveLength(1);
   });
@@ -75,6 +82,30 @@ describe('funding', () => {
     expect(eventsOfType(m.events, 'investment.rejected')).toMatchObject([{ cloud: 'alpha', vendor: 'acme', reason: expect.stringMatching(/60 %/) }]);
     expect(eventsOfType(m.events, 'investment.closed')).toEqual([]);
     expect(m.world().deals).toEqual([]);
+  });
+
+  it('prices every part of a round at one price per share, diluting the holders before it by pre-money ÷ post-money', () => {
+    // alpha held 20 % of acme before the run; the round of 17e9 $ at 1e9 $ pre-money leaves it 20 % × 1/18.
+    const m = market();
+    m.bus.publish({ type: 'investment.in-force', tick: 0, deal: deal({ vendor: 'acme', cloud: 'alpha', equityShare: 0.2, preMoneyUsd: null }) });
+    fundingRound(m);
+    const equity = m.world().vendors.acme!.equity;
+    // alpha: 0.2 / 18 held before + 4/18 bought; the founders' 0.8 / 18; the funds 13/18.
+    expect(equity.alpha).toBeCloseTo(0.2 / 18 + 4 / 18, 12);
+    expect(equity['founders-and-others']).toBeCloseTo(0.8 / 18, 12);
+    expect(equity['financial-investors']).toBeCloseTo(13 / 18, 12);
+  });
+
+  it('raises the round of a vendor a cloud’s group owns from its owner, who keeps it whole', () => {
+    const m = market((input) => {
+      closedVendorInput(input, 'acme').owner = 'alpha';
+    });
+    fundingRound(m);
+    expect(eventsOfType(m.events, 'vendor.funding-sought')).toEqual([]);
+    expect(eventsOfType(m.events, 'vendor.funded')).toEqual([
+      { type: 'vendor.funded', tick: 0, vendor: 'acme', investor: 'alpha', amountUsd: 17e9, preMoneyUsd: 1e9, equityShare: 17e9 / 18e9 },
+    ]);
+    expect(m.world().vendors.acme!.equity).toEqual({ alpha: 1 });
   });
 
   it('raises nothing while its runway is long enough', () => {

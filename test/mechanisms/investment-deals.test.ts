@@ -75,7 +75,9 @@ describe('investment deals', () => {
     const offer = eventsOf(events, 'investment.offered').find((e) => e.vendor === 'xai')!;
     const closed = eventsOf(events, 'investment.closed').filter((e) => e.deal.vendor === 'xai');
     expect(closed).toHaveLength(1);
-    expect(closed[0]!.deal).toMatchObject({ cloud: 'oracle', tick: 0, amountUsd: offer.amountUsd, equityShare: offer.equityShare, status: 'primary' });
+    expect(closed[0]!.deal).toMatchObject({ cloud: 'oracle', tick: 0, amountUsd: offer.amountUsd, preMoneyUsd: round.valuationUsd, status: 'primary' });
+    // Taken first, at the round's pre-money: amount ÷ (pre-money + amount) when it closes.
+    expect(closed[0]!.deal.equityShare).toBeCloseTo(offer.amountUsd / (round.valuationUsd + offer.amountUsd), 12);
     const made = eventsOf(events, 'compute.commitment-made').find((e) => e.commitment.dealId === closed[0]!.deal.id)!;
     expect(made.commitment).toMatchObject({ vendor: 'xai', cloud: 'oracle', startTick: 0, endTick: 36 });
     expect(made.commitment.amountUsd).toBeCloseTo(0.4 * offer.amountUsd, 0);
@@ -124,23 +126,33 @@ describe('investment deals', () => {
     expect(eventsOf(tiedTo('exclusive').events, 'investment.offered')).toEqual([]);
   });
 
-  it('values a cloud’s stakes at equity × the vendor’s ARR × its revenue multiple, month by month, diluted by later sales', () => {
+  it('dilutes the cloud’s part by the rest of the round to amount ÷ post-money, and marks its stake at that post-money', () => {
     const { events, metrics, finalWorld } = run(xaiRound({}));
-    const bought = finalWorld.deals.find((d) => d.cloud === 'oracle')!.equityShare;
-    // Financial investors take the rest of the round, which dilutes what Oracle has just bought.
-    const funded = eventsOf(events, 'vendor.funded').filter((e) => e.vendor === 'xai');
-    expect(funded).toHaveLength(1);
-    const stake = { equityShare: bought * (1 - funded[0]!.equityShare) };
-    expect(finalWorld.vendors.xai!.equity.oracle).toBeCloseTo(stake.equityShare, 12);
-    const xaiRevenue = seriesOf(metrics, 'vendor.revenue_usd', 'xai');
-    const anthropicRevenue = seriesOf(metrics, 'vendor.revenue_usd', 'anthropic');
+    const round = eventsOf(events, 'vendor.funding-sought').find((e) => e.vendor === 'xai')!;
+    const offer = eventsOf(events, 'investment.offered').find((e) => e.vendor === 'xai')!;
+    const [funded] = eventsOf(events, 'vendor.funded').filter((e) => e.vendor === 'xai');
+    // The financial investors' part comes at the same price per share: pre-money + Oracle's part.
+    expect(funded!.preMoneyUsd).toBeCloseTo(round.valuationUsd + offer.amountUsd, 0);
+    const postMoneyUsd = round.valuationUsd + round.amountUsd;
+    const oracleStake = offer.amountUsd / postMoneyUsd;
+    const table = finalWorld.vendors.xai!.equity;
+    expect(table.oracle).toBeCloseTo(oracleStake, 12);
+    expect(table['financial-investors']).toBeCloseTo((round.amountUsd - offer.amountUsd) / postMoneyUsd, 12);
+    expect(table['founders-and-others']).toBeCloseTo(round.valuationUsd / postMoneyUsd, 12);
+    // xAI is marked at the round's post-money from then on; Oracle's stake at its share of it.
+    const valuation = seriesOf(metrics, 'vendor.valuation_usd', 'xai');
     const oracleValue = seriesOf(metrics, 'cloud.equity_value_usd', 'oracle');
+    valuation.forEach((mark, tick) => {
+      expect(mark).toBeCloseTo(postMoneyUsd, 0);
+      expect(oracleValue[tick]).toBeCloseTo(oracleStake * postMoneyUsd, 0);
+      expect(seriesOf(metrics, 'stake.share', 'oracle@xai')[tick]).toBeCloseTo(oracleStake, 12);
+    });
+    // Anthropic raises no round in these months: the valuation policy marks it, ARR × its multiple, floored.
+    const anthropicRevenue = seriesOf(metrics, 'vendor.revenue_usd', 'anthropic');
     const awsValue = seriesOf(metrics, 'cloud.equity_value_usd', 'aws');
-    xaiRevenue.forEach((revenue, tick) => {
-      expect(oracleValue[tick]).toBeCloseTo(stake.equityShare * 12 * revenue * XAI.valuationRevenueMultiple, 0);
-      // The baseline's stake held at the start (AWS in Anthropic, Sep 2023).
-      const awsStake = dealAtStart('aws', 'anthropic').equityShare;
-      expect(awsValue[tick]).toBeCloseTo(awsStake * 12 * anthropicRevenue[tick]! * vendorJson(BASE, 'anthropic').valuationRevenueMultiple, 0);
+    anthropicRevenue.forEach((revenue, tick) => {
+      const mark = Math.max(1e9, 12 * revenue * vendorJson(BASE, 'anthropic').valuationRevenueMultiple);
+      expect(awsValue[tick]).toBeCloseTo(dealAtStart('aws', 'anthropic').equityShare * mark, 0);
     });
   });
 

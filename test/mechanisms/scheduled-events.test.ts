@@ -11,6 +11,8 @@ import { computeCosts, eventsOf, offerFactor, run, seriesOf, smallBaseline, with
  */
 const SCRIPT = [
   { date: '2024-01', type: 'investment', cloud: 'oracle', vendor: 'mistral', amountUsd: 1e9, equityShare: 0.2, status: 'primary', computeCommitmentUsd: 3e8 },
+  // A merger needs a stake: gcp's, bought the same month before it.
+  { date: '2024-02', type: 'investment', cloud: 'gcp', vendor: 'mistral', amountUsd: 1e8, valuationUsd: 2e9 },
   { date: '2024-02', type: 'merger', cloud: 'gcp', vendor: 'mistral' },
   { date: '2024-03', type: 'capacity-shock', cloud: 'azure', gpuChange: -0.3 },
   { date: '2024-04', type: 'model-release', vendor: 'xai', quality: 1.5 },
@@ -29,7 +31,7 @@ function scripted(events: readonly Json[]): Json {
 
 /** What each scheduled type publishes, for the entity the script names. */
 const produced: Record<string, { tick: number; pick: (events: readonly MarketEvent[]) => MarketEvent[] }> = {
-  investment: { tick: 1, pick: (e) => eventsOf(e, 'investment.closed').filter((x) => x.deal.vendor === 'mistral') },
+  investment: { tick: 1, pick: (e) => eventsOf(e, 'investment.closed').filter((x) => x.deal.vendor === 'mistral' && x.deal.cloud === 'oracle') },
   merger: { tick: 2, pick: (e) => eventsOf(e, 'corporate.merged') },
   'capacity-shock': { tick: 3, pick: (e) => eventsOf(e, 'cloud.capacity-shocked') },
   'model-release': { tick: 4, pick: (e) => eventsOf(e, 'vendor.model-released').filter((x) => x.vendor === 'xai' && x.toQuality === 1.5) },
@@ -89,10 +91,12 @@ describe('scheduled events', () => {
       expect(spentAtOracle).toBeGreaterThanOrEqual((3e8 * tick) / 36 - 1e-3);
     }
     expect(trained.some((e) => e.tick >= 2 && e.cloud === 'oracle')).toBe(true);
+    // Oracle's 20 % for $1B marks Mistral at $5B post-money: $1B, until gcp buys every holder out in the merger.
     const stake = seriesOf(withScript.metrics, 'cloud.equity_value_usd', 'oracle');
-    const revenue = seriesOf(withScript.metrics, 'vendor.revenue_usd', 'mistral');
     expect(stake[0]).toBe(0);
-    for (let tick = 1; tick < 8; tick++) expect(stake[tick]).toBeCloseTo(0.2 * 12 * revenue[tick]! * multipleOf('mistral'), 0);
+    expect(stake[1]).toBeCloseTo(1e9, 0);
+    for (let tick = 2; tick < 8; tick++) expect(stake[tick]).toBe(0);
+    expect(withScript.finalWorld.vendors.mistral!.equity).toEqual({ gcp: 1 });
   });
 
   it('takes a capacity shock out of the GPU fleet the cloud has at the start of the month', () => {
@@ -157,9 +161,9 @@ describe('scheduled events', () => {
 
   it('rejects an event dated before the run starts, naming its path and the start; one after the end does not happen', () => {
     const problems = problemsOf([
-      { date: '2024-12', type: 'merger', cloud: 'azure', vendor: 'openai' },
-      { date: '2024-11', type: 'merger', cloud: 'azure', vendor: 'openai' },
-      { date: '2023-11', type: 'merger', cloud: 'azure', vendor: 'openai' },
+      { date: '2024-12', type: 'model-release', vendor: 'xai', quality: 1.2 },
+      { date: '2024-11', type: 'model-release', vendor: 'xai', quality: 1.1 },
+      { date: '2023-11', type: 'model-release', vendor: 'xai', quality: 1.05 },
     ]);
     expect(problems).toEqual([{ path: 'events[2].date', message: '2023-11 is before the run starts (2023-12)' }]);
     const json = smallBaseline({ months: 12 });

@@ -45,6 +45,17 @@ describe('history report', () => {
     expect(mergersSection(loadConfig('baseline'), apart)).toBe('');
   });
 
+  it('reports a merger only when its acquirer holds the whole vendor at the end, so a skipped merger adds no revenue', () => {
+    const scenario = loadConfig('vertical-integration');
+    const twelve = (x: number) => Array(12).fill(x);
+    const figures = { 'vendor.revenue_usd': { anthropic: twelve(100) }, 'cloud.ai_revenue_usd': { aws: twelve(80) }, 'cloud.fleet_cost_usd': { aws: twelve(60) } };
+    const happened = table(12, { ...figures, 'stake.share': { 'aws@anthropic': twelve(1) } });
+    const skipped = table(12, { ...figures, 'stake.share': { 'aws@anthropic': twelve(0.19), 'founders-and-others@anthropic': twelve(0.81) } });
+    const moved = () => ({ ...scenario, start: '2025-01', events: scenario.events.map((e) => (e.type === 'merger' ? { ...e, date: '2025-06' } : e)) });
+    expect(mergersSection(moved(), happened)).toMatch(/\| Amazon Web Services \+ Anthropic \| Jun 2025 \| \$2[.,]16K? \|/);
+    expect(mergersSection(moved(), skipped)).toBe('');
+  });
+
   it('lists the scripted events the run went through, with their sources, and counts those dated after its end', () => {
     const baseline = loadConfig('baseline');
     const section = scriptedEventsSection(baseline, '2024-12');

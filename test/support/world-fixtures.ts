@@ -34,7 +34,8 @@ export function vendorState(id: string, fields: Partial<VendorState> = {}): Vend
     owner: null,
     integrated: false,
     monthsShort: 0,
-    equity: {},
+    equity: { [fields.owner ?? 'founders-and-others']: 1 },
+    lastRoundPostMoneyUsd: null,
     books: EMPTY_VENDOR_BOOKS,
     ...fields,
   };
@@ -89,6 +90,7 @@ export function deal(fields: Partial<Deal> & Pick<Deal, 'vendor'> & { cloud: str
     tick: 0,
     amountUsd: 1e9,
     equityShare: 0.1,
+    preMoneyUsd: 9e9,
     status: 'primary',
     minAsicShare: 0,
     permittedClouds: [],

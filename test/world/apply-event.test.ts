@@ -200,15 +200,34 @@ describe('applyEvent', () => {
     const after = applyAll(world(), [
       { type: 'investment.closed', tick: 2, deal: deal({ id: 'deal-1', vendor: 'acme', cloud: 'alpha', amountUsd: 5000 }) },
       { type: 'investment.in-force', tick: 2, deal: deal({ id: 'deal-2', vendor: 'acme', cloud: 'beta', amountUsd: 7000 }) },
-      { type: 'vendor.funded', tick: 2, vendor: 'acme', amountUsd: 300, equityShare: 0.05 },
+      { type: 'vendor.funded', tick: 2, vendor: 'acme', investor: 'financial-investors', amountUsd: 300, preMoneyUsd: 5700, equityShare: 0.05 },
     ]);
     expect(after.deals.map((d) => d.id)).toEqual(['deal-1', 'deal-2']);
     expect(after.vendors.acme!.cashUsd).toBe(1000 + 5000 + 300);
+    // alpha buys 10 % (founders 0.9); beta's 10 % held before the run comes out of the founders' (0.8);
+    // the funds' 5 % dilutes everyone by 0.95: 0.76, 0.095, 0.095, 0.05.
+    const table = after.vendors.acme!.equity;
+    expect(table['founders-and-others']).toBeCloseTo(0.76, 12);
+    expect(table.alpha).toBeCloseTo(0.095, 12);
+    expect(table.beta).toBeCloseTo(0.095, 12);
+    expect(table['financial-investors']).toBeCloseTo(0.05, 12);
+    expect(after.vendors.acme!.lastRoundPostMoneyUsd).toBe(6000);
+  });
+
+  it('restates a stake in a recapitalisation, the remainder holder absorbing the difference', () => {
+    const after = applyAll(world(), [
+      { type: 'investment.in-force', tick: 0, deal: deal({ vendor: 'acme', cloud: 'alpha', equityShare: 0.49 }) },
+      { type: 'vendor.funded', tick: 1, vendor: 'acme', investor: 'funds', amountUsd: 1e9, preMoneyUsd: 9e9, equityShare: 0.1 },
+      { type: 'deal.amended', tick: 2, investor: 'alpha', vendor: 'acme', equityShare: 0.27 },
+    ]);
+    // Before the recap: alpha 0.49 × 0.9 = 0.441, funds 0.1, founders 0.51 × 0.9 = 0.459.
+    // After: alpha 0.27, funds 0.1 unchanged, founders 1 − 0.27 − 0.1 = 0.63.
+    expect(after.vendors.acme!.equity).toEqual({ 'founders-and-others': expect.closeTo(0.63, 12), alpha: 0.27, funds: expect.closeTo(0.1, 12) });
   });
 
   it('merges a vendor into a cloud’s group: owned, integrated, no revenue share on that cloud', () => {
     const after = applyAll(world(), [{ type: 'corporate.merged', tick: 3, cloud: 'alpha', vendor: 'acme' }]);
-    expect(after.vendors.acme).toMatchObject({ owner: 'alpha', integrated: true });
+    expect(after.vendors.acme).toMatchObject({ owner: 'alpha', integrated: true, equity: { alpha: 1 } });
     expect(after.listings).toEqual([
       { cloud: 'alpha', vendor: 'acme', revenueShare: 0 },
       { cloud: 'beta', vendor: 'acme', revenueShare: 0.3 },
