@@ -1,4 +1,5 @@
 import { stateIsFinite } from './finite-state.js';
+import { adoptersWithinPopulation, subscribersWithinMarket } from './populations.js';
 import type { Invariant, MonthBooks } from './month-books.js';
 import { BooksError, type Violation } from './violation.js';
 
@@ -8,6 +9,8 @@ import { BooksError, type Violation } from './violation.js';
  */
 export const INVARIANTS: Readonly<Record<string, Invariant>> = {
   stateIsFinite,
+  subscribersWithinMarket,
+  adoptersWithinPopulation,
 };
 
 /** Every violation of the month's books (empty when they balance). */
