@@ -198,7 +198,7 @@ const enterprises = z
  */
 const addressableMarket = z
   .object({
-    peopleOnline: positive.describe('people using the Internet, the population a chat app can reach'),
+    peopleOnline: positive.describe('people using the Internet, a count: the population a chat app can reach'),
     payingShare: z
       .number()
       .gt(0)
