@@ -1,15 +1,18 @@
 import type { TickContext } from './agent-context.js';
+import { marketSubscribersThisMonth } from '../market/consumer-market.js';
 import { servedShare } from '../world/state.js';
 
 /**
- * The aggregate consumer market: paying chat subscribers grow with the market and move between
- * apps on brand and quality (the policy), not on price.
+ * The aggregate consumer market: paying chat subscribers grow with the market, which approaches
+ * its addressable ceiling (market/consumer-market.ts), and move between apps on brand and quality
+ * (the policy), not on price. The policy hands out exactly the market's subscribers; the books
+ * (books/populations.ts) stop a run whose apps hold more.
  */
 export function updateSubscriptions(ctx: TickContext): void {
-  const { consumers } = ctx.scenario;
   const apps = Object.values(ctx.world().vendors).filter((v) => v.hasConsumerApp);
   if (apps.length === 0) return;
-  const total = consumers.subscribersAtStart * ctx.timeline.compound((s) => s.consumers.growthPerYear, ctx.tick);
+  const opening = apps.reduce((sum, app) => sum + app.subscribers, 0);
+  const total = marketSubscribersThisMonth(ctx.scenario, ctx.tick, opening);
   // A rationed app serves its users worse: they judge it by the quality they actually get.
   const appeal = apps.map((app) => ({ ...app, quality: app.quality * servedShare((ctx.lastMonth.vendors[app.id] ?? app).books) }));
   const next = ctx.policies.consumers.policy.nextSubscribers(appeal, total);

@@ -2,6 +2,7 @@ import { cloudsSellNoMoreThanTheyHave, vendorsServeWithinCapacity } from './comp
 import { capTablesSumToOne, mergedOnceIntoAHolder, stakesWithinUnitInterval } from './equity.js';
 import { stateIsFinite } from './finite-state.js';
 import { cashMovesWithTheBooks, computePaidIsComputeBooked, enterprisesPayWhatIsBooked, revenueSharePaidIsKept } from './money-is-conserved.js';
+import { adoptersWithinPopulation, subscribersWithinMarket } from './populations.js';
 import type { Invariant, MonthBooks } from './month-books.js';
 import { BooksError, type Violation } from './violation.js';
 
@@ -20,6 +21,8 @@ export const INVARIANTS: Readonly<Record<string, Invariant>> = {
   capTablesSumToOne,
   stakesWithinUnitInterval,
   mergedOnceIntoAHolder,
+  subscribersWithinMarket,
+  adoptersWithinPopulation,
 };
 
 /** Every violation of the month's books (empty when they balance). */

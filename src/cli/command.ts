@@ -1,10 +1,11 @@
 import { stopQuietlyOnClosedPipe } from './closed-pipe.js';
 import { resolve } from 'node:path';
-import { checkJobSize, defaultOutDir, normaliseJob, type Job, type JobKind } from '../batch/job.js';
+import { asRun, checkJobSize, defaultOutDir, normaliseJob, type Job, type JobKind } from '../batch/job.js';
 import { isManifest, MANIFEST_LIMITS, parseManifest } from '../batch/manifest.js';
 import { loadScenarioFile } from '../config/load-scenario-file.js';
 import { readJsonFile } from '../io/read-json-file.js';
 import type { Scenario } from '../config/parse-scenario.js';
+import { pastCalibratedWindow } from '../report/calibrated-window.js';
 import { currentEnvironment } from './environment.js';
 import { EXIT_BAD_INPUT, EXIT_RUN_FAILED, executeJob } from './execute-job.js';
 import { formatProblemLines, formatProblems, oneLine } from './format-problems.js';
@@ -91,6 +92,7 @@ export async function launchJob(job: Job, command: string, options: JobOptions, 
   if (tooBig !== undefined) return badInput(tooBig);
   const shard = options.shard;
   const outDir = options.out ?? (shard ? `${defaultOutDir(job)}-shard-${shard.index}-of-${shard.count}` : defaultOutDir(job));
+  if (!options.quiet) for (const warning of calibrationWarnings(job)) process.stderr.write(`warning: ${warning}\n`);
   return executeJob({
     job: normaliseJob(job),
     command,
@@ -101,6 +103,19 @@ export async function launchJob(job: Job, command: string, options: JobOptions, 
     quiet: options.quiet,
     environment: currentEnvironment(),
   });
+}
+
+/**
+ * One line for each scenario of the job whose run goes past its calibrated window, said once
+ * before it runs (report.md of a simulate run says it too). --quiet keeps the console to errors.
+ */
+export function calibrationWarnings(job: Job): string[] {
+  const scenarios = job.kind === 'compare' ? job.scenarios : [job.scenario];
+  const lines = scenarios.flatMap((scenario) => {
+    const warning = pastCalibratedWindow(asRun(job, scenario));
+    return warning === undefined ? [] : [`${scenario.name}: ${warning}`];
+  });
+  return [...new Set(lines)];
 }
 
 /** --vendor and --cloud must name a vendor and a cloud of the scenarios; the message lists those there are. */

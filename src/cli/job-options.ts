@@ -22,7 +22,7 @@ export function jobOptionsUsage(defaultOut: string): string {
   --shard i/N        run only slice i of N of the runs (i from 0) and write a partial result;
                      npm run merge -- DIR... combines the N partial results
   --no-charts        skip the PNG charts
-  --quiet            print nothing but errors, and no progress bar
+  --quiet            print nothing but errors: no warnings (report.md keeps them), no progress bar
   -h, --help         show this help`;
 }
 

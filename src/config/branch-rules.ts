@@ -106,7 +106,7 @@ export function checkBranch(child: ScenarioShape, parent: Parent): ConfigProblem
       }
     });
   }
-  fixed('consumers.subscribersAtStart', child.consumers.subscribersAtStart, parent.consumers.subscribersAtStart, 'change growthPerYear to move the market from the branch on');
+  fixed('consumers.subscribersAtStart', child.consumers.subscribersAtStart, parent.consumers.subscribersAtStart, 'change growthPerYear or addressableMarket to move the market from the branch on');
   fixed('consumers.mTokPerSubscriberPerMonth', child.consumers.mTokPerSubscriberPerMonth, parent.consumers.mTokPerSubscriberPerMonth, 'change usageGrowthPerYear instead');
   fixed('dealsAtStart', child.dealsAtStart, parent.dealsAtStart, `script an investment or a deal-amendment at ${at} instead`);
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { scenarioJsonSchema, type JsonSchema } from './json-schema.js';
 import { checkBranch } from './branch-rules.js';
+import { checkPopulations } from './population-rules.js';
 import { checkReferences, type ConfigProblem } from './references.js';
 import { scenarioSchema, type ScenarioShape } from './scenario-schema.js';
 import { unknownNames } from './suggest.js';
@@ -32,6 +33,7 @@ export function parseScenario(json: unknown, parent?: Scenario): ParseResult {
   const problems = [
     ...(result.success ? [] : result.error.issues.map((issue) => toProblem(issue, input))),
     ...checkReferences(input),
+    ...(result.success ? checkPopulations(result.data) : []),
   ];
   if (!result.success || problems.length > 0) return { success: false, problems };
   if (result.data.branchesAt === undefined) return { success: true, scenario: result.data };

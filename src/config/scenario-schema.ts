@@ -179,7 +179,8 @@ const enterprises = z
       .min(1)
       .max(MAX_ENTERPRISES, { error: (issue) => LIMIT_REASONS.enterprises(issue.input) })
       .describe(`simulated enterprises (resolution, not market size), at most ${MAX_ENTERPRISES.toLocaleString('en-US')}`),
-    represents: positive.describe('real enterprises the simulated ones stand for (scales money and tokens)'),
+    represents: positive.describe('real enterprises the simulated ones stand for (scales money and tokens): the population adopters are bounded by'),
+    representsSource: z.string().max(2000).optional().describe('where the number of real enterprises comes from (a source, as reported, or how it was calibrated)'),
     adoptedAtStart: share.describe('share of enterprises already in production at the start'),
     demandGrowthPerYear: nonNegative.describe('growth of each adopter’s token demand per year at constant price'),
     priceElasticity: z
@@ -207,10 +208,31 @@ const enterprises = z
   .strict()
   .describe('the enterprise customers, simulated one by one');
 
+/**
+ * The people who could ever pay for a chat assistant: the ceiling the paying market approaches.
+ * Its figures name their source in `source` (the baseline's: ITU's people online in 2024, and the
+ * share of them a mature consumer subscription category reaches).
+ */
+const addressableMarket = z
+  .object({
+    peopleOnline: positive.describe('people using the Internet, a count: the population a chat app can reach'),
+    payingShare: z
+      .number()
+      .gt(0)
+      .max(1)
+      .describe('share of the people online who would ever pay for a chat assistant, 0..1'),
+    source: z.string().max(2000).optional().describe('where both figures come from (sources, as reported)'),
+  })
+  .strict()
+  .describe('the addressable market of paying subscribers: peopleOnline × payingShare, the ceiling the market approaches');
+
 const consumers = z
   .object({
-    subscribersAtStart: nonNegative.describe('paying chat-app subscribers across all apps at the start'),
-    growthPerYear: nonNegative.describe('growth of the paying subscriber market per year'),
+    subscribersAtStart: nonNegative.describe('paying chat-app subscribers across all apps at the start: the sum of the apps’ subscribers'),
+    addressableMarket,
+    growthPerYear: nonNegative.describe(
+      'growth of the paying subscriber market per year while it is far from its ceiling: the rate of its logistic approach to the addressable market',
+    ),
     priceUsdPerMonth: nonNegative.describe('subscription price, USD per month'),
     mTokPerSubscriberPerMonth: nonNegative.describe('tokens a subscriber consumes a month at the start, MTok (including the free-tier users each paying one carries)'),
     usageGrowthPerYear: nonNegative.default(0).describe('growth of tokens per subscriber per year (longer chats, reasoning models)'),
@@ -230,6 +252,14 @@ export const scenarioSchema = z
     description: z.string().default('').describe('what the scenario asks, in a sentence or two'),
     seed: z.number().int().min(0).max(2 ** 32 - 1).default(1).describe('seed of every random stream'),
     start: yearMonth.describe('first simulated month, YYYY-MM'),
+    calibratedThrough: z
+      .object({
+        month: yearMonth.describe('last month, YYYY-MM, to which the scenario’s growth rates are sourced'),
+        note: z.string().max(2000).optional().describe('why the window ends there: the horizon beyond which the rates have no source'),
+      })
+      .strict()
+      .optional()
+      .describe('the calibrated window: a run going past its month says so once on the console and in report.md, since the months after it extrapolate rates with no source'),
     months: z
       .number()
       .int()

@@ -141,7 +141,10 @@ export interface ConsumerAppeal {
 }
 
 export interface ConsumerChoicePolicy {
-  /** Next month's subscribers of each app, given the market's total paying subscribers. */
+  /**
+   * Next month's subscribers of each app, given the market's total paying subscribers: they add
+   * up to that total, never more (the books' `subscribersWithinMarket` stops a run otherwise).
+   */
   nextSubscribers(apps: readonly ConsumerAppeal[], totalSubscribers: number): number[];
   /** Next brand strength, 0..1, given the app's share of subscribers. */
   nextBrand(brand: number, subscriberShare: number): number;

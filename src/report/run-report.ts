@@ -1,4 +1,5 @@
 import type { Scenario } from '../config/parse-scenario.js';
+import { pastCalibratedWindow } from './calibrated-window.js';
 import type { Quantiles } from '../ensemble/quantiles.js';
 import type { EnsembleSummary } from './ensemble-outputs.js';
 import { CLOUD_KPIS, entityNames, MARKET_KPIS, VENDOR_KPIS, type KpiDefinition } from './kpi-catalog.js';
@@ -89,10 +90,12 @@ export function runReportMd(options: {
   const kpiNote = ensemble
     ? `Each cell is the mean over the ${summary.runs} runs, with the 5th to 95th percentile of the runs in brackets. Values are at ${monthName(summary.end)}, except those over the whole run.`
     : `Values are at ${monthName(summary.end)}, except those over the whole run.`;
+  const pastWindow = pastCalibratedWindow({ ...scenario, months: summary.ticks });
   return [
     `# ${scenario.name}`,
     scenario.description,
     `${runsLine} · config hash \`${summary.configHash.slice(0, 19)}…\` · [manifest.json](manifest.json) records how to run it again.`,
+    pastWindow === undefined ? '' : `> **Past the calibrated window:** ${pastWindow}.`,
     `## Key figures`,
     kpiNote,
     kpiTables(scenario, summary),

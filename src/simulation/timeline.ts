@@ -10,7 +10,7 @@ export interface Regime {
 /**
  * The scenarios a run goes through: a branching scenario is its parent's until its branch month,
  * itself from then on (a branch of a branch adds a third stretch). Rates that compound over time
- * (demand growth, subscriber growth, the fall of GPU costs) compound stretch by stretch, so a
+ * (demand growth, usage growth, the fall of GPU costs) compound stretch by stretch, so a
  * branch that changes a rate changes the path from the branch on, not the level it had reached.
  */
 export class Timeline {

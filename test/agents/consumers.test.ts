@@ -3,26 +3,60 @@ import { updateSubscriptions } from '../../src/agents/consumers.js';
 import { EMPTY_VENDOR_BOOKS } from '../../src/world/state.js';
 import { closedVendorInput, eventsOfType, scenarioOf, testMarket, tinyScenarioInput, type TestMarket } from '../support/scenario-fixtures.js';
 
-/** acme (brand 0.9, quality 1, 600 subscribers) and bolt (brand 0.3, quality 1.5, 400); the market doubles in a year. */
+/**
+ * acme (brand 0.9, quality 1, 600 subscribers) and bolt (brand 0.3, quality 1.5, 400): a market of
+ * 1,000 that would double in a year far from its ceiling, 10,000 people online of whom half would
+ * ever pay (5,000).
+ */
 function market(withApps = true): TestMarket {
   const input = tinyScenarioInput();
   const acme = closedVendorInput(input, 'acme');
   if (withApps) acme.consumerApp = { brand: 0.9, subscribers: 600 };
   input.vendors.push({ ...acme, id: 'bolt', quality: 1.5, ...(withApps && { consumerApp: { brand: 0.3, subscribers: 400 } }) });
-  input.consumers = { ...input.consumers, subscribersAtStart: 1000, growthPerYear: 1, policy: { type: 'brand-and-quality' } };
+  input.consumers = {
+    ...input.consumers,
+    subscribersAtStart: withApps ? 1000 : 0,
+    addressableMarket: { peopleOnline: 10_000, payingShare: 0.5 },
+    growthPerYear: 1,
+    policy: { type: 'brand-and-quality' },
+  };
   return testMarket(scenarioOf(input));
 }
+
+const subscribersOf = (m: TestMarket) => Object.values(m.world().vendors).reduce((sum, v) => sum + v.subscribers, 0);
 
 describe('consumers', () => {
   it('moves the growing market’s subscribers between apps towards brand² × quality', () => {
     const m = market();
-    updateSubscriptions(m.context(12));
-    // Appeal 0.81 and 0.135: target shares 6/7 and 1/7; the market has doubled to 2,000.
+    updateSubscriptions(m.context(1));
+    // Appeal 0.81 and 0.135: target shares 6/7 and 1/7. The market takes a month's logistic step
+    // from 1,000 towards 5,000: 5,000 × 1,000 × g / (5,000 + 1,000 × (g − 1)), g = 2^(1/12), = 1,047.01
+    // (1,059.46 with no ceiling).
+    const g = 2 ** (1 / 12);
+    const total = (5000 * 1000 * g) / (5000 + 1000 * (g - 1));
+    expect(total).toBeCloseTo(1047.01, 2);
     const subscribed = eventsOfType(m.events, 'consumers.subscribed');
     expect(subscribed.map((e) => e.vendor)).toEqual(['acme', 'bolt']);
-    expect(subscribed[0]!.subscribers).toBeCloseTo(2000 * (0.6 + 0.05 * (6 / 7 - 0.6)), 9);
-    expect(subscribed[1]!.subscribers).toBeCloseTo(2000 * (0.4 + 0.05 * (1 / 7 - 0.4)), 9);
+    expect(subscribed[0]!.subscribers).toBeCloseTo(total * (0.6 + 0.05 * (6 / 7 - 0.6)), 9);
+    expect(subscribed[1]!.subscribers).toBeCloseTo(total * (0.4 + 0.05 * (1 / 7 - 0.4)), 9);
     expect(m.world().vendors.acme!.subscribers).toBeCloseTo(subscribed[0]!.subscribers, 9);
+  });
+
+  it('keeps the start month’s market as configured: it grows from the month after', () => {
+    const m = market();
+    updateSubscriptions(m.context(0));
+    expect(subscribersOf(m)).toBeCloseTo(1000, 9);
+  });
+
+  it('slows as the market nears its ceiling: a year takes 1,000 to 1,666.67 of 5,000, not to 2,000', () => {
+    const m = market();
+    for (let tick = 1; tick <= 12; tick++) updateSubscriptions(m.context(tick));
+    // Logistic: K / (1 + (K / S0 − 1) / 2) = 5,000 / (1 + 4 / 2).
+    expect(subscribersOf(m)).toBeCloseTo(5000 / 3, 6);
+    for (let tick = 13; tick <= 120; tick++) updateSubscriptions(m.context(tick));
+    // Ten years on: 5,000 / (1 + 4 / 2^10) = 4,980.5, never above the ceiling.
+    expect(subscribersOf(m)).toBeCloseTo(5000 / (1 + 4 / 1024), 4);
+    expect(subscribersOf(m)).toBeLessThan(5000);
   });
 
   it('moves each app’s brand a step towards its share of subscribers', () => {

@@ -60,7 +60,8 @@ describe('--shard i/N and npm run merge', () => {
 
   it('Ctrl-C while the pool runs stops every worker, removes the staging folder and exits 130', async () => {
     const slow = join(dir, 'slow.json');
-    writeFileSync(slow, JSON.stringify({ extends: BASELINE_PATH, name: 'slow', months: 120, enterprises: { count: 20_000 } }));
+    // Long only to be slow: its window is stretched so that the run has nothing to warn about.
+    writeFileSync(slow, JSON.stringify({ extends: BASELINE_PATH, name: 'slow', months: 120, calibratedThrough: { month: '2099-12' }, enterprises: { count: 20_000 } }));
     const target = out('interrupted');
     const child = spawn(process.execPath, ['--import', 'tsx', `${PROJECT_ROOT}/src/cli/simulate.ts`, slow, '--runs', '8', '--no-charts', '--out', target], {
       cwd: PROJECT_ROOT,

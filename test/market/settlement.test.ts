@@ -28,6 +28,7 @@ function demandOf(entries: { direct?: [number, number][]; viaCloud?: [number, nu
 function market(subscribers = 0): TestMarket {
   const input = tinyScenarioInput();
   if (subscribers > 0) closedVendorInput(input, 'acme').consumerApp = { brand: 0.5, subscribers };
+  input.consumers.subscribersAtStart = subscribers;
   const m = testMarket(scenarioOf(input));
   m.sign({ vendor: 'acme', cloud: 'alpha', capacityMTok: 1000, priceUsdPerMTok: 3, asicShare: 0, startTick: 0, endTick: 12 });
   return m;

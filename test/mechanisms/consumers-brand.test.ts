@@ -20,12 +20,18 @@ interface App {
   readonly quality: number;
 }
 
-/** One month of brand-and-quality by hand: next subscribers and brands of every app. */
+/**
+ * One month of brand-and-quality by hand: next subscribers and brands of every app. The market
+ * takes one logistic step towards people online × paying share from what the apps held (none in
+ * the start month, whose count subscribersAtStart is).
+ */
 function nextMonth(apps: readonly App[], tick: number): { subscribers: number; brand: number }[] {
-  const total = CONSUMERS.subscribersAtStart * (1 + CONSUMERS.growthPerYear) ** (tick / 12);
+  const current = apps.reduce((s, a) => s + a.subscribers, 0);
+  const ceiling = CONSUMERS.addressableMarket.peopleOnline * CONSUMERS.addressableMarket.payingShare;
+  const g = (1 + CONSUMERS.growthPerYear) ** (1 / 12);
+  const total = tick === 0 ? current : (ceiling * current * g) / (ceiling + current * (g - 1));
   const appeal = apps.map((a) => a.brand ** CHOICE.brandWeight * a.quality ** CHOICE.qualityWeight);
   const appealSum = appeal.reduce((s, x) => s + x, 0);
-  const current = apps.reduce((s, a) => s + a.subscribers, 0);
   const subscribers = apps.map((a, i) => {
     const share = a.subscribers / current;
     return (share + CHOICE.adjustmentPerMonth * (appeal[i]! / appealSum - share)) * total;

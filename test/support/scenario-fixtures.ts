@@ -145,6 +145,7 @@ export function tinyScenarioInput(): ScenarioInput {
     },
     consumers: {
       subscribersAtStart: 0,
+      addressableMarket: { peopleOnline: 1e6, payingShare: 0.1 },
       growthPerYear: 0,
       priceUsdPerMonth: 20,
       mTokPerSubscriberPerMonth: 1,
