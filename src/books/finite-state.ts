@@ -6,9 +6,22 @@ import type { Violation } from './violation.js';
  * path in the state (`vendors.openai.books.revenueShareUsd`), rather than vanishing from the outputs.
  */
 export function stateIsFinite(books: MonthBooks): Violation[] {
+  // Checked without paths first (every month); the paths are built only for a state that fails.
+  if (allFinite(books.world)) return [];
   const found: Violation[] = [];
   walk(books.world, '', found);
   return found;
+}
+
+function allFinite(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!allFinite(item)) return false;
+    return true;
+  }
+  for (const key in value) if (!allFinite((value as Record<string, unknown>)[key])) return false;
+  return true;
 }
 
 function walk(value: unknown, path: string, found: Violation[]): void {
