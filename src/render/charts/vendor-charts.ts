@@ -75,7 +75,7 @@ export const vendorGrossMargin: ChartDefinition = timeSeriesChart({
   lines: { metric: 'vendor.gross_margin' },
   measured: 'Gross margin per vendor',
   notes: [
-    '(revenue − inference compute − revenue share paid to cloud marketplaces) / revenue; gaps where a vendor had no revenue',
+    '(revenue − inference compute, used and idle − revenue share paid to cloud marketplaces) / revenue; gaps where a vendor had no revenue',
   ],
   missing: 'Not shown, no revenue in the run',
   unit: 'share',

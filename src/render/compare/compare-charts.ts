@@ -29,7 +29,7 @@ export interface CompareMetric {
 export const COMPARE_METRICS: readonly CompareMetric[] = [
   { metric: 'vendor.enterprise_share', of: 'vendor', title: 'enterprise share of token volume', unit: 'share', stem: 'enterprise-share' },
   { metric: 'vendor.arr_usd', of: 'vendor', title: 'ARR', unit: 'usd', stem: 'arr', note: 'ARR = 12 × the month’s revenue, API and subscriptions' },
-  { metric: 'vendor.gross_margin', of: 'vendor', title: 'gross margin', unit: 'share', stem: 'gross-margin', note: 'Gross margin = (revenue − inference compute − revenue share paid to clouds) / revenue' },
+  { metric: 'vendor.gross_margin', of: 'vendor', title: 'gross margin', unit: 'share', stem: 'gross-margin', note: 'Gross margin = (revenue − inference compute, used and idle − revenue share paid to clouds) / revenue' },
   { metric: 'vendor.price_usd_per_mtok', of: 'vendor', title: 'API price per million tokens', unit: 'usd-log', stem: 'price' },
   { metric: 'cloud.ai_revenue_usd', of: 'cloud', title: 'AI revenue per month', unit: 'usd', stem: 'cloud-ai-revenue', note: 'AI revenue = compute sold to vendors + share kept on marketplace sales + open weights hosted' },
   { metric: 'cloud.asic_share', of: 'cloud', title: 'own-ASIC share of AI fleet', unit: 'share', stem: 'asic-share' },
