@@ -4,6 +4,14 @@ import { asicCostUsdPerMTok, fleetUnitCostUsdPerMTok, gpuCostUsdPerMTok, maturit
 import type { ComputeOfferTerms } from '../policies/policy-roles.js';
 import { asicShare, contractCapacityAt, exclusiveDeal, type WorldState } from '../world/state.js';
 
+/**
+ * The most a cloud's build can add in a month, as a multiple of what is there at the start of
+ * the month: its fleet, its fleet of one chip family, what one vendor has in service with it. The
+ * fastest build reported, xAI's Colossus (Memphis, 2024), took 92 days to double from 100,000 to
+ * 200,000 GPUs after its first 122 days; doubling in a month is faster than anyone has built.
+ */
+export const MAX_BUILD_GROWTH_PER_MONTH = 1;
+
 /** Capacity a cloud has promised for a tick: vendors' contracts plus last month's open-weights hosting. */
 export function usedCapacityMTok(world: WorldState, cloudId: string, tick: number, hostingMTok: number): number {
   let committed = 0;
@@ -35,24 +43,33 @@ function addCapacity(ctx: TickContext, cloudId: string, gpuMTok: number, asicMTo
 }
 
 /**
- * Each cloud finishes the capacity it was building for contracts, then grows its fleet by its capex
- * policy, part of it on its own ASICs, whose programme matures with spend.
+ * Each cloud brings into service this month's tranches of what it is building for contracts, then
+ * grows its fleet by its capex policy, part of it on its own ASICs, whose programme matures with
+ * spend. The capex build takes what the month's construction leaves of the build rate
+ * (`MAX_BUILD_GROWTH_PER_MONTH` of the fleet the month began with).
  */
 export function buildFleets(ctx: TickContext): void {
+  const fleetAtStart = new Map(Object.values(ctx.world().clouds).map((c) => [c.id, c.gpuCapacityMTok + c.asicCapacityMTok]));
   for (const site of ctx.world().construction.filter((c) => c.readyTick === ctx.tick)) {
     addCapacity(ctx, site.cloud, site.gpuMTok, site.asicMTok, site.contractId);
   }
   for (const cloudConfig of ctx.scenario.clouds) {
     const cloud = ctx.world().clouds[cloudConfig.id]!;
     const fleetMTok = cloud.gpuCapacityMTok + cloud.asicCapacityMTok;
+    const startMTok = fleetAtStart.get(cloud.id)!;
     const lastBooks = ctx.lastMonth.clouds[cloud.id]!.books;
     const usedMTok = usedCapacityMTok(ctx.world(), cloud.id, ctx.tick, lastBooks.hostingMTok);
-    const { gpuMTok, asicMTok } = ctx.policies.clouds[cloud.id]!.capex.expansion({
+    const wanted = ctx.policies.clouds[cloud.id]!.capex.expansion({
       fleetMTok,
       usedMTok,
       unmetRequestsMTok: lastBooks.unmetRequestsMTok,
       tick: ctx.tick,
     });
+    const wantedMTok = wanted.gpuMTok + wanted.asicMTok;
+    const roomMTok = Math.max(0, startMTok * (1 + MAX_BUILD_GROWTH_PER_MONTH) - fleetMTok);
+    const scale = wantedMTok > roomMTok ? roomMTok / wantedMTok : 1;
+    const gpuMTok = wanted.gpuMTok * scale;
+    const asicMTok = wanted.asicMTok * scale;
     if (gpuMTok <= 0 && asicMTok <= 0) continue;
     addCapacity(ctx, cloud.id, gpuMTok, asicMTok, null);
   }
