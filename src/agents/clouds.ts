@@ -45,18 +45,16 @@ function addCapacity(ctx: TickContext, cloudId: string, gpuMTok: number, asicMTo
 /**
  * Each cloud brings into service this month's tranches of what it is building for contracts, then
  * grows its fleet by its capex policy, part of it on its own ASICs, whose programme matures with
- * spend. The capex build takes what the month's construction leaves of the build rate
- * (`MAX_BUILD_GROWTH_PER_MONTH` of the fleet the month began with).
+ * spend. The capex build takes what the month's construction leaves of the build rate.
  */
 export function buildFleets(ctx: TickContext): void {
-  const fleetAtStart = new Map(Object.values(ctx.world().clouds).map((c) => [c.id, c.gpuCapacityMTok + c.asicCapacityMTok]));
+  const atStart = new Map(Object.values(ctx.world().clouds).map((c) => [c.id, { gpu: c.gpuCapacityMTok, asic: c.asicCapacityMTok }]));
   for (const site of ctx.world().construction.filter((c) => c.readyTick === ctx.tick)) {
     addCapacity(ctx, site.cloud, site.gpuMTok, site.asicMTok, site.contractId);
   }
   for (const cloudConfig of ctx.scenario.clouds) {
     const cloud = ctx.world().clouds[cloudConfig.id]!;
     const fleetMTok = cloud.gpuCapacityMTok + cloud.asicCapacityMTok;
-    const startMTok = fleetAtStart.get(cloud.id)!;
     const lastBooks = ctx.lastMonth.clouds[cloud.id]!.books;
     const usedMTok = usedCapacityMTok(ctx.world(), cloud.id, ctx.tick, lastBooks.hostingMTok);
     const wanted = ctx.policies.clouds[cloud.id]!.capex.expansion({
@@ -65,14 +63,36 @@ export function buildFleets(ctx: TickContext): void {
       unmetRequestsMTok: lastBooks.unmetRequestsMTok,
       tick: ctx.tick,
     });
-    const wantedMTok = wanted.gpuMTok + wanted.asicMTok;
-    const roomMTok = Math.max(0, startMTok * (1 + MAX_BUILD_GROWTH_PER_MONTH) - fleetMTok);
-    const scale = wantedMTok > roomMTok ? roomMTok / wantedMTok : 1;
-    const gpuMTok = wanted.gpuMTok * scale;
-    const asicMTok = wanted.asicMTok * scale;
+    const { gpuMTok, asicMTok } = withinBuildRate({ gpu: wanted.gpuMTok, asic: wanted.asicMTok }, atStart.get(cloud.id)!, { gpu: cloud.gpuCapacityMTok, asic: cloud.asicCapacityMTok });
     if (gpuMTok <= 0 && asicMTok <= 0) continue;
     addCapacity(ctx, cloud.id, gpuMTok, asicMTok, null);
   }
+}
+
+interface Fleet {
+  readonly gpu: number;
+  readonly asic: number;
+}
+
+/**
+ * What the capex cycle may add this month (`MAX_BUILD_GROWTH_PER_MONTH`): the fleet and each chip
+ * family grow at most by that multiple of what they were when the month began, this month's
+ * construction for contracts included; an ASIC programme that cannot take its share gives the rest
+ * to GPUs, and the other way round (a family that was 0 is not bounded: it starts from nothing).
+ */
+export function withinBuildRate(wanted: Fleet, start: Fleet, now: Fleet): { gpuMTok: number; asicMTok: number } {
+  const growth = MAX_BUILD_GROWTH_PER_MONTH;
+  const room = (startMTok: number, nowMTok: number) => (startMTok > 0 ? Math.max(0, (1 + growth) * startMTok - nowMTok) : Number.POSITIVE_INFINITY);
+  const totalRoom = Math.max(0, (1 + growth) * (start.gpu + start.asic) - now.gpu - now.asic);
+  const total = Math.min(wanted.gpu + wanted.asic, totalRoom);
+  const gpuRoom = room(start.gpu, now.gpu);
+  const asicRoom = room(start.asic, now.asic);
+  // The policy's split, scaled to the total; what one family cannot take goes to the other.
+  const share = wanted.gpu + wanted.asic > 0 ? wanted.asic / (wanted.gpu + wanted.asic) : 0;
+  let asicMTok = Math.min(total * share, asicRoom);
+  const gpuMTok = Math.min(total - asicMTok, gpuRoom);
+  asicMTok = Math.min(total - gpuMTok, asicRoom);
+  return { gpuMTok, asicMTok };
 }
 
 /** Clouds price the open-weights tokens they host from their own unit cost. */

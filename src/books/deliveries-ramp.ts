@@ -1,25 +1,31 @@
 import { dateToTick } from '../engine/calendar.js';
-import { nvidiaDependence } from '../metrics/record-metrics.js';
-import { asicShare, contractCapacityAt, type WorldState } from '../world/state.js';
+import { asicShare, contractCapacityAt, servesInference, type CloudState, type ComputeContract, type WorldState } from '../world/state.js';
 import type { MonthBooks } from './month-books.js';
 import type { Violation } from './violation.js';
 
 /** The largest month-on-month ratio a capacity figure may move by without a scripted event. */
 export const MAX_MONTHLY_CAPACITY_RATIO = 3;
 
+/** A share below this counts as this much in a ratio: a fleet going from 1 % to 4 % ASIC is no lump. */
+export const SHARE_FLOOR = 0.05;
+
 /**
  * Capacity comes into service over months: no capacity figure moves by more than
  * `MAX_MONTHLY_CAPACITY_RATIO` (up or down) from last month unless a scripted event on that cloud
- * or vendor@cloud pair falls in the month. The figures: each cloud's fleet, its ASIC share and its
- * Nvidia dependence; each vendor's capacity; each vendor@cloud pair's capacity under the contracts
- * in force in both months (a contract signed or ended is a new or gone entity, counted in the
- * vendor's capacity and, for an end, in the cloud's capacity in use); and each cloud's capacity in
- * use (contracts and hosting), which may not fall by more than that ratio, so that contracts
- * ending do not empty a cloud at once. Ratios are taken where both months are above 0.
+ * or vendor@cloud pair falls in the month. Ratios are taken where both months are above 0.
+ *
+ * The figures: each cloud's fleet and its ASIC share; and what the contracts in force in both
+ * months deliver, by vendor@cloud pair, by vendor (its capacity to serve) and by cloud (the share of
+ * it, with the open weights hosted, on Nvidia GPUs; a share below `SHARE_FLOOR` counts as that
+ * much). A contract signed or ended is a decision, not
+ * a delivery: a new or a gone entity, judged where it lands, in the cloud's capacity in use
+ * (contracts and hosting), which may not fall by more than the ratio in a month, so that contracts
+ * ending do not empty a cloud at once. The opening world is not a month: the first is not compared.
  */
 export function capacityMovesGradually(books: MonthBooks): Violation[] {
-  const scripted = scriptedThisMonth(books);
   const { world, previous, tick } = books;
+  if (tick === 0) return [];
+  const scripted = scriptedThisMonth(books);
   const found: Violation[] = [];
   const check = (figure: string, entity: string, before: number, after: number, exempt: boolean, direction: 'both' | 'down' = 'both') => {
     if (exempt || !(before > 0 && after > 0)) return;
@@ -32,35 +38,59 @@ export function capacityMovesGradually(books: MonthBooks): Violation[] {
     });
   };
 
+  // Contracts delivering in both months, as they were last month and as they are now.
+  const inForceBefore = new Map(previous.contracts.filter((c) => contractCapacityAt(c, tick - 1) > 0).map((c) => [c.id, c]));
+  const both = world.contracts.filter((c) => inForceBefore.has(c.id)).map((now) => ({ before: inForceBefore.get(now.id)!, now }));
+  const sumOf = (select: (c: ComputeContract) => boolean) => ({
+    before: both.reduce((sum, { before }) => sum + (select(before) ? contractCapacityAt(before, tick - 1) : 0), 0),
+    after: both.reduce((sum, { now }) => sum + (select(now) ? contractCapacityAt(now, tick) : 0), 0),
+  });
+
   for (const cloud of Object.values(world.clouds)) {
     const before = previous.clouds[cloud.id];
     if (!before) continue;
     const exempt = scripted.clouds.has(cloud.id);
-    check('cloud.capacity_mtok', cloud.id, fleetOf(previous, cloud.id), fleetOf(world, cloud.id), exempt);
-    check('cloud.asic_share', cloud.id, asicShare(before), asicShare(cloud), exempt);
-    check('cloud.nvidia_dependence', cloud.id, nvidiaDependence(previous, cloud.id), nvidiaDependence(world, cloud.id), exempt);
+    check('cloud.capacity_mtok', cloud.id, fleetOf(before), fleetOf(cloud), exempt);
+    check('cloud.asic_share', cloud.id, floored(asicShare(before)), floored(asicShare(cloud)), exempt);
+    const inUseBoth = sumOf((c) => c.cloud === cloud.id);
+    const gpuOf = (c: ComputeContract) => 1 - c.asicShare;
+    const gpu = {
+      before: both.reduce((sum, pair) => sum + (pair.before.cloud === cloud.id ? contractCapacityAt(pair.before, tick - 1) * gpuOf(pair.before) : 0), 0),
+      after: both.reduce((sum, pair) => sum + (pair.now.cloud === cloud.id ? contractCapacityAt(pair.now, tick) * gpuOf(pair.now) : 0), 0),
+    };
+    check(
+      'cloud.nvidia_dependence',
+      cloud.id,
+      floored(nvidiaShare(gpu.before + before.books.hostingMTok * (1 - asicShare(before)), inUseBoth.before + before.books.hostingMTok, before)),
+      floored(nvidiaShare(gpu.after + cloud.books.hostingMTok * (1 - asicShare(cloud)), inUseBoth.after + cloud.books.hostingMTok, cloud)),
+      exempt,
+    );
     check('capacity in use', cloud.id, inUse(previous, cloud.id, tick - 1), inUse(world, cloud.id, tick), exempt, 'down');
   }
   for (const vendor of Object.values(world.vendors)) {
-    const before = previous.vendors[vendor.id];
-    if (!before) continue;
-    check('vendor.capacity_mtok', vendor.id, before.books.capacityMTok, vendor.books.capacityMTok, scripted.vendors.has(vendor.id));
+    if (!previous.vendors[vendor.id]) continue;
+    const capacity = sumOf((c) => c.vendor === vendor.id && servesInference(c));
+    check('vendor.capacity_mtok', vendor.id, capacity.before, capacity.after, scripted.vendors.has(vendor.id));
   }
-  const inForceBefore = new Set(previous.contracts.filter((c) => contractCapacityAt(c, tick - 1) > 0).map((c) => c.id));
-  const pairs = new Map<string, { before: number; after: number }>();
-  for (const contract of world.contracts) {
-    if (!inForceBefore.has(contract.id)) continue;
-    const pair = `${contract.vendor}@${contract.cloud}`;
-    const sum = pairs.get(pair) ?? { before: 0, after: 0 };
-    pairs.set(pair, { before: sum.before + contractCapacityAt(contract, tick - 1), after: sum.after + contractCapacityAt(contract, tick) });
+  const pairs = new Set(both.map(({ now }) => `${now.vendor}@${now.cloud}`));
+  for (const pair of pairs) {
+    const capacity = sumOf((c) => `${c.vendor}@${c.cloud}` === pair);
+    check('contract.capacity_mtok', pair, capacity.before, capacity.after, scripted.pairs.has(pair));
   }
-  for (const [pair, { before, after }] of pairs) check('contract.capacity_mtok', pair, before, after, scripted.pairs.has(pair));
   return found;
 }
 
-function fleetOf(world: WorldState, cloudId: string): number {
-  const cloud = world.clouds[cloudId]!;
+function floored(share: number): number {
+  return Math.max(SHARE_FLOOR, share);
+}
+
+function fleetOf(cloud: CloudState): number {
   return cloud.gpuCapacityMTok + cloud.asicCapacityMTok;
+}
+
+/** Share of capacity in use on GPUs; the fleet's GPU share when nothing is in use (as `nvidiaDependence`). */
+function nvidiaShare(onGpuMTok: number, usedMTok: number, cloud: CloudState): number {
+  return usedMTok > 0 ? onGpuMTok / usedMTok : 1 - asicShare(cloud);
 }
 
 /** Capacity a cloud has in use in a month: vendors' contracts and the open weights it hosted. */
