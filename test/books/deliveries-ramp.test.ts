@@ -1,4 +1,8 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../../src/config/load-scenario-file.js';
+import { runSimulation } from '../../src/simulation/run-simulation.js';
+import { PROJECT_ROOT } from '../support/run-cli.js';
 import { capacityMovesGradually } from '../../src/books/deliveries-ramp.js';
 import type { MonthBooks } from '../../src/books/month-books.js';
 import type { Scenario } from '../../src/config/parse-scenario.js';
@@ -82,5 +86,28 @@ describe('capacityMovesGradually: capacity comes into service over months', () =
   it('compares nothing in the first month: the opening world is not a month', () => {
     const first = { ...books(world({ gpu: 1000 }), world({ gpu: 9000 })), tick: 0 };
     expect(capacityMovesGradually(first)).toEqual([]);
+  });
+});
+
+describe('the baseline’s late builds come into service over months (issue 21, “Lumps”)', () => {
+  const loaded = loadScenarioFile(join(PROJECT_ROOT, 'configs/baseline.json'));
+  if (!loaded.success) throw new Error('baseline.json does not load');
+  // To 2027-12: Rainier, the TPU deal, OpenAI–AWS and Stargate's first two steps all built.
+  const { metrics } = runSimulation(loaded.scenario, { seed: 1, months: 49 });
+  const column = (metric: string, entity: string) => [...metrics.series(metric).get(entity)!];
+  const largestMove = (values: number[]) =>
+    Math.max(...values.slice(1).map((after, i) => (values[i]! > 0 && after > 0 ? Math.max(after / values[i]!, values[i]! / after) : 1)));
+  const at = (date: string) => metrics.dates.indexOf(date);
+
+  it('grows no cloud’s fleet more than 3× in a month, nor swings AWS’s Nvidia dependence (was: Oracle ×17.5 in 2026-07; AWS 42 % → 5 %)', () => {
+    for (const cloud of ['azure', 'aws', 'gcp', 'oracle']) expect(largestMove(column('cloud.capacity_mtok', cloud)), cloud).toBeLessThanOrEqual(3);
+    expect(largestMove(column('cloud.nvidia_dependence', 'aws'))).toBeLessThanOrEqual(3);
+  });
+
+  it('fills Stargate’s first gigawatt over months from its first racks in 2026-07, not in one month', () => {
+    const stargate = column('contract.capacity_mtok', 'openai@oracle');
+    expect(stargate[at('2026-07')]).toBeLessThan(0.25e9);
+    for (let tick = at('2026-08'); tick <= at('2027-01'); tick++) expect(stargate[tick]!).toBeGreaterThan(stargate[tick - 1]!);
+    expect(stargate[at('2027-06')]).toBeGreaterThan(1e9);
   });
 });
