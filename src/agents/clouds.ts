@@ -78,12 +78,13 @@ interface Fleet {
  * What the capex cycle may add this month (`MAX_BUILD_GROWTH_PER_MONTH`): the fleet and each chip
  * family grow at most by that multiple of what they were when the month began, this month's
  * construction for contracts included; an ASIC programme that cannot take its share gives the rest
- * to GPUs, and the other way round (a family that was 0 is not bounded: it starts from nothing).
+ * to GPUs, and the other way round (a fleet or a family that was 0 is not bounded: it starts from
+ * nothing).
  */
 export function withinBuildRate(wanted: Fleet, start: Fleet, now: Fleet): { gpuMTok: number; asicMTok: number } {
   const growth = MAX_BUILD_GROWTH_PER_MONTH;
   const room = (startMTok: number, nowMTok: number) => (startMTok > 0 ? Math.max(0, (1 + growth) * startMTok - nowMTok) : Number.POSITIVE_INFINITY);
-  const totalRoom = Math.max(0, (1 + growth) * (start.gpu + start.asic) - now.gpu - now.asic);
+  const totalRoom = room(start.gpu + start.asic, now.gpu + now.asic);
   const total = Math.min(wanted.gpu + wanted.asic, totalRoom);
   const gpuRoom = room(start.gpu, now.gpu);
   const asicRoom = room(start.asic, now.asic);

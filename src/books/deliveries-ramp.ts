@@ -1,5 +1,5 @@
 import { dateToTick } from '../engine/calendar.js';
-import { asicShare, contractCapacityAt, servesInference, type CloudState, type ComputeContract, type WorldState } from '../world/state.js';
+import { asicShare, contractCapacityAt, servesInference, type CloudState, type ComputeContract } from '../world/state.js';
 import type { MonthBooks } from './month-books.js';
 import type { Violation } from './violation.js';
 
@@ -17,19 +17,17 @@ export const SHARE_FLOOR = 0.05;
  * The figures: each cloud's fleet and its ASIC share; and what the contracts in force in both
  * months deliver, by vendor@cloud pair, by vendor (its capacity to serve) and by cloud (the share of
  * it, with the open weights hosted, on Nvidia GPUs; a share below `SHARE_FLOOR` counts as that
- * much). A contract signed or ended is a decision, not
- * a delivery: a new or a gone entity, judged where it lands, in the cloud's capacity in use
- * (contracts and hosting), which may not fall by more than the ratio in a month, so that contracts
- * ending do not empty a cloud at once. The opening world is not a month: the first is not compared.
+ * much). A contract signed or ended is a decision, not a delivery: a new or a gone entity, not a
+ * ratio from or to nothing. The opening world is not a month: the first is not compared.
  */
 export function capacityMovesGradually(books: MonthBooks): Violation[] {
   const { world, previous, tick } = books;
   if (tick === 0) return [];
   const scripted = scriptedThisMonth(books);
   const found: Violation[] = [];
-  const check = (figure: string, entity: string, before: number, after: number, exempt: boolean, direction: 'both' | 'down' = 'both') => {
+  const check = (figure: string, entity: string, before: number, after: number, exempt: boolean) => {
     if (exempt || !(before > 0 && after > 0)) return;
-    const ratio = direction === 'down' ? before / after : Math.max(before / after, after / before);
+    const ratio = Math.max(before / after, after / before);
     if (ratio <= MAX_MONTHLY_CAPACITY_RATIO) return;
     found.push({
       invariant: 'capacityMovesGradually',
@@ -65,7 +63,6 @@ export function capacityMovesGradually(books: MonthBooks): Violation[] {
       floored(nvidiaShare(gpu.after + cloud.books.hostingMTok * (1 - asicShare(cloud)), inUseBoth.after + cloud.books.hostingMTok, cloud)),
       exempt,
     );
-    check('capacity in use', cloud.id, inUse(previous, cloud.id, tick - 1), inUse(world, cloud.id, tick), exempt, 'down');
   }
   for (const vendor of Object.values(world.vendors)) {
     if (!previous.vendors[vendor.id]) continue;
@@ -91,13 +88,6 @@ function fleetOf(cloud: CloudState): number {
 /** Share of capacity in use on GPUs; the fleet's GPU share when nothing is in use (as `nvidiaDependence`). */
 function nvidiaShare(onGpuMTok: number, usedMTok: number, cloud: CloudState): number {
   return usedMTok > 0 ? onGpuMTok / usedMTok : 1 - asicShare(cloud);
-}
-
-/** Capacity a cloud has in use in a month: vendors' contracts and the open weights it hosted. */
-function inUse(world: WorldState, cloudId: string, tick: number): number {
-  let mTok = world.clouds[cloudId]!.books.hostingMTok;
-  for (const contract of world.contracts) if (contract.cloud === cloudId) mTok += contractCapacityAt(contract, tick);
-  return mTok;
 }
 
 /**

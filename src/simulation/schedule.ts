@@ -204,8 +204,8 @@ function signContract(ctx: TickContext, event: Of<'compute-contract'>): string |
  * first racks come `buildLeadMonths` after signing (or at the step, if later), and the build fills
  * over `buildRampMonths` in equal monthly tranches, as a campus energises building after building.
  * No month's construction more than doubles the cloud's fleet, its fleet of that chip family,
- * or what the vendor already has in service at the cloud (`MAX_BUILD_GROWTH_PER_MONTH`); what
- * those bounds hold back comes in the months after. Steps that lower the capacity cancel
+ * or what the vendor already has in service at the cloud (`MAX_BUILD_GROWTH_PER_MONTH`; what is
+ * 0 starts from nothing, unbounded); what those bounds hold back comes in the months after. Steps that lower the capacity cancel
  * what is not built yet first, then lower what is in service.
  */
 export function deliveryPlan(input: {
@@ -289,7 +289,8 @@ export function deliveryPlan(input: {
       const fleet = fleetBefore(at);
       const building = othersAt(at);
       const growth = MAX_BUILD_GROWTH_PER_MONTH;
-      const bounds = [growth * (fleet.gpu + fleet.asic) - building.gpu - building.asic];
+      const bounds: number[] = [];
+      if (fleet.gpu + fleet.asic > 0) bounds.push(growth * (fleet.gpu + fleet.asic) - building.gpu - building.asic);
       if (asicShare < 1 && fleet.gpu > 0) bounds.push((growth * fleet.gpu - building.gpu) / (1 - asicShare));
       if (asicShare > 0 && fleet.asic > 0) bounds.push((growth * fleet.asic - building.asic) / asicShare);
       const pairBefore = pairOthersAt(at - 1) + level;

@@ -179,6 +179,8 @@ describe('clouds', () => {
       expect(withinBuildRate({ gpu: 500, asic: 500 }, { gpu: 950, asic: 50 }, { gpu: 950, asic: 50 })).toEqual({ gpuMTok: 950, asicMTok: 50 });
       // A programme that has nothing yet starts from nothing: unbounded but for the fleet's room.
       expect(withinBuildRate({ gpu: 0, asic: 800 }, { gpu: 1000, asic: 0 }, { gpu: 1000, asic: 0 })).toEqual({ gpuMTok: 0, asicMTok: 800 });
+      // Nor does a cloud with no fleet at all.
+      expect(withinBuildRate({ gpu: 300, asic: 100 }, { gpu: 0, asic: 0 }, { gpu: 0, asic: 0 })).toEqual({ gpuMTok: 300, asicMTok: 100 });
     });
   });
 

@@ -76,6 +76,19 @@ describe('deliveryPlan: capacity a contract calls for beyond the cloud’s free 
     });
   });
 
+  it('builds a cloud with no fleet from nothing: its first tranche is not bounded, the next ones are', () => {
+    const empty = worldState({ vendors: [vendorState('acme')], clouds: [cloudState('alpha', { gpuCapacityMTok: 0 })] });
+    // 900 to build at once on GPUs: 900 would be due in month 3, and nothing bounds a fleet of 0.
+    expect(plan([{ fromTick: 3, capacityMTok: 900 }], { on: empty, buildLeadMonths: 0, buildRampMonths: 3, asicShare: 0 })).toEqual({
+      delivered: [
+        { fromTick: 3, capacityMTok: 300 },
+        { fromTick: 4, capacityMTok: 600 },
+        { fromTick: 5, capacityMTok: 900 },
+      ],
+      construction: [site(3, 300, 0), site(4, 300, 0), site(5, 300, 0)],
+    });
+  });
+
   it('starts building a later step at its own month, taking only what is still free then', () => {
     // Tick 12: 1,000 − 400 (rival) − 400 (this contract) = 200 free; 800 built from tick 12, 200 a month.
     expect(plan([{ fromTick: 3, capacityMTok: 400 }, { fromTick: 12, capacityMTok: 1400 }])).toEqual({
