@@ -16,8 +16,8 @@ export const SHARE_FLOOR = 0.05;
  *
  * The figures: each cloud's fleet and its ASIC share; and what the contracts in force in both
  * months deliver, by vendor@cloud pair, by vendor (its capacity to serve) and by cloud (the share of
- * it, with the open weights hosted, on Nvidia GPUs; a share below `SHARE_FLOOR` counts as that
- * much). A contract signed or ended is a decision, not a delivery: a new or a gone entity, not a
+ * it on Nvidia GPUs, the contracts' part of `cloud.nvidia_dependence`: open weights hosted follow
+ * enterprises' demand, not deliveries; a share below `SHARE_FLOOR` counts as that much). A contract signed or ended is a decision, not a delivery: a new or a gone entity, not a
  * ratio from or to nothing. The opening world is not a month: the first is not compared.
  */
 export function capacityMovesGradually(books: MonthBooks): Violation[] {
@@ -59,8 +59,8 @@ export function capacityMovesGradually(books: MonthBooks): Violation[] {
     check(
       'cloud.nvidia_dependence',
       cloud.id,
-      floored(nvidiaShare(gpu.before + before.books.hostingMTok * (1 - asicShare(before)), inUseBoth.before + before.books.hostingMTok, before)),
-      floored(nvidiaShare(gpu.after + cloud.books.hostingMTok * (1 - asicShare(cloud)), inUseBoth.after + cloud.books.hostingMTok, cloud)),
+      floored(nvidiaShare(gpu.before, inUseBoth.before, before)),
+      floored(nvidiaShare(gpu.after, inUseBoth.after, cloud)),
       exempt,
     );
   }
