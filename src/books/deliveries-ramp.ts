@@ -17,8 +17,9 @@ export const SHARE_FLOOR = 0.05;
  * The figures: each cloud's fleet and its ASIC share; and what the contracts in force in both
  * months deliver, by vendor@cloud pair, by vendor (its capacity to serve) and by cloud (the share of
  * it on Nvidia GPUs, the contracts' part of `cloud.nvidia_dependence`: open weights hosted follow
- * enterprises' demand, not deliveries; a share below `SHARE_FLOOR` counts as that much). A contract signed or ended is a decision, not a delivery: a new or a gone entity, not a
- * ratio from or to nothing. The opening world is not a month: the first is not compared.
+ * enterprises' demand, not deliveries; a share below `SHARE_FLOOR` counts as that much). A
+ * contract signed or ended is a decision, not a delivery: a new or a gone entity, not a ratio from
+ * or to nothing. The opening world is not a month: the first is not compared.
  */
 export function capacityMovesGradually(books: MonthBooks): Violation[] {
   const { world, previous, tick } = books;
