@@ -55,7 +55,8 @@ describe('history report', () => {
     const report = runReportMd({ scenario: baseline, summary: buildSummary(baseline, run), table: run, charts: [], files: [] });
     expect(report).toContain('## Scripted history');
     expect(report).toContain('## Compute ties at Dec 2028');
-    // Trainium for Anthropic from 2025-01 was signed in 2024-11, beyond AWS's fleet: built by 2025-11.
-    expect(report).toMatch(/\| Anthropic @ Amazon Web Services \| Jan 2025 – Oct 2025 \| 10 \| [\d.]+e\+8 MTok\/month \|/);
+    // Trainium for Anthropic from 2025-01 was signed in 2024-11, beyond AWS's fleet: first racks 2025-11, in
+    // service tranche by tranche to 2026-10.
+    expect(report).toMatch(/\| Anthropic @ Amazon Web Services \| Jan 2025 – Sep 2026 \| 21 \| [\d.]+e\+8 MTok\/month \|/);
   });
 });
