@@ -4,6 +4,14 @@ import { asicCostUsdPerMTok, fleetUnitCostUsdPerMTok, gpuCostUsdPerMTok, maturit
 import type { ComputeOfferTerms } from '../policies/policy-roles.js';
 import { asicShare, contractCapacityAt, exclusiveDeal, freeCapacityMTok, type WorldState } from '../world/state.js';
 
+/**
+ * The most a cloud's build can add in a month, as a multiple of what is there at the start of
+ * the month: its fleet, its fleet of one chip family, what one vendor has in service with it. The
+ * fastest build reported, xAI's Colossus (Memphis, 2024), took 92 days to double from 100,000 to
+ * 200,000 GPUs after its first 122 days; doubling in a month is faster than anyone has built.
+ */
+export const MAX_BUILD_GROWTH_PER_MONTH = 1;
+
 /** Capacity a cloud has promised for a tick: vendors' contracts plus last month's open-weights hosting. */
 export function usedCapacityMTok(world: WorldState, cloudId: string, tick: number, hostingMTok: number): number {
   let committed = 0;
@@ -52,10 +60,12 @@ function addCapacity(ctx: TickContext, cloudId: string, gpuMTok: number, asicMTo
 }
 
 /**
- * Each cloud finishes the capacity it was building for contracts, then grows its fleet by its capex
- * policy, part of it on its own ASICs, whose programme matures with spend.
+ * Each cloud brings into service this month's tranches of what it is building for contracts, then
+ * grows its fleet by its capex policy, part of it on its own ASICs, whose programme matures with
+ * spend. The capex build takes what the month's construction leaves of the build rate.
  */
 export function buildFleets(ctx: TickContext): void {
+  const atStart = new Map(Object.values(ctx.world().clouds).map((c) => [c.id, { gpu: c.gpuCapacityMTok, asic: c.asicCapacityMTok }]));
   for (const site of ctx.world().construction.filter((c) => c.readyTick === ctx.tick)) {
     addCapacity(ctx, site.cloud, site.gpuMTok, site.asicMTok, site.contractId);
   }
@@ -65,15 +75,43 @@ export function buildFleets(ctx: TickContext): void {
     const lastBooks = ctx.lastMonth.clouds[cloud.id]!.books;
     // Training sold by the month last month is in use as much as hosting: the cloud builds for both.
     const usedMTok = usedCapacityMTok(ctx.world(), cloud.id, ctx.tick, lastBooks.hostingMTok + lastBooks.trainingMTok);
-    const { gpuMTok, asicMTok } = ctx.policies.clouds[cloud.id]!.capex.expansion({
+    const wanted = ctx.policies.clouds[cloud.id]!.capex.expansion({
       fleetMTok,
       usedMTok,
       unmetRequestsMTok: lastBooks.unmetRequestsMTok,
       tick: ctx.tick,
     });
+    const { gpuMTok, asicMTok } = withinBuildRate({ gpu: wanted.gpuMTok, asic: wanted.asicMTok }, atStart.get(cloud.id)!, { gpu: cloud.gpuCapacityMTok, asic: cloud.asicCapacityMTok });
     if (gpuMTok <= 0 && asicMTok <= 0) continue;
     addCapacity(ctx, cloud.id, gpuMTok, asicMTok, null);
   }
+}
+
+interface Fleet {
+  readonly gpu: number;
+  readonly asic: number;
+}
+
+/**
+ * What the capex cycle may add this month (`MAX_BUILD_GROWTH_PER_MONTH`): the fleet and each chip
+ * family grow at most by that multiple of what they were when the month began, this month's
+ * construction for contracts included; an ASIC programme that cannot take its share gives the rest
+ * to GPUs, and the other way round (a fleet or a family that was 0 is not bounded: it starts from
+ * nothing).
+ */
+export function withinBuildRate(wanted: Fleet, start: Fleet, now: Fleet): { gpuMTok: number; asicMTok: number } {
+  const growth = MAX_BUILD_GROWTH_PER_MONTH;
+  const room = (startMTok: number, nowMTok: number) => (startMTok > 0 ? Math.max(0, (1 + growth) * startMTok - nowMTok) : Number.POSITIVE_INFINITY);
+  const totalRoom = room(start.gpu + start.asic, now.gpu + now.asic);
+  const total = Math.min(wanted.gpu + wanted.asic, totalRoom);
+  const gpuRoom = room(start.gpu, now.gpu);
+  const asicRoom = room(start.asic, now.asic);
+  // The policy's split, scaled to the total; what one family cannot take goes to the other.
+  const share = wanted.gpu + wanted.asic > 0 ? wanted.asic / (wanted.gpu + wanted.asic) : 0;
+  let asicMTok = Math.min(total * share, asicRoom);
+  const gpuMTok = Math.min(total - asicMTok, gpuRoom);
+  asicMTok = Math.min(total - gpuMTok, asicRoom);
+  return { gpuMTok, asicMTok };
 }
 
 /** Clouds price the open-weights tokens they host from their own unit cost. */

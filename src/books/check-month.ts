@@ -1,5 +1,6 @@
 import { cloudsSellNoMoreThanTheyHave, vendorsServeWithinCapacity } from './compute-is-physical.js';
 import { capTablesSumToOne, mergedOnceIntoAHolder, stakesWithinUnitInterval } from './equity.js';
+import { capacityMovesGradually } from './deliveries-ramp.js';
 import { stateIsFinite } from './finite-state.js';
 import { cashMovesWithTheBooks, computePaidIsComputeBooked, enterprisesPayWhatIsBooked, revenueSharePaidIsKept } from './money-is-conserved.js';
 import { adoptersWithinPopulation, subscribersWithinMarket } from './populations.js';
@@ -23,6 +24,7 @@ export const INVARIANTS: Readonly<Record<string, Invariant>> = {
   mergedOnceIntoAHolder,
   subscribersWithinMarket,
   adoptersWithinPopulation,
+  capacityMovesGradually,
 };
 
 /** Every violation of the month's books (empty when they balance). */

@@ -53,6 +53,13 @@ const cloud = z
       .max(120)
       .default(12)
       .describe('months to build capacity a contract calls for beyond the free fleet (data-centre build time: 12–24 months from ground-breaking to first racks, e.g. Stargate Abilene); until then that part is delivered late'),
+    buildRampMonths: z
+      .number()
+      .int()
+      .min(1)
+      .max(60)
+      .default(12)
+      .describe('months over which capacity built for a contract comes into service, in equal monthly tranches from its first racks (a campus energised building by building: Stargate Abilene, first ~200 MW in mid-2025, 1.2 GW planned by mid-2026)'),
     policies: z
       .object({
         offer: policySpec('cloud-offer'),

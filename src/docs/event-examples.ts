@@ -41,7 +41,7 @@ export const EVENT_EXAMPLES: readonly EventExample[] = [
   {
     title: 'A compute contract with its own ASIC share, ramp and use',
     explain:
-      'Capacity by tranche (`ramp`) or at once (`capacityMTok`), for `months` from its first capacity; `asicShare` 1 is all on the cloud’s own chips; `use` is inference (serves tokens), training (trains models, outside the gross margin) or both (serves first, trains on the idle rest). What the cloud’s fleet cannot hold is built and comes into service `buildLeadMonths` after signing: it is delivered late until then (`contract.undelivered_mtok`) and its capex is booked when it comes.',
+      'Capacity by tranche (`ramp`) or at once (`capacityMTok`), for `months` from its first capacity; `asicShare` 1 is all on the cloud’s own chips; `use` is inference (serves tokens), training (trains models, outside the gross margin) or both (serves first, trains on the idle rest). What the cloud’s fleet cannot hold is built: its first racks come into service `buildLeadMonths` after signing and the rest in monthly tranches over `buildRampMonths`, no month more than doubling the fleet; it is delivered late until then (`contract.undelivered_mtok`) and each tranche’s capex is booked when it comes.',
     event: {
       date: '2025-10',
       type: 'compute-contract',

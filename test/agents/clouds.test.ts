@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFleets, dealMinAsicShare, listenForComputeRequests, priceOpenModels } from '../../src/agents/clouds.js';
+import { buildFleets, dealMinAsicShare, listenForComputeRequests, priceOpenModels, withinBuildRate } from '../../src/agents/clouds.js';
 import type { ScenarioInput } from '../../src/config/scenario-schema.js';
 import type { ComputeRequested, MarketEvent } from '../../src/world/events.js';
 import { cloudInput, eventsOfType, scenarioOf, testMarket, tinyScenarioInput, type TestMarket } from '../support/scenario-fixtures.js';
@@ -163,6 +163,24 @@ describe('clouds', () => {
       // Last month: 900 MTok asked and none offered.
       buildFleets(market.context(1));
       expect(eventsOfType(market.events, 'cloud.capacity-added')).toMatchObject([{ cloud: 'alpha', gpuMTok: 150 }]);
+    });
+  });
+
+  describe('the build rate', () => {
+    it('lets the capex cycle add at most the fleet the month began with, less what construction brought that month', () => {
+      // 1,000 at the start, 300 of GPUs brought by construction: 700 of room for the 2,000 wanted. Asked 3:1 that
+      // is 525 GPU, but GPUs may only grow from 800 to 1,600 (500 more); ASICs take the rest, 200 (200 → 400).
+      expect(withinBuildRate({ gpu: 1500, asic: 500 }, { gpu: 800, asic: 200 }, { gpu: 1100, asic: 200 })).toEqual({ gpuMTok: 500, asicMTok: 200 });
+      expect(withinBuildRate({ gpu: 30, asic: 10 }, { gpu: 800, asic: 200 }, { gpu: 800, asic: 200 })).toEqual({ gpuMTok: 30, asicMTok: 10 });
+    });
+
+    it('lets an ASIC programme at most double in a month, giving GPUs what it cannot take', () => {
+      // Room 1,000; the policy wants half on ASICs (500) but 50 of ASICs may only become 100: 50 ASIC, 950 GPU.
+      expect(withinBuildRate({ gpu: 500, asic: 500 }, { gpu: 950, asic: 50 }, { gpu: 950, asic: 50 })).toEqual({ gpuMTok: 950, asicMTok: 50 });
+      // A programme that has nothing yet starts from nothing: unbounded but for the fleet's room.
+      expect(withinBuildRate({ gpu: 0, asic: 800 }, { gpu: 1000, asic: 0 }, { gpu: 1000, asic: 0 })).toEqual({ gpuMTok: 0, asicMTok: 800 });
+      // Nor does a cloud with no fleet at all.
+      expect(withinBuildRate({ gpu: 300, asic: 100 }, { gpu: 0, asic: 0 }, { gpu: 0, asic: 0 })).toEqual({ gpuMTok: 300, asicMTok: 100 });
     });
   });
 

@@ -158,34 +158,53 @@ describe('history events', () => {
       expect(contract.priceUsdPerMTok).toBeCloseTo(cost.asic(2, maturity) * offerFactor(BASE, 'gcp'), 9);
     });
 
-    it('ramps capacity by tranche, and builds what the cloud’s fleet cannot hold, delivering it late and saying so', () => {
+    it('ramps capacity by tranche, and builds what the cloud’s fleet cannot hold, bringing it into service over months and saying so', () => {
       const json = scripted(
-        [{ date: '2024-01', type: 'compute-contract', vendor: 'xai', cloud: 'oracle', ramp: [{ from: '2024-02', capacityMTok: 1e6 }, { from: '2024-04', capacityMTok: 2e7 }], months: 12 }],
-        10,
-        (j) => (cloudJson(j, 'oracle').buildLeadMonths = 5),
+        [{ date: '2024-01', type: 'compute-contract', vendor: 'xai', cloud: 'oracle', ramp: [{ from: '2024-02', capacityMTok: 1e6 }, { from: '2024-04', capacityMTok: 2e7 }], months: 24 }],
+        24,
+        (j) => {
+          cloudJson(j, 'oracle').buildLeadMonths = 5;
+          cloudJson(j, 'oracle').buildRampMonths = 3;
+        },
       );
       const { events, metrics } = run(json);
       const [contract] = eventsOf(events, 'compute.contract-signed').map((e) => e.contract).filter((c) => c.vendor === 'xai' && c.startTick === 2);
       expect(contract!.ordered).toEqual([{ fromTick: 2, capacityMTok: 1e6 }, { fromTick: 4, capacityMTok: 2e7 }]);
-      // Oracle (3M at the start, 1.2M held by xAI) has the first tranche free; most of the second must be built: ready 5 months after signing.
-      const [site] = eventsOf(events, 'cloud.construction-started').map((e) => e.construction);
-      expect(site).toMatchObject({ cloud: 'oracle', contractId: contract!.id, readyTick: 6 });
+      // Oracle (3M at the start, 1.2M held by xAI) has the first tranche free; most of the second must be built:
+      // its first racks 5 months after signing, then tranche by tranche, none more than doubling the fleet.
+      const sites = eventsOf(events, 'cloud.construction-started').map((e) => e.construction);
+      expect(sites[0]).toMatchObject({ cloud: 'oracle', contractId: contract!.id, readyTick: 6 });
+      expect(sites.map((site) => site.readyTick)).toEqual(sites.map((_, i) => 6 + i));
       expect(contractCapacityAt(contract!, 3)).toBe(1e6);
-      expect(contractCapacityAt(contract!, 6)).toBeCloseTo(2e7, 0);
       const onTime = contractCapacityAt(contract!, 4);
       expect(onTime).toBeLessThan(2e7);
-      expect(onTime + site!.gpuMTok + site!.asicMTok).toBeCloseTo(2e7, 0);
-      // The shortfall is reported until the built capacity comes into service, and its capex is booked then.
+      const builtMTok = sites.reduce((sum, site) => sum + site.gpuMTok + site.asicMTok, 0);
+      expect(onTime + builtMTok).toBeCloseTo(2e7, 0);
+      // Three monthly tranches of a third each were due, but a tranche may only double the fleet Oracle had
+      // when it signed (F), with what is built before it: F, then 2F, then the rest.
+      const fleet = seriesOf(metrics, 'cloud.capacity_mtok', 'oracle');
+      const signedWith = fleet[0]!;
+      expect(builtMTok / 3).toBeGreaterThan(signedWith);
+      expect(sites.map((site) => site.gpuMTok)).toEqual([
+        expect.closeTo(signedWith, 0),
+        expect.closeTo(2 * signedWith, 0),
+        expect.closeTo(builtMTok - 3 * signedWith, 0),
+      ]);
+      const doneTick = sites.at(-1)!.readyTick;
+      expect(contractCapacityAt(contract!, doneTick)).toBeCloseTo(2e7, 0);
+      expect(contractCapacityAt(contract!, doneTick - 1)).toBeLessThan(2e7);
+      // The shortfall is reported until the last tranche comes into service, and each tranche's capex is booked then.
       const undelivered = seriesOf(metrics, 'contract.undelivered_mtok', 'xai@oracle');
       expect(undelivered[4]).toBeCloseTo(2e7 - onTime, 0);
-      expect(Number.isNaN(undelivered[6]!)).toBe(true);
-      const added = eventsOf(events, 'cloud.capacity-added').find((e) => e.forContract === contract!.id)!;
-      expect(added.tick).toBe(6);
-      expect(added.capexUsd).toBeCloseTo(site!.gpuMTok * cost.gpu(6) * cost.capexMonthsOfCost, 0);
-      // Never capacity from nowhere: the fleet holds every contract in force.
-      const fleet = seriesOf(metrics, 'cloud.capacity_mtok', 'oracle');
+      expect(undelivered[6]).toBeCloseTo(2e7 - onTime - sites[0]!.gpuMTok - sites[0]!.asicMTok, 0);
+      expect(Number.isNaN(undelivered[doneTick]!)).toBe(true);
+      const added = eventsOf(events, 'cloud.capacity-added').filter((e) => e.forContract === contract!.id);
+      expect(added.map((e) => e.tick)).toEqual(sites.map((site) => site.readyTick));
+      expect(added[0]!.capexUsd).toBeCloseTo(sites[0]!.gpuMTok * cost.gpu(6) * cost.capexMonthsOfCost, 0);
+      // Never capacity from nowhere, and never a lump: the fleet holds every contract in force and at most doubles in a month.
       const held = (tick: number) => eventsOf(events, 'compute.contract-signed').map((e) => e.contract).filter((c) => c.cloud === 'oracle').reduce((sum, c) => sum + contractCapacityAt(c, tick), 0);
-      for (let tick = 0; tick < 10; tick++) expect(held(tick), `tick ${tick}`).toBeLessThanOrEqual(fleet[tick]! + 1e-6);
+      for (let tick = 0; tick < 24; tick++) expect(held(tick), `tick ${tick}`).toBeLessThanOrEqual(fleet[tick]! + 1e-6);
+      for (let tick = 1; tick < 24; tick++) expect(fleet[tick]! / fleet[tick - 1]!, `tick ${tick}`).toBeLessThanOrEqual(2 + 1e-9);
     });
 
     it('books a training contract as training, outside the gross margin, and a contract for both as training only where serving left it idle', () => {
