@@ -1,4 +1,5 @@
 import { stateIsFinite } from './finite-state.js';
+import { roiWithinSurveyedRange } from './value.js';
 import type { Invariant, MonthBooks } from './month-books.js';
 import { BooksError, type Violation } from './violation.js';
 
@@ -8,6 +9,7 @@ import { BooksError, type Violation } from './violation.js';
  */
 export const INVARIANTS: Readonly<Record<string, Invariant>> = {
   stateIsFinite,
+  roiWithinSurveyedRange,
 };
 
 /** Every violation of the month's books (empty when they balance). */

@@ -17,7 +17,9 @@ const segment = (fields: Partial<Segment>): Segment => ({
   id: 'all',
   share: 1,
   demandMTokPerMonth: { median: 100, logSd: 1 },
-  valueUsdPerMTok: { median: 30, logSd: 0.5 },
+  valueUsdPerTask: { median: 30, logSd: 0.5 },
+  mTokPerTask: { atStart: 0.01, growthPerYear: 0.8 },
+  integrationCostShare: 0.1,
   qualityWeight: { min: 0.5, max: 2 },
   switchingCostUsd: { median: 1000, logSd: 0.5 },
   marketplaceShare: 0.5,
@@ -37,7 +39,7 @@ describe('enterprise population', () => {
     const seed3 = createPopulation(scenario(5, [segment({})]), 3);
     const seed4 = createPopulation(scenario(5, [segment({})]), 4);
     expect(seed4.baseDemandMTok[0]).not.toBe(seed3.baseDemandMTok[1]);
-    expect(seed4.valueUsdPerMTok[1]).not.toBe(seed3.valueUsdPerMTok[2]);
+    expect(seed4.valueUsdPerTask[1]).not.toBe(seed3.valueUsdPerTask[2]);
   });
 
   it('keeps each enterprise’s traits when more enterprises are simulated', () => {
@@ -61,7 +63,7 @@ describe('enterprise population', () => {
       scenario(200, [
         segment({
           demandMTokPerMonth: { median: 60, logSd: 0 },
-          valueUsdPerMTok: { median: 30, logSd: 0 },
+          valueUsdPerTask: { median: 30, logSd: 0 },
           switchingCostUsd: { median: 1000, logSd: 0 },
           marketplaceShare: 0,
         }),
@@ -69,7 +71,7 @@ describe('enterprise population', () => {
       1,
     );
     expect(new Set(population.baseDemandMTok)).toEqual(new Set([60]));
-    expect(new Set(population.valueUsdPerMTok)).toEqual(new Set([30]));
+    expect(new Set(population.valueUsdPerTask)).toEqual(new Set([30]));
     expect(new Set(population.switchingCostUsd)).toEqual(new Set([1000]));
     expect(Math.min(...population.qualityWeight)).toBeGreaterThanOrEqual(0.5);
     expect(Math.max(...population.qualityWeight)).toBeLessThan(2);
