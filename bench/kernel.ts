@@ -5,10 +5,11 @@
  * clouds' and consumers' phases are replaced by the catalogue the engine produced each month
  * (catalogue-trajectory.ts), so the kernel takes exactly the engine's decisions, and checks it.
  *
- * Arithmetic is written in the engine's order (value × quality^weight × taste × appeal − price,
- * left to right), so every comparison comes out the same and the decisions match one for one.
+ * Arithmetic is written in the engine's order (value × quality^weight × taste × appeal, bounded by
+ * boundedValue, − price, left to right), so every comparison comes out the same and the decisions
+ * match one for one.
  */
-import { createPopulation, NO_VENDOR, priceTasks, STAGE_NONE, STAGE_PILOT, STAGE_PRODUCTION } from '../src/agents/enterprise-population.js';
+import { boundedValue, createPopulation, NO_VENDOR, priceTasks, STAGE_NONE, STAGE_PILOT, STAGE_PRODUCTION } from '../src/agents/enterprise-population.js';
 import type { Scenario } from '../src/config/parse-scenario.js';
 import type { CatalogueTrajectory, MonthDecisions, RecordedOptionSet } from './catalogue-trajectory.js';
 
@@ -141,7 +142,7 @@ export function flattenTrajectory(trajectory: CatalogueTrajectory, rules: Kernel
  */
 export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatalogue, rules: KernelRules): KernelResult {
   const population = createPopulation(scenario, seed);
-  const { size, rngs, stage, vendor, stageSinceTick, segment, cloud, marketplace, baseDemandMTok, valueUsdPerMTok, integrationUsdPerMTok, qualityWeight, switchingCostUsd, taste } =
+  const { size, rngs, stage, vendor, stageSinceTick, segment, cloud, marketplace, baseDemandMTok, valueUsdPerMTok, integrationUsdPerMTok, valueCapUsdPerMTok, qualityWeight, switchingCostUsd, taste } =
     population;
   const segments = rules.mTokPerTaskAtStart.length;
   // Segment → MTok a task takes this month, and an adopter's tasks now ÷ at the start at the reference price.
@@ -166,11 +167,12 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
     let found = -1;
     let topSurplus = -Infinity;
     const value = valueUsdPerMTok[i]!;
+    const cap = valueCapUsdPerMTok[i]!;
     const weight = qualityWeight[i]!;
     const tasteBase = i * V;
     for (let j = 0; j < n; j++) {
       const k = base + j;
-      const s = value * Math.pow(quality[k]!, weight) * taste[tasteBase + optionVendor[k]!]! * appeal[k]! - priceUsdPerMTok[k]!;
+      const s = boundedValue(value * Math.pow(quality[k]!, weight) * taste[tasteBase + optionVendor[k]!]! * appeal[k]!, cap) - priceUsdPerMTok[k]!;
       if (s > topSurplus) {
         topSurplus = s;
         found = j;
@@ -180,7 +182,8 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
     return found;
   };
   const surplusOf = (i: number, k: number): number =>
-    valueUsdPerMTok[i]! * Math.pow(quality[k]!, qualityWeight[i]!) * taste[i * V + optionVendor[k]!]! * appeal[k]! - priceUsdPerMTok[k]!;
+    boundedValue(valueUsdPerMTok[i]! * Math.pow(quality[k]!, qualityWeight[i]!) * taste[i * V + optionVendor[k]!]! * appeal[k]!, valueCapUsdPerMTok[i]!) -
+    priceUsdPerMTok[k]!;
 
   priceTasks(population, tokensPerTaskAt(0), catalogue.frontierQuality[0]!);
   for (let i = 0; i < size; i++) {

@@ -34,6 +34,10 @@ export interface EnterprisePopulation {
   readonly valueUsdPerMTok: Float64Array;
   /** This month's integration cost per MTok: integration per task ÷ tokens per task (`priceTasks`). */
   readonly integrationUsdPerMTok: Float64Array;
+  /** The most a task can be worth, as a multiple of its value per task: MAX_VALUE_MULTIPLE (Infinity: unbounded). */
+  readonly maxValueMultiple: number;
+  /** This month's most a MTok can be worth: maxValueMultiple × value per task ÷ tokens per task (`priceTasks`). */
+  readonly valueCapUsdPerMTok: Float64Array;
   readonly qualityWeight: Float64Array;
   /**
    * One-off cost of moving the deployment the enterprise has at the start (its base demand) to
@@ -72,6 +76,8 @@ export function createPopulation(scenario: ScenarioShape, seed: number, vendorId
     integrationUsdPerTask: new Float64Array(count),
     valueUsdPerMTok: new Float64Array(count),
     integrationUsdPerMTok: new Float64Array(count),
+    maxValueMultiple: MAX_VALUE_MULTIPLE,
+    valueCapUsdPerMTok: new Float64Array(count),
     qualityWeight: new Float64Array(count),
     switchingCostUsd: new Float64Array(count),
     taste: new Float64Array(count * vendorCount),
@@ -138,10 +144,29 @@ export function retunePopulation(population: EnterprisePopulation, from: readonl
  * (docs/model.md, "Value of a task").
  */
 export function priceTasks(population: EnterprisePopulation, mTokPerTaskBySegment: Float64Array, frontierQuality: number): void {
-  const { size, segment, valueUsdPerTask, integrationUsdPerTask, valueUsdPerMTok, integrationUsdPerMTok, qualityWeight } = population;
+  const { size, segment, valueUsdPerTask, integrationUsdPerTask, valueUsdPerMTok, integrationUsdPerMTok, valueCapUsdPerMTok, qualityWeight } = population;
   for (let i = 0; i < size; i++) {
     const mTokPerTask = mTokPerTaskBySegment[segment[i]!]!;
     valueUsdPerMTok[i] = valueUsdPerTask[i]! / mTokPerTask / frontierQuality ** qualityWeight[i]!;
     integrationUsdPerMTok[i] = integrationUsdPerTask[i]! / mTokPerTask;
+    valueCapUsdPerMTok[i] = (population.maxValueMultiple * valueUsdPerTask[i]!) / mTokPerTask;
   }
+}
+
+/**
+ * The most a task can be worth, as a multiple of its value done by the best model at an ordinary
+ * fit: a model that fits the work unusually well, or whose brand and placement appeal, saturates
+ * towards it (`boundedValue`). With the integration cost at least MIN_INTEGRATION_COST_SHARE of a
+ * task's value, no adopter's ROI can exceed 2 / 0.2 − 1 = 9, IDC's best (the top 5 % of 2024's
+ * respondents, $10.3 back per $1), whatever a config's spreads.
+ */
+export const MAX_VALUE_MULTIPLE = 2;
+export const MIN_INTEGRATION_COST_SHARE = 0.2;
+
+/**
+ * A MTok's value once saturated: cap × tanh(uncapped / cap), within 8 % of the uncapped value up to
+ * half the cap, and never above it; the uncapped value under an infinite cap.
+ */
+export function boundedValue(uncappedUsdPerMTok: number, capUsdPerMTok: number): number {
+  return capUsdPerMTok === Infinity ? uncappedUsdPerMTok : capUsdPerMTok * Math.tanh(uncappedUsdPerMTok / capUsdPerMTok);
 }

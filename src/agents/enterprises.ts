@@ -6,6 +6,7 @@ import {
   STAGE_NONE,
   STAGE_PILOT,
   STAGE_PRODUCTION,
+  boundedValue,
   priceTasks,
   type EnterprisePopulation,
 } from './enterprise-population.js';
@@ -58,12 +59,12 @@ export interface EnterpriseStep {
  */
 function surplus(population: EnterprisePopulation, i: number, set: OptionSet, j: number): number {
   const vendor = set.vendor[j]!;
-  const value =
+  const uncapped =
     population.valueUsdPerMTok[i]! *
     Math.pow(set.quality[j]!, population.qualityWeight[i]!) *
     population.taste[i * population.vendorCount + vendor]! *
     set.appeal[j]!;
-  return value - set.priceUsdPerMTok[j]!;
+  return boundedValue(uncapped, population.valueCapUsdPerMTok[i]!) - set.priceUsdPerMTok[j]!;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { yearMonth, id as anyId, share } from './field-types.js';
 import { LIMIT_REASONS, MAX_CLOUDS, MAX_ENTERPRISES, MAX_LISTINGS, MAX_MONTHS, MAX_SEGMENTS, MAX_VENDORS } from './limits.js';
+import { MIN_INTEGRATION_COST_SHARE } from '../agents/enterprise-population.js';
 import { policySpec } from './policy-spec.js';
 import { dealAtStart, scheduledEvent } from './schedule-schema.js';
 
@@ -147,7 +148,7 @@ const segment = z
     demandMTokPerMonth: spread('MTok per month in production at the start'),
     // Value per token is value per task ÷ tokens per task (docs/model.md, "Value of a task").
     valueUsdPerTask: spread(
-      'USD of value one task brings when done by the best model of the month (minutes of skilled work saved: Brynjolfsson, Li & Raymond 2023, NBER w31161, +14 % support resolutions an hour)',
+      'USD of value one task brings when done by the best model of the month at an ordinary fit, at most twice that with a better fit (minutes of skilled work saved: Brynjolfsson, Li & Raymond 2023, NBER w31161, +14 % support resolutions an hour)',
     ),
     mTokPerTask: z
       .object({
@@ -158,10 +159,12 @@ const segment = z
       })
       .strict()
       .describe('tokens one task takes, MTok, and how fast that grows'),
-    integrationCostShare: positive
+    integrationCostShare: z
+      .number()
+      .min(MIN_INTEGRATION_COST_SHARE)
       .max(1)
       .describe(
-        'the enterprise’s own running cost of a task (people, integration), as a share of the task’s value; counted with tokens on the cost side of ROI (IDC for Microsoft 2024: $3.7 back per $1, spend counting people and integration; Menlo Ventures 2024: model APIs about a quarter of enterprise GenAI spend)',
+        'the enterprise’s own running cost of a task (people, integration), as a share of the task’s value, at least 0.2; counted with tokens on the cost side of ROI, so that no adopter returns more than 2 / 0.2 − 1 = 9 per $1 (IDC for Microsoft 2024: $3.7 back per $1 on average, $10.3 for the top 5 %, spend counting people and integration; Menlo Ventures 2024: model APIs about a quarter of enterprise GenAI spend)',
       ),
     qualityWeight: z
       .object({

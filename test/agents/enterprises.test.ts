@@ -6,7 +6,7 @@ import {
   STAGE_PRODUCTION,
   type EnterprisePopulation,
 } from '../../src/agents/enterprise-population.js';
-import { seedAdopters, stepEnterprises, type DemandCurve, type EnterpriseStep } from '../../src/agents/enterprises.js';
+import { seedAdopters, stepEnterprises, summariseRoi, type DemandCurve, type EnterpriseStep } from '../../src/agents/enterprises.js';
 import { buildCatalogue } from '../../src/market/catalogue.js';
 import { bassDiffusion } from '../../src/policies/enterprise-adoption.js';
 import { roiPayback } from '../../src/policies/enterprise-switching.js';
@@ -220,6 +220,17 @@ describe('enterprises', () => {
       expect(step(adopter(3_000)).events).toHaveLength(1);
     });
 
+    it('costs more to move a deployment that runs more tasks', () => {
+      // Demand twice the start's at the same tokens per task: twice the tasks, so 2 × 5,000 to move;
+      // the gain is 200 MTok × 5 = 1,000 a month, × 12 = 12,000 > 10,000.
+      const { events } = step(adopter(5_000), { demand: { ...FLAT_DEMAND, growthFactor: 2 } });
+      expect(events).toEqual([
+        { type: 'enterprise.switched', tick: 0, enterprise: 0, from: 'acme', to: 'bolt', monthlyGainUsd: 1_000, switchingCostUsd: 10_000 },
+      ]);
+      // 6,000 to move at the start: 12,000 to move now, not repaid by 12,000.
+      expect(step(adopter(6_000), { demand: { ...FLAT_DEMAND, growthFactor: 2 } }).events).toEqual([]);
+    });
+
     it('does not reconsider in a month it does not review', () => {
       const population = adopter(0, NEVER);
       expect(step(population).events).toEqual([]);
@@ -324,6 +335,71 @@ describe('enterprises', () => {
       const population = populationOf([{ cloud: ALPHA }], 3);
       seedAdopters(population, catalogue, 0, 0.5, ONE_MTOK);
       expect(population.stage[0]).toBe(STAGE_NONE);
+    });
+  });
+
+  describe('value of a task and return', () => {
+    // On beta, direct: acme (quality 1, 10 $/MTok) and bolt (quality 2, 25 $/MTok).
+    it('counts its own integration cost on the cost side of ROI', () => {
+      // Quality weight 0: acme is worth 20 − 10 = 10 a MTok. Integration 2 a MTok: ROI (10 − 2) / (10 + 2) = 2/3.
+      const adopts = populationOf([{ cloud: BETA, valueUsdPerTask: 20, integrationUsdPerTask: 2, qualityWeight: 0 }], 3);
+      expect(step(adopts).events).toEqual([
+        { type: 'enterprise.adopted', tick: 0, enterprise: 0, vendor: 'acme', channel: 'direct', cloud: 'beta', roi: 8 / 12 },
+      ]);
+      // Integration 4: (10 − 4) / (10 + 4) = 0.43, below the 0.5 hurdle, though the tokens alone return 1.
+      const declines = populationOf([{ cloud: BETA, valueUsdPerTask: 20, integrationUsdPerTask: 4, qualityWeight: 0 }], 3);
+      expect(step(declines).events).toEqual([]);
+    });
+
+    it('values a token as value per task ÷ tokens per task', () => {
+      // 20 per task at 1.6 MTok a task: 12.5 a MTok; acme returns (12.5 − 10) / 10 = 0.25 < 0.5.
+      const population = populationOf([{ cloud: BETA, valueUsdPerTask: 20, qualityWeight: 0 }], 3);
+      expect(step(population, { mTokPerTask: Float64Array.of(1.6) }).events).toEqual([]);
+      expect(population.valueUsdPerMTok[0]).toBe(12.5);
+      // At 1 MTok a task it is worth 20 a MTok and returns 1.
+      expect(step(population).events).toHaveLength(1);
+    });
+
+    it('values a task done by the best model of the month in full, and by a lesser one in proportion to quality^weight', () => {
+      // Frontier bolt (quality 2), weight 1: acme does half the task, 20 × (1/2) = 10 a MTok at 10 $/MTok:
+      // ROI 0; bolt 20 at 25: ROI −0.2. Neither clears the hurdle, where against quality 1 acme returned 1.
+      const frontier = buildCatalogue(world, ['acme', 'bolt', 'llama'], ['alpha', 'beta']);
+      expect(frontier.frontierQuality).toBe(2);
+      const population = populationOf([{ cloud: BETA, valueUsdPerTask: 20, qualityWeight: 1 }], 3);
+      expect(step(population, { catalogue: frontier }).events).toEqual([]);
+      expect(population.valueUsdPerMTok[0]).toBe(10);
+    });
+
+    it('never values a task at more than twice its worth, however well a model fits', () => {
+      // Taste 1000 for acme: uncapped 20,000 a MTok, bounded to 2 × 20 × tanh(500) = 40; surplus 30.
+      // Integration 4 a MTok: ROI (30 − 4) / (10 + 4) = 26/14, where the uncapped value gave 1,428.
+      const population = populationOf([{ cloud: BETA, valueUsdPerTask: 20, integrationUsdPerTask: 4, qualityWeight: 0, taste: [1000, 1, 1] }], 3, 2);
+      expect(step(population).events).toEqual([
+        { type: 'enterprise.adopted', tick: 0, enterprise: 0, vendor: 'acme', channel: 'direct', cloud: 'beta', roi: 26 / 14 },
+      ]);
+    });
+
+    it('reports the median and highest ROI of the month’s adopters on the model they use', () => {
+      // In production on acme at 10 $/MTok, weight 0: values 20, 30, 40 → ROI 1, 2, 3; integration 5 on the
+      // last → (40 − 10 − 5) / 15 = 5/3; median 5/3. One worth 5 a MTok evaluates, does not adopt, and counts for nothing.
+      const population = populationOf(
+        [
+          { cloud: BETA, valueUsdPerTask: 20, qualityWeight: 0, stage: STAGE_PRODUCTION, vendor: ACME, rng: NEVER },
+          { cloud: BETA, valueUsdPerTask: 30, qualityWeight: 0, stage: STAGE_PRODUCTION, vendor: ACME, rng: NEVER },
+          { cloud: BETA, valueUsdPerTask: 40, integrationUsdPerTask: 5, qualityWeight: 0, stage: STAGE_PRODUCTION, vendor: ACME, rng: NEVER },
+          { cloud: BETA, valueUsdPerTask: 5, qualityWeight: 0 },
+        ],
+        3,
+      );
+      const { demand } = step(population);
+      expect(demand.adopterRoi?.median).toBeCloseTo(5 / 3, 12);
+      expect(demand.adopterRoi?.max).toBe(2);
+      expect(step(populationOf([{ cloud: BETA, valueUsdPerTask: 5 }], 3)).demand.adopterRoi).toBeUndefined();
+    });
+
+    it('takes the mean of the middle two as the median of an even count', () => {
+      expect(summariseRoi(Float64Array.of(4, 1, 3, 2))).toEqual({ median: 2.5, max: 4 });
+      expect(summariseRoi(new Float64Array(0))).toBeUndefined();
     });
   });
 });

@@ -137,7 +137,7 @@ export function tinyScenarioInput(): ScenarioInput {
           demandMTokPerMonth: { median: 10 },
           valueUsdPerTask: { median: 30 },
           mTokPerTask: { atStart: 1, growthPerYear: 0 },
-          integrationCostShare: 0.1,
+          integrationCostShare: 0.2,
           qualityWeight: { min: 1, max: 1 },
           switchingCostUsd: { median: 1000 },
           marketplaceShare: 0.5,

@@ -143,7 +143,8 @@ export interface EnterpriseSpec {
   readonly rng?: Rng;
 }
 
-export function populationOf(specs: readonly EnterpriseSpec[], vendorCount: number): EnterprisePopulation {
+/** Value per task is unbounded (maxValueMultiple Infinity) unless `maxValueMultiple` says otherwise, so hand-computed values stay linear. */
+export function populationOf(specs: readonly EnterpriseSpec[], vendorCount: number, maxValueMultiple = Infinity): EnterprisePopulation {
   const size = specs.length;
   const taste = new Float64Array(size * vendorCount).fill(1);
   specs.forEach((s, i) => s.taste?.forEach((t, v) => (taste[i * vendorCount + v] = t)));
@@ -159,6 +160,8 @@ export function populationOf(specs: readonly EnterpriseSpec[], vendorCount: numb
     integrationUsdPerTask: Float64Array.from(specs.map((s) => s.integrationUsdPerTask ?? 0)),
     valueUsdPerMTok: new Float64Array(size),
     integrationUsdPerMTok: new Float64Array(size),
+    maxValueMultiple,
+    valueCapUsdPerMTok: new Float64Array(size),
     qualityWeight: Float64Array.from(specs.map((s) => s.qualityWeight ?? 1)),
     switchingCostUsd: Float64Array.from(specs.map((s) => s.switchingCostUsd ?? 1000)),
     taste,
