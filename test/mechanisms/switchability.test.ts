@@ -84,8 +84,8 @@ describe('switchability', () => {
  * Switching costs bind: a switch's gain is of the order of its cost, so making every segment's
  * switching cost ten times dearer moves who wins the enterprise market by more than the seeds
  * disagree. On the baseline with its history, to December 2027, seeds 1–5: measured at this
- * commit, Anthropic 40.8 % of enterprise tokens on average (seeds spanning 6.6 points) against
- * 32.5 % (5.0 points) with costs ×10; before the value of a task was bounded, 49.1 % against
+ * commit, Anthropic 43.0 % of enterprise tokens on average (seeds spanning 5.7 points) against
+ * 33.9 % (5.3 points) with costs ×10; before the value of a task was bounded, 49.1 % against
  * 49.0 % for a 100× range of the large segment's cost.
  */
 describe('switching costs that bind', () => {
