@@ -5,10 +5,11 @@
  * clouds' and consumers' phases are replaced by the catalogue the engine produced each month
  * (catalogue-trajectory.ts), so the kernel takes exactly the engine's decisions, and checks it.
  *
- * Arithmetic is written in the engine's order (value × quality^weight × taste × appeal − price,
- * left to right), so every comparison comes out the same and the decisions match one for one.
+ * Arithmetic is written in the engine's order (value × quality^weight × taste × appeal, bounded by
+ * boundedValue, − price, left to right), so every comparison comes out the same and the decisions
+ * match one for one.
  */
-import { createPopulation, NO_VENDOR, STAGE_NONE, STAGE_PILOT, STAGE_PRODUCTION } from '../src/agents/enterprise-population.js';
+import { boundedValue, createPopulation, NO_VENDOR, priceTasks, STAGE_NONE, STAGE_PILOT, STAGE_PRODUCTION } from '../src/agents/enterprise-population.js';
 import type { Scenario } from '../src/config/parse-scenario.js';
 import type { CatalogueTrajectory, MonthDecisions, RecordedOptionSet } from './catalogue-trajectory.js';
 
@@ -29,6 +30,8 @@ export interface FlatCatalogue {
   readonly priceFactor: Float64Array;
   /** Vendor → option index, −1 when out of reach: slot (month × sets + set) × vendors + vendor. */
   readonly optionOfVendor: Int16Array;
+  /** Month slot (month −1 first) → best quality over every option set, 1 when there is none. */
+  readonly frontierQuality: Float64Array;
 }
 
 /** The enterprise rules' numbers, read from the config's params (no policy objects). */
@@ -44,6 +47,9 @@ export interface KernelRules {
   readonly demandGrowthPerYear: number;
   readonly priceElasticity: number;
   readonly referencePriceUsdPerMTok: number;
+  /** Segment → MTok a task takes at the start, and its growth a year. */
+  readonly mTokPerTaskAtStart: Float64Array;
+  readonly mTokPerTaskGrowthPerYear: Float64Array;
   /** Real enterprises per simulated one. */
   readonly weight: number;
 }
@@ -81,6 +87,8 @@ export function kernelRules(scenario: Scenario): KernelRules {
     demandGrowthPerYear: e.demandGrowthPerYear,
     priceElasticity: e.priceElasticity,
     referencePriceUsdPerMTok: e.referencePriceUsdPerMTok,
+    mTokPerTaskAtStart: Float64Array.from(e.segments, (s) => s.mTokPerTask.atStart),
+    mTokPerTaskGrowthPerYear: Float64Array.from(e.segments, (s) => s.mTokPerTask.growthPerYear),
     weight: e.represents / e.count,
   };
 }
@@ -104,8 +112,12 @@ export function flattenTrajectory(trajectory: CatalogueTrajectory, rules: Kernel
     appeal: new Float64Array(slots * V),
     priceFactor: new Float64Array(slots * V),
     optionOfVendor: new Int16Array(slots * V).fill(-1),
+    frontierQuality: new Float64Array(months.length),
   };
   months.forEach((sets: RecordedOptionSet[], m) => {
+    let frontier = 0;
+    for (const set of sets) for (const q of set.quality) frontier = Math.max(frontier, q);
+    flat.frontierQuality[m] = frontier > 0 ? frontier : 1;
     sets.forEach((set, s) => {
       const slot = m * setCount + s;
       flat.optionCount[slot] = set.vendor.length;
@@ -130,8 +142,18 @@ export function flattenTrajectory(trajectory: CatalogueTrajectory, rules: Kernel
  */
 export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatalogue, rules: KernelRules): KernelResult {
   const population = createPopulation(scenario, seed);
-  const { size, rngs, stage, vendor, stageSinceTick, cloud, marketplace, baseDemandMTok, valueUsdPerMTok, qualityWeight, switchingCostUsd, taste } =
+  const { size, rngs, stage, vendor, stageSinceTick, segment, cloud, marketplace, baseDemandMTok, valueUsdPerMTok, integrationUsdPerMTok, valueCapUsdPerMTok, qualityWeight, switchingCostUsd, taste } =
     population;
+  const segments = rules.mTokPerTaskAtStart.length;
+  // Segment → MTok a task takes this month, and an adopter's tasks now ÷ at the start at the reference price.
+  const mTokPerTask = new Float64Array(segments);
+  const taskGrowth = new Float64Array(segments);
+  const tokensPerTaskAt = (tick: number): Float64Array => {
+    for (let s = 0; s < segments; s++) mTokPerTask[s] = rules.mTokPerTaskAtStart[s]! * (1 + rules.mTokPerTaskGrowthPerYear[s]!) ** (tick / 12);
+    return mTokPerTask;
+  };
+  // ROI = (surplus − integration) / (price + integration), per MTok.
+  const roiOf = (i: number, k: number, surplus: number): number => (surplus - integrationUsdPerMTok[i]!) / (priceUsdPerMTok[k]! + integrationUsdPerMTok[i]!);
   const V = population.vendorCount;
   const { setCount, optionCount, priceUsdPerMTok, quality, appeal, priceFactor, optionOfVendor, openWeights, cloudCount } = catalogue;
   const optionVendor = catalogue.vendor;
@@ -145,11 +167,12 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
     let found = -1;
     let topSurplus = -Infinity;
     const value = valueUsdPerMTok[i]!;
+    const cap = valueCapUsdPerMTok[i]!;
     const weight = qualityWeight[i]!;
     const tasteBase = i * V;
     for (let j = 0; j < n; j++) {
       const k = base + j;
-      const s = value * Math.pow(quality[k]!, weight) * taste[tasteBase + optionVendor[k]!]! * appeal[k]! - priceUsdPerMTok[k]!;
+      const s = boundedValue(value * Math.pow(quality[k]!, weight) * taste[tasteBase + optionVendor[k]!]! * appeal[k]!, cap) - priceUsdPerMTok[k]!;
       if (s > topSurplus) {
         topSurplus = s;
         found = j;
@@ -159,13 +182,15 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
     return found;
   };
   const surplusOf = (i: number, k: number): number =>
-    valueUsdPerMTok[i]! * Math.pow(quality[k]!, qualityWeight[i]!) * taste[i * V + optionVendor[k]!]! * appeal[k]! - priceUsdPerMTok[k]!;
+    boundedValue(valueUsdPerMTok[i]! * Math.pow(quality[k]!, qualityWeight[i]!) * taste[i * V + optionVendor[k]!]! * appeal[k]!, valueCapUsdPerMTok[i]!) -
+    priceUsdPerMTok[k]!;
 
+  priceTasks(population, tokensPerTaskAt(0), catalogue.frontierQuality[0]!);
   for (let i = 0; i < size; i++) {
     if (rngs[i]!.next() >= rules.adoptedAtStart) continue;
     const slot = cloud[i]! * 2 + marketplace[i]!;
     const j = best(i, slot * V, optionCount[slot]!);
-    if (j < 0 || top[0]! / priceUsdPerMTok[slot * V + j]! < rules.hurdleRoi) continue;
+    if (j < 0 || roiOf(i, slot * V + j, top[0]!) < rules.hurdleRoi) continue;
     stage[i] = STAGE_PRODUCTION;
     vendor[i] = optionVendor[slot * V + j]!;
   }
@@ -175,6 +200,8 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
   for (let tick = 0; tick < catalogue.months; tick++) {
     const monthSlot = (tick + 1) * setCount;
     const growth = (1 + rules.demandGrowthPerYear) ** (tick / 12);
+    priceTasks(population, tokensPerTaskAt(tick), catalogue.frontierQuality[tick + 1]!);
+    for (let s = 0; s < segments; s++) taskGrowth[s] = (growth * rules.mTokPerTaskAtStart[s]!) / mTokPerTask[s]!;
     let adoptersBefore = 0;
     for (let i = 0; i < size; i++) if (stage[i] !== STAGE_NONE) adoptersBefore++;
     const evaluation = Math.min(1, rules.innovation + rules.imitation * (adoptersBefore / size));
@@ -197,7 +224,7 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
         if (rng.next() >= evaluation) continue;
         j = best(i, base, n);
         if (j < 0) continue;
-        if (top[0]! / priceUsdPerMTok[base + j]! < rules.hurdleRoi) continue;
+        if (roiOf(i, base + j, top[0]!) < rules.hurdleRoi) continue;
         stage[i] = STAGE_PILOT;
         vendor[i] = optionVendor[base + j]!;
         stageSinceTick[i] = tick;
@@ -218,7 +245,7 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
         }
         if (stage[i] === STAGE_PILOT) {
           if (tick - stageSinceTick[i]! >= rules.pilotMonths) {
-            if (surplusOf(i, base + j) / priceUsdPerMTok[base + j]! < rules.hurdleRoi) {
+            if (roiOf(i, base + j, surplusOf(i, base + j)) < rules.hurdleRoi) {
               stage[i] = STAGE_NONE;
               vendor[i] = NO_VENDOR;
               stageSinceTick[i] = tick;
@@ -234,7 +261,8 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
           if (b !== j) {
             const demandMTok = baseDemandMTok[i]! * growth * priceFactor[base + b]!;
             const gain = demandMTok * (top[0]! - surplusOf(i, base + j));
-            if (gain > 0 && gain * rules.paybackMonths > switchingCostUsd[i]!) {
+            const cost = switchingCostUsd[i]! * taskGrowth[segment[i]!]! * priceFactor[base + j]!;
+            if (gain > 0 && gain * rules.paybackMonths > cost) {
               switched++;
               vendor[i] = optionVendor[base + b]!;
               j = b;

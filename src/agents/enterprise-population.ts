@@ -15,14 +15,34 @@ export interface EnterprisePopulation {
   readonly size: number;
   readonly vendorCount: number;
   readonly segment: Uint8Array;
+  /** Segment index → MTok one task takes at the start. */
+  readonly mTokPerTaskAtStart: Float64Array;
   /** Index of the primary cloud. */
   readonly cloud: Uint8Array;
   /** 1 when the enterprise buys through its cloud's marketplace, 0 when direct. */
   readonly marketplace: Uint8Array;
   /** Token demand in production at the start at the reference price, MTok per month. */
   readonly baseDemandMTok: Float64Array;
+  /** USD one task brings when done by the best model of the month (drawn once). */
+  readonly valueUsdPerTask: Float64Array;
+  /** The enterprise's own running cost of a task, people and integration, USD (drawn once). */
+  readonly integrationUsdPerTask: Float64Array;
+  /**
+   * This month's value per MTok of a quality-1 model, before taste and appeal: value per task ÷
+   * tokens per task ÷ best quality^weight (set by `priceTasks` at the start of each month).
+   */
   readonly valueUsdPerMTok: Float64Array;
+  /** This month's integration cost per MTok: integration per task ÷ tokens per task (`priceTasks`). */
+  readonly integrationUsdPerMTok: Float64Array;
+  /** The most a task can be worth, as a multiple of its value per task: MAX_VALUE_MULTIPLE (Infinity: unbounded). */
+  readonly maxValueMultiple: number;
+  /** This month's most a MTok can be worth: maxValueMultiple × value per task ÷ tokens per task (`priceTasks`). */
+  readonly valueCapUsdPerMTok: Float64Array;
   readonly qualityWeight: Float64Array;
+  /**
+   * One-off cost of moving the deployment the enterprise has at the start (its base demand) to
+   * another model, USD; a later deployment costs this × its tasks now ÷ its tasks at the start.
+   */
   readonly switchingCostUsd: Float64Array;
   /**
    * Idiosyncratic fit multiplier, enterprise × vendor, drawn from a stream per vendor: a vendor
@@ -48,10 +68,16 @@ export function createPopulation(scenario: ScenarioShape, seed: number, vendorId
     size: count,
     vendorCount,
     segment: new Uint8Array(count),
+    mTokPerTaskAtStart: Float64Array.from(segments, (s) => s.mTokPerTask.atStart),
     cloud: new Uint8Array(count),
     marketplace: new Uint8Array(count),
     baseDemandMTok: new Float64Array(count),
+    valueUsdPerTask: new Float64Array(count),
+    integrationUsdPerTask: new Float64Array(count),
     valueUsdPerMTok: new Float64Array(count),
+    integrationUsdPerMTok: new Float64Array(count),
+    maxValueMultiple: MAX_VALUE_MULTIPLE,
+    valueCapUsdPerMTok: new Float64Array(count),
     qualityWeight: new Float64Array(count),
     switchingCostUsd: new Float64Array(count),
     taste: new Float64Array(count * vendorCount),
@@ -68,7 +94,8 @@ export function createPopulation(scenario: ScenarioShape, seed: number, vendorId
     population.cloud[i] = weightedIndex(rng, cloudWeights);
     population.marketplace[i] = rng.next() < segment.marketplaceShare ? 1 : 0;
     population.baseDemandMTok[i] = logNormal(rng, segment.demandMTokPerMonth.median, segment.demandMTokPerMonth.logSd);
-    population.valueUsdPerMTok[i] = logNormal(rng, segment.valueUsdPerMTok.median, segment.valueUsdPerMTok.logSd);
+    population.valueUsdPerTask[i] = logNormal(rng, segment.valueUsdPerTask.median, segment.valueUsdPerTask.logSd);
+    population.integrationUsdPerTask[i] = segment.integrationCostShare * population.valueUsdPerTask[i]!;
     population.qualityWeight[i] = uniformBetween(rng, segment.qualityWeight.min, segment.qualityWeight.max);
     const channelFactor = population.marketplace[i] === 1 ? segment.marketplaceSwitchingCostFactor : 1;
     population.switchingCostUsd[i] = channelFactor * logNormal(rng, segment.switchingCostUsd.median, segment.switchingCostUsd.logSd);
@@ -90,7 +117,7 @@ function redraw(value: number, from: { median: number; logSd: number }, to: { me
 
 /**
  * A branch that changes a segment's value or switching-cost spread (or how much cheaper switching
- * is for marketplace buyers) moves each enterprise's trait to the same place in the new spread:
+ * is for marketplace buyers, or the integration cost share) moves each enterprise's trait to the same place in the new spread:
  * the same enterprises, valued and tied as the branch says from then on.
  */
 export function retunePopulation(population: EnterprisePopulation, from: readonly Segment[], to: readonly Segment[]): void {
@@ -98,11 +125,48 @@ export function retunePopulation(population: EnterprisePopulation, from: readonl
     const s = population.segment[i]!;
     const before = from[s]!;
     const after = to[s]!;
-    population.valueUsdPerMTok[i] = redraw(population.valueUsdPerMTok[i]!, before.valueUsdPerMTok, after.valueUsdPerMTok);
+    population.valueUsdPerTask[i] = redraw(population.valueUsdPerTask[i]!, before.valueUsdPerTask, after.valueUsdPerTask);
+    population.integrationUsdPerTask[i] = after.integrationCostShare * population.valueUsdPerTask[i]!;
     const marketplace = population.marketplace[i] === 1;
     const factorBefore = marketplace ? before.marketplaceSwitchingCostFactor : 1;
     const factorAfter = marketplace ? after.marketplaceSwitchingCostFactor : 1;
     const raw = redraw(population.switchingCostUsd[i]! / factorBefore, before.switchingCostUsd, after.switchingCostUsd);
     population.switchingCostUsd[i] = factorAfter * raw;
   }
+}
+
+/**
+ * Values this month's tokens: an enterprise's value per MTok is its value per task ÷ the MTok a
+ * task takes in its segment this month, scaled so the best model of the month (`frontierQuality`)
+ * does the whole task — value(i, m) = valueUsdPerTask(i) / mTokPerTask × (quality(m) / frontier)^w(i);
+ * a better model than last year's does not make the task itself worth more. Its integration cost
+ * per MTok is its cost per task ÷ the same MTok. As reasoning lengthens tasks, both fall per token
+ * (docs/model.md, "Value of a task").
+ */
+export function priceTasks(population: EnterprisePopulation, mTokPerTaskBySegment: Float64Array, frontierQuality: number): void {
+  const { size, segment, valueUsdPerTask, integrationUsdPerTask, valueUsdPerMTok, integrationUsdPerMTok, valueCapUsdPerMTok, qualityWeight } = population;
+  for (let i = 0; i < size; i++) {
+    const mTokPerTask = mTokPerTaskBySegment[segment[i]!]!;
+    valueUsdPerMTok[i] = valueUsdPerTask[i]! / mTokPerTask / frontierQuality ** qualityWeight[i]!;
+    integrationUsdPerMTok[i] = integrationUsdPerTask[i]! / mTokPerTask;
+    valueCapUsdPerMTok[i] = (population.maxValueMultiple * valueUsdPerTask[i]!) / mTokPerTask;
+  }
+}
+
+/**
+ * The most a task can be worth, as a multiple of its value done by the best model at an ordinary
+ * fit: a model that fits the work unusually well, or whose brand and placement appeal, saturates
+ * towards it (`boundedValue`). With the integration cost at least MIN_INTEGRATION_COST_SHARE of a
+ * task's value, no adopter's ROI can exceed 2 / 0.2 − 1 = 9, IDC's best (the top 5 % of 2024's
+ * respondents, $10.3 back per $1), whatever a config's spreads.
+ */
+export const MAX_VALUE_MULTIPLE = 2;
+export const MIN_INTEGRATION_COST_SHARE = 0.2;
+
+/**
+ * A MTok's value once saturated: cap × tanh(uncapped / cap), within 8 % of the uncapped value up to
+ * half the cap, and never above it; the uncapped value under an infinite cap.
+ */
+export function boundedValue(uncappedUsdPerMTok: number, capUsdPerMTok: number): number {
+  return capUsdPerMTok === Infinity ? uncappedUsdPerMTok : capUsdPerMTok * Math.tanh(uncappedUsdPerMTok / capUsdPerMTok);
 }

@@ -6,6 +6,8 @@ import {
   STAGE_NONE,
   STAGE_PILOT,
   STAGE_PRODUCTION,
+  boundedValue,
+  priceTasks,
   type EnterprisePopulation,
 } from './enterprise-population.js';
 
@@ -27,6 +29,14 @@ export interface EnterpriseDemand {
   readonly adopters: number;
   readonly inProduction: number;
   readonly switches: number;
+  /** Median and highest ROI of the adopters on the model they use this month; absent when none adopts. */
+  readonly adopterRoi?: AdopterRoi;
+}
+
+/** ROI = (value − price − integration) / (price + integration) per MTok, over the month's adopters. */
+export interface AdopterRoi {
+  readonly median: number;
+  readonly max: number;
 }
 
 export interface EnterpriseStep {
@@ -36,20 +46,25 @@ export interface EnterpriseStep {
   readonly adoption: AdoptionPolicy;
   readonly switching: SwitchingPolicy;
   readonly demand: DemandCurve;
+  /** Segment index → MTok one task takes this month. */
+  readonly mTokPerTask: Float64Array;
   /** Real enterprises each simulated one stands for. */
   readonly weight: number;
   readonly publish: (event: MarketEvent) => void;
 }
 
-/** Per-MTok surplus of option j to enterprise i: value − price. */
+/**
+ * Per-MTok surplus of option j to enterprise i: value − price. The enterprise's integration cost
+ * is the same whichever model it uses, so choices compare this; ROI subtracts it as well.
+ */
 function surplus(population: EnterprisePopulation, i: number, set: OptionSet, j: number): number {
   const vendor = set.vendor[j]!;
-  const value =
+  const uncapped =
     population.valueUsdPerMTok[i]! *
     Math.pow(set.quality[j]!, population.qualityWeight[i]!) *
     population.taste[i * population.vendorCount + vendor]! *
     set.appeal[j]!;
-  return value - set.priceUsdPerMTok[j]!;
+  return boundedValue(uncapped, population.valueCapUsdPerMTok[i]!) - set.priceUsdPerMTok[j]!;
 }
 
 /**
@@ -71,8 +86,14 @@ function bestOption(population: EnterprisePopulation, i: number, set: OptionSet,
   return best;
 }
 
+/** (value − price − integration) / (price + integration), from option j's surplus. */
+function roiOf(population: EnterprisePopulation, i: number, set: OptionSet, j: number, surplusUsdPerMTok: number): number {
+  const integration = population.integrationUsdPerMTok[i]!;
+  return (surplusUsdPerMTok - integration) / (set.priceUsdPerMTok[j]! + integration);
+}
+
 function roi(population: EnterprisePopulation, i: number, set: OptionSet, j: number): number {
-  return surplus(population, i, set, j) / set.priceUsdPerMTok[j]!;
+  return roiOf(population, i, set, j, surplus(population, i, set, j));
 }
 
 function channelOf(population: EnterprisePopulation, i: number) {
@@ -83,7 +104,8 @@ function channelOf(population: EnterprisePopulation, i: number) {
  * Enterprises already in production at the start: a share of them, those whose best option clears
  * the ROI hurdle, take it, without events.
  */
-export function seedAdopters(population: EnterprisePopulation, catalogue: Catalogue, share: number, hurdleRoi: number): void {
+export function seedAdopters(population: EnterprisePopulation, catalogue: Catalogue, share: number, hurdleRoi: number, mTokPerTask: Float64Array): void {
+  priceTasks(population, mTokPerTask, catalogue.frontierQuality);
   const surpluses = new Float64Array(population.vendorCount);
   for (let i = 0; i < population.size; i++) {
     if (population.rngs[i]!.next() >= share) continue;
@@ -105,6 +127,7 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
   // The loop below runs once per enterprise and month (12 million times for 100,000 enterprises
   // over ten years): it reads the population's arrays and the month's option sets through locals,
   // resolved once, rather than through objects and the catalogue on every pass (docs/performance.md).
+  priceTasks(population, step.mTokPerTask, catalogue.frontierQuality);
   const { size, vendorCount, rngs, stage, vendor, stageSinceTick, cloud, marketplace, baseDemandMTok, switchingCostUsd } = population;
   const cloudCount = catalogue.cloudIds.length;
   const directMTok = new Float64Array(vendorCount);
@@ -122,6 +145,9 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
     }
   }
   const growth = step.demand.growthFactor;
+  // Segment → an adopter's tasks now ÷ at the start, at the reference price: demand growth less the
+  // growth of tokens per task. Moving a deployment costs in proportion to the tasks it runs.
+  const taskGrowth = Float64Array.from(population.mTokPerTaskAtStart, (atStart, s) => (growth * atStart) / step.mTokPerTask[s]!);
   const { hurdleRoi, pilotMonths, pilotDemandShare } = adoption;
   const { reviewProbability } = switching;
 
@@ -132,6 +158,7 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
   let adopters = 0;
   let inProduction = 0;
   let switches = 0;
+  const rois = new Float64Array(size);
   for (let i = 0; i < size; i++) {
     const rng = rngs[i]!;
     const setIndex = cloud[i]! * 2 + marketplace[i]!;
@@ -143,7 +170,7 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
       if (rng.next() >= evaluation) continue;
       j = bestOption(population, i, set, surpluses);
       if (j < 0) continue;
-      const expectedRoi = surpluses[j]! / set.priceUsdPerMTok[j]!;
+      const expectedRoi = roiOf(population, i, set, j, surpluses[j]!);
       if (expectedRoi < hurdleRoi) continue;
       adopt(step, i, set, j, expectedRoi);
     } else {
@@ -156,7 +183,7 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
           continue;
         }
         switches++;
-        switchTo(step, i, set, j, 0);
+        switchTo(step, i, set, j, 0, switchingCostUsd[i]! * taskGrowth[population.segment[i]!]! * factors[j]!);
       }
       if (stage[i] === STAGE_PILOT) {
         if (tick - stageSinceTick[i]! >= pilotMonths) {
@@ -174,16 +201,17 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
         if (best !== j) {
           const demandMTok = baseDemandMTok[i]! * growth * factors[best]!;
           const gain = demandMTok * (surpluses[best]! - surpluses[j]!);
-          if (switching.shouldSwitch(gain, switchingCostUsd[i]!)) {
+          const cost = switchingCostUsd[i]! * taskGrowth[population.segment[i]!]! * factors[j]!;
+          if (switching.shouldSwitch(gain, cost)) {
             switches++;
-            switchTo(step, i, set, best, gain);
+            switchTo(step, i, set, best, gain, cost);
             j = best;
           }
         }
       }
     }
 
-    adopters++;
+    rois[adopters++] = roi(population, i, set, j);
     const pilot = stage[i] === STAGE_PILOT;
     if (!pilot) inProduction++;
     const tokens = baseDemandMTok[i]! * growth * factors[j]! * (pilot ? pilotDemandShare : 1);
@@ -197,7 +225,17 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
 
   for (let k = 0; k < directMTok.length; k++) directMTok[k]! *= step.weight;
   for (let k = 0; k < viaCloudMTok.length; k++) viaCloudMTok[k]! *= step.weight;
-  return { directMTok, viaCloudMTok, adopters, inProduction, switches };
+  const adopterRoi = summariseRoi(rois.subarray(0, adopters));
+  return { directMTok, viaCloudMTok, adopters, inProduction, switches, ...(adopterRoi ? { adopterRoi } : {}) };
+}
+
+/** Median (mean of the middle two for an even count) and highest of the adopters' ROI. */
+export function summariseRoi(rois: Float64Array): AdopterRoi | undefined {
+  if (rois.length === 0) return undefined;
+  const sorted = Float64Array.from(rois).sort();
+  const n = sorted.length;
+  const median = n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+  return { median, max: sorted[n - 1]! };
 }
 
 function adopt(step: EnterpriseStep, i: number, set: OptionSet, j: number, expectedRoi: number): void {
@@ -216,7 +254,7 @@ function adopt(step: EnterpriseStep, i: number, set: OptionSet, j: number, expec
   });
 }
 
-function switchTo(step: EnterpriseStep, i: number, set: OptionSet, j: number, monthlyGainUsd: number): void {
+function switchTo(step: EnterpriseStep, i: number, set: OptionSet, j: number, monthlyGainUsd: number, switchingCostUsd: number): void {
   const { population, catalogue, tick } = step;
   const from = catalogue.vendorIds[population.vendor[i]!]!;
   population.vendor[i] = set.vendor[j]!;
@@ -227,7 +265,7 @@ function switchTo(step: EnterpriseStep, i: number, set: OptionSet, j: number, mo
     from,
     to: catalogue.vendorIds[set.vendor[j]!]!,
     monthlyGainUsd,
-    switchingCostUsd: population.switchingCostUsd[i]!,
+    switchingCostUsd,
   });
 }
 

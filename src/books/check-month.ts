@@ -4,6 +4,7 @@ import { capacityMovesGradually } from './deliveries-ramp.js';
 import { stateIsFinite } from './finite-state.js';
 import { cashMovesWithTheBooks, computePaidIsComputeBooked, enterprisesPayWhatIsBooked, revenueSharePaidIsKept } from './money-is-conserved.js';
 import { adoptersWithinPopulation, subscribersWithinMarket } from './populations.js';
+import { roiWithinSurveyedRange } from './value.js';
 import type { Invariant, MonthBooks } from './month-books.js';
 import { BooksError, type Violation } from './violation.js';
 
@@ -25,6 +26,7 @@ export const INVARIANTS: Readonly<Record<string, Invariant>> = {
   subscribersWithinMarket,
   adoptersWithinPopulation,
   capacityMovesGradually,
+  roiWithinSurveyedRange,
 };
 
 /** Every violation of the month's books (empty when they balance). */

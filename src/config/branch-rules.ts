@@ -96,7 +96,8 @@ export function checkBranch(child: ScenarioShape, parent: Parent): ConfigProblem
       for (const key of ['share', 'demandMTokPerMonth', 'qualityWeight', 'marketplaceShare'] as const) {
         fixed(`enterprises.segments[${i}].${key}`, segment[key], theirs[key], 'the enterprises are drawn once, at the start');
       }
-      for (const key of ['valueUsdPerMTok', 'switchingCostUsd'] as const) {
+      fixed(`enterprises.segments[${i}].mTokPerTask.atStart`, segment.mTokPerTask.atStart, theirs.mTokPerTask.atStart, 'change growthPerYear to move tokens per task from the branch on');
+      for (const key of ['valueUsdPerTask', 'switchingCostUsd'] as const) {
         if (theirs[key].logSd === 0 && segment[key].logSd !== 0) {
           problems.push({
             path: `enterprises.segments[${i}].${key}.logSd`,

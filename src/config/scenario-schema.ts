@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { yearMonth, id as anyId, share, positiveAmount, nonNegativeAmount } from './field-types.js';
 import { LIMIT_REASONS, MAX_CLOUDS, MAX_ENTERPRISES, MAX_LISTINGS, MAX_MONTHS, MAX_SEGMENTS, MAX_VENDORS } from './limits.js';
+import { MIN_INTEGRATION_COST_SHARE } from '../agents/enterprise-population.js';
 import { policySpec } from './policy-spec.js';
 import { dealAtStart, scheduledEvent } from './schedule-schema.js';
 
@@ -161,19 +162,39 @@ const segment = z
     id,
     share: share.describe('share of the simulated enterprises in this segment'),
     demandMTokPerMonth: spread('MTok per month in production at the start'),
-    valueUsdPerMTok: spread('USD of value per MTok from a quality-1.0 model'),
+    // Value per token is value per task ÷ tokens per task (docs/model.md, "Value of a task").
+    valueUsdPerTask: spread(
+      'USD of value one task brings when done by the best model of the month at an ordinary fit, at most twice that with a better fit (minutes of skilled work saved: Brynjolfsson, Li & Raymond 2023, NBER w31161, +14 % support resolutions an hour)',
+    ),
+    mTokPerTask: z
+      .object({
+        atStart: positive.describe('MTok one task takes at the start (prompt with retrieved context, answer)'),
+        growthPerYear: nonNegative
+          .max(20)
+          .describe('growth of tokens per task per year as longer contexts, agents and reasoning spread (Epoch AI, Apr 2025: answers ×2.2 a year without reasoning, ×5 with it; a16z/OpenRouter, Dec 2025: prompts ×4, outputs ×3 over 2025)'),
+      })
+      .strict()
+      .describe('tokens one task takes, MTok, and how fast that grows'),
+    integrationCostShare: z
+      .number()
+      .min(MIN_INTEGRATION_COST_SHARE)
+      .max(1)
+      .describe(
+        'the enterprise’s own running cost of a task (people, integration), as a share of the task’s value, at least 0.2; counted with tokens on the cost side of ROI, so that no adopter returns more than 2 / 0.2 − 1 = 9 per $1 (IDC for Microsoft 2024: $3.7 back per $1 on average, $10.3 for the top 5 %, spend counting people and integration; Menlo Ventures 2024: model APIs about a quarter of enterprise GenAI spend)',
+      ),
     qualityWeight: z
       .object({
         min: nonNegative.describe('lowest exponent on quality in the segment (0 = price only)'),
         max: nonNegative.describe('highest exponent on quality in the segment'),
       })
       .strict()
-      .describe('range of the exponent on quality in value = valueUsdPerMTok × quality^weight (0 = price only)'),
-    switchingCostUsd: spread('USD, one-off cost of moving to another model'),
+      .describe('range of the exponent w on quality in a task’s value = valueUsdPerTask × (quality / best quality of the month)^w (0 = price only)'),
+    switchingCostUsd: spread('USD, one-off cost of moving the deployment an enterprise has at the start to another model; a deployment running more tasks costs that many times more to move (a16z 2025: switching gets harder as workflows are built around a model)'),
     marketplaceShare: share.describe('share of the segment buying through its cloud’s marketplace rather than direct'),
     marketplaceSwitchingCostFactor: positive
       .default(1)
       .describe('switching cost of a marketplace buyer relative to a direct buyer (the cloud keeps the relationship: switching is nearer one line of code)'),
+    note: z.string().max(2000).optional().describe('where the segment’s figures come from'),
   })
   .strict()
   .describe('a kind of enterprise, with the spread of its traits');

@@ -27,6 +27,11 @@ export interface Catalogue {
   readonly cloudIds: readonly string[];
   /** Vendor index → 1 for open weights (served by the clouds that host them). */
   readonly openWeights: Uint8Array;
+  /**
+   * The best quality any enterprise can buy this month (over every option set; 1 when there is
+   * none): the model that does a task fully, against which the value of the others is measured.
+   */
+  readonly frontierQuality: number;
   options(cloudIndex: number, channel: Channel): OptionSet;
 }
 
@@ -91,9 +96,12 @@ export function buildCatalogue(
       });
     }
   }
+  let frontierQuality = 0;
+  for (const set of sets) for (const quality of set.quality) frontierQuality = Math.max(frontierQuality, quality);
   return {
     vendorIds,
     cloudIds,
+    frontierQuality: frontierQuality > 0 ? frontierQuality : 1,
     openWeights: Uint8Array.from(vendorIds.map((id) => (world.vendors[id]?.weights === 'open' ? 1 : 0))),
     options: (cloudIndex, channel) => sets[cloudIndex * 2 + (channel === 'direct' ? 0 : 1)]!,
   };

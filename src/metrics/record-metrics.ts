@@ -131,6 +131,10 @@ export function recordMonth(
   recorder.record('market.open_weights_tokens_mtok', 'market', openMTok);
   recorder.record('market.open_weights_share', 'market', totalMTok > 0 ? openMTok / totalMTok : 0);
   recorder.record('market.switches', 'market', demand.switches);
+  // ROI over the month's adopters, (value − price − integration) / (price + integration); 0 in a
+  // month none adopts, so every run has the same columns whichever month adoption starts.
+  recorder.record('market.adopter_roi_median', 'market', demand.adopterRoi?.median ?? 0);
+  recorder.record('market.adopter_roi_max', 'market', demand.adopterRoi?.max ?? 0);
   recorder.record('market.adoption_rate', 'market', demand.adopters / enterprises);
   recorder.record('market.production_rate', 'market', demand.inProduction / enterprises);
   recorder.record('market.contracts_active', 'market', world.contracts.length);

@@ -47,7 +47,7 @@ export function enterBranch(ctx: TickContext, previous: Scenario, next: Scenario
   }
 
   const spreads = (segments: Scenario['enterprises']['segments']) =>
-    segments.map((s) => [s.valueUsdPerMTok, s.switchingCostUsd, s.marketplaceSwitchingCostFactor]);
+    segments.map((s) => [s.valueUsdPerTask, s.integrationCostShare, s.switchingCostUsd, s.marketplaceSwitchingCostFactor]);
   if (!same(spreads(previous.enterprises.segments), spreads(next.enterprises.segments))) {
     retunePopulation(population, previous.enterprises.segments, next.enterprises.segments);
   }

@@ -115,6 +115,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
         buildCatalogue(world, vendorIds, cloudIds, appealOf(active, policies)),
         root.enterprises.adoptedAtStart,
         policies.enterprises.adoption.hurdleRoi,
+        mTokPerTask(timeline, root, tick),
       );
     }
     applyScheduledEvents(ctx, active.events);
@@ -153,6 +154,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
         priceElasticity: active.enterprises.priceElasticity,
         referencePriceUsdPerMTok: active.enterprises.referencePriceUsdPerMTok,
       },
+      mTokPerTask: mTokPerTask(timeline, root, tick),
       weight: root.enterprises.represents / root.enterprises.count,
       publish: (event) => bus.publish(event),
     });
@@ -172,6 +174,16 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
   }
   bus.complete();
   return { seed, months, metrics: recorder, finalWorld: world };
+}
+
+/**
+ * Segment → MTok one task takes this month: the root's tokens per task at the start, grown at each
+ * stretch's rate (reasoning lengthens tasks; docs/model.md, "Value of a task").
+ */
+function mTokPerTask(timeline: Timeline, root: Scenario, tick: number): Float64Array {
+  return Float64Array.from(root.enterprises.segments, (segment, s) =>
+    segment.mTokPerTask.atStart * timeline.compound((scenario) => scenario.enterprises.segments[s]!.mTokPerTask.growthPerYear, tick),
+  );
 }
 
 /** How enterprises weigh what is not price or quality, under the scenario in force. */

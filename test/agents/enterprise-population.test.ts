@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPopulation, NO_VENDOR, STAGE_NONE } from '../../src/agents/enterprise-population.js';
+import { boundedValue, createPopulation, NO_VENDOR, priceTasks, retunePopulation, STAGE_NONE } from '../../src/agents/enterprise-population.js';
 import type { ScenarioInput } from '../../src/config/scenario-schema.js';
 import { scenarioOf, tinyScenarioInput } from '../support/scenario-fixtures.js';
 
@@ -17,7 +17,9 @@ const segment = (fields: Partial<Segment>): Segment => ({
   id: 'all',
   share: 1,
   demandMTokPerMonth: { median: 100, logSd: 1 },
-  valueUsdPerMTok: { median: 30, logSd: 0.5 },
+  valueUsdPerTask: { median: 30, logSd: 0.5 },
+  mTokPerTask: { atStart: 0.01, growthPerYear: 0.8 },
+  integrationCostShare: 0.2,
   qualityWeight: { min: 0.5, max: 2 },
   switchingCostUsd: { median: 1000, logSd: 0.5 },
   marketplaceShare: 0.5,
@@ -37,7 +39,7 @@ describe('enterprise population', () => {
     const seed3 = createPopulation(scenario(5, [segment({})]), 3);
     const seed4 = createPopulation(scenario(5, [segment({})]), 4);
     expect(seed4.baseDemandMTok[0]).not.toBe(seed3.baseDemandMTok[1]);
-    expect(seed4.valueUsdPerMTok[1]).not.toBe(seed3.valueUsdPerMTok[2]);
+    expect(seed4.valueUsdPerTask[1]).not.toBe(seed3.valueUsdPerTask[2]);
   });
 
   it('keeps each enterprise’s traits when more enterprises are simulated', () => {
@@ -61,7 +63,7 @@ describe('enterprise population', () => {
       scenario(200, [
         segment({
           demandMTokPerMonth: { median: 60, logSd: 0 },
-          valueUsdPerMTok: { median: 30, logSd: 0 },
+          valueUsdPerTask: { median: 30, logSd: 0 },
           switchingCostUsd: { median: 1000, logSd: 0 },
           marketplaceShare: 0,
         }),
@@ -69,7 +71,7 @@ describe('enterprise population', () => {
       1,
     );
     expect(new Set(population.baseDemandMTok)).toEqual(new Set([60]));
-    expect(new Set(population.valueUsdPerMTok)).toEqual(new Set([30]));
+    expect(new Set(population.valueUsdPerTask)).toEqual(new Set([30]));
     expect(new Set(population.switchingCostUsd)).toEqual(new Set([1000]));
     expect(Math.min(...population.qualityWeight)).toBeGreaterThanOrEqual(0.5);
     expect(Math.max(...population.qualityWeight)).toBeLessThan(2);
@@ -101,6 +103,52 @@ describe('enterprise population', () => {
       2,
     );
     population.marketplace.forEach((m, i) => expect(population.switchingCostUsd[i]).toBe(m === 1 ? 250 : 1000));
+  });
+
+  it('gives each enterprise an integration cost per task of its segment’s share of its value per task', () => {
+    // Value 30 a task, integration share 0.25: 7.5 a task, for every enterprise of the segment.
+    const population = createPopulation(scenario(50, [segment({ valueUsdPerTask: { median: 30, logSd: 0 }, integrationCostShare: 0.25 })]), 1);
+    expect(new Set(population.integrationUsdPerTask)).toEqual(new Set([7.5]));
+    expect(Array.from(population.mTokPerTaskAtStart)).toEqual([0.01]);
+  });
+
+  it('values a month’s tokens as value per task ÷ tokens per task, against the best model of the month', () => {
+    // Two segments: 0.8 a task at 0.016 MTok a task = 50 a MTok; 0.3 a task at 0.01 MTok = 30 a MTok.
+    // Best quality 1.25: the first enterprise (weight 2) sees 50 / 1.25² = 32 a MTok from a quality-1 model.
+    const population = createPopulation(
+      scenario(400, [
+        segment({ id: 'big', share: 0.5, valueUsdPerTask: { median: 0.8, logSd: 0 }, qualityWeight: { min: 2, max: 2 }, integrationCostShare: 0.25 }),
+        segment({ id: 'small', share: 0.5, valueUsdPerTask: { median: 0.3, logSd: 0 }, qualityWeight: { min: 0, max: 0 }, integrationCostShare: 0.2 }),
+      ]),
+      1,
+    );
+    priceTasks(population, Float64Array.of(0.016, 0.01), 1.25);
+    population.segment.forEach((s, i) => {
+      // Integration: 0.25 × 0.8 = 0.2 a task, / 0.016 = 12.5 a MTok; 0.2 × 0.3 = 0.06, / 0.01 = 6 a MTok.
+      // At most 2 × the task's value: 2 × 50 = 100 a MTok, 2 × 30 = 60.
+      expect(population.valueUsdPerMTok[i]).toBeCloseTo(s === 0 ? 32 : 30, 10);
+      expect(population.integrationUsdPerMTok[i]).toBeCloseTo(s === 0 ? 12.5 : 6, 10);
+      expect(population.valueCapUsdPerMTok[i]).toBeCloseTo(s === 0 ? 100 : 60, 10);
+    });
+    // Tasks twice as long: every token is worth half as much, and costs half as much to integrate.
+    priceTasks(population, Float64Array.of(0.032, 0.02), 1.25);
+    expect(population.valueUsdPerMTok[0]).toBeCloseTo(population.segment[0] === 0 ? 16 : 15, 10);
+  });
+
+  it('moves the integration cost with the value when a branch retunes a segment', () => {
+    const before = scenario(20, [segment({ valueUsdPerTask: { median: 30, logSd: 0 }, integrationCostShare: 0.2 })]);
+    const after = scenario(20, [segment({ valueUsdPerTask: { median: 40, logSd: 0 }, integrationCostShare: 0.25 })]);
+    const population = createPopulation(before, 1);
+    retunePopulation(population, before.enterprises.segments, after.enterprises.segments);
+    expect(new Set(population.valueUsdPerTask)).toEqual(new Set([40]));
+    expect(new Set(population.integrationUsdPerTask)).toEqual(new Set([10]));
+  });
+
+  it('saturates a MTok’s value towards its cap, barely below half of it and never above it', () => {
+    // cap × tanh(x / cap): 10 × tanh(0.5) = 4.621; 10 × tanh(3) = 9.951; far above the cap, the cap.
+    expect(boundedValue(5, 10)).toBeCloseTo(4.6212, 4);
+    expect(boundedValue(30, 10)).toBeCloseTo(9.9505, 4);
+    expect(boundedValue(1e6, 10)).toBe(10);
   });
 
   it('draws a fit with every vendor, around 1', () => {

@@ -6,7 +6,7 @@ import {
   STAGE_PRODUCTION,
   type EnterprisePopulation,
 } from '../../src/agents/enterprise-population.js';
-import { seedAdopters, stepEnterprises, type DemandCurve, type EnterpriseStep } from '../../src/agents/enterprises.js';
+import { seedAdopters, stepEnterprises, summariseRoi, type DemandCurve, type EnterpriseStep } from '../../src/agents/enterprises.js';
 import { buildCatalogue } from '../../src/market/catalogue.js';
 import { bassDiffusion } from '../../src/policies/enterprise-adoption.js';
 import { roiPayback } from '../../src/policies/enterprise-switching.js';
@@ -39,7 +39,10 @@ const world = worldState({
     { cloud: 'beta', vendor: 'acme', revenueShare: 0.2 },
   ],
 });
-const catalogue = buildCatalogue(world, ['acme', 'bolt', 'llama'], ['alpha', 'beta']);
+/** Frontier set to 1 so a task's value is its value per MTok × quality^w, as the hand-computed figures below assume. */
+const catalogue = { ...buildCatalogue(world, ['acme', 'bolt', 'llama'], ['alpha', 'beta']), frontierQuality: 1 };
+/** One MTok per task: value per task = value per MTok. */
+const ONE_MTOK = Float64Array.of(1);
 
 /** Everyone who may evaluate does; pilots last 3 months; ROI hurdle 0.5; adopters review monthly, 12-month payback. */
 const adoption = bassDiffusion.create(bassDiffusion.params.parse({ innovation: 1, imitation: 0, pilotMonths: 3, pilotDemandShare: 0.1, hurdleRoi: 0.5 }));
@@ -55,6 +58,7 @@ function step(population: EnterprisePopulation, fields: Partial<EnterpriseStep> 
     adoption,
     switching,
     demand: FLAT_DEMAND,
+    mTokPerTask: ONE_MTOK,
     weight: 1,
     publish: (event) => events.push(event),
     ...fields,
@@ -68,7 +72,7 @@ describe('enterprises', () => {
   describe('choosing a model', () => {
     it('picks the option with the highest surplus value × quality^weight × taste − price', () => {
       // Surplus per MTok: acme 20 − 10 = 10, bolt 20 × 2 − 25 = 15, llama 20 × 0.7 − 3 = 11.
-      const population = populationOf([{ cloud: ALPHA, valueUsdPerMTok: 20, qualityWeight: 1 }], 3);
+      const population = populationOf([{ cloud: ALPHA, valueUsdPerTask: 20, qualityWeight: 1 }], 3);
       const { events } = step(population);
       expect(events).toEqual([
         { type: 'enterprise.adopted', tick: 0, enterprise: 0, vendor: 'bolt', channel: 'direct', cloud: 'alpha', roi: 15 / 25 },
@@ -78,14 +82,14 @@ describe('enterprises', () => {
 
     it('lets an enterprise’s taste for a model outweigh quality', () => {
       // acme with taste 2: 20 × 1 × 2 − 10 = 30 > 15.
-      const population = populationOf([{ cloud: ALPHA, valueUsdPerMTok: 20, qualityWeight: 1, taste: [2, 1, 1] }], 3);
+      const population = populationOf([{ cloud: ALPHA, valueUsdPerTask: 20, qualityWeight: 1, taste: [2, 1, 1] }], 3);
       step(population);
       expect(population.vendor[0]).toBe(ACME);
     });
 
     it('has a price-only enterprise (quality weight 0) pick the cheapest model', () => {
-      const onAlpha = populationOf([{ cloud: ALPHA, valueUsdPerMTok: 20, qualityWeight: 0 }], 3);
-      const onBeta = populationOf([{ cloud: BETA, valueUsdPerMTok: 20, qualityWeight: 0 }], 3);
+      const onAlpha = populationOf([{ cloud: ALPHA, valueUsdPerTask: 20, qualityWeight: 0 }], 3);
+      const onBeta = populationOf([{ cloud: BETA, valueUsdPerTask: 20, qualityWeight: 0 }], 3);
       step(onAlpha);
       step(onBeta);
       expect(onAlpha.vendor[0]).toBe(LLAMA);
@@ -96,8 +100,8 @@ describe('enterprises', () => {
       // On beta's marketplace only acme is listed, though bolt has the higher surplus.
       const population = populationOf(
         [
-          { cloud: BETA, marketplace: true, valueUsdPerMTok: 20, qualityWeight: 1 },
-          { cloud: ALPHA, marketplace: true, valueUsdPerMTok: 20, qualityWeight: 1, taste: [5, 1, 1] },
+          { cloud: BETA, marketplace: true, valueUsdPerTask: 20, qualityWeight: 1 },
+          { cloud: ALPHA, marketplace: true, valueUsdPerTask: 20, qualityWeight: 1, taste: [5, 1, 1] },
         ],
         3,
       );
@@ -115,7 +119,7 @@ describe('enterprises', () => {
         brandPremium: 0,
         openWeightsValueFactor: 1,
       });
-      const population = populationOf([{ cloud: ALPHA, marketplace: true, valueUsdPerMTok: 20, qualityWeight: 1 }], 3);
+      const population = populationOf([{ cloud: ALPHA, marketplace: true, valueUsdPerTask: 20, qualityWeight: 1 }], 3);
       step(population, { catalogue: placed });
       expect(population.vendor[0]).toBe(LLAMA);
     });
@@ -126,8 +130,8 @@ describe('enterprises', () => {
       // Price-only buyers on beta: acme's ROI is (15 − 10) / 10 = 0.5, exactly the hurdle; 14.9 falls short.
       const population = populationOf(
         [
-          { cloud: BETA, valueUsdPerMTok: 15, qualityWeight: 0 },
-          { cloud: BETA, valueUsdPerMTok: 14.9, qualityWeight: 0 },
+          { cloud: BETA, valueUsdPerTask: 15, qualityWeight: 0 },
+          { cloud: BETA, valueUsdPerTask: 14.9, qualityWeight: 0 },
         ],
         3,
       );
@@ -141,13 +145,13 @@ describe('enterprises', () => {
 
     it('evaluates with the hazard of last month’s adopted share', () => {
       const imitators = bassDiffusion.create(bassDiffusion.params.parse({ innovation: 0, imitation: 1, hurdleRoi: 0.5 }));
-      const alone = populationOf([{ cloud: BETA, valueUsdPerMTok: 20, qualityWeight: 0 }], 3);
+      const alone = populationOf([{ cloud: BETA, valueUsdPerTask: 20, qualityWeight: 0 }], 3);
       expect(step(alone, { adoption: imitators }).events).toEqual([]);
 
       const withAdopter = populationOf(
         [
-          { cloud: BETA, valueUsdPerMTok: 20, qualityWeight: 0 },
-          { cloud: BETA, valueUsdPerMTok: 20, qualityWeight: 0, stage: STAGE_PRODUCTION, vendor: ACME, rng: NEVER },
+          { cloud: BETA, valueUsdPerTask: 20, qualityWeight: 0 },
+          { cloud: BETA, valueUsdPerTask: 20, qualityWeight: 0, stage: STAGE_PRODUCTION, vendor: ACME, rng: NEVER },
         ],
         3,
       );
@@ -155,7 +159,7 @@ describe('enterprises', () => {
     });
 
     it('puts a pilot into production after pilotMonths when its ROI still clears the hurdle', () => {
-      const population = populationOf([{ cloud: BETA, valueUsdPerMTok: 20, qualityWeight: 0, stage: STAGE_PILOT, vendor: ACME, stageSinceTick: 0 }], 3);
+      const population = populationOf([{ cloud: BETA, valueUsdPerTask: 20, qualityWeight: 0, stage: STAGE_PILOT, vendor: ACME, stageSinceTick: 0 }], 3);
 
       const early = step(population, { tick: 2 });
       expect(early.events).toEqual([]);
@@ -171,7 +175,7 @@ describe('enterprises', () => {
 
     it('abandons a pilot whose ROI falls short of the hurdle, and buys nothing', () => {
       // (14 − 10) / 10 = 0.4 < 0.5.
-      const population = populationOf([{ cloud: BETA, valueUsdPerMTok: 14, qualityWeight: 0, stage: STAGE_PILOT, vendor: ACME, stageSinceTick: 0 }], 3);
+      const population = populationOf([{ cloud: BETA, valueUsdPerTask: 14, qualityWeight: 0, stage: STAGE_PILOT, vendor: ACME, stageSinceTick: 0 }], 3);
       const { events, demand } = step(population, { tick: 3 });
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({ type: 'enterprise.abandoned', tick: 3, enterprise: 0, vendor: 'acme' });
@@ -186,7 +190,7 @@ describe('enterprises', () => {
   describe('switching', () => {
     // In production with acme on beta, direct: bolt is worth 15 − 10 = 5 $/MTok more, on 100 MTok a month.
     const adopter = (switchingCostUsd: number, rng = ALWAYS) =>
-      populationOf([{ cloud: BETA, valueUsdPerMTok: 20, qualityWeight: 1, stage: STAGE_PRODUCTION, vendor: ACME, switchingCostUsd, rng }], 3);
+      populationOf([{ cloud: BETA, valueUsdPerTask: 20, qualityWeight: 1, stage: STAGE_PRODUCTION, vendor: ACME, switchingCostUsd, rng }], 3);
 
     it('switches when the monthly gain over the payback period beats the switching cost', () => {
       const population = adopter(5_000);
@@ -216,6 +220,17 @@ describe('enterprises', () => {
       expect(step(adopter(3_000)).events).toHaveLength(1);
     });
 
+    it('costs more to move a deployment that runs more tasks', () => {
+      // Demand twice the start's at the same tokens per task: twice the tasks, so 2 × 5,000 to move;
+      // the gain is 200 MTok × 5 = 1,000 a month, × 12 = 12,000 > 10,000.
+      const { events } = step(adopter(5_000), { demand: { ...FLAT_DEMAND, growthFactor: 2 } });
+      expect(events).toEqual([
+        { type: 'enterprise.switched', tick: 0, enterprise: 0, from: 'acme', to: 'bolt', monthlyGainUsd: 1_000, switchingCostUsd: 10_000 },
+      ]);
+      // 6,000 to move at the start: 12,000 to move now, not repaid by 12,000.
+      expect(step(adopter(6_000), { demand: { ...FLAT_DEMAND, growthFactor: 2 } }).events).toEqual([]);
+    });
+
     it('does not reconsider in a month it does not review', () => {
       const population = adopter(0, NEVER);
       expect(step(population).events).toEqual([]);
@@ -225,7 +240,7 @@ describe('enterprises', () => {
     it('moves, whatever the switching cost, when its model leaves its channel', () => {
       // A marketplace buyer on alpha holding acme, which alpha does not list.
       const population = populationOf(
-        [{ cloud: ALPHA, marketplace: true, valueUsdPerMTok: 20, qualityWeight: 1, stage: STAGE_PRODUCTION, vendor: ACME, switchingCostUsd: 1e12, rng: NEVER }],
+        [{ cloud: ALPHA, marketplace: true, valueUsdPerTask: 20, qualityWeight: 1, stage: STAGE_PRODUCTION, vendor: ACME, switchingCostUsd: 1e12, rng: NEVER }],
         3,
       );
       const { events, demand } = step(population);
@@ -236,7 +251,7 @@ describe('enterprises', () => {
 
   describe('demand', () => {
     const producing = (fields: Parameters<typeof populationOf>[0][number]) => ({
-      valueUsdPerMTok: 20,
+      valueUsdPerTask: 20,
       stage: STAGE_PRODUCTION,
       rng: NEVER,
       baseDemandMTok: 100,
@@ -281,9 +296,9 @@ describe('enterprises', () => {
     it('publishes nothing for enterprises that neither evaluate, decide nor switch', () => {
       const population = populationOf(
         [
-          { cloud: BETA, valueUsdPerMTok: 20, rng: NEVER },
+          { cloud: BETA, valueUsdPerTask: 20, rng: NEVER },
           producing({ cloud: BETA, vendor: ACME }),
-          { cloud: BETA, valueUsdPerMTok: 20, stage: STAGE_PILOT, vendor: ACME, stageSinceTick: 1 },
+          { cloud: BETA, valueUsdPerTask: 20, stage: STAGE_PILOT, vendor: ACME, stageSinceTick: 1 },
         ],
         3,
       );
@@ -299,27 +314,92 @@ describe('enterprises', () => {
     it('puts the share adopted at the start into production on their best option, without events', () => {
       const population = populationOf(
         [
-          { cloud: ALPHA, valueUsdPerMTok: 20, qualityWeight: 1 },
-          { cloud: BETA, marketplace: true, valueUsdPerMTok: 20, qualityWeight: 1 },
+          { cloud: ALPHA, valueUsdPerTask: 20, qualityWeight: 1 },
+          { cloud: BETA, marketplace: true, valueUsdPerTask: 20, qualityWeight: 1 },
         ],
         3,
       );
-      seedAdopters(population, catalogue, 1, 0.5);
+      seedAdopters(population, catalogue, 1, 0.5, ONE_MTOK);
       expect(Array.from(population.stage)).toEqual([STAGE_PRODUCTION, STAGE_PRODUCTION]);
       expect(Array.from(population.vendor)).toEqual([BOLT, ACME]);
     });
 
     it('seeds only enterprises whose best model clears the ROI hurdle', () => {
       const loss = worldState({ vendors: [vendorState('acme', { priceUsdPerMTok: 10 })], clouds: [cloudState('alpha')] });
-      const population = populationOf([{ valueUsdPerMTok: 5, qualityWeight: 0 }], 1);
-      seedAdopters(population, buildCatalogue(loss, ['acme'], ['alpha']), 1, 0.5);
+      const population = populationOf([{ valueUsdPerTask: 5, qualityWeight: 0 }], 1);
+      seedAdopters(population, buildCatalogue(loss, ['acme'], ['alpha']), 1, 0.5, ONE_MTOK);
       expect(population.stage[0]).toBe(STAGE_NONE);
     });
 
     it('seeds no one when no one has adopted at the start', () => {
       const population = populationOf([{ cloud: ALPHA }], 3);
-      seedAdopters(population, catalogue, 0, 0.5);
+      seedAdopters(population, catalogue, 0, 0.5, ONE_MTOK);
       expect(population.stage[0]).toBe(STAGE_NONE);
+    });
+  });
+
+  describe('value of a task and return', () => {
+    // On beta, direct: acme (quality 1, 10 $/MTok) and bolt (quality 2, 25 $/MTok).
+    it('counts its own integration cost on the cost side of ROI', () => {
+      // Quality weight 0: acme is worth 20 − 10 = 10 a MTok. Integration 2 a MTok: ROI (10 − 2) / (10 + 2) = 2/3.
+      const adopts = populationOf([{ cloud: BETA, valueUsdPerTask: 20, integrationUsdPerTask: 2, qualityWeight: 0 }], 3);
+      expect(step(adopts).events).toEqual([
+        { type: 'enterprise.adopted', tick: 0, enterprise: 0, vendor: 'acme', channel: 'direct', cloud: 'beta', roi: 8 / 12 },
+      ]);
+      // Integration 4: (10 − 4) / (10 + 4) = 0.43, below the 0.5 hurdle, though the tokens alone return 1.
+      const declines = populationOf([{ cloud: BETA, valueUsdPerTask: 20, integrationUsdPerTask: 4, qualityWeight: 0 }], 3);
+      expect(step(declines).events).toEqual([]);
+    });
+
+    it('values a token as value per task ÷ tokens per task', () => {
+      // 20 per task at 1.6 MTok a task: 12.5 a MTok; acme returns (12.5 − 10) / 10 = 0.25 < 0.5.
+      const population = populationOf([{ cloud: BETA, valueUsdPerTask: 20, qualityWeight: 0 }], 3);
+      expect(step(population, { mTokPerTask: Float64Array.of(1.6) }).events).toEqual([]);
+      expect(population.valueUsdPerMTok[0]).toBe(12.5);
+      // At 1 MTok a task it is worth 20 a MTok and returns 1.
+      expect(step(population).events).toHaveLength(1);
+    });
+
+    it('values a task done by the best model of the month in full, and by a lesser one in proportion to quality^weight', () => {
+      // Frontier bolt (quality 2), weight 1: acme does half the task, 20 × (1/2) = 10 a MTok at 10 $/MTok:
+      // ROI 0; bolt 20 at 25: ROI −0.2. Neither clears the hurdle, where against quality 1 acme returned 1.
+      const frontier = buildCatalogue(world, ['acme', 'bolt', 'llama'], ['alpha', 'beta']);
+      expect(frontier.frontierQuality).toBe(2);
+      const population = populationOf([{ cloud: BETA, valueUsdPerTask: 20, qualityWeight: 1 }], 3);
+      expect(step(population, { catalogue: frontier }).events).toEqual([]);
+      expect(population.valueUsdPerMTok[0]).toBe(10);
+    });
+
+    it('never values a task at more than twice its worth, however well a model fits', () => {
+      // Taste 1000 for acme: uncapped 20,000 a MTok, bounded to 2 × 20 × tanh(500) = 40; surplus 30.
+      // Integration 4 a MTok: ROI (30 − 4) / (10 + 4) = 26/14, where the uncapped value gave 1,428.
+      const population = populationOf([{ cloud: BETA, valueUsdPerTask: 20, integrationUsdPerTask: 4, qualityWeight: 0, taste: [1000, 1, 1] }], 3, 2);
+      expect(step(population).events).toEqual([
+        { type: 'enterprise.adopted', tick: 0, enterprise: 0, vendor: 'acme', channel: 'direct', cloud: 'beta', roi: 26 / 14 },
+      ]);
+    });
+
+    it('reports the median and highest ROI of the month’s adopters on the model they use', () => {
+      // In production on acme at 10 $/MTok, weight 0: values 20, 30, 40 → ROI 1, 2, 3; integration 5 on the
+      // last → (40 − 10 − 5) / 15 = 5/3; median 5/3. One worth 5 a MTok evaluates, does not adopt, and counts for nothing.
+      const population = populationOf(
+        [
+          { cloud: BETA, valueUsdPerTask: 20, qualityWeight: 0, stage: STAGE_PRODUCTION, vendor: ACME, rng: NEVER },
+          { cloud: BETA, valueUsdPerTask: 30, qualityWeight: 0, stage: STAGE_PRODUCTION, vendor: ACME, rng: NEVER },
+          { cloud: BETA, valueUsdPerTask: 40, integrationUsdPerTask: 5, qualityWeight: 0, stage: STAGE_PRODUCTION, vendor: ACME, rng: NEVER },
+          { cloud: BETA, valueUsdPerTask: 5, qualityWeight: 0 },
+        ],
+        3,
+      );
+      const { demand } = step(population);
+      expect(demand.adopterRoi?.median).toBeCloseTo(5 / 3, 12);
+      expect(demand.adopterRoi?.max).toBe(2);
+      expect(step(populationOf([{ cloud: BETA, valueUsdPerTask: 5 }], 3)).demand.adopterRoi).toBeUndefined();
+    });
+
+    it('takes the mean of the middle two as the median of an even count', () => {
+      expect(summariseRoi(Float64Array.of(4, 1, 3, 2))).toEqual({ median: 2.5, max: 4 });
+      expect(summariseRoi(new Float64Array(0))).toBeUndefined();
     });
   });
 });

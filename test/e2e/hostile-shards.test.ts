@@ -34,7 +34,15 @@ describe('hostile shards and manifests', () => {
 
   // partial.bin with its numbers edited (× 1000) is the same class: test/ensemble/manifest-and-partial.test.ts.
   it('refuses a partial.bin from another job (another seed), naming the shard and the file', () => {
-    const foreign = spoilt('foreign-bin', 'a1', (f) => cpSync(join(at('b1'), 'partial.bin'), join(f, 'partial.bin')));
+    // Another seed's numbers, fitted to this shard's size: seeds can record different series (a
+    // contract one signs and another does not), and a file of the wrong size is refused first, as cut short.
+    const foreign = spoilt('foreign-bin', 'a1', (f) => {
+      const size = readFileSync(join(f, 'partial.bin')).length;
+      const theirs = readFileSync(join(at('b1'), 'partial.bin'));
+      const fitted = Buffer.alloc(size);
+      theirs.copy(fitted, 0, 0, Math.min(size, theirs.length));
+      writeFileSync(join(f, 'partial.bin'), fitted);
+    });
     const run = merge(at('a0'), foreign, '--out', at('m'));
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(

@@ -78,8 +78,9 @@ describe('consumers', () => {
       const openai = vendorJson(json, 'openai');
       openai.priceUsdPerMTok = priceUsdPerMTok;
       openai.policies.pricing = { type: 'fixed-price' };
-      // Room for the enterprises a dear OpenAI sends to Mistral, and for xAI's, so no app is rationed.
+      // Room for the enterprises a dear OpenAI sends to Mistral and Anthropic, and for xAI's, so no app is rationed.
       vendorJson(json, 'mistral').compute[0].capacityMTok = 8e6;
+      vendorJson(json, 'anthropic').compute[0].capacityMTok = 3e6;
       vendorJson(json, 'xai').compute[0].capacityMTok = 2e6;
       return run(json).metrics;
     };

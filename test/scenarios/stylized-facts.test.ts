@@ -84,8 +84,11 @@ describe('compute crunch (Azure short of capacity from 2026-03)', () => {
       }
     }
   });
+  // Over the whole run after the shock: the capacity Azure loses is first the room it sold training
+  // in by the month, and OpenAI's contracts there fall as they come up for renewal (2026-04 to 2026-12
+  // alone moves them by under 1 %, either way).
   it('has OpenAI contract less capacity with Azure and more with Oracle, its second cloud', () => {
-    expectLower(paired(baseline, crunch, 'contract.capacity_mtok', 'openai@azure', ['2026-04', '2026-12']));
+    expectLower(paired(baseline, crunch, 'contract.capacity_mtok', 'openai@azure', ['2026-04', '2028-12']));
     expectHigher(paired(baseline, crunch, 'contract.capacity_mtok', 'openai@oracle', ['2026-04', '2028-12']));
   });
 });

@@ -132,7 +132,9 @@ export interface EnterpriseSpec {
   readonly cloud?: number;
   readonly marketplace?: boolean;
   readonly baseDemandMTok?: number;
-  readonly valueUsdPerMTok?: number;
+  /** USD per task; with one MTok per task and a frontier of quality 1, also USD per MTok. */
+  readonly valueUsdPerTask?: number;
+  readonly integrationUsdPerTask?: number;
   readonly qualityWeight?: number;
   readonly switchingCostUsd?: number;
   /** Fit multiplier per vendor index; 1 for every vendor when left out. */
@@ -143,7 +145,8 @@ export interface EnterpriseSpec {
   readonly rng?: Rng;
 }
 
-export function populationOf(specs: readonly EnterpriseSpec[], vendorCount: number): EnterprisePopulation {
+/** Value per task is unbounded (maxValueMultiple Infinity) unless `maxValueMultiple` says otherwise, so hand-computed values stay linear. */
+export function populationOf(specs: readonly EnterpriseSpec[], vendorCount: number, maxValueMultiple = Infinity): EnterprisePopulation {
   const size = specs.length;
   const taste = new Float64Array(size * vendorCount).fill(1);
   specs.forEach((s, i) => s.taste?.forEach((t, v) => (taste[i * vendorCount + v] = t)));
@@ -151,10 +154,16 @@ export function populationOf(specs: readonly EnterpriseSpec[], vendorCount: numb
     size,
     vendorCount,
     segment: new Uint8Array(size),
+    mTokPerTaskAtStart: Float64Array.of(1),
     cloud: Uint8Array.from(specs.map((s) => s.cloud ?? 0)),
     marketplace: Uint8Array.from(specs.map((s) => (s.marketplace ? 1 : 0))),
     baseDemandMTok: Float64Array.from(specs.map((s) => s.baseDemandMTok ?? 100)),
-    valueUsdPerMTok: Float64Array.from(specs.map((s) => s.valueUsdPerMTok ?? 20)),
+    valueUsdPerTask: Float64Array.from(specs.map((s) => s.valueUsdPerTask ?? 20)),
+    integrationUsdPerTask: Float64Array.from(specs.map((s) => s.integrationUsdPerTask ?? 0)),
+    valueUsdPerMTok: new Float64Array(size),
+    integrationUsdPerMTok: new Float64Array(size),
+    maxValueMultiple,
+    valueCapUsdPerMTok: new Float64Array(size),
     qualityWeight: Float64Array.from(specs.map((s) => s.qualityWeight ?? 1)),
     switchingCostUsd: Float64Array.from(specs.map((s) => s.switchingCostUsd ?? 1000)),
     taste,
