@@ -1,36 +1,52 @@
-import { vendorRevenueUsd } from '../world/state.js';
+import { vendorRevenueUsd, type CloudBooks, type VendorBooks } from '../world/state.js';
 import type { MonthBooks } from './month-books.js';
 import { agrees, type Violation } from './violation.js';
 
 const usd = (x: number) => `$${x.toPrecision(8)}`;
 
 /**
- * What vendors pay each cloud for compute (reservations used and idle, training, commitment
- * shortfalls) is what the cloud books as compute sold to vendors.
+ * Each cloud's side of a flow from vendors: what the vendors' books say they paid it (one entry per
+ * cloud in each vendor's `paid` record) against what the cloud booked; a violation names the cloud.
  */
-export function computePaidIsComputeBooked({ world }: MonthBooks): Violation[] {
+function paidToEachCloud(
+  { world }: MonthBooks,
+  invariant: string,
+  paid: (books: VendorBooks) => Readonly<Record<string, number>>,
+  booked: (books: CloudBooks) => number,
+  describe: (paidUsd: string, bookedUsd: string) => string,
+): Violation[] {
   const found: Violation[] = [];
   for (const cloud of Object.values(world.clouds)) {
-    let paid = 0;
-    for (const vendor of Object.values(world.vendors)) paid += vendor.books.computeSpendByCloud[cloud.id] ?? 0;
-    if (!agrees(paid, cloud.books.vendorComputeRevenueUsd)) {
-      found.push({ invariant: 'computePaidIsComputeBooked', entity: cloud.id, message: `vendors paid ${usd(paid)} for compute, the cloud booked ${usd(cloud.books.vendorComputeRevenueUsd)}` });
-    }
+    let total = 0;
+    for (const vendor of Object.values(world.vendors)) total += paid(vendor.books)[cloud.id] ?? 0;
+    if (!agrees(total, booked(cloud.books))) found.push({ invariant, entity: cloud.id, message: describe(usd(total), usd(booked(cloud.books))) });
   }
   return found;
 }
 
+/**
+ * What vendors pay each cloud for compute (reservations used and idle, training, commitment
+ * shortfalls) is what the cloud books as compute sold to vendors.
+ */
+export function computePaidIsComputeBooked(books: MonthBooks): Violation[] {
+  return paidToEachCloud(
+    books,
+    'computePaidIsComputeBooked',
+    (b) => b.computeSpendByCloud,
+    (b) => b.vendorComputeRevenueUsd,
+    (paid, booked) => `vendors paid ${paid} for compute, the cloud booked ${booked}`,
+  );
+}
+
 /** The revenue shares vendors pay on marketplace sales are what each cloud books as marketplace revenue. */
-export function revenueSharePaidIsKept({ world }: MonthBooks): Violation[] {
-  const found: Violation[] = [];
-  for (const cloud of Object.values(world.clouds)) {
-    let paid = 0;
-    for (const vendor of Object.values(world.vendors)) paid += vendor.books.revenueShareByCloud[cloud.id] ?? 0;
-    if (!agrees(paid, cloud.books.marketplaceRevenueUsd)) {
-      found.push({ invariant: 'revenueSharePaidIsKept', entity: cloud.id, message: `vendors paid ${usd(paid)} of revenue share, the cloud kept ${usd(cloud.books.marketplaceRevenueUsd)}` });
-    }
-  }
-  return found;
+export function revenueSharePaidIsKept(books: MonthBooks): Violation[] {
+  return paidToEachCloud(
+    books,
+    'revenueSharePaidIsKept',
+    (b) => b.revenueShareByCloud,
+    (b) => b.marketplaceRevenueUsd,
+    (paid, kept) => `vendors paid ${paid} of revenue share, the cloud kept ${kept}`,
+  );
 }
 
 /**
@@ -43,12 +59,11 @@ export function enterprisesPayWhatIsBooked({ world, demand, scenario }: MonthBoo
   const found: Violation[] = [];
   const clouds = Object.keys(world.clouds).length;
   const roster = demand.directMTok.length;
-  // The demand arrays are indexed by the run's roster; vendors in the world appear in its order.
-  const ids = Object.keys(world.vendors);
+  // The demand arrays follow the run's roster, whose first vendors are the scenario in force's, in order.
   for (const vendor of Object.values(world.vendors)) {
     if (vendor.weights !== 'closed') continue;
     const b = vendor.books;
-    const v = rosterIndex(scenario, vendor.id, ids);
+    const v = scenario.vendors.findIndex((c) => c.id === vendor.id);
     if (v < 0 || v >= roster) continue;
     let asked = demand.directMTok[v]!;
     for (let c = 0; c < clouds; c++) asked += demand.viaCloudMTok[v * clouds + c]!;
@@ -71,12 +86,6 @@ export function enterprisesPayWhatIsBooked({ world, demand, scenario }: MonthBoo
     }
   }
   return found;
-}
-
-/** The vendor's index in the run's roster: every vendor the scenario (and any parent) names, in config order. */
-function rosterIndex(scenario: MonthBooks['scenario'], vendor: string, fallback: readonly string[]): number {
-  const index = scenario.vendors.findIndex((v) => v.id === vendor);
-  return index >= 0 ? index : fallback.indexOf(vendor);
 }
 
 /**

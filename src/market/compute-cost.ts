@@ -34,4 +34,3 @@ export function fleetUnitCostUsdPerMTok(market: ComputeMarket, tick: number, clo
 export function maturityAfter(market: ComputeMarket, maturity: number, capexUsd: number): number {
   return maturity + (1 - maturity) * (1 - Math.exp(-capexUsd / market.asicMaturityScaleUsd));
 }
-
