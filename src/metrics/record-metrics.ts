@@ -1,4 +1,5 @@
 import type { EnterpriseDemand } from '../agents/enterprises.js';
+import type { MetricName } from './metric-names.js';
 import { markedValuationUsd } from '../agents/funding.js';
 import {
   asicShare,
@@ -190,7 +191,7 @@ export function supplierHhi(world: WorldState, enterpriseMTok: number): number {
  * The recorder, refusing a NaN or an Infinity: the run stops naming the metric, entity and month,
  * rather than leave a hole in metrics.csv and summary.json that nobody sees.
  */
-function finiteOnly(table: MetricRecorder): Pick<MetricRecorder, 'record'> {
+function finiteOnly(table: MetricRecorder): { record(metric: MetricName, entity: string, value: number): void } {
   return {
     record(metric, entity, value) {
       if (!Number.isFinite(value)) {
