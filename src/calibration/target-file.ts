@@ -52,7 +52,7 @@ export type Target = z.output<typeof targetShape>;
 
 const freeShape = z
   .object({
-    path: z.string().min(1).describe('the parameter, in the sweep syntax: vendors[openai].policies.pricing.params.markup'),
+    path: z.string().min(1).describe('the parameter, in the sweep syntax: vendors.openai.policies.pricing.params.markup (an entry of a list by its id or index)'),
     range: z.tuple([finite, finite]).describe('[low, high] the calibration searches, within the parameter’s valid range'),
     scale: z.enum(['linear', 'log']).default('linear').describe('log: searched evenly in its logarithm (a range over orders of magnitude)'),
     source: z.string().min(1).describe('why this range: the spread of a reported figure, or what is known of the parameter'),

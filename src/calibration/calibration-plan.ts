@@ -1,0 +1,202 @@
+import type { Scenario } from '../config/parse-scenario.js';
+import { createRng } from '../engine/rng.js';
+import type { MetricTable } from '../metrics/metric-table.js';
+import { applySettings } from '../sweep/param-range.js';
+import type { PathResult } from '../sweep/param-path.js';
+import { advance, DEFAULT_APMC, finished, firstGeneration, keptCount, posteriorDraws, proposeGeneration, startFrom, type ApmcSettings, type ApmcState } from './apmc.js';
+import { weightedCorrelation, weightedQuantile } from './weighted-stats.js';
+import { measureTarget } from './measure-target.js';
+import { parameterSpace, type ParameterSpace } from './parameter-space.js';
+import type { FreeParameter, Target } from './target-file.js';
+
+/**
+ * A calibration as data: the free parameters' space, the targets fitted, the seeds every point
+ * runs (the same seeds for every point: common random numbers, so two points differ by their
+ * parameters, not by their luck), and the APMC settings. Each generation's points follow from the
+ * seed and the generations before (apmc.ts), so a calibration interrupted and started again plans
+ * the same points.
+ */
+export interface CalibrationSetup {
+  readonly space: ParameterSpace;
+  /** The targets fitted: those the model produces (not `notModelled`). */
+  readonly targets: readonly Target[];
+  readonly seeds: readonly number[];
+  readonly settings: ApmcSettings;
+  /** Runs in all, at most: the last generation that fits in it is the last run. */
+  readonly budget: number;
+  readonly seed: number;
+}
+
+export interface DesignPoint {
+  readonly index: number;
+  /** Place in the unit cube of the free parameters. */
+  readonly unit: readonly number[];
+  /** The parameters' values, in the order of `space.free`. */
+  readonly values: readonly number[];
+}
+
+export interface SetupOptions {
+  /** Runs in all, at most (points × seeds). */
+  readonly budget: number;
+  /** Seeds each point runs. */
+  readonly runs: number;
+  /** First seed; also seeds the design. */
+  readonly seed: number;
+  readonly settings?: Partial<ApmcSettings>;
+}
+
+export function calibrationSetup(targets: readonly Target[], free: readonly FreeParameter[], options: SetupOptions): CalibrationSetup {
+  return {
+    space: parameterSpace(free),
+    targets: targets.filter((t) => t.notModelled === undefined),
+    seeds: Array.from({ length: options.runs }, (_, i) => options.seed + i),
+    settings: { ...DEFAULT_APMC, ...options.settings },
+    budget: options.budget,
+    seed: options.seed,
+  };
+}
+
+/** The points of the next generation: generation 0 from the prior, later ones from the particles. */
+export function generationPoints(setup: CalibrationSetup, state: ApmcState | null): DesignPoint[] {
+  const generation = state === null ? 0 : state.generation + 1;
+  const rng = createRng(setup.seed, `calibration-generation-${generation}`);
+  const units = state === null ? firstGeneration(setup.space.free.length, setup.settings, rng) : proposeGeneration(state, setup.settings, rng);
+  return units.map((unit, index) => ({ index, unit, values: setup.space.toValues(unit) }));
+}
+
+/** Runs one generation costs. */
+export function generationRuns(setup: CalibrationSetup, generation: number): number {
+  const points = generation === 0 ? setup.settings.populationSize : Math.max(1, setup.settings.populationSize - keptCount(setup.settings));
+  return points * setup.seeds.length;
+}
+
+/** The scenario at a point of the design: the free parameters set, validated again as a whole. */
+export function scenarioAt(scenario: Scenario, free: readonly FreeParameter[], values: readonly number[]): PathResult<Scenario> {
+  return applySettings(
+    scenario,
+    free.map((p, i) => ({ path: p.path, value: values[i]! })),
+  );
+}
+
+/** What one run reduces to: each fitted target's figure. */
+export function figuresOf(table: MetricTable, targets: readonly Target[]): number[] {
+  return targets.map((t) => measureTarget(t, table));
+}
+
+/** A figure's deviation from its band: (figure − centre) ÷ half-width; inside the band, within ±1. */
+export function deviationOf(figure: number, target: Target): number {
+  const [low, high] = target.band;
+  const centre = (low + high) / 2;
+  // A band of one value still has a scale: a thousandth of its size (or 1e-12 at 0).
+  const halfWidth = (high - low) / 2 || Math.abs(centre) * 1e-3 || 1e-12;
+  return (figure - centre) / halfWidth;
+}
+
+/**
+ * The runs' figures as they arrive, summed per point and target: memory grows with the design,
+ * not with the runs, and results may arrive in any order (from the pool or from shards).
+ */
+export class GenerationAccumulator {
+  private readonly sums: Float64Array;
+  private readonly counts: Uint32Array;
+
+  constructor(
+    private readonly targets: readonly Target[],
+    points: number,
+  ) {
+    this.sums = new Float64Array(points * targets.length);
+    this.counts = new Uint32Array(points);
+  }
+
+  add(point: number, figures: readonly number[]): void {
+    const width = this.targets.length;
+    for (let k = 0; k < width; k++) this.sums[point * width + k]! += figures[k]!;
+    this.counts[point]! += 1;
+  }
+
+  /** Runs received for a point. */
+  runsOf(point: number): number {
+    return this.counts[point]!;
+  }
+
+  /** Mean figure of each target at a point over the seeds received. */
+  meanFigures(point: number): number[] {
+    const width = this.targets.length;
+    const n = this.counts[point]!;
+    return Array.from({ length: width }, (_, k) => (n > 0 ? this.sums[point * width + k]! / n : Number.NaN));
+  }
+
+  /** Each point's distance to the targets: the Euclidean size of its deviations (Infinity when one is missing). */
+  distances(): number[] {
+    return Array.from(this.counts, (_, point) => distanceOf(this.meanFigures(point).map((figure, k) => deviationOf(figure, this.targets[k]!))));
+  }
+}
+
+/** Euclidean size of the deviations; Infinity when one is missing (a run that could not measure a target). */
+export function distanceOf(deviations: readonly number[]): number {
+  let sum = 0;
+  for (const d of deviations) {
+    if (!Number.isFinite(d)) return Number.POSITIVE_INFINITY;
+    sum += d * d;
+  }
+  return Math.sqrt(sum);
+}
+
+/** Each free parameter's fit: the posterior's weighted median and its 90 % interval. */
+export interface FittedParameter {
+  readonly free: FreeParameter;
+  readonly value: number;
+  readonly low: number;
+  readonly high: number;
+  /** False when the interval spans most of the range: the targets do not pin the parameter down. */
+  readonly identified: boolean;
+}
+
+export interface CalibrationFit {
+  readonly parameters: readonly FittedParameter[];
+  /** Pairs of parameters (indices into `parameters`) whose posterior correlation is strong: they trade off. */
+  readonly tradeOffs: readonly { readonly a: number; readonly b: number; readonly correlation: number }[];
+}
+
+/** An interval wider than this share of its range (on its scale) is "not identified". */
+export const IDENTIFIED_BELOW = 0.8;
+/** Parameters whose posterior correlation (on the logit of their ranges) is at least this in size trade off. */
+export const TRADE_OFF_ABOVE = 0.5;
+
+export function fitOf(setup: CalibrationSetup, state: ApmcState): CalibrationFit {
+  const draws = posteriorDraws(state);
+  const weights = draws.map((d) => d.weight);
+  const dimensions = setup.space.free.length;
+  const quantiles = (q: number) => setup.space.toValues(Array.from({ length: dimensions }, (_, j) => weightedQuantile(draws.map((d) => d.unit[j]!), weights, q)));
+  const [low, value, high] = [quantiles(0.05), quantiles(0.5), quantiles(0.95)];
+  const width = (j: number) => setup.space.toUnit(high)[j]! - setup.space.toUnit(low)[j]!;
+  const tradeOffs: { a: number; b: number; correlation: number }[] = [];
+  for (let a = 0; a < dimensions; a++) {
+    for (let b = a + 1; b < dimensions; b++) {
+      const correlation = weightedCorrelation(draws.map((d) => d.x[a]!), draws.map((d) => d.x[b]!), weights);
+      if (Math.abs(correlation) >= TRADE_OFF_ABOVE) tradeOffs.push({ a, b, correlation });
+    }
+  }
+  return {
+    parameters: setup.space.free.map((free, j) => ({ free, value: value[j]!, low: low[j]!, high: high[j]!, identified: width(j) < IDENTIFIED_BELOW })),
+    tradeOffs,
+  };
+}
+
+/**
+ * A whole calibration in one process, generation after generation, `evaluate` running each point's
+ * seeds and returning each point's mean figures. The job runs the same steps on the worker pool.
+ */
+export function calibrate(setup: CalibrationSetup, evaluate: (points: readonly DesignPoint[]) => number[][]): { state: ApmcState; fit: CalibrationFit; runs: number } {
+  let state: ApmcState | null = null;
+  let runs = 0;
+  while (state === null || (!finished(state, setup.settings) && runs + generationRuns(setup, state.generation + 1) <= setup.budget)) {
+    const points = generationPoints(setup, state);
+    const accumulator = new GenerationAccumulator(setup.targets, points.length);
+    evaluate(points).forEach((figures, i) => accumulator.add(i, figures));
+    runs += points.length * setup.seeds.length;
+    const distances = accumulator.distances();
+    state = state === null ? startFrom(points.map((p) => p.unit), distances, setup.settings) : advance(state, points.map((p) => p.unit), distances);
+  }
+  return { state, fit: fitOf(setup, state), runs };
+}
