@@ -183,20 +183,55 @@ export function fitOf(setup: CalibrationSetup, state: ApmcState): CalibrationFit
   };
 }
 
+/** What one generation ran and gave: the points, their mean figures and distances, and the particles after it. */
+export interface GenerationResult {
+  readonly generation: number;
+  readonly points: readonly DesignPoint[];
+  readonly figures: readonly (readonly number[])[];
+  readonly distances: readonly number[];
+  readonly state: ApmcState;
+}
+
+/** Why a calibration stopped: the acceptance rate fell below its floor, or the next generation would overspend the budget. */
+export type StopReason = 'acceptance' | 'budget';
+
+export interface CalibrationOutcome {
+  readonly state: ApmcState;
+  readonly fit: CalibrationFit;
+  readonly runs: number;
+  readonly stop: StopReason;
+  /** Per generation: runs, the tolerance after it and its acceptance rate. */
+  readonly generations: readonly { readonly generation: number; readonly runs: number; readonly tolerance: number; readonly acceptance: number }[];
+}
+
 /**
  * A whole calibration in one process, generation after generation, `evaluate` running each point's
- * seeds and returning each point's mean figures. The job runs the same steps on the worker pool.
+ * seeds and returning each point's mean figures; `onGeneration` sees each generation as it ends
+ * (to write its rows). The job runs the same steps on the worker pool.
  */
-export function calibrate(setup: CalibrationSetup, evaluate: (points: readonly DesignPoint[]) => number[][]): { state: ApmcState; fit: CalibrationFit; runs: number } {
+export function calibrate(
+  setup: CalibrationSetup,
+  evaluate: (points: readonly DesignPoint[]) => number[][],
+  onGeneration: (result: GenerationResult) => void = () => {},
+): CalibrationOutcome {
   let state: ApmcState | null = null;
   let runs = 0;
-  while (state === null || (!finished(state, setup.settings) && runs + generationRuns(setup, state.generation + 1) <= setup.budget)) {
+  const generations: CalibrationOutcome['generations'][number][] = [];
+  for (;;) {
+    if (state !== null && finished(state, setup.settings)) return outcome(setup, state, runs, 'acceptance', generations);
+    if (state !== null && runs + generationRuns(setup, state.generation + 1) > setup.budget) return outcome(setup, state, runs, 'budget', generations);
     const points = generationPoints(setup, state);
     const accumulator = new GenerationAccumulator(setup.targets, points.length);
-    evaluate(points).forEach((figures, i) => accumulator.add(i, figures));
+    const figures = evaluate(points);
+    figures.forEach((f, i) => accumulator.add(i, f));
     runs += points.length * setup.seeds.length;
     const distances = accumulator.distances();
     state = state === null ? startFrom(points.map((p) => p.unit), distances, setup.settings) : advance(state, points.map((p) => p.unit), distances);
+    generations.push({ generation: state.generation, runs: points.length * setup.seeds.length, tolerance: state.tolerance, acceptance: state.acceptance });
+    onGeneration({ generation: state.generation, points, figures, distances, state });
   }
-  return { state, fit: fitOf(setup, state), runs };
+}
+
+function outcome(setup: CalibrationSetup, state: ApmcState, runs: number, stop: StopReason, generations: CalibrationOutcome['generations']): CalibrationOutcome {
+  return { state, fit: fitOf(setup, state), runs, stop, generations };
 }
