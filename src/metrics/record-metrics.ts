@@ -1,5 +1,6 @@
 import type { EnterpriseDemand } from '../agents/enterprises.js';
 import type { MetricName } from './metric-names.js';
+import { NonFiniteMetricError } from './non-finite-metric.js';
 import { markedValuationUsd } from '../agents/funding.js';
 import {
   asicShare,
@@ -195,7 +196,7 @@ function finiteOnly(table: MetricRecorder): { record(metric: MetricName, entity:
   return {
     record(metric, entity, value) {
       if (!Number.isFinite(value)) {
-        throw new Error(`${metric} of ${entity} in ${table.dates.at(-1)} is ${value}: the model could not compute it from this config's parameters`);
+        throw new NonFiniteMetricError(metric, entity, table.dates.at(-1) ?? '', value);
       }
       table.record(metric, entity, value);
     },

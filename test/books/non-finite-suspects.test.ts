@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { BooksError } from '../../src/books/violation.js';
+import { changedParameters, isNonFinite, nonFiniteSuspects } from '../../src/books/non-finite-suspects.js';
+import { parseScenario, type Scenario } from '../../src/config/parse-scenario.js';
+import { NonFiniteMetricError } from '../../src/metrics/non-finite-metric.js';
+import { baselineJson } from '../support/scenario-fixtures.js';
+
+function scenario(edit: (json: any) => void = () => {}): Scenario {
+  const json = baselineJson() as any;
+  edit(json);
+  const parsed = parseScenario(json);
+  if (!parsed.success) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.scenario;
+}
+
+/** Five changes of which two, together, are taken to give the non-finite value. */
+const child = () =>
+  scenario((j) => {
+    j.compute.gpuCostDeclinePerYear = 0.85;
+    j.enterprises.represents = 90_000;
+    j.enterprises.priceElasticity = 1.2;
+    j.vendors[0].policies.pricing.params.markup = 3;
+    j.clouds[1].policies.offer.params.markup = 0.5;
+    j.name = 'renamed';
+  });
+
+describe('the parameters that fed a NaN', () => {
+  it('lists what a config sets differently from its parent, entries by id, names and notes left out', () => {
+    const changes = changedParameters(scenario(), child());
+    expect(changes.map((c) => c.path).sort()).toEqual([
+      'clouds.aws.policies.offer.params.markup',
+      'compute.gpuCostDeclinePerYear',
+      'enterprises.priceElasticity',
+      'enterprises.represents',
+      'vendors.openai.policies.pricing.params.markup',
+    ]);
+    expect(changes.find((c) => c.path === 'enterprises.represents')).toEqual({ path: 'enterprises.represents', from: 33_000, to: 90_000 });
+  });
+
+  it('narrows five changes down to the two that together give it, undoing the others', () => {
+    const seen: Scenario[] = [];
+    const finding = nonFiniteSuspects(scenario(), child(), (s) => {
+      seen.push(s);
+      return s.compute.gpuCostDeclinePerYear > 0.8 && s.enterprises.represents > 50_000;
+    });
+    expect(finding.kind).toBe('suspects');
+    if (finding.kind !== 'suspects') return;
+    expect(finding.changes.map((c) => c.path).sort()).toEqual(['compute.gpuCostDeclinePerYear', 'enterprises.represents']);
+    expect(finding.runs).toBe(seen.length);
+    expect(finding.runs).toBeLessThanOrEqual(64);
+  });
+
+  it('says when the parent fails too, and when nothing was changed', () => {
+    expect(nonFiniteSuspects(scenario(), child(), () => true).kind).toBe('parent-fails');
+    expect(nonFiniteSuspects(scenario(), scenario(), () => true).kind).toBe('no-changes');
+  });
+
+  it('knows the run stopping on a NaN from other failures', () => {
+    expect(isNonFinite(new NonFiniteMetricError('vendor.price_usd_per_mtok', 'openai', '2027-03', Number.NaN))).toBe(true);
+    expect(isNonFinite(new BooksError('2027-03', [{ invariant: 'stateIsFinite', entity: 'openai', message: 'x is NaN' }]))).toBe(true);
+    expect(isNonFinite(new BooksError('2027-03', [{ invariant: 'computeIsPhysical', entity: 'azure', message: 'sold too much' }]))).toBe(false);
+    expect(isNonFinite(new Error('other'))).toBe(false);
+  });
+});
