@@ -31,7 +31,8 @@ describe('fitted.json', () => {
     ]);
     expect(json.enterprises).toEqual({ segments: [{ id: 'large', marketplaceShare: 0.6 }, { id: 'small', marketplaceShare: 0.3 }], represents: 35_000 });
     expect(scenario.enterprises.segments.map((s) => s.marketplaceShare)).toEqual([0.6, base.enterprises.segments[1]!.marketplaceShare, 0.3]);
-    expect(scenario.vendors[0]!.policies.pricing).toEqual({ ...base.vendors[0]!.policies.pricing, params: { ...base.vendors[0]!.policies.pricing.params, rivalWeight: 0.11 } });
+    const pricing = (scenario: typeof base) => (scenario.vendors[0]!.policies as { pricing: { params: Record<string, number> } }).pricing;
+    expect(pricing(scenario)).toEqual({ ...pricing(base), params: { ...pricing(base).params, rivalWeight: 0.11 } });
     expect({ ...scenario, enterprises: base.enterprises, vendors: base.vendors }).toEqual(base);
   });
 

@@ -1,7 +1,7 @@
 import { parseScenario, type Scenario } from '../config/parse-scenario.js';
 import { NonFiniteMetricError } from '../metrics/non-finite-metric.js';
-import { runSimulation } from '../simulation/run-simulation.js';
-import { BooksError } from './violation.js';
+import { runSimulation } from './run-simulation.js';
+import { BooksError } from '../books/violation.js';
 
 /**
  * Which parameters fed a NaN or an Infinity. A config that stops on a non-finite value usually

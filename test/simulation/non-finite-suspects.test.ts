@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BooksError } from '../../src/books/violation.js';
-import { changedParameters, isNonFinite, nonFiniteSuspects } from '../../src/books/non-finite-suspects.js';
+import { changedParameters, isNonFinite, nonFiniteSuspects } from '../../src/simulation/non-finite-suspects.js';
 import { parseScenario, type Scenario } from '../../src/config/parse-scenario.js';
 import { NonFiniteMetricError } from '../../src/metrics/non-finite-metric.js';
 import { baselineJson } from '../support/scenario-fixtures.js';
