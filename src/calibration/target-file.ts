@@ -69,10 +69,10 @@ export type FreeParameter = z.output<typeof freeShape>;
 
 export const targetFileSchema = z
   .object({
-    $schema: z.string().optional(),
-    description: z.string().optional(),
-    targets: z.array(targetShape).min(1, 'at least one target'),
-    free: z.array(freeShape).default([]),
+    $schema: z.string().optional().describe('the JSON Schema an editor checks the file against: "../targets.schema.json" from configs/targets/'),
+    description: z.string().optional().describe('what the file is for, in words'),
+    targets: z.array(targetShape).min(1, 'at least one target').describe('the figures a run should reproduce'),
+    free: z.array(freeShape).default([]).describe('the parameters a calibration may move, each within a range'),
   })
   .strict()
   .superRefine((file, ctx) => {
