@@ -16,6 +16,12 @@ export type Aggregate = (typeof AGGREGATES)[number];
 
 const finite = z.number().refine(Number.isFinite, 'a finite number');
 
+/** JSON has no infinity: `null` leaves that end of a band open, read as −∞ or +∞. */
+const band = z
+  .tuple([finite.nullable(), finite.nullable()])
+  .transform(([low, high]): [number, number] => [low ?? Number.NEGATIVE_INFINITY, high ?? Number.POSITIVE_INFINITY])
+  .describe('[low, high]: the range the figure is taken to lie in, both ends included; null leaves an end open ([null, 0.7]: at most 0.7)');
+
 const targetShape = z
   .object({
     id: id.describe('names the target in reports, e.g. anthropic-enterprise-share-2024-12'),
@@ -38,7 +44,7 @@ const targetShape = z
       .min(1)
       .optional()
       .describe('a second metric of the same entity: the figure is the aggregate of `metric` ÷ the aggregate of `per` (a share of a total), with sum or mean'),
-    band: z.tuple([finite, finite]).describe('[low, high]: the range the figure is taken to lie in, both ends included'),
+    band,
     source: z.string().min(1).describe('where the figure comes from, and how its band was set'),
     notModelled: z
       .string()
@@ -52,7 +58,7 @@ export type Target = z.output<typeof targetShape>;
 
 const freeShape = z
   .object({
-    path: z.string().min(1).describe('the parameter, in the sweep syntax: vendors.openai.policies.pricing.params.markup (an entry of a list by its id or index)'),
+    path: z.string().min(1).describe('the parameter, in the sweep syntax: vendors.openai.policies.pricing.params.markup, enterprises.segments.large.marketplaceShare'),
     range: z.tuple([finite, finite]).describe('[low, high] the calibration searches, within the parameter’s valid range'),
     scale: z.enum(['linear', 'log']).default('linear').describe('log: searched evenly in its logarithm (a range over orders of magnitude)'),
     source: z.string().min(1).describe('why this range: the spread of a reported figure, or what is known of the parameter'),
@@ -63,10 +69,10 @@ export type FreeParameter = z.output<typeof freeShape>;
 
 export const targetFileSchema = z
   .object({
-    $schema: z.string().optional(),
-    description: z.string().optional(),
-    targets: z.array(targetShape).min(1, 'at least one target'),
-    free: z.array(freeShape).default([]),
+    $schema: z.string().optional().describe('the JSON Schema an editor checks the file against: "../targets.schema.json" from configs/targets/'),
+    description: z.string().optional().describe('what the file is for, in words'),
+    targets: z.array(targetShape).min(1, 'at least one target').describe('the figures a run should reproduce'),
+    free: z.array(freeShape).default([]).describe('the parameters a calibration may move, each within a range'),
   })
   .strict()
   .superRefine((file, ctx) => {
@@ -109,6 +115,7 @@ function targetProblems(target: Target): Problem[] {
   if (target.entity === '*' && target.aggregate !== 'max' && target.aggregate !== 'min') problems.push({ path: ['entity'], message: '`*` (every entity) goes with aggregate max or min: the largest or smallest over them all' });
   const [low, high] = target.band;
   if (!(low <= high)) problems.push({ path: ['band'], message: `the band runs from low to high: [${low}, ${high}] is backwards` });
+  else if (!Number.isFinite(low) && !Number.isFinite(high)) problems.push({ path: ['band'], message: 'a band open at both ends holds every figure: give at least one end' });
   if (target.notModelled === undefined) {
     for (const key of ['metric', 'per'] as const) {
       const name = target[key];

@@ -133,7 +133,8 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|');
 }
 
-function rows(schema: JsonSchema, prefix: string, out: string[]): void {
+/** One table row per field of `schema`, nested fields and list entries after their parent. */
+export function rows(schema: JsonSchema, prefix: string, out: string[]): void {
   const required = new Set(schema.required ?? []);
   for (const [key, field] of Object.entries(schema.properties ?? {})) {
     const path = `${prefix}${key}`;

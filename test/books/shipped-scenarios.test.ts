@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from '../support/run-cli.js';
  * these runs are the ones users make: every shipped scenario on seeds 1–3 to its end, and the
  * baseline for 240 months.
  */
-const shipped = readdirSync(join(PROJECT_ROOT, 'configs')).filter((f) => f.endsWith('.json') && f !== 'schema.json');
+const shipped = readdirSync(join(PROJECT_ROOT, 'configs')).filter((f) => f.endsWith('.json') && !f.endsWith('schema.json'));
 
 function load(file: string): Scenario {
   const loaded = loadScenarioFile(join(PROJECT_ROOT, 'configs', file));

@@ -1,9 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { CALIBRATION_TARGETS } from '../../src/calibration/targets.js';
+import { checkTargetsAgainst } from '../../src/calibration/check-targets.js';
+import { loadTargetsFile } from '../../src/calibration/load-targets-file.js';
+import { measureTarget } from '../../src/calibration/measure-target.js';
+import { describeBand } from '../../src/calibration/target-format.js';
+import { describeWindow } from '../../src/calibration/target-file.js';
+import { CALIBRATED_UNTIL, inBand, targetRole } from '../../src/calibration/target-verdict.js';
+import { PROJECT_ROOT } from '../support/run-cli.js';
 import { loadConfig, runScenario } from '../support/scenario-runs.js';
 
 const baseline = loadConfig('baseline');
 const seeds = Array.from({ length: 10 }, (_, i) => i + 1);
+const loaded = loadTargetsFile(`${PROJECT_ROOT}/configs/targets/2023-2025.json`);
+if (!loaded.success) throw new Error(loaded.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+const targets = loaded.file.targets;
+
+/**
+ * 2023–2024 figures of the targets file that the hand calibration never aimed at and the baseline
+ * misses (`npx tsx scripts/calibrate.ts`, seeds 1..10). Each is expected to fail until a
+ * calibration meets it: then its test fails, and it comes off this list.
+ */
+const KNOWN_MISSES: Readonly<Record<string, string>> = {
+  'openai-enterprise-share-2023-12': 'the baseline starts OpenAI at 0.30–0.38 of enterprise tokens (Menlo 2023: 50 %)',
+  'anthropic-enterprise-share-2023-12': 'the baseline starts Anthropic at 0.16–0.21 (Menlo 2023: 12 %)',
+  'open-weights-share-2024-12': 'the baseline has open weights at 0.107–0.140 at Dec 2024, below 0.13 on some seeds (Menlo 2024: 19 %)',
+};
 
 describe('configs/baseline.json calibration', () => {
   it('starts no later than 2023-12 and runs at least to 2026-12', () => {
@@ -12,13 +32,26 @@ describe('configs/baseline.json calibration', () => {
     expect(end >= '2026-12').toBe(true);
   });
 
-  for (const target of CALIBRATION_TARGETS) {
-    it(`reproduces ${target.name} within ${target.low}..${target.high} on seeds 1..10 (${target.source})`, () => {
+  it('is measured by configs/targets/2023-2025.json: every path, month and entity fits the baseline', () => {
+    expect(checkTargetsAgainst(loaded.file, baseline)).toEqual([]);
+    expect(targets.filter((t) => targetRole(t) === 'asserted').length).toBeGreaterThanOrEqual(11);
+  });
+
+  for (const target of targets.filter((t) => targetRole(t) === 'asserted')) {
+    const miss = KNOWN_MISSES[target.id];
+    const title = `reproduces ${target.id} (${describeWindow(target)}) within ${describeBand(...target.band)} on seeds 1..10 (${target.source})`;
+    const test = () => {
       for (const seed of [baseline.seed, ...seeds]) {
-        const value = target.measure(runScenario(baseline, seed));
-        expect(value, `seed ${seed}`).toBeGreaterThanOrEqual(target.low);
-        expect(value, `seed ${seed}`).toBeLessThanOrEqual(target.high);
+        const value = measureTarget(target, runScenario(baseline, seed));
+        expect(inBand(target, value), `seed ${seed}: ${value}`).toBe(true);
       }
-    });
+    };
+    if (miss === undefined) it(title, test);
+    else it.fails(`known miss, until a calibration meets it (${miss}): ${title}`, test);
   }
+
+  it(`asserts every modelled figure to ${CALIBRATED_UNTIL}, and names no known miss that is not one of them`, () => {
+    const asserted = new Set(targets.filter((t) => targetRole(t) === 'asserted').map((t) => t.id));
+    for (const id of Object.keys(KNOWN_MISSES)) expect(asserted.has(id), id).toBe(true);
+  });
 });

@@ -22,7 +22,7 @@ describe('npm run validate', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     for (const file of files) {
-      expect(run.stdout).toContain(file === 'configs/schema.json' ? `skip ${file} (a JSON Schema, not a scenario)` : `ok ${file}\n`);
+      expect(run.stdout).toContain(file.endsWith('schema.json') ? `skip ${file} (a JSON Schema, not a scenario)` : `ok ${file}\n`);
     }
   });
 

@@ -15,7 +15,7 @@ import { loadConfig } from '../support/scenario-runs.js';
  * baseline exactly, byte for byte in metrics.csv, with the same seed; its own changes begin then.
  */
 const SCENARIOS = readdirSync(join(PROJECT_ROOT, 'configs'))
-  .filter((f) => f.endsWith('.json') && f !== 'schema.json' && f !== 'baseline.json')
+  .filter((f) => f.endsWith('.json') && !f.endsWith('schema.json') && f !== 'baseline.json')
   .map((f) => f.replace(/\.json$/, ''));
 const baseline = loadConfig('baseline');
 

@@ -10,7 +10,7 @@ import { PROJECT_ROOT } from '../support/run-cli.js';
 import { baselineJson } from '../support/scenario-fixtures.js';
 
 const CONFIGS = join(PROJECT_ROOT, 'configs');
-const scenarioFiles = readdirSync(CONFIGS).filter((f) => f.endsWith('.json') && f !== 'schema.json');
+const scenarioFiles = readdirSync(CONFIGS).filter((f) => f.endsWith('.json') && !f.endsWith('schema.json'));
 const committed = JSON.parse(readFileSync(join(PROJECT_ROOT, SCHEMA_FILE), 'utf8')) as JsonSchema;
 
 function validator() {

@@ -1,0 +1,77 @@
+import { targetsJsonSchema, TARGETS_SCHEMA_FILE } from '../calibration/targets-json-schema.js';
+import { CALIBRATED_UNTIL } from '../calibration/target-verdict.js';
+import { rows } from './config-reference.js';
+
+const HEADER = `# Targets files
+
+Generated from the runtime schema by \`npm run docs\`, which also writes \`${TARGETS_SCHEMA_FILE}\`; a
+test fails when either is stale. A targets file lists the figures a run should reproduce, each a
+band with its source, and the free parameters a calibration may move, each a range with its
+source. \`configs/targets/2023-2025.json\` is the shipped one: every figure of the 2023–2024 record
+and of the market to mid-2025 (docs/model.md §7), and the parameters the hand tuning set. A file
+in \`configs/targets/\` starts with \`"$schema": "../targets.schema.json"\` for editors.
+
+\`\`\`json
+{
+  "$schema": "../targets.schema.json",
+  "targets": [
+    { "id": "openai-enterprise-share-2024-12", "metric": "vendor.enterprise_share", "entity": "openai",
+      "month": "2024-12", "band": [0.28, 0.4], "source": "Menlo Ventures 2024: 34 %; ±6 points" },
+    { "id": "anthropic-marketplace-share-2024", "metric": "vendor.revenue_marketplace_usd", "per": "vendor.revenue_usd",
+      "entity": "anthropic", "from": "2024-01", "to": "2024-12", "aggregate": "sum", "band": [0.6, 0.75], "source": "seed: 60–75 %" },
+    { "id": "highest-vendor-gross-margin-2024", "metric": "vendor.gross_margin", "entity": "*",
+      "from": "2024-01", "to": "2024-12", "aggregate": "max", "band": [null, 0.7], "source": "below SaaS margins" },
+    { "id": "chatgpt-weekly-users-2025-08", "metric": "vendor.weekly_users", "entity": "openai", "month": "2025-08",
+      "band": [5.25e8, 8.75e8], "source": "OpenAI: ~700M", "notModelled": "the model records paying subscribers, not weekly users" }
+  ],
+  "free": [
+    { "path": "enterprises.segments.large.marketplaceShare", "range": [0.5, 0.75], "source": "tuned by hand to 0.63" }
+  ]
+}
+\`\`\`
+
+## How a figure is read off a run
+A target reads one metric (README, Metrics) of one entity (a vendor or cloud id, \`market\`, or a
+\`vendor@cloud\` pair) over its months: at \`month\`, or over the window \`from\` … \`to\`, both included.
+\`aggregate\` makes the months one figure: \`last\` the value at \`month\` (or \`to\`); \`mean\`, \`sum\`;
+\`growth\` the value at \`to\` ÷ the value at \`from\`; \`max\`, \`min\`. With \`per\`, the figure is the sum
+(or mean) of \`metric\` ÷ the sum (or mean) of \`per\` over the same months, for the same entity: a share
+of a total, such as 2024's subscription revenue ÷ 2024's revenue. Entity \`*\` goes with \`max\` or
+\`min\`: the largest or smallest over every entity that has the metric. A run that does not cover the
+months, or an entity without the metric, gives no figure (n/a), never a smaller number. The band holds
+both its ends; \`null\` leaves an end open (\`[null, 0.7]\`: at most 0.7). Money is USD a month, as the
+metrics record it: an annual run-rate of $3.5B is $292M a month (\`vendor.arr_usd\` is already 12× a
+month).
+
+## What is checked before anything runs
+A file that breaks any of these is refused, each problem with its place in the file
+(\`targets[3].band\`), what is wrong and what would be right:
+- the JSON Schema's rules (below), and unknown fields, with the closest known name;
+- a \`month\` or a whole window, not both; a window that runs forwards; \`growth\` over two different
+  months; \`mean\`, \`sum\`, \`growth\`, \`max\`, \`min\` over a window, not at one \`month\`; \`per\` with \`sum\`
+  or \`mean\`; \`*\` with \`max\` or \`min\`; a band low to high, with at least one end;
+- a metric the model records (with the closest name), unless the target carries \`notModelled\`: a
+  figure the model does not produce yet is listed, with the reason, and reported as not modelled,
+  never fitted nor dropped;
+- each id once; each free path once, however it is spelt (\`vendors[0].x\` is \`vendors.openai.x\`);
+  a free range low to high, above 0 on a log scale.
+Against the scenario it calibrates: each free path resolves to a number of the scenario (the sweep
+syntax, with the closest name when it does not); both ends of its range are values the scenario
+accepts (a policy parameter's valid range is named); each modelled target's months lie within the
+run (\`start\` and \`months\`) and its entity exists.
+
+## The shipped targets and the baseline
+\`npx tsx scripts/calibrate.ts [config] [targets file]\` prints each modelled target's range over seeds
+1..10 against its band: those whose window ends by ${CALIBRATED_UNTIL} are the calibration, asserted by
+\`test/calibration/baseline.test.ts\`; later ones are information until a calibration fits them; then
+it lists the figures not modelled and why.
+
+## Fields
+`;
+
+/** docs/targets.md, from the JSON Schema of a targets file (itself generated from the runtime schema). */
+export function targetsReference(): string {
+  const fieldRows: string[] = ['| field | type | required | meaning |', '|---|---|---|---|'];
+  rows(targetsJsonSchema(), '', fieldRows);
+  return [HEADER, ...fieldRows, ''].join('\n');
+}
