@@ -83,9 +83,19 @@ export function figuresOf(table: MetricTable, targets: readonly Target[]): numbe
   return targets.map((t) => measureTarget(t, table));
 }
 
-/** A figure's deviation from its band: (figure − centre) ÷ half-width; inside the band, within ±1. */
+/**
+ * A figure's deviation from its band, in half-widths of the band: (figure − centre) ÷ half-width,
+ * within ±1 inside the band. A band open at one end (a bound: "at most 0.70") has no centre: the
+ * deviation is 0 on the right side of the bound and, beyond it, the excess in tenths of the bound.
+ */
 export function deviationOf(figure: number, target: Target): number {
   const [low, high] = target.band;
+  if (!Number.isFinite(low) || !Number.isFinite(high)) {
+    const bound = Number.isFinite(low) ? low : high;
+    const excess = Number.isFinite(low) ? low - figure : figure - high;
+    if (Number.isNaN(excess)) return Number.NaN;
+    return excess <= 0 ? 0 : excess / (Math.abs(bound) * 0.1 || 1e-12);
+  }
   const centre = (low + high) / 2;
   // A band of one value still has a scale: a thousandth of its size (or 1e-12 at 0).
   const halfWidth = (high - low) / 2 || Math.abs(centre) * 1e-3 || 1e-12;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate, calibrationSetup, type DesignPoint } from '../../src/calibration/calibration-plan.js';
+import { calibrate, calibrationSetup, deviationOf, type DesignPoint } from '../../src/calibration/calibration-plan.js';
 import { latinHypercube } from '../../src/calibration/latin-hypercube.js';
 import type { FreeParameter, Target } from '../../src/calibration/target-file.js';
 import { weightedQuantile } from '../../src/calibration/weighted-stats.js';
@@ -96,5 +96,19 @@ describe('latinHypercube', () => {
   it('is the same for the same seed and differs for another', () => {
     expect(latinHypercube(5, 2, createRng(1, 'x'))).toEqual(latinHypercube(5, 2, createRng(1, 'x')));
     expect(latinHypercube(5, 2, createRng(2, 'x'))).not.toEqual(latinHypercube(5, 2, createRng(1, 'x')));
+  });
+});
+
+describe('deviationOf', () => {
+  const t = (band: [number, number]): Target => target('x', band);
+  it('measures a figure from the band centre in half-widths', () => {
+    expect(deviationOf(0.35, t([0.3, 0.4]))).toBeCloseTo(0, 12);
+    expect(deviationOf(0.4, t([0.3, 0.4]))).toBeCloseTo(1, 12);
+    expect(deviationOf(0.2, t([0.3, 0.4]))).toBeCloseTo(-3, 12);
+  });
+  it('counts nothing on the right side of a one-sided bound, and the excess in tenths of the bound beyond it', () => {
+    expect(deviationOf(0.5, t([Number.NEGATIVE_INFINITY, 0.7]))).toBe(0);
+    expect(deviationOf(0.77, t([Number.NEGATIVE_INFINITY, 0.7]))).toBeCloseTo(1, 12);
+    expect(deviationOf(90, t([100, Number.POSITIVE_INFINITY]))).toBeCloseTo(1, 12);
   });
 });
