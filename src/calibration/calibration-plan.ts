@@ -215,31 +215,71 @@ export interface CalibrationOutcome {
 }
 
 /**
- * A whole calibration in one process, generation after generation, `evaluate` running each point's
- * seeds and returning each point's mean figures; `onGeneration` sees each generation as it ends
- * (to write its rows). The job runs the same steps on the worker pool.
+ * A calibration, step by step: `next()` gives the points of the next generation (null once it has
+ * stopped), `complete()` takes their mean figures. The same steps run in one process (`calibrate`)
+ * or on the worker pool (the calibrate command), so both plan the same points.
+ */
+export class CalibrationRun {
+  private state: ApmcState | null = null;
+  private pending: DesignPoint[] | null = null;
+  private runs = 0;
+  private stop: StopReason | null = null;
+  private readonly history: CalibrationOutcome['generations'][number][] = [];
+
+  constructor(readonly setup: CalibrationSetup) {}
+
+  /** The next generation's points, or null when the calibration has stopped. */
+  next(): readonly DesignPoint[] | null {
+    if (this.pending !== null) return this.pending;
+    const { setup, state } = this;
+    if (state !== null && finished(state, setup.settings)) this.stop = 'acceptance';
+    else if (state !== null && this.runs + generationRuns(setup, state.generation + 1) > setup.budget) this.stop = 'budget';
+    if (this.stop !== null) return null;
+    this.pending = generationPoints(setup, state);
+    return this.pending;
+  }
+
+  /** The pending generation's mean figures, point by point. */
+  complete(figures: readonly (readonly number[])[]): GenerationResult {
+    const points = this.pending;
+    if (points === null) throw new Error('no generation is pending');
+    const { setup } = this;
+    const accumulator = new GenerationAccumulator(setup.targets, points.length);
+    figures.forEach((f, i) => accumulator.add(i, f));
+    const distances = accumulator.distances();
+    const units = points.map((p) => p.unit);
+    const state = this.state === null ? startFrom(units, distances, setup.settings) : advance(this.state, units, distances);
+    this.state = state;
+    this.pending = null;
+    this.runs += points.length * setup.seeds.length;
+    this.history.push({ generation: state.generation, runs: points.length * setup.seeds.length, tolerance: state.tolerance, acceptance: state.acceptance });
+    return { generation: state.generation, points, figures, distances, state };
+  }
+
+  /** Runs spent so far. */
+  get runsDone(): number {
+    return this.runs;
+  }
+
+  /** The fit, once the calibration has stopped. */
+  outcome(): CalibrationOutcome {
+    if (this.state === null || this.stop === null) throw new Error('the calibration has not finished');
+    return outcome(this.setup, this.state, this.runs, this.stop, this.history);
+  }
+}
+
+/**
+ * A whole calibration in one process, `evaluate` running each point's seeds and returning each
+ * point's mean figures; `onGeneration` sees each generation as it ends (to write its rows).
  */
 export function calibrate(
   setup: CalibrationSetup,
   evaluate: (points: readonly DesignPoint[]) => number[][],
   onGeneration: (result: GenerationResult) => void = () => {},
 ): CalibrationOutcome {
-  let state: ApmcState | null = null;
-  let runs = 0;
-  const generations: CalibrationOutcome['generations'][number][] = [];
-  for (;;) {
-    if (state !== null && finished(state, setup.settings)) return outcome(setup, state, runs, 'acceptance', generations);
-    if (state !== null && runs + generationRuns(setup, state.generation + 1) > setup.budget) return outcome(setup, state, runs, 'budget', generations);
-    const points = generationPoints(setup, state);
-    const accumulator = new GenerationAccumulator(setup.targets, points.length);
-    const figures = evaluate(points);
-    figures.forEach((f, i) => accumulator.add(i, f));
-    runs += points.length * setup.seeds.length;
-    const distances = accumulator.distances();
-    state = state === null ? startFrom(points.map((p) => p.unit), distances, setup.settings) : advance(state, points.map((p) => p.unit), distances);
-    generations.push({ generation: state.generation, runs: points.length * setup.seeds.length, tolerance: state.tolerance, acceptance: state.acceptance });
-    onGeneration({ generation: state.generation, points, figures, distances, state });
-  }
+  const run = new CalibrationRun(setup);
+  for (let points = run.next(); points !== null; points = run.next()) onGeneration(run.complete(evaluate(points)));
+  return run.outcome();
 }
 
 function outcome(setup: CalibrationSetup, state: ApmcState, runs: number, stop: StopReason, generations: CalibrationOutcome['generations']): CalibrationOutcome {
