@@ -13,7 +13,7 @@ import { comparisonFocus } from '../report/comparison-focus.js';
 import { describeSeeds } from '../report/kpi-format.js';
 import { kpiValues } from '../report/kpi-keys.js';
 import { buildSummary } from '../report/summary.js';
-import { listOf, type OutputContext } from './write-outputs.js';
+import { listOf, type OutputContext } from './output-context.js';
 
 /** compare's files: an overlay and a change chart per key metric, comparison.csv and comparison.md. */
 export async function writeCompareOutputs(ctx: OutputContext, job: CompareJob): Promise<string[]> {

@@ -8,8 +8,8 @@ import { tornadoChart } from '../render/sweep/tornado-chart.js';
 import { entityNames, scalarKpis } from '../report/kpi-catalog.js';
 import { describeSeeds } from '../report/kpi-format.js';
 import { paramLabel, sensitivityCsv, sensitivityMd, swings, type SensitivityResults } from '../report/sensitivity-report.js';
-import { listOf, type OutputContext } from './write-outputs.js';
-import { axisUnit, focusNote, focusOf } from './write-sweep.js';
+import { axisUnit, focusNote, focusOf } from './kpi-focus.js';
+import { listOf, type OutputContext } from './output-context.js';
 
 /** Parameters a tornado shows at most, largest swing first. */
 const TORNADO_ROWS = 20;

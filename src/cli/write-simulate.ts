@@ -12,7 +12,7 @@ import { runHeadlines } from '../report/run-headlines.js';
 import { metricsCsv } from '../report/metrics-csv.js';
 import { runReportMd, type ChartEntry } from '../report/run-report.js';
 import { buildSummary, type Summary } from '../report/summary.js';
-import { listOf, type OutputContext } from './write-outputs.js';
+import { listOf, type OutputContext } from './output-context.js';
 
 /**
  * simulate's files. One run: metrics.csv, summary.json and charts exactly as ever, plus report.md.

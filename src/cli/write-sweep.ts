@@ -7,13 +7,14 @@ import type { AxisUnit, BandSeries } from '../render/ensemble/band-parts.js';
 import { entityStyle, SERIES_COLOURS } from '../render/palette.js';
 import { renderConfigs, type ChartToRender } from '../render/render-configs.js';
 import { heatmapChart, kpiLineChart } from '../render/sweep/sweep-charts.js';
-import { entityNames, leaderOf, leadingClosedVendor, scalarKpis, type FocusEntities, type ScalarKpi } from '../report/kpi-catalog.js';
-import { describeSeeds, monthName, type KpiUnit } from '../report/kpi-format.js';
+import { entityNames, scalarKpis, type ScalarKpi } from '../report/kpi-catalog.js';
+import { describeSeeds, monthName } from '../report/kpi-format.js';
 import { kpiKey, type KpiKind } from '../report/kpi-keys.js';
 import { sweepCsv, sweepMd } from '../report/sweep-report.js';
 import { sweepGrid, type ParamRange } from '../sweep/param-range.js';
 import type { Scenario } from '../config/parse-scenario.js';
-import { listOf, type OutputContext } from './write-outputs.js';
+import { axisUnit, focusNote, focusOf } from './kpi-focus.js';
+import { listOf, type OutputContext } from './output-context.js';
 
 /** KPIs drawn against a swept parameter, one line per entity. */
 const SWEEP_CHART_KPIS: readonly { kind: KpiKind; metric: string; of: 'vendor' | 'cloud' | 'market'; title: string; unit: AxisUnit; slug: string }[] = [
@@ -26,29 +27,6 @@ const SWEEP_CHART_KPIS: readonly { kind: KpiKind; metric: string; of: 'vendor' |
   { kind: 'final', metric: 'market.adoption_rate', of: 'market', title: 'Enterprises adopted', unit: 'share', slug: 'adoption' },
   { kind: 'total', metric: 'market.switches', of: 'market', title: 'Model switches', unit: 'count', slug: 'switches' },
 ];
-
-/** A report unit as a chart axis unit (shares are drawn in percent). */
-export function axisUnit(unit: KpiUnit): AxisUnit {
-  return unit === 'price' ? 'price' : unit;
-}
-
-/** The focus vendor and cloud: as asked, else the largest on average over the given statistics. */
-export function focusOf(asked: { vendor?: string; cloud?: string }, stats: readonly KpiStats[], scenario: Scenario): FocusEntities {
-  const sums = new Map<string, number>();
-  for (const at of stats) for (const [key, s] of at) sums.set(key, (sums.get(key) ?? 0) + s.mean);
-  const prefix = 'final:cloud.ai_revenue_usd:';
-  const clouds = new Map([...sums].filter(([key]) => key.startsWith(prefix)).map(([key, v]) => [key.slice(prefix.length), v] as const));
-  return {
-    vendor: asked.vendor ?? leadingClosedVendor(sums) ?? scenario.vendors[0]!.id,
-    cloud: asked.cloud ?? leaderOf(clouds) ?? scenario.clouds[0]!.id,
-  };
-}
-
-export function focusNote(asked: { vendor?: string; cloud?: string }, focus: FocusEntities, scenario: Scenario, where: string): string {
-  const names = entityNames(scenario);
-  const auto = asked.vendor === undefined || asked.cloud === undefined ? ` (unless chosen, the closed vendor with the largest enterprise share and the cloud with the largest AI revenue, ${where})` : '';
-  return `Single-number KPIs of a vendor or a cloud follow ${names.get(focus.vendor) ?? focus.vendor} and ${names.get(focus.cloud) ?? focus.cloud}${auto}; choose others with --vendor and --cloud.`;
-}
 
 export async function writeSweepOutputs(ctx: OutputContext, job: SweepJob): Promise<string[]> {
   const scenario = asRun(job, job.scenario);
