@@ -1,10 +1,11 @@
 import { stopQuietlyOnClosedPipe } from './closed-pipe.js';
 import { resolve } from 'node:path';
-import { asRun, checkJobSize, defaultOutDir, normaliseJob, type Job, type JobKind } from '../batch/job.js';
+import { asRun, checkJobSize, normaliseJob } from '../batch/job.js';
 import { isManifest, MANIFEST_LIMITS, parseManifest } from '../batch/manifest.js';
 import { loadScenarioFile } from '../config/load-scenario-file.js';
 import { readJsonFile } from '../io/read-json-file.js';
 import type { Scenario } from '../config/parse-scenario.js';
+import type { Input, Job, JobKind, JobKinds } from '../jobs/job-kind.js';
 import { pastCalibratedWindow } from '../report/calibrated-window.js';
 import { currentEnvironment } from './environment.js';
 import { EXIT_BAD_INPUT, EXIT_RUN_FAILED, executeJob } from './execute-job.js';
@@ -31,16 +32,11 @@ export function badInput(message: string, usage?: string): number {
   return EXIT_BAD_INPUT;
 }
 
-/** What a command reads: a config file (with the files it extends), or a manifest.json recording a job. */
-export type Input =
-  | { readonly kind: 'scenario'; readonly scenario: Scenario; readonly files: readonly string[] }
-  | { readonly kind: 'manifest'; readonly job: Job; readonly command: string; readonly files: readonly string[] };
-
-/** A config file, or a manifest.json recording a job; problems come back as the message to print. */
-export function loadInput(file: string): { success: true; input: Input } | { success: false; message: string } {
+/** A config file, or a manifest.json recording a job of one of the kinds; problems come back as the message to print. */
+export function loadInput(file: string, kinds: JobKinds): { success: true; input: Input } | { success: false; message: string } {
   const read = readJsonFile(file, MANIFEST_LIMITS);
   if (read.success && isManifest(read.json)) {
-    const parsed = parseManifest(read.json);
+    const parsed = parseManifest(read.json, kinds);
     if (!parsed.success) return { success: false, message: formatProblemLines(`${file} is not a valid manifest`, parsed.problems) };
     return { success: true, input: { kind: 'manifest', job: parsed.job, command: parsed.command, files: [resolve(file)] } };
   }
@@ -64,7 +60,7 @@ export function jobCommon(options: JobOptions): { runs: number; charts: boolean;
  * A manifest fixes the job: options that would change it are refused rather than half-applied.
  * Only where and how it runs may change: --out, --workers, --shard, --quiet.
  */
-export function manifestConflicts(file: string, kind: JobKind, job: Job, given: readonly string[]): string | undefined {
+export function manifestConflicts(file: string, kind: string, job: Job, given: readonly string[]): string | undefined {
   if (job.kind !== kind) return `${file} records a ${job.kind} job: run it with npm run ${job.kind} -- ${file}`;
   if (given.length > 0) {
     return `${file} is a manifest, which fixes the job; ${given.join(', ')} cannot change it (only --out, --workers, --shard and --quiet can go with a manifest)`;
@@ -87,14 +83,15 @@ export function jobChangingFlags(options: JobOptions, extra: Readonly<Record<str
  * Runs a job as the options say: checks its size, picks the output folder (a shard's gets
  * "-shard-<i>-of-<N>"), records the environment for the manifest.
  */
-export async function launchJob(job: Job, command: string, options: JobOptions, inputs: readonly string[]): Promise<number> {
-  const tooBig = checkJobSize(job);
+export async function launchJob(kind: JobKind, job: Job, command: string, options: JobOptions, inputs: readonly string[]): Promise<number> {
+  const tooBig = checkJobSize(job, kind);
   if (tooBig !== undefined) return badInput(tooBig);
   const shard = options.shard;
-  const outDir = options.out ?? (shard ? `${defaultOutDir(job)}-shard-${shard.index}-of-${shard.count}` : defaultOutDir(job));
-  if (!options.quiet) for (const warning of calibrationWarnings(job)) process.stderr.write(`warning: ${warning}\n`);
+  const outDir = options.out ?? (shard ? `${kind.defaultOutDir(job)}-shard-${shard.index}-of-${shard.count}` : kind.defaultOutDir(job));
+  if (!options.quiet) for (const warning of calibrationWarnings(job, kind)) process.stderr.write(`warning: ${warning}\n`);
   return executeJob({
-    job: normaliseJob(job),
+    kind,
+    job: normaliseJob(job, kind),
     command,
     outDir,
     inputs,
@@ -109,9 +106,8 @@ export async function launchJob(job: Job, command: string, options: JobOptions, 
  * One line for each scenario of the job whose run goes past its calibrated window, said once
  * before it runs (report.md of a simulate run says it too). --quiet keeps the console to errors.
  */
-export function calibrationWarnings(job: Job): string[] {
-  const scenarios = job.kind === 'compare' ? job.scenarios : [job.scenario];
-  const lines = scenarios.flatMap((scenario) => {
+export function calibrationWarnings(job: Job, kind: JobKind): string[] {
+  const lines = kind.scenarios(job).flatMap((scenario) => {
     const warning = pastCalibratedWindow(asRun(job, scenario));
     return warning === undefined ? [] : [`${scenario.name}: ${warning}`];
   });

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { MAX_RUNS } from '../batch/job.js';
+import { MAX_RUNS } from '../batch/job-limits.js';
 import { parseShard, type Shard } from '../batch/shard.js';
 import { LIMIT_REASONS, MAX_MONTHS } from '../config/limits.js';
 

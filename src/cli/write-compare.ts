@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { asRun, type CompareJob } from '../batch/job.js';
+import { asRun } from '../batch/job.js';
+import type { CompareJob } from '../jobs/compare/job.js';
 import { deriveSeeds } from '../batch/seeds.js';
 import { reduceRuns } from '../ensemble/kpi-samples.js';
 import { summariseRuns } from '../ensemble/ensemble-table.js';
@@ -13,10 +14,11 @@ import { comparisonFocus } from '../report/comparison-focus.js';
 import { describeSeeds } from '../report/kpi-format.js';
 import { kpiValues } from '../report/kpi-keys.js';
 import { buildSummary } from '../report/summary.js';
-import { listOf, type OutputContext } from './output-context.js';
+import type { OutputContext } from '../jobs/job-kind.js';
+import { listOf } from '../report/list-of.js';
 
 /** compare's files: an overlay and a change chart per key metric, comparison.csv and comparison.md. */
-export async function writeCompareOutputs(ctx: OutputContext, job: CompareJob): Promise<string[]> {
+export async function writeCompareOutputs(ctx: OutputContext<CompareJob>, job: CompareJob): Promise<string[]> {
   const { plan } = ctx;
   const labels = Array.from({ length: plan.variants }, (_, i) => plan.variant(i).label);
   const runs = Array.from({ length: plan.variants }, (_, i) => ctx.collector.runs(i));

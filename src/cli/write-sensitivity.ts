@@ -1,22 +1,25 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { asRun, type SensitivityJob } from '../batch/job.js';
+import { asRun } from '../batch/job.js';
+import type { SensitivityJob } from '../jobs/sensitivity/job.js';
 import { deriveSeeds } from '../batch/seeds.js';
 import type { KpiStats } from '../ensemble/kpi-samples.js';
 import { renderConfigs, type ChartToRender } from '../render/render-configs.js';
+import { sensitivityPlan } from '../sweep/sensitivity-plan.js';
 import { tornadoChart } from '../render/sweep/tornado-chart.js';
 import { entityNames, scalarKpis } from '../report/kpi-catalog.js';
 import { describeSeeds } from '../report/kpi-format.js';
 import { paramLabel, sensitivityCsv, sensitivityMd, swings, type SensitivityResults } from '../report/sensitivity-report.js';
-import { axisUnit, focusNote, focusOf } from './kpi-focus.js';
-import { listOf, type OutputContext } from './output-context.js';
+import { axisUnit, focusNote, focusOf } from '../jobs/kpi-focus.js';
+import type { OutputContext } from '../jobs/job-kind.js';
+import { listOf } from '../report/list-of.js';
 
 /** Parameters a tornado shows at most, largest swing first. */
 const TORNADO_ROWS = 20;
 
 /** sensitivity's files: a tornado chart per key KPI, sensitivity.csv and report.md. */
-export async function writeSensitivityOutputs(ctx: OutputContext, job: SensitivityJob): Promise<string[]> {
-  const plan = ctx.plan.sensitivity!;
+export async function writeSensitivityOutputs(ctx: OutputContext<SensitivityJob>, job: SensitivityJob): Promise<string[]> {
+  const plan = sensitivityPlan(job.scenario, job.change, job.only);
   const scenario = asRun(job, job.scenario);
   const base = ctx.collector.stats(0);
   const sides = new Map<string, { low?: KpiStats; high?: KpiStats }>();

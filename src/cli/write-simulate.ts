@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { asRun, type SimulateJob } from '../batch/job.js';
+import { asRun } from '../batch/job.js';
+import type { SimulateJob } from '../jobs/simulate/job.js';
 import { deriveSeeds } from '../batch/seeds.js';
 import { summariseRuns } from '../ensemble/ensemble-table.js';
 import { ensembleOfRuns, singleRun, type ChartData } from '../render/chart-data.js';
@@ -12,7 +13,8 @@ import { runHeadlines } from '../report/run-headlines.js';
 import { metricsCsv } from '../report/metrics-csv.js';
 import { runReportMd, type ChartEntry } from '../report/run-report.js';
 import { buildSummary, type Summary } from '../report/summary.js';
-import { listOf, type OutputContext } from './output-context.js';
+import type { OutputContext } from '../jobs/job-kind.js';
+import { listOf } from '../report/list-of.js';
 
 /**
  * simulate's files. One run: metrics.csv, summary.json and charts exactly as ever, plus report.md.
@@ -20,7 +22,7 @@ import { listOf, type OutputContext } from './output-context.js';
  * same charts with bands, and events.jsonl of the first seed's run only (the runs' logs would add
  * nothing but size).
  */
-export async function writeSimulateOutputs(ctx: OutputContext, job: SimulateJob): Promise<string[]> {
+export async function writeSimulateOutputs(ctx: OutputContext<SimulateJob>, job: SimulateJob): Promise<string[]> {
   const { staging } = ctx;
   const scenario = asRun(job, job.scenario);
   const runs = ctx.collector.runs(0);

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { asRun, type SweepJob } from '../batch/job.js';
+import { asRun } from '../batch/job.js';
+import type { SweepJob } from '../jobs/sweep/job.js';
 import { deriveSeeds } from '../batch/seeds.js';
 import type { KpiStats } from '../ensemble/kpi-samples.js';
 import type { AxisUnit, BandSeries } from '../render/ensemble/band-parts.js';
@@ -13,8 +14,9 @@ import { kpiKey, type KpiKind } from '../report/kpi-keys.js';
 import { sweepCsv, sweepMd } from '../report/sweep-report.js';
 import { sweepGrid, type ParamRange } from '../sweep/param-range.js';
 import type { Scenario } from '../config/parse-scenario.js';
-import { axisUnit, focusNote, focusOf } from './kpi-focus.js';
-import { listOf, type OutputContext } from './output-context.js';
+import { axisUnit, focusNote, focusOf } from '../jobs/kpi-focus.js';
+import type { OutputContext } from '../jobs/job-kind.js';
+import { listOf } from '../report/list-of.js';
 
 /** KPIs drawn against a swept parameter, one line per entity. */
 const SWEEP_CHART_KPIS: readonly { kind: KpiKind; metric: string; of: 'vendor' | 'cloud' | 'market'; title: string; unit: AxisUnit; slug: string }[] = [
@@ -28,7 +30,7 @@ const SWEEP_CHART_KPIS: readonly { kind: KpiKind; metric: string; of: 'vendor' |
   { kind: 'total', metric: 'market.switches', of: 'market', title: 'Model switches', unit: 'count', slug: 'switches' },
 ];
 
-export async function writeSweepOutputs(ctx: OutputContext, job: SweepJob): Promise<string[]> {
+export async function writeSweepOutputs(ctx: OutputContext<SweepJob>, job: SweepJob): Promise<string[]> {
   const scenario = asRun(job, job.scenario);
   const points = sweepGrid(job.params);
   const stats = points.map((_, i) => ctx.collector.stats(i));
