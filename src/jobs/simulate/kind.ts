@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeSimulateOutputs } from '../../cli/write-simulate.js';
+import { writeSimulateOutputs } from './outputs.js';
 import type { JobKind } from '../job-kind.js';
 import { simulateCommand } from './command.js';
 import type { SimulateJob } from './job.js';

@@ -1,20 +1,20 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { asRun } from '../batch/job.js';
-import type { SimulateJob } from '../jobs/simulate/job.js';
-import { deriveSeeds } from '../batch/seeds.js';
-import { summariseRuns } from '../ensemble/ensemble-table.js';
-import { ensembleOfRuns, singleRun, type ChartData } from '../render/chart-data.js';
-import { historyOf } from '../render/history-marks.js';
-import { renderCharts } from '../render/render-charts.js';
-import { buildEnsembleSummary, ensembleMetricsCsv, type EnsembleSummary } from '../report/ensemble-outputs.js';
-import { describeSeeds } from '../report/kpi-format.js';
-import { runHeadlines } from '../report/run-headlines.js';
-import { metricsCsv } from '../report/metrics-csv.js';
-import { runReportMd, type ChartEntry } from '../report/run-report.js';
-import { buildSummary, type Summary } from '../report/summary.js';
-import type { OutputContext } from '../jobs/job-kind.js';
-import { listOf } from '../report/list-of.js';
+import { asRun } from '../../batch/job.js';
+import type { SimulateJob } from './job.js';
+import { deriveSeeds } from '../../batch/seeds.js';
+import { summariseRuns } from '../../ensemble/ensemble-table.js';
+import { ensembleOfRuns, singleRun, type ChartData } from '../../render/chart-data.js';
+import { historyOf } from '../../render/history-marks.js';
+import { renderCharts } from '../../render/render-charts.js';
+import { buildEnsembleSummary, ensembleMetricsCsv, type EnsembleSummary } from '../../report/ensemble-outputs.js';
+import { describeSeeds } from '../../report/kpi-format.js';
+import { runHeadlines } from '../../report/run-headlines.js';
+import { metricsCsv } from '../../report/metrics-csv.js';
+import { runReportMd, type ChartEntry } from '../../report/run-report.js';
+import { buildSummary, type Summary } from '../../report/summary.js';
+import type { OutputContext } from '../job-kind.js';
+import { listOf } from '../../report/list-of.js';
 
 /**
  * simulate's files. One run: metrics.csv, summary.json and charts exactly as ever, plus report.md.
