@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeCompareOutputs } from '../../cli/write-compare.js';
+import { writeCompareOutputs } from './outputs.js';
 import { normaliseFocus, recordedFocus } from '../focus.js';
 import type { JobKind } from '../job-kind.js';
 import { compareCommand } from './command.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { reduceRuns, type KpiValues } from '../../src/ensemble/kpi-samples.js';
-import { comparisonCsv, comparisonMd, pairedChange, type ComparedScenario } from '../../src/report/comparison.js';
-import { baselineJson, scenarioOf } from '../support/scenario-fixtures.js';
+import { reduceRuns, type KpiValues } from '../../../src/ensemble/kpi-samples.js';
+import { comparisonCsv, comparisonMd, pairedChange, type ComparedScenario } from '../../../src/jobs/compare/comparison-report.js';
+import { baselineJson, scenarioOf } from '../../support/scenario-fixtures.js';
 
 const baseline = scenarioOf(baselineJson());
 

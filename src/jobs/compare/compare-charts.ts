@@ -1,13 +1,13 @@
 import { pairedDifferences, type EnsembleTable } from '../../ensemble/ensemble-table.js';
 import type { MetricTable } from '../../metrics/metric-table.js';
-import { referenceLine } from '../chart-parts.js';
-import type { ChartConfig } from '../chart-definition.js';
-import { withHistory } from '../chart-parts.js';
-import { formatMonth, formatPeriod } from '../format.js';
-import { historyNote, NO_HISTORY, type EventKind, type RunHistory } from '../history-marks.js';
-import { entityStyle, scenarioColour, SCENARIO_COLOURS } from '../palette.js';
-import type { ChartToRender } from '../render-configs.js';
-import { changeAxis, datesTable, monthlyBandChart, valueAxis, type AxisUnit, type BandSeries } from '../ensemble/band-parts.js';
+import { referenceLine } from '../../render/chart-parts.js';
+import type { ChartConfig } from '../../render/chart-definition.js';
+import { withHistory } from '../../render/chart-parts.js';
+import { formatMonth, formatPeriod } from '../../render/format.js';
+import { historyNote, NO_HISTORY, type EventKind, type RunHistory } from '../../render/history-marks.js';
+import { entityStyle, scenarioColour, SCENARIO_COLOURS } from '../../render/palette.js';
+import type { ChartToRender } from '../../render/render-configs.js';
+import { changeAxis, datesTable, monthlyBandChart, valueAxis, type AxisUnit, type BandSeries } from '../../render/ensemble/band-parts.js';
 
 /**
  * Comparison charts: for each key metric, one line per scenario (each scenario in the same colour

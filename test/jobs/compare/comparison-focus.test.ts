@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { reduceRuns, type KpiValues } from '../../src/ensemble/kpi-samples.js';
-import { comparisonFocus, mostMovedVendor } from '../../src/report/comparison-focus.js';
-import { changesWithinNoise, comparisonMd, withinNoise, type ComparedScenario } from '../../src/report/comparison.js';
-import { baselineJson, scenarioOf } from '../support/scenario-fixtures.js';
+import { reduceRuns, type KpiValues } from '../../../src/ensemble/kpi-samples.js';
+import { comparisonFocus, mostMovedVendor } from '../../../src/jobs/compare/comparison-focus.js';
+import { changesWithinNoise, comparisonMd, withinNoise, type ComparedScenario } from '../../../src/jobs/compare/comparison-report.js';
+import { baselineJson, scenarioOf } from '../../support/scenario-fixtures.js';
 
 const baseline = scenarioOf(baselineJson());
 

@@ -1,7 +1,7 @@
-import { entityNames, leaderOf, leadingClosedVendor } from './kpi-catalog.js';
-import { formatKpi } from './kpi-format.js';
-import { kpiKey } from './kpi-keys.js';
-import { pairedChange, type ComparedScenario } from './comparison.js';
+import { entityNames, leaderOf, leadingClosedVendor } from '../../report/kpi-catalog.js';
+import { formatKpi } from '../../report/kpi-format.js';
+import { kpiKey } from '../../report/kpi-keys.js';
+import { pairedChange, type ComparedScenario } from './comparison-report.js';
 
 /**
  * The vendor and cloud that a comparison's charts of one entity follow, unless --vendor and

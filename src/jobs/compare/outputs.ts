@@ -1,21 +1,21 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { asRun } from '../batch/job.js';
-import type { CompareJob } from '../jobs/compare/job.js';
-import { deriveSeeds } from '../batch/seeds.js';
-import { reduceRuns } from '../ensemble/kpi-samples.js';
-import { summariseRuns } from '../ensemble/ensemble-table.js';
-import { compareCharts } from '../render/compare/compare-charts.js';
-import { historyOf } from '../render/history-marks.js';
-import { sharedHistoryUntil } from '../simulation/timeline.js';
-import { renderConfigs } from '../render/render-configs.js';
-import { changesWithinNoise, comparisonCsv, comparisonMd, SINGLE_SEED_CAVEAT, type ComparedScenario } from '../report/comparison.js';
-import { comparisonFocus } from '../report/comparison-focus.js';
-import { describeSeeds } from '../report/kpi-format.js';
-import { kpiValues } from '../report/kpi-keys.js';
-import { buildSummary } from '../report/summary.js';
-import type { OutputContext } from '../jobs/job-kind.js';
-import { listOf } from '../report/list-of.js';
+import { asRun } from '../../batch/job.js';
+import type { CompareJob } from './job.js';
+import { deriveSeeds } from '../../batch/seeds.js';
+import { reduceRuns } from '../../ensemble/kpi-samples.js';
+import { summariseRuns } from '../../ensemble/ensemble-table.js';
+import { compareCharts } from './compare-charts.js';
+import { historyOf } from '../../render/history-marks.js';
+import { sharedHistoryUntil } from '../../simulation/timeline.js';
+import { renderConfigs } from '../../render/render-configs.js';
+import { changesWithinNoise, comparisonCsv, comparisonMd, SINGLE_SEED_CAVEAT, type ComparedScenario } from './comparison-report.js';
+import { comparisonFocus } from './comparison-focus.js';
+import { describeSeeds } from '../../report/kpi-format.js';
+import { kpiValues } from '../../report/kpi-keys.js';
+import { buildSummary } from '../../report/summary.js';
+import type { OutputContext } from '../job-kind.js';
+import { listOf } from '../../report/list-of.js';
 
 /** compare's files: an overlay and a change chart per key metric, comparison.csv and comparison.md. */
 export async function writeCompareOutputs(ctx: OutputContext<CompareJob>, job: CompareJob): Promise<string[]> {

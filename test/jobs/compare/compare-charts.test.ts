@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { summariseRuns } from '../../src/ensemble/ensemble-table.js';
-import { MetricRecorder, type MetricTable } from '../../src/metrics/metric-table.js';
-import { commonDates, compareCharts, COMPARE_METRICS } from '../../src/render/compare/compare-charts.js';
-import { scenarioColour } from '../../src/render/palette.js';
+import { summariseRuns } from '../../../src/ensemble/ensemble-table.js';
+import { MetricRecorder, type MetricTable } from '../../../src/metrics/metric-table.js';
+import { commonDates, compareCharts, COMPARE_METRICS } from '../../../src/jobs/compare/compare-charts.js';
+import { scenarioColour } from '../../../src/render/palette.js';
 
 function run(start: number, share: number, months = 3): MetricTable {
   const recorder = new MetricRecorder(months);

@@ -1,10 +1,10 @@
-import type { Scenario } from '../config/parse-scenario.js';
-import type { KpiStats, KpiValues } from '../ensemble/kpi-samples.js';
-import { sampleStats, type SampleStats } from '../ensemble/quantiles.js';
-import { CLOUD_KPIS, entityNames, MARKET_KPIS, orderKpiKeys, VENDOR_KPIS, type KpiDefinition } from './kpi-catalog.js';
-import { describeSeeds, formatStats, mdTable, monthName } from './kpi-format.js';
-import { kpiKey, parseKpiKey } from './kpi-keys.js';
-import { chartSection, type ChartEntry } from './run-report.js';
+import type { Scenario } from '../../config/parse-scenario.js';
+import type { KpiStats, KpiValues } from '../../ensemble/kpi-samples.js';
+import { sampleStats, type SampleStats } from '../../ensemble/quantiles.js';
+import { CLOUD_KPIS, entityNames, MARKET_KPIS, orderKpiKeys, VENDOR_KPIS, type KpiDefinition } from '../../report/kpi-catalog.js';
+import { describeSeeds, formatStats, mdTable, monthName } from '../../report/kpi-format.js';
+import { kpiKey, parseKpiKey } from '../../report/kpi-keys.js';
+import { chartSection, type ChartEntry } from '../../report/run-report.js';
 
 /**
  * comparison.csv and comparison.md: the KPIs of several scenarios side by side, and each one's
