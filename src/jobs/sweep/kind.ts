@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeSweepOutputs } from '../../cli/write-sweep.js';
+import { writeSweepOutputs } from './outputs.js';
 import { MAX_STEPS, sweepGrid } from '../../sweep/param-range.js';
 import { normaliseFocus, recordedFocus } from '../focus.js';
 import type { JobKind } from '../job-kind.js';

@@ -1,22 +1,22 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { asRun } from '../batch/job.js';
-import type { SweepJob } from '../jobs/sweep/job.js';
-import { deriveSeeds } from '../batch/seeds.js';
-import type { KpiStats } from '../ensemble/kpi-samples.js';
-import type { AxisUnit, BandSeries } from '../render/ensemble/band-parts.js';
-import { entityStyle, SERIES_COLOURS } from '../render/palette.js';
-import { renderConfigs, type ChartToRender } from '../render/render-configs.js';
-import { heatmapChart, kpiLineChart } from '../render/sweep/sweep-charts.js';
-import { entityNames, scalarKpis, type ScalarKpi } from '../report/kpi-catalog.js';
-import { describeSeeds, monthName } from '../report/kpi-format.js';
-import { kpiKey, type KpiKind } from '../report/kpi-keys.js';
-import { sweepCsv, sweepMd } from '../report/sweep-report.js';
-import { sweepGrid, type ParamRange } from '../sweep/param-range.js';
-import type { Scenario } from '../config/parse-scenario.js';
-import { axisUnit, focusNote, focusOf } from '../jobs/kpi-focus.js';
-import type { OutputContext } from '../jobs/job-kind.js';
-import { listOf } from '../report/list-of.js';
+import { asRun } from '../../batch/job.js';
+import type { SweepJob } from './job.js';
+import { deriveSeeds } from '../../batch/seeds.js';
+import type { KpiStats } from '../../ensemble/kpi-samples.js';
+import type { AxisUnit, BandSeries } from '../../render/ensemble/band-parts.js';
+import { entityStyle, SERIES_COLOURS } from '../../render/palette.js';
+import { renderConfigs, type ChartToRender } from '../../render/render-configs.js';
+import { heatmapChart, kpiLineChart } from '../../render/sweep/sweep-charts.js';
+import { entityNames, scalarKpis, type ScalarKpi } from '../../report/kpi-catalog.js';
+import { describeSeeds, monthName } from '../../report/kpi-format.js';
+import { kpiKey, type KpiKind } from '../../report/kpi-keys.js';
+import { sweepCsv, sweepMd } from './sweep-report.js';
+import { sweepGrid, type ParamRange } from '../../sweep/param-range.js';
+import type { Scenario } from '../../config/parse-scenario.js';
+import { axisUnit, focusNote, focusOf } from '../kpi-focus.js';
+import type { OutputContext } from '../job-kind.js';
+import { listOf } from '../../report/list-of.js';
 
 /** KPIs drawn against a swept parameter, one line per entity. */
 const SWEEP_CHART_KPIS: readonly { kind: KpiKind; metric: string; of: 'vendor' | 'cloud' | 'market'; title: string; unit: AxisUnit; slug: string }[] = [

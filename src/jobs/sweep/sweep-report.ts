@@ -1,10 +1,10 @@
-import type { Scenario } from '../config/parse-scenario.js';
-import type { KpiStats } from '../ensemble/kpi-samples.js';
-import type { ParamRange, ParamSetting } from '../sweep/param-range.js';
-import type { ScalarKpi } from './kpi-catalog.js';
-import { orderKpiKeys } from './kpi-catalog.js';
-import { describeSeeds, formatStats, mdTable } from './kpi-format.js';
-import { chartSection, type ChartEntry } from './run-report.js';
+import type { Scenario } from '../../config/parse-scenario.js';
+import type { KpiStats } from '../../ensemble/kpi-samples.js';
+import type { ParamRange, ParamSetting } from '../../sweep/param-range.js';
+import type { ScalarKpi } from '../../report/kpi-catalog.js';
+import { orderKpiKeys } from '../../report/kpi-catalog.js';
+import { describeSeeds, formatStats, mdTable } from '../../report/kpi-format.js';
+import { chartSection, type ChartEntry } from '../../report/run-report.js';
 
 /**
  * sweep.csv and the sweep's report.md. sweep.csv has one row per point of the grid: the point's
