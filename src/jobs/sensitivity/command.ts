@@ -2,7 +2,7 @@ import type { CommandContext, CommandRequest } from '../job-kind.js';
 import type { SensitivityJob } from './job.js';
 import type { Scenario } from '../../config/parse-scenario.js';
 import { canonicalPath } from '../../sweep/param-path.js';
-import { sensitivityPlan } from '../../sweep/sensitivity-plan.js';
+import { sensitivityPlan } from './sensitivity-plan.js';
 import { badInput, jobCommon, checkFocus, jobChangingFlags, manifestConflicts, resolveScenario } from '../../cli/command.js';
 import { canonicalCommand, JOB_OPTIONS, jobOptionsUsage, outputOptions, parseCommandLine, readJobOptions } from '../../cli/job-options.js';
 

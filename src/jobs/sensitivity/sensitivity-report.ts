@@ -1,11 +1,11 @@
-import type { Scenario } from '../config/parse-scenario.js';
-import type { KpiStats } from '../ensemble/kpi-samples.js';
-import type { SensitivityPlan } from '../sweep/sensitivity-plan.js';
-import type { ScalarKpi } from './kpi-catalog.js';
-import { orderKpiKeys } from './kpi-catalog.js';
-import { describeSeeds, formatKpi, mdTable } from './kpi-format.js';
-import { parseKpiKey } from './kpi-keys.js';
-import { chartSection, type ChartEntry } from './run-report.js';
+import type { Scenario } from '../../config/parse-scenario.js';
+import type { KpiStats } from '../../ensemble/kpi-samples.js';
+import type { SensitivityPlan } from './sensitivity-plan.js';
+import type { ScalarKpi } from '../../report/kpi-catalog.js';
+import { orderKpiKeys } from '../../report/kpi-catalog.js';
+import { describeSeeds, formatKpi, mdTable } from '../../report/kpi-format.js';
+import { parseKpiKey } from '../../report/kpi-keys.js';
+import { chartSection, type ChartEntry } from '../../report/run-report.js';
 
 /**
  * One-at-a-time sensitivity: the KPIs with each parameter lowered and raised, against the base.

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Scenario } from '../config/parse-scenario.js';
-import { POLICY_SLOTS } from '../policies/policy-slots.js';
-import type { PolicyRole } from '../policies/policy-roles.js';
-import { findPolicy } from '../policies/registry.js';
-import { applySettings } from './param-range.js';
+import type { Scenario } from '../../config/parse-scenario.js';
+import { POLICY_SLOTS } from '../../policies/policy-slots.js';
+import type { PolicyRole } from '../../policies/policy-roles.js';
+import { findPolicy } from '../../policies/registry.js';
+import { applySettings } from '../../sweep/param-range.js';
 
 /**
  * One-at-a-time sensitivity: every numeric parameter of every policy in the scenario, moved down

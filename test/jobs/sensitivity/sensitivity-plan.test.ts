@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { movedValue, numericPolicyParams, sensitivityPlan } from '../../src/sweep/sensitivity-plan.js';
-import { baselineJson, scenarioOf } from '../support/scenario-fixtures.js';
+import { movedValue, numericPolicyParams, sensitivityPlan } from '../../../src/jobs/sensitivity/sensitivity-plan.js';
+import { baselineJson, scenarioOf } from '../../support/scenario-fixtures.js';
 
 /** The baseline with the values these tests rely on set explicitly. */
 function scenarioWithKnownValues() {

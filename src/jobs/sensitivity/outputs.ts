@@ -1,18 +1,18 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { asRun } from '../batch/job.js';
-import type { SensitivityJob } from '../jobs/sensitivity/job.js';
-import { deriveSeeds } from '../batch/seeds.js';
-import type { KpiStats } from '../ensemble/kpi-samples.js';
-import { renderConfigs, type ChartToRender } from '../render/render-configs.js';
-import { sensitivityPlan } from '../sweep/sensitivity-plan.js';
-import { tornadoChart } from '../render/sweep/tornado-chart.js';
-import { entityNames, scalarKpis } from '../report/kpi-catalog.js';
-import { describeSeeds } from '../report/kpi-format.js';
-import { paramLabel, sensitivityCsv, sensitivityMd, swings, type SensitivityResults } from '../report/sensitivity-report.js';
-import { axisUnit, focusNote, focusOf } from '../jobs/kpi-focus.js';
-import type { OutputContext } from '../jobs/job-kind.js';
-import { listOf } from '../report/list-of.js';
+import { asRun } from '../../batch/job.js';
+import type { SensitivityJob } from './job.js';
+import { deriveSeeds } from '../../batch/seeds.js';
+import type { KpiStats } from '../../ensemble/kpi-samples.js';
+import { renderConfigs, type ChartToRender } from '../../render/render-configs.js';
+import { sensitivityPlan } from './sensitivity-plan.js';
+import { tornadoChart } from '../../render/sweep/tornado-chart.js';
+import { entityNames, scalarKpis } from '../../report/kpi-catalog.js';
+import { describeSeeds } from '../../report/kpi-format.js';
+import { paramLabel, sensitivityCsv, sensitivityMd, swings, type SensitivityResults } from './sensitivity-report.js';
+import { axisUnit, focusNote, focusOf } from '../kpi-focus.js';
+import type { OutputContext } from '../job-kind.js';
+import { listOf } from '../../report/list-of.js';
 
 /** Parameters a tornado shows at most, largest swing first. */
 const TORNADO_ROWS = 20;
