@@ -43,6 +43,27 @@ module.exports = {
       to: { path: NODE_ONLY_PACKAGES },
     },
     {
+      name: 'nothing-below-the-cli-imports-it',
+      severity: 'error',
+      comment: 'src/cli is the top: entry points, the staged run, the pool. Job kinds, the machinery and the builders below it never import it.',
+      from: { path: '^src/', pathNot: '^src/cli/' },
+      to: { path: '^src/cli/' },
+    },
+    {
+      name: 'machinery-knows-no-kind',
+      severity: 'error',
+      comment: 'The shared machinery serves every kind through src/jobs/job-kind.ts; only the registry (src/jobs/registry.ts) imports a kind.',
+      from: { path: '^src/', pathNot: '^src/jobs/' },
+      to: { path: '^src/jobs/[^/]+/' },
+    },
+    {
+      name: 'kinds-apart',
+      severity: 'error',
+      comment: 'A kind does not import another kind: what two kinds share goes in src/jobs/ itself, or below.',
+      from: { path: '^src/jobs/([^/]+)/' },
+      to: { path: '^src/jobs/[^/]+/', pathNot: '^src/jobs/$1/' },
+    },
+    {
       name: 'not-to-unresolvable',
       severity: 'error',
       comment: 'An import that resolves to no file.',

@@ -10,6 +10,7 @@ import type { Job, JobKind, JobPlan } from '../jobs/job-kind.js';
 import { digestOfFile } from '../io/file-digest.js';
 import { errorCode, fsCause } from '../io/fs-errors.js';
 import { commitOutput, discardOutput, prepareOutput, type Staging } from '../report/output-folder.js';
+import { EXIT_BAD_INPUT, EXIT_RUN_FAILED } from '../jobs/command-line.js';
 import { oneLine } from './format-problems.js';
 import { InputError } from './input-error.js';
 import { onInterrupt } from './interrupt.js';
@@ -17,9 +18,6 @@ import type { PoolTaskInput } from './pool-task.js';
 import { startProgress } from './progress.js';
 import { startSimulation } from './run-in-worker.js';
 import { startPool } from './run-pool.js';
-
-export const EXIT_RUN_FAILED = 1;
-export const EXIT_BAD_INPUT = 2;
 
 /** Never settles: the interrupt handler is ending the process, nothing else may happen meanwhile. */
 const STOPPING = new Promise<never>(() => {});
@@ -132,7 +130,7 @@ export async function executeJob(execution: Execution): Promise<number> {
     fill: async (staging, track, stopped) => {
       const collector = new JobCollector(plan, shard ? 'keep' : 'reduce');
       const eventsFile = holdsEvents(kind, range) ? join(staging, EVENTS_FILE) : undefined;
-      if (single && kind.eventsOfFirstRun) {
+      if (single && kind.eventsOfFirstRun && kind.reduction === 'series') {
         // One run keeps its own thread, as simulate always did; its bar counts months.
         const built = variantScenario(plan.variant(0));
         if (!built.success) throw new Error(`${plan.variant(0).label}: ${built.message}`);

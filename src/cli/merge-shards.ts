@@ -8,7 +8,7 @@ import { decodePartialMeta, decodePartialResults, EVENTS_FILE, MAX_PARTIAL_JSON_
 import { checkFileDigest } from '../io/file-digest.js';
 import { decodeText, readRegularFile } from '../io/read-regular-file.js';
 import type { JobKinds } from '../jobs/job-kind.js';
-import { badInput } from './command.js';
+import { badInput } from '../jobs/command-line.js';
 import { inStagedFolder } from './execute-job.js';
 import { InputError } from './input-error.js';
 

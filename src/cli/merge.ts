@@ -1,6 +1,7 @@
 import { JOB_KINDS } from '../jobs/registry.js';
-import { badInput, runCommand } from './command.js';
-import { parseCommandLine } from './job-options.js';
+import { badInput } from '../jobs/command-line.js';
+import { runCommand } from './command.js';
+import { parseCommandLine } from '../jobs/job-options.js';
 import { mergeShards } from './merge-shards.js';
 
 const MERGE_USAGE = `Usage: npm run merge -- <shard folder>... [options]

@@ -3,7 +3,7 @@ import type { Scenario } from '../config/parse-scenario.js';
 import type { KpiStats } from '../ensemble/kpi-samples.js';
 import type { MetricTable } from '../metrics/metric-table.js';
 import type { ParamSetting } from '../sweep/param-range.js';
-import type { JobOptions } from '../cli/job-options.js';
+import type { JobOptions } from './job-options.js';
 
 /**
  * What a job kind (simulate, compare, sweep, sensitivity) is, as the shared machinery sees it. The

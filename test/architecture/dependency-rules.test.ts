@@ -58,4 +58,24 @@ describe('the rules of the house (.dependency-cruiser.cjs)', () => {
     expect(run.output).toMatch(/core-imports-no-node: src\/simulation\/run-simulation\.ts → .*fs/);
     expect(run.output).toMatch(/core-imports-no-node-package: src\/agents\/enterprises\.ts → .*piscina/);
   });
+
+  it('fails the machinery naming a kind, a kind importing another, and anything below the command line importing it', () => {
+    const run = cruise({
+      'src/jobs/job-kind.ts': 'export type Kind = { name: string };\n',
+      'src/jobs/compare/job.ts': "import type { Kind } from '../job-kind.js';\nexport type Compare = Kind;\n",
+      'src/jobs/sweep/kind.ts': "import type { Compare } from '../compare/job.js';\nexport type Sweep = Compare;\n",
+      'src/jobs/registry.ts': "import type { Sweep } from './sweep/kind.js';\nexport type Kinds = Sweep[];\n",
+      'src/batch/job.ts': "import type { Sweep } from '../jobs/sweep/kind.js';\nimport type { Kinds } from '../jobs/registry.js';\nexport type Plan = [Sweep, Kinds];\n",
+      'src/cli/command.ts': "import type { Kinds } from '../jobs/registry.js';\nexport type Command = Kinds;\n",
+      'src/report/summary.ts': "import type { Command } from '../cli/command.js';\nexport type Summary = Command;\n",
+    });
+    expect(run.status).not.toBe(0);
+    expect(run.output).toMatch(/machinery-knows-no-kind: src\/batch\/job\.ts → .*src\/jobs\/sweep\/kind\.ts/);
+    expect(run.output).toMatch(/kinds-apart: src\/jobs\/sweep\/kind\.ts → .*src\/jobs\/compare\/job\.ts/);
+    expect(run.output).toMatch(/nothing-below-the-cli-imports-it: src\/report\/summary\.ts → .*src\/cli\/command\.ts/);
+    // The registry naming kinds, and the command line using it, are the design.
+    expect(run.output).not.toMatch(/src\/jobs\/registry\.ts →/);
+    expect(run.output).not.toMatch(/: src\/cli\/command\.ts →/);
+    expect(run.output).toContain('3 dependency violations');
+  });
 });

@@ -1,8 +1,8 @@
 import type { CommandContext, CommandRequest } from '../job-kind.js';
 import type { CompareJob } from './job.js';
 import type { Scenario } from '../../config/parse-scenario.js';
-import { badInput, jobCommon, checkFocus, jobChangingFlags, manifestConflicts, resolveScenario } from '../../cli/command.js';
-import { canonicalCommand, JOB_OPTIONS, jobOptionsUsage, outputOptions, parseCommandLine, readJobOptions } from '../../cli/job-options.js';
+import { badInput, jobCommon, checkFocus, jobChangingFlags, manifestConflicts, resolveScenario } from '../command-line.js';
+import { canonicalCommand, JOB_OPTIONS, jobOptionsUsage, outputOptions, parseCommandLine, readJobOptions } from '../job-options.js';
 
 const COMPARE_USAGE = `Usage: npm run compare -- <config.json> <config.json> [more configs] [options]
        npm run compare -- <manifest.json> [--out DIR] [--workers N] [--shard i/N] [--quiet]

@@ -3,8 +3,8 @@ import type { SensitivityJob } from './job.js';
 import type { Scenario } from '../../config/parse-scenario.js';
 import { canonicalPath } from '../../sweep/param-path.js';
 import { sensitivityPlan } from './sensitivity-plan.js';
-import { badInput, jobCommon, checkFocus, jobChangingFlags, manifestConflicts, resolveScenario } from '../../cli/command.js';
-import { canonicalCommand, JOB_OPTIONS, jobOptionsUsage, outputOptions, parseCommandLine, readJobOptions } from '../../cli/job-options.js';
+import { badInput, jobCommon, checkFocus, jobChangingFlags, manifestConflicts, resolveScenario } from '../command-line.js';
+import { canonicalCommand, JOB_OPTIONS, jobOptionsUsage, outputOptions, parseCommandLine, readJobOptions } from '../job-options.js';
 
 const DEFAULT_CHANGE = 0.2;
 

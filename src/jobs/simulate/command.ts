@@ -1,7 +1,7 @@
 import type { CommandContext, CommandRequest, Job } from '../job-kind.js';
 import type { SimulateJob } from './job.js';
-import { badInput, jobCommon, jobChangingFlags, manifestConflicts, resolveScenario } from '../../cli/command.js';
-import { canonicalCommand, outputOptions } from '../../cli/job-options.js';
+import { badInput, jobCommon, jobChangingFlags, manifestConflicts, resolveScenario } from '../command-line.js';
+import { canonicalCommand, outputOptions } from '../job-options.js';
 import { parseSimulateArgs, SIMULATE_USAGE } from './options.js';
 
 /** Reads `npm run simulate`'s command line into a job, or answers it (--help, bad input). */

@@ -1,4 +1,4 @@
-import { JOB_OPTIONS, jobOptionsUsage, parseCommandLine, readJobOptions, type JobOptions } from '../../cli/job-options.js';
+import { JOB_OPTIONS, jobOptionsUsage, parseCommandLine, readJobOptions, type JobOptions } from '../job-options.js';
 
 export const SIMULATE_USAGE = `Usage: npm run simulate -- [config.json | manifest.json] [options]
 

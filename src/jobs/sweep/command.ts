@@ -3,8 +3,8 @@ import type { SweepJob } from './job.js';
 import { applySettings, canonicalRanges, gridSize, MAX_POINTS, MAX_SWEPT_PARAMS, parseParamRange, rangeValues, sweepGrid, type ParamRange } from '../../sweep/param-range.js';
 import { numberAtPath } from '../../sweep/param-path.js';
 import type { Scenario } from '../../config/parse-scenario.js';
-import { badInput, jobCommon, checkFocus, jobChangingFlags, manifestConflicts, resolveScenario } from '../../cli/command.js';
-import { canonicalCommand, JOB_OPTIONS, jobOptionsUsage, outputOptions, parseCommandLine, readJobOptions } from '../../cli/job-options.js';
+import { badInput, jobCommon, checkFocus, jobChangingFlags, manifestConflicts, resolveScenario } from '../command-line.js';
+import { canonicalCommand, JOB_OPTIONS, jobOptionsUsage, outputOptions, parseCommandLine, readJobOptions } from '../job-options.js';
 
 const SWEEP_USAGE = `Usage: npm run sweep -- <config.json> --param <path>=<from>:<to>:<steps> [--param ...] [options]
        npm run sweep -- <manifest.json> [--out DIR] [--workers N] [--shard i/N] [--quiet]
