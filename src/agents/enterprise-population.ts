@@ -1,5 +1,6 @@
 import { createRng, logNormal, uniformBetween, weightedIndex, type Rng } from '../engine/rng.js';
 import type { ScenarioShape } from '../config/scenario-schema.js';
+import { MAX_VALUE_MULTIPLE } from './value-bounds.js';
 
 export const STAGE_NONE = 0;
 export const STAGE_PILOT = 1;
@@ -152,16 +153,6 @@ export function priceTasks(population: EnterprisePopulation, mTokPerTaskBySegmen
     valueCapUsdPerMTok[i] = (population.maxValueMultiple * valueUsdPerTask[i]!) / mTokPerTask;
   }
 }
-
-/**
- * The most a task can be worth, as a multiple of its value done by the best model at an ordinary
- * fit: a model that fits the work unusually well, or whose brand and placement appeal, saturates
- * towards it (`boundedValue`). With the integration cost at least MIN_INTEGRATION_COST_SHARE of a
- * task's value, no adopter's ROI can exceed 2 / 0.2 − 1 = 9, IDC's best (the top 5 % of 2024's
- * respondents, $10.3 back per $1), whatever a config's spreads.
- */
-export const MAX_VALUE_MULTIPLE = 2;
-export const MIN_INTEGRATION_COST_SHARE = 0.2;
 
 /**
  * A MTok's value once saturated: cap × tanh(uncapped / cap), within 8 % of the uncapped value up to

@@ -1,6 +1,6 @@
 import { KpiCollector, KpiRows, type KpiStats, type KpiValues } from '../ensemble/kpi-samples.js';
 import type { MetricTable } from '../metrics/metric-table.js';
-import type { JobPlan } from './job.js';
+import type { JobPlan, JobResults } from '../jobs/job-kind.js';
 
 /** What a run hands back: its whole time series (ensembles, comparisons) or only its KPIs (sweeps). */
 export type TaskResult = { readonly kind: 'series'; readonly metrics: MetricTable } | { readonly kind: 'kpis'; readonly kpis: KpiValues };
@@ -12,7 +12,7 @@ export type TaskResult = { readonly kind: 'series'; readonly metrics: MetricTabl
  *   every run's value of every cell); KPIs are reduced to statistics as each variant completes.
  * - keep: a shard keeps its runs as they are, to write them to its partial result.
  */
-export class JobCollector {
+export class JobCollector implements JobResults {
   private readonly tables = new Map<number, MetricTable>();
   private readonly kpiStats: KpiCollector;
   readonly keptKpis = new KpiRows();

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { MAX_JSON_DEPTH, MAX_MONTHS } from '../config/limits.js';
 import type { JsonFileLimits } from '../io/read-json-file.js';
 import { parseScenario, type Scenario } from '../config/parse-scenario.js';
-import { MAX_STEPS } from '../sweep/param-range.js';
+import type { Job, JobKind, JobKinds } from '../jobs/job-kind.js';
 import { canonicalJson } from './canonical-json.js';
-import { jobHash, MAX_RUNS, normaliseJob, planJob, type Job, type JobKind } from './job.js';
+import { MAX_RUNS } from './job-limits.js';
+import { jobHash, normaliseJob, planJob } from './job.js';
 import { deriveSeeds } from './seeds.js';
 
 /**
@@ -47,20 +48,20 @@ export interface Manifest {
   readonly job: Job;
 }
 
-export function rerunCommand(kind: JobKind): string {
+export function rerunCommand(kind: string): string {
   return `npm run ${kind} -- path/to/manifest.json`;
 }
 
-/** The seeds a job runs, as a manifest lists them: one list, or one per compared scenario. */
-export function seedsOf(job: Job): Manifest['seeds'] {
-  const plan = planJob(job);
-  return job.kind === 'compare'
+/** The seeds a job runs, as a manifest lists them: one list, or one per variant (compared scenarios have their own seeds). */
+export function seedsOf<J extends Job>(job: J, kind: JobKind<J>): Manifest['seeds'] {
+  const plan = planJob(job, kind);
+  return kind.seedsPerVariant
     ? Object.fromEntries(Array.from({ length: plan.variants }, (_, i) => [plan.variant(i).label, deriveSeeds(plan.variant(i).base.seed, job.runs)]))
-    : deriveSeeds(job.scenario.seed, job.runs);
+    : deriveSeeds(plan.variant(0).base.seed, job.runs);
 }
 
-export function buildManifest(job: Job, command: string, environment: Environment): Manifest {
-  const seeds = seedsOf(job);
+export function buildManifest<J extends Job>(job: J, kind: JobKind<J>, command: string, environment: Environment): Manifest {
+  const seeds = seedsOf(job, kind);
   return {
     format: MANIFEST_FORMAT,
     command,
@@ -83,20 +84,18 @@ export function isManifest(json: unknown): boolean {
   return json !== null && typeof json === 'object' && (json as { format?: unknown }).format === MANIFEST_FORMAT;
 }
 
-const focus = z.object({ vendor: z.string().optional(), cloud: z.string().optional() }).strict();
 const common = { runs: z.number().int().min(1).max(MAX_RUNS), charts: z.boolean(), ticks: z.number().int().min(1).max(MAX_MONTHS).optional() };
-const range = z.object({ path: z.string().min(1), from: z.number(), to: z.number(), steps: z.number().int().min(2).max(MAX_STEPS) }).strict();
-const jobShape = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('simulate'), ...common, scenario: z.unknown() }).strict(),
-  z.object({ kind: z.literal('compare'), ...common, scenarios: z.array(z.unknown()).min(2), focus }).strict(),
-  z.object({ kind: z.literal('sweep'), ...common, scenario: z.unknown(), params: z.array(range).min(1).max(2), focus }).strict(),
-  z.object({ kind: z.literal('sensitivity'), ...common, scenario: z.unknown(), change: z.number().gt(0).lt(1), only: z.array(z.string()), focus }).strict(),
-]);
+
+/** A recorded job of any of the kinds: the fields every job has, and its kind's own. */
+function jobShape(kinds: JobKinds) {
+  const shapes = [...kinds.values()].map((kind) => z.object({ kind: z.literal(kind.name), ...common, ...kind.recorded }).strict());
+  return z.discriminatedUnion('kind', shapes as [(typeof shapes)[number], ...(typeof shapes)[number][]]);
+}
 const manifestShape = z
   .object({ format: z.literal(MANIFEST_FORMAT), command: z.string(), jobHash: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'a job hash, sha256:<64 hex digits>'), seeds: z.unknown(), job: z.unknown() })
   .passthrough();
 
-export type ManifestResult = { success: true; job: Job; command: string } | { success: false; problems: string[] };
+export type ManifestResult = { success: true; job: Job; kind: JobKind; command: string } | { success: false; problems: string[] };
 
 function issuesOf(error: z.ZodError, prefix = ''): string[] {
   return error.issues.map((issue) => `${[prefix, ...issue.path.map(String)].filter((p) => p !== '').join('.') || '(top level)'}: ${issue.message}`);
@@ -108,10 +107,10 @@ function issuesOf(error: z.ZodError, prefix = ''): string[] {
  * refused with the hash it records and the hash its job has, never run as if nothing had changed.
  * Its seeds, which follow from the job, must be the job's too.
  */
-export function parseManifest(json: unknown): ManifestResult {
+export function parseManifest(json: unknown, kinds: JobKinds): ManifestResult {
   const shape = manifestShape.safeParse(json);
   if (!shape.success) return { success: false, problems: issuesOf(shape.error) };
-  const parsed = parseRecordedJob(shape.data.job, shape.data.command);
+  const parsed = parseRecordedJob(shape.data.job, shape.data.command, kinds);
   if (!parsed.success) return parsed;
   const found = jobHash(parsed.job);
   if (found !== shape.data.jobHash) {
@@ -123,7 +122,7 @@ export function parseManifest(json: unknown): ManifestResult {
       ],
     };
   }
-  const seeds = seedsOf(parsed.job);
+  const seeds = seedsOf(parsed.job, parsed.kind);
   if (canonicalJson(seeds) !== canonicalJson(shape.data.seeds)) {
     return {
       success: false,
@@ -134,10 +133,10 @@ export function parseManifest(json: unknown): ManifestResult {
 }
 
 /** A job as a manifest or a partial result records it, its scenarios validated again as the config files were. */
-export function parseRecordedJob(raw: unknown, command: string): ManifestResult {
-  const shape = jobShape.safeParse(raw);
+export function parseRecordedJob(raw: unknown, command: string, kinds: JobKinds): ManifestResult {
+  const shape = jobShape(kinds).safeParse(raw);
   if (!shape.success) return { success: false, problems: issuesOf(shape.error, 'job') };
-  const job = shape.data;
+  const kind = kinds.get(shape.data.kind)!;
   const problems: string[] = [];
   const scenario = (raw: unknown, where: string): Scenario => {
     const parsed = parseScenario(raw);
@@ -145,13 +144,6 @@ export function parseRecordedJob(raw: unknown, command: string): ManifestResult 
     problems.push(...parsed.problems.map((p) => `${where}.${p.path}: ${p.message}`));
     return undefined as unknown as Scenario;
   };
-  let parsed: Job;
-  switch (job.kind) {
-    case 'compare':
-      parsed = { ...job, scenarios: job.scenarios.map((s, i) => scenario(s, `job.scenarios[${i}]`)) };
-      break;
-    default:
-      parsed = { ...job, scenario: scenario(job.scenario, 'job.scenario') } as Job;
-  }
-  return problems.length > 0 ? { success: false, problems } : { success: true, job: normaliseJob(parsed), command };
+  const parsed = kind.readRecorded(shape.data as Job, scenario);
+  return problems.length > 0 ? { success: false, problems } : { success: true, job: normaliseJob(parsed, kind), kind, command };
 }

@@ -1,3 +1,4 @@
+import type { JobKind } from '../jobs/job-kind.js';
 import { jobHash, planJob } from './job.js';
 import type { PartialMeta } from './partial.js';
 import { describeShard, shardTasks } from './shard.js';
@@ -12,6 +13,8 @@ export interface NamedPartial {
   /** Where it was read from, to name it in messages. */
   readonly dir: string;
   readonly meta: PartialMeta;
+  /** The kind of its job. */
+  readonly kind: JobKind;
 }
 
 export type MergeCheck =
@@ -40,7 +43,7 @@ export function checkPartials(partials: readonly NamedPartial[]): MergeCheck {
     const shown = missing.slice(0, 10).map((i) => `${i}/${count}`).join(', ');
     return { success: false, message: `missing shard${missing.length === 1 ? '' : 's'} ${shown}${missing.length > 10 ? ` and ${missing.length - 10} more` : ''} of ${count}: run ${missing.length === 1 ? 'it' : 'them'} (--shard i/${count}), then merge all ${count} folders` };
   }
-  const plan = planJob(first.meta.job);
+  const plan = planJob(first.meta.job, first.kind);
   if (jobHash(first.meta.job) !== first.meta.jobHash) return { success: false, message: `${first.dir}/partial.json was edited: its job does not match its hash` };
   const ordered = Array.from({ length: count }, (_, i) => byIndex.get(i)!);
   for (const partial of ordered) {

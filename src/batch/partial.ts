@@ -5,8 +5,9 @@ import { digestOfBytes, type FileDigest } from '../io/file-digest.js';
 import { parseJsonText } from '../io/json-text.js';
 import type { MetricTable } from '../metrics/metric-table.js';
 import { canonicalJson } from './canonical-json.js';
+import type { Job, JobKind, JobKinds, JobPlan } from '../jobs/job-kind.js';
 import type { JobCollector, TaskResult } from './collect.js';
-import { jobHash, normaliseJob, type Job, type JobPlan } from './job.js';
+import { jobHash } from './job.js';
 import { parseRecordedJob, type Environment } from './manifest.js';
 import type { Shard } from './shard.js';
 
@@ -49,9 +50,9 @@ export interface PartialMeta {
   readonly digest: string;
 }
 
-/** Whether a shard of this job holds events.jsonl: the one that ran a simulate job's first run. */
-export function holdsEvents(job: Job, tasks: { from: number; to: number }): boolean {
-  return job.kind === 'simulate' && tasks.from === 0 && tasks.to > 0;
+/** Whether a shard of a job of this kind holds events.jsonl: the one that ran the first run of a kind that logs it. */
+export function holdsEvents(kind: JobKind, tasks: { from: number; to: number }): boolean {
+  return kind.eventsOfFirstRun && tasks.from === 0 && tasks.to > 0;
 }
 
 function digestOfMeta(meta: Omit<PartialMeta, 'digest'>): string {
@@ -175,13 +176,13 @@ const metaShape = z
   })
   .passthrough();
 
-export type DecodedMeta = { success: true; meta: PartialMeta } | { success: false; message: string };
+export type DecodedMeta = { success: true; meta: PartialMeta; kind: JobKind } | { success: false; message: string };
 
 /**
  * Reads partial.json back and checks it holds together: its digest over every field, its job
  * (validated as a manifest's would be) against its jobHash, its layout against its tasks.
  */
-export function decodePartialMeta(json: string): DecodedMeta {
+export function decodePartialMeta(json: string, kinds: JobKinds): DecodedMeta {
   const parsed = parseJsonText(json, MAX_JSON_DEPTH);
   if (!parsed.success) return { success: false, message: `${PARTIAL_JSON} is not valid JSON: ${parsed.message}` };
   const raw = parsed.json as { format?: unknown } | null;
@@ -197,17 +198,17 @@ export function decodePartialMeta(json: string): DecodedMeta {
   if (digestOfMeta(raw as unknown as PartialMeta) !== meta.digest) {
     return { success: false, message: `${PARTIAL_JSON} was edited after the shard wrote it: its digest does not match its contents; copy the shard folder again from where it ran, or run the shard again` };
   }
-  const job = parseRecordedJob(shape.data.job, shape.data.command);
+  const job = parseRecordedJob(shape.data.job, shape.data.command, kinds);
   if (!job.success) return { success: false, message: `${PARTIAL_JSON} holds an invalid job: ${job.problems.join('; ')}` };
-  const normalised = normaliseJob(job.job);
+  const normalised = job.job;
   const found = jobHash(normalised);
   if (found !== meta.jobHash) return { success: false, message: `${PARTIAL_JSON}'s job does not match its jobHash (it records ${meta.jobHash}, its job hashes to ${found}): the job was edited` };
   const layoutProblem = checkLayout(meta);
   if (layoutProblem !== undefined) return { success: false, message: `${PARTIAL_JSON}: ${layoutProblem}` };
-  if ((meta.events !== undefined) !== holdsEvents(normalised, meta.tasks)) {
+  if ((meta.events !== undefined) !== holdsEvents(job.kind, meta.tasks)) {
     return { success: false, message: `${PARTIAL_JSON} ${meta.events ? 'records an events.jsonl this shard cannot hold' : "records no events.jsonl, though this shard ran the job's first run"}` };
   }
-  return { success: true, meta: { ...meta, job: normalised } };
+  return { success: true, meta: { ...meta, job: normalised }, kind: job.kind };
 }
 
 /** The layout describes exactly the shard's tasks, in order, and every index it uses exists. */

@@ -4,7 +4,7 @@ import { closestName } from '../config/suggest.js';
 import { monthIndex, tickToDate } from '../engine/calendar.js';
 import { canonicalPath, numberAtPath } from '../sweep/param-path.js';
 import { applySettings } from '../sweep/param-range.js';
-import { numericPolicyParams, type ParamBounds } from '../sweep/sensitivity-plan.js';
+import { numericPolicyParams, type ParamBounds } from '../sweep/policy-params.js';
 import { targetWindow, type TargetFile } from './target-file.js';
 
 /**

@@ -1,14 +1,16 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JobCollector } from '../batch/collect.js';
-import { asRun, planJob, variantScenario, type Job, type JobPlan } from '../batch/job.js';
+import { planJob, variantScenario } from '../batch/job.js';
 import { buildManifest, manifestJson, type Environment } from '../batch/manifest.js';
-import { encodePartial, PARTIAL_BIN, PARTIAL_JSON } from '../batch/partial.js';
+import { encodePartial, EVENTS_FILE, holdsEvents, PARTIAL_BIN, PARTIAL_JSON } from '../batch/partial.js';
 import { describeShard, shardTasks, type Shard } from '../batch/shard.js';
 import type { Scenario } from '../config/parse-scenario.js';
+import type { Job, JobKind, JobPlan } from '../jobs/job-kind.js';
 import { digestOfFile } from '../io/file-digest.js';
 import { errorCode, fsCause } from '../io/fs-errors.js';
 import { commitOutput, discardOutput, prepareOutput, type Staging } from '../report/output-folder.js';
+import { EXIT_BAD_INPUT, EXIT_RUN_FAILED } from '../jobs/command-line.js';
 import { oneLine } from './format-problems.js';
 import { InputError } from './input-error.js';
 import { onInterrupt } from './interrupt.js';
@@ -16,10 +18,6 @@ import type { PoolTaskInput } from './pool-task.js';
 import { startProgress } from './progress.js';
 import { startSimulation } from './run-in-worker.js';
 import { startPool } from './run-pool.js';
-import { writeOutputs } from './write-outputs.js';
-
-export const EXIT_RUN_FAILED = 1;
-export const EXIT_BAD_INPUT = 2;
 
 /** Never settles: the interrupt handler is ending the process, nothing else may happen meanwhile. */
 const STOPPING = new Promise<never>(() => {});
@@ -105,6 +103,7 @@ export async function inStagedFolder(work: FolderWork): Promise<number> {
 }
 
 export interface Execution {
+  readonly kind: JobKind;
   readonly job: Job;
   /** The canonical command line, recorded in the manifest. */
   readonly command: string;
@@ -119,8 +118,8 @@ export interface Execution {
 
 /** Runs a job, or a shard's slice of it, and writes its outputs, or the shard's partial result. */
 export async function executeJob(execution: Execution): Promise<number> {
-  const { job, shard } = execution;
-  const plan = planJob(job);
+  const { job, kind, shard } = execution;
+  const plan = planJob(job, kind);
   const range = shard ? shardTasks(shard, plan.tasks) : { from: 0, to: plan.tasks };
   const single = plan.tasks === 1 && !shard;
   return inStagedFolder({
@@ -130,12 +129,14 @@ export async function executeJob(execution: Execution): Promise<number> {
     noun: single ? 'run' : 'job',
     fill: async (staging, track, stopped) => {
       const collector = new JobCollector(plan, shard ? 'keep' : 'reduce');
-      const eventsFile = job.kind === 'simulate' && range.from === 0 && range.to > 0 ? join(staging, 'events.jsonl') : undefined;
-      if (single && job.kind === 'simulate') {
+      const eventsFile = holdsEvents(kind, range) ? join(staging, EVENTS_FILE) : undefined;
+      if (single && kind.eventsOfFirstRun && kind.reduction === 'series') {
         // One run keeps its own thread, as simulate always did; its bar counts months.
-        const scenario = asRun(job, job.scenario);
+        const built = variantScenario(plan.variant(0));
+        if (!built.success) throw new Error(`${plan.variant(0).label}: ${built.message}`);
+        const scenario = built.value;
         const progress = startProgress({ total: scenario.months, unit: 'months', quiet: execution.quiet });
-        const run = startSimulation({ scenario, eventsFile: join(staging, 'events.jsonl') }, (month) => progress.reach(month));
+        const run = startSimulation({ scenario, eventsFile: join(staging, EVENTS_FILE) }, (month) => progress.reach(month));
         track(run);
         const outcome = await run.outcome;
         progress.stop();
@@ -159,8 +160,8 @@ export async function executeJob(execution: Execution): Promise<number> {
         if (!outcome.success) throw new Error(outcome.message);
       }
       track(undefined);
-      writeFileSync(join(staging, 'manifest.json'), manifestJson(buildManifest(job, execution.command, execution.environment)));
-      if (!shard) return writeOutputs({ plan, collector, staging, command: execution.command, outDir: execution.outDir, stopped });
+      writeFileSync(join(staging, 'manifest.json'), manifestJson(buildManifest(job, kind, execution.command, execution.environment)));
+      if (!shard) return kind.write({ plan, collector, staging, command: execution.command, outDir: execution.outDir, stopped }, job);
       const events = eventsFile !== undefined ? digestOfFile(eventsFile) : undefined;
       const partial = encodePartial({ plan, shard, tasks: range, collector, command: execution.command, environment: execution.environment, ...(events ? { events } : {}) });
       writeFileSync(join(staging, PARTIAL_JSON), partial.json);

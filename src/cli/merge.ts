@@ -1,17 +1,8 @@
-import { copyFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { JobCollector } from '../batch/collect.js';
-import { defaultOutDir, planJob } from '../batch/job.js';
-import { buildManifest, manifestJson } from '../batch/manifest.js';
-import { checkPartials, type NamedPartial } from '../batch/merge-check.js';
-import { decodePartialMeta, decodePartialResults, EVENTS_FILE, MAX_PARTIAL_JSON_BYTES, PARTIAL_BIN, PARTIAL_JSON } from '../batch/partial.js';
-import { checkFileDigest } from '../io/file-digest.js';
-import { decodeText, readRegularFile } from '../io/read-regular-file.js';
-import { badInput, runCommand } from './command.js';
-import { inStagedFolder } from './execute-job.js';
-import { InputError } from './input-error.js';
-import { parseCommandLine } from './job-options.js';
-import { writeOutputs } from './write-outputs.js';
+import { JOB_KINDS } from '../jobs/registry.js';
+import { badInput } from '../jobs/command-line.js';
+import { runCommand } from './command.js';
+import { parseCommandLine } from '../jobs/job-options.js';
+import { mergeShards } from './merge-shards.js';
 
 const MERGE_USAGE = `Usage: npm run merge -- <shard folder>... [options]
 
@@ -39,31 +30,6 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-/** A shard folder's partial result, every file it needs checked against what partial.json records. */
-function readPartial(dir: string): NamedPartial | string {
-  if (!existsSync(dir)) return `${dir}: no such folder`;
-  if (!statSync(dir).isDirectory()) return `${dir} is a file, not a shard folder`;
-  if (!existsSync(join(dir, PARTIAL_JSON))) return `${dir} holds no ${PARTIAL_JSON}: it is not a shard's output (run the job with --shard i/N)`;
-  const read = readRegularFile(join(dir, PARTIAL_JSON), MAX_PARTIAL_JSON_BYTES);
-  if (!read.success) return `${dir}/${PARTIAL_JSON}: ${read.tooBig ? `holds more than ${MAX_PARTIAL_JSON_BYTES / 2 ** 20} MiB, far more than any partial result` : read.reason}`;
-  const text = decodeText(read.bytes);
-  if (!text.success) return `${dir}/${PARTIAL_JSON}: ${text.reason}`;
-  const decoded = decodePartialMeta(text.text);
-  if (!decoded.success) return `${dir}: ${decoded.message}`;
-  const { meta } = decoded;
-  if (!existsSync(join(dir, PARTIAL_BIN))) return `${dir} holds no ${PARTIAL_BIN}: the shard did not finish, or the folder was copied in part`;
-  const bin = checkFileDigest(join(dir, PARTIAL_BIN), meta.bin);
-  if (bin !== undefined) return `${dir}/${PARTIAL_BIN} ${bin}; copy the shard folder again from where it ran, or run the shard again`;
-  if (meta.events) {
-    if (!existsSync(join(dir, EVENTS_FILE))) {
-      return `${dir} holds no ${EVENTS_FILE}: this shard ran the job's first run, whose events the merged output gives; copy it from where the shard ran, or run the shard again`;
-    }
-    const events = checkFileDigest(join(dir, EVENTS_FILE), meta.events);
-    if (events !== undefined) return `${dir}/${EVENTS_FILE} ${events}; copy it again from where the shard ran, or run the shard again`;
-  }
-  return { dir, meta };
-}
-
 async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseCommandLine(argv, OPTIONS);
   if (!parsed.success) return badInput(parsed.message, MERGE_USAGE);
@@ -73,45 +39,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const dirs = parsed.positionals.map((dir) => (dir.length > 1 ? dir.replace(/\/+$/, '') : dir));
   if (dirs.length === 0) return badInput('name the shard folders to merge', MERGE_USAGE);
-  const partials: NamedPartial[] = [];
-  for (const dir of dirs) {
-    const partial = readPartial(dir);
-    if (typeof partial === 'string') return badInput(partial);
-    partials.push(partial);
-  }
-  const check = checkPartials(partials);
-  if (!check.success) return badInput(check.message);
-  for (const warning of check.warnings) process.stderr.write(`warning: ${warning}\n`);
-  const first = check.ordered[0]!.meta;
-  const plan = planJob(first.job);
-  const outDir = parsed.values.out ?? defaultOutDir(first.job);
-  const quiet = parsed.values.quiet ?? false;
-  return inStagedFolder({
-    outDir,
-    inputs: dirs.map((dir) => resolve(dir)),
-    quiet,
-    noun: 'merge',
-    fill: async (staging, _track, stopped) => {
-      const collector = new JobCollector(plan, 'reduce');
-      for (const partial of check.ordered) {
-        // One shard's runs at a time: a partial's numbers are read when it is its turn, and checked again.
-        const read = readRegularFile(join(partial.dir, PARTIAL_BIN), partial.meta.bin.bytes);
-        if (!read.success) throw new InputError(`${partial.dir}/${PARTIAL_BIN} changed while it was merged: ${read.tooBig ? 'it grew' : read.reason}`);
-        const decoded = decodePartialResults(partial.meta, read.bytes);
-        if (!decoded.success) throw new InputError(`${partial.dir}: ${decoded.message}`);
-        for (const [task, result] of decoded.results) collector.add(task, result);
-        if (partial.meta.events) {
-          copyFileSync(join(partial.dir, EVENTS_FILE), join(staging, EVENTS_FILE));
-          const copied = checkFileDigest(join(staging, EVENTS_FILE), partial.meta.events);
-          if (copied !== undefined) throw new InputError(`${partial.dir}/${EVENTS_FILE} changed while it was merged: it ${copied}`);
-        }
-      }
-      if (collector.count !== plan.tasks) throw new Error(`the shards hold ${collector.count} of the job's ${plan.tasks} runs`);
-      writeFileSync(join(staging, 'manifest.json'), manifestJson(buildManifest(plan.job, first.command, first.environment)));
-      const lines = await writeOutputs({ plan, collector, staging, command: first.command, outDir, stopped });
-      return [`Merged ${check.ordered.length} shard${check.ordered.length === 1 ? '' : 's'} of ${plan.tasks} runs.`, ...lines];
-    },
-  });
+  return mergeShards({ dirs, out: parsed.values.out, quiet: parsed.values.quiet ?? false }, JOB_KINDS);
 }
 
 runCommand(main);

@@ -1,4 +1,4 @@
-import { parseCommandLine } from './job-options.js';
+import { parseCommandLine } from '../jobs/job-options.js';
 
 export const VALIDATE_USAGE = `Usage: npm run validate -- <config.json | manifest.json>... [options]
 

@@ -5,6 +5,7 @@ import { loadScenarioFile, type FileEvents } from '../config/load-scenario-file.
 import { eventsAfterEnd } from '../config/references.js';
 import { tickToDate } from '../engine/calendar.js';
 import { readJsonFile } from '../io/read-json-file.js';
+import { JOB_KINDS } from '../jobs/registry.js';
 import { formatProblemLines, formatProblems, oneLine } from './format-problems.js';
 import { parseValidateArgs, VALIDATE_USAGE } from './validate-args.js';
 
@@ -24,7 +25,7 @@ function verdictOf(file: string): Verdict | { readonly skip: string } {
     const json = read.json as { $schema?: unknown; format?: unknown } | null;
     if (typeof json?.$schema === 'string' && /^https?:\/\/json-schema\.org\//.test(json.$schema)) return { skip: `skip ${file} (a JSON Schema, not a scenario)` };
     if (isManifest(json)) {
-      const parsed = parseManifest(json);
+      const parsed = parseManifest(json, JOB_KINDS);
       if (!parsed.success) return { ok: false, report: formatProblemLines(`${file} is not a valid manifest`, parsed.problems) };
       return { ok: true, line: `ok ${file} (a manifest of a ${parsed.job.kind} job: npm run ${parsed.job.kind} -- ${file} runs it again)` };
     }

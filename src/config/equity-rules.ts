@@ -1,6 +1,6 @@
 import { isYearMonth } from '../engine/calendar.js';
 import { grantOpeningStake, issueEquity, remainderHolder, restateRefusal, restateStake, wholeTo } from '../world/cap-table.js';
-import type { ConfigProblem } from './references.js';
+import type { ConfigProblem } from './config-problem.js';
 
 /**
  * Cap tables checked at load, on raw JSON, as the run will keep them (src/world/cap-table.ts):

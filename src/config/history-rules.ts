@@ -1,5 +1,5 @@
 import { isYearMonth } from '../engine/calendar.js';
-import type { ConfigProblem } from './references.js';
+import type { ConfigProblem } from './config-problem.js';
 
 /**
  * Scripted events must obey the rules of the world they happen in, checked here on raw JSON before

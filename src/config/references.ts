@@ -1,12 +1,9 @@
 import { isYearMonth, monthIndex, tickToDate } from '../engine/calendar.js';
 import { checkEquityRules } from './equity-rules.js';
 import { checkHistoryRules } from './history-rules.js';
+import type { ConfigProblem } from './config-problem.js';
 
-export interface ConfigProblem {
-  /** JSON path of the offending value, e.g. "vendors[2].computeClouds[0]". */
-  readonly path: string;
-  readonly message: string;
-}
+export type { ConfigProblem } from './config-problem.js';
 
 type Loose = Record<string, unknown>;
 

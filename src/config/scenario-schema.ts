@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { yearMonth, id as anyId, share, positiveAmount, nonNegativeAmount } from './field-types.js';
 import { LIMIT_REASONS, MAX_CLOUDS, MAX_ENTERPRISES, MAX_LISTINGS, MAX_MONTHS, MAX_SEGMENTS, MAX_VENDORS } from './limits.js';
-import { MIN_INTEGRATION_COST_SHARE } from '../agents/enterprise-population.js';
+import { MIN_INTEGRATION_COST_SHARE } from '../agents/value-bounds.js';
 import { policySpec } from './policy-spec.js';
 import { dealAtStart, scheduledEvent } from './schedule-schema.js';
 

@@ -1,5 +1,3 @@
-import type { Summary } from './summary.js';
-
 /**
  * A run's KPIs flattened to one number per key, as sweeps keep them: "final:<metric>:<entity>" for
  * the value in the last month (FINAL_KPIS), "total:<metric>:<entity>" for the sum over the run
@@ -23,7 +21,13 @@ export function parseKpiKey(key: string): KpiKey {
   return { kind: kind as KpiKind, metric: metric ?? '', entity: entity ?? '' };
 }
 
-export function kpiValues(summary: Pick<Summary, 'final' | 'totals'>): Record<string, number> {
+/** A run's final and whole-run KPIs by metric and entity, as a summary holds them. */
+export interface KpiTables {
+  readonly final: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly totals: Readonly<Record<string, Readonly<Record<string, number>>>>;
+}
+
+export function kpiValues(summary: KpiTables): Record<string, number> {
   const values: Record<string, number> = {};
   for (const [metric, byEntity] of Object.entries(summary.final)) {
     for (const [entity, value] of Object.entries(byEntity)) values[kpiKey('final', metric, entity)] = value;

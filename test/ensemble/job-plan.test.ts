@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkJobSize, defaultOutDir, jobHash, normaliseJob, planJob, variantScenario, type Job } from '../../src/batch/job.js';
+import { checkJobSize, jobHash, normaliseJob, planJob, variantScenario } from '../../src/batch/job.js';
 import { deriveSeeds } from '../../src/batch/seeds.js';
 import { parseShard, shardTasks } from '../../src/batch/shard.js';
+import { kindOf, type Job } from '../support/job-kinds.js';
 import { baselineJson, scenarioOf } from '../support/scenario-fixtures.js';
 
 const scenario = scenarioOf({ ...baselineJson(), months: 4 });
@@ -47,7 +48,7 @@ describe('planJob', () => {
       params: [{ path: 'enterprises.policies.switching.params.paybackMonths', from: 3, to: 24, steps: 4 }],
       focus: {},
     };
-    const plan = planJob(job);
+    const plan = planJob(job, kindOf(job));
     expect(plan.variants).toBe(4);
     expect(plan.tasks).toBe(12);
     expect(plan.task(7)).toEqual({ index: 7, variant: 2, run: 1, seed: scenario.seed + 1 });
@@ -55,11 +56,12 @@ describe('planJob', () => {
     const built = variantScenario(plan.variant(1));
     expect(built.success && built.value.enterprises.policies.switching.params.paybackMonths).toBe(10);
     expect(plan.reduction).toBe('kpis');
-    expect(defaultOutDir(job)).toBe('output/sweep-baseline-paybackMonths');
+    expect(kindOf(job).defaultOutDir(job)).toBe('output/sweep-baseline-paybackMonths');
   });
 
   it('gives a sensitivity job the base first, then each moved side', () => {
-    const plan = planJob({ kind: 'sensitivity', runs: 1, charts: false, scenario, change: 0.2, only: ['enterprises.policies.switching'], focus: {} });
+    const sensitivity: Job = { kind: 'sensitivity', runs: 1, charts: false, scenario, change: 0.2, only: ['enterprises.policies.switching'], focus: {} };
+    const plan = planJob(sensitivity, kindOf(sensitivity));
     expect(plan.variants).toBe(5);
     expect(plan.variant(0).label).toBe('base');
     expect(plan.variant(1).settings).toEqual([{ path: 'enterprises.policies.switching.params.reviewProbability', value: 0.2 }]);
@@ -69,13 +71,13 @@ describe('planJob', () => {
     const job: Job = { kind: 'simulate', runs: 2, charts: true, scenario };
     const reordered = JSON.parse(JSON.stringify({ scenario, charts: true, runs: 2, kind: 'simulate' })) as Job;
     expect(jobHash(reordered)).toBe(jobHash(job));
-    expect(JSON.stringify(normaliseJob(reordered))).toBe(JSON.stringify(normaliseJob(job)));
+    expect(JSON.stringify(normaliseJob(reordered, kindOf(reordered)))).toBe(JSON.stringify(normaliseJob(job, kindOf(job))));
     expect(jobHash({ ...job, runs: 3 })).not.toBe(jobHash(job));
   });
 
   it('refuses an ensemble whose time series would not fit the memory limit, saying why', () => {
     const huge: Job = { kind: 'simulate', runs: 10_000, charts: false, scenario: { ...scenario, months: 600 } };
-    expect(checkJobSize(huge)).toMatch(/GiB: exact percentiles keep every run's time series/);
-    expect(checkJobSize({ ...huge, runs: 10 })).toBeUndefined();
+    expect(checkJobSize(huge, kindOf(huge))).toMatch(/GiB: exact percentiles keep every run's time series/);
+    expect(checkJobSize({ ...huge, runs: 10 }, kindOf(huge))).toBeUndefined();
   });
 });

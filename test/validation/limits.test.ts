@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSimulateArgs } from '../../src/cli/simulate-args.js';
+import { parseSimulateArgs } from '../../src/jobs/simulate/options.js';
 import { scenarioJsonSchema } from '../../src/config/json-schema.js';
 import {
   HEAP_BUDGET_BYTES,

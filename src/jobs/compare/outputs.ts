@@ -1,0 +1,58 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { asRun } from '../../batch/job.js';
+import type { CompareJob } from './job.js';
+import { deriveSeeds } from '../../batch/seeds.js';
+import { reduceRuns } from '../../ensemble/kpi-samples.js';
+import { summariseRuns } from '../../ensemble/ensemble-table.js';
+import { compareCharts } from './compare-charts.js';
+import { historyOf } from '../../render/history-marks.js';
+import { sharedHistoryUntil } from '../../simulation/timeline.js';
+import { renderConfigs } from '../../render/render-configs.js';
+import { changesWithinNoise, comparisonCsv, comparisonMd, SINGLE_SEED_CAVEAT, type ComparedScenario } from './comparison-report.js';
+import { comparisonFocus } from './comparison-focus.js';
+import { describeSeeds } from '../../report/kpi-format.js';
+import { kpiValues } from '../../report/kpi-keys.js';
+import { buildSummary } from '../../report/summary.js';
+import type { OutputContext } from '../job-kind.js';
+import { listOf } from '../../report/list-of.js';
+
+/** compare's files: an overlay and a change chart per key metric, comparison.csv and comparison.md. */
+export async function writeCompareOutputs(ctx: OutputContext<CompareJob>, job: CompareJob): Promise<string[]> {
+  const { plan } = ctx;
+  const labels = Array.from({ length: plan.variants }, (_, i) => plan.variant(i).label);
+  const runs = Array.from({ length: plan.variants }, (_, i) => ctx.collector.runs(i));
+  const compared: ComparedScenario[] = job.scenarios.map((s) => asRun(job, s)).map((scenario, i) => {
+    const seeds = deriveSeeds(scenario.seed, job.runs);
+    const perRun = runs[i]!.map((table, run) => kpiValues(buildSummary({ ...scenario, seed: seeds[run]! }, table)));
+    const longest = runs[i]!.reduce((a, b) => (b.dates.length > a.dates.length ? b : a));
+    return { label: labels[i]!, scenario, seeds, end: longest.dates.at(-1) ?? scenario.start, perRun, stats: reduceRuns(perRun) };
+  });
+  const focus = comparisonFocus(job.focus, compared);
+  const written: string[] = [];
+  const charts = [];
+  if (job.charts) {
+    const ensembles = runs.map((r) => summariseRuns(r));
+    const seeds = compared.map((c) => describeSeeds(c.seeds));
+    const runsNote = `${job.runs} runs per scenario (seeds ${[...new Set(seeds)].join('; ')})`;
+    const scenarios = compared.map((c) => c.scenario);
+    const sharedUntil = sharedHistoryUntil(scenarios);
+    const history = { ...historyOf(scenarios[0]!), ...(sharedUntil !== undefined && { branch: sharedUntil }) };
+    const built = compareCharts({ labels, ensembles, runs, focus: { vendor: focus.vendor, cloud: focus.cloud }, runsNote, sharedUntil, history });
+    for (const chart of await renderConfigs(built)) {
+      if (ctx.stopped()) return [];
+      writeFileSync(join(ctx.staging, chart.file), chart.png);
+      charts.push({ file: chart.file, title: chart.title, description: chart.description });
+    }
+    written.push(`${charts.length} charts`);
+  }
+  writeFileSync(join(ctx.staging, 'comparison.csv'), comparisonCsv(compared));
+  writeFileSync(join(ctx.staging, 'comparison.md'), comparisonMd({ scenarios: compared, command: ctx.command, charts, focusNote: focus.note }));
+  written.push('comparison.md', 'comparison.csv', 'manifest.json');
+  const noise = changesWithinNoise(compared);
+  return [
+    `Compared ${listOf(labels)}: ${job.runs} run${job.runs === 1 ? '' : 's'} each; charts follow ${focus.vendorName} and ${focus.cloudName}.`,
+    job.runs === 1 ? SINGLE_SEED_CAVEAT : `${noise.within} of ${noise.of} changes against ${labels[0]} are within the runs' noise (marked * in comparison.md).`,
+    `Wrote ${listOf(written)} to ${ctx.outDir}/`,
+  ];
+}

@@ -1,0 +1,117 @@
+import type { CommandContext, CommandRequest } from '../job-kind.js';
+import type { SensitivityJob } from './job.js';
+import type { Scenario } from '../../config/parse-scenario.js';
+import { canonicalPath } from '../../sweep/param-path.js';
+import { sensitivityPlan } from './sensitivity-plan.js';
+import { badInput, jobCommon, checkFocus, jobChangingFlags, manifestConflicts, resolveScenario } from '../command-line.js';
+import { canonicalCommand, JOB_OPTIONS, jobOptionsUsage, outputOptions, parseCommandLine, readJobOptions } from '../job-options.js';
+
+const DEFAULT_CHANGE = 0.2;
+
+const SENSITIVITY_USAGE = `Usage: npm run sensitivity -- <config.json> [options]
+       npm run sensitivity -- <manifest.json> [--out DIR] [--workers N] [--shard i/N] [--quiet]
+
+Moves every numeric policy parameter of the scenario (vendors, clouds, enterprises, consumers)
+down and up by ${DEFAULT_CHANGE * 100}%, one at a time, each kept within its valid range, and writes a tornado chart
+per key KPI (parameters sorted by the swing they cause), sensitivity.csv and report.md. The
+baseline has about 180 such parameters: some 350 runs, a few minutes on a laptop.
+
+Options:
+  --change X         the relative change, 0 < X < 1 or a percentage (default ${DEFAULT_CHANGE}, i.e. ±${DEFAULT_CHANGE * 100}%)
+  --only PREFIX      move only parameters under this path (repeatable), e.g. --only vendors.openai
+                     --only enterprises.policies
+  --vendor ID        vendor whose KPIs the tornados show (default: the largest closed vendor)
+  --cloud ID         cloud whose KPIs the tornados show (default: the largest AI revenue)
+${jobOptionsUsage('output/sensitivity-<scenario>/')}
+
+Examples:
+  npm run sensitivity -- configs/commoditized.json
+  npm run sensitivity -- configs/baseline.json --only enterprises --only vendors.openai --runs 4
+`;
+
+const OPTIONS = {
+  ...JOB_OPTIONS,
+  change: { type: 'string' },
+  only: { type: 'string', multiple: true },
+  vendor: { type: 'string' },
+  cloud: { type: 'string' },
+} as const;
+
+/** "0.2", "20%" → 0.2; a message for anything else. */
+function parseChange(text: string | undefined): number | string {
+  if (text === undefined) return DEFAULT_CHANGE;
+  const percent = text.trim().endsWith('%');
+  const value = Number(text.trim().replace(/%$/, '')) / (percent ? 100 : 1);
+  if (!Number.isFinite(value) || value <= 0 || value >= 1) return `--change must be between 0 and 1 (or 0% and 100%), e.g. 0.2 or 20%, got "${text}"`;
+  return value;
+}
+
+/**
+ * Every --only prefix in its canonical spelling (vendors[0] is vendors.openai, as the plan's paths
+ * are), naming something in the scenario, once; and something to move under them.
+ */
+function checkOnly(scenario: Scenario, only: readonly string[], change: number): { success: true; only: string[] } | { success: false; message: string } {
+  const canonical: string[] = [];
+  for (const prefix of only) {
+    const found = canonicalPath(scenario, prefix);
+    if (!found.success) return { success: false, message: `--only ${found.message}` };
+    const earlier = only[canonical.indexOf(found.value)];
+    if (earlier !== undefined) {
+      return { success: false, message: earlier === prefix ? `--only ${prefix} is given twice` : `--only ${earlier} and --only ${prefix} name the same part, ${found.value}: give it once` };
+    }
+    canonical.push(found.value);
+  }
+  if (sensitivityPlan(scenario, change, canonical).params.length === 0) {
+    return { success: false, message: `no numeric policy parameter can move${only.length > 0 ? ` under ${only.join(', ')}` : ''}: there is nothing to vary` };
+  }
+  return { success: true, only: canonical };
+}
+
+/** Reads `npm run sensitivity`'s command line into a job, or answers it (--help, bad input). */
+export function sensitivityCommand(argv: readonly string[], context: CommandContext): CommandRequest {
+  const parsed = parseCommandLine(argv, OPTIONS);
+  if (!parsed.success) return { exit: badInput(parsed.message, SENSITIVITY_USAGE) };
+  const options = readJobOptions(parsed.values);
+  if (!options.success) return { exit: badInput(options.message, SENSITIVITY_USAGE) };
+  const args = options.value;
+  if (args.help) {
+    process.stdout.write(SENSITIVITY_USAGE);
+    return { exit: 0 };
+  }
+  if (parsed.positionals.length !== 1) return { exit: badInput(`name one config file, got ${parsed.positionals.length}`, SENSITIVITY_USAGE) };
+  const file = parsed.positionals[0]!;
+  const change = parseChange(parsed.values.change);
+  if (typeof change === 'string') return { exit: badInput(change, SENSITIVITY_USAGE) };
+  const only = parsed.values.only ?? [];
+  const focus = { vendor: parsed.values.vendor, cloud: parsed.values.cloud };
+  const loaded = context.loadInput(file);
+  if (!loaded.success) return { exit: badInput(loaded.message.trimEnd()) };
+  if (loaded.input.kind === 'manifest') {
+    const extra = { '--change': parsed.values.change, '--only': only, '--vendor': focus.vendor, '--cloud': focus.cloud };
+    const conflict = manifestConflicts(file, 'sensitivity', loaded.input.job, jobChangingFlags(args, extra));
+    if (conflict !== undefined) return { exit: badInput(conflict) };
+    return { job: loaded.input.job, command: loaded.input.command, options: args, inputs: loaded.input.files };
+  }
+  const scenario = resolveScenario(loaded.input.scenario, args);
+  const checked = checkOnly(scenario, only, change);
+  if (!checked.success) return { exit: badInput(checked.message) };
+  const problem = checkFocus(focus, [scenario]);
+  if (problem !== undefined) return { exit: badInput(problem) };
+  const job: SensitivityJob = {
+    kind: 'sensitivity',
+    ...jobCommon(args),
+    scenario,
+    change,
+    only: checked.only,
+    focus: { ...(focus.vendor !== undefined ? { vendor: focus.vendor } : {}), ...(focus.cloud !== undefined ? { cloud: focus.cloud } : {}) },
+  };
+  const command = canonicalCommand('sensitivity', [file], [
+    ...(parsed.values.change !== undefined ? [['--change', parsed.values.change] as const] : []),
+    ...only.map((prefix) => ['--only', prefix] as const),
+    ...(focus.vendor !== undefined ? [['--vendor', focus.vendor] as const] : []),
+    ...(focus.cloud !== undefined ? [['--cloud', focus.cloud] as const] : []),
+    ...outputOptions(args),
+  ]);
+  return { job: job, command: command, options: args, inputs: loaded.input.files };
+}
+

@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { writeSensitivityOutputs } from './outputs.js';
+import { sensitivityPlan } from './sensitivity-plan.js';
+import { normaliseFocus, recordedFocus } from '../focus.js';
+import type { JobKind } from '../job-kind.js';
+import { sensitivityCommand } from './command.js';
+import type { SensitivityJob } from './job.js';
+
+/**
+ * sensitivity: the base first, then each parameter lowered, then raised, in config order; a run
+ * keeps only its KPIs, as a sweep's.
+ */
+export const sensitivityKind: JobKind<SensitivityJob> = {
+  name: 'sensitivity',
+  command: sensitivityCommand,
+  design: (job) => {
+    const plan = sensitivityPlan(job.scenario, job.change, job.only);
+    const percent = `${Math.round(job.change * 100)}%`;
+    return {
+      count: 1 + plan.cases.length,
+      at: (i) => {
+        if (i === 0) return { label: 'base', base: job.scenario, settings: [] };
+        const c = plan.cases[i - 1]!;
+        return { label: `${c.path} ${c.side === 'low' ? '−' : '+'}${percent}`, base: job.scenario, settings: [{ path: c.path, value: c.value }] };
+      },
+    };
+  },
+  scenarios: (job) => [job.scenario],
+  reduction: 'kpis',
+  eventsOfFirstRun: false,
+  seedsPerVariant: false,
+  defaultOutDir: (job) => join('output', `sensitivity-${job.scenario.name}`),
+  recorded: { scenario: z.unknown(), change: z.number().gt(0).lt(1), only: z.array(z.string()), focus: recordedFocus },
+  readRecorded: (raw, scenario) => ({ ...raw, scenario: scenario(raw.scenario, 'job.scenario') }),
+  ownFields: (job) => ({ scenario: job.scenario, change: job.change, only: [...job.only], focus: normaliseFocus(job.focus) }),
+  write: writeSensitivityOutputs,
+};

@@ -1,0 +1,93 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { asRun } from '../../batch/job.js';
+import type { SensitivityJob } from './job.js';
+import { deriveSeeds } from '../../batch/seeds.js';
+import type { KpiStats } from '../../ensemble/kpi-samples.js';
+import { renderConfigs, type ChartToRender } from '../../render/render-configs.js';
+import { sensitivityPlan } from './sensitivity-plan.js';
+import { tornadoChart } from '../../render/sweep/tornado-chart.js';
+import { entityNames, scalarKpis } from '../../report/kpi-catalog.js';
+import { describeSeeds } from '../../report/kpi-format.js';
+import { paramLabel, sensitivityCsv, sensitivityMd, swings, type SensitivityResults } from './sensitivity-report.js';
+import { axisUnit, focusNote, focusOf } from '../kpi-focus.js';
+import type { OutputContext } from '../job-kind.js';
+import { listOf } from '../../report/list-of.js';
+
+/** Parameters a tornado shows at most, largest swing first. */
+const TORNADO_ROWS = 20;
+
+/** sensitivity's files: a tornado chart per key KPI, sensitivity.csv and report.md. */
+export async function writeSensitivityOutputs(ctx: OutputContext<SensitivityJob>, job: SensitivityJob): Promise<string[]> {
+  const plan = sensitivityPlan(job.scenario, job.change, job.only);
+  const scenario = asRun(job, job.scenario);
+  const base = ctx.collector.stats(0);
+  const sides = new Map<string, { low?: KpiStats; high?: KpiStats }>();
+  plan.cases.forEach((c, i) => sides.set(c.path, { ...sides.get(c.path), [c.side]: ctx.collector.stats(i + 1) }));
+  const results: SensitivityResults = { plan, base, sides };
+  const seeds = deriveSeeds(scenario.seed, job.runs);
+  const focus = focusOf(job.focus, [base], scenario);
+  const kpis = scalarKpis(focus, entityNames(scenario));
+  const percent = `${Math.round(job.change * 100)}%`;
+  const built: ChartToRender[] = !job.charts
+    ? []
+    : kpis.flatMap((kpi) => {
+        const at = base.get(kpi.key);
+        const all = swings(results, kpi.key);
+        if (at === undefined || all.length === 0) return [];
+        const scale = kpi.unit === 'share' ? 100 : 1;
+        const shown = all.slice(0, TORNADO_ROWS);
+        const title = `${kpi.label}: what moves it most`;
+        return [
+          {
+            file: `tornado-${kpi.slug}.png`,
+            title,
+            description: `${kpi.label} with each policy parameter ${percent} lower and higher, largest swing first.`,
+            config: tornadoChart({
+              title,
+              of: `sensitivity of ${scenario.name}`,
+              subtitle: [
+                `${kpi.label} at the end of the run with one policy parameter ${percent} lower (blue) or higher (red), everything else as in the scenario`,
+                `${shown.length} of the ${all.length} parameters that move it, largest swing first; ${plan.params.length - all.length} of ${plan.params.length} moved leave it unchanged${job.runs > 1 ? `; means of ${job.runs} runs` : ''}`,
+              ],
+              unit: axisUnit(kpi.unit),
+              kpiTitle: kpi.label,
+              base: at.mean * scale,
+              rows: shown.map((s) => ({
+                label: paramLabel(s.path),
+                ...(s.low !== undefined ? { low: s.low * scale } : {}),
+                ...(s.high !== undefined ? { high: s.high * scale } : {}),
+              })),
+              lowLabel: `parameter −${percent}`,
+              highLabel: `parameter +${percent}`,
+            }),
+          },
+        ];
+      });
+  const charts = [];
+  for (const chart of await renderConfigs(built, { width: 1200, height: 800 })) {
+    if (ctx.stopped()) return [];
+    writeFileSync(join(ctx.staging, chart.file), chart.png);
+    charts.push({ file: chart.file, title: chart.title, description: chart.description });
+  }
+  writeFileSync(join(ctx.staging, 'sensitivity.csv'), sensitivityCsv(results, scenario));
+  writeFileSync(
+    join(ctx.staging, 'report.md'),
+    sensitivityMd({
+      scenario: scenario,
+      command: ctx.command,
+      change: job.change,
+      runs: job.runs,
+      seeds,
+      results,
+      kpis,
+      focusNote: focusNote(job.focus, focus, scenario, 'at the base'),
+      charts,
+    }),
+  );
+  const written = [...(job.charts ? [`${charts.length} tornado charts`] : []), 'report.md', 'sensitivity.csv', 'manifest.json'];
+  return [
+    `Moved ${plan.params.length} policy parameters ±${percent} one at a time: ${ctx.plan.variants} cases × ${job.runs} run${job.runs === 1 ? '' : 's'} (${describeSeeds(seeds)})${plan.skipped.length > 0 ? `; ${plan.skipped.length} left out, see report.md` : ''}.`,
+    `Wrote ${listOf(written)} to ${ctx.outDir}/`,
+  ];
+}

@@ -1,0 +1,115 @@
+import type { Scenario } from '../../config/parse-scenario.js';
+import type { KpiStats } from '../../ensemble/kpi-samples.js';
+import type { SensitivityPlan } from './sensitivity-plan.js';
+import type { ScalarKpi } from '../../report/kpi-catalog.js';
+import { orderKpiKeys } from '../../report/kpi-catalog.js';
+import { describeSeeds, formatKpi, mdTable } from '../../report/kpi-format.js';
+import { parseKpiKey } from '../../report/kpi-keys.js';
+import { chartSection, type ChartEntry } from '../../report/run-report.js';
+
+/**
+ * One-at-a-time sensitivity: the KPIs with each parameter lowered and raised, against the base.
+ * sensitivity.csv: parameter,value,low_value,high_value,kpi,metric,entity,at_base,at_low,at_high,swing;
+ * with several runs each "at_" is the mean over them; swing = |at_high − at_low|, a side that could
+ * not move counting as the base.
+ */
+
+export interface SensitivityResults {
+  readonly plan: SensitivityPlan;
+  readonly base: KpiStats;
+  /** The KPIs of each moved side, by parameter path and side. */
+  readonly sides: ReadonlyMap<string, { readonly low?: KpiStats; readonly high?: KpiStats }>;
+}
+
+export interface Swing {
+  readonly path: string;
+  readonly low?: number;
+  readonly high?: number;
+  readonly swing: number;
+}
+
+/** Each parameter's effect on one KPI, largest swing first; parameters that do not move it at all are left out. */
+export function swings(results: SensitivityResults, key: string): Swing[] {
+  const base = results.base.get(key)?.mean;
+  if (base === undefined) return [];
+  return results.plan.params
+    .map(({ param }) => {
+      const side = results.sides.get(param.path);
+      const low = side?.low?.get(key)?.mean;
+      const high = side?.high?.get(key)?.mean;
+      return { path: param.path, ...(low !== undefined ? { low } : {}), ...(high !== undefined ? { high } : {}), swing: Math.abs((high ?? base) - (low ?? base)) };
+    })
+    .filter((s) => s.swing > 0 && Number.isFinite(s.swing))
+    .sort((a, b) => b.swing - a.swing || (a.path < b.path ? -1 : 1));
+}
+
+export function sensitivityCsv(results: SensitivityResults, scenario: Scenario): string {
+  const keys = orderKpiKeys(results.base.keys(), scenario);
+  const lines = ['parameter,value,low_value,high_value,kpi,metric,entity,at_base,at_low,at_high,swing'];
+  const cell = (v: number | undefined) => (v === undefined ? '' : String(v));
+  for (const { param, low, high } of results.plan.params) {
+    const side = results.sides.get(param.path);
+    for (const key of keys) {
+      const { kind, metric, entity } = parseKpiKey(key);
+      const base = results.base.get(key)!.mean;
+      const atLow = low === undefined ? undefined : side?.low?.get(key)?.mean;
+      const atHigh = high === undefined ? undefined : side?.high?.get(key)?.mean;
+      const swing = Math.abs((atHigh ?? base) - (atLow ?? base));
+      lines.push([param.path, param.value, cell(low), cell(high), kind, metric, entity, base, cell(atLow), cell(atHigh), swing].join(','));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** "openai · pricing.markup": a parameter path as a chart or table label. */
+export function paramLabel(path: string): string {
+  const parts = path.split('.');
+  if (parts[0] === 'vendors' || parts[0] === 'clouds') return `${parts[1]} · ${parts[3]}.${parts.at(-1)}`;
+  if (parts[0] === 'enterprises') return `enterprises · ${parts[2]}.${parts.at(-1)}`;
+  if (parts[0] === 'consumers') return `consumers · ${parts.at(-1)}`;
+  return path;
+}
+
+const TOP_IN_TABLE = 10;
+
+export function sensitivityMd(options: {
+  scenario: Scenario;
+  command: string;
+  change: number;
+  runs: number;
+  seeds: readonly number[];
+  results: SensitivityResults;
+  kpis: readonly ScalarKpi[];
+  focusNote: string;
+  charts: readonly ChartEntry[];
+}): string {
+  const { results, kpis, change } = options;
+  const percent = `${Math.round(change * 100)}%`;
+  const tables = kpis.map((kpi) => {
+    const base = results.base.get(kpi.key)?.mean;
+    const top = swings(results, kpi.key).slice(0, TOP_IN_TABLE);
+    if (base === undefined || top.length === 0) return `### ${kpi.label}\n\nNo parameter moved it.`;
+    const rows = top.map((s) => [
+      `\`${s.path}\``,
+      s.low === undefined ? '–' : formatKpi(s.low, kpi.unit),
+      s.high === undefined ? '–' : formatKpi(s.high, kpi.unit),
+      formatKpi(s.swing, kpi.unit === 'share' ? 'share' : kpi.unit).replace(/%$/, kpi.unit === 'share' ? ' pp' : ''),
+    ]);
+    return `### ${kpi.label}\n\nBase: ${formatKpi(base, kpi.unit)}.\n\n${mdTable(['Parameter', `−${percent}`, `+${percent}`, 'Swing'], rows, ['l', 'r', 'r', 'r'])}`;
+  });
+  const skipped = results.plan.skipped;
+  return [
+    `# Sensitivity of ${options.scenario.name}`,
+    `Made by \`${options.command}\`; [manifest.json](manifest.json) records how to run it again.`,
+    `Each of ${results.plan.params.length} numeric policy parameters moved ${percent} down and up, one at a time, everything else as in the scenario, each side kept within the parameter's valid range (whole numbers rounded). ${options.runs} run${options.runs === 1 ? '' : 's'} per case (${describeSeeds(options.seeds)}, the same in every case)${options.runs > 1 ? '; values are means over the runs' : ''}.`,
+    `## Largest effects`,
+    tables.join('\n\n'),
+    `## Charts`,
+    options.focusNote,
+    chartSection(options.charts),
+    ...(skipped.length > 0 ? [`## Left out`, skipped.map((s) => `- \`${s.path}\`: ${s.reason}`).join('\n')] : []),
+    `## Files`,
+    `- [sensitivity.csv](sensitivity.csv): every parameter × every KPI at the base, lowered and raised, with its swing\n- [manifest.json](manifest.json): the resolved scenario, change, seeds and versions`,
+    '',
+  ].join('\n\n');
+}

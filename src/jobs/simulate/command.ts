@@ -1,0 +1,32 @@
+import type { CommandContext, CommandRequest, Job } from '../job-kind.js';
+import type { SimulateJob } from './job.js';
+import { badInput, jobCommon, jobChangingFlags, manifestConflicts, resolveScenario } from '../command-line.js';
+import { canonicalCommand, outputOptions } from '../job-options.js';
+import { parseSimulateArgs, SIMULATE_USAGE } from './options.js';
+
+/** Reads `npm run simulate`'s command line into a job, or answers it (--help, bad input). */
+export function simulateCommand(argv: readonly string[], context: CommandContext): CommandRequest {
+  const parsedArgs = parseSimulateArgs(argv);
+  if (!parsedArgs.success) return { exit: badInput(parsedArgs.message, SIMULATE_USAGE) };
+  const args = parsedArgs.args;
+  if (args.help) {
+    process.stdout.write(SIMULATE_USAGE);
+    return { exit: 0 };
+  }
+  const loaded = context.loadInput(args.config);
+  if (!loaded.success) return { exit: badInput(loaded.message.trimEnd()) };
+  let job: Job;
+  let command: string;
+  if (loaded.input.kind === 'manifest') {
+    const conflict = manifestConflicts(args.config, 'simulate', loaded.input.job, jobChangingFlags(args));
+    if (conflict !== undefined) return { exit: badInput(conflict) };
+    job = loaded.input.job;
+    command = loaded.input.command;
+  } else {
+    const simulate: SimulateJob = { kind: 'simulate', ...jobCommon(args), scenario: resolveScenario(loaded.input.scenario, args) };
+    job = simulate;
+    command = canonicalCommand('simulate', [args.config], outputOptions(args));
+  }
+  return { job: job, command: command, options: args, inputs: loaded.input.files };
+}
+
