@@ -3,7 +3,11 @@ import type { MetricTable } from '../metrics/metric-table.js';
 import type { JobPlan, JobResults } from '../jobs/job-kind.js';
 
 /** What a run hands back: its whole time series (ensembles, comparisons) or only its KPIs (sweeps). */
-export type TaskResult = { readonly kind: 'series'; readonly metrics: MetricTable } | { readonly kind: 'kpis'; readonly kpis: KpiValues };
+export type TaskResult =
+  | { readonly kind: 'series'; readonly metrics: MetricTable }
+  | { readonly kind: 'kpis'; readonly kpis: KpiValues }
+  /** A calibration's run: each target's figure (npm run calibrate, which collects them itself). */
+  | { readonly kind: 'figures'; readonly figures: readonly number[] };
 
 /**
  * Takes runs' results as they arrive, in any order, and files each under its task number, so what
@@ -28,6 +32,7 @@ export class JobCollector implements JobResults {
   add(task: number, result: TaskResult): void {
     if (task < 0 || task >= this.plan.tasks) throw new Error(`task ${task} is not part of the job (0..${this.plan.tasks - 1})`);
     this.received++;
+    if (result.kind === 'figures') throw new Error(`task ${task} handed back a calibration's figures, which a job does not collect`);
     if (result.kind === 'series') {
       if (this.tables.has(task)) throw new Error(`task ${task} arrived twice`);
       this.tables.set(task, result.metrics);

@@ -7,7 +7,8 @@ import { advance, DEFAULT_APMC, finished, firstGeneration, keptCount, posteriorD
 import { weightedCorrelation, weightedQuantile } from './weighted-stats.js';
 import { measureTarget } from './measure-target.js';
 import { parameterSpace, type ParameterSpace } from './parameter-space.js';
-import type { FreeParameter, Target } from './target-file.js';
+import { targetWindow, type FreeParameter, type Target } from './target-file.js';
+import { monthIndex } from '../engine/calendar.js';
 
 /**
  * A calibration as data: the free parameters' space, the targets fitted, the seeds every point
@@ -68,6 +69,16 @@ export function generationPoints(setup: CalibrationSetup, state: ApmcState | nul
 export function generationRuns(setup: CalibrationSetup, generation: number): number {
   const points = generation === 0 ? setup.settings.populationSize : Math.max(1, setup.settings.populationSize - keptCount(setup.settings));
   return points * setup.seeds.length;
+}
+
+/**
+ * Months a calibration's runs need: to the last month a fitted target reads. A month never changes
+ * the months before it, so a run stopped there gives the same figures as the whole run.
+ */
+export function monthsNeeded(scenario: Scenario, targets: readonly Target[]): number {
+  const start = monthIndex(scenario.start);
+  const last = Math.max(...targets.map((t) => monthIndex(targetWindow(t).to)));
+  return Math.min(scenario.months, Math.max(1, last - start + 1));
 }
 
 /** The scenario at a point of the design: the free parameters set, validated again as a whole. */

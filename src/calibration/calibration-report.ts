@@ -43,6 +43,12 @@ export function formatFigure(value: number): string {
   return `${Number(value.toPrecision(3))}`;
 }
 
+/** "0.33 – 0.43", or "≤ 0.7" for a band open below, "≥ 100" open above. */
+export function formatBand([low, high]: readonly [number, number]): string {
+  if (Number.isFinite(low) && Number.isFinite(high)) return `${formatFigure(low)} – ${formatFigure(high)}`;
+  return Number.isFinite(high) ? `≤ ${formatFigure(high)}` : `≥ ${formatFigure(low)}`;
+}
+
 /** Mean and 5th / 95th percentiles (nearest rank) of a target's figures over the fit's seeds. */
 export function spreadOf(values: readonly number[]): { mean: number; p5: number; p95: number } {
   const sorted = [...values].sort((a, b) => a - b);
@@ -100,7 +106,7 @@ export function calibrationMarkdown(input: CalibrationReportInput): string {
     const hit = mean >= target.band[0] && mean <= target.band[1];
     if (hit) hits++;
     lines.push(
-      `| ${target.id} | ${describeTarget(target)} | ${formatFigure(target.band[0])} – ${formatFigure(target.band[1])} | ${formatFigure(mean)} | ${formatFigure(p5)} – ${formatFigure(p95)} | ${hit ? 'hit' : '**miss**'} | ${escapeCell(target.source)} |`,
+      `| ${target.id} | ${describeTarget(target)} | ${formatBand(target.band)} | ${formatFigure(mean)} | ${formatFigure(p5)} – ${formatFigure(p95)} | ${hit ? 'hit' : '**miss**'} | ${escapeCell(target.source)} |`,
     );
   });
   lines.push('', `${hits} of ${setup.targets.length} targets hit (mean within the band).`, '');
@@ -109,7 +115,7 @@ export function calibrationMarkdown(input: CalibrationReportInput): string {
   if (notModelled.length > 0) {
     lines.push('## Not modelled', '', 'Figures of the targets file the model does not produce yet: listed, never fitted.', '');
     lines.push('| target | band | why | source |', '|---|---|---|---|');
-    for (const t of notModelled) lines.push(`| ${t.id} | ${formatFigure(t.band[0])} – ${formatFigure(t.band[1])} | ${escapeCell(t.notModelled!)} | ${escapeCell(t.source)} |`);
+    for (const t of notModelled) lines.push(`| ${t.id} | ${formatBand(t.band)} | ${escapeCell(t.notModelled!)} | ${escapeCell(t.source)} |`);
     lines.push('');
   }
 

@@ -5,6 +5,8 @@
  */
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { Scenario } from '../config/parse-scenario.js';
+import { figuresOf } from '../calibration/calibration-plan.js';
+import type { Target } from '../calibration/target-file.js';
 import { EventLogWriter } from '../report/event-log.js';
 import { kpiValues } from '../report/kpi-keys.js';
 import { buildSummary } from '../report/summary.js';
@@ -14,14 +16,18 @@ import { columnBuffers, toColumns, type MetricColumns } from './metric-transfer.
 export interface PoolTaskInput {
   readonly scenario: Scenario;
   readonly seed: number;
-  readonly reduction: 'series' | 'kpis';
+  /** series and kpis for jobs; figures for a calibration, which keeps each target's figure of the run. */
+  readonly reduction: 'series' | 'kpis' | 'figures';
+  /** The targets a calibration's run is measured against (reduction figures). */
+  readonly targets?: readonly Target[];
   /** Where to write this run's events.jsonl; only the first run of an ensemble writes one. */
   readonly eventsFile?: string;
 }
 
 export type PoolTaskOutput =
   | { readonly kind: 'series'; readonly metrics: MetricColumns }
-  | { readonly kind: 'kpis'; readonly kpis: Record<string, number> };
+  | { readonly kind: 'kpis'; readonly kpis: Record<string, number> }
+  | { readonly kind: 'figures'; readonly figures: number[] };
 
 export default function runPoolTask(input: PoolTaskInput): PoolTaskOutput | ReturnType<typeof move> {
   const events = input.eventsFile === undefined ? undefined : new EventLogWriter(input.eventsFile);
@@ -31,6 +37,7 @@ export default function runPoolTask(input: PoolTaskInput): PoolTaskOutput | Retu
   } finally {
     events?.close();
   }
+  if (input.reduction === 'figures') return { kind: 'figures', figures: figuresOf(result.metrics, input.targets ?? []) };
   if (input.reduction === 'kpis') {
     return { kind: 'kpis', kpis: kpiValues(buildSummary({ ...input.scenario, seed: input.seed }, result.metrics)) };
   }

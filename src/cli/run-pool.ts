@@ -32,15 +32,41 @@ function workerEntry(): string {
   return new URL(self.pathname.endsWith('.ts') ? './pool-worker.mjs' : './pool-task.js', self).href;
 }
 
-export function startPool(job: PoolJob): PoolRun {
-  const pool = new Piscina<PoolTaskInput, PoolTaskOutput>({
+function newPool(workers: number): Piscina<PoolTaskInput, PoolTaskOutput> {
+  return new Piscina<PoolTaskInput, PoolTaskOutput>({
     filename: workerEntry(),
-    minThreads: job.workers,
-    maxThreads: job.workers,
+    minThreads: workers,
+    maxThreads: workers,
     idleTimeout: 60_000,
     // As for a single run: running out of memory is a worker error reported in one line.
     resourceLimits: { maxOldGenerationSizeMb: HEAP_BUDGET_BYTES / 2 ** 20 },
   });
+}
+
+/**
+ * A pool kept open across batches of runs whose next batch depends on the last (a calibration's
+ * generations): each run is a promise of its result; a failed run rejects with the reason in words.
+ */
+export interface OpenPool {
+  run(input: PoolTaskInput): Promise<TaskResult>;
+  /** Stops every worker at once, mid-run, and waits until they have stopped. */
+  close(): Promise<void>;
+}
+
+export function openPool(workers: number): OpenPool {
+  const pool = newPool(workers);
+  let closed: Promise<void> | undefined;
+  return {
+    run: (input) =>
+      pool.run(input).then(toResult, (error: Error & { code?: string }) => {
+        throw new Error(reason(error));
+      }),
+    close: () => (closed ??= pool.destroy()),
+  };
+}
+
+export function startPool(job: PoolJob): PoolRun {
+  const pool = newPool(job.workers);
   let stopped = false;
   let failed: string | undefined;
   let destroyed: Promise<void> | undefined;
@@ -109,5 +135,6 @@ function reason(error: Error & { code?: string }): string {
 }
 
 function toResult(output: PoolTaskOutput): TaskResult {
-  return output.kind === 'series' ? { kind: 'series', metrics: fromColumns(output.metrics) } : { kind: 'kpis', kpis: output.kpis };
+  if (output.kind === 'series') return { kind: 'series', metrics: fromColumns(output.metrics) };
+  return output.kind === 'kpis' ? { kind: 'kpis', kpis: output.kpis } : { kind: 'figures', figures: output.figures };
 }
