@@ -11,6 +11,7 @@ import { EventLogWriter } from '../report/event-log.js';
 import { kpiValues } from '../report/kpi-keys.js';
 import { buildSummary } from '../report/summary.js';
 import { runSimulation } from '../simulation/run-simulation.js';
+import { explainNonFinite } from '../simulation/non-finite-suspects.js';
 import { columnBuffers, toColumns, type MetricColumns } from './metric-transfer.js';
 
 export interface PoolTaskInput {
@@ -34,6 +35,10 @@ export default function runPoolTask(input: PoolTaskInput): PoolTaskOutput | Retu
   let result;
   try {
     result = runSimulation(input.scenario, { seed: input.seed, ...(events ? { onEvent: (event) => events.write(event) } : {}) });
+  } catch (error) {
+    const fed = explainNonFinite(error, input.scenario, input.seed);
+    if (fed === undefined) throw error;
+    throw new Error(`${(error as Error).message}; ${fed}`);
   } finally {
     events?.close();
   }

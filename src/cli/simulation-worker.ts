@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Scenario } from '../config/parse-scenario.js';
 import { EventLogWriter } from '../report/event-log.js';
 import { runSimulation } from '../simulation/run-simulation.js';
+import { explainNonFinite } from '../simulation/non-finite-suspects.js';
 import { columnBuffers, toColumns, type MetricColumns } from './metric-transfer.js';
 
 export interface WorkerInput {
@@ -41,7 +42,10 @@ if (parentPort) {
   try {
     outcome = run(workerData as WorkerInput);
   } catch (error) {
-    outcome = { reply: { type: 'failed', message: error instanceof Error ? error.message : String(error) }, transfer: [] };
+    const input = workerData as WorkerInput;
+    const message = error instanceof Error ? error.message : String(error);
+    const fed = explainNonFinite(error, input.scenario, input.scenario.seed);
+    outcome = { reply: { type: 'failed', message: fed === undefined ? message : `${message}; ${fed}` }, transfer: [] };
   }
   parentPort.postMessage(outcome.reply, outcome.transfer);
 }

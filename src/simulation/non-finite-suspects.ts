@@ -1,6 +1,7 @@
 import { parseScenario, type Scenario } from '../config/parse-scenario.js';
 import { NonFiniteMetricError } from '../metrics/non-finite-metric.js';
 import { runSimulation } from './run-simulation.js';
+import { dateToTick } from '../engine/calendar.js';
 import { BooksError } from '../books/violation.js';
 
 /**
@@ -81,7 +82,6 @@ export function nonFiniteSuspects(parent: Scenario, child: Scenario, givesNonFin
   let runs = 0;
   const fails = (kept: readonly ParameterChange[]): boolean => {
     const scenario = withOnly(child, changes, kept);
-    if (scenario === null) return false;
     runs++;
     return givesNonFinite(scenario);
   };
@@ -89,12 +89,15 @@ export function nonFiniteSuspects(parent: Scenario, child: Scenario, givesNonFin
   return { kind: 'suspects', changes: ddmin(changes, fails, () => runs >= maxRuns), runs };
 }
 
-/** The child with every change not in `kept` undone, validated again (null when that is no valid scenario). */
-function withOnly(child: Scenario, changes: readonly ParameterChange[], kept: readonly ParameterChange[]): Scenario | null {
+/**
+ * The child with every change not in `kept` undone, validated again. A mix the schema refuses
+ * (one the child itself reached past a check) is run as it stands: a diagnosis, not a run to keep.
+ */
+function withOnly(child: Scenario, changes: readonly ParameterChange[], kept: readonly ParameterChange[]): Scenario {
   let json: unknown = stripParent(child);
   for (const change of changes) if (!kept.includes(change)) json = setAt(json, change.path.split('.'), change.from);
   const parsed = parseScenario(json, child.parent);
-  return parsed.success ? parsed.scenario : null;
+  return parsed.success ? parsed.scenario : ({ ...(json as object), ...(child.parent ? { parent: child.parent } : {}) } as Scenario);
 }
 
 /** Zeller and Hildebrandt's ddmin: a 1-minimal failing subset (undoing any one change of it cures the failure). */
@@ -153,4 +156,25 @@ function join(path: string, key: string): string {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * What to add to a run's non-finite failure: the parameters that fed it, when the scenario branches
+ * from a parent to compare with (every shipped what-if scenario does); undefined for other failures.
+ */
+export function explainNonFinite(error: unknown, scenario: Scenario, seed: number): string | undefined {
+  if (!isNonFinite(error) || scenario.parent === undefined) return undefined;
+  const date = (error as { date: string }).date;
+  const months = Math.max(1, dateToTick(scenario.start, date) + 1);
+  const finding = nonFiniteSuspects(scenario.parent, scenario, (s) => runUntilNonFinite(s, seed, months));
+  switch (finding.kind) {
+    case 'no-changes':
+      return 'this scenario changes no parameter of the scenario it branches from, which gives it too';
+    case 'parent-fails':
+      return 'the scenario it branches from gives it too, so none of this scenario’s changes is to blame';
+    case 'suspects': {
+      const shown = finding.changes.map((c) => `${c.path} (${JSON.stringify(c.from)} in the parent, ${JSON.stringify(c.to)} here)`).join(', ');
+      return `the parameters that fed it: ${shown}; undoing ${finding.changes.length === 1 ? 'that change' : 'any one of these changes'} makes it finite (${finding.runs} runs to find them)`;
+    }
+  }
 }

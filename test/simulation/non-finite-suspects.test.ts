@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BooksError } from '../../src/books/violation.js';
-import { changedParameters, isNonFinite, nonFiniteSuspects } from '../../src/simulation/non-finite-suspects.js';
+import { changedParameters, explainNonFinite, isNonFinite, nonFiniteSuspects } from '../../src/simulation/non-finite-suspects.js';
+import { loadScenarioFile } from '../../src/config/load-scenario-file.js';
+import { runSimulation } from '../../src/simulation/run-simulation.js';
 import { parseScenario, type Scenario } from '../../src/config/parse-scenario.js';
 import { NonFiniteMetricError } from '../../src/metrics/non-finite-metric.js';
 import { baselineJson } from '../support/scenario-fixtures.js';
@@ -61,4 +63,24 @@ describe('the parameters that fed a NaN', () => {
     expect(isNonFinite(new BooksError('2027-03', [{ invariant: 'computeIsPhysical', entity: 'azure', message: 'sold too much' }]))).toBe(false);
     expect(isNonFinite(new Error('other'))).toBe(false);
   });
+});
+
+describe('a run that stops on a NaN names the parameters that fed it', () => {
+  it('finds, among the 22 changes commoditized makes to the baseline, the cost decline of 1 that gives a NaN', () => {
+    // A cost that falls 100 % a year: the schema now refuses it (at most 0.9), so the scenario is
+    // built past the check, as a bug in a future model might reach a NaN from a valid config.
+    const loaded = loadScenarioFile('configs/commoditized.json');
+    if (!loaded.success) throw new Error('commoditized does not load');
+    const broken = { ...loaded.scenario, compute: { ...loaded.scenario.compute, gpuCostDeclinePerYear: 1 } };
+    let failure: unknown;
+    try {
+      runSimulation(broken, { seed: 1 });
+    } catch (error) {
+      failure = error;
+    }
+    expect(isNonFinite(failure)).toBe(true);
+    const said = explainNonFinite(failure, broken, 1)!;
+    expect(said).toMatch(/^the parameters that fed it: compute\.gpuCostDeclinePerYear \(0\.45 in the parent, 1 here\)/);
+    expect(said.split('),').length).toBeLessThan(5);
+  }, 120_000);
 });
