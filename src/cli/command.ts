@@ -9,7 +9,7 @@ import { pastCalibratedWindow } from '../report/calibrated-window.js';
 import { currentEnvironment } from './environment.js';
 import { EXIT_BAD_INPUT, EXIT_RUN_FAILED, executeJob } from './execute-job.js';
 import { formatProblemLines, formatProblems, oneLine } from './format-problems.js';
-import type { JobOptions } from './job-options.js';
+import { usageAfter, type JobOptions } from './job-options.js';
 
 /** Runs a command's main and turns a stray exception, a bug, into one line and exit code 1. */
 export function runCommand(main: (argv: readonly string[]) => Promise<number>): void {
@@ -27,7 +27,7 @@ export function runCommand(main: (argv: readonly string[]) => Promise<number>): 
 
 /** Prints a bad-input error with the usage; returns the exit code. */
 export function badInput(message: string, usage?: string): number {
-  process.stderr.write(`error: ${message}\n${usage === undefined ? '' : `\n${usage}`}`);
+  process.stderr.write(`error: ${message}\n${usage === undefined ? '' : usageAfter(message, usage)}`);
   return EXIT_BAD_INPUT;
 }
 

@@ -6,6 +6,7 @@ import { eventsAfterEnd } from '../config/references.js';
 import { tickToDate } from '../engine/calendar.js';
 import { readJsonFile } from '../io/read-json-file.js';
 import { formatProblemLines, formatProblems, oneLine } from './format-problems.js';
+import { usageAfter } from './job-options.js';
 import { parseValidateArgs, VALIDATE_USAGE } from './validate-args.js';
 
 const EXIT_INVALID = 2;
@@ -54,7 +55,7 @@ function describeEvents(link: FileEvents): string {
 function main(argv: readonly string[]): number {
   const parsed = parseValidateArgs(argv);
   if (!parsed.success) {
-    process.stderr.write(`error: ${parsed.message}\n\n${VALIDATE_USAGE}`);
+    process.stderr.write(`error: ${parsed.message}\n${usageAfter(parsed.message, VALIDATE_USAGE)}`);
     return EXIT_INVALID;
   }
   const { files, quiet, help } = parsed.args;
