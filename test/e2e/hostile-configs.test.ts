@@ -44,6 +44,9 @@ describe('hostile config files', () => {
     copyFileSync(baseline, join(dir, 'chain-41.json'));
     cases.longChain = join(dir, 'chain-1.json');
     cases.badId = file('bad-id.json', JSON.stringify({ extends: 'tiny.json', name: 'child', vendors: [{ id: 'Open AI', quality: 2 }] }));
+    const jsonSchemaUrl = 'https://json-schema.org/draft/2020-12/schema';
+    cases.schemaUrlChild = file('schema-url-child.json', JSON.stringify({ $schema: jsonSchemaUrl, extends: 'tiny.json', months: -1 }));
+    cases.schemaUrlTyped = file('schema-url-typed.json', JSON.stringify({ $schema: `${jsonSchemaUrl}#`, type: 'object', name: 'Not An Id' }));
     validate = runCli('validate.ts', Object.values(cases));
   });
 
@@ -85,6 +88,16 @@ describe('hostile config files', () => {
   it('says a child’s malformed id is not a valid id, and which was probably meant', () => {
     expect(validate.stderr).toContain('  vendors[7]: "Open AI" is not a valid id (an id is lower-case letters, digits and dashes, starting with a letter), and it is not in the parent scenario');
     expect(validate.stderr).toContain('did you mean "openai"?');
+  });
+
+  it('checks a scenario whose $schema names json-schema.org as a scenario: only a JSON Schema document is skipped', () => {
+    expect(validate.stdout).not.toContain('skip');
+    expect(validate.stderr).toMatch(/schema-url-child\.json is not a valid scenario \(1 problem\):\n {2}months: /);
+    expect(validate.stderr).toMatch(/schema-url-typed\.json is not a valid scenario \(\d+ problems\):\n {2}name: an id of lower-case/);
+    expect(validate.stderr).toContain('  (top level): unknown field "type"; valid fields:');
+    const schema = runCli('validate.ts', ['configs/schema.json']);
+    expect(schema.status).toBe(0);
+    expect(schema.stdout).toBe('skip configs/schema.json (a JSON Schema, not a scenario)\n');
   });
 
   it('simulate refuses /dev/zero and a FIFO the same way', () => {
