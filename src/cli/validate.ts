@@ -30,7 +30,7 @@ function verdictOf(file: string): Verdict | { readonly skip: string } {
       return { ok: true, line: `ok ${file} (a manifest of a ${parsed.job.kind} job: npm run ${parsed.job.kind} -- ${file} runs it again)` };
     }
     if (typeof json?.format === 'string' && json.format.startsWith('llm-market-sim partial')) {
-      return { ok: false, report: `${file} is a shard's ${PARTIAL_JSON}, not a scenario: merge its folder with the others with npm run merge -- <shard folders>\n` };
+      return { ok: false, report: `${oneLine(file)} is a shard's ${PARTIAL_JSON}, not a scenario: merge its folder with the others with npm run merge -- <shard folders>\n` };
     }
   }
   const loaded = loadScenarioFile(file);
@@ -90,9 +90,10 @@ function main(argv: readonly string[]): number {
   for (const file of files) {
     const verdict = verdictOf(file);
     if ('skip' in verdict) {
-      if (!quiet) process.stdout.write(`${verdict.skip}\n`);
+      if (!quiet) process.stdout.write(`${oneLine(verdict.skip)}\n`);
     } else if (verdict.ok) {
-      if (!quiet) process.stdout.write(`${verdict.line}\n`);
+      // A file's name may hold control characters: each line is shown printable.
+      if (!quiet) process.stdout.write(`${verdict.line.split('\n').map((line) => line.replace(/\S.*/, (text) => oneLine(text))).join('\n')}\n`);
     } else {
       invalid++;
       process.stderr.write(verdict.report);

@@ -21,7 +21,13 @@ function shown(value: unknown): string {
   return text === undefined ? 'nothing' : text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-export function checkBranch(child: ScenarioShape, parent: Parent): ConfigProblem[] {
+/** A parent event the child removes, and the path of the removal in the child's file. */
+export interface RemovedEvent {
+  readonly id: string;
+  readonly path: string;
+}
+
+export function checkBranch(child: ScenarioShape, parent: Parent, removedEvents: readonly RemovedEvent[] = []): ConfigProblem[] {
   const at = child.branchesAt!;
   const problems: ConfigProblem[] = [];
   const end = tickToDate(child.start, child.months - 1);
@@ -29,7 +35,12 @@ export function checkBranch(child: ScenarioShape, parent: Parent): ConfigProblem
   if (parent.branchesAt !== undefined && at < parent.branchesAt) {
     problems.push({ path: 'branchesAt', message: `${at} comes before the parent's own branch (${parent.branchesAt}); branch at ${parent.branchesAt} or later` });
   }
-  if (at <= child.start || at > end) {
+  if (child.months < 2) {
+    problems.push({
+      path: 'branchesAt',
+      message: `${at} is not within the run after its first month: a run of ${child.months} month (${child.start}) has no month after its first; branch in a run of 2 months or more`,
+    });
+  } else if (at <= child.start || at > end) {
     problems.push({ path: 'branchesAt', message: `${at} is not within the run after its first month (${tickToDate(child.start, 1)} to ${end})` });
   }
 
@@ -112,17 +123,31 @@ export function checkBranch(child: ScenarioShape, parent: Parent): ConfigProblem
   fixed('dealsAtStart', child.dealsAtStart, parent.dealsAtStart, `script an investment or a deal-amendment at ${at} instead`);
 
   const before = (events: ScenarioShape['events']) => events.flatMap((event, index) => (event.date < at ? [{ event, index }] : []));
+  const named = (x: { event: ScenarioShape['events'][number] }) => `${x.event.id ?? x.event.type} of ${x.event.date}`;
+  const keeps = `a branch at ${at} keeps its parent's history before it`;
+  // A removal of an event before the branch is named at the removal; the history is then compared without it.
+  const removedBefore = new Set<string>();
+  for (const removal of removedEvents) {
+    const theirs = parent.events.find((event) => event.id === removal.id);
+    if (theirs === undefined || theirs.date >= at) continue;
+    removedBefore.add(removal.id);
+    problems.push({ path: removal.path, message: `${keeps}: this removes the parent's ${named({ event: theirs })}; a branch removes only events dated ${at} or later` });
+  }
   const mineBefore = before(child.events);
-  const theirsBefore = before(parent.events);
+  const theirsBefore = before(parent.events).filter(({ event }) => event.id === undefined || !removedBefore.has(event.id));
+  const mineIds = new Set(mineBefore.map(({ event }) => event.id));
+  const theirIds = new Set(theirsBefore.map(({ event }) => event.id));
   for (let k = 0; k < Math.max(mineBefore.length, theirsBefore.length); k++) {
     const mine = mineBefore[k];
     const theirs = theirsBefore[k];
     if (mine && theirs && same(mine.event, theirs.event)) continue;
-    const named = (x: (typeof mineBefore)[number]) => `${x.event.id ?? x.event.type} of ${x.event.date}`;
+    // Name the event that is out of place: one of the parent's the child lacks, or one of the child's the parent lacks.
+    const missing = theirs !== undefined && (mine === undefined || (theirs.event.id !== undefined && !mineIds.has(theirs.event.id)));
+    const extra = mine !== undefined && (theirs === undefined || (mine.event.id !== undefined && !theirIds.has(mine.event.id)));
     problems.push({
       path: mine ? `events[${mine.index}]` : 'events',
-      message: `a branch at ${at} keeps its parent's history before it: ${
-        mine === undefined ? `the parent's ${named(theirs!)} is missing` : theirs === undefined ? `${named(mine)} is not the parent's` : `${named(mine)} differs from the parent's ${named(theirs)}`
+      message: `${keeps}: ${
+        missing ? `the parent's ${named(theirs)} is missing` : extra ? `${named(mine)} is not the parent's` : `${named(mine!)} differs from the parent's ${named(theirs!)}`
       }; date a change ${at} or later`,
     });
     break;

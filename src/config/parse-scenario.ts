@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { scenarioJsonSchema, type JsonSchema } from './json-schema.js';
-import { checkBranch } from './branch-rules.js';
+import { checkBranch, type RemovedEvent } from './branch-rules.js';
 import { checkPopulations } from './population-rules.js';
 import { checkReferences, type ConfigProblem } from './references.js';
 import { scenarioSchema, type ScenarioShape } from './scenario-schema.js';
@@ -20,7 +20,12 @@ export type ParseResult = { success: true; scenario: Scenario } | { success: fal
  * branching scenario needs its parent: given (the loader has read it from its file) or held in the
  * JSON as `parent` (a manifest records the resolved chain).
  */
-export function parseScenario(json: unknown, parent?: Scenario): ParseResult {
+/** What the loader knows of a child that its merged JSON no longer shows: the parent events it removes, and where. */
+export interface ParseContext {
+  readonly removedEvents?: readonly RemovedEvent[];
+}
+
+export function parseScenario(json: unknown, parent?: Scenario, context: ParseContext = {}): ParseResult {
   const { parent: heldParent, ...own } = (json !== null && typeof json === 'object' && !Array.isArray(json) ? json : {}) as { parent?: unknown };
   let branchParent = parent;
   if (branchParent === undefined && heldParent !== undefined) {
@@ -40,7 +45,7 @@ export function parseScenario(json: unknown, parent?: Scenario): ParseResult {
   if (branchParent === undefined) {
     return { success: false, problems: [{ path: 'branchesAt', message: 'a scenario branches from its parent: name it with extends' }] };
   }
-  const branchProblems = checkBranch(result.data, branchParent);
+  const branchProblems = checkBranch(result.data, branchParent, context.removedEvents);
   if (branchProblems.length > 0) return { success: false, problems: branchProblems };
   return { success: true, scenario: { ...result.data, parent: branchParent } };
 }

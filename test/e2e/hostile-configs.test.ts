@@ -86,7 +86,7 @@ describe('hostile config files', () => {
   });
 
   it('says a child’s malformed id is not a valid id, and which was probably meant', () => {
-    expect(validate.stderr).toContain('  vendors[7]: "Open AI" is not a valid id (an id is lower-case letters, digits and dashes, starting with a letter), and it is not in the parent scenario');
+    expect(validate.stderr).toContain('  vendors[0]: "Open AI" is not a valid id (an id is lower-case letters, digits and dashes, starting with a letter), and it is not in the parent scenario');
     expect(validate.stderr).toContain('did you mean "openai"?');
   });
 
