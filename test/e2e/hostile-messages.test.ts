@@ -31,6 +31,17 @@ describe('config messages', () => {
         events: [{ id: 'no-such-event', remove: true }],
         enterprises: { policies: { switching: { type: 'roi-payback', params: { paybackMonth: 6 } } } },
       }),
+      branchAndSchema: file('branch-and-schema.json', branch({ name: 'Bad Name', seed: 99, months: 'many' })),
+      branchEventAndParam: file(
+        'branch-event-and-param.json',
+        branch({
+          vendors: [{ id: 'openai', policies: { pricing: { type: 'cost-plus-competitive', params: { markp: 1 } } } }],
+          events: [
+            { date: '2025-06', type: 'capacity-shock', cloud: 'aws', gpuChange: 0.1 },
+            { date: '2026-03', type: 'model-release', vendor: 'openai' },
+          ],
+        }),
+      ),
       childIndices: file('child-indices.json', {
         extends: BASELINE_PATH,
         name: 'child-indices',
@@ -63,6 +74,19 @@ describe('config messages', () => {
     expect(report).toContain('  events[0].id: no event "no-such-event" in the parent to remove;');
     expect(report).toContain('  name: an id of lower-case letters, digits and dashes; found "Not An Id"');
     expect(report).toContain('  enterprises.policies.switching.params: unknown param "paybackMonth" (did you mean "paybackMonths"?)');
+  });
+
+  it('reports a branch’s rules together with its schema problems', () => {
+    const report = reports.branchAndSchema!;
+    expect(report).toMatch(/branch-and-schema\.json is not a valid scenario \(3 problems\):\n/);
+    expect(report).toContain('  name: an id of lower-case letters');
+    expect(report).toContain('  months: ');
+    expect(report).toContain('  seed: a branch at 2026-01 cannot change what the run starts from (1 in the parent, 99 here)');
+    const events = reports.branchEventAndParam!;
+    expect(events).toMatch(/branch-event-and-param\.json is not a valid scenario \(3 problems\):\n/);
+    expect(events).toContain('  vendors[0].policies.pricing.params: unknown param "markp" (did you mean "markup"?)');
+    expect(events).toContain('  events[1]: give exactly one of quality and qualityGain');
+    expect(events).toContain("  events[0]: a branch at 2026-01 keeps its parent's history before it: capacity-shock of 2025-06 is not the parent's");
   });
 
   it('names the index in the user’s file, not in the config merged from its parent', () => {
