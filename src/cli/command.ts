@@ -2,6 +2,7 @@ import { stopQuietlyOnClosedPipe } from './closed-pipe.js';
 import { resolve } from 'node:path';
 import { asRun, checkJobSize, defaultOutDir, normaliseJob, type Job, type JobKind } from '../batch/job.js';
 import { isManifest, MANIFEST_LIMITS, parseManifest } from '../batch/manifest.js';
+import { runPastCalendar } from '../config/event-targets.js';
 import { loadScenarioFile } from '../config/load-scenario-file.js';
 import { readJsonFile } from '../io/read-json-file.js';
 import type { Scenario } from '../config/parse-scenario.js';
@@ -90,6 +91,8 @@ export function jobChangingFlags(options: JobOptions, extra: Readonly<Record<str
 export async function launchJob(job: Job, command: string, options: JobOptions, inputs: readonly string[]): Promise<number> {
   const tooBig = checkJobSize(job);
   if (tooBig !== undefined) return badInput(tooBig);
+  const tooLate = ticksPastCalendar(job);
+  if (tooLate !== undefined) return badInput(tooLate);
   const shard = options.shard;
   const outDir = options.out ?? (shard ? `${defaultOutDir(job)}-shard-${shard.index}-of-${shard.count}` : defaultOutDir(job));
   if (!options.quiet) for (const warning of calibrationWarnings(job)) process.stderr.write(`warning: ${warning}\n`);
@@ -103,6 +106,16 @@ export async function launchJob(job: Job, command: string, options: JobOptions, 
     quiet: options.quiet,
     environment: currentEnvironment(),
   });
+}
+
+/** --ticks that would run a scenario past 9999-12, whose months cannot be written YYYY-MM (a config's months are checked at load). */
+function ticksPastCalendar(job: Job): string | undefined {
+  if (job.ticks === undefined) return undefined;
+  for (const scenario of job.kind === 'compare' ? job.scenarios : [job.scenario]) {
+    const problem = runPastCalendar(scenario.start, job.ticks);
+    if (problem !== undefined) return `--ticks ${job.ticks}: ${scenario.name}: ${problem}`;
+  }
+  return undefined;
 }
 
 /**

@@ -122,15 +122,17 @@ export function checkEventTargets(scenario: unknown, cloudIds: readonly string[]
   const start = text(root?.start);
   const months = root?.months;
   if (start !== undefined && isYearMonth(start) && typeof months === 'number' && Number.isInteger(months) && months >= 1) {
-    const room = monthIndex(LAST_MONTH) - monthIndex(start) + 1;
-    if (months > room) {
-      problems.push({
-        path: 'months',
-        message: `a run of ${months} months from ${start} would end in year ${Math.floor((monthIndex(start) + months - 1) / 12)}; months are YYYY-MM: at most ${room} months from ${start}`,
-      });
-    }
+    const problem = runPastCalendar(start, months);
+    if (problem !== undefined) problems.push({ path: 'months', message: problem });
   }
   return problems;
+}
+
+/** Why a run of `months` from `start` cannot be written month by month as YYYY-MM (it would pass 9999-12), or undefined. */
+export function runPastCalendar(start: string, months: number): string | undefined {
+  const room = monthIndex(LAST_MONTH) - monthIndex(start) + 1;
+  if (months <= room) return undefined;
+  return `a run of ${months} months from ${start} would end in year ${Math.floor((monthIndex(start) + months - 1) / 12)}; months are YYYY-MM: at most ${room} months from ${start}`;
 }
 
 interface Context {

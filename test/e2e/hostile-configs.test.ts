@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../support/run-cli.js';
+import { baselineJson } from '../support/scenario-fixtures.js';
 import { tinyConfigs } from './tiny-configs.js';
 
 /**
@@ -137,6 +138,26 @@ describe('hostile command lines', () => {
     const run = runCli(script, [baseline, ...args]);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(message);
+  });
+
+  it('refuses a run past 9999-12, from the config’s months or from --ticks, before writing anything', () => {
+    const late = baselineJson();
+    Object.assign(late, { start: '9999-06', months: 3, events: [], dealsAtStart: [] });
+    delete late.history;
+    delete late.calibratedThrough;
+    for (const vendor of late.vendors) delete vendor.entersAt;
+    late.marketplace.push({ cloud: 'aws', vendor: 'deepseek' });
+    const file = join(dir, 'year-9999.json');
+    writeFileSync(file, JSON.stringify(late));
+    const out = join(dir, 'year-9999-out');
+    const ticks = runCli('simulate.ts', [file, '--ticks', '12', '--out', out, '--no-charts']);
+    expect(ticks.status).toBe(2);
+    expect(ticks.stderr).toBe('error: --ticks 12: baseline: a run of 12 months from 9999-06 would end in year 10000; months are YYYY-MM: at most 7 months from 9999-06\n');
+    expect(existsSync(out)).toBe(false);
+    writeFileSync(file, JSON.stringify({ ...late, months: 9 }));
+    const months = runCli('validate.ts', [file]);
+    expect(months.status).toBe(2);
+    expect(months.stderr).toContain('  months: a run of 9 months from 9999-06 would end in year 10000');
   });
 
   it('validate refuses a repeated option too', () => {
