@@ -4,6 +4,7 @@ import { asRun, checkJobSize, defaultOutDir, normaliseJob, type Job, type JobKin
 import { isManifest, MANIFEST_LIMITS, parseManifest } from '../batch/manifest.js';
 import { runPastCalendar } from '../config/event-targets.js';
 import { loadScenarioFile } from '../config/load-scenario-file.js';
+import { printable } from '../io/json-text.js';
 import { readJsonFile } from '../io/read-json-file.js';
 import type { Scenario } from '../config/parse-scenario.js';
 import { pastCalibratedWindow } from '../report/calibrated-window.js';
@@ -28,7 +29,8 @@ export function runCommand(main: (argv: readonly string[]) => Promise<number>): 
 
 /** Prints a bad-input error with the usage; returns the exit code. */
 export function badInput(message: string, usage?: string): number {
-  process.stderr.write(`error: ${message}\n${usage === undefined ? '' : usageAfter(message, usage)}`);
+  // A message may quote what the user typed (a path, an option): nothing in it may act on the terminal.
+  process.stderr.write(`error: ${printable(message)}\n${usage === undefined ? '' : usageAfter(message, usage)}`);
   return EXIT_BAD_INPUT;
 }
 

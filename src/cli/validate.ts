@@ -78,7 +78,7 @@ function describeEvents(link: FileEvents): string {
 function main(argv: readonly string[]): number {
   const parsed = parseValidateArgs(argv);
   if (!parsed.success) {
-    process.stderr.write(`error: ${parsed.message}\n${usageAfter(parsed.message, VALIDATE_USAGE)}`);
+    process.stderr.write(`error: ${oneLine(parsed.message)}\n${usageAfter(parsed.message, VALIDATE_USAGE)}`);
     return EXIT_INVALID;
   }
   const { files, quiet, help } = parsed.args;

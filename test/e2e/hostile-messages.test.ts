@@ -132,9 +132,16 @@ describe('config messages', () => {
       expect(run.stderr + run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
       expect(run.stderr).toContain('evil\\u001b[2J\\u0007.json is not a valid scenario');
     }
-    const simulate = runCli('simulate.ts', [path, '--no-charts']);
-    expect(simulate.status).toBe(2);
-    // eslint-disable-next-line no-control-regex
-    expect(simulate.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+    for (const [script, args] of [
+      ['simulate.ts', [path, '--no-charts']],
+      ['simulate.ts', [BASELINE_PATH, '--\u001b[2Jx']],
+      ['validate.ts', [BASELINE_PATH, '--\u001b[2Jx']],
+      ['compare.ts', [BASELINE_PATH, path]],
+    ] as const) {
+      const run = runCli(script, args);
+      expect(run.status).toBe(2);
+      // eslint-disable-next-line no-control-regex
+      expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+    }
   });
 });
