@@ -27,6 +27,15 @@ export interface RemovedEvent {
   readonly path: string;
 }
 
+/** A problem whose path is already one in the child's own file (a removal), not in the merged config. */
+export interface OwnFileProblem extends ConfigProblem {
+  readonly inOwnFile: true;
+}
+
+export function isOwnFileProblem(problem: ConfigProblem): problem is OwnFileProblem {
+  return (problem as Partial<OwnFileProblem>).inOwnFile === true;
+}
+
 export function checkBranch(child: ScenarioShape, parent: Parent, removedEvents: readonly RemovedEvent[] = []): ConfigProblem[] {
   const at = child.branchesAt!;
   const problems: ConfigProblem[] = [];
@@ -131,7 +140,8 @@ export function checkBranch(child: ScenarioShape, parent: Parent, removedEvents:
     const theirs = parent.events.find((event) => event.id === removal.id);
     if (theirs === undefined || theirs.date >= at) continue;
     removedBefore.add(removal.id);
-    problems.push({ path: removal.path, message: `${keeps}: this removes the parent's ${named({ event: theirs })}; a branch removes only events dated ${at} or later` });
+    const problem: OwnFileProblem = { path: removal.path, message: `${keeps}: this removes the parent's ${named({ event: theirs })}; a branch removes only events dated ${at} or later`, inOwnFile: true };
+    problems.push(problem);
   }
   const mineBefore = before(child.events);
   const theirsBefore = before(parent.events).filter(({ event }) => event.id === undefined || !removedBefore.has(event.id));

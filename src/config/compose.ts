@@ -15,6 +15,7 @@
  */
 
 import type { ConfigProblem } from './references.js';
+import { closestName } from './suggest.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Entry = Record<string, Json>;
@@ -163,7 +164,10 @@ function mergeEvents(parent: readonly Json[], child: readonly Json[], compositio
     if (isRemoval(event)) {
       const extra = Object.keys(event).filter((key) => key !== 'id' && key !== 'remove');
       if (id === undefined) problems.push({ path: `events[${i}]`, message: 'a removal names the parent’s event by its id: { "id": "...", "remove": true }' });
-      else if (!parentIds.includes(id)) problems.push({ path: `events[${i}].id`, message: `no event "${id}" in the parent to remove; its event ids: ${parentIds.join(', ') || 'none'}` });
+      else if (!parentIds.includes(id)) {
+        const guess = closestName(id, parentIds);
+        problems.push({ path: `events[${i}].id`, message: `no event "${id}" in the parent to remove${guess ? ` (did you mean "${guess}"?)` : ''}; its event ids: ${parentIds.join(', ') || 'none'}` });
+      }
       else if (extra.length > 0) problems.push({ path: `events[${i}]`, message: `a removal holds only id and remove; found also ${extra.join(', ')}` });
       else {
         removed.add(id);

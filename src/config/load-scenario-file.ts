@@ -4,7 +4,8 @@ import { emptyComposition, mergeScenario, type AppendedEntry, type EntryOrigin, 
 import { id as idSchema } from './field-types.js';
 import { LIMIT_REASONS, MAX_CONFIG_FILE_BYTES, MAX_EXTENDS_CHAIN, MAX_JSON_DEPTH } from './limits.js';
 import type { ConfigProblem } from './references.js';
-import { formatPath, parseScenario, type Scenario } from './parse-scenario.js';
+import { isOwnFileProblem } from './branch-rules.js';
+import { formatPath, NO_PARENT, parseScenario, type Scenario } from './parse-scenario.js';
 import { closestName } from './suggest.js';
 
 /** What one file of an `extends` chain does to the events it inherits (null for the root, which inherits none). */
@@ -73,19 +74,30 @@ export function loadScenarioFile(file: string): LoadResult {
 function resolveScenario(raw: Composed, shownFile: string): { success: true; scenario: Scenario } | Refused {
   const branches = (raw.json as { branchesAt?: unknown } | null)?.branchesAt !== undefined;
   let parent: Scenario | undefined;
+  let parentProblems: readonly LocatedProblem[] = [];
   if (branches && raw.parent) {
     const resolvedParent = resolveScenario(raw.parent, raw.parent.file);
-    if (!resolvedParent.success) return resolvedParent;
-    parent = resolvedParent.scenario;
+    if (resolvedParent.success) parent = resolvedParent.scenario;
+    else parentProblems = resolvedParent.problems;
   }
   const removedEvents = raw.removed.map(({ id, index }) => ({ id, path: `events[${index}]` }));
   const parsed = parseScenario(raw.json, parent, { removedEvents });
-  if (parsed.success && raw.mergeProblems.length === 0) return parsed;
-  const found = parsed.success ? [] : [...explainAppended(raw.appended, parsed.problems), ...parsed.problems];
-  // Removals are named in this file already; the rest are paths in the merged config, put back in the file they come from.
-  const own = new Set(removedEvents.map((r) => r.path));
-  const located = found.map((p) => (own.has(p.path) ? { ...p, file: raw.file } : locate(raw, p)));
-  return { success: false, file: shownFile, problems: [...raw.mergeProblems.map((p) => ({ ...p, file: raw.file })), ...located] };
+  if (parsed.success && raw.mergeProblems.length === 0 && parentProblems.length === 0) return parsed;
+  // Without a valid parent the branch rules cannot be checked: the parent's problems say why.
+  const parentInvalid = raw.parent !== undefined && parentProblems.length > 0;
+  const found = parsed.success ? [] : [...explainAppended(raw.appended, parsed.problems), ...parsed.problems].filter((p) => !(parentInvalid && p.path === 'branchesAt' && p.message.startsWith(NO_PARENT)));
+  // A removal is named in this file already; the rest are paths in the merged config, put back in the file they come from.
+  const located = found.map((p) => (isOwnFileProblem(p) ? { path: p.path, message: p.message, file: raw.file } : locate(raw, p)));
+  const merging = raw.mergeProblems.map((p) => ({ ...p, file: raw.file }));
+  // What the merge already refused (an entry it left out, a removal with nothing to remove) is said once, by the merge.
+  const within = (p: LocatedProblem, outer: LocatedProblem) => p.file === outer.file && (p.path === outer.path || p.path.startsWith(`${outer.path}.`) || p.path.startsWith(`${outer.path}[`));
+  const rest = located.filter((p) => !merging.some((m) => within(p, m)));
+  const seen = new Set<string>();
+  const all = [...parentProblems, ...merging, ...rest].filter((p) => {
+    const key = `${p.file}\u0000${p.path}\u0000${p.message}`;
+    return !seen.has(key) && seen.add(key) !== undefined;
+  });
+  return { success: false, file: parentProblems.length > 0 && merging.length + rest.length === 0 ? parentProblems[0]!.file : shownFile, problems: all };
 }
 
 /** A path as segments: "events[3].vendor" → ["events", 3, "vendor"]; "(json)" and the like are no path. */
@@ -185,10 +197,7 @@ function readComposed(path: string, chain: readonly string[]): RawResult {
   const ownEvents = json !== null && typeof json === 'object' && Array.isArray((json as { events?: unknown }).events) ? (json as { events: unknown[] }).events : [];
   if (parentName === undefined) {
     const removals = ownEvents.flatMap((event, i) => (event !== null && typeof event === 'object' && (event as { remove?: unknown }).remove === true ? [i] : []));
-    if (removals.length > 0) {
-      const problems = removals.map((i) => ({ path: `events[${i}]`, message: 'remove takes out an event of the parent scenario, and this file extends none' }));
-      return refused(shown, problems);
-    }
+    const mergeProblems = removals.map((i) => ({ path: `events[${i}]`, message: 'remove takes out an event of the parent scenario, and this file extends none' }));
     return {
       success: true,
       file: shown,
@@ -197,7 +206,7 @@ function readComposed(path: string, chain: readonly string[]): RawResult {
       appended: [],
       origins: new Map(),
       removed: [],
-      mergeProblems: [],
+      mergeProblems,
       files: [path],
       chain: [{ file: shown, own: ownEvents.length, changes: null }],
     };

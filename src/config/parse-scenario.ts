@@ -20,6 +20,9 @@ export type ParseResult = { success: true; scenario: Scenario } | { success: fal
  * branching scenario needs its parent: given (the loader has read it from its file) or held in the
  * JSON as `parent` (a manifest records the resolved chain).
  */
+/** How the problem of a branch without a parent starts. */
+export const NO_PARENT = 'a scenario branches from its parent';
+
 /** What the loader knows of a child that its merged JSON no longer shows: the parent events it removes, and where. */
 export interface ParseContext {
   readonly removedEvents?: readonly RemovedEvent[];
@@ -42,7 +45,7 @@ export function parseScenario(json: unknown, parent?: Scenario, context: ParseCo
   if (salvaged !== undefined && !['start', 'vendors', 'consumers'].some((key) => salvaged.substituted.has(key))) problems.push(...checkPopulations(salvaged.shape));
   const branchesAt = (input as { branchesAt?: unknown } | null)?.branchesAt;
   if (branchesAt !== undefined && branchParent === undefined) {
-    problems.push({ path: 'branchesAt', message: 'a scenario branches from its parent: name it with extends' });
+    problems.push({ path: 'branchesAt', message: `${NO_PARENT}: name it with extends` });
   } else if (branchParent !== undefined && salvaged?.shape.branchesAt !== undefined && !salvaged.substituted.has('branchesAt')) {
     problems.push(...checkBranch(salvaged.shape, branchParent, context.removedEvents));
   }

@@ -28,7 +28,7 @@ describe('config messages', () => {
       everything: file('everything.json', {
         extends: BASELINE_PATH,
         name: 'Not An Id',
-        events: [{ id: 'no-such-event', remove: true }],
+        events: [{ id: 'no-such-event', remove: true }, { id: 'gpt5', remove: true }],
         enterprises: { policies: { switching: { type: 'roi-payback', params: { paybackMonth: 6 } } } },
       }),
       branchAndSchema: file('branch-and-schema.json', branch({ name: 'Bad Name', seed: 99, months: 'many' })),
@@ -42,6 +42,8 @@ describe('config messages', () => {
           ],
         }),
       ),
+      rootRemoval: file('root-removal.json', { name: 'Root Removal', events: [{ id: 'gpt-5', remove: true }] }),
+      childOfBadParent: file('child-of-bad-parent.json', { extends: 'bad-parent.json', branchesAt: '2026-01', name: 'Bad Child' }),
       childIndices: file('child-indices.json', {
         extends: BASELINE_PATH,
         name: 'child-indices',
@@ -58,6 +60,7 @@ describe('config messages', () => {
       oneMonthBranch: file('one-month-branch.json', branch({ branchesAt: '2024-01', months: 1 })),
     };
     files.laterStart = file('later-start.json', { extends: BASELINE_PATH, name: 'later-start', start: '2024-06' });
+    file('bad-parent.json', { extends: BASELINE_PATH, name: 'bad-parent', consumers: { growthPerYear: -1 } });
     file('middle.json', { extends: BASELINE_PATH, name: 'middle', events: [{ date: '2026-05', type: 'capacity-shock', cloud: 'gcp', gpuChange: 0.2 }] });
     files.grandchild = file('grandchild.json', { extends: 'middle.json', name: 'grandchild', events: [{ date: '2026-06', type: 'capacity-shock', cloud: 'ibm' }] });
     for (const [name, path] of Object.entries(files)) {
@@ -70,8 +73,9 @@ describe('config messages', () => {
 
   it('reports every problem of a file at once: a removal of an unknown event, a bad name and a mistyped param', () => {
     const report = reports.everything!;
-    expect(report).toMatch(/everything\.json is not a valid scenario \(3 problems\):\n/);
+    expect(report).toMatch(/everything\.json is not a valid scenario \(4 problems\):\n/);
     expect(report).toContain('  events[0].id: no event "no-such-event" in the parent to remove;');
+    expect(report).toContain('  events[1].id: no event "gpt5" in the parent to remove (did you mean "gpt-5"?);');
     expect(report).toContain('  name: an id of lower-case letters, digits and dashes; found "Not An Id"');
     expect(report).toContain('  enterprises.policies.switching.params: unknown param "paybackMonth" (did you mean "paybackMonths"?)');
   });
@@ -87,6 +91,17 @@ describe('config messages', () => {
     expect(events).toContain('  vendors[0].policies.pricing.params: unknown param "markp" (did you mean "markup"?)');
     expect(events).toContain('  events[1]: give exactly one of quality and qualityGain');
     expect(events).toContain("  events[0]: a branch at 2026-01 keeps its parent's history before it: capacity-shock of 2025-06 is not the parent's");
+  });
+
+  it('reports a file’s other problems beside a removal it cannot make, and a branch’s own problems beside its parent’s', () => {
+    expect(reports.rootRemoval).toMatch(/root-removal\.json is not a valid scenario \(\d+ problems\):\n {2}events\[0\]: remove takes out an event of the parent scenario, and this file extends none\n/);
+    expect(reports.rootRemoval).toContain('  name: an id of lower-case letters');
+    expect(reports.rootRemoval).toContain('  start: missing');
+    expect(reports.rootRemoval).not.toMatch(/events\[0\]\.|Invalid input/);
+    const child = reports.childOfBadParent!;
+    expect(child).toMatch(/child-of-bad-parent\.json is not a valid scenario \(2 problems\):\n/);
+    expect(child).toMatch(/ {2}in \S*bad-parent\.json, consumers\.growthPerYear: /);
+    expect(child).toContain('  name: an id of lower-case letters');
   });
 
   it('names the index in the user’s file, not in the config merged from its parent', () => {
