@@ -143,24 +143,27 @@ export function checkBranch(child: ScenarioShape, parent: Parent, removedEvents:
     const problem: OwnFileProblem = { path: removal.path, message: `${keeps}: this removes the parent's ${named({ event: theirs })}; a branch removes only events dated ${at} or later`, inOwnFile: true };
     problems.push(problem);
   }
-  const mineBefore = before(child.events);
+  // Every event before the branch is the parent's, unchanged: matched by id, or whole for one without.
   const theirsBefore = before(parent.events).filter(({ event }) => event.id === undefined || !removedBefore.has(event.id));
-  const mineIds = new Set(mineBefore.map(({ event }) => event.id));
-  const theirIds = new Set(theirsBefore.map(({ event }) => event.id));
-  for (let k = 0; k < Math.max(mineBefore.length, theirsBefore.length); k++) {
-    const mine = mineBefore[k];
-    const theirs = theirsBefore[k];
-    if (mine && theirs && same(mine.event, theirs.event)) continue;
-    // Name the event that is out of place: one of the parent's the child lacks, or one of the child's the parent lacks.
-    const missing = theirs !== undefined && (mine === undefined || (theirs.event.id !== undefined && !mineIds.has(theirs.event.id)));
-    const extra = mine !== undefined && (theirs === undefined || (mine.event.id !== undefined && !theirIds.has(mine.event.id)));
-    problems.push({
-      path: mine ? `events[${mine.index}]` : 'events',
-      message: `${keeps}: ${
-        missing ? `the parent's ${named(theirs)} is missing` : extra ? `${named(mine)} is not the parent's` : `${named(mine!)} differs from the parent's ${named(theirs!)}`
-      }; date a change ${at} or later`,
-    });
-    break;
+  const mineById = new Map(child.events.flatMap((event, index) => (event.id === undefined ? [] : [[event.id, { event, index }] as const])));
+  const unmatched = before(child.events).filter(({ event }) => event.id === undefined);
+  for (const theirs of theirsBefore) {
+    if (theirs.event.id === undefined) {
+      const k = unmatched.findIndex(({ event }) => same(event, theirs.event));
+      if (k >= 0) unmatched.splice(k, 1);
+      else problems.push({ path: 'events', message: `${keeps}: the parent's ${named(theirs)} is missing here; date a change ${at} or later` });
+      continue;
+    }
+    const mine = mineById.get(theirs.event.id);
+    if (mine === undefined || same(mine.event, theirs.event)) continue;
+    const change = mine.event.date >= at ? `moves the parent's ${named(theirs)} to ${mine.event.date}` : `changes the parent's ${named(theirs)}`;
+    problems.push({ path: `events[${mine.index}]`, message: `${keeps}: this ${change}; script a new event dated ${at} or later instead` });
+  }
+  const theirBeforeIds = new Set(theirsBefore.map(({ event }) => event.id));
+  for (const mine of [...before(child.events).filter(({ event }) => event.id !== undefined && !theirBeforeIds.has(event.id)), ...unmatched]) {
+    const theirs = parent.events.find((event) => mine.event.id !== undefined && event.id === mine.event.id);
+    const what = theirs === undefined ? `${named(mine)} is not the parent's` : `this moves the parent's ${named({ event: theirs })} to ${mine.event.date}, before the branch`;
+    problems.push({ path: `events[${mine.index}]`, message: `${keeps}: ${what}; date a change ${at} or later` });
   }
 
   const previous = tickToDate(child.start, monthIndex(at) - monthIndex(child.start) - 1);

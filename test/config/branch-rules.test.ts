@@ -61,6 +61,20 @@ describe('branch rules', () => {
     expect(problemsOf({ events: [{ id: 'gpt-5', remove: true }] })[0]).toMatchObject({ path: 'events[0]', message: expect.stringContaining("this removes the parent's gpt-5 of 2025-08") });
   });
 
+  it('names every event of the history out of place by its own id, at its place in the file: changed, moved out of it or into it', () => {
+    const problems = problemsOf({
+      events: [
+        { date: '2026-02', type: 'capacity-shock', cloud: 'aws', gpuChange: 0.1 },
+        { id: 'gpt-5', date: '2025-08', type: 'model-release', vendor: 'openai', quality: 9 },
+        { id: 'grok-4', date: '2026-02', type: 'model-release', vendor: 'xai', quality: 3 },
+      ],
+    });
+    expect(problems.map(({ path, message }) => `${path}: ${message}`).sort()).toEqual([
+      "events[1]: a branch at 2026-01 keeps its parent's history before it: this changes the parent's gpt-5 of 2025-08; script a new event dated 2026-01 or later instead",
+      "events[2]: a branch at 2026-01 keeps its parent's history before it: this moves the parent's grok-4 of 2025-07 to 2026-02; script a new event dated 2026-01 or later instead",
+    ]);
+  });
+
   it('refuses a new vendor in the market before the branch, a branch in the first month or after the end, and one without a parent', () => {
     const cohere = { id: 'cohere', weights: 'open', quality: 1, policies: { training: { type: 'frontier-follower' } } };
     expect(problemsOf({ vendors: [cohere], marketplace: [{ cloud: 'aws', vendor: 'cohere' }] })).toContainEqual({
