@@ -82,7 +82,10 @@ export const UNKNOWN_OPTION = 'unknown option ';
 /** "unknown option --run (did you mean --runs?)", or the options there are when none is close. */
 function unknownOption(flag: string, options: OptionsConfig): string {
   const names = Object.keys(options).map((name) => `--${name}`);
-  const guess = closestName(flag.replace(/^-+/, '--'), names);
+  const typed = flag.replace(/^-+/, '--');
+  // A name cut short (--work for --workers) is what was meant when only one option starts so.
+  const prefixed = typed.length > 3 ? names.filter((name) => name.startsWith(typed)) : [];
+  const guess = prefixed.length === 1 ? prefixed[0] : closestName(typed, names);
   if (guess !== undefined) return `${UNKNOWN_OPTION}${flag} (did you mean ${guess}?)`;
   const listed = Object.entries(options).map(([name, option]) => `--${name}${option.short ? ` (-${option.short})` : ''}`);
   return `${UNKNOWN_OPTION}${flag}; options: ${listed.join(', ')}`;

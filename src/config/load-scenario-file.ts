@@ -146,7 +146,8 @@ function locate(node: Composed, problem: ConfigProblem): LocatedProblem {
     }
   });
   if (inMine && (has(node.own, mine) || addedHere || !inTheirs)) return { ...problem, path: formatPath(mine), file: node.file };
-  return locate(node.parent, { ...problem, path: formatPath(theirs) });
+  if (inTheirs) return locate(node.parent, { ...problem, path: formatPath(theirs) });
+  return { ...problem, file: node.file }; // no entry of either file: the path as found, in this file
 }
 
 /**

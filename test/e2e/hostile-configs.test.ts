@@ -131,6 +131,7 @@ describe('hostile command lines', () => {
     ['simulate.ts', ['--run', '3'], 'error: unknown option --run (did you mean --runs?)\n  npm run simulate -- --help lists the options\n'],
     ['simulate.ts', ['--no-chart'], 'error: unknown option --no-chart (did you mean --no-charts?)\n  npm run simulate -- --help lists the options\n'],
     ['simulate.ts', ['--seed=3', '--tick=6'], 'error: unknown option --tick (did you mean --ticks?)\n  npm run simulate -- --help lists the options\n'],
+    ['simulate.ts', ['--work', '2'], 'error: unknown option --work (did you mean --workers?)\n  npm run simulate -- --help lists the options\n'],
     ['sweep.ts', ['--params', 'x=1:2:2'], 'error: unknown option --params (did you mean --param?)\n  npm run sweep -- --help lists the options\n'],
     ['validate.ts', ['--quite'], 'error: unknown option --quite (did you mean --quiet?)\n  npm run validate -- --help lists the options\n'],
     ['validate.ts', ['--strict'], 'error: unknown option --strict; options: --quiet, --help (-h)\n  npm run validate -- --help lists the options\n'],
