@@ -166,7 +166,9 @@ function checkPolicyChange(event: Loose, path: string, name: string, date: strin
     if (vendors.open.has(id) && slotRole(agent, slot) !== undefined && !OPEN_VENDOR_SLOTS.includes(slot)) {
       problems.push({
         path: `${path}.slot`,
-        message: `${name}: ${id} is an open-weights vendor, whose only policy is ${OPEN_VENDOR_SLOTS.join(', ')}; it has no ${slot} policy to change (vendor slots ${Object.keys(POLICY_SLOTS.vendor).join(', ')} are closed vendors')`,
+        message: `${name}: ${id} is an open-weights vendor, whose only policy is ${OPEN_VENDOR_SLOTS.join(', ')}; it has no ${slot} policy to change (${Object.keys(POLICY_SLOTS.vendor)
+          .filter((s) => !OPEN_VENDOR_SLOTS.includes(s))
+          .join(', ')} are closed vendors' policies)`,
       });
       return;
     }
