@@ -179,7 +179,7 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
         // The model left the enterprise's channel: it must move, whatever the cost.
         j = bestOption(population, i, set, surpluses);
         if (j < 0) {
-          abandon(step, i, null);
+          abandon(step, i, { reason: 'model-unavailable' });
           continue;
         }
         switches++;
@@ -189,7 +189,7 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
         if (tick - stageSinceTick[i]! >= pilotMonths) {
           const pilotRoi = roi(population, i, set, j);
           if (pilotRoi < hurdleRoi) {
-            abandon(step, i, pilotRoi);
+            abandon(step, i, { reason: 'roi-below-hurdle', roi: pilotRoi });
             continue;
           }
           stage[i] = STAGE_PRODUCTION;
@@ -269,11 +269,11 @@ function switchTo(step: EnterpriseStep, i: number, set: OptionSet, j: number, mo
   });
 }
 
-function abandon(step: EnterpriseStep, i: number, roiAtExit: number | null): void {
+function abandon(step: EnterpriseStep, i: number, why: { reason: 'roi-below-hurdle'; roi: number } | { reason: 'model-unavailable' }): void {
   const { population, catalogue, tick } = step;
   const vendor = catalogue.vendorIds[population.vendor[i]!]!;
   population.stage[i] = STAGE_NONE;
   population.vendor[i] = NO_VENDOR;
   population.stageSinceTick[i] = tick;
-  step.publish({ type: 'enterprise.abandoned', tick, enterprise: i, vendor, roi: roiAtExit });
+  step.publish({ type: 'enterprise.abandoned', tick, enterprise: i, vendor, ...why });
 }

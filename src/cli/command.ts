@@ -2,6 +2,7 @@ import { stopQuietlyOnClosedPipe } from './closed-pipe.js';
 import { resolve } from 'node:path';
 import { asRun, checkJobSize, normaliseJob } from '../batch/job.js';
 import { isManifest, MANIFEST_LIMITS, parseManifest } from '../batch/manifest.js';
+import { runPastCalendar } from '../config/event-targets.js';
 import { loadScenarioFile } from '../config/load-scenario-file.js';
 import { readJsonFile } from '../io/read-json-file.js';
 import type { Input, Job, JobKind, JobKinds } from '../jobs/job-kind.js';
@@ -47,6 +48,8 @@ export function loadInput(file: string, kinds: JobKinds): { success: true; input
 export async function launchJob(kind: JobKind, job: Job, command: string, options: JobOptions, inputs: readonly string[]): Promise<number> {
   const tooBig = checkJobSize(job, kind);
   if (tooBig !== undefined) return badInput(tooBig);
+  const tooLate = ticksPastCalendar(job, kind);
+  if (tooLate !== undefined) return badInput(tooLate);
   const shard = options.shard;
   const outDir = options.out ?? (shard ? `${kind.defaultOutDir(job)}-shard-${shard.index}-of-${shard.count}` : kind.defaultOutDir(job));
   if (!options.quiet) for (const warning of calibrationWarnings(job, kind)) process.stderr.write(`warning: ${warning}\n`);
@@ -61,6 +64,16 @@ export async function launchJob(kind: JobKind, job: Job, command: string, option
     quiet: options.quiet,
     environment: currentEnvironment(),
   });
+}
+
+/** --ticks that would run a scenario past 9999-12, whose months cannot be written YYYY-MM (a config's months are checked at load). */
+function ticksPastCalendar(job: Job, kind: JobKind): string | undefined {
+  if (job.ticks === undefined) return undefined;
+  for (const scenario of kind.scenarios(job)) {
+    const problem = runPastCalendar(scenario.start, job.ticks);
+    if (problem !== undefined) return `--ticks ${job.ticks}: ${scenario.name}: ${problem}`;
+  }
+  return undefined;
 }
 
 /**

@@ -15,9 +15,13 @@ export function countProblems(count: number): string {
  *   configs/bad.json is not a valid scenario (2 problems):
  *     months: Too small: expected number to be >=1; found -3
  *     vendors[0].computeClouds[0]: unknown cloud "azrue"; known clouds: azure, aws, gcp, oracle
+ * Each path is in the file the user wrote; one in another file of its extends chain is prefixed
+ * "in <that file>, ".
  */
-export function formatProblems(file: string, problems: readonly ConfigProblem[]): string {
-  return formatProblemLines(`${file} is not a valid scenario`, problems.map((p) => `${p.path}: ${p.message}`));
+export function formatProblems(file: string, problems: readonly (ConfigProblem & { readonly file?: string })[]): string {
+  // A problem in another file of the extends chain (a parent the file's changes break) names that file.
+  const lines = problems.map((p) => `${p.file !== undefined && p.file !== file ? `in ${p.file}, ` : ''}${p.path}: ${p.message}`);
+  return formatProblemLines(`${file} is not a valid scenario`, lines);
 }
 
 /** A heading with its problems' count, then the problems one a line, the first MAX_SHOWN_PROBLEMS of them. */
@@ -25,7 +29,7 @@ export function formatProblemLines(heading: string, problems: readonly string[])
   const shown = problems.slice(0, MAX_SHOWN_PROBLEMS).map((p) => `  ${oneLine(p)}`);
   const more = problems.length - shown.length;
   const tail = more > 0 ? [`  … and ${more.toLocaleString('en-US')} more ${more === 1 ? 'problem' : 'problems'}, not shown: fix these first`] : [];
-  return `${heading} (${countProblems(problems.length)}):\n${[...shown, ...tail].join('\n')}\n`;
+  return `${oneLine(heading)} (${countProblems(problems.length)}):\n${[...shown, ...tail].join('\n')}\n`;
 }
 
 /** Messages are shown one a line (a stray newline would break that), and never with a control character that would act on the terminal. */

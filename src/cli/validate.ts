@@ -7,6 +7,7 @@ import { tickToDate } from '../engine/calendar.js';
 import { readJsonFile } from '../io/read-json-file.js';
 import { JOB_KINDS } from '../jobs/registry.js';
 import { formatProblemLines, formatProblems, oneLine } from './format-problems.js';
+import { usageAfter } from '../jobs/job-options.js';
 import { parseValidateArgs, VALIDATE_USAGE } from './validate-args.js';
 
 const EXIT_INVALID = 2;
@@ -23,14 +24,14 @@ function verdictOf(file: string): Verdict | { readonly skip: string } {
   const read = readJsonFile(file, MANIFEST_LIMITS);
   if (read.success) {
     const json = read.json as { $schema?: unknown; format?: unknown } | null;
-    if (typeof json?.$schema === 'string' && /^https?:\/\/json-schema\.org\//.test(json.$schema)) return { skip: `skip ${file} (a JSON Schema, not a scenario)` };
+    if (isJsonSchema(json)) return { skip: `skip ${file} (a JSON Schema, not a scenario)` };
     if (isManifest(json)) {
       const parsed = parseManifest(json, JOB_KINDS);
       if (!parsed.success) return { ok: false, report: formatProblemLines(`${file} is not a valid manifest`, parsed.problems) };
       return { ok: true, line: `ok ${file} (a manifest of a ${parsed.job.kind} job: npm run ${parsed.job.kind} -- ${file} runs it again)` };
     }
     if (typeof json?.format === 'string' && json.format.startsWith('llm-market-sim partial')) {
-      return { ok: false, report: `${file} is a shard's ${PARTIAL_JSON}, not a scenario: merge its folder with the others with npm run merge -- <shard folders>\n` };
+      return { ok: false, report: `${oneLine(file)} is a shard's ${PARTIAL_JSON}, not a scenario: merge its folder with the others with npm run merge -- <shard folders>\n` };
     }
   }
   const loaded = loadScenarioFile(file);
@@ -45,6 +46,29 @@ function verdictOf(file: string): Verdict | { readonly skip: string } {
   return { ok: true, line: lines.join('\n') };
 }
 
+/** Keywords a JSON Schema document holds at its top level; a scenario's fields are none of them but `description`. */
+const JSON_SCHEMA_KEYWORDS = new Set([
+  '$schema', '$id', '$ref', '$defs', '$comment', '$anchor', '$dynamicAnchor', '$vocabulary', 'definitions',
+  'title', 'description', 'default', 'examples', 'deprecated', 'readOnly', 'writeOnly',
+  'type', 'enum', 'const', 'properties', 'patternProperties', 'additionalProperties', 'unevaluatedProperties', 'required',
+  'propertyNames', 'minProperties', 'maxProperties', 'dependentRequired', 'dependentSchemas',
+  'items', 'prefixItems', 'contains', 'allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else',
+]);
+const STRUCTURAL_KEYWORDS = ['type', 'properties', '$defs', 'definitions', '$ref', 'allOf', 'anyOf', 'oneOf', 'if'];
+
+/**
+ * A JSON Schema document (configs/schema.json): its `$schema` names a json-schema.org dialect, it
+ * describes something (type, properties, ...) and holds nothing but schema keywords. A scenario
+ * that merely points `$schema` at json-schema.org is still a scenario, and checked as one.
+ */
+function isJsonSchema(json: unknown): boolean {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return false;
+  const { $schema } = json as { $schema?: unknown };
+  if (typeof $schema !== 'string' || !/^https?:\/\/json-schema\.org\//.test($schema)) return false;
+  const keys = Object.keys(json);
+  return keys.every((key) => JSON_SCHEMA_KEYWORDS.has(key)) && STRUCTURAL_KEYWORDS.some((key) => keys.includes(key));
+}
+
 /** "configs/commoditized.json: events inherited 31, added 2, replaced 0, removed 1" */
 function describeEvents(link: FileEvents): string {
   if (link.changes === null) return `${link.file}: ${link.own} event${link.own === 1 ? '' : 's'} of its own`;
@@ -55,7 +79,7 @@ function describeEvents(link: FileEvents): string {
 function main(argv: readonly string[]): number {
   const parsed = parseValidateArgs(argv);
   if (!parsed.success) {
-    process.stderr.write(`error: ${parsed.message}\n\n${VALIDATE_USAGE}`);
+    process.stderr.write(`error: ${oneLine(parsed.message)}\n${usageAfter(parsed.message, VALIDATE_USAGE)}`);
     return EXIT_INVALID;
   }
   const { files, quiet, help } = parsed.args;
@@ -67,9 +91,10 @@ function main(argv: readonly string[]): number {
   for (const file of files) {
     const verdict = verdictOf(file);
     if ('skip' in verdict) {
-      if (!quiet) process.stdout.write(`${verdict.skip}\n`);
+      if (!quiet) process.stdout.write(`${oneLine(verdict.skip)}\n`);
     } else if (verdict.ok) {
-      if (!quiet) process.stdout.write(`${verdict.line}\n`);
+      // A file's name may hold control characters: each line is shown printable.
+      if (!quiet) process.stdout.write(`${verdict.line.split('\n').map((line) => line.replace(/\S.*/, (text) => oneLine(text))).join('\n')}\n`);
     } else {
       invalid++;
       process.stderr.write(verdict.report);

@@ -21,7 +21,22 @@ function shown(value: unknown): string {
   return text === undefined ? 'nothing' : text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-export function checkBranch(child: ScenarioShape, parent: Parent): ConfigProblem[] {
+/** A parent event the child removes, and the path of the removal in the child's file. */
+export interface RemovedEvent {
+  readonly id: string;
+  readonly path: string;
+}
+
+/** A problem whose path is already one in the child's own file (a removal), not in the merged config. */
+export interface OwnFileProblem extends ConfigProblem {
+  readonly inOwnFile: true;
+}
+
+export function isOwnFileProblem(problem: ConfigProblem): problem is OwnFileProblem {
+  return (problem as Partial<OwnFileProblem>).inOwnFile === true;
+}
+
+export function checkBranch(child: ScenarioShape, parent: Parent, removedEvents: readonly RemovedEvent[] = []): ConfigProblem[] {
   const at = child.branchesAt!;
   const problems: ConfigProblem[] = [];
   const end = tickToDate(child.start, child.months - 1);
@@ -29,7 +44,12 @@ export function checkBranch(child: ScenarioShape, parent: Parent): ConfigProblem
   if (parent.branchesAt !== undefined && at < parent.branchesAt) {
     problems.push({ path: 'branchesAt', message: `${at} comes before the parent's own branch (${parent.branchesAt}); branch at ${parent.branchesAt} or later` });
   }
-  if (at <= child.start || at > end) {
+  if (child.months < 2) {
+    problems.push({
+      path: 'branchesAt',
+      message: `${at} is not within the run after its first month: a run of ${child.months} month (${child.start}) has no month after its first; branch in a run of 2 months or more`,
+    });
+  } else if (at <= child.start || at > end) {
     problems.push({ path: 'branchesAt', message: `${at} is not within the run after its first month (${tickToDate(child.start, 1)} to ${end})` });
   }
 
@@ -112,20 +132,38 @@ export function checkBranch(child: ScenarioShape, parent: Parent): ConfigProblem
   fixed('dealsAtStart', child.dealsAtStart, parent.dealsAtStart, `script an investment or a deal-amendment at ${at} instead`);
 
   const before = (events: ScenarioShape['events']) => events.flatMap((event, index) => (event.date < at ? [{ event, index }] : []));
-  const mineBefore = before(child.events);
-  const theirsBefore = before(parent.events);
-  for (let k = 0; k < Math.max(mineBefore.length, theirsBefore.length); k++) {
-    const mine = mineBefore[k];
-    const theirs = theirsBefore[k];
-    if (mine && theirs && same(mine.event, theirs.event)) continue;
-    const named = (x: (typeof mineBefore)[number]) => `${x.event.id ?? x.event.type} of ${x.event.date}`;
-    problems.push({
-      path: mine ? `events[${mine.index}]` : 'events',
-      message: `a branch at ${at} keeps its parent's history before it: ${
-        mine === undefined ? `the parent's ${named(theirs!)} is missing` : theirs === undefined ? `${named(mine)} is not the parent's` : `${named(mine)} differs from the parent's ${named(theirs)}`
-      }; date a change ${at} or later`,
-    });
-    break;
+  const named = (x: { event: ScenarioShape['events'][number] }) => `${x.event.id ?? x.event.type} of ${x.event.date}`;
+  const keeps = `a branch at ${at} keeps its parent's history before it`;
+  // A removal of an event before the branch is named at the removal; the history is then compared without it.
+  const removedBefore = new Set<string>();
+  for (const removal of removedEvents) {
+    const theirs = parent.events.find((event) => event.id === removal.id);
+    if (theirs === undefined || theirs.date >= at) continue;
+    removedBefore.add(removal.id);
+    const problem: OwnFileProblem = { path: removal.path, message: `${keeps}: this removes the parent's ${named({ event: theirs })}; a branch removes only events dated ${at} or later`, inOwnFile: true };
+    problems.push(problem);
+  }
+  // Every event before the branch is the parent's, unchanged: matched by id, or whole for one without.
+  const theirsBefore = before(parent.events).filter(({ event }) => event.id === undefined || !removedBefore.has(event.id));
+  const mineById = new Map(child.events.flatMap((event, index) => (event.id === undefined ? [] : [[event.id, { event, index }] as const])));
+  const unmatched = before(child.events).filter(({ event }) => event.id === undefined);
+  for (const theirs of theirsBefore) {
+    if (theirs.event.id === undefined) {
+      const k = unmatched.findIndex(({ event }) => same(event, theirs.event));
+      if (k >= 0) unmatched.splice(k, 1);
+      else problems.push({ path: 'events', message: `${keeps}: the parent's ${named(theirs)} is missing here; date a change ${at} or later` });
+      continue;
+    }
+    const mine = mineById.get(theirs.event.id);
+    if (mine === undefined || same(mine.event, theirs.event)) continue;
+    const change = mine.event.date >= at ? `moves the parent's ${named(theirs)} to ${mine.event.date}` : `changes the parent's ${named(theirs)}`;
+    problems.push({ path: `events[${mine.index}]`, message: `${keeps}: this ${change}; script a new event dated ${at} or later instead` });
+  }
+  const theirBeforeIds = new Set(theirsBefore.map(({ event }) => event.id));
+  for (const mine of [...before(child.events).filter(({ event }) => event.id !== undefined && !theirBeforeIds.has(event.id)), ...unmatched]) {
+    const theirs = parent.events.find((event) => mine.event.id !== undefined && event.id === mine.event.id);
+    const what = theirs === undefined ? `${named(mine)} is not the parent's` : `this moves the parent's ${named({ event: theirs })} to ${mine.event.date}, before the branch`;
+    problems.push({ path: `events[${mine.index}]`, message: `${keeps}: ${what}; date a change ${at} or later` });
   }
 
   const previous = tickToDate(child.start, monthIndex(at) - monthIndex(child.start) - 1);

@@ -15,6 +15,7 @@
  */
 
 import type { ConfigProblem } from './references.js';
+import { closestName } from './suggest.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Entry = Record<string, Json>;
@@ -36,16 +37,26 @@ export interface EventChanges {
   removes: number;
 }
 
+/** Where an entry of a merged list comes from: its index in the parent's list, in the child's, or both (merged). */
+export interface EntryOrigin {
+  readonly parent?: number;
+  readonly child?: number;
+}
+
 /** What merging one child into its parent found: appended entries, mistakes, the events' fate. */
 export interface Composition {
   readonly appended: AppendedEntry[];
   /** Mistakes of the child's, each with its path in the child file. */
   readonly problems: ConfigProblem[];
   readonly events: EventChanges;
+  /** For each list merged entry by entry, by its path in the merged config: where each entry comes from. */
+  readonly origins: Map<string, EntryOrigin[]>;
+  /** Parent events the child removes: their id and the place of the removal in the child's list. */
+  readonly removed: { readonly id: string; readonly index: number }[];
 }
 
 export function emptyComposition(): Composition {
-  return { appended: [], problems: [], events: { inherits: 0, adds: 0, replaces: 0, removes: 0 } };
+  return { appended: [], problems: [], events: { inherits: 0, adds: 0, replaces: 0, removes: 0 }, origins: new Map(), removed: [] };
 }
 
 function isObject(value: unknown): value is Entry {
@@ -102,19 +113,23 @@ export function mergeScenario(parent: unknown, child: unknown, composition: Comp
   }
   if (isIdList(parent) && isIdList(child)) {
     checkUnique(child, (e) => e.id as string, 'id', path, composition.problems);
+    const origins: EntryOrigin[] = [];
     const merged = parent.map((entry, i) => {
-      const override = child.find((c) => c.id === entry.id);
-      return override ? mergeScenario(entry, override, composition, `${path}[${i}]`) : entry;
+      const c = child.findIndex((candidate) => candidate.id === entry.id);
+      origins.push(c < 0 ? { parent: i } : { parent: i, child: c });
+      return c < 0 ? entry : mergeScenario(entry, child[c], composition, `${path}[${i}]`);
     });
     const parentIds = parent.map((p) => p.id as string);
     const added = new Set<string>();
-    for (const entry of child) {
+    child.forEach((entry, c) => {
       const id = entry.id as string;
-      if (parentIds.includes(id) || added.has(id)) continue;
+      if (parentIds.includes(id) || added.has(id)) return;
       added.add(id);
       composition.appended.push({ path: `${path}[${merged.length}]`, id, parentIds });
+      origins.push({ child: c });
       merged.push(entry);
-    }
+    });
+    composition.origins.set(path, origins);
     return merged;
   }
   return child;
@@ -124,42 +139,63 @@ function isRemoval(entry: unknown): entry is Entry & { remove: true } {
   return isObject(entry) && entry.remove === true;
 }
 
+/** `"remove": false` (or any value but true) is a mistake, said in words rather than left to the schema. */
+function badRemoval(entry: unknown, what: string, path: string, problems: ConfigProblem[]): boolean {
+  if (!isObject(entry) || !('remove' in entry) || entry.remove === true) return false;
+  problems.push({
+    path: `${path}.remove`,
+    message: `"remove" takes only true, to take ${what} out of the parent's list; found ${JSON.stringify(entry.remove)}: to keep it as the parent has it, leave this entry out`,
+  });
+  return true;
+}
+
 /** The parent's events with the child's replacements in place and removals gone, then the child's new events. */
 function mergeEvents(parent: readonly Json[], child: readonly Json[], composition: Composition): Json[] {
   const { problems, events } = composition;
   const idOf = (event: Json): string | undefined => (isObject(event) && typeof event.id === 'string' ? event.id : undefined);
   checkUnique(child.filter(isObject), idOf, 'event id', 'events', problems);
   const parentIds = parent.map(idOf).filter((id): id is string => id !== undefined);
-  const byId = new Map<string, Json>();
+  const byId = new Map<string, { event: Json; index: number }>();
   const removed = new Set<string>();
-  const added: Json[] = [];
+  const added: { event: Json; index: number }[] = [];
   child.forEach((event, i) => {
     const id = idOf(event);
+    if (badRemoval(event, id === undefined ? 'an event' : `the event "${id}"`, `events[${i}]`, problems)) return;
     if (isRemoval(event)) {
       const extra = Object.keys(event).filter((key) => key !== 'id' && key !== 'remove');
       if (id === undefined) problems.push({ path: `events[${i}]`, message: 'a removal names the parent’s event by its id: { "id": "...", "remove": true }' });
-      else if (!parentIds.includes(id)) problems.push({ path: `events[${i}].id`, message: `no event "${id}" in the parent to remove; its event ids: ${parentIds.join(', ') || 'none'}` });
+      else if (!parentIds.includes(id)) {
+        const guess = closestName(id, parentIds);
+        problems.push({ path: `events[${i}].id`, message: `no event "${id}" in the parent to remove${guess ? ` (did you mean "${guess}"?)` : ''}; its event ids: ${parentIds.join(', ') || 'none'}` });
+      }
       else if (extra.length > 0) problems.push({ path: `events[${i}]`, message: `a removal holds only id and remove; found also ${extra.join(', ')}` });
-      else removed.add(id);
+      else {
+        removed.add(id);
+        composition.removed.push({ id, index: i });
+      }
       return;
     }
-    if (id !== undefined && parentIds.includes(id)) byId.set(id, event);
-    else added.push(event);
+    if (id !== undefined && parentIds.includes(id)) byId.set(id, { event, index: i });
+    else added.push({ event, index: i });
   });
   const merged: Json[] = [];
-  for (const event of parent) {
+  const origins: EntryOrigin[] = [];
+  parent.forEach((event, p) => {
     const id = idOf(event);
     if (id !== undefined && removed.has(id)) {
       events.removes++;
-      continue;
+      return;
     }
     const replacement = id === undefined ? undefined : byId.get(id);
     if (replacement !== undefined) events.replaces++;
     else events.inherits++;
-    merged.push(replacement ?? event);
-  }
+    merged.push(replacement?.event ?? event);
+    // A replacement is the child's whole: nothing of the parent's event is left in it.
+    origins.push(replacement === undefined ? { parent: p } : { child: replacement.index });
+  });
   events.adds += added.length;
-  return [...merged, ...added];
+  composition.origins.set('events', [...origins, ...added.map(({ index }) => ({ child: index }))]);
+  return [...merged, ...added.map(({ event }) => event)];
 }
 
 /** Listings keyed by their (cloud, vendor) pair. */
@@ -168,21 +204,27 @@ function mergeListings(parent: readonly Json[], child: readonly Json[], composit
     isObject(listing) && typeof listing.cloud === 'string' && typeof listing.vendor === 'string' ? `${listing.vendor} on ${listing.cloud}` : undefined;
   checkUnique(child.filter(isObject), pairOf, 'listing', 'marketplace', composition.problems);
   const parentPairs = parent.map(pairOf);
+  const mistaken = new Set(child.filter((listing, i) => badRemoval(listing, `the listing of ${pairOf(listing) ?? 'this pair'}`, `marketplace[${i}]`, composition.problems)));
   const merged: Json[] = [];
-  parent.forEach((listing) => {
+  const origins: EntryOrigin[] = [];
+  parent.forEach((listing, p) => {
     const pair = pairOf(listing);
-    const override = child.find((c) => pair !== undefined && pairOf(c) === pair);
+    const c = child.findIndex((candidate) => pair !== undefined && pairOf(candidate) === pair && !mistaken.has(candidate));
+    const override = c < 0 ? undefined : child[c];
     if (isRemoval(override)) return;
     merged.push(override === undefined ? listing : (mergeScenario(listing, override, composition) as Json));
+    origins.push(c < 0 ? { parent: p } : { parent: p, child: c });
   });
   child.forEach((listing, i) => {
     const pair = pairOf(listing);
-    if (pair !== undefined && parentPairs.includes(pair)) return;
+    if ((pair !== undefined && parentPairs.includes(pair)) || mistaken.has(listing)) return;
     if (isRemoval(listing)) {
       composition.problems.push({ path: `marketplace[${i}]`, message: `no listing of ${pair ?? 'this pair'} in the parent to remove` });
       return;
     }
     merged.push(listing);
+    origins.push({ child: i });
   });
+  composition.origins.set('marketplace', origins);
   return merged;
 }

@@ -1,10 +1,11 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { readJsonFile, type JsonFileLimits } from '../io/read-json-file.js';
-import { emptyComposition, mergeScenario, type AppendedEntry, type EventChanges } from './compose.js';
+import { emptyComposition, mergeScenario, type AppendedEntry, type EntryOrigin, type EventChanges } from './compose.js';
 import { id as idSchema } from './field-types.js';
 import { LIMIT_REASONS, MAX_CONFIG_FILE_BYTES, MAX_EXTENDS_CHAIN, MAX_JSON_DEPTH } from './limits.js';
 import type { ConfigProblem } from './references.js';
-import { parseScenario, type Scenario } from './parse-scenario.js';
+import { isOwnFileProblem } from './branch-rules.js';
+import { formatPath, NO_PARENT, parseScenario, type Scenario } from './parse-scenario.js';
 import { closestName } from './suggest.js';
 
 /** What one file of an `extends` chain does to the events it inherits (null for the root, which inherits none). */
@@ -15,22 +16,40 @@ export interface FileEvents {
   readonly changes: EventChanges | null;
 }
 
+/** A problem at its place in the file the user wrote: the file of the chain, and the path in it. */
+export interface LocatedProblem extends ConfigProblem {
+  readonly file: string;
+}
+
 export type LoadResult =
   | { success: true; scenario: Scenario; files: readonly string[]; chain: readonly FileEvents[] }
-  | { success: false; file: string; problems: readonly ConfigProblem[] };
+  | { success: false; file: string; problems: readonly LocatedProblem[] };
 
-type RawResult = Composed | { success: false; file: string; problems: ConfigProblem[] };
+type Refused = { success: false; file: string; problems: LocatedProblem[] };
+type RawResult = Composed | Refused;
 
 /** A file merged onto its chain of parents, with the parent's own merge kept for a branch. */
 interface Composed {
   readonly success: true;
   readonly file: string;
   readonly json: unknown;
+  /** The file's own JSON, before its parent was merged in. */
+  readonly own: unknown;
   readonly appended: AppendedEntry[];
+  /** Where the entries of lists merged entry by entry come from (see Composition.origins). */
+  readonly origins: ReadonlyMap<string, readonly EntryOrigin[]>;
+  /** Parent events this file removes, with the place of each removal in its list. */
+  readonly removed: readonly { readonly id: string; readonly index: number }[];
+  /** Mistakes found in merging this file onto its parent, in this file's own paths. */
+  readonly mergeProblems: readonly ConfigProblem[];
   /** The files of the chain, this one first. */
   readonly files: string[];
   readonly chain: FileEvents[];
   readonly parent?: Composed;
+}
+
+function refused(file: string, problems: readonly ConfigProblem[]): Refused {
+  return { success: false, file, problems: problems.map((p) => ({ ...p, file })) };
 }
 
 /** What a config file may be: a regular file of at most 10 MB, nested at most 64 levels. */
@@ -52,17 +71,83 @@ export function loadScenarioFile(file: string): LoadResult {
  * Validates a merged file. A scenario that branches is validated with the scenario it branches
  * from, itself resolved the same way, so a problem in the parent is reported in the parent's file.
  */
-function resolveScenario(raw: Composed, shownFile: string): { success: true; scenario: Scenario } | { success: false; file: string; problems: readonly ConfigProblem[] } {
+function resolveScenario(raw: Composed, shownFile: string): { success: true; scenario: Scenario } | Refused {
   const branches = (raw.json as { branchesAt?: unknown } | null)?.branchesAt !== undefined;
   let parent: Scenario | undefined;
+  let parentProblems: readonly LocatedProblem[] = [];
   if (branches && raw.parent) {
     const resolvedParent = resolveScenario(raw.parent, raw.parent.file);
-    if (!resolvedParent.success) return resolvedParent;
-    parent = resolvedParent.scenario;
+    if (resolvedParent.success) parent = resolvedParent.scenario;
+    else parentProblems = resolvedParent.problems;
   }
-  const parsed = parseScenario(raw.json, parent);
-  if (parsed.success) return parsed;
-  return { success: false, file: shownFile, problems: [...explainAppended(raw.appended, parsed.problems), ...parsed.problems] };
+  const removedEvents = raw.removed.map(({ id, index }) => ({ id, path: `events[${index}]` }));
+  const parsed = parseScenario(raw.json, parent, { removedEvents });
+  if (parsed.success && raw.mergeProblems.length === 0 && parentProblems.length === 0) return parsed;
+  // Without a valid parent the branch rules cannot be checked: the parent's problems say why.
+  const parentInvalid = raw.parent !== undefined && parentProblems.length > 0;
+  const found = parsed.success ? [] : [...explainAppended(raw.appended, parsed.problems), ...parsed.problems].filter((p) => !(parentInvalid && p.path === 'branchesAt' && p.message.startsWith(NO_PARENT)));
+  // A removal is named in this file already; the rest are paths in the merged config, put back in the file they come from.
+  const located = found.map((p) => (isOwnFileProblem(p) ? { path: p.path, message: p.message, file: raw.file } : locate(raw, p)));
+  const merging = raw.mergeProblems.map((p) => ({ ...p, file: raw.file }));
+  // What the merge already refused (an entry it left out, a removal with nothing to remove) is said once, by the merge.
+  const within = (p: LocatedProblem, outer: LocatedProblem) => p.file === outer.file && (p.path === outer.path || p.path.startsWith(`${outer.path}.`) || p.path.startsWith(`${outer.path}[`));
+  const rest = located.filter((p) => !merging.some((m) => within(p, m)));
+  const seen = new Set<string>();
+  const all = [...parentProblems, ...merging, ...rest].filter((p) => {
+    const key = `${p.file}\u0000${p.path}\u0000${p.message}`;
+    return !seen.has(key) && seen.add(key) !== undefined;
+  });
+  return { success: false, file: parentProblems.length > 0 && merging.length + rest.length === 0 ? parentProblems[0]!.file : shownFile, problems: all };
+}
+
+/** A path as segments: "events[3].vendor" → ["events", 3, "vendor"]; "(json)" and the like are no path. */
+function segmentsOf(path: string): (string | number)[] | undefined {
+  if (path.startsWith('(')) return path === '(top level)' ? [] : undefined;
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
+}
+
+function has(json: unknown, segments: readonly (string | number)[]): boolean {
+  let value = json;
+  for (const key of segments) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return false;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return true;
+}
+
+/**
+ * A problem found in the merged config, at its place in the file of the chain it comes from: the
+ * file that holds the value (or the entry it adds), with the index the entry has in that file.
+ */
+function locate(node: Composed, problem: ConfigProblem): LocatedProblem {
+  const segments = segmentsOf(problem.path);
+  if (segments === undefined || node.parent === undefined) return { ...problem, file: node.file };
+  const mine: (string | number)[] = [];
+  const theirs: (string | number)[] = [];
+  let inMine = true;
+  let inTheirs = true;
+  /** Whether the path runs through an entry only this file has (so what is missing there is this file's to give). */
+  let addedHere = false;
+  segments.forEach((segment, k) => {
+    if (typeof segment === 'number') {
+      const origins = node.origins.get(formatPath(segments.slice(0, k)));
+      // A list not merged entry by entry is the child's whole when the child gives it, else the parent's.
+      const childGives = inMine && has(node.own, mine);
+      const fromMine: number | undefined = origins ? origins[segment]?.child : childGives ? segment : undefined;
+      const fromTheirs: number | undefined = origins ? origins[segment]?.parent : childGives ? undefined : segment;
+      if (fromMine !== undefined && fromTheirs === undefined) addedHere = true;
+      inMine = inMine && fromMine !== undefined;
+      inTheirs = inTheirs && fromTheirs !== undefined;
+      mine.push(fromMine ?? segment);
+      theirs.push(fromTheirs ?? segment);
+    } else {
+      mine.push(segment);
+      theirs.push(segment);
+    }
+  });
+  if (inMine && (has(node.own, mine) || addedHere || !inTheirs)) return { ...problem, path: formatPath(mine), file: node.file };
+  if (inTheirs) return locate(node.parent, { ...problem, path: formatPath(theirs) });
+  return { ...problem, file: node.file }; // no entry of either file: the path as found, in this file
 }
 
 /**
@@ -94,43 +179,54 @@ function readComposed(path: string, chain: readonly string[]): RawResult {
   const shown = display(path);
   if (chain.includes(path)) {
     const cycle = [...chain, path].map(display).join(' → ');
-    return { success: false, file: shown, problems: [{ path: 'extends', message: `extends forms a cycle: ${cycle}` }] };
+    return refused(shown, [{ path: 'extends', message: `extends forms a cycle: ${cycle}` }]);
   }
   if (chain.length >= MAX_EXTENDS_CHAIN) {
-    return { success: false, file: display(chain[0]!), problems: [{ path: 'extends', message: LIMIT_REASONS.extendsChain([...chain, path].map(display)) }] };
+    return refused(display(chain[0]!), [{ path: 'extends', message: LIMIT_REASONS.extendsChain([...chain, path].map(display)) }]);
   }
   const read = readJsonFile(path, CONFIG_FILE_LIMITS);
   if (!read.success) {
-    if (read.kind === 'json') return { success: false, file: shown, problems: [{ path: '(json)', message: read.reason }] };
+    if (read.kind === 'json') return refused(shown, [{ path: '(json)', message: read.reason }]);
     const reason = read.reason.replace(/^no such file or folder \(ENOENT\)$/, 'no such file');
     const child = chain.at(-1);
-    if (child === undefined) return { success: false, file: shown, problems: [{ path: '(file)', message: `${shown}: ${reason}` }] };
+    if (child === undefined) return refused(shown, [{ path: '(file)', message: `${shown}: ${reason}` }]);
     // A missing or unreadable parent is the child's mistake: report it in the file that names it.
-    return { success: false, file: display(child), problems: [{ path: 'extends', message: `parent scenario ${shown}: ${reason}` }] };
+    return refused(display(child), [{ path: 'extends', message: `parent scenario ${shown}: ${reason}` }]);
   }
   const json = read.json;
   const parentName = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as { extends?: unknown }).extends : undefined;
   const ownEvents = json !== null && typeof json === 'object' && Array.isArray((json as { events?: unknown }).events) ? (json as { events: unknown[] }).events : [];
   if (parentName === undefined) {
     const removals = ownEvents.flatMap((event, i) => (event !== null && typeof event === 'object' && (event as { remove?: unknown }).remove === true ? [i] : []));
-    if (removals.length > 0) {
-      const problems = removals.map((i) => ({ path: `events[${i}]`, message: 'remove takes out an event of the parent scenario, and this file extends none' }));
-      return { success: false, file: shown, problems };
-    }
-    return { success: true, file: shown, json, appended: [], files: [path], chain: [{ file: shown, own: ownEvents.length, changes: null }] };
+    const mergeProblems = removals.map((i) => ({ path: `events[${i}]`, message: 'remove takes out an event of the parent scenario, and this file extends none' }));
+    return {
+      success: true,
+      file: shown,
+      json,
+      own: json,
+      appended: [],
+      origins: new Map(),
+      removed: [],
+      mergeProblems,
+      files: [path],
+      chain: [{ file: shown, own: ownEvents.length, changes: null }],
+    };
   }
   if (typeof parentName !== 'string') {
-    return { success: false, file: shown, problems: [{ path: 'extends', message: 'must be the path of a parent scenario file' }] };
+    return refused(shown, [{ path: 'extends', message: 'must be the path of a parent scenario file' }]);
   }
   const parent = readComposed(resolve(dirname(path), parentName), [...chain, path]);
   if (!parent.success) return parent;
   const composition = emptyComposition();
   const merged = mergeScenario(parent.json, json, composition);
-  if (composition.problems.length > 0) return { success: false, file: shown, problems: composition.problems };
   return {
     success: true,
     file: shown,
     json: merged,
+    own: json,
+    origins: composition.origins,
+    removed: composition.removed,
+    mergeProblems: composition.problems,
     appended: [...parent.appended, ...composition.appended],
     files: [path, ...parent.files],
     chain: [...parent.chain, { file: shown, own: ownEvents.length, changes: composition.events }],

@@ -1,6 +1,6 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { scenarioJsonSchema, type JsonSchema } from './json-schema.js';
-import { checkBranch } from './branch-rules.js';
+import { checkBranch, type RemovedEvent } from './branch-rules.js';
 import { checkPopulations } from './population-rules.js';
 import { checkReferences, type ConfigProblem } from './references.js';
 import { scenarioSchema, type ScenarioShape } from './scenario-schema.js';
@@ -20,7 +20,15 @@ export type ParseResult = { success: true; scenario: Scenario } | { success: fal
  * branching scenario needs its parent: given (the loader has read it from its file) or held in the
  * JSON as `parent` (a manifest records the resolved chain).
  */
-export function parseScenario(json: unknown, parent?: Scenario): ParseResult {
+/** How the problem of a branch without a parent starts. */
+export const NO_PARENT = 'a scenario branches from its parent';
+
+/** What the loader knows of a child that its merged JSON no longer shows: the parent events it removes, and where. */
+export interface ParseContext {
+  readonly removedEvents?: readonly RemovedEvent[];
+}
+
+export function parseScenario(json: unknown, parent?: Scenario, context: ParseContext = {}): ParseResult {
   const { parent: heldParent, ...own } = (json !== null && typeof json === 'object' && !Array.isArray(json) ? json : {}) as { parent?: unknown };
   let branchParent = parent;
   if (branchParent === undefined && heldParent !== undefined) {
@@ -30,19 +38,66 @@ export function parseScenario(json: unknown, parent?: Scenario): ParseResult {
   }
   const input = heldParent === undefined ? json : own;
   const result = scenarioSchema.safeParse(input);
-  const problems = [
-    ...(result.success ? [] : result.error.issues.map((issue) => toProblem(issue, input))),
-    ...checkReferences(input),
-    ...(result.success ? checkPopulations(result.data) : []),
-  ];
+  // Every stage that can be checked is, so a file's problems come in one report: the rules that need
+  // a parsed scenario run on what of it parses, the rest taken from the parent (see salvage).
+  const salvaged = result.success ? { shape: result.data, substituted: new Set<string>() } : salvage(input, branchParent);
+  const problems = [...(result.success ? [] : result.error.issues.map((issue) => toProblem(issue, input))), ...checkReferences(input)];
+  if (salvaged !== undefined && !['start', 'vendors', 'consumers'].some((key) => salvaged.substituted.has(key))) problems.push(...checkPopulations(salvaged.shape));
+  const branchesAt = (input as { branchesAt?: unknown } | null)?.branchesAt;
+  if (branchesAt !== undefined && branchParent === undefined) {
+    problems.push({ path: 'branchesAt', message: `${NO_PARENT}: name it with extends` });
+  } else if (branchParent !== undefined && salvaged?.shape.branchesAt !== undefined && !salvaged.substituted.has('branchesAt')) {
+    problems.push(...checkBranch(salvaged.shape, branchParent, context.removedEvents));
+  }
   if (!result.success || problems.length > 0) return { success: false, problems };
   if (result.data.branchesAt === undefined) return { success: true, scenario: result.data };
-  if (branchParent === undefined) {
-    return { success: false, problems: [{ path: 'branchesAt', message: 'a scenario branches from its parent: name it with extends' }] };
-  }
-  const branchProblems = checkBranch(result.data, branchParent);
-  if (branchProblems.length > 0) return { success: false, problems: branchProblems };
   return { success: true, scenario: { ...result.data, parent: branchParent } };
+}
+
+/** The array schema inside a default or an optional, if any. */
+function listSchema(schema: z.ZodType): z.ZodArray<z.ZodType> | undefined {
+  let inner: unknown = schema;
+  while (inner instanceof z.ZodDefault || inner instanceof z.ZodOptional) inner = inner.unwrap();
+  return inner instanceof z.ZodArray ? (inner as z.ZodArray<z.ZodType>) : undefined;
+}
+
+/**
+ * What of a scenario that fails its schema still parses, field by field, so the rules that need a
+ * parsed scenario can check it: an invalid list entry is replaced by the parent's entry of the same
+ * id (or left out), any other invalid field by the parent's. Undefined when a field has no
+ * replacement. The rules then find only problems of what the file states validly; `substituted`
+ * names the fields taken from the parent (or thinned).
+ */
+function salvage(input: unknown, parent: Scenario | undefined): { shape: ScenarioShape; substituted: Set<string> } | undefined {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return undefined;
+  const raw = input as Record<string, unknown>;
+  const shape: Record<string, unknown> = {};
+  const substituted = new Set<string>();
+  for (const [key, schema] of Object.entries(scenarioSchema.shape) as [keyof ScenarioShape & string, z.ZodType][]) {
+    const parsed = schema.safeParse(raw[key]);
+    if (parsed.success) {
+      if (parsed.data !== undefined) shape[key] = parsed.data;
+      continue;
+    }
+    substituted.add(key);
+    const list = listSchema(schema);
+    const theirs = parent?.[key];
+    if (list !== undefined && Array.isArray(raw[key])) {
+      const idOf = (entry: unknown) => (entry !== null && typeof entry === 'object' ? (entry as { id?: unknown }).id : undefined);
+      shape[key] = (raw[key] as unknown[]).flatMap((entry) => {
+        const one = list.element.safeParse(entry);
+        if (one.success) return [one.data];
+        const id = idOf(entry);
+        const same = Array.isArray(theirs) && id !== undefined ? theirs.find((e) => idOf(e) === id) : undefined;
+        return same === undefined ? [] : [same];
+      });
+    } else if (theirs !== undefined) {
+      shape[key] = theirs;
+    } else if (!schema.safeParse(undefined).success) {
+      return undefined;
+    }
+  }
+  return { shape: shape as ScenarioShape, substituted };
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {

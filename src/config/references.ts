@@ -1,5 +1,6 @@
 import { isYearMonth, monthIndex, tickToDate } from '../engine/calendar.js';
 import { checkEquityRules } from './equity-rules.js';
+import { checkEventTargets } from './event-targets.js';
 import { checkHistoryRules } from './history-rules.js';
 import type { ConfigProblem } from './config-problem.js';
 
@@ -95,6 +96,7 @@ export function checkReferences(scenario: unknown): ConfigProblem[] {
   checkScheduledEvents(scenario, cloudIds, vendorIds, known, problems);
   problems.push(...checkHistoryRules(scenario, cloudIds));
   problems.push(...checkEquityRules(scenario, cloudIds));
+  problems.push(...checkEventTargets(scenario, cloudIds));
   checkOpeningFleets(clouds, vendors, problems);
   const root = scenario as Loose | null;
   const start = typeof root?.start === 'string' && isYearMonth(root.start) ? root.start : undefined;

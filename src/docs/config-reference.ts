@@ -37,7 +37,8 @@ this file on top of it. Nothing of the parent is lost unless the child says so:
   then be complete);
 - \`events\` append to the parent's. An event may carry an \`id\`: a child's event with the id of one of
   the parent's replaces it whole, in its place, and \`{ "id": "gpt-5", "remove": true }\` removes it;
-  a removal that names no event of the parent is an error listing the parent's event ids;
+  a removal that names no event of the parent is an error listing the parent's event ids, and
+  \`"remove"\` takes only \`true\`;
 - \`marketplace\` listings merge on their (cloud, vendor) pair: a known pair merges into the parent's
   listing (a new revenue share), a new pair is appended, \`{ "cloud": "aws", "vendor": "meta", "remove": true }\`
   removes one;
@@ -49,7 +50,11 @@ this file on top of it. Nothing of the parent is lost unless the child says so:
   parent's value;
 - \`extends\` itself is not inherited; \`branchesAt\` is (a child of a branch branches in the same month
   unless it says otherwise).
-A chain of parents is followed; a missing parent or a cycle is an error naming the chain.
+A chain of parents is followed; a missing parent or a cycle is an error naming the chain. Every
+problem a file has is reported at once (what the merge finds, the schema's, the references' and the
+branch's rules), each at its path in the file of the chain that holds the value, with the index the
+entry has in that file's own list; one in a parent that a child's change brings about is prefixed
+with the parent's file.
 \`npm run validate\` prints, for each file of the chain, how many of its parent's events it inherits,
 adds, replaces and removes, and how many events fall after the run's end (they do not happen).
 
@@ -77,7 +82,13 @@ own release and funding decisions start the month after); \`scripts\` narrows wh
 brings a vendor to market at a month (DeepSeek: 2025-01). Scripted events obey the rules of the world,
 checked before anything runs: an event naming a vendor before it is in the market, an amendment of a
 deal that does not exist yet, or a contract, listing or tying investment that an exclusive deal in
-force forbids is an error naming the deal, unless an earlier event of the same config amends it. At
+force forbids is an error naming the deal, unless an earlier event of the same config amends it. So
+is an event that cannot apply to what it names, named by its id (or its place): a \`policy-change\` of
+a slot its agent does not have (an open-weights vendor has only \`training\`), or naming an unknown
+vendor or cloud in its policy's params; a compute contract, compute commitment, merger or compute tie
+(\`status\`, \`minAsicShare\`, \`permittedClouds\`, \`computeCommitmentUsd\`) for an open-weights vendor,
+which buys no compute from clouds and raises no rounds; a \`delisting\` of a pair not listed in its
+month; a run whose months would go past 9999-12 (\`months\` or \`--ticks\`). At
 run time an event that a tie made by an agent forbids is not applied, and \`schedule.event-skipped\`
 says why.
 

@@ -1,6 +1,7 @@
 import type { Scenario } from '../config/parse-scenario.js';
 import type { Job } from './job-kind.js';
-import type { JobOptions } from './job-options.js';
+import { usageAfter, type JobOptions } from './job-options.js';
+import { printable } from '../io/json-text.js';
 
 /**
  * What the kinds' command lines share: exit codes, bad input reported with the usage, the options
@@ -12,7 +13,8 @@ export const EXIT_BAD_INPUT = 2;
 
 /** Prints a bad-input error with the usage; returns the exit code. */
 export function badInput(message: string, usage?: string): number {
-  process.stderr.write(`error: ${message}\n${usage === undefined ? '' : `\n${usage}`}`);
+  // A message may quote what the user typed (a path, an option): nothing in it may act on the terminal.
+  process.stderr.write(`error: ${printable(message)}\n${usage === undefined ? '' : usageAfter(message, usage)}`);
   return EXIT_BAD_INPUT;
 }
 

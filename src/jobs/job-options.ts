@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { MAX_RUNS } from '../batch/job-limits.js';
 import { parseShard, type Shard } from '../batch/shard.js';
 import { LIMIT_REASONS, MAX_MONTHS } from '../config/limits.js';
+import { closestName } from '../config/suggest.js';
 
 /**
  * Options every command that runs simulations shares: where outputs go, seeds, months, runs per
@@ -75,8 +76,35 @@ function joinNegativeNumbers(argv: readonly string[], options: OptionsConfig): s
   return args;
 }
 
+/** How an unknown option's message starts: the usage then gives way to a pointer to --help. */
+export const UNKNOWN_OPTION = 'unknown option ';
+
+/** "unknown option --run (did you mean --runs?)", or the options there are when none is close. */
+function unknownOption(flag: string, options: OptionsConfig): string {
+  const names = Object.keys(options).map((name) => `--${name}`);
+  const typed = flag.replace(/^-+/, '--');
+  // A name cut short (--work for --workers) is what was meant when only one option starts so.
+  const prefixed = typed.length > 3 ? names.filter((name) => name.startsWith(typed)) : [];
+  const guess = prefixed.length === 1 ? prefixed[0] : closestName(typed, names);
+  if (guess !== undefined) return `${UNKNOWN_OPTION}${flag} (did you mean ${guess}?)`;
+  const listed = Object.entries(options).map(([name, option]) => `--${name}${option.short ? ` (-${option.short})` : ''}`);
+  return `${UNKNOWN_OPTION}${flag}; options: ${listed.join(', ')}`;
+}
+
+/**
+ * What follows a bad-input message: the usage, or for a mistyped option (whose message already
+ * says what was meant) one line pointing at --help, so the suggestion is not lost above a page.
+ */
+export function usageAfter(message: string, usage: string): string {
+  if (!message.startsWith(UNKNOWN_OPTION)) return `\n${usage}`;
+  const command = /^Usage: (npm run [\w-]+)/.exec(usage)?.[1];
+  return command === undefined ? `\n${usage}` : `  ${command} -- --help lists the options\n`;
+}
+
 /** parseArgs's messages in this project's words, on one line. */
-function describeParseError(error: Error): string {
+function describeParseError(error: Error, options: OptionsConfig): string {
+  const unknown = /^Unknown option '(-[^']*)'/.exec(error.message);
+  if (unknown) return unknownOption(unknown[1]!, options);
   const ambiguous = /^Option '(-[\w-]+|--[\w-]+)(?: <value>)?' argument is ambiguous/.exec(error.message);
   if (ambiguous) return `${ambiguous[1]} needs a value, and the argument after it starts with a dash; if that is the value, write ${ambiguous[1]}=<value>`;
   const missing = /^Option '(-[\w-]+|--[\w-]+)(?: <value>)?' argument missing/.exec(error.message);
@@ -110,7 +138,7 @@ export function parseCommandLine<O extends OptionsConfig>(argv: readonly string[
     if (repeated !== undefined) return { success: false as const, message: repeated };
     return { success: true as const, values: parsed.values, positionals: parsed.positionals };
   } catch (error) {
-    return { success: false as const, message: describeParseError(error as Error) };
+    return { success: false as const, message: describeParseError(error as Error, options) };
   }
 }
 

@@ -23,12 +23,14 @@ export interface EnterpriseInProduction extends At<'enterprise.in-production'> {
   readonly enterprise: number;
   readonly vendor: VendorId;
 }
-export interface EnterpriseAbandoned extends At<'enterprise.abandoned'> {
+/**
+ * An enterprise gives up AI: its pilot's return fell short of the hurdle (with that return), or its
+ * model left its channel and no other model is there to move to (no return was measured).
+ */
+export type EnterpriseAbandoned = At<'enterprise.abandoned'> & {
   readonly enterprise: number;
   readonly vendor: VendorId;
-  /** Return on spend at exit; null when the model left the channel and nothing replaced it. */
-  readonly roi: number | null;
-}
+} & ({ readonly reason: 'roi-below-hurdle'; readonly roi: number } | { readonly reason: 'model-unavailable' });
 export interface EnterpriseSwitched extends At<'enterprise.switched'> {
   readonly enterprise: number;
   readonly from: VendorId;

@@ -178,12 +178,22 @@ describe('enterprises', () => {
       const population = populationOf([{ cloud: BETA, valueUsdPerTask: 14, qualityWeight: 0, stage: STAGE_PILOT, vendor: ACME, stageSinceTick: 0 }], 3);
       const { events, demand } = step(population, { tick: 3 });
       expect(events).toHaveLength(1);
-      expect(events[0]).toMatchObject({ type: 'enterprise.abandoned', tick: 3, enterprise: 0, vendor: 'acme' });
-      expect(events[0]?.type === 'enterprise.abandoned' && events[0].roi).toBeCloseTo(0.4, 12);
+      expect(events[0]).toMatchObject({ type: 'enterprise.abandoned', tick: 3, enterprise: 0, vendor: 'acme', reason: 'roi-below-hurdle' });
+      expect(events[0]?.type === 'enterprise.abandoned' && events[0].reason === 'roi-below-hurdle' && events[0].roi).toBeCloseTo(0.4, 12);
       expect(population.stage[0]).toBe(STAGE_NONE);
       expect(population.vendor[0]).toBe(NO_VENDOR);
       expect(demand.directMTok[ACME]).toBe(0);
       expect(demand.adopters).toBe(0);
+    });
+
+    it('abandons a model delisted from its only channel, saying so, with no ROI it never measured (no null in events.jsonl)', () => {
+      const nothingListed = worldState({ vendors: [vendorState('llama', { weights: 'open', quality: 0.7, priceUsdPerMTok: 0 })], clouds: [cloudState('alpha'), cloudState('beta')], listings: [] });
+      const empty = { ...buildCatalogue(nothingListed, ['acme', 'bolt', 'llama'], ['alpha', 'beta']), frontierQuality: 1 };
+      const population = populationOf([{ cloud: ALPHA, stage: STAGE_PRODUCTION, vendor: LLAMA }], 3);
+      const { events } = step(population, { catalogue: empty, tick: 4 });
+      expect(events).toEqual([{ type: 'enterprise.abandoned', tick: 4, enterprise: 0, vendor: 'llama', reason: 'model-unavailable' }]);
+      expect(JSON.stringify(events)).not.toContain('null');
+      expect(population.vendor[0]).toBe(NO_VENDOR);
     });
   });
 

@@ -98,7 +98,7 @@ describe('mergeScenario', () => {
     it('refuses to remove an event the parent does not have, naming the ids it has', () => {
       const composition = emptyComposition();
       mergeScenario(parent, { events: [{ id: 'gpt-6', remove: true }] }, composition);
-      expect(composition.problems).toEqual([{ path: 'events[0].id', message: 'no event "gpt-6" in the parent to remove; its event ids: aws-round, gpt-5' }]);
+      expect(composition.problems).toEqual([{ path: 'events[0].id', message: 'no event "gpt-6" in the parent to remove (did you mean "gpt-5"?); its event ids: aws-round, gpt-5' }]);
     });
 
     it('refuses a removal that also carries fields, and one with no id', () => {

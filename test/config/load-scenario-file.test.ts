@@ -35,7 +35,7 @@ describe('load-scenario-file', () => {
 
     it('reports a missing file as a problem, not a throw', () => {
       const result = loadScenarioFile(join(folder, 'nowhere.json'));
-      expect(problems(result)).toEqual([{ path: '(file)', message: expect.stringContaining('no such file') }]);
+      expect(problems(result)).toEqual([{ path: '(file)', message: expect.stringContaining('no such file'), file: expect.stringContaining('nowhere.json') }]);
     });
 
     it('reports a folder given as the file', () => {
@@ -105,7 +105,7 @@ describe('load-scenario-file', () => {
     it('reports a missing parent in the child that names it', () => {
       const child = write('orphan.json', { extends: 'missing-parent.json', name: 'orphan' });
       const result = loadScenarioFile(child);
-      expect(problems(result)).toEqual([{ path: 'extends', message: expect.stringMatching(/parent scenario .*missing-parent\.json: no such file/) }]);
+      expect(problems(result)).toEqual([{ path: 'extends', message: expect.stringMatching(/parent scenario .*missing-parent\.json: no such file/), file: expect.stringContaining('orphan.json') }]);
       expect(result.success ? '' : result.file).toContain('orphan.json');
     });
 
@@ -129,13 +129,15 @@ describe('load-scenario-file', () => {
 
     it('refuses an extends that is not a path', () => {
       const child = write('odd.json', { extends: 42, name: 'odd' });
-      expect(problems(loadScenarioFile(child))).toEqual([{ path: 'extends', message: expect.stringContaining('path of a parent') }]);
+      expect(problems(loadScenarioFile(child))).toEqual([{ path: 'extends', message: expect.stringContaining('path of a parent'), file: expect.stringContaining('odd.json') }]);
     });
 
     it('explains a child entry whose id the parent lacks, and the id probably meant', () => {
       write('parent.json', baselineJson());
       const child = write('typo.json', { extends: 'parent.json', name: 'typo', vendors: [{ id: 'opnai', quality: 2 }] });
-      const found = problems(loadScenarioFile(child)).find((p) => p.path === 'vendors[7]');
+      // Its place in the file the user wrote, not vendors[7] of the config merged from the parent.
+      const found = problems(loadScenarioFile(child)).find((p) => p.path === 'vendors[0]');
+      expect(found?.file).toContain('typo.json');
       expect(found?.message).toContain('"opnai" is not in the parent scenario');
       expect(found?.message).toContain('did you mean "openai"');
     });

@@ -75,7 +75,7 @@ describe('npm run compare', () => {
     expect(vendor.stderr).toBe('error: --vendor nobody: no such vendor; vendors: openai, anthropic, google, xai, mistral, meta, deepseek\n');
     const flag = runCli('compare.ts', [baseline, cheap, '--run', '2']);
     expect(flag.status).toBe(2);
-    expect(flag.stderr).toContain("'--run'");
+    expect(flag.stderr).toBe('error: unknown option --run (did you mean --runs?)\n  npm run compare -- --help lists the options\n');
     expect(runCli('compare.ts', ['--help']).stdout).toContain('--vendor ID');
   });
 });

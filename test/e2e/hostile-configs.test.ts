@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../support/run-cli.js';
+import { baselineJson } from '../support/scenario-fixtures.js';
 import { tinyConfigs } from './tiny-configs.js';
 
 /**
@@ -44,6 +45,9 @@ describe('hostile config files', () => {
     copyFileSync(baseline, join(dir, 'chain-41.json'));
     cases.longChain = join(dir, 'chain-1.json');
     cases.badId = file('bad-id.json', JSON.stringify({ extends: 'tiny.json', name: 'child', vendors: [{ id: 'Open AI', quality: 2 }] }));
+    const jsonSchemaUrl = 'https://json-schema.org/draft/2020-12/schema';
+    cases.schemaUrlChild = file('schema-url-child.json', JSON.stringify({ $schema: jsonSchemaUrl, extends: 'tiny.json', months: -1 }));
+    cases.schemaUrlTyped = file('schema-url-typed.json', JSON.stringify({ $schema: `${jsonSchemaUrl}#`, type: 'object', name: 'Not An Id' }));
     validate = runCli('validate.ts', Object.values(cases));
   });
 
@@ -83,8 +87,18 @@ describe('hostile config files', () => {
   });
 
   it('says a child’s malformed id is not a valid id, and which was probably meant', () => {
-    expect(validate.stderr).toContain('  vendors[7]: "Open AI" is not a valid id (an id is lower-case letters, digits and dashes, starting with a letter), and it is not in the parent scenario');
+    expect(validate.stderr).toContain('  vendors[0]: "Open AI" is not a valid id (an id is lower-case letters, digits and dashes, starting with a letter), and it is not in the parent scenario');
     expect(validate.stderr).toContain('did you mean "openai"?');
+  });
+
+  it('checks a scenario whose $schema names json-schema.org as a scenario: only a JSON Schema document is skipped', () => {
+    expect(validate.stdout).not.toContain('skip');
+    expect(validate.stderr).toMatch(/schema-url-child\.json is not a valid scenario \(1 problem\):\n {2}months: /);
+    expect(validate.stderr).toMatch(/schema-url-typed\.json is not a valid scenario \(\d+ problems\):\n {2}name: an id of lower-case/);
+    expect(validate.stderr).toContain('  (top level): unknown field "type"; valid fields:');
+    const schema = runCli('validate.ts', ['configs/schema.json']);
+    expect(schema.status).toBe(0);
+    expect(schema.stdout).toBe('skip configs/schema.json (a JSON Schema, not a scenario)\n');
   });
 
   it('simulate refuses /dev/zero and a FIFO the same way', () => {
@@ -111,6 +125,40 @@ describe('hostile command lines', () => {
     expect(run.status).toBe(2);
     expect(run.stderr.startsWith(message)).toBe(true);
     expect(run.stderr).toContain('Usage:');
+  });
+
+  it.each([
+    ['simulate.ts', ['--run', '3'], 'error: unknown option --run (did you mean --runs?)\n  npm run simulate -- --help lists the options\n'],
+    ['simulate.ts', ['--no-chart'], 'error: unknown option --no-chart (did you mean --no-charts?)\n  npm run simulate -- --help lists the options\n'],
+    ['simulate.ts', ['--seed=3', '--tick=6'], 'error: unknown option --tick (did you mean --ticks?)\n  npm run simulate -- --help lists the options\n'],
+    ['simulate.ts', ['--work', '2'], 'error: unknown option --work (did you mean --workers?)\n  npm run simulate -- --help lists the options\n'],
+    ['sweep.ts', ['--params', 'x=1:2:2'], 'error: unknown option --params (did you mean --param?)\n  npm run sweep -- --help lists the options\n'],
+    ['validate.ts', ['--quite'], 'error: unknown option --quite (did you mean --quiet?)\n  npm run validate -- --help lists the options\n'],
+    ['validate.ts', ['--strict'], 'error: unknown option --strict; options: --quiet, --help (-h)\n  npm run validate -- --help lists the options\n'],
+  ])('%s %j: a mistyped flag gets a did-you-mean on one line, not the whole help', (script, args, message) => {
+    const run = runCli(script, [baseline, ...args]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(message);
+  });
+
+  it('refuses a run past 9999-12, from the config’s months or from --ticks, before writing anything', () => {
+    const late = baselineJson();
+    Object.assign(late, { start: '9999-06', months: 3, events: [], dealsAtStart: [] });
+    delete late.history;
+    delete late.calibratedThrough;
+    for (const vendor of late.vendors) delete vendor.entersAt;
+    late.marketplace.push({ cloud: 'aws', vendor: 'deepseek' });
+    const file = join(dir, 'year-9999.json');
+    writeFileSync(file, JSON.stringify(late));
+    const out = join(dir, 'year-9999-out');
+    const ticks = runCli('simulate.ts', [file, '--ticks', '12', '--out', out, '--no-charts']);
+    expect(ticks.status).toBe(2);
+    expect(ticks.stderr).toBe('error: --ticks 12: baseline: a run of 12 months from 9999-06 would end in year 10000; months are YYYY-MM: at most 7 months from 9999-06\n');
+    expect(existsSync(out)).toBe(false);
+    writeFileSync(file, JSON.stringify({ ...late, months: 9 }));
+    const months = runCli('validate.ts', [file]);
+    expect(months.status).toBe(2);
+    expect(months.stderr).toContain('  months: a run of 9 months from 9999-06 would end in year 10000');
   });
 
   it('validate refuses a repeated option too', () => {

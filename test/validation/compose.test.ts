@@ -75,7 +75,7 @@ describe('extends', () => {
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(result.file).toContain('child.json');
-    expect(result.problems).toEqual([{ path: 'extends', message: expect.stringMatching(/^parent scenario .*basline\.json: no such file$/) }]);
+    expect(result.problems).toEqual([{ path: 'extends', message: expect.stringMatching(/^parent scenario .*basline\.json: no such file$/), file: expect.stringContaining('child.json') }]);
   });
 
   it('explains a mistyped id in a child: it became a new, incomplete entry, and which id was meant', () => {

@@ -105,7 +105,7 @@ describe('loadScenarioFile problems', () => {
   it('a missing file: names it', () => {
     const result = loadScenarioFile('/nowhere/at/all.json');
     expect(result.success).toBe(false);
-    if (!result.success) expect(result.problems).toEqual([{ path: '(file)', message: '/nowhere/at/all.json: no such file' }]);
+    if (!result.success) expect(result.problems).toEqual([{ path: '(file)', message: '/nowhere/at/all.json: no such file', file: '/nowhere/at/all.json' }]);
   });
 
   it('invalid JSON: the line and column of the mistake', () => {

@@ -253,7 +253,7 @@ describe('applyEvent', () => {
     const after = applyAll(before, [
       { type: 'enterprise.adopted', tick: 0, enterprise: 1, vendor: 'acme', channel: 'direct', cloud: 'alpha', roi: 1 },
       { type: 'enterprise.in-production', tick: 0, enterprise: 1, vendor: 'acme' },
-      { type: 'enterprise.abandoned', tick: 0, enterprise: 2, vendor: 'acme', roi: 0 },
+      { type: 'enterprise.abandoned', tick: 0, enterprise: 2, vendor: 'acme', reason: 'roi-below-hurdle', roi: 0 },
       { type: 'enterprise.switched', tick: 0, enterprise: 3, from: 'acme', to: 'llama', monthlyGainUsd: 1, switchingCostUsd: 0 },
       { type: 'compute.declined', tick: 0, requestId: 'r', vendor: 'acme', cloud: 'alpha', reason: 'full' },
       { type: 'compute.offer-accepted', tick: 0, requestId: 'r', vendor: 'acme', cloud: 'alpha' },

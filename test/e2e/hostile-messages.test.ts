@@ -1,0 +1,162 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../support/run-cli.js';
+import { BASELINE_PATH } from '../support/scenario-fixtures.js';
+
+/**
+ * Messages an analyst can act on: every problem a file has in one report, each at its place in the
+ * file the user wrote (not in the config merged from its parents), in words rather than a raw
+ * schema error, with nothing that would act on the terminal.
+ */
+
+const noStackTrace = (run: CliRun) => expect(run.stderr).not.toMatch(/\n\s+at |node:internal/);
+
+describe('config messages', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'llm-sim-hostile-messages-'));
+  const file = (name: string, content: unknown) => {
+    writeFileSync(join(dir, name), JSON.stringify(content, null, 2));
+    return join(dir, name);
+  };
+  /** A branch of the baseline at 2026-01, as configs/commoditized.json is. */
+  const branch = (fields: Record<string, unknown>) => ({ extends: BASELINE_PATH, branchesAt: '2026-01', name: 'branch', ...fields });
+  const reports: Record<string, string> = {};
+
+  beforeAll(() => {
+    const files: Record<string, string> = {
+      everything: file('everything.json', {
+        extends: BASELINE_PATH,
+        name: 'Not An Id',
+        events: [{ id: 'no-such-event', remove: true }, { id: 'gpt5', remove: true }],
+        enterprises: { policies: { switching: { type: 'roi-payback', params: { paybackMonth: 6 } } } },
+      }),
+      branchAndSchema: file('branch-and-schema.json', branch({ name: 'Bad Name', seed: 99, months: 'many' })),
+      branchEventAndParam: file(
+        'branch-event-and-param.json',
+        branch({
+          vendors: [{ id: 'openai', policies: { pricing: { type: 'cost-plus-competitive', params: { markp: 1 } } } }],
+          events: [
+            { date: '2025-06', type: 'capacity-shock', cloud: 'aws', gpuChange: 0.1 },
+            { date: '2026-03', type: 'model-release', vendor: 'openai' },
+          ],
+        }),
+      ),
+      rootRemoval: file('root-removal.json', { name: 'Root Removal', events: [{ id: 'gpt-5', remove: true }] }),
+      childOfBadParent: file('child-of-bad-parent.json', { extends: 'bad-parent.json', branchesAt: '2026-01', name: 'Bad Child' }),
+      childIndices: file('child-indices.json', {
+        extends: BASELINE_PATH,
+        name: 'child-indices',
+        marketplace: [{ cloud: 'oracle', vendor: 'cohere' }],
+        events: [
+          { date: '2026-01', type: 'capacity-shock', cloud: 'aws', gpuChange: 0.1 },
+          { date: '2026-02', type: 'capacity-shock', cloud: 'aws', gpuChange: 0.1 },
+          { date: '2026-03', type: 'capacity-shock', cloud: 'aws', gpuChange: 0.1 },
+          { date: '2026-04', type: 'model-release', vendor: 'opanai', quality: 3 },
+        ],
+      }),
+      removedBeforeBranch: file('removed-before-branch.json', branch({ events: [{ id: 'anthropic-azure-30b', remove: true }] })),
+      removeFalse: file('remove-false.json', { extends: BASELINE_PATH, name: 'remove-false', events: [{ id: 'gpt-5', remove: false }] }),
+      oneMonthBranch: file('one-month-branch.json', branch({ branchesAt: '2024-01', months: 1 })),
+    };
+    files.laterStart = file('later-start.json', { extends: BASELINE_PATH, name: 'later-start', start: '2024-06' });
+    file('bad-parent.json', { extends: BASELINE_PATH, name: 'bad-parent', consumers: { growthPerYear: -1 } });
+    file('middle.json', { extends: BASELINE_PATH, name: 'middle', events: [{ date: '2026-05', type: 'capacity-shock', cloud: 'gcp', gpuChange: 0.2 }] });
+    files.grandchild = file('grandchild.json', { extends: 'middle.json', name: 'grandchild', events: [{ date: '2026-06', type: 'capacity-shock', cloud: 'ibm' }] });
+    for (const [name, path] of Object.entries(files)) {
+      const run = runCli('validate.ts', [path]);
+      expect(run.status, name).toBe(2);
+      noStackTrace(run);
+      reports[name] = run.stderr;
+    }
+  });
+
+  it('reports every problem of a file at once: a removal of an unknown event, a bad name and a mistyped param', () => {
+    const report = reports.everything!;
+    expect(report).toMatch(/everything\.json is not a valid scenario \(4 problems\):\n/);
+    expect(report).toContain('  events[0].id: no event "no-such-event" in the parent to remove;');
+    expect(report).toContain('  events[1].id: no event "gpt5" in the parent to remove (did you mean "gpt-5"?);');
+    expect(report).toContain('  name: an id of lower-case letters, digits and dashes; found "Not An Id"');
+    expect(report).toContain('  enterprises.policies.switching.params: unknown param "paybackMonth" (did you mean "paybackMonths"?)');
+  });
+
+  it('reports a branch’s rules together with its schema problems', () => {
+    const report = reports.branchAndSchema!;
+    expect(report).toMatch(/branch-and-schema\.json is not a valid scenario \(3 problems\):\n/);
+    expect(report).toContain('  name: an id of lower-case letters');
+    expect(report).toContain('  months: ');
+    expect(report).toContain('  seed: a branch at 2026-01 cannot change what the run starts from (1 in the parent, 99 here)');
+    const events = reports.branchEventAndParam!;
+    expect(events).toMatch(/branch-event-and-param\.json is not a valid scenario \(3 problems\):\n/);
+    expect(events).toContain('  vendors[0].policies.pricing.params: unknown param "markp" (did you mean "markup"?)');
+    expect(events).toContain('  events[1]: give exactly one of quality and qualityGain');
+    expect(events).toContain("  events[0]: a branch at 2026-01 keeps its parent's history before it: capacity-shock of 2025-06 is not the parent's");
+  });
+
+  it('reports a file’s other problems beside a removal it cannot make, and a branch’s own problems beside its parent’s', () => {
+    expect(reports.rootRemoval).toMatch(/root-removal\.json is not a valid scenario \(\d+ problems\):\n {2}events\[0\]: remove takes out an event of the parent scenario, and this file extends none\n/);
+    expect(reports.rootRemoval).toContain('  name: an id of lower-case letters');
+    expect(reports.rootRemoval).toContain('  start: missing');
+    expect(reports.rootRemoval).not.toMatch(/events\[0\]\.|Invalid input/);
+    const child = reports.childOfBadParent!;
+    expect(child).toMatch(/child-of-bad-parent\.json is not a valid scenario \(2 problems\):\n/);
+    expect(child).toMatch(/ {2}in \S*bad-parent\.json, consumers\.growthPerYear: /);
+    expect(child).toContain('  name: an id of lower-case letters');
+  });
+
+  it('names the index in the user’s file, not in the config merged from its parent', () => {
+    const report = reports.childIndices!;
+    expect(report).toContain('  marketplace[0].vendor: unknown vendor "cohere"');
+    expect(report).toContain('  events[3].vendor: unknown vendor "opanai"');
+    expect(report).not.toMatch(/marketplace\[11\]|events\[58\]/);
+  });
+
+  it('names the file of the chain a problem is in, with its index there', () => {
+    expect(reports.grandchild).toMatch(/grandchild\.json is not a valid scenario \(1 problem\):\n {2}events\[0\]\.cloud: unknown cloud "ibm"/);
+    // The child moves the start past events its parent scripts: those are named in the parent's file.
+    expect(reports.laterStart).toMatch(/later-start\.json is not a valid scenario \(\d+ problems\):\n/);
+    expect(reports.laterStart).toContain('  in configs/baseline.json, events[0].date: 2024-02 is before the run starts (2024-06)');
+  });
+
+  it('names the event a branch removes from the history before it, at the removal', () => {
+    const report = reports.removedBeforeBranch!;
+    expect(report).toContain("  events[0]: a branch at 2026-01 keeps its parent's history before it: this removes the parent's anthropic-azure-30b of 2025-11; a branch removes only events dated 2026-01 or later");
+    expect(report).not.toContain('differs');
+  });
+
+  it('says what "remove": false means instead of a raw schema error', () => {
+    const report = reports.removeFalse!;
+    expect(report).toMatch(/remove-false\.json is not a valid scenario \(1 problem\):\n {2}events\[0\]\.remove: /);
+    expect(report).toContain('"remove" takes only true');
+    expect(report).not.toMatch(/Invalid input|discriminator/i);
+  });
+
+  it('says a one-month run has no month to branch at, never a range running backwards', () => {
+    const report = reports.oneMonthBranch!;
+    expect(report).toContain('  branchesAt: 2024-01 is not within the run after its first month: a run of 1 month (2023-12) has no month after its first; branch in a run of 2 months or more');
+    expect(report).not.toContain('2024-01 to 2023-12');
+  });
+
+  it('echoes no control character of a file’s path', () => {
+    const path = join(dir, 'evil\u001b[2J\u0007.json');
+    writeFileSync(path, JSON.stringify({ extends: BASELINE_PATH, name: 'Evil' }));
+    for (const args of [[path], [path, '--quiet']]) {
+      const run = runCli('validate.ts', args);
+      expect(run.status).toBe(2);
+      // eslint-disable-next-line no-control-regex
+      expect(run.stderr + run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+      expect(run.stderr).toContain('evil\\u001b[2J\\u0007.json is not a valid scenario');
+    }
+    for (const [script, args] of [
+      ['simulate.ts', [path, '--no-charts']],
+      ['simulate.ts', [BASELINE_PATH, '--\u001b[2Jx']],
+      ['validate.ts', [BASELINE_PATH, '--\u001b[2Jx']],
+      ['compare.ts', [BASELINE_PATH, path]],
+    ] as const) {
+      const run = runCli(script, args);
+      expect(run.status).toBe(2);
+      // eslint-disable-next-line no-control-regex
+      expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+    }
+  });
+});
