@@ -12,7 +12,7 @@ import { errorCode, fsCause } from '../io/fs-errors.js';
 import { commitOutput, discardOutput, prepareOutput, type Staging } from '../report/output-folder.js';
 import { EXIT_BAD_INPUT, EXIT_RUN_FAILED } from '../jobs/command-line.js';
 import { oneLine } from './format-problems.js';
-import { InputError } from './input-error.js';
+import { InputError } from '../io/input-error.js';
 import { onInterrupt } from './interrupt.js';
 import type { PoolTaskInput } from './pool-task.js';
 import { startProgress } from './progress.js';

@@ -10,7 +10,7 @@ import { decodeText, readRegularFile } from '../io/read-regular-file.js';
 import type { JobKinds } from '../jobs/job-kind.js';
 import { badInput } from '../jobs/command-line.js';
 import { inStagedFolder } from './execute-job.js';
-import { InputError } from './input-error.js';
+import { InputError } from '../io/input-error.js';
 
 /** A shard folder's partial result, every file it needs checked against what partial.json records. */
 function readPartial(dir: string, kinds: JobKinds): NamedPartial | string {

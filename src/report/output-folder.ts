@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { InputError } from '../io/input-error.js';
 import { basename, dirname, join } from 'node:path';
 import { errorCode, fsCause } from '../io/fs-errors.js';
 import { checkDestination } from './out-destination.js';
@@ -106,7 +107,8 @@ export function commitOutput(staging: Staging, shown = staging.target): void {
   if (lost !== undefined) throw new Error(`the staging folder's lock was lost (${lost}), so its contents cannot be trusted; nothing was replaced`);
   if (existsSync(staging.target)) {
     const owner = ownership(staging.target, shown);
-    if (owner.kind === 'foreign') throw new Error(owner.reason);
+    // Bad input, as when found before the run (exit code 2): the user's files appeared in --out meanwhile.
+    if (owner.kind === 'foreign') throw new InputError(owner.reason);
   }
   writeMarker(staging.path);
   const previous = `${staging.path}.previous`;

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, 
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STALE_MS } from '../../src/report/staging-lock.js';
-import { runCli, type CliRun } from '../support/run-cli.js';
+import { spawn } from 'node:child_process';
+import { PROJECT_ROOT, runCli, type CliRun } from '../support/run-cli.js';
 import { canMountTmpfs, withTmpfs } from '../support/tmpfs.js';
 import { filesOf, tinyConfigs } from './tiny-configs.js';
 
@@ -54,6 +55,32 @@ describe('hostile output folders', () => {
     expect(again.status).toBe(2);
     expect(again.stderr).toContain(`holds the input ${manifest}`);
   });
+
+  it('refuses with exit 2, as up front, files of the user that appear in --out while the run goes on, and keeps them', async () => {
+    const target = out('late-foreign');
+    const child = spawn(process.execPath, ['--import', 'tsx', `${PROJECT_ROOT}/src/cli/simulate.ts`, baseline, '--no-charts', '--runs', '6', '--workers', '1', '--out', target], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    // Once the run has its staging folder, the user puts a file of theirs where the output goes.
+    await new Promise<void>((done) => {
+      const poll = setInterval(() => {
+        if (readdirSync(dir).some((f) => f.startsWith('.late-foreign.') && f.endsWith('.partial'))) {
+          clearInterval(poll);
+          mkdirSync(target);
+          writeFileSync(join(target, 'notes.txt'), 'mine');
+          done();
+        }
+      }, 20);
+    });
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code).toBe(2);
+    expect(stderr).toBe(`error: ${target} is not empty and was not written by llm-market-sim; choose another --out folder; nothing was written to ${target}\n`);
+    expect(readdirSync(target)).toEqual(['notes.txt']);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.late-foreign.'))).toEqual([]);
+  }, 120_000);
 
   // The root and a folder below a file are refused the same way: test/cli/output-folder.test.ts.
   it('refuses an empty --out, a dangling symbolic link and a file up front, running nothing', () => {

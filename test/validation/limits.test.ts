@@ -41,3 +41,13 @@ describe('dateBeforeStart: a date no earlier than the run’s first month', () =
     expect(dateBeforeStart('2020-01', undefined)).toBeNull();
   });
 });
+
+describe('the size limit says what a config weighs', () => {
+  it('quotes the shipped baseline at about its real size (within a quarter)', async () => {
+    const { statSync } = await import('node:fs');
+    const { LIMIT_REASONS } = await import('../../src/config/limits.js');
+    const quoted = Number(/baseline, with its history of 2024–2025, is about (\d+) KB/.exec(LIMIT_REASONS.configFile(11 * 2 ** 20))![1]);
+    const actual = statSync('configs/baseline.json').size / 1000;
+    expect(Math.abs(quoted / actual - 1)).toBeLessThan(0.25);
+  });
+});
