@@ -1,4 +1,5 @@
 import { isAbsolute, relative, resolve } from 'node:path';
+import { valueAtPath } from '../config/json-lookup.js';
 import type { z } from 'zod';
 import { MAX_CONFIG_FILE_BYTES, MAX_JSON_DEPTH } from '../config/limits.js';
 import { formatPath } from '../config/parse-scenario.js';
@@ -53,20 +54,12 @@ function toProblem(issue: z.core.$ZodIssue, json: unknown): ConfigProblem {
     const list = issue.path.length === 0 ? 'top' : String(issue.path[0]);
     return { path, message: unknownNames('field', issue.keys, FIELDS[list] ?? []) };
   }
-  const at = lookup(json, issue.path);
+  const at = valueAtPath(json, issue.path);
   if (!at.present && issue.code === 'invalid_type') return { path, message: `missing: expected ${issue.expected}` };
   const shown = at.present && (at.value === null || typeof at.value !== 'object') ? JSON.stringify(at.value)?.slice(0, 80) : undefined;
   return { path, message: shown === undefined || issue.code === 'custom' ? issue.message : `${issue.message}; found ${shown}` };
 }
 
-function lookup(input: unknown, path: readonly PropertyKey[]): { present: boolean; value: unknown } {
-  let value: unknown = input;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return { present: false, value: undefined };
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return { present: true, value };
-}
 
 /** A path as the user would write it: relative to the working folder when inside it. */
 function display(path: string): string {

@@ -1,4 +1,5 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { valueAtPath } from './json-lookup.js';
 import { readJsonFile, type JsonFileLimits } from '../io/read-json-file.js';
 import { emptyComposition, mergeScenario, type AppendedEntry, type EntryOrigin, type EventChanges } from './compose.js';
 import { id as idSchema } from './field-types.js';
@@ -107,12 +108,7 @@ function segmentsOf(path: string): (string | number)[] | undefined {
 }
 
 function has(json: unknown, segments: readonly (string | number)[]): boolean {
-  let value = json;
-  for (const key of segments) {
-    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return false;
-    value = (value as Record<string | number, unknown>)[key];
-  }
-  return true;
+  return valueAtPath(json, segments).present;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { valueAtPath } from './json-lookup.js';
 import { scenarioJsonSchema, type JsonSchema } from './json-schema.js';
 import { checkBranch, type RemovedEvent } from './branch-rules.js';
 import { checkPopulations } from './population-rules.js';
@@ -113,7 +114,7 @@ function toProblem(issue: z.core.$ZodIssue, input: unknown): ConfigProblem {
   if (issue.code === 'unrecognized_keys') {
     return { path, message: unknownNames('field', issue.keys, fieldNamesAt(input, issue.path)) };
   }
-  const at = lookup(input, issue.path);
+  const at = valueAtPath(input, issue.path);
   if (!at.present && issue.code === 'invalid_type') return { path, message: `missing: expected ${issue.expected}` };
   const message = issue.message;
   const shown = at.present && (at.value === null || typeof at.value !== 'object') ? JSON.stringify(at.value)?.slice(0, 80) : undefined;
@@ -122,15 +123,6 @@ function toProblem(issue: z.core.$ZodIssue, input: unknown): ConfigProblem {
   return { path, message: `${message}${suffix}` };
 }
 
-/** The value at a path of the raw input, and whether anything is there at all. */
-function lookup(input: unknown, path: readonly PropertyKey[]): { present: boolean; value: unknown } {
-  let value: unknown = input;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return { present: false, value: undefined };
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return { present: true, value };
-}
 
 let jsonSchema: JsonSchema | undefined;
 
