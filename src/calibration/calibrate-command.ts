@@ -128,7 +128,10 @@ export function calibrateCommand(argv: readonly string[], context: CommandContex
     if (!option.success) return { exit: badInput(option.message) };
     const path = canonicalPath(scenario, option.free.path);
     if (!path.success) return { exit: badInput(`--free ${path.message}`) };
-    const at = free.findIndex((f) => canonicalPath(scenario, f.path).success && (canonicalPath(scenario, f.path) as { value: string }).value === path.value);
+    const at = free.findIndex((f) => {
+      const named = canonicalPath(scenario, f.path);
+      return named.success && named.value === path.value;
+    });
     if (at >= 0) free[at] = option.free;
     else free.push(option.free);
   }

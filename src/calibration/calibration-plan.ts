@@ -113,44 +113,9 @@ export function deviationOf(figure: number, target: Target): number {
   return (figure - centre) / halfWidth;
 }
 
-/**
- * The runs' figures as they arrive, summed per point and target: memory grows with the design,
- * not with the runs, and results may arrive in any order (from the pool or from shards).
- */
-export class GenerationAccumulator {
-  private readonly sums: Float64Array;
-  private readonly counts: Uint32Array;
-
-  constructor(
-    private readonly targets: readonly Target[],
-    points: number,
-  ) {
-    this.sums = new Float64Array(points * targets.length);
-    this.counts = new Uint32Array(points);
-  }
-
-  add(point: number, figures: readonly number[]): void {
-    const width = this.targets.length;
-    for (let k = 0; k < width; k++) this.sums[point * width + k]! += figures[k]!;
-    this.counts[point]! += 1;
-  }
-
-  /** Runs received for a point. */
-  runsOf(point: number): number {
-    return this.counts[point]!;
-  }
-
-  /** Mean figure of each target at a point over the seeds received. */
-  meanFigures(point: number): number[] {
-    const width = this.targets.length;
-    const n = this.counts[point]!;
-    return Array.from({ length: width }, (_, k) => (n > 0 ? this.sums[point * width + k]! / n : Number.NaN));
-  }
-
-  /** Each point's distance to the targets: the Euclidean size of its deviations (Infinity when one is missing). */
-  distances(): number[] {
-    return Array.from(this.counts, (_, point) => distanceOf(this.meanFigures(point).map((figure, k) => deviationOf(figure, this.targets[k]!))));
-  }
+/** A point's distance to the targets from its mean figures: the Euclidean size of their deviations. */
+export function distanceOfFigures(figures: readonly number[], targets: readonly Target[]): number {
+  return distanceOf(figures.map((figure, k) => deviationOf(figure, targets[k]!)));
 }
 
 /** Euclidean size of the deviations; Infinity when one is missing (a run that could not measure a target). */
@@ -255,9 +220,7 @@ export class CalibrationRun {
     const points = this.pending;
     if (points === null) throw new Error('no generation is pending');
     const { setup } = this;
-    const accumulator = new GenerationAccumulator(setup.targets, points.length);
-    figures.forEach((f, i) => accumulator.add(i, f));
-    const distances = accumulator.distances();
+    const distances = figures.map((f) => distanceOfFigures(f, setup.targets));
     const units = points.map((p) => p.unit);
     const state = this.state === null ? startFrom(units, distances, setup.settings) : advance(this.state, units, distances);
     this.state = state;

@@ -1,3 +1,4 @@
+import { sampleStats } from '../ensemble/quantiles.js';
 import { posteriorDraws } from './apmc.js';
 import type { CalibrationOutcome, CalibrationSetup, GenerationResult } from './calibration-plan.js';
 import { describeWindow, type Target } from './target-file.js';
@@ -49,11 +50,13 @@ export function formatBand([low, high]: readonly [number, number]): string {
   return Number.isFinite(high) ? `≤ ${formatFigure(high)}` : `≥ ${formatFigure(low)}`;
 }
 
-/** Mean and 5th / 95th percentiles (nearest rank) of a target's figures over the fit's seeds. */
-export function spreadOf(values: readonly number[]): { mean: number; p5: number; p95: number } {
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
-  return { mean: values.reduce((s, v) => s + v, 0) / values.length, p5: rank(0.05), p95: rank(0.95) };
+/** Each fitted target at the fit: its mean and 5th–95th percentiles over the fit's seeds, and whether the mean is in its band. */
+export function targetsAtFit(setup: CalibrationSetup, atFit: AtFit): { target: Target; mean: number; p5: number; p95: number; hit: boolean }[] {
+  return setup.targets.map((target, k) => {
+    const stats = sampleStats(atFit.figures.map((f) => f[k]!));
+    const [mean, p5, p95] = stats ? [stats.mean, stats.p5, stats.p95] : [Number.NaN, Number.NaN, Number.NaN];
+    return { target, mean, p5, p95, hit: mean >= target.band[0] && mean <= target.band[1] };
+  });
 }
 
 export function calibrationMarkdown(input: CalibrationReportInput): string {
@@ -100,16 +103,13 @@ export function calibrationMarkdown(input: CalibrationReportInput): string {
 
   lines.push(`## Targets at the fit (fitted.json, ${seeds(atFit.seeds)})`, '');
   lines.push('| target | figure | band | mean | p5 – p95 | | source |', '|---|---|---|---|---|---|---|');
-  let hits = 0;
-  setup.targets.forEach((target, k) => {
-    const { mean, p5, p95 } = spreadOf(atFit.figures.map((f) => f[k]!));
-    const hit = mean >= target.band[0] && mean <= target.band[1];
-    if (hit) hits++;
+  const rows = targetsAtFit(setup, atFit);
+  for (const { target, mean, p5, p95, hit } of rows) {
     lines.push(
       `| ${target.id} | ${describeTarget(target)} | ${formatBand(target.band)} | ${formatFigure(mean)} | ${formatFigure(p5)} – ${formatFigure(p95)} | ${hit ? 'hit' : '**miss**'} | ${escapeCell(target.source)} |`,
     );
-  });
-  lines.push('', `${hits} of ${setup.targets.length} targets hit (mean within the band).`, '');
+  }
+  lines.push('', `${rows.filter((r) => r.hit).length} of ${setup.targets.length} targets hit (mean within the band).`, '');
 
   const notModelled = input.allTargets.filter((t) => t.notModelled !== undefined);
   if (notModelled.length > 0) {

@@ -1,7 +1,7 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { CalibrationRun, calibrationSetup, monthsNeeded, scenarioAt, type DesignPoint, type GenerationResult } from '../calibration/calibration-plan.js';
-import { calibrationCsvHeader, calibrationCsvRows, calibrationMarkdown, posteriorCsv } from '../calibration/calibration-report.js';
+import { calibrationCsvHeader, calibrationCsvRows, calibrationMarkdown, posteriorCsv, targetsAtFit } from '../calibration/calibration-report.js';
 import { fittedConfig, roundFitted } from '../calibration/fitted-config.js';
 import type { Scenario } from '../config/parse-scenario.js';
 import type { CalibrateRequest } from '../calibration/calibrate-command.js';
@@ -115,9 +115,9 @@ export async function executeCalibration(request: CalibrateRequest): Promise<num
           files.push(chart.file);
         }
       }
-      const hits = /(\d+) of (\d+) targets hit/.exec(markdown);
+      const hits = targetsAtFit(setup, { seeds: fitSeeds, figures: atFit }).filter((row) => row.hit).length;
       return [
-        `Calibrated ${request.free.length} parameters of ${request.scenario.name} in ${outcome.runs} runs (${outcome.generations.length} generations${journal.resumed > 0 ? `, ${journal.resumed} runs resumed` : ''}), then ${FIT_CHECK_SEEDS} runs at the fit: ${hits ? `${hits[1]} of ${hits[2]} targets hit` : ''}.`,
+        `Calibrated ${request.free.length} parameters of ${request.scenario.name} in ${outcome.runs} runs (${outcome.generations.length} generations${journal.resumed > 0 ? `, ${journal.resumed} runs resumed` : ''}), then ${FIT_CHECK_SEEDS} runs at the fit: ${hits} of ${setup.targets.length} targets hit.`,
         ...outcome.fit.parameters.map((p, j) => `  ${p.free.path} = ${fittedValues[j]} (90 % interval ${roundFitted(p.low)} – ${roundFitted(p.high)})${p.identified ? '' : ', not identified'}`),
         `Wrote ${files.join(', ')} to ${request.outDir}/`,
         `Run the fit with: npm run simulate -- ${join(request.outDir, 'fitted.json')}`,

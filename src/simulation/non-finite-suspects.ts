@@ -1,4 +1,5 @@
 import { parseScenario, type Scenario } from '../config/parse-scenario.js';
+import { resolvePath, withValueAt } from '../sweep/param-path.js';
 import { NonFiniteMetricError } from '../metrics/non-finite-metric.js';
 import { runSimulation } from './run-simulation.js';
 import { dateToTick } from '../engine/calendar.js';
@@ -95,7 +96,11 @@ export function nonFiniteSuspects(parent: Scenario, child: Scenario, givesNonFin
  */
 function withOnly(child: Scenario, changes: readonly ParameterChange[], kept: readonly ParameterChange[]): Scenario {
   let json: unknown = stripParent(child);
-  for (const change of changes) if (!kept.includes(change)) json = setAt(json, change.path.split('.'), change.from);
+  for (const change of changes) {
+    if (kept.includes(change)) continue;
+    const at = resolvePath(json, change.path);
+    if (at.success) json = withValueAt(json, at.value.segments, change.from);
+  }
   const parsed = parseScenario(json, child.parent);
   return parsed.success ? parsed.scenario : ({ ...(json as object), ...(child.parent ? { parent: child.parent } : {}) } as Scenario);
 }
@@ -131,19 +136,6 @@ function split<T>(items: readonly T[], parts: number): T[][] {
   return chunks;
 }
 
-function setAt(root: unknown, segments: readonly string[], value: unknown): unknown {
-  if (segments.length === 0) return value;
-  const [head, ...rest] = segments as [string, ...string[]];
-  if (Array.isArray(root)) {
-    const index = root.findIndex((e) => isObject(e) && e.id === head);
-    const at = index >= 0 ? index : Number(head);
-    const copy = [...root];
-    copy[at] = setAt(root[at], rest, value);
-    return copy;
-  }
-  const object = (isObject(root) ? root : {}) as Record<string, unknown>;
-  return { ...object, [head]: setAt(object[head], rest, value) };
-}
 
 function stripParent(scenario: Scenario): unknown {
   const { parent: _parent, ...own } = scenario;

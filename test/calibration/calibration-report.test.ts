@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calibrate, calibrationSetup, type GenerationResult } from '../../src/calibration/calibration-plan.js';
-import { calibrationCsvHeader, calibrationCsvRows, calibrationMarkdown, formatFigure, posteriorCsv, spreadOf } from '../../src/calibration/calibration-report.js';
+import { calibrationCsvHeader, calibrationCsvRows, calibrationMarkdown, formatFigure, posteriorCsv, targetsAtFit } from '../../src/calibration/calibration-report.js';
 import type { FreeParameter, Target } from '../../src/calibration/target-file.js';
 
 const free: FreeParameter[] = [
@@ -39,8 +39,9 @@ describe('calibration.md', () => {
   });
 
   it('says whether each target is hit at the fit, with the mean and spread over the seeds', () => {
-    // Mean of 0.3, 0.31 and 0.5 is 0.37: outside the band 0.29–0.31.
-    expect(text).toContain('| a-figure | last of vendor.arr_usd, openai, 2024-12 | 0.29 – 0.31 | 0.37 | 0.3 – 0.5 | **miss** | made up |');
+    // Mean of 0.3, 0.31 and 0.5 is 0.37, outside the band 0.29–0.31; p5 and p95 interpolate as
+    // everywhere in the tool (type 7): 0.3 + 0.1 × 0.01 and 0.31 + 0.9 × 0.19.
+    expect(text).toContain('| a-figure | last of vendor.arr_usd, openai, 2024-12 | 0.29 – 0.31 | 0.37 | 0.301 – 0.481 | **miss** | made up |');
     expect(text).toContain('0 of 1 targets hit');
   });
 
@@ -75,13 +76,18 @@ describe('calibration.csv and posterior.csv', () => {
   });
 });
 
-describe('formatFigure and spreadOf', () => {
+describe('formatFigure and targetsAtFit', () => {
   it('writes figures with 3 significant digits and a scale', () => {
     expect(formatFigure(4_560_000_000)).toBe('4.56B');
     expect(formatFigure(0.12345)).toBe('0.123');
     expect(formatFigure(33_000)).toBe('33k');
   });
-  it('takes the nearest-rank percentiles', () => {
-    expect(spreadOf([5, 1, 3, 2, 4])).toEqual({ mean: 3, p5: 1, p95: 5 });
+  it('gives each target its mean and percentiles over the seeds, and a hit only when the mean is in the band', () => {
+    const setup = calibrationSetup(targets, free, { budget: 400, runs: 1, seed: 1 });
+    const [row] = targetsAtFit(setup, { seeds: [1, 2, 3, 4, 5], figures: [[0.5], [0.1], [0.3], [0.2], [0.4]] });
+    expect(row).toMatchObject({ mean: 0.3, hit: true });
+    expect(row!.p5).toBeCloseTo(0.12, 12);
+    expect(row!.p95).toBeCloseTo(0.48, 12);
+    expect(targetsAtFit(setup, { seeds: [1], figures: [[0.32]] })[0]!.hit).toBe(false);
   });
 });
