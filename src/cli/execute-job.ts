@@ -51,8 +51,9 @@ function describeFailure(error: unknown): string {
 
 /**
  * Outputs are made in a staging folder beside the output folder and moved into place only once all
- * succeeded. Ctrl-C or a kill stops what runs and removes the staging folder, leaving the previous
- * output as it was; a failure is one line and exit code 1, bad input found on the way exit code 2.
+ * succeeded. Ctrl-C or a kill, or the end of the npm that started the run, stops what runs and
+ * removes the staging folder, leaving the previous output as it was; a failure is one line and exit
+ * code 1, bad input found on the way exit code 2. What could not be cleaned up is a warning.
  * Returns the exit code.
  */
 export async function inStagedFolder(work: FolderWork): Promise<number> {
@@ -62,34 +63,38 @@ export async function inStagedFolder(work: FolderWork): Promise<number> {
   let running: Running | undefined;
   let interrupted = false;
   let committing = false;
-  const restoreSignals = onInterrupt((signal, exitCode) => {
+  const signals = onInterrupt(({ description, exitCode }) => {
     if (committing) return;
     interrupted = true;
     void (running?.stop() ?? Promise.resolve()).finally(() => {
       if (staging !== undefined) discardOutput(staging);
-      process.stderr.write(`interrupted by ${signal}: the ${work.noun === 'run' ? 'run' : 'runs'} stopped and ${untouched}\n`);
+      process.stderr.write(`${description}: the ${work.noun === 'run' ? 'run' : 'runs'} stopped and ${untouched}\n`);
       process.exit(exitCode);
     });
   });
 
   const prepared = prepareOutput(outDir, work.inputs);
   if (!prepared.success) {
-    restoreSignals();
+    signals.restore();
     process.stderr.write(`error: ${prepared.reason}\n`);
     return EXIT_BAD_INPUT;
   }
+  for (const warning of prepared.warnings) process.stderr.write(`warning: ${warning}\n`);
   staging = prepared.staging;
   let lines: string[];
+  let committed: { leftover?: string };
   try {
     if (interrupted) return STOPPING;
     lines = await work.fill(staging.path, (r) => (running = r), () => interrupted);
-    if (interrupted) return STOPPING;
+    // A signal that came while the outputs were written is handled before the commit, not after it.
+    await new Promise((turn) => setImmediate(turn));
+    if (interrupted || signals.parentGone()) return STOPPING;
     committing = true;
-    commitOutput(staging, outDir);
-    restoreSignals();
+    committed = commitOutput(staging, outDir);
+    signals.restore();
   } catch (error) {
     if (interrupted) return STOPPING;
-    restoreSignals();
+    signals.restore();
     discardOutput(staging);
     if (error instanceof InputError) {
       process.stderr.write(`error: ${oneLine(error.message)}; ${untouched}\n`);
@@ -99,6 +104,8 @@ export async function inStagedFolder(work: FolderWork): Promise<number> {
     return EXIT_RUN_FAILED;
   }
   if (!work.quiet) process.stdout.write(`${lines.join('\n')}\n`);
+  // Said even with --quiet: a folder the tool leaves behind is no message about the run.
+  if (committed.leftover !== undefined) process.stderr.write(`warning: ${committed.leftover}\n`);
   return 0;
 }
 

@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { errorCode, fsCause } from '../io/fs-errors.js';
 import { checkDestination } from './out-destination.js';
 import { ownership, writeMarker } from './output-marker.js';
+import { describeRemovalFailure, removeTree, whyNotRemovable } from './removable.js';
 import { isLocked, lockStaging, newRunId, type StagingLock } from './staging-lock.js';
 
 export { OUTPUT_MARKER } from './output-marker.js';
@@ -12,8 +13,10 @@ export { OUTPUT_MARKER } from './output-marker.js';
  * Outputs are written to a staging folder beside the target and moved into place only when the
  * run succeeded: a failed or interrupted run leaves the previous output as it was. A folder is
  * replaced only when it is empty or holds nothing but the files this tool wrote there (its marker
- * lists them); the destination is checked before anything runs (out-destination.ts); each staging
- * folder is locked while its run lives (staging-lock.ts).
+ * lists them) and what it holds can be deleted (removable.ts); the destination is checked before
+ * anything runs (out-destination.ts); each staging folder is locked while its run lives
+ * (staging-lock.ts). What the tool cannot clean up is said, never passed over: a leftover is a
+ * warning naming it, and the folder it concerns, not the --out it was left beside.
  */
 
 export interface Staging {
@@ -24,7 +27,9 @@ export interface Staging {
   readonly lock: StagingLock;
 }
 
-export type Preparation = { success: true; staging: Staging } | { success: false; reason: string };
+export type Preparation =
+  | { success: true; staging: Staging; /** Leftovers of earlier runs that could not be removed, each in a line. */ warnings: string[] }
+  | { success: false; reason: string };
 
 /** `.baseline.1234-9f2c01ab.partial`: a staging folder for `baseline`. */
 function stagingName(target: string, runId: string): string {
@@ -58,11 +63,17 @@ export function prepareOutput(out: string, inputs: readonly string[] = []): Prep
       if (owner.kind === 'foreign') return { success: false, reason: owner.reason };
     }
     makeFolder(dirname(target));
-    removeAbandonedStaging(target);
+    const warnings = removeAbandonedStaging(target);
     const staging = join(dirname(target), stagingName(target, newRunId()));
     lock = lockStaging(staging);
     mkdirSync(staging);
-    return { success: true, staging: { path: staging, target, lock } };
+    // Checked once the parent proved writable: a read-only file system is reported as such above.
+    const blocked = existsSync(target) ? whyNotRemovable(target, out) : undefined;
+    if (blocked !== undefined) {
+      discardOutput({ path: staging, target, lock });
+      return { success: false, reason: blocked };
+    }
+    return { success: true, staging: { path: staging, target, lock }, warnings };
   } catch (error) {
     lock?.release();
     return { success: false, reason: `cannot write to ${out}: ${fsCause(error)}` };
@@ -71,26 +82,45 @@ export function prepareOutput(out: string, inputs: readonly string[] = []): Prep
 
 /**
  * Clears after runs killed outright (SIGKILL, power loss, a lost machine) with no chance to do it
- * themselves: their staging folders, whose locks have gone stale, are removed, and a previous
- * output set aside in the middle of a commit is put back if nothing took its place. A live run's,
- * on whatever machine, keeps its lock fresh and is left alone.
+ * themselves: their staging folders, whose locks have gone stale or whose process is known to be
+ * gone, are removed, and a previous output set aside in the middle of a commit is put back if
+ * nothing took its place. A live run's, on whatever machine, keeps its lock fresh and is left
+ * alone. Returns a warning for each leftover that could not be removed, naming it.
  */
-export function removeAbandonedStaging(target: string): void {
+export function removeAbandonedStaging(target: string): string[] {
   const parent = dirname(target);
-  if (!existsSync(parent)) return;
-  const pattern = new RegExp(`^(\\.${escapeRegExp(basename(target))}\\.[0-9a-z-]+\\.partial)(\\.previous|\\.lock)?$`);
+  if (!existsSync(parent)) return [];
+  const pattern = new RegExp(`^(\\.${escapeRegExp(basename(target))}\\.[0-9a-z-]+\\.partial)(\\.previous|\\.lock|\\.holder)?$`);
+  // Each abandoned run's entries, decided once: removing its lock or holder record first must not make the rest look live.
+  const runs = new Map<string, string[]>();
   for (const entry of readdirSync(parent).sort()) {
     const match = pattern.exec(entry);
-    if (!match || isLocked(join(parent, match[1]!))) continue;
-    const path = join(parent, entry);
-    try {
-      if (match[2] === '.previous' && !existsSync(target)) renameSync(path, target);
-      else rmSync(path, { recursive: true, force: true });
-    } catch (error) {
-      // Another run cleared it first.
-      if (errorCode(error) !== 'ENOENT') throw error;
+    if (match) runs.set(match[1]!, [...(runs.get(match[1]!) ?? []), match[2] ?? '']);
+  }
+  const warnings: string[] = [];
+  for (const [name, suffixes] of runs) {
+    const staging = join(parent, name);
+    if (isLocked(staging)) continue;
+    // The set-aside output first: put back, or removed when another output took its place.
+    for (const suffix of ['.previous', '', '.holder', '.lock'].filter((s) => suffixes.includes(s))) {
+      const path = `${staging}${suffix}`;
+      const restore = suffix === '.previous' && !existsSync(target);
+      try {
+        if (restore) renameSync(path, target);
+        else removeTree(path);
+      } catch (error) {
+        // Another run cleared it first.
+        if (errorCode(error) === 'ENOENT') continue;
+        const what = suffix === '.previous' ? `${path}, the output of ${target} that an earlier run set aside,` : `${path}, left by an earlier run to ${target} that was killed,`;
+        warnings.push(
+          restore
+            ? `${what} could not be put back: ${describeRemovalFailure(error)}; move it back to ${target} yourself`
+            : `${what} could not be removed: ${describeRemovalFailure(error)}; remove it yourself (the next run to this --out tries again)`,
+        );
+      }
     }
   }
+  return warnings;
 }
 
 function escapeRegExp(text: string): string {
@@ -100,15 +130,19 @@ function escapeRegExp(text: string): string {
 /**
  * Writes the marker listing the staged files, then moves the staging folder into place; if that
  * fails, the previous output is put back. Refused when the lock was lost (another run may have
- * taken the folder for abandoned) or when files not the tool's appeared in the target meanwhile.
+ * taken the folder for abandoned), when files not the tool's appeared in the target meanwhile, or
+ * when the target can no longer be deleted. Returns a warning when the new output is in place but
+ * the previous one, set aside, could not be removed: it is left beside --out, and said.
  */
-export function commitOutput(staging: Staging, shown = staging.target): void {
+export function commitOutput(staging: Staging, shown = staging.target): { leftover?: string } {
   const lost = staging.lock.lost();
   if (lost !== undefined) throw new Error(`the staging folder's lock was lost (${lost}), so its contents cannot be trusted; nothing was replaced`);
   if (existsSync(staging.target)) {
     const owner = ownership(staging.target, shown);
     // Bad input, as when found before the run (exit code 2): the user's files appeared in --out meanwhile.
     if (owner.kind === 'foreign') throw new InputError(owner.reason);
+    const blocked = whyNotRemovable(staging.target, shown);
+    if (blocked !== undefined) throw new InputError(blocked);
   }
   writeMarker(staging.path);
   const previous = `${staging.path}.previous`;
@@ -120,8 +154,18 @@ export function commitOutput(staging: Staging, shown = staging.target): void {
     if (hadPrevious) renameSync(previous, staging.target);
     throw error;
   }
-  rmSync(previous, { recursive: true, force: true });
+  let leftover: string | undefined;
+  if (hadPrevious) {
+    try {
+      removeTree(previous);
+    } catch (error) {
+      leftover =
+        `${shown} now holds the new output, but the previous one, set aside as ${previous}, could not be removed: ${describeRemovalFailure(error)}; ` +
+        `remove it yourself (the next run to this --out tries again)`;
+    }
+  }
   staging.lock.release();
+  return leftover === undefined ? {} : { leftover };
 }
 
 export function discardOutput(staging: Staging): void {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import lockfile from 'proper-lockfile';
+import { forgetHolder, holderIsGone, recordHolder } from './lock-holder.js';
 
 /**
  * The lock each run holds on its staging folder while it writes there: a `<staging>.lock` folder
@@ -8,6 +9,9 @@ import lockfile from 'proper-lockfile';
  * the volume, in this PID namespace or another, tells a live run's staging folder from one
  * abandoned by a run killed outright by the lock alone: fresh, it is left alone; older than
  * STALE_MS, its run is gone and the folder may be cleared. No process ids are compared.
+ *
+ * A lock on this machine also records its holder (lock-holder.ts): a run killed outright here is
+ * known to be gone at once, without waiting for its lock to go stale.
  *
  * STALE_MS is long so that a run whose main thread is busy for a while (reducing a large ensemble,
  * drawing charts) is never taken for dead, and so that clocks of machines sharing a volume may
@@ -40,11 +44,13 @@ export function lockStaging(staging: string): StagingLock {
       lostReason = error.message;
     },
   });
+  recordHolder(staging);
   return {
     lost: () => lostReason,
     release: () => {
       if (released || lostReason !== undefined) return;
       released = true;
+      forgetHolder(staging);
       try {
         release();
       } catch {
@@ -54,10 +60,13 @@ export function lockStaging(staging: string): StagingLock {
   };
 }
 
-/** Whether a live run holds the staging folder's lock: present and refreshed within STALE_MS. */
+/**
+ * Whether a live run holds the staging folder's lock: present, refreshed within STALE_MS, and its
+ * holder not known to be gone.
+ */
 export function isLocked(staging: string): boolean {
   try {
-    return lockfile.checkSync(staging, { realpath: false, stale: STALE_MS });
+    return lockfile.checkSync(staging, { realpath: false, stale: STALE_MS }) && !holderIsGone(staging);
   } catch {
     // An unreadable lock is no proof that its run is gone: leave the folder be.
     return true;

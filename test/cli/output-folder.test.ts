@@ -1,11 +1,13 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitOutput, discardOutput, makeFolder, OUTPUT_MARKER, prepareOutput, removeAbandonedStaging, type Staging } from '../../src/report/output-folder.js';
 import { checkDestination } from '../../src/report/out-destination.js';
 import { lockStaging, STALE_MS } from '../../src/report/staging-lock.js';
 import { canMountTmpfs, withTmpfs } from '../support/tmpfs.js';
+import { canSetFileFlags, setFlag } from '../support/file-flags.js';
 
 function root(): string {
   return mkdtempSync(join(tmpdir(), 'llm-sim-out-'));
@@ -147,6 +149,45 @@ describe('output folder', () => {
     expect(readdirSync(dir)).toEqual(['run']);
   });
 
+  it('puts a set-aside output back at once when the run holding its lock is known to be gone, and waits for one elsewhere', () => {
+    const dir = root();
+    const target = join(dir, 'run');
+    const killed = (name: string, holder: object) => {
+      const staging = join(dir, `.run.${name}.partial`);
+      mkdirSync(staging);
+      mkdirSync(`${staging}.previous`);
+      writeFileSync(join(`${staging}.previous`, 'summary.json'), name);
+      mkdirSync(`${staging}.lock`); // fresh: the run was killed seconds ago
+      writeFileSync(`${staging}.holder`, JSON.stringify(holder));
+      return staging;
+    };
+    const here = {
+      boot: readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim(),
+      pidNamespace: spawnSync('readlink', ['/proc/self/ns/pid'], { encoding: 'utf8' }).stdout.trim(),
+    };
+    const started = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ')[19]!;
+    // This very process: alive, so its lock holds.
+    const live = killed('1-aaaa', { ...here, pid: process.pid, started });
+    // On another machine, whose processes cannot be seen from here: its lock holds until stale.
+    const elsewhere = killed('2-bbbb', { ...here, boot: 'another-machine', pid: 1, started: '1' });
+    removeAbandonedStaging(target);
+    expect(existsSync(target)).toBe(false);
+    // This process's id, another start: the id was reused, its run is gone.
+    const reused = killed('3-cccc', { ...here, pid: process.pid, started: `${started}0` });
+    expect(removeAbandonedStaging(target)).toEqual([]);
+    expect(readFileSync(join(target, 'summary.json'), 'utf8')).toBe('3-cccc');
+    expect(readdirSync(dir).filter((f) => f.startsWith(`.run.3-cccc`))).toEqual([]);
+    // A process that has ended: gone as well, its set-aside copy removed now that an output stands in its place.
+    const ended = spawnSync('true').pid;
+    killed('4-dddd', { ...here, pid: ended, started });
+    removeAbandonedStaging(target);
+    expect(readFileSync(join(target, 'summary.json'), 'utf8')).toBe('3-cccc');
+    expect(readdirSync(dir).filter((f) => f.startsWith(`.run.4-dddd`))).toEqual([]);
+    expect(existsSync(reused)).toBe(false);
+    expect(readFileSync(join(`${live}.previous`, 'summary.json'), 'utf8')).toBe('1-aaaa');
+    expect(readFileSync(join(`${elsewhere}.previous`, 'summary.json'), 'utf8')).toBe('2-bbbb');
+  });
+
   it('holds its own staging folder’s lock while it runs, so another run leaves it alone, and releases it', () => {
     const dir = root();
     const target = join(dir, 'run');
@@ -176,6 +217,68 @@ describe('output folder', () => {
     lock.release();
   });
 });
+
+describe.skipIf(!canSetFileFlags)('an output that cannot be deleted', () => {
+  it('is refused before the run, naming the file and what to do, and nothing changes', () => {
+    const dir = root();
+    const target = join(dir, 'run');
+    commitOutput(staged(target, 'first'));
+    setFlag(join(target, 'summary.json'), '+i');
+    try {
+      expect(refusal(target)).toBe(
+        `${target} cannot be replaced: the new output replaces the whole folder, so the previous one must be deleted, but ${join(target, 'summary.json')} is immutable (lsattr shows the flag), operation not permitted (EPERM); clear the flag (chattr -R -i ${target}) or choose another --out folder`,
+      );
+      expect(readdirSync(dir)).toEqual(['run']);
+      expect(readFileSync(join(target, 'summary.json'), 'utf8')).toBe('first');
+    } finally {
+      setFlag(join(target, 'summary.json'), '-i');
+    }
+  });
+
+  it('is refused at the commit when it became so during the run, replacing nothing', () => {
+    const dir = root();
+    const target = join(dir, 'run');
+    commitOutput(staged(target, 'first'));
+    const staging = staged(target, 'second');
+    setFlag(target, '+i');
+    try {
+      expect(() => commitOutput(staging)).toThrow(`${target} cannot be replaced: the new output replaces the whole folder`);
+      expect(readFileSync(join(target, 'summary.json'), 'utf8')).toBe('first');
+    } finally {
+      setFlag(target, '-i');
+      discardOutput(staging);
+    }
+  });
+
+  it('once replaced, is a leftover it names, not a failure, and the next run removes it once it can', () => {
+    const dir = root();
+    const target = join(dir, 'run');
+    commitOutput(staged(target, 'first'));
+    // Append-only: nothing short of an ioctl tells it before the file is deleted.
+    setFlag(join(target, 'summary.json'), '+a');
+    const staging = staged(target, 'second');
+    const leftover = `${staging.path}.previous`;
+    try {
+      expect(commitOutput(staging)).toEqual({
+        leftover: `${target} now holds the new output, but the previous one, set aside as ${leftover}, could not be removed: operation not permitted (EPERM) at ${join(leftover, 'summary.json')}; remove it yourself (the next run to this --out tries again)`,
+      });
+      expect(readFileSync(join(target, 'summary.json'), 'utf8')).toBe('second');
+      expect(readdirSync(dir).sort()).toEqual([basename(leftover), 'run']);
+      // The next run says so again, of the leftover, and goes on: the output folder is not to blame.
+      const next = prepareOutput(target);
+      expect(next).toMatchObject({ success: true, warnings: [expect.stringMatching(new RegExp(`^${escape(leftover)}, the output of ${escape(target)} that an earlier run set aside, could not be removed: operation not permitted \\(EPERM\\)`))] });
+      if (next.success) discardOutput(next.staging);
+    } finally {
+      setFlag(join(leftover, 'summary.json'), '-a');
+    }
+    expect(removeAbandonedStaging(target)).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['run']);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 describe('the destination, checked before anything runs', () => {
   it('refuses an empty --out, and the root of the file system', () => {

@@ -1,10 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STALE_MS } from '../../src/report/staging-lock.js';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { PROJECT_ROOT, runCli, type CliRun } from '../support/run-cli.js';
 import { canMountTmpfs, withTmpfs } from '../support/tmpfs.js';
+import { AS_NOBODY, canDropPrivileges, canSetFileFlags, setFlag } from '../support/file-flags.js';
 import { filesOf, tinyConfigs } from './tiny-configs.js';
 
 /**
@@ -140,5 +142,117 @@ describe.skipIf(!canMountTmpfs)('mount points and read-only file systems, from t
       expect(run.stderr).toBe(`error: cannot write to ${join(mountPoint, 'a', 'run')}: the file system is read-only (EROFS)\n`);
       noStackTrace(run);
     });
+  });
+});
+
+/** The seed a run's summary.json records. */
+function seedOf(out: string): number {
+  return (JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { seed: number }).seed;
+}
+
+describe.skipIf(!canSetFileFlags)('a previous output that cannot be deleted, from the command line', () => {
+  const { dir, baseline } = tinyConfigs('hostile-undeletable');
+  const simulate = (out: string, ...args: string[]) => runCli('simulate.ts', [baseline, '--no-charts', '--quiet', '--out', out, ...args]);
+  const beside = (out: string) => readdirSync(dir).filter((f) => f.startsWith(`.${out.split('/').pop()}.`));
+
+  it('is refused before the run with exit 2, naming the file that stands in the way, and nothing is replaced', () => {
+    const out = join(dir, 'immutable');
+    expect(simulate(out, '--seed', '1').status).toBe(0);
+    setFlag(join(out, 'metrics.csv'), '+i');
+    try {
+      const run = simulate(out, '--seed', '2');
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe(
+        `error: ${out} cannot be replaced: the new output replaces the whole folder, so the previous one must be deleted, but ${join(out, 'metrics.csv')} is immutable (lsattr shows the flag), operation not permitted (EPERM); clear the flag (chattr -R -i ${out}) or choose another --out folder\n`,
+      );
+      expect(seedOf(out)).toBe(1);
+      expect(beside(out)).toEqual([]);
+    } finally {
+      setFlag(join(out, 'metrics.csv'), '-i');
+    }
+    expect(simulate(out, '--seed', '2').status).toBe(0);
+    expect(seedOf(out)).toBe(2);
+  });
+
+  it('that goes only once replaced is a warning naming the copy left aside, exit 0; later runs name it, not --out, and remove it once they can', () => {
+    const out = join(dir, 'append-only');
+    expect(simulate(out, '--seed', '1').status).toBe(0);
+    // Append-only cannot be seen before the file is deleted: the new output is in place by then.
+    setFlag(join(out, 'summary.json'), '+a');
+    const replaced = simulate(out, '--seed', '2');
+    const [leftover] = beside(out);
+    try {
+      expect(replaced.status).toBe(0);
+      expect(seedOf(out)).toBe(2);
+      expect(leftover).toMatch(/^\.append-only\.[0-9]+-[0-9a-f]+\.partial\.previous$/);
+      expect(replaced.stderr).toBe(
+        `warning: ${out} now holds the new output, but the previous one, set aside as ${join(dir, leftover!)}, could not be removed: operation not permitted (EPERM) at ${join(dir, leftover!, 'summary.json')}; remove it yourself (the next run to this --out tries again)\n`,
+      );
+      const again = simulate(out, '--seed', '3');
+      expect(again.status).toBe(0);
+      expect(seedOf(out)).toBe(3);
+      expect(again.stderr).toMatch(new RegExp(`^warning: ${join(dir, leftover!)}, the output of ${out} that an earlier run set aside, could not be removed: operation not permitted \\(EPERM\\) at `));
+      expect(again.stderr).not.toContain('error');
+    } finally {
+      setFlag(join(dir, leftover!, 'summary.json'), '-a');
+    }
+    const clean = simulate(out, '--seed', '4');
+    expect(clean).toMatchObject({ status: 0, stderr: '' });
+    expect(beside(out)).toEqual([]);
+  });
+});
+
+describe.skipIf(!canDropPrivileges)('a previous output in a folder the user may not write, from the command line', () => {
+  it('is refused before the run with exit 2, saying to make it writable, and nothing is replaced', () => {
+    // A folder an unprivileged user may write in, and a config it may read.
+    const dir = mkdtempSync(join(tmpdir(), 'llm-sim-nobody-'));
+    chmodSync(dir, 0o777);
+    const baseline = join(dir, 'tiny.json');
+    writeFileSync(baseline, readFileSync(tinyConfigs('hostile-nobody').baseline));
+    const out = join(dir, 'out');
+    const simulate = (seed: string) =>
+      spawnSync('setpriv', [...AS_NOBODY, process.execPath, '--import', 'tsx', `${PROJECT_ROOT}/src/cli/simulate.ts`, baseline, '--no-charts', '--quiet', '--seed', seed, '--out', out], {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_OPTIONS: '' },
+      });
+    expect(simulate('1').status).toBe(0);
+    chmodSync(out, 0o555);
+    const run = simulate('2');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      `error: ${out} cannot be replaced: the new output replaces the whole folder, so the previous one must be deleted, but the folder ${out} is not writable, permission denied (EACCES), so what it holds cannot be deleted; make it writable (chmod -R u+w ${out}) or choose another --out folder\n`,
+    );
+    expect(seedOf(out)).toBe(1);
+    expect(readdirSync(dir).sort()).toEqual(['out', 'tiny.json']);
+  });
+});
+
+const hasStrace = spawnSync('strace', ['-V']).status === 0;
+
+describe.skipIf(!hasStrace)('a run killed between the two renames of its commit', () => {
+  const { dir, baseline } = tinyConfigs('hostile-commit-kill');
+  const out = join(dir, 'out');
+  const simulate = (seed: string, killAtRename?: number) => {
+    const node = [process.execPath, '--import', 'tsx', `${PROJECT_ROOT}/src/cli/simulate.ts`, baseline, '--no-charts', '--quiet', '--seed', seed, '--out', out];
+    // strace kills the process as it enters its n-th rename, before the rename happens.
+    const command = killAtRename === undefined ? node : ['strace', '-f', '-qq', '-o', '/dev/null', '-e', `inject=rename:signal=SIGKILL:when=${killAtRename}`, ...node];
+    return spawnSync(command[0]!, command.slice(1), { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  };
+
+  it('leaves the previous output set aside, and the next command puts it back before anything else, without waiting for the lock to go stale', () => {
+    expect(simulate('1').status).toBe(0);
+    const first = readFileSync(join(out, 'summary.json'), 'utf8');
+    // Killed after the previous output was set aside (rename 1), before the new one went in (rename 2).
+    expect(simulate('2', 2).signal).toBe('SIGKILL');
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.previous'))).toHaveLength(1);
+    // The next run puts the previous output back first (rename 1) and is killed as its own commit starts (rename 2).
+    expect(simulate('3', 2).signal).toBe('SIGKILL');
+    expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe(first);
+    // A run that completes clears what both killed runs left, their locks fresh as they are.
+    expect(simulate('4')).toMatchObject({ status: 0, stderr: '' });
+    expect(seedOf(out)).toBe(4);
+    expect(readdirSync(dir).sort()).toEqual(['cheap.json', 'out', 'tiny.json']);
   });
 });
