@@ -58,7 +58,9 @@ function describeFailure(error: unknown): string {
  */
 export async function inStagedFolder(work: FolderWork): Promise<number> {
   const { outDir } = work;
-  const untouched = existsSync(outDir) ? `${outDir} is unchanged` : `nothing was written to ${outDir}`;
+  // Said of --out as it stands once an output set aside by a killed run is back.
+  const describeUntouched = () => (existsSync(outDir) ? `${outDir} is unchanged` : `nothing was written to ${outDir}`);
+  let untouched = describeUntouched();
   let staging: Staging | undefined;
   let running: Running | undefined;
   let interrupted = false;
@@ -80,6 +82,7 @@ export async function inStagedFolder(work: FolderWork): Promise<number> {
     return EXIT_BAD_INPUT;
   }
   for (const warning of prepared.warnings) process.stderr.write(`warning: ${warning}\n`);
+  untouched = describeUntouched();
   staging = prepared.staging;
   let lines: string[];
   let committed: { leftover?: string };

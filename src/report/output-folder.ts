@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync } from 'node:fs';
 import { InputError } from '../io/input-error.js';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { errorCode, fsCause } from '../io/fs-errors.js';
 import { checkDestination } from './out-destination.js';
 import { ownership, writeMarker } from './output-marker.js';
@@ -51,19 +51,24 @@ export function makeFolder(path: string): void {
   }
 }
 
-/** Checks the destination and the folder there, clears abandoned staging folders, and makes a locked one for this run. */
+/**
+ * Clears abandoned staging folders (putting back an output a killed run had set aside), checks the
+ * destination and the folder there, and makes a locked staging folder for this run.
+ */
 export function prepareOutput(out: string, inputs: readonly string[] = []): Preparation {
+  // --out a link whose folder a killed run had set aside: put it back before the link is found dangling.
+  const behindLink = removeAbandonedBehindLink(out);
   const destination = checkDestination(out, inputs);
   if (!destination.success) return destination;
   const target = destination.target;
   let lock: StagingLock | undefined;
   try {
+    const warnings = [...behindLink, ...removeAbandonedStaging(target)];
     if (existsSync(target)) {
       const owner = ownership(target, out);
       if (owner.kind === 'foreign') return { success: false, reason: owner.reason };
     }
     makeFolder(dirname(target));
-    const warnings = removeAbandonedStaging(target);
     const staging = join(dirname(target), stagingName(target, newRunId()));
     lock = lockStaging(staging);
     mkdirSync(staging);
@@ -80,12 +85,24 @@ export function prepareOutput(out: string, inputs: readonly string[] = []): Prep
   }
 }
 
+function removeAbandonedBehindLink(out: string): string[] {
+  try {
+    const absolute = resolve(out);
+    if (!lstatSync(absolute).isSymbolicLink() || existsSync(absolute)) return [];
+    return removeAbandonedStaging(resolve(dirname(absolute), readlinkSync(absolute)));
+  } catch {
+    // Not a link, or one that cannot be read: the destination's check says what is wrong with it.
+    return [];
+  }
+}
+
 /**
  * Clears after runs killed outright (SIGKILL, power loss, a lost machine) with no chance to do it
  * themselves: their staging folders, whose locks have gone stale or whose process is known to be
- * gone, are removed, and a previous output set aside in the middle of a commit is put back if
- * nothing took its place. A live run's, on whatever machine, keeps its lock fresh and is left
- * alone. Returns a warning for each leftover that could not be removed, naming it.
+ * gone, are removed, and a previous output set aside in the middle of a commit (its staging folder
+ * still there) is put back if nothing took its place. A live run's, on whatever machine, keeps its
+ * lock fresh and is left alone. Returns a line for each output put back and each leftover that
+ * could not be removed, naming it.
  */
 export function removeAbandonedStaging(target: string): string[] {
   const parent = dirname(target);
@@ -104,10 +121,15 @@ export function removeAbandonedStaging(target: string): string[] {
     // The set-aside output first: put back, or removed when another output took its place.
     for (const suffix of ['.previous', '', '.holder', '.lock'].filter((s) => suffixes.includes(s))) {
       const path = `${staging}${suffix}`;
-      const restore = suffix === '.previous' && !existsSync(target);
+      // Once the new output went in, its staging folder is gone: a set-aside copy left then is only removed, even if --out was deleted since.
+      const restore = suffix === '.previous' && suffixes.includes('') && !existsSync(target);
       try {
-        if (restore) renameSync(path, target);
-        else removeTree(path);
+        if (restore) {
+          renameSync(path, target);
+          warnings.push(`put back ${target}, which a run killed while replacing it had set aside as ${path}`);
+        } else {
+          removeTree(path);
+        }
       } catch (error) {
         // Another run cleared it first.
         if (errorCode(error) === 'ENOENT') continue;
@@ -147,7 +169,16 @@ export function commitOutput(staging: Staging, shown = staging.target): { leftov
   writeMarker(staging.path);
   const previous = `${staging.path}.previous`;
   const hadPrevious = existsSync(staging.target);
-  if (hadPrevious) renameSync(staging.target, previous);
+  if (hadPrevious) {
+    try {
+      renameSync(staging.target, previous);
+    } catch (error) {
+      // Nothing changed yet: a folder that may not be moved (append-only or immutable) is the user's to fix, as when found up front.
+      const code = errorCode(error);
+      if (code === 'EPERM' || code === 'EACCES') throw new InputError(`${shown} cannot be replaced: it cannot be moved aside for the new output, ${fsCause(error)} (lsattr shows an immutable or append-only flag); clear it, or choose another --out folder`);
+      throw error;
+    }
+  }
   try {
     renameSync(staging.path, staging.target);
   } catch (error) {

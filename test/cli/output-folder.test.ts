@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -138,6 +138,7 @@ describe('output folder', () => {
     const dir = root();
     const target = join(dir, 'run');
     const staging = join(dir, '.run.7-eeee.partial');
+    mkdirSync(staging); // killed between the renames: the new output not yet moved in
     mkdirSync(`${staging}.previous`);
     writeFileSync(join(`${staging}.previous`, 'summary.json'), 'previous');
     mkdirSync(`${staging}.lock`);
@@ -147,6 +148,34 @@ describe('output folder', () => {
     removeAbandonedStaging(target);
     expect(readFileSync(join(target, 'summary.json'), 'utf8')).toBe('previous');
     expect(readdirSync(dir)).toEqual(['run']);
+  });
+
+  it('puts back the folder an --out link points to, which a killed run had set aside, rather than call the link dangling', () => {
+    const dir = root();
+    mkdirSync(join(dir, 'real'));
+    symlinkSync(join(dir, 'real'), join(dir, 'link'));
+    commitOutput(staged(join(dir, 'link'), 'previous'));
+    // What a run killed between the two renames of its commit leaves.
+    const staging = join(dir, '.real.9-abab.partial');
+    mkdirSync(staging);
+    renameSync(join(dir, 'real'), `${staging}.previous`);
+    mkdirSync(`${staging}.lock`);
+    ageLock(`${staging}.lock`);
+    const result = prepareOutput(join(dir, 'link'));
+    expect(result).toMatchObject({ success: true, warnings: [`put back ${join(dir, 'real')}, which a run killed while replacing it had set aside as ${staging}.previous`] });
+    if (result.success) discardOutput(result.staging);
+    expect(readFileSync(join(dir, 'real', 'summary.json'), 'utf8')).toBe('previous');
+    expect(readdirSync(dir).sort()).toEqual(['link', 'real']);
+  });
+
+  it('removes, and never puts back, a set-aside copy left after the new output went in, even once --out was deleted', () => {
+    const dir = root();
+    const target = join(dir, 'run');
+    const staging = join(dir, '.run.8-ffff.partial');
+    mkdirSync(`${staging}.previous`);
+    writeFileSync(join(`${staging}.previous`, 'summary.json'), 'older');
+    expect(removeAbandonedStaging(target)).toEqual([]);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('puts a set-aside output back at once when the run holding its lock is known to be gone, and waits for one elsewhere', () => {
@@ -174,7 +203,7 @@ describe('output folder', () => {
     expect(existsSync(target)).toBe(false);
     // This process's id, another start: the id was reused, its run is gone.
     const reused = killed('3-cccc', { ...here, pid: process.pid, started: `${started}0` });
-    expect(removeAbandonedStaging(target)).toEqual([]);
+    expect(removeAbandonedStaging(target)).toEqual([`put back ${target}, which a run killed while replacing it had set aside as ${reused}.previous`]);
     expect(readFileSync(join(target, 'summary.json'), 'utf8')).toBe('3-cccc');
     expect(readdirSync(dir).filter((f) => f.startsWith(`.run.3-cccc`))).toEqual([]);
     // A process that has ended: gone as well, its set-aside copy removed now that an output stands in its place.
@@ -248,6 +277,22 @@ describe.skipIf(!canSetFileFlags)('an output that cannot be deleted', () => {
       setFlag(target, '-i');
       discardOutput(staging);
     }
+  });
+
+  it('that may not be moved aside (an append-only folder) is refused at the commit, replacing nothing', () => {
+    const dir = root();
+    const target = join(dir, 'run');
+    commitOutput(staged(target, 'first'));
+    setFlag(target, '+a');
+    const staging = staged(target, 'second');
+    try {
+      expect(() => commitOutput(staging)).toThrow(`${target} cannot be replaced: it cannot be moved aside for the new output, operation not permitted (EPERM)`);
+      expect(readFileSync(join(target, 'summary.json'), 'utf8')).toBe('first');
+    } finally {
+      setFlag(target, '-a');
+      discardOutput(staging);
+    }
+    expect(readdirSync(dir)).toEqual(['run']);
   });
 
   it('once replaced, is a leftover it names, not a failure, and the next run removes it once it can', () => {

@@ -247,8 +247,11 @@ describe.skipIf(!hasStrace)('a run killed between the two renames of its commit'
     expect(simulate('2', 2).signal).toBe('SIGKILL');
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith('.previous'))).toHaveLength(1);
-    // The next run puts the previous output back first (rename 1) and is killed as its own commit starts (rename 2).
-    expect(simulate('3', 2).signal).toBe('SIGKILL');
+    const [setAside] = readdirSync(dir).filter((f) => f.endsWith('.previous'));
+    // The next run puts the previous output back first (rename 1), says so, and is killed as its own commit starts (rename 2).
+    const next = simulate('3', 2);
+    expect(next.signal).toBe('SIGKILL');
+    expect(next.stderr).toBe(`warning: put back ${out}, which a run killed while replacing it had set aside as ${join(dir, setAside!)}\n`);
     expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe(first);
     // A run that completes clears what both killed runs left, their locks fresh as they are.
     expect(simulate('4')).toMatchObject({ status: 0, stderr: '' });
