@@ -19,8 +19,12 @@ function sign(value: number, signed: boolean): string {
   return signed && value > 0 ? '+' : '';
 }
 
-/** $30.6B, $350M, $1.47; three significant digits. */
+/**
+ * $30.6B, $350M, $1.47; three significant digits. Less than half a cent is $0, unsigned: the
+ * rounding left when two sums of millions are subtracted (−$3.58e-7) is no amount of money.
+ */
 export function formatMoney(value: number, signed = false): string {
+  if (Math.abs(value) < 0.005) return '$0';
   const magnitude = Number(Math.abs(value).toPrecision(3));
   const [divisor, suffix] = UNITS.find(([d]) => magnitude >= d) ?? [1, ''];
   return `${sign(value, signed)}$${Number((magnitude / divisor).toPrecision(3))}${suffix}`;
@@ -36,8 +40,10 @@ export function formatKpi(value: number, unit: KpiUnit, signed = false): string 
     }
     case 'usd':
       return formatMoney(value, signed);
-    case 'price':
-      return `${sign(value, signed)}$${Math.abs(value) >= 100 ? Math.abs(value).toFixed(0) : Math.abs(value).toFixed(2)}`;
+    case 'price': {
+      const amount = Math.abs(value) >= 100 ? Math.abs(value).toFixed(0) : Math.abs(value).toFixed(2);
+      return `${sign(Number(amount) === 0 ? 0 : value, signed)}$${amount}`;
+    }
     case 'count': {
       const rounded = Math.round(Math.abs(value));
       return `${sign(rounded === 0 ? 0 : value, signed)}${rounded.toLocaleString('en-US')}`;

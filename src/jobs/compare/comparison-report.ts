@@ -23,10 +23,28 @@ export interface ComparedScenario {
   readonly stats: KpiStats;
 }
 
+/**
+ * Differences this small against the values compared are the rounding of sums taken in another
+ * order (a double carries ~16 digits), not a change: a KPI that is the same in both runs has a
+ * change of exactly 0, not ±$1.49e-8.
+ */
+const RELATIVE_ROUNDING = 1e-9;
+
+/** One run's change: other − base, 0 when within the rounding of the two values. */
+export function changeOf(base: number, other: number): number {
+  const change = other - base;
+  return Math.abs(change) <= RELATIVE_ROUNDING * Math.max(Math.abs(base), Math.abs(other)) ? 0 : change;
+}
+
 /** Statistics of the run-by-run change of a KPI against the first scenario. */
 export function pairedChange(base: ComparedScenario, other: ComparedScenario, key: string): SampleStats | undefined {
   const runs = Math.min(base.perRun.length, other.perRun.length);
-  return sampleStats(Array.from({ length: runs }, (_, i) => (other.perRun[i]![key] ?? Number.NaN) - (base.perRun[i]![key] ?? Number.NaN)));
+  return sampleStats(Array.from({ length: runs }, (_, i) => changeOf(base.perRun[i]![key] ?? Number.NaN, other.perRun[i]![key] ?? Number.NaN)));
+}
+
+/** "4 runs per scenario (seeds 1–4)", "… (seeds 1–4; seeds 7–10)" when scenarios fix other seeds: the charts' subtitle. */
+export function describeRunsPerScenario(runs: number, seedsOfScenarios: readonly (readonly number[])[]): string {
+  return `${runs} runs per scenario (${[...new Set(seedsOfScenarios.map(describeSeeds))].join('; ')})`;
 }
 
 /**

@@ -9,9 +9,8 @@ import { compareCharts } from './compare-charts.js';
 import { historyOf } from '../../render/history-marks.js';
 import { sharedHistoryUntil } from '../../simulation/timeline.js';
 import { renderConfigs } from '../../render/render-configs.js';
-import { changesWithinNoise, comparisonCsv, comparisonMd, SINGLE_SEED_CAVEAT, type ComparedScenario } from './comparison-report.js';
+import { changesWithinNoise, comparisonCsv, comparisonMd, describeRunsPerScenario, SINGLE_SEED_CAVEAT, type ComparedScenario } from './comparison-report.js';
 import { comparisonFocus } from './comparison-focus.js';
-import { describeSeeds } from '../../report/kpi-format.js';
 import { kpiValues } from '../../report/kpi-keys.js';
 import { buildSummary } from '../../report/summary.js';
 import type { OutputContext } from '../job-kind.js';
@@ -33,8 +32,7 @@ export async function writeCompareOutputs(ctx: OutputContext<CompareJob>, job: C
   const charts = [];
   if (job.charts) {
     const ensembles = runs.map((r) => summariseRuns(r));
-    const seeds = compared.map((c) => describeSeeds(c.seeds));
-    const runsNote = `${job.runs} runs per scenario (seeds ${[...new Set(seeds)].join('; ')})`;
+    const runsNote = describeRunsPerScenario(job.runs, compared.map((c) => c.seeds));
     const scenarios = compared.map((c) => c.scenario);
     const sharedUntil = sharedHistoryUntil(scenarios);
     const history = { ...historyOf(scenarios[0]!), ...(sharedUntil !== undefined && { branch: sharedUntil }) };

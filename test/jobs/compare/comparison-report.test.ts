@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reduceRuns, type KpiValues } from '../../../src/ensemble/kpi-samples.js';
-import { comparisonCsv, comparisonMd, pairedChange, type ComparedScenario } from '../../../src/jobs/compare/comparison-report.js';
+import { changesWithinNoise, comparisonCsv, comparisonMd, describeRunsPerScenario, pairedChange, type ComparedScenario } from '../../../src/jobs/compare/comparison-report.js';
 import { baselineJson, scenarioOf } from '../../support/scenario-fixtures.js';
 
 const baseline = scenarioOf(baselineJson());
@@ -49,5 +49,36 @@ describe('comparison.md', () => {
     expect(md).toContain('![OpenAI enterprise share](enterprise-share-openai.png)');
     expect(md).toContain('[comparison.csv](comparison.csv)');
     expect(md).toContain('`npm run compare -- a.json b.json`');
+  });
+});
+
+describe('changes that are only the rounding of sums', () => {
+  const revenue = 'final:cloud.ai_revenue_usd:gcp';
+  // The same $80.2M taken as sums in another order: 1.49e-8 apart, as the shipped configs give.
+  const level = 80_200_000.123;
+  const base = compared('base', [{ [revenue]: level, [hhi]: 2000 }, { [revenue]: level + 1e6, [hhi]: 2100 }]);
+  const other = compared('other', [{ [revenue]: level + 1.49e-8, [hhi]: 2000 }, { [revenue]: level + 1e6 - 1.49e-8, [hhi]: 2100 }]);
+
+  it('are no change: exactly 0 in comparison.csv, $0 in comparison.md, and not marked within the noise', () => {
+    expect(pairedChange(base, other, revenue)).toMatchObject({ mean: 0, p5: 0, p95: 0 });
+    expect(comparisonCsv([base, other]).split('\n').find((l) => l.startsWith('final,cloud.ai_revenue_usd,gcp,other'))).toMatch(/,0,0,0$/);
+    const md = comparisonMd({ scenarios: [base, other], command: 'c', charts: [], focusNote: '' });
+    const row = md.split('\n').find((l) => l.startsWith('| AI revenue, last month, Google Cloud'))!;
+    expect(row).toMatch(/\| \$0 \(\$0 to \$0\) \|$/);
+    // A KPI the same in every run and a KPI whose change is only rounding read alike: neither is marked.
+    expect(changesWithinNoise([base, other])).toEqual({ within: 0, of: 2 });
+  });
+
+  it('leave a real change, however small against the level, as it is', () => {
+    const moved = compared('moved', [{ [revenue]: level + 0.5 }, { [revenue]: level + 1e6 - 0.5 }]);
+    const change = pairedChange(base, moved, revenue)!;
+    expect([change.p5, change.p95].map((v) => Math.round(v * 100) / 100)).toEqual([-0.45, 0.45]);
+  });
+});
+
+describe('the charts’ note on the runs', () => {
+  it('says "seeds" once, and each scenario’s seeds when they differ', () => {
+    expect(describeRunsPerScenario(4, [[1, 2, 3, 4], [1, 2, 3, 4]])).toBe('4 runs per scenario (seeds 1–4)');
+    expect(describeRunsPerScenario(2, [[1, 2], [7, 8]])).toBe('2 runs per scenario (seeds 1, 2; seeds 7, 8)');
   });
 });
