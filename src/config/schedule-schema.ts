@@ -147,7 +147,12 @@ const computeCommitment = z
 const rampStep = z
   .object({
     from: yearMonth.describe('month this capacity starts, YYYY-MM'),
-    capacityMTok: z.number().min(0).describe('capacity from this month on, MTok per month (1 GW ≈ 1.0e9 MTok/month, docs/config.md)'),
+    capacityMTok: z.number().min(0).optional().describe('capacity from this month on, MTok per month (give this or capacityGw, the same in every tranche)'),
+    capacityGw: z
+      .number()
+      .min(0)
+      .optional()
+      .describe('capacity from this month on, GW of AI data centre: each GW serves the tokens of the hardware of the month it comes into service (docs/model.md)'),
   })
   .strict();
 
@@ -157,7 +162,12 @@ const computeContract = z
     type: z.literal('compute-contract').describe('a vendor signs a compute contract, e.g. openai with oracle in 2024-06'),
     vendor: id.describe('vendor buying the capacity'),
     cloud: id.describe('cloud selling it'),
-    capacityMTok: z.number().gt(0).optional().describe('reserved capacity from the event’s month, MTok per month (give this or ramp); 1 GW ≈ 1.0e9 MTok/month'),
+    capacityMTok: z.number().gt(0).optional().describe('reserved capacity from the event’s month, MTok per month (give this, capacityGw or ramp)'),
+    capacityGw: z
+      .number()
+      .gt(0)
+      .optional()
+      .describe('reserved capacity from the event’s month in GW, as deals are reported: it serves the tokens of that month’s hardware (give this, capacityMTok or ramp)'),
     ramp: z
       .array(rampStep)
       .min(1)
@@ -165,7 +175,12 @@ const computeContract = z
       .optional()
       .describe('capacity by tranche, in date order: each from its month until the next (give this or capacityMTok)'),
     months: z.number().int().min(1).max(MAX_MONTHS).describe('length of the contract from its first capacity, months'),
-    priceUsdPerMTok: z.number().gt(0).optional().describe('price per MTok of capacity; default: the cloud’s offer policy'),
+    priceUsdPerMTok: z.number().gt(0).optional().describe('price per MTok of capacity, for capacity in MTok; default: the cloud’s offer policy'),
+    priceUsdPerGwMonth: z
+      .number()
+      .gt(0)
+      .optional()
+      .describe('price of a GW for a month, for capacity in GW (e.g. $300B over 5 years for 4.5 GW ≈ 1.1e9); default: the cloud’s offer policy'),
     asicShare: share.optional().describe('share of the capacity on the cloud’s own ASICs (1 = all TPU); default: the cloud’s offer policy'),
     use: z
       .enum(['inference', 'training', 'both'])
@@ -174,10 +189,33 @@ const computeContract = z
   })
   .strict()
   .superRefine((event, ctx) => {
-    if ((event.capacityMTok === undefined) === (event.ramp === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['capacityMTok'], message: 'give exactly one of capacityMTok and ramp' });
+    const given = [event.capacityMTok, event.capacityGw, event.ramp].filter((field) => field !== undefined).length;
+    if (given !== 1) ctx.addIssue({ code: 'custom', path: ['capacityMTok'], message: 'give exactly one of capacityMTok, capacityGw and ramp' });
+    const inGw = contractInGw(event);
+    if (inGw && event.priceUsdPerMTok !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['priceUsdPerMTok'],
+        message: 'capacity in GW is priced by priceUsdPerGwMonth: a GW serves more tokens each year, so a price per MTok would not say which year’s tokens',
+      });
+    }
+    if (!inGw && event.priceUsdPerGwMonth !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['priceUsdPerGwMonth'], message: 'a price per GW-month needs capacity in GW (capacityGw, or capacityGw in each ramp tranche)' });
     }
     event.ramp?.forEach((step, i) => {
+      if ((step.capacityMTok === undefined) === (step.capacityGw === undefined)) {
+        ctx.addIssue({ code: 'custom', path: ['ramp', i, 'capacityMTok'], message: 'give exactly one of capacityMTok and capacityGw' });
+      } else if ((step.capacityGw !== undefined) !== inGw) {
+        ctx.addIssue({ code: 'custom', path: ['ramp', i], message: 'every tranche of a ramp gives its capacity in the same unit: capacityMTok in all or capacityGw in all' });
+      }
+      const before = event.ramp![i - 1];
+      if (inGw && before?.capacityGw !== undefined && step.capacityGw !== undefined && step.capacityGw < before.capacityGw) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ramp', i, 'capacityGw'],
+          message: `a ramp in GW only grows (${step.capacityGw} after ${before.capacityGw}): each GW comes into service with the hardware of its month and serves to the contract’s end`,
+        });
+      }
       if (step.from < event.date) ctx.addIssue({ code: 'custom', path: ['ramp', i, 'from'], message: `a tranche cannot start (${step.from}) before the contract is signed (${event.date})` });
       const previous = event.ramp![i - 1];
       if (previous && step.from <= previous.from) {
@@ -185,6 +223,11 @@ const computeContract = z
       }
     });
   });
+
+/** Whether a contract event states its capacity in GW (at once or in its ramp's first tranche). */
+export function contractInGw(event: { capacityGw?: number | undefined; ramp?: readonly { capacityGw?: number | undefined }[] | undefined }): boolean {
+  return event.capacityGw !== undefined || event.ramp?.[0]?.capacityGw !== undefined;
+}
 
 const listing = z
   .object({

@@ -92,11 +92,13 @@ month; a run whose months would go past 9999-12 (\`months\` or \`--ticks\`). At
 run time an event that a tie made by an agent forbids is not applied, and \`schedule.event-skipped\`
 says why.
 
-Capacity is MTok of inference a month; deals are reported in GW. 1 GW ≈ ${GW_IN_MTOK_PER_MONTH.toExponential(1)} MTok/month:
+Capacity is MTok of inference a month; deals are reported in GW, and a \`compute-contract\` may be
+given so (\`capacityGw\`, \`priceUsdPerGwMonth\`). On 2023 hardware 1 GW ≈ ${GW_IN_MTOK_PER_MONTH.toExponential(1)} MTok/month:
 about 700,000 H100-class accelerators at ~1.4 kW each all in, each serving ~2 MTok an hour of a
-GPT-4-class model (the throughput behind \`compute.gpuCostUsdPerMTok\`), 1,460 MTok a month. The
-record's prices agree: Oracle's reported $300B over five years for 4.5 GW is $1.1 per MTok of
-capacity.
+GPT-4-class model (the throughput behind \`compute.gpuCostUsdPerMTok\`), 1,460 MTok a month. A GW
+costs about the same each year (Oracle's reported $300B over five years for 4.5 GW is $1.11B per
+GW-month), so a GW serves more tokens as their cost falls: 1.0e9 / (GPU cost index at the month it
+comes into service) MTok a month, kept for the rest of the contract (docs/model.md, "Capacity from GW").
 
 ## Policies
 Every decision an agent makes is a policy written \`{ "type": "<name>", "params": { ... } }\`. The

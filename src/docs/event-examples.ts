@@ -1,4 +1,3 @@
-import { GW_IN_MTOK_PER_MONTH } from '../config/capacity-units.js';
 
 /**
  * One example of each dated event, as docs/config.md shows it; each is checked against the
@@ -41,7 +40,7 @@ export const EVENT_EXAMPLES: readonly EventExample[] = [
   {
     title: 'A compute contract with its own ASIC share, ramp and use',
     explain:
-      'Capacity by tranche (`ramp`) or at once (`capacityMTok`), for `months` from its first capacity; `asicShare` 1 is all on the cloud’s own chips; `use` is inference (serves tokens), training (trains models, outside the gross margin) or both (serves first, trains on the idle rest). What the cloud’s fleet cannot hold is built: its first racks come into service `buildLeadMonths` after signing and the rest in monthly tranches over `buildRampMonths`, no month more than doubling the fleet; it is delivered late until then (`contract.undelivered_mtok`) and each tranche’s capex is booked when it comes.',
+      'Capacity by tranche (`ramp`) or at once, in MTok (`capacityMTok`) or, as deals are reported, in GW (`capacityGw`, priced by `priceUsdPerGwMonth`: each GW serves the tokens of the hardware of the month it comes into service), for `months` from its first capacity; `asicShare` 1 is all on the cloud’s own chips; `use` is inference (serves tokens), training (trains models, outside the gross margin) or both (serves first, trains on the idle rest). What the cloud’s fleet cannot hold is built: its first racks come into service `buildLeadMonths` after signing and the rest in monthly tranches over `buildRampMonths`, no month more than doubling the fleet; it is delivered late until then (`contract.undelivered_mtok`) and each tranche’s capex is booked when it comes.',
     event: {
       date: '2025-10',
       type: 'compute-contract',
@@ -50,8 +49,8 @@ export const EVENT_EXAMPLES: readonly EventExample[] = [
       use: 'both',
       asicShare: 1,
       ramp: [
-        { from: '2026-01', capacityMTok: 0.3 * GW_IN_MTOK_PER_MONTH },
-        { from: '2026-12', capacityMTok: 1 * GW_IN_MTOK_PER_MONTH },
+        { from: '2026-01', capacityGw: 0.3 },
+        { from: '2026-12', capacityGw: 1 },
       ],
       months: 60,
     },

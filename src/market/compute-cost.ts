@@ -1,4 +1,5 @@
 import type { ScenarioShape } from '../config/scenario-schema.js';
+import { GW_IN_MTOK_PER_MONTH } from '../config/capacity-units.js';
 import type { CloudState } from '../world/state.js';
 
 /**
@@ -14,6 +15,17 @@ export type ComputeMarket = ScenarioShape['compute'] & {
 /** Cost to a cloud of 1 MTok/month of inference capacity on Nvidia GPUs at a tick, USD. */
 export function gpuCostUsdPerMTok(market: ComputeMarket, tick: number): number {
   return market.gpuCostUsdPerMTok * (market.gpuCostIndex ? market.gpuCostIndex(tick) : (1 - market.gpuCostDeclinePerYear) ** (tick / 12));
+}
+
+/**
+ * MTok a month that 1 GW of AI data centre coming into service at a tick serves. A GW costs about
+ * the same to build and run each year — $1.8B a month at the 2023 H100 rate (config/capacity-units.ts),
+ * $1.1B in Oracle's 2025 contract for 2027–2032 — so what makes tokens cheaper is that each GW
+ * serves more of them: the model's fall in cost per token (compute.gpuCostDeclinePerYear) is, in
+ * these units, a rise in tokens per GW. A GW keeps the hardware it came into service with.
+ */
+export function mTokPerGwAt(market: ComputeMarket, tick: number): number {
+  return (GW_IN_MTOK_PER_MONTH * market.gpuCostUsdPerMTok) / gpuCostUsdPerMTok(market, tick);
 }
 
 /** The same on the cloud's own ASICs: cheaper as the programme matures. */

@@ -5,6 +5,7 @@ import { dealMinAsicShare, MAX_BUILD_GROWTH_PER_MONTH, usedCapacityMTok } from '
 import type { ScheduledEvent } from '../config/schedule-schema.js';
 import { dateToTick } from '../engine/calendar.js';
 import { asicCostUsdPerMTok, gpuCostUsdPerMTok } from '../market/compute-cost.js';
+import { contractTranches, type Tranche } from './contract-tranches.js';
 import type { MarketEvent } from '../world/events.js';
 import { asicShare, contractCapacityAt, exclusiveDeal, type CapacityStep, type Construction, type WorldState } from '../world/state.js';
 import { eventName } from '../config/event-label.js';
@@ -173,51 +174,49 @@ export function mergerRefusal(world: WorldState, vendorId: string, cloud: string
 
 /**
  * A scripted contract is priced by the cloud's offer policy unless it states a price, at the ASIC
- * share it states; what it calls for beyond the cloud's free fleet is built, in service after the
- * cloud's build lead time, and delivered late until then.
+ * share it states, each tranche at the costs of the month it starts; what it calls for beyond the
+ * cloud's free fleet is built, in service after the cloud's build lead time, and delivered late
+ * until then.
  */
 function signContract(ctx: TickContext, event: Of<'compute-contract'>): string | null {
   const { tick } = ctx;
-  const world = ctx.world();
-  const blocked = forbiddenBy(world, event.vendor, event.cloud);
+  const blocked = forbiddenBy(ctx.world(), event.vendor, event.cloud);
   if (blocked) return blocked;
-  const cloud = world.clouds[event.cloud]!;
-  const vendor = world.vendors[event.vendor]!;
-  const ordered: CapacityStep[] = event.ramp
-    ? event.ramp.map((step) => ({ fromTick: dateToTick(ctx.scenario.start, step.from), capacityMTok: step.capacityMTok }))
-    : [{ fromTick: tick, capacityMTok: event.capacityMTok! }];
-  const startTick = ordered[0]!.fromTick;
-  const terms = ctx.policies.clouds[event.cloud]!.offer.offer({
-    requestedMTok: Math.max(...ordered.map((s) => s.capacityMTok)),
-    transferAtCost: vendor.integrated && vendor.owner === event.cloud,
-    dealMinAsicShare: dealMinAsicShare(world, event.vendor, event.cloud),
-    freeCapacityMTok: Number.POSITIVE_INFINITY,
-    gpuCostUsdPerMTok: gpuCostUsdPerMTok(ctx.compute, startTick),
-    asicCostUsdPerMTok: asicCostUsdPerMTok(ctx.compute, startTick, cloud.asicMaturity),
-    fleetAsicShare: asicShare(cloud),
-    ...(event.asicShare !== undefined && { fixedAsicShare: event.asicShare }),
-  });
-  if ('declined' in terms) return `${event.cloud}'s offer policy cannot price it: ${terms.declined}`;
-  const id = `contract-${world.contractsSigned + 1}`;
+  const tranches = contractTranches(event, ctx.compute, (from) => (from === undefined ? tick : dateToTick(ctx.scenario.start, from)));
+  const endTick = tranches[0]!.ordered[0]!.fromTick + event.months;
+  // Every tranche's terms first, so that a contract the cloud cannot price signs no part of itself.
+  const priced: { tranche: Tranche; priceUsdPerMTok: number; asicShare: number }[] = [];
+  for (const tranche of tranches) {
+    const world = ctx.world();
+    const cloud = world.clouds[event.cloud]!;
+    const vendor = world.vendors[event.vendor]!;
+    const startTick = tranche.ordered[0]!.fromTick;
+    const terms = ctx.policies.clouds[event.cloud]!.offer.offer({
+      requestedMTok: Math.max(...tranche.ordered.map((s) => s.capacityMTok)),
+      transferAtCost: vendor.integrated && vendor.owner === event.cloud,
+      dealMinAsicShare: dealMinAsicShare(world, event.vendor, event.cloud),
+      freeCapacityMTok: Number.POSITIVE_INFINITY,
+      gpuCostUsdPerMTok: gpuCostUsdPerMTok(ctx.compute, startTick),
+      asicCostUsdPerMTok: asicCostUsdPerMTok(ctx.compute, startTick, cloud.asicMaturity),
+      fleetAsicShare: asicShare(cloud),
+      ...(event.asicShare !== undefined && { fixedAsicShare: event.asicShare }),
+    });
+    if ('declined' in terms) return `${event.cloud}'s offer policy cannot price it: ${terms.declined}`;
+    priced.push({ tranche, priceUsdPerMTok: tranche.priceUsdPerMTok ?? terms.priceUsdPerMTok, asicShare: terms.asicShare });
+  }
   const { buildLeadMonths, buildRampMonths } = ctx.scenario.clouds.find((c) => c.id === event.cloud)!;
-  const plan = deliveryPlan({ world, cloud: event.cloud, vendor: event.vendor, contractId: id, ordered, tick, buildLeadMonths, buildRampMonths, asicShare: terms.asicShare });
-  publish(ctx, {
-    type: 'compute.contract-signed',
-    tick,
-    contract: {
-      id,
-      vendor: event.vendor,
-      cloud: event.cloud,
-      priceUsdPerMTok: event.priceUsdPerMTok ?? terms.priceUsdPerMTok,
-      asicShare: terms.asicShare,
-      use: event.use,
-      delivered: plan.delivered,
-      ordered,
-      startTick,
-      endTick: startTick + event.months,
-    },
-  });
-  for (const construction of plan.construction) publish(ctx, { type: 'cloud.construction-started', tick, construction });
+  for (const { tranche, priceUsdPerMTok, asicShare } of priced) {
+    const world = ctx.world();
+    const id = `contract-${world.contractsSigned + 1}`;
+    const { ordered } = tranche;
+    const plan = deliveryPlan({ world, cloud: event.cloud, vendor: event.vendor, contractId: id, ordered, tick, buildLeadMonths, buildRampMonths, asicShare });
+    publish(ctx, {
+      type: 'compute.contract-signed',
+      tick,
+      contract: { id, vendor: event.vendor, cloud: event.cloud, priceUsdPerMTok, asicShare, use: event.use, delivered: plan.delivered, ordered, startTick: ordered[0]!.fromTick, endTick },
+    });
+    for (const construction of plan.construction) publish(ctx, { type: 'cloud.construction-started', tick, construction });
+  }
   return null;
 }
 

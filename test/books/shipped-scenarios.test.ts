@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/config/load-scenario-file.js';
 import type { Scenario } from '../../src/config/parse-scenario.js';
+import type { MetricTable } from '../../src/metrics/metric-table.js';
 import { runSimulation } from '../../src/simulation/run-simulation.js';
 import { PROJECT_ROOT } from '../support/run-cli.js';
 
@@ -19,6 +20,29 @@ function load(file: string): Scenario {
   return loaded.scenario;
 }
 
+/**
+ * Issue 21, item 6: once the scripted history ends, no vendor's cost per token served is more than
+ * 5 % above its level a year before (GPU costs fall 45 % a year; a contract keeps the hardware it
+ * came into service with, so a unit cost can stay flat, not climb), and no list price rises in a
+ * month its unit cost falls, unless the vendor's pricing policy changed that month.
+ */
+function unitCostsRunBackwards(metrics: MetricTable, repriced: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  const prices = metrics.series('vendor.price_usd_per_mtok');
+  for (const [vendor, cost] of metrics.series('vendor.inference_cost_usd_per_mtok')) {
+    const price = prices.get(vendor);
+    metrics.dates.forEach((date, t) => {
+      if (date < '2026-01') return;
+      const yearAgo = cost[t - 12];
+      if (yearAgo !== undefined && cost[t]! > 1.05 * yearAgo) problems.push(`${vendor} ${date}: unit cost ${cost[t]} against ${yearAgo} a year before`);
+      if (price && cost[t]! < cost[t - 1]! && price[t]! > price[t - 1]! * (1 + 1e-12) && !repriced.has(`vendor/${vendor}@${t}`)) {
+        problems.push(`${vendor} ${date}: list price up from ${price[t - 1]} to ${price[t]} while unit cost fell`);
+      }
+    });
+  }
+  return problems;
+}
+
 describe('the books of the shipped scenarios', () => {
   it('finds every shipped scenario', () => {
     expect(shipped).toContain('baseline.json');
@@ -26,9 +50,14 @@ describe('the books of the shipped scenarios', () => {
   });
 
   for (const file of shipped) {
-    it(`balance in every month of ${file}, seeds 1–3`, () => {
+    it(`balance in every month of ${file}, seeds 1–3, with unit costs that follow hardware`, () => {
       const scenario = load(file);
-      for (const seed of [1, 2, 3]) expect(runSimulation(scenario, { seed }).metrics.dates).toHaveLength(scenario.months);
+      for (const seed of [1, 2, 3]) {
+        const repriced = new Set<string>();
+        const run = runSimulation(scenario, { seed, onEvent: (e) => e.type === 'policy.changed' && e.slot === 'pricing' && repriced.add(`${e.agent}@${e.tick}`) });
+        expect(run.metrics.dates).toHaveLength(scenario.months);
+        expect(unitCostsRunBackwards(run.metrics, repriced), `${file}, seed ${seed}`).toEqual([]);
+      }
     });
   }
 

@@ -84,8 +84,9 @@ describe('switchability', () => {
  * Switching costs bind: a switch's gain is of the order of its cost, so making every segment's
  * switching cost ten times dearer moves who wins the enterprise market by more than the seeds
  * disagree. On the baseline with its history, to December 2027, seeds 1–5: measured at this
- * commit, Anthropic 43.0 % of enterprise tokens on average (seeds spanning 5.7 points) against
- * 33.9 % (5.3 points) with costs ×10; before the value of a task was bounded, 49.1 % against
+ * commit, Anthropic 30.6 % of enterprise tokens on average (seeds spanning 3.4 points) against
+ * 23.3 % (2.6 points) with costs ×10 (43.0 % against 33.9 % while OpenAI's unit cost still rose
+ * with Stargate's price, issue 21 item 6); before the value of a task was bounded, 49.1 % against
  * 49.0 % for a 100× range of the large segment's cost.
  */
 describe('switching costs that bind', () => {

@@ -25,6 +25,11 @@ function expectLower(pairs: ReturnType<typeof paired>) {
   for (const { seed, a, b } of pairs) expect(b, `seed ${seed}: ${b} vs baseline ${a}`).toBeLessThan(a);
 }
 
+function expectNotLowerAndHigherOnAverage(pairs: ReturnType<typeof paired>) {
+  for (const { seed, a, b } of pairs) expect(b, `seed ${seed}: ${b} vs baseline ${a}`).toBeGreaterThanOrEqual(a);
+  expect(pairs.reduce((sum, { a, b }) => sum + b - a, 0)).toBeGreaterThan(0);
+}
+
 function expectHigher(pairs: ReturnType<typeof paired>) {
   for (const { seed, a, b } of pairs) expect(b, `seed ${seed}: ${b} vs baseline ${a}`).toBeGreaterThan(a);
 }
@@ -50,9 +55,12 @@ describe('ASIC push (AWS conditions its investment in Anthropic on Trainium)', (
 
   it('gives AWS a higher ASIC share of its fleet', () => expectHigher(paired(baseline, asicPush, 'cloud.asic_share', 'aws')));
   it('lowers AWS’s Nvidia dependence', () => expectLower(paired(baseline, asicPush, 'cloud.nvidia_dependence', 'aws')));
+  // Since contracts reported in GW serve the tokens of their month's hardware (issue 21, item 6),
+  // Anthropic's TPU and Trainium deals hold 99 % of its capacity on ASICs in the baseline already:
+  // the push binds it a little more on average, and on no seed less (docs/model.md, §stylized facts).
   it('makes Anthropic harder to move: more of its capacity is bound to ASICs, and more of it is at AWS', () => {
-    expectHigher(paired(baseline, asicPush, 'vendor.asic_share', 'anthropic', ['2026-03', '2028-12']));
-    expectHigher(paired(baseline, asicPush, 'contract.capacity_mtok', 'anthropic@aws', ['2026-03', '2028-12']));
+    expectNotLowerAndHigherOnAverage(paired(baseline, asicPush, 'vendor.asic_share', 'anthropic', ['2026-03', '2028-12']));
+    expectNotLowerAndHigherOnAverage(paired(baseline, asicPush, 'contract.capacity_mtok', 'anthropic@aws', ['2026-03', '2028-12']));
   });
 });
 
@@ -87,9 +95,12 @@ describe('compute crunch (Azure short of capacity from 2026-03)', () => {
   // Over the whole run after the shock: the capacity Azure loses is first the room it sold training
   // in by the month, and OpenAI's contracts there fall as they come up for renewal (2026-04 to 2026-12
   // alone moves them by under 1 %, either way).
-  it('has OpenAI contract less capacity with Azure and more with Oracle, its second cloud', () => {
+  // OpenAI's AWS and Oracle deals (0.56 GW from 2026-01, Stargate's 4.5 GW from 2026-07) serve
+  // more tokens than it sells once each GW serves its month's hardware (issue 21, item 6): a short
+  // Azure moves its serving onto them, and it signs no new contract with Oracle to be served.
+  it('has OpenAI contract less capacity with Azure and serve from the capacity it holds at its other clouds, never short', () => {
     expectLower(paired(baseline, crunch, 'contract.capacity_mtok', 'openai@azure', ['2026-04', '2028-12']));
-    expectHigher(paired(baseline, crunch, 'contract.capacity_mtok', 'openai@oracle', ['2026-04', '2028-12']));
+    for (const seed of SEEDS) expect(meanOver(runScenario(crunch, seed), 'vendor.capacity_shortfall', 'openai', '2026-04', '2028-12'), `seed ${seed}`).toBe(0);
   });
 });
 
