@@ -9,7 +9,7 @@ import type { Scenario } from '../config/parse-scenario.js';
 import type { Job, JobKind, JobPlan } from '../jobs/job-kind.js';
 import { digestOfFile } from '../io/file-digest.js';
 import { errorCode, fsCause } from '../io/fs-errors.js';
-import { commitOutput, discardOutput, prepareOutput, type Staging } from '../report/output-folder.js';
+import { commitOutput, discardOutput, OutputSetAside, prepareOutput, type Staging } from '../report/output-folder.js';
 import { EXIT_BAD_INPUT, EXIT_RUN_FAILED } from '../jobs/command-line.js';
 import { oneLine } from './format-problems.js';
 import { InputError } from '../io/input-error.js';
@@ -103,7 +103,8 @@ export async function inStagedFolder(work: FolderWork): Promise<number> {
       process.stderr.write(`error: ${oneLine(error.message)}; ${untouched}\n`);
       return EXIT_BAD_INPUT;
     }
-    process.stderr.write(`error: the ${work.noun} failed and ${untouched}: ${describeFailure(error)}\n`);
+    if (error instanceof OutputSetAside) process.stderr.write(`error: the ${work.noun} failed: ${error.message}\n`);
+    else process.stderr.write(`error: the ${work.noun} failed and ${untouched}: ${describeFailure(error)}\n`);
     return EXIT_RUN_FAILED;
   }
   if (!work.quiet) process.stdout.write(`${lines.join('\n')}\n`);

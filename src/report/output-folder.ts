@@ -99,8 +99,8 @@ function removeAbandonedBehindLink(out: string): string[] {
 /**
  * Clears after runs killed outright (SIGKILL, power loss, a lost machine) with no chance to do it
  * themselves: their staging folders, whose locks have gone stale or whose process is known to be
- * gone, are removed, and a previous output set aside in the middle of a commit (its staging folder
- * still there) is put back if nothing took its place. A live run's, on whatever machine, keeps its
+ * gone, are removed, and a previous output set aside in the middle of a commit is put back if
+ * nothing took its place. A live run's, on whatever machine, keeps its
  * lock fresh and is left alone. Returns a line for each output put back and each leftover that
  * could not be removed, naming it.
  */
@@ -121,8 +121,8 @@ export function removeAbandonedStaging(target: string): string[] {
     // The set-aside output first: put back, or removed when another output took its place.
     for (const suffix of ['.previous', '', '.holder', '.lock'].filter((s) => suffixes.includes(s))) {
       const path = `${staging}${suffix}`;
-      // Once the new output went in, its staging folder is gone: a set-aside copy left then is only removed, even if --out was deleted since.
-      const restore = suffix === '.previous' && suffixes.includes('') && !existsSync(target);
+      // Put back whenever nothing stands in its place: the user's previous output is never deleted for want of a staging folder beside it.
+      const restore = suffix === '.previous' && !existsSync(target);
       try {
         if (restore) {
           renameSync(path, target);
@@ -182,7 +182,16 @@ export function commitOutput(staging: Staging, shown = staging.target): { leftov
   try {
     renameSync(staging.path, staging.target);
   } catch (error) {
-    if (hadPrevious) renameSync(previous, staging.target);
+    if (hadPrevious) {
+      try {
+        renameSync(previous, staging.target);
+      } catch (restoring) {
+        throw new OutputSetAside(
+          `the new output could not be moved into place (${describeRemovalFailure(error)}), nor the previous one put back (${describeRemovalFailure(restoring)}): ` +
+            `it is in ${previous}, which the next run to this --out puts back`,
+        );
+      }
+    }
     throw error;
   }
   let leftover: string | undefined;
@@ -198,6 +207,9 @@ export function commitOutput(staging: Staging, shown = staging.target): { leftov
   staging.lock.release();
   return leftover === undefined ? {} : { leftover };
 }
+
+/** A commit that failed with the previous output set aside and not put back: --out is not "unchanged". */
+export class OutputSetAside extends Error {}
 
 export function discardOutput(staging: Staging): void {
   rmSync(staging.path, { recursive: true, force: true });

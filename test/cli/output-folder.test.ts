@@ -168,14 +168,21 @@ describe('output folder', () => {
     expect(readdirSync(dir).sort()).toEqual(['link', 'real']);
   });
 
-  it('removes, and never puts back, a set-aside copy left after the new output went in, even once --out was deleted', () => {
+  it('removes a set-aside copy once another output stands in its place, and puts it back, saying so, whenever none does', () => {
     const dir = root();
     const target = join(dir, 'run');
     const staging = join(dir, '.run.8-ffff.partial');
     mkdirSync(`${staging}.previous`);
     writeFileSync(join(`${staging}.previous`, 'summary.json'), 'older');
+    mkdirSync(target);
     expect(removeAbandonedStaging(target)).toEqual([]);
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['run']);
+    // Its staging folder gone too (a commit that could neither move in nor back): still the user's only copy.
+    rmSync(target, { recursive: true });
+    mkdirSync(`${staging}.previous`);
+    writeFileSync(join(`${staging}.previous`, 'summary.json'), 'older');
+    expect(removeAbandonedStaging(target)).toEqual([`put back ${target}, which a run killed while replacing it had set aside as ${staging}.previous`]);
+    expect(readFileSync(join(target, 'summary.json'), 'utf8')).toBe('older');
   });
 
   it('puts a set-aside output back at once when the run holding its lock is known to be gone, and waits for one elsewhere', () => {
