@@ -58,6 +58,7 @@ export const METRIC_NAMES = [
   'market.open_weights_tokens_mtok',
   'market.open_weights_share',
   'market.switches',
+  'market.switch_rate_12m',
   'market.adopter_roi_median',
   'market.adopter_roi_max',
   'market.adoption_rate',

@@ -133,6 +133,8 @@ export function recordMonth(
   recorder.record('market.open_weights_tokens_mtok', 'market', openMTok);
   recorder.record('market.open_weights_share', 'market', totalMTok > 0 ? openMTok / totalMTok : 0);
   recorder.record('market.switches', 'market', demand.switches);
+  // Share of the month's adopters whose vendor changed in the last 12 months; 0 in a month with none.
+  recorder.record('market.switch_rate_12m', 'market', demand.adopters > 0 ? demand.switchedInLastYear / demand.adopters : 0);
   // ROI over the month's adopters, (value − price − integration) / (price + integration); 0 in a
   // month none adopts, so every run has the same columns whichever month adoption starts.
   recorder.record('market.adopter_roi_median', 'market', demand.adopterRoi?.median ?? 0);
