@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { calibrateCommand } from '../../src/calibration/calibrate-command.js';
+import { loadInput } from '../../src/cli/command.js';
 import { mergeCalibrationShards } from '../../src/cli/merge-calibration.js';
+import { JOB_KINDS } from '../../src/jobs/registry.js';
 import { BASELINE_PATH } from '../support/scenario-fixtures.js';
 import { PROJECT_ROOT, type CliRun } from '../support/run-cli.js';
 import { differingFiles, filesOf } from './tiny-configs.js';
@@ -116,6 +119,12 @@ describe('npm run calibrate on many machines', () => {
     const first = await mergeHere(round0);
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toContain('Merged 2 shards of generation 0 (100 runs).\nThe calibration goes on with generation 1: 50 runs.');
+
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const otherSeed = calibrateCommand([...at('small.json'), '--targets', ...at('targets.json'), '--budget', '150', '--seed', '9', '--shard', '0/2', '--from', ...at('merged')], { loadInput: (file) => loadInput(file, JOB_KINDS) });
+    expect(otherSeed).toEqual({ exit: 2 });
+    expect(String(stderr.mock.calls[0]?.[0])).toMatch(/--from \S+merged is the state of another calibration \(its config, targets, free parameters, budget, seed or options differ\): npm run calibrate -- small\.json --targets targets\.json --budget 150\n/);
+    stderr.mockRestore();
 
     // Generation 1 in two shards, from the state.
     const round1 = await shards(1, 2, ['--from', 'merged']);
