@@ -47,11 +47,12 @@ export async function executeCalibration(request: CalibrateRequest): Promise<num
       if (journal.resumed > 0 && !options.quiet) process.stderr.write(`resuming: ${journal.resumed} runs of an interrupted calibration are taken from ${journal.path}\n`);
       pool = openPool(Math.max(1, options.workers));
       track({ stop: () => pool!.close() });
+      const fittedTargets = record.targets.filter((t) => t.notModelled === undefined);
       const make = async (runs: readonly PlannedRun[], progress: Progress) =>
         Promise.all(
           runs.map(async (run) => {
             if (known(run.key) !== undefined) return;
-            const result = await pool!.run({ scenario: run.scenario(), seed: run.seed, reduction: 'figures', targets: record.targets.filter((t) => t.notModelled === undefined) });
+            const result = await pool!.run({ scenario: run.scenario(), seed: run.seed, reduction: 'figures', targets: fittedTargets });
             if (result.kind !== 'figures') throw new Error(`${run.key}: the run handed back ${result.kind}, not figures`);
             journal!.record(run.key, result.figures);
             progress.advance();
