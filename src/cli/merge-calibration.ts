@@ -4,7 +4,7 @@ import { describeShard, shardTasks } from '../batch/shard.js';
 import { readStateFolder } from '../calibration/calibrate-command.js';
 import { calibrationManifestJson } from '../calibration/calibration-manifest.js';
 import { replayCalibration } from '../calibration/calibration-rounds.js';
-import { readShardFile, SHARD_FILE, STATE_FILE, stateJson, type CalibrationShard, type CalibrationState, type RunFigures } from '../calibration/calibration-shard.js';
+import { readShardFile, readStateFile, SHARD_FILE, STATE_FILE, stateJson, type CalibrationShard, type CalibrationState, type RunFigures } from '../calibration/calibration-shard.js';
 import type { Environment } from '../batch/manifest.js';
 import { badInput } from '../jobs/command-line.js';
 import { inStagedFolder } from './execute-job.js';
@@ -105,6 +105,15 @@ export async function mergeCalibrationShards(options: { dirs: readonly string[];
     if (!sameCode(state.environment, first.environment)) return badInput(`--from ${from} was made by ${describeCode(state.environment)}, the shards by ${describeCode(first.environment)}: every round of a calibration must run the same code`);
   }
 
+  const outDir = options.out ?? `output/calibrate-${record.scenario.name}`;
+  if (first.from === null && existsSync(join(outDir, STATE_FILE))) {
+    // A driver started again without --from would throw the rounds so far away.
+    const held = readStateFile(join(outDir, STATE_FILE));
+    if (held.success && held.value.calibrationHash === first.calibrationHash) {
+      return badInput(`${outDir} holds the state of this calibration before ${held.value.next.label}, which these shards of ${first.round.label} would replace: merge the next round's shards with --from ${outDir}, or remove ${outDir} to start over`);
+    }
+  }
+
   const results: RunFigures[] = [...(state?.results ?? []), ...check.ordered.flatMap((s) => s.shard.results)];
   const known = new Map(results.map((r) => [r.run, r.figures]));
   // The shards' runs must be exactly the round the state was at, in order: no more, no fewer, no other.
@@ -117,7 +126,6 @@ export async function mergeCalibrationShards(options: { dirs: readonly string[];
     return badInput(`the shards' runs are not those of ${before.round.label} of this calibration: they were edited, or made by other code`);
   }
   const step = replayCalibration(record, (key) => known.get(key));
-  const outDir = options.out ?? `output/calibrate-${record.scenario.name}`;
   // The state folder may be the output folder itself: it is read in full before anything is written.
   const inputs = [...options.dirs.map((d) => resolve(d)), ...(from !== undefined && resolve(from) !== resolve(outDir) ? [resolve(from)] : [])];
   const merged = `Merged ${check.ordered.length} shard${check.ordered.length === 1 ? '' : 's'} of ${first.round.label} (${given.length} runs).`;
