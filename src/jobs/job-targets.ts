@@ -67,7 +67,10 @@ export function loadJobTargets(
   const messages: string[] = [];
   for (const { scenario, file: configFile } of scenarios) {
     const run = asRun({ ...(ticks !== undefined ? { ticks } : {}) }, scenario);
-    const problems = checkTargetsAgainst({ ...loaded.file, free: [] }, run);
+    // With --ticks, the run's months are not the scenario's own: say which set them.
+    const problems = checkTargetsAgainst({ ...loaded.file, free: [] }, run).map((p) =>
+      ticks === undefined ? p : { ...p, message: p.message.replace('(start and months of the scenario)', `(the scenario's start, and --ticks ${ticks})`) },
+    );
     if (problems.length === 0) continue;
     const hint =
       ticks !== undefined && problems.some((p) => /outside the run/.test(p.message))
