@@ -203,14 +203,15 @@ export function layoutLabels(labels: readonly LabelToPlace[], area: { left: numb
   return labels.map((l, i) => ({ side: boxes[i]!.side, x: boxes[i]!.x, dy: ys[i]! - l.y }));
 }
 
-/** chart.js annotations (chartjs-plugin-annotation) drawing the marks on a monthly chart. */
-export function targetAnnotations(marks: readonly TargetMark[]): Record<string, unknown> {
+/** chart.js annotations (chartjs-plugin-annotation) drawing the marks on a monthly chart of `months` months. */
+export function targetAnnotations(marks: readonly TargetMark[], months: number): Record<string, unknown> {
   const annotations: Record<string, unknown> = {};
   const finite = (v: number) => (Number.isFinite(v) ? v : undefined);
   const groupKeys = [...new Set(marks.map((m) => `${m.from}-${m.to}`))];
   const groupOf = (mark: TargetMark) => groupKeys.indexOf(`${mark.from}-${mark.to}`);
   const xsOf = marks.map((mark) => {
-    if (mark.window) return { left: mark.from - 0.5, right: mark.to + 0.5, bar: undefined };
+    // A window's box spans its months' half-months either side, within the axis: annotations are not clipped.
+    if (mark.window) return { left: Math.max(0, mark.from - 0.5), right: Math.min(months - 1, mark.to + 0.5), bar: undefined };
     const group = marks.filter((m) => groupOf(m) === groupOf(mark));
     const bar = barAt(mark.from, group.indexOf(mark), group.length);
     return { left: barAt(mark.from, 0, group.length) - 0.3, right: barAt(mark.from, group.length - 1, group.length) + 0.3, bar };
@@ -316,7 +317,7 @@ export function withTargetMarks(config: ChartConfig, marks: readonly TargetMark[
     options: {
       ...options,
       // Unclipped, so that a target at the first or last month is drawn whole.
-      plugins: { ...options.plugins, annotation: { clip: false, annotations: { ...(options.plugins.annotation?.annotations ?? {}), ...targetAnnotations(marks) } } },
+      plugins: { ...options.plugins, annotation: { clip: false, annotations: { ...(options.plugins.annotation?.annotations ?? {}), ...targetAnnotations(marks, months) } } },
       scales: { ...options.scales, y: { ...y, ...stretched } },
     },
   } as ChartConfig;
