@@ -83,7 +83,7 @@ export function placeTargets(targets: readonly Target[], charts: readonly { read
     const files = charts.filter((chart) => marksOn([target], chart.lines, chart.dates).length > 0).map((chart) => chart.file);
     if (files.length > 0) return { target, charts: files };
     const entity = target.entity === '*' ? 'every entity' : target.entity;
-    return { target, charts: [], reason: charts.length === 0 ? 'no charts were drawn' : `no chart of this job draws ${target.metric} of ${entity}` };
+    return { target, charts: [], reason: charts.length === 0 ? 'no charts were drawn (--no-charts)' : `no chart of this job draws ${target.metric} of ${entity}` };
   });
 }
 

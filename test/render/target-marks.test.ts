@@ -42,7 +42,7 @@ describe('which targets go on which chart', () => {
   });
 
   it('says no chart was drawn when charts are off (--no-charts)', () => {
-    expect(placeRunTargets(data, targets(share), [])[0]!.reason).toBe('no charts were drawn');
+    expect(placeRunTargets(data, targets(share), [])[0]!.reason).toBe('no charts were drawn (--no-charts)');
   });
 
   it('draws a share in the chart’s percent, at its month, in its vendor’s colour', () => {
