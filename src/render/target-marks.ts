@@ -4,6 +4,7 @@ import type { ChartConfig } from './chart-definition.js';
 import type { AxisUnit, ChartLines } from './chart-lines.js';
 import type { BandSeries } from './ensemble/band-parts.js';
 import { formatCount, formatMonth, formatPercent, formatUsd } from './format.js';
+import { LABEL_OFFSET, layoutLabels, type LabelPlace } from './label-layout.js';
 import { translucent } from './palette.js';
 
 /**
@@ -123,13 +124,9 @@ export function targetExtent(marks: readonly TargetMark[]): BandSeries[] {
   return ends.length === 0 ? [] : [{ label: '', colour: TARGET_COLOUR, mean: ends }];
 }
 
-/** Pixels between the centres of two labels, so that they never overlap. */
-const LABEL_GAP = 14;
 const LABEL_FONT = 10;
 /** DejaVu Sans averages about 0.6 em a character; padding and border add the rest. */
 const labelWidth = (label: string) => label.length * 0.6 * LABEL_FONT + 8;
-/** Pixels between a mark and its label. */
-const LABEL_OFFSET = 10;
 /** Months between the bars of one month's targets, so that overlapping bands stay apart. */
 const BAR_SPACING = 0.4;
 
@@ -142,65 +139,6 @@ function anchorOf(mark: TargetMark): number {
 /** The bar of the k-th of n targets at one month, spread about the month. */
 function barAt(month: number, k: number, n: number): number {
   return month + (k - (n - 1) / 2) * BAR_SPACING;
-}
-
-/** A label as laid out: which side of its mark, the x where it starts or ends, and how far it moved down (pixels). */
-export interface LabelPlace {
-  readonly side: 'right' | 'left';
-  readonly x: number;
-  readonly dy: number;
-}
-
-export interface LabelToPlace {
-  /** The mark's extent on the axis, in pixels: a label goes right of `right` or left of `left`. */
-  readonly left: number;
-  readonly right: number;
-  /** The height the label wants, in pixels (down is larger). */
-  readonly y: number;
-  readonly width: number;
-  /** Its group: labels of one month's (or one window's) targets go on one side. */
-  readonly group: number;
-}
-
-/**
- * Places labels beside their marks without overlapping: each group of labels goes right of its
- * marks unless another mark, or the plot's edge, lies within its width, then left if that side is
- * clear; then, from the top, each label moves down (or, at the bottom, up) until no label before it
- * overlaps it. Pure, in pixels, so that a test can check it without drawing.
- */
-export function layoutLabels(labels: readonly LabelToPlace[], area: { left: number; right: number; top: number; bottom: number }): LabelPlace[] {
-  const groups = [...new Set(labels.map((l) => l.group))];
-  const sides = new Map<number, 'right' | 'left'>();
-  for (const group of groups) {
-    const members = labels.filter((l) => l.group === group);
-    const width = Math.max(...members.map((l) => l.width)) + LABEL_OFFSET;
-    const [left, right] = [Math.min(...members.map((l) => l.left)), Math.max(...members.map((l) => l.right))];
-    const others = labels.filter((l) => l.group !== group);
-    const clear = (from: number, to: number) => others.every((o) => o.right < from || o.left > to);
-    const fitsRight = right + width <= area.right;
-    const fitsLeft = left - width >= area.left;
-    sides.set(group, fitsRight && clear(right, right + width) ? 'right' : fitsLeft && clear(left - width, left) ? 'left' : fitsRight ? 'right' : 'left');
-  }
-  const boxes = labels.map((l) => {
-    const side = sides.get(l.group)!;
-    const x = side === 'right' ? l.right + LABEL_OFFSET : l.left - LABEL_OFFSET;
-    return { side, x, from: side === 'right' ? x : x - l.width, to: side === 'right' ? x + l.width : x };
-  });
-  const order = labels.map((_, i) => i).sort((a, b) => labels[a]!.y - labels[b]!.y || a - b);
-  const placed: { i: number; y: number }[] = [];
-  const ys = new Array<number>(labels.length);
-  const overlaps = (i: number, y: number) => placed.find((p) => boxes[p.i]!.from < boxes[i]!.to && boxes[i]!.from < boxes[p.i]!.to && Math.abs(p.y - y) < LABEL_GAP);
-  for (const i of order) {
-    let y = labels[i]!.y;
-    for (let hit = overlaps(i, y); hit !== undefined; hit = overlaps(i, y)) y = hit.y + LABEL_GAP;
-    if (y > area.bottom - LABEL_GAP / 2) {
-      y = labels[i]!.y;
-      for (let hit = overlaps(i, y); hit !== undefined; hit = overlaps(i, y)) y = hit.y - LABEL_GAP;
-    }
-    ys[i] = y;
-    placed.push({ i, y });
-  }
-  return labels.map((l, i) => ({ side: boxes[i]!.side, x: boxes[i]!.x, dy: ys[i]! - l.y }));
 }
 
 /** chart.js annotations (chartjs-plugin-annotation) drawing the marks on a monthly chart of `months` months. */

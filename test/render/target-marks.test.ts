@@ -4,7 +4,7 @@ import type { Target } from '../../src/calibration/target-file.js';
 import { COMPARE_METRICS, overlayLines } from '../../src/jobs/compare/compare-charts.js';
 import { singleRun } from '../../src/render/chart-data.js';
 import { buildCharts, placeRunTargets } from '../../src/render/render-charts.js';
-import { layoutLabels, marksOn, sourceName, TARGET_LEGEND, targetLabel } from '../../src/render/target-marks.js';
+import { marksOn, sourceName, TARGET_LEGEND, targetLabel } from '../../src/render/target-marks.js';
 import { sampleTable } from './sample-table.js';
 
 /** Targets as a targets file gives them (defaults applied), checked by the schema. */
@@ -83,17 +83,6 @@ describe('labels', () => {
     expect(sourceName('Press reports (Reuters, The Information): Anthropic run-rate')).toBe('Press reports');
     expect(sourceName('OpenAI statements and press: ChatGPT ~400M weekly users')).toBe('OpenAI statements');
     expect(sourceName('a16z (Nov 2024, “LLMflation”)')).toBe('a16z');
-  });
-
-  it('never overlap: labels of one month are spread apart, and a group goes left when marks lie to its right', () => {
-    const area = { left: 80, right: 1196, top: 150, bottom: 640 };
-    const labels = [300, 305, 310, 500].map((y, i) => ({ left: 600, right: 620, y, width: 160, group: i < 3 ? 0 : 1 }));
-    const placed = layoutLabels(labels, area);
-    const ys = labels.map((l, i) => l.y + placed[i]!.dy);
-    for (let a = 0; a < 3; a++) for (let b = a + 1; b < 3; b++) expect(Math.abs(ys[a]! - ys[b]!)).toBeGreaterThanOrEqual(14);
-    expect(placed.map((p) => p.side)).toEqual(['right', 'right', 'right', 'right']);
-    const blocked = layoutLabels([{ left: 600, right: 620, y: 300, width: 160, group: 0 }, { left: 700, right: 720, y: 500, width: 160, group: 1 }], area);
-    expect(blocked.map((p) => p.side)).toEqual(['left', 'right']);
   });
 });
 
