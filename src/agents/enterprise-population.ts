@@ -7,6 +7,9 @@ export const STAGE_PILOT = 1;
 export const STAGE_PRODUCTION = 2;
 export const NO_VENDOR = -1;
 
+/** lastSwitchTick of an enterprise that has never changed vendor: further back than any run. */
+export const NEVER_SWITCHED = -(2 ** 31);
+
 /**
  * The enterprises as a struct of typed arrays: one slot per enterprise in each array, indexes for
  * vendors and clouds in config order. Lean enough for 100,000 enterprises a month; only the
@@ -53,6 +56,8 @@ export interface EnterprisePopulation {
   readonly stage: Uint8Array;
   readonly vendor: Int16Array;
   readonly stageSinceTick: Int32Array;
+  /** Tick of the enterprise's last change of vendor; NEVER_SWITCHED before its first. */
+  readonly lastSwitchTick: Int32Array;
   readonly rngs: readonly Rng[];
 }
 
@@ -85,6 +90,7 @@ export function createPopulation(scenario: ScenarioShape, seed: number, vendorId
     stage: new Uint8Array(count),
     vendor: new Int16Array(count).fill(NO_VENDOR),
     stageSinceTick: new Int32Array(count),
+    lastSwitchTick: new Int32Array(count).fill(NEVER_SWITCHED),
     rngs: Array.from({ length: count }, (_, i) => createRng(seed, `enterprise/${i}`)),
   };
   for (let i = 0; i < count; i++) {

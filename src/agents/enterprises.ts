@@ -29,6 +29,11 @@ export interface EnterpriseDemand {
   readonly adopters: number;
   readonly inProduction: number;
   readonly switches: number;
+  /**
+   * Simulated adopters this month whose vendor changed in the last 12 months, this one included:
+   * the share of adopters that switched vendor in a year, as surveys ask it (Menlo Ventures 2025).
+   */
+  readonly switchedInLastYear: number;
   /** Median and highest ROI of the adopters on the model they use this month; absent when none adopts. */
   readonly adopterRoi?: AdopterRoi;
 }
@@ -158,6 +163,7 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
   let adopters = 0;
   let inProduction = 0;
   let switches = 0;
+  let switchedInLastYear = 0;
   const rois = new Float64Array(size);
   for (let i = 0; i < size; i++) {
     const rng = rngs[i]!;
@@ -212,6 +218,7 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
     }
 
     rois[adopters++] = roi(population, i, set, j);
+    if (tick - population.lastSwitchTick[i]! < 12) switchedInLastYear++;
     const pilot = stage[i] === STAGE_PILOT;
     if (!pilot) inProduction++;
     const tokens = baseDemandMTok[i]! * growth * factors[j]! * (pilot ? pilotDemandShare : 1);
@@ -226,7 +233,7 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
   for (let k = 0; k < directMTok.length; k++) directMTok[k]! *= step.weight;
   for (let k = 0; k < viaCloudMTok.length; k++) viaCloudMTok[k]! *= step.weight;
   const adopterRoi = summariseRoi(rois.subarray(0, adopters));
-  return { directMTok, viaCloudMTok, adopters, inProduction, switches, ...(adopterRoi ? { adopterRoi } : {}) };
+  return { directMTok, viaCloudMTok, adopters, inProduction, switches, switchedInLastYear, ...(adopterRoi ? { adopterRoi } : {}) };
 }
 
 /** Median (mean of the middle two for an even count) and highest of the adopters' ROI. */
@@ -258,6 +265,7 @@ function switchTo(step: EnterpriseStep, i: number, set: OptionSet, j: number, mo
   const { population, catalogue, tick } = step;
   const from = catalogue.vendorIds[population.vendor[i]!]!;
   population.vendor[i] = set.vendor[j]!;
+  population.lastSwitchTick[i] = tick;
   step.publish({
     type: 'enterprise.switched',
     tick,

@@ -1,13 +1,19 @@
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { MANIFEST_LIMITS } from '../batch/manifest.js';
+import { digestOfFile } from '../io/file-digest.js';
+import { readJsonFile } from '../io/read-json-file.js';
+import { isCalibrationManifest, parseCalibrationManifest } from './calibration-manifest.js';
+import { calibrationHash, MAX_BUDGET, type CalibrationRecord } from './calibration-record.js';
+import { readStateFile, STATE_FILE, type CalibrationState, type Read } from './calibration-shard.js';
 import { checkTargetsAgainst } from './check-targets.js';
 import { DEFAULT_APMC } from './apmc.js';
 import { loadTargetsFile } from './load-targets-file.js';
-import type { FreeParameter, Target } from './target-file.js';
-import type { Scenario } from '../config/parse-scenario.js';
+import type { FreeParameter } from './target-file.js';
 import { canonicalPath } from '../sweep/param-path.js';
 import type { CommandContext } from '../jobs/job-kind.js';
-import { badInput, resolveScenario } from '../jobs/command-line.js';
-import { JOB_OPTIONS, parseCommandLine, readJobOptions, type JobOptions } from '../jobs/job-options.js';
+import { badInput, jobChangingFlags, resolveScenario } from '../jobs/command-line.js';
+import { canonicalCommand, JOB_OPTIONS, outputOptions, parseCommandLine, readJobOptions, type JobOptions } from '../jobs/job-options.js';
 
 export const CALIBRATE_USAGE = `Usage: npm run calibrate -- <config.json> --targets <targets.json> [--free <path>=<lo>:<hi>[:log] ...] [options]
 
@@ -21,7 +27,14 @@ point evaluated), posterior.csv, calibration-loss.png and fitted.json, which ext
 the fitted values: npm run simulate -- <out>/fitted.json runs the fit.
 
 An interrupted calibration (Ctrl-C, a kill) keeps the runs it finished beside the output folder;
-the same command again resumes from them.
+the same command again resumes from them. Run from a calibration's manifest.json, it makes the
+same files again.
+
+On many machines, one generation at a time: --shard i/N makes slice i of N of the runs of the
+generation the calibration is at (generation 0, or the one after the state named by --from) and
+writes calibration-shard.json; npm run merge -- <the N shard folders> [--from DIR] --out DIR
+writes the calibration's state, which the next generation's shards take with --from DIR, and,
+once the calibration has finished, its files, byte for byte those of one machine.
 
 Options:
   --targets FILE     the targets file: figures with bands, and the free parameters with ranges
@@ -31,6 +44,10 @@ Options:
   --runs N           seeds every point runs (default 1)
   --seed N           first seed; also seeds the design (default: the config's seed)
   --workers N        worker threads running simulations (default: the number of cores)
+  --shard i/N        make only slice i of N (i from 0) of the runs of the calibration's current
+                     generation and write them for npm run merge
+  --from DIR         continue the state a merge of shards wrote in DIR (with --shard, or alone
+                     to finish the calibration on this machine)
   --out DIR          output folder (default: output/calibrate-<scenario>/)
   --no-charts        skip calibration-loss.png
   --quiet            print nothing but errors
@@ -52,26 +69,24 @@ const OPTIONS = {
   targets: { type: 'string' },
   free: { type: 'string', multiple: true },
   budget: { type: 'string' },
+  from: { type: 'string' },
 } as const;
 
 export const DEFAULT_BUDGET = 2000;
-export const MAX_BUDGET = 1_000_000;
+export { MAX_BUDGET };
 
 /** What `npm run calibrate` was asked to do. */
 export interface CalibrateRequest {
-  readonly scenario: Scenario;
-  /** The config and the files it extends, the targets file: what the output folder may not be. */
+  /** What decides the files: scenario, targets, free parameters, budget, seeds, charts. */
+  readonly record: CalibrationRecord;
+  /** The canonical command line, recorded in the manifest. */
+  readonly command: string;
+  /** The config and the files it extends, the targets file (or the manifest), the state folder: what the output folder may not be. */
   readonly inputs: readonly string[];
-  readonly configFile: string;
-  readonly targetsFile: string;
-  /** Every target of the file, modelled or not. */
-  readonly targets: readonly Target[];
-  readonly free: readonly FreeParameter[];
-  readonly budget: number;
-  readonly runs: number;
-  readonly seed: number;
   readonly options: JobOptions;
   readonly outDir: string;
+  /** --from: the state a merge wrote between generations, which this command continues. */
+  readonly from?: { readonly dir: string; readonly state: CalibrationState };
 }
 
 /** `--free <path>=<lo>:<hi>[:log]` as a free parameter. */
@@ -102,10 +117,19 @@ export function calibrateCommand(argv: readonly string[], context: CommandContex
     process.stdout.write(CALIBRATE_USAGE);
     return { exit: 0 };
   }
-  if (args.shard !== undefined) {
-    return { exit: badInput('--shard: a calibration runs its generations one after another, each chosen from the last, so it cannot be split over machines; run it on one machine with --workers') };
-  }
   if (parsed.positionals.length !== 1) return { exit: badInput(`name one config file, got ${parsed.positionals.length}`, CALIBRATE_USAGE) };
+  const configFile = parsed.positionals[0]!;
+
+  const manifest = readCalibrationManifest(configFile);
+  if (manifest !== undefined) {
+    if (!manifest.success) return { exit: badInput(manifest.message.trimEnd()) };
+    const given = [
+      ...jobChangingFlags(args, { '--targets': parsed.values.targets, '--free': parsed.values.free, '--budget': parsed.values.budget }),
+    ];
+    if (given.length > 0) return { exit: badInput(`${configFile} is a manifest, which fixes the calibration; ${given.join(', ')} cannot change it (only --out, --workers, --shard, --from and --quiet can go with a manifest)`) };
+    return withState({ record: manifest.record, command: manifest.command, inputs: [resolve(configFile)], options: args, outDir: outDirOf(manifest.record, args) }, parsed.values.from);
+  }
+
   const targetsFile = parsed.values.targets;
   if (targetsFile === undefined) return { exit: badInput('name the targets file with --targets <file> (configs/targets/2023-2025.json holds the record of 2023–2025)', CALIBRATE_USAGE) };
   const budgetText = parsed.values.budget;
@@ -113,7 +137,6 @@ export function calibrateCommand(argv: readonly string[], context: CommandContex
   if (!Number.isInteger(budget) || budget < 1 || budget > MAX_BUDGET) return { exit: badInput(`--budget ${budgetText}: a whole number of runs from 1 to ${MAX_BUDGET.toLocaleString('en-US')}`) };
   const runs = args.runs ?? 1;
 
-  const configFile = parsed.positionals[0]!;
   const loaded = context.loadInput(configFile);
   if (!loaded.success) return { exit: badInput(loaded.message.trimEnd()) };
   if (loaded.input.kind === 'manifest') return { exit: badInput(`${configFile} is a manifest of a ${loaded.input.job.kind} job; calibrate a config file`) };
@@ -143,17 +166,64 @@ export function calibrateCommand(argv: readonly string[], context: CommandContex
   const generation0 = DEFAULT_APMC.populationSize * runs;
   if (budget < generation0) return { exit: badInput(`--budget ${budget}: the first generation alone is ${DEFAULT_APMC.populationSize} points × ${runs} runs = ${generation0} runs; give at least that`) };
 
-  return {
-    scenario,
-    inputs: [...loaded.input.files, resolve(targetsFile)],
+  const record: CalibrationRecord = {
     configFile,
     targetsFile,
+    targetsDigest: digestOfFile(resolve(targetsFile)),
+    scenario,
     targets: file.targets,
     free,
     budget,
     runs,
     seed: scenario.seed,
-    options: args,
-    outDir: args.out ?? `output/calibrate-${scenario.name}`,
+    charts: args.charts,
   };
+  const command = canonicalCommand('calibrate', [configFile], [
+    ['--targets', targetsFile],
+    ...(parsed.values.free ?? []).map((text) => ['--free', text] as const),
+    ...(budgetText !== undefined ? [['--budget', budget] as const] : []),
+    ...outputOptions(args),
+  ]);
+  return withState({ record, command, inputs: [...loaded.input.files, resolve(targetsFile)], options: args, outDir: outDirOf(record, args) }, parsed.values.from);
+}
+
+function outDirOf(record: CalibrationRecord, options: JobOptions): string {
+  const out = `output/calibrate-${record.scenario.name}`;
+  return options.out ?? (options.shard ? `${out}-shard-${options.shard.index}-of-${options.shard.count}` : out);
+}
+
+/** A calibration manifest named as the config, read; undefined when the file is anything else (read as a config then). */
+function readCalibrationManifest(file: string): { success: true; record: CalibrationRecord; command: string } | { success: false; message: string } | undefined {
+  const read = readJsonFile(file, MANIFEST_LIMITS);
+  if (!read.success || !isCalibrationManifest(read.json)) return undefined;
+  const parsed = parseCalibrationManifest(read.json);
+  return parsed.success ? parsed : { success: false, message: `${file} is not a valid manifest:\n${parsed.problems.map((p) => `  ${p}`).join('\n')}` };
+}
+
+/** The request with --from's state read and checked: a state folder a merge wrote of this very calibration. */
+function withState(request: CalibrateRequest, from: string | undefined): CalibrateRequest | { exit: number } {
+  if (from === undefined) return request;
+  const dir = from.length > 1 ? from.replace(/\/+$/, '') : from;
+  const state = readStateFolder(dir);
+  if (!state.success) return { exit: badInput(`--from ${state.message}`) };
+  if (state.value.calibrationHash !== calibrationHash(request.record)) {
+    return { exit: badInput(`--from ${dir} is the state of another calibration (its config, targets, free parameters, budget, seed or options differ): ${state.value.command}`) };
+  }
+  if (resolve(dir) === resolve(request.outDir)) {
+    // A shard's folder beside the state would replace what the other shards read; one machine may finish a calibration in its own folder.
+    if (request.options.shard) return { exit: badInput(`--out ${request.outDir} is the --from folder, which every shard of the round reads: give each shard a folder of its own`) };
+    return { ...request, from: { dir, state: state.value } };
+  }
+  return { ...request, inputs: [...request.inputs, resolve(dir)], from: { dir, state: state.value } };
+}
+
+/** The state a merge wrote between generations, from its folder; a finished calibration or anything else is refused in words. */
+export function readStateFolder(dir: string): Read<CalibrationState> {
+  if (!existsSync(dir)) return { success: false, message: `${dir}: no such folder` };
+  if (!statSync(dir).isDirectory()) return { success: false, message: `${dir} is a file, not the folder a merge wrote` };
+  if (!existsSync(join(dir, STATE_FILE))) {
+    if (existsSync(join(dir, 'calibration.md'))) return { success: false, message: `${dir} holds a finished calibration (calibration.md): nothing is left to run` };
+    return { success: false, message: `${dir} holds no ${STATE_FILE}: it is not the state a merge of calibration shards wrote` };
+  }
+  return readStateFile(join(dir, STATE_FILE));
 }

@@ -14,7 +14,8 @@ import { targetFileSchema, type TargetFile } from './target-file.js';
  * user's file (`targets[3].band`), never a throw.
  */
 
-export type TargetsLoadResult = { success: true; file: TargetFile } | { success: false; file: string; problems: readonly ConfigProblem[] };
+/** On success, `json` is the file as written (before defaults), for a job that records the file it drew. */
+export type TargetsLoadResult = { success: true; file: TargetFile; json: unknown } | { success: false; file: string; problems: readonly ConfigProblem[] };
 
 const FIELDS: Readonly<Record<string, readonly string[]>> = {
   top: ['$schema', 'description', 'targets', 'free'],
@@ -38,7 +39,7 @@ export function loadTargetsFile(file: string): TargetsLoadResult {
     return { success: false, file: shown, problems: [{ path: '(file)', message: `${shown}: ${reason}` }] };
   }
   const parsed = parseTargetFile(read.json);
-  return parsed.success ? parsed : { ...parsed, file: shown };
+  return parsed.success ? { ...parsed, json: read.json } : { ...parsed, file: shown };
 }
 
 /** A targets file's JSON checked against the schema; problems name their place in it. */

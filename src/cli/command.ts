@@ -2,6 +2,7 @@ import { stopQuietlyOnClosedPipe } from './closed-pipe.js';
 import { resolve } from 'node:path';
 import { asRun, checkJobSize, normaliseJob } from '../batch/job.js';
 import { isManifest, MANIFEST_LIMITS, parseManifest } from '../batch/manifest.js';
+import { isCalibrationManifest } from '../calibration/calibration-manifest.js';
 import { runPastCalendar } from '../config/event-targets.js';
 import { loadScenarioFile } from '../config/load-scenario-file.js';
 import { readJsonFile } from '../io/read-json-file.js';
@@ -35,6 +36,7 @@ export function loadInput(file: string, kinds: JobKinds): { success: true; input
     if (!parsed.success) return { success: false, message: formatProblemLines(`${file} is not a valid manifest`, parsed.problems) };
     return { success: true, input: { kind: 'manifest', job: parsed.job, command: parsed.command, files: [resolve(file)] } };
   }
+  if (read.success && isCalibrationManifest(read.json)) return { success: false, message: `${file} is the manifest of a calibration, not of a job: npm run calibrate -- ${file} runs it again` };
   // Anything else is read as a config, which says what is wrong with the file if anything is.
   const loaded = loadScenarioFile(file);
   if (!loaded.success) return { success: false, message: formatProblems(loaded.file, loaded.problems) };

@@ -1,130 +1,157 @@
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { CalibrationRun, calibrationSetup, monthsNeeded, scenarioAt, type DesignPoint, type GenerationResult } from '../calibration/calibration-plan.js';
-import { calibrationCsvHeader, calibrationCsvRows, calibrationMarkdown, posteriorCsv, targetsAtFit } from '../calibration/calibration-report.js';
-import { fittedConfig, roundFitted } from '../calibration/fitted-config.js';
-import type { Scenario } from '../config/parse-scenario.js';
+import type { Environment } from '../batch/manifest.js';
+import { describeShard, shardTasks } from '../batch/shard.js';
 import type { CalibrateRequest } from '../calibration/calibrate-command.js';
+import { calibrationManifestJson } from '../calibration/calibration-manifest.js';
+import { calibrationHash, type CalibrationRecord } from '../calibration/calibration-record.js';
+import { calibrationCsvHeader, calibrationCsvRows, calibrationMarkdown, posteriorCsv, targetsAtFit } from '../calibration/calibration-report.js';
+import { FIT_CHECK_SEEDS, replayCalibration, type FinishedCalibration, type PlannedRun } from '../calibration/calibration-rounds.js';
+import { SHARD_FILE, shardJson } from '../calibration/calibration-shard.js';
+import { fittedConfig, roundFitted } from '../calibration/fitted-config.js';
 import { lossChart } from '../calibration/loss-chart.js';
+import { InputError } from '../io/input-error.js';
 import { renderConfigs } from '../render/render-configs.js';
 import { CalibrationJournal } from './calibration-journal.js';
+import { currentEnvironment } from './environment.js';
 import { inStagedFolder } from './execute-job.js';
-import { startProgress } from './progress.js';
+import { startProgress, type Progress } from './progress.js';
 import { openPool, type OpenPool } from './run-pool.js';
 
-/** Seeds the fitted values run for calibration.md's figures at the fit (besides the budget). */
-export const FIT_CHECK_SEEDS = 10;
+export { FIT_CHECK_SEEDS };
 
 /**
- * Runs a calibration on the worker pool, generation after generation (src/calibration), and writes
- * its files through the staged output folder, like every job: nothing replaces the previous output
- * until all is written. Each finished run goes to the journal first, so an interrupted calibration
- * resumes; the journal goes once the output is in place.
+ * Runs a calibration on the worker pool, round after round (src/calibration/calibration-rounds.ts),
+ * and writes its files through the staged output folder, like every job: nothing replaces the
+ * previous output until all is written. Each finished run goes to the journal first, so an
+ * interrupted calibration resumes; the journal goes once the output is in place. With --shard it
+ * makes its slice of the round the calibration is at and writes it for `npm run merge`; with
+ * --from it continues the state a merge wrote.
  */
 export async function executeCalibration(request: CalibrateRequest): Promise<number> {
-  const setup = calibrationSetup(request.targets, request.free, { budget: request.budget, runs: request.runs, seed: request.seed });
-  const journal = CalibrationJournal.open(request.outDir, { scenario: request.scenario, targets: setup.targets, free: request.free, budget: request.budget, runs: request.runs, seed: request.seed, settings: setup.settings });
-  if (journal.resumed > 0 && !request.options.quiet) process.stderr.write(`resuming: ${journal.resumed} runs of an interrupted calibration are taken from ${journal.path}\n`);
+  const { record, options } = request;
+  const shard = options.shard;
+  const prior = new Map((request.from?.state.results ?? []).map((r) => [r.run, r.figures]));
+  // Opened once the output folder is accepted (its parent then exists).
+  let journal: CalibrationJournal | undefined;
+  const known = (key: string) => prior.get(key) ?? journal!.get(key);
+  const environment = currentEnvironment();
   let pool: OpenPool | undefined;
   const code = await inStagedFolder({
     outDir: request.outDir,
     inputs: request.inputs,
-    quiet: request.options.quiet,
+    quiet: options.quiet,
     noun: 'job',
     fill: async (staging, track, stopped) => {
-      pool = openPool(Math.max(1, request.options.workers));
+      journal = CalibrationJournal.open(request.outDir, { calibration: calibrationHash(record), from: request.from?.state.digest ?? null, shard: shard ?? null });
+      if (journal.resumed > 0 && !options.quiet) process.stderr.write(`resuming: ${journal.resumed} runs of an interrupted calibration are taken from ${journal.path}\n`);
+      pool = openPool(Math.max(1, options.workers));
       track({ stop: () => pool!.close() });
-      const progress = startProgress({ total: request.budget + FIT_CHECK_SEEDS, unit: 'runs', quiet: request.options.quiet });
-      const evaluate = async (key: string, scenario: Scenario, seeds: readonly number[]): Promise<number[][]> =>
+      const fittedTargets = record.targets.filter((t) => t.notModelled === undefined);
+      const make = async (runs: readonly PlannedRun[], progress: Progress) =>
         Promise.all(
-          seeds.map(async (seed) => {
-            const run = `${key}/seed ${seed}`;
-            const kept = journal.get(run);
-            if (kept !== undefined) {
-              progress.advance();
-              return kept;
-            }
-            const result = await pool!.run({ scenario, seed, reduction: 'figures', targets: setup.targets });
-            if (result.kind !== 'figures') throw new Error(`${run}: the run handed back ${result.kind}, not figures`);
-            journal.record(run, result.figures);
+          runs.map(async (run) => {
+            if (known(run.key) !== undefined) return;
+            const result = await pool!.run({ scenario: run.scenario(), seed: run.seed, reduction: 'figures', targets: fittedTargets });
+            if (result.kind !== 'figures') throw new Error(`${run.key}: the run handed back ${result.kind}, not figures`);
+            journal!.record(run.key, result.figures);
             progress.advance();
-            return [...result.figures];
           }),
         );
-      // Runs stop at the last month a target reads: the months after it change none of the figures.
-      const months = monthsNeeded(request.scenario, setup.targets);
-      const pointScenario = (point: DesignPoint): Scenario => {
-        const built = scenarioAt(request.scenario, request.free, point.values);
-        if (!built.success) throw new Error(`point ${point.index}: ${built.message}`);
-        return { ...built.value, months };
-      };
 
-      const csv = join(staging, 'calibration.csv');
-      writeFileSync(csv, calibrationCsvHeader(setup));
-      const run = new CalibrationRun(setup);
-      const generations: GenerationResult[] = [];
-      for (let points = run.next(); points !== null; points = run.next()) {
-        const generation = generations.length;
-        const figures = await Promise.all(
-          points.map(async (point) => {
-            const perSeed = await evaluate(`generation ${generation}/point ${point.index}`, pointScenario(point), setup.seeds);
-            return setup.targets.map((_, k) => perSeed.reduce((sum, f) => sum + f[k]!, 0) / perSeed.length);
-          }),
-        );
+      if (shard) {
+        const step = replayCalibration(record, (key) => prior.get(key));
+        if (step.done) throw new InputError(`--from ${request.from?.dir}: the calibration is finished; nothing is left to run`);
+        const { round } = step;
+        const range = shardTasks(shard, round.runs.length);
+        const runs = round.runs.slice(range.from, range.to);
+        const progress = startProgress({ total: runs.length, unit: 'runs', quiet: options.quiet });
+        await make(runs, progress);
+        progress.stop();
+        await pool.close();
+        track(undefined);
         if (stopped()) return [];
-        const result = run.complete(figures);
-        generations.push(result);
-        appendFileSync(csv, calibrationCsvRows(result));
+        const results = runs.map((run) => ({ run: run.key, figures: known(run.key)! }));
+        writeFileSync(
+          join(staging, SHARD_FILE),
+          shardJson({ command: request.command, environment, record, round: { index: round.index, label: round.label }, from: request.from?.state.digest ?? null, shard, runs: { ...range, of: round.runs.length }, results }),
+        );
+        writeFileSync(join(staging, 'manifest.json'), calibrationManifestJson(record, request.command, environment));
+        const from = request.from ? ` --from ${request.from.dir}` : '';
+        return [
+          `Shard ${describeShard(shard)} of ${round.label}: ran ${runs.length} of its ${round.runs.length} runs${runs.length > 0 ? ` (${range.from + 1}–${range.to})` : ''}.`,
+          `When all ${shard.count} shards are done, combine them with: npm run merge -- <the ${shard.count} shard folders>${from} --out <the calibration's folder>`,
+          `Wrote ${SHARD_FILE} and manifest.json to ${request.outDir}/`,
+        ];
       }
-      const outcome = run.outcome();
 
-      // The fit as fitted.json writes it, run on seeds of its own for the figures at the fit.
-      const fittedValues = outcome.fit.parameters.map((p) => roundFitted(p.value));
-      const fitScenario = scenarioAt(request.scenario, request.free, fittedValues);
-      if (!fitScenario.success) throw new Error(`the fit: ${fitScenario.message}`);
-      const fitSeeds = Array.from({ length: FIT_CHECK_SEEDS }, (_, i) => request.seed + i);
-      const atFit = await evaluate('fit', { ...fitScenario.value, months }, fitSeeds);
+      const progress = startProgress({ total: record.budget + FIT_CHECK_SEEDS, unit: 'runs', quiet: options.quiet });
+      progress.reach(prior.size + journal.resumed);
+      let step = replayCalibration(record, known);
+      while (!step.done) {
+        await make(step.round.runs, progress);
+        if (stopped()) return [];
+        step = replayCalibration(record, known);
+      }
       progress.stop();
       await pool.close();
       track(undefined);
       if (stopped()) return [];
-
-      const fitted = fittedConfig(
-        request.scenario,
-        relative(resolve(request.outDir), resolve(request.configFile)),
-        request.free.map((p, j) => ({ path: p.path, value: fittedValues[j]! })),
-      );
-      if (!fitted.success) throw new Error(`fitted.json: ${fitted.message}`);
-      writeFileSync(join(staging, 'fitted.json'), `${JSON.stringify(fitted.value, null, 2)}\n`);
-      writeFileSync(join(staging, 'posterior.csv'), posteriorCsv(setup, outcome));
-      const markdown = calibrationMarkdown({
-        scenarioName: request.scenario.name,
-        configFile: request.configFile,
-        targetsFile: request.targetsFile,
-        setup,
-        allTargets: request.targets,
-        outcome,
-        fittedValues,
-        atFit: { seeds: fitSeeds, figures: atFit },
-      });
-      writeFileSync(join(staging, 'calibration.md'), markdown);
-      const files = ['calibration.md', 'calibration.csv', 'posterior.csv', 'fitted.json'];
-      if (request.options.charts) {
-        for (const chart of await renderConfigs([lossChart(request.scenario.name, generations)])) {
-          writeFileSync(join(staging, chart.file), chart.png);
-          files.push(chart.file);
-        }
-      }
-      const hits = targetsAtFit(setup, { seeds: fitSeeds, figures: atFit }).filter((row) => row.hit).length;
-      return [
-        `Calibrated ${request.free.length} parameters of ${request.scenario.name} in ${outcome.runs} runs (${outcome.generations.length} generations${journal.resumed > 0 ? `, ${journal.resumed} runs resumed` : ''}), then ${FIT_CHECK_SEEDS} runs at the fit: ${hits} of ${setup.targets.length} targets hit.`,
-        ...outcome.fit.parameters.map((p, j) => `  ${p.free.path} = ${fittedValues[j]} (90 % interval ${roundFitted(p.low)} – ${roundFitted(p.high)})${p.identified ? '' : ', not identified'}`),
-        `Wrote ${files.join(', ')} to ${request.outDir}/`,
-        `Run the fit with: npm run simulate -- ${join(request.outDir, 'fitted.json')}`,
-      ];
+      const resumed = [journal.resumed > 0 ? `${journal.resumed} runs resumed` : '', prior.size > 0 ? `${prior.size} runs from ${request.from!.dir}` : ''].filter((s) => s !== '');
+      return writeCalibration(staging, step, { record, command: request.command, environment, outDir: request.outDir, taken: resumed });
     },
   });
   await pool?.close();
-  if (code === 0) journal.remove();
+  if (code === 0) journal?.remove();
   return code;
+}
+
+/**
+ * A finished calibration's files (calibration.md, calibration.csv, posterior.csv, fitted.json,
+ * calibration-loss.png, manifest.json) into the staging folder, and the lines to print: the same
+ * files whether it ran on one machine, resumed, or was merged from shards.
+ */
+export async function writeCalibration(
+  staging: string,
+  finished: FinishedCalibration,
+  context: { record: CalibrationRecord; command: string; environment: Environment; outDir: string; taken: readonly string[] },
+): Promise<string[]> {
+  const { record, outDir } = context;
+  const { setup, outcome, fittedValues, atFit, generations } = finished;
+  writeFileSync(join(staging, 'calibration.csv'), calibrationCsvHeader(setup) + generations.map(calibrationCsvRows).join(''));
+  const fitted = fittedConfig(
+    record.scenario,
+    relative(resolve(outDir), resolve(record.configFile)),
+    record.free.map((p, j) => ({ path: p.path, value: fittedValues[j]! })),
+  );
+  if (!fitted.success) throw new Error(`fitted.json: ${fitted.message}`);
+  writeFileSync(join(staging, 'fitted.json'), `${JSON.stringify(fitted.value, null, 2)}\n`);
+  writeFileSync(join(staging, 'posterior.csv'), posteriorCsv(setup, outcome));
+  const markdown = calibrationMarkdown({
+    scenarioName: record.scenario.name,
+    configFile: record.configFile,
+    targetsFile: record.targetsFile,
+    setup,
+    allTargets: record.targets,
+    outcome,
+    fittedValues,
+    atFit,
+  });
+  writeFileSync(join(staging, 'calibration.md'), markdown);
+  const files = ['calibration.md', 'calibration.csv', 'posterior.csv', 'fitted.json'];
+  if (record.charts) {
+    for (const chart of await renderConfigs([lossChart(record.scenario.name, generations)])) {
+      writeFileSync(join(staging, chart.file), chart.png);
+      files.push(chart.file);
+    }
+  }
+  writeFileSync(join(staging, 'manifest.json'), calibrationManifestJson(record, context.command, context.environment));
+  files.push('manifest.json');
+  const hits = targetsAtFit(setup, atFit).filter((row) => row.hit).length;
+  return [
+    `Calibrated ${record.free.length} parameters of ${record.scenario.name} in ${outcome.runs} runs (${[`${outcome.generations.length} generations`, ...context.taken].join(', ')}), then ${FIT_CHECK_SEEDS} runs at the fit: ${hits} of ${setup.targets.length} targets hit.`,
+    ...outcome.fit.parameters.map((p, j) => `  ${p.free.path} = ${fittedValues[j]} (90 % interval ${roundFitted(p.low)} – ${roundFitted(p.high)})${p.identified ? '' : ', not identified'}`),
+    `Wrote ${files.join(', ')} to ${outDir}/`,
+    `Run the fit with: npm run simulate -- ${join(outDir, 'fitted.json')}`,
+  ];
 }

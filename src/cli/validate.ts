@@ -1,5 +1,6 @@
 import { stopQuietlyOnClosedPipe } from './closed-pipe.js';
 import { isManifest, MANIFEST_LIMITS, parseManifest } from '../batch/manifest.js';
+import { isCalibrationManifest, parseCalibrationManifest } from '../calibration/calibration-manifest.js';
 import { PARTIAL_JSON } from '../batch/partial.js';
 import { loadScenarioFile, type FileEvents } from '../config/load-scenario-file.js';
 import { eventsAfterEnd } from '../config/references.js';
@@ -29,6 +30,14 @@ function verdictOf(file: string): Verdict | { readonly skip: string } {
       const parsed = parseManifest(json, JOB_KINDS);
       if (!parsed.success) return { ok: false, report: formatProblemLines(`${file} is not a valid manifest`, parsed.problems) };
       return { ok: true, line: `ok ${file} (a manifest of a ${parsed.job.kind} job: npm run ${parsed.job.kind} -- ${file} runs it again)` };
+    }
+    if (isCalibrationManifest(json)) {
+      const parsed = parseCalibrationManifest(json);
+      if (!parsed.success) return { ok: false, report: formatProblemLines(`${file} is not a valid manifest`, parsed.problems) };
+      return { ok: true, line: `ok ${file} (a manifest of a calibration: npm run calibrate -- ${file} runs it again)` };
+    }
+    if (typeof json?.format === 'string' && json.format.startsWith('llm-market-sim calibration')) {
+      return { ok: false, report: `${oneLine(file)} is a file of a calibration run in shards, not a scenario: npm run merge and calibrate --from read it (README, Calibrating)\n` };
     }
     if (typeof json?.format === 'string' && json.format.startsWith('llm-market-sim partial')) {
       return { ok: false, report: `${oneLine(file)} is a shard's ${PARTIAL_JSON}, not a scenario: merge its folder with the others with npm run merge -- <shard folders>\n` };

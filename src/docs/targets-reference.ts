@@ -58,7 +58,33 @@ A file that breaks any of these is refused, each problem with its place in the f
 Against the scenario it calibrates: each free path resolves to a number of the scenario (the sweep
 syntax, with the closest name when it does not); both ends of its range are values the scenario
 accepts (a policy parameter's valid range is named); each modelled target's months lie within the
-run (\`start\` and \`months\`) and its entity exists.
+run (\`start\` and \`months\`) and its entity exists. \`simulate\` and \`compare\` with \`--targets\` check
+the targets alone, against every scenario they run, over the months the run covers (\`--ticks\`
+included): \`--ticks 12\` refuses the shipped file, whose figures run to 2025-08, with each figure
+outside the run named. A figure of a month before a scenario branches is history, and within the run.
+
+## On the charts: simulate and compare --targets
+\`npm run simulate -- configs/baseline.json --targets configs/targets/2023-2025.json\` (and \`compare\`,
+and either with \`--runs N\`) draws each target on every chart of the metric and entity it measures:
+- a figure at one \`month\` (\`last\`) as a diamond at the middle of its band, with the band as an
+  error bar; \`mean\`, \`max\` and \`min\` over a window as the band shaded over those months (a band
+  open on one side as its one end, dashed); in the chart's units (a share in %);
+- labelled with the first words of its \`source\`, its months and its figure in the chart's units:
+  "Menlo Ventures Jun 2025: 32%", "The Information Sep–Dec 2024: 38%", "Seed article 2024: highest ≤ 70%".
+  The figure is the band's middle, which is the reported figure when the band is set around it;
+- in the colour of its vendor on simulate's charts of every vendor; a target over every entity
+  (\`*\`) only there, not on a comparison's chart of one vendor; a comparison draws the targets of
+  the vendor and cloud its charts follow, on the charts of the metric, not on the charts of changes.
+
+A growth (a ratio of two months), a \`per\` ratio and a \`sum\` over months have no level on a
+monthly chart and are not drawn; a target whose metric no chart of the job draws (\`market.enterprise_spend_usd\`
+in simulate) is not drawn either; a not-modelled one never is. report.md (simulate) and
+comparison.md (compare) gain a Targets section: each modelled target's figure read off the runs as
+\`npm run calibrate\` reads it (the mean of each run's figure over \`--runs\`, with their 5th–95th
+percentile), its band, hit or miss, and the charts that draw it or why none does; then the targets
+not modelled, with why. manifest.json records the file as named, its SHA-256 and its content, so
+that \`npm run simulate -- manifest.json\` draws the same markers wherever the file went, and shards
+of a job with different targets files do not merge. Without \`--targets\` every output is as before.
 
 ## The shipped targets and the baseline
 \`npx tsx scripts/calibrate.ts [config] [targets file]\` prints each modelled target's range over seeds

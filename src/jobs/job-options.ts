@@ -39,6 +39,21 @@ export const JOB_OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
+/**
+ * --targets FILE, of the kinds whose charts draw a targets file's figures (simulate, compare): not
+ * part of JOB_OPTIONS, since a sweep's or a sensitivity's charts have no month to draw a figure at.
+ */
+export const TARGETS_OPTIONS = { targets: { type: 'string' } } as const satisfies ParseArgsConfig['options'];
+
+export const TARGETS_USAGE = `  --targets FILE     a targets file (configs/targets/2023-2025.json; docs/targets.md): each chart
+                     of a metric it measures draws its figures with their bands, and the report
+                     says whether the run meets each, hit or miss`;
+
+/** --targets as canonicalCommand records it: the file changes the charts and the report. */
+export function targetsOutputOption(file: string | undefined): [string, string][] {
+  return file === undefined ? [] : [['--targets', file]];
+}
+
 export interface JobOptions {
   readonly out?: string;
   readonly seed?: number;

@@ -6,6 +6,7 @@
 export const METRIC_NAMES = [
   'vendor.enterprise_share',
   'vendor.enterprise_tokens_mtok',
+  'vendor.enterprise_spend_share',
   'vendor.quality_index',
   'vendor.price_usd_per_mtok',
   'vendor.revenue_api_usd',
@@ -58,6 +59,7 @@ export const METRIC_NAMES = [
   'market.open_weights_tokens_mtok',
   'market.open_weights_share',
   'market.switches',
+  'market.switch_rate_12m',
   'market.adopter_roi_median',
   'market.adopter_roi_max',
   'market.adoption_rate',

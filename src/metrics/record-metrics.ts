@@ -21,6 +21,8 @@ export function recordMonth(
   demand: EnterpriseDemand,
   enterprises: number,
   valuationMultiples: Readonly<Record<string, number>>,
+  /** The vendors and clouds in the order `demand` indexes them. */
+  order: { readonly vendors: readonly string[]; readonly clouds: readonly string[] },
 ): void {
   const recorder = finiteOnly(table);
   const active = world.contracts.filter((c) => contractCapacityAt(c, world.tick) > 0 || undeliveredAt(c, world.tick) > 0);
@@ -133,6 +135,11 @@ export function recordMonth(
   recorder.record('market.open_weights_tokens_mtok', 'market', openMTok);
   recorder.record('market.open_weights_share', 'market', totalMTok > 0 ? openMTok / totalMTok : 0);
   recorder.record('market.switches', 'market', demand.switches);
+  for (const [vendor, usd] of enterpriseSpendByVendor(world, demand, order)) {
+    if (spendUsd > 0) recorder.record('vendor.enterprise_spend_share', vendor, usd / spendUsd);
+  }
+  // Share of the month's adopters whose vendor changed in the last 12 months; 0 in a month with none.
+  recorder.record('market.switch_rate_12m', 'market', demand.adopters > 0 ? demand.switchedInLastYear / demand.adopters : 0);
   // ROI over the month's adopters, (value − price − integration) / (price + integration); 0 in a
   // month none adopts, so every run has the same columns whichever month adoption starts.
   recorder.record('market.adopter_roi_median', 'market', demand.adopterRoi?.median ?? 0);
@@ -172,6 +179,35 @@ export function equityValueUsd(world: WorldState, cloudId: string, valuationMult
     if (held > 0 && vendor.weights === 'closed') value += held * markedValuationUsd(world, vendor.id, valuationMultiples[vendor.id] ?? 0);
   }
   return value;
+}
+
+/**
+ * What enterprises paid each vendor's models this month: a closed vendor's API and marketplace
+ * sales; for open weights, what they paid the clouds hosting them, each cloud's hosting revenue
+ * split by what the vendor's models were asked of it (every model a cloud hosts is served in the
+ * same proportion, market/settlement.ts). Sums to market.enterprise_spend_usd.
+ */
+export function enterpriseSpendByVendor(
+  world: WorldState,
+  demand: EnterpriseDemand,
+  order: { readonly vendors: readonly string[]; readonly clouds: readonly string[] },
+): Map<string, number> {
+  const spend = new Map<string, number>();
+  order.vendors.forEach((id, v) => {
+    const vendor = world.vendors[id];
+    if (vendor === undefined) return;
+    if (vendor.weights === 'closed') {
+      spend.set(id, vendor.books.revenueApiDirectUsd + vendor.books.revenueMarketplaceUsd);
+      return;
+    }
+    let usd = 0;
+    order.clouds.forEach((cloudId, c) => {
+      const books = world.clouds[cloudId]?.books;
+      if (books && books.hostingDemandMTok > 0) usd += (books.hostingRevenueUsd * demand.viaCloudMTok[v * order.clouds.length + c]!) / books.hostingDemandMTok;
+    });
+    spend.set(id, usd);
+  });
+  return spend;
 }
 
 /**

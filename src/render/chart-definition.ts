@@ -1,6 +1,8 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { ChartData } from './chart-data.js';
+import type { Target } from '../calibration/target-file.js';
 import type { RunHistory } from './history-marks.js';
+import type { ChartLines } from './chart-lines.js';
 import { entitiesWithValues } from './series.js';
 
 export interface ChartContext {
@@ -8,6 +10,8 @@ export interface ChartContext {
   readonly scenario: string;
   /** Scripted events, branch month and history window, marked on time-series charts. */
   readonly history?: RunHistory;
+  /** A targets file's figures (--targets): a chart draws those of the lines it draws. */
+  readonly targets?: readonly Target[];
 }
 
 /** A chart.js configuration; mixed bar/line charts need the widest chart type. */
@@ -27,6 +31,8 @@ export interface ChartDefinition {
   readonly requires: readonly string[];
   /** Null when the run has nothing to draw, e.g. no vendor earned revenue. */
   build(data: ChartData, ctx: ChartContext): ChartConfig | null;
+  /** The lines a monthly chart draws, which targets of its metric are drawn on; none for other charts. */
+  lines?(data: ChartData): ChartLines;
 }
 
 export function canBuild(chart: ChartDefinition, data: ChartData): boolean {

@@ -1,7 +1,7 @@
 import type { ChartDefinition } from './chart-definition.js';
 import { cloudAiRevenue, cloudAiRevenueMix, cloudAsicShare } from './charts/cloud-charts.js';
 import { asicLockIn, computeShortfall, nvidiaDependence } from './charts/compute-charts.js';
-import { adoption, enterpriseShare, marketHhi, modelSwitches, tokenPrice } from './charts/market-charts.js';
+import { adoption, enterpriseShare, marketHhi, modelSwitches, switchRate, tokenPrice } from './charts/market-charts.js';
 import { computeTies, investments, primaryCloudShare } from './charts/tie-charts.js';
 import { vendorArr, vendorGrossMargin, vendorPrice, vendorRevenueMix } from './charts/vendor-charts.js';
 
@@ -23,6 +23,7 @@ export const chartDefinitions: readonly ChartDefinition[] = [
   marketHhi,
   adoption,
   modelSwitches,
+  switchRate,
   computeTies,
   investments,
   computeShortfall,

@@ -7,6 +7,7 @@ import { formatPercent } from './format.js';
 import type { EventKind } from './history-marks.js';
 import { entityStyle, REFERENCE_BAND_COLOUR, SERIES_COLOURS } from './palette.js';
 import { entitiesConstantAt, entitiesWithoutValues, entitiesWithValues, entityValues, wholeRun } from './series.js';
+import { marksOn, targetExtent, withTargetMarks, type ChartLines } from './target-marks.js';
 
 /**
  * A monthly line chart as data: what it draws, in what unit, with which notes. One spec draws a
@@ -102,6 +103,15 @@ function referenceDatasets(spec: TimeSeriesSpec, data: ChartData): Dataset[] {
   }));
 }
 
+/** The lines a spec draws of a run: each entity with values in its colour, or the market's named lines. */
+function linesOf(spec: TimeSeriesSpec, data: ChartData): ChartLines {
+  const lines =
+    'market' in spec.lines
+      ? spec.lines.market.map((l, i) => ({ metric: l.metric, entity: 'market', colour: SERIES_COLOURS[i === 0 ? 0 : 2]! }))
+      : entitiesWithValues(data.lines, spec.lines.metric).map((id) => ({ metric: (spec.lines as { metric: string }).metric, entity: id, colour: entityStyle(id).colour }));
+  return { unit: spec.unit, lines, everyEntity: true };
+}
+
 export function timeSeriesChart(spec: TimeSeriesSpec): ChartDefinition {
   const requires = 'metric' in spec.lines ? [spec.lines.metric] : spec.lines.market.map((l) => l.metric);
   return {
@@ -109,9 +119,11 @@ export function timeSeriesChart(spec: TimeSeriesSpec): ChartDefinition {
     title: spec.title,
     describe: spec.describe,
     requires,
+    lines: (data) => linesOf(spec, data),
     build(data, ctx) {
       const { series, missing } = seriesOf(spec, data);
       if (series.length === 0) return null;
+      const marks = ctx.targets === undefined ? [] : marksOn(ctx.targets, linesOf(spec, data), data.dates);
       const flat = flatNotes(spec, data);
       const chart = monthlyLineChart({
         table: data.lines,
@@ -125,11 +137,12 @@ export function timeSeriesChart(spec: TimeSeriesSpec): ChartDefinition {
           ...bandNote(data),
         ],
         datasets: [...bandDatasets(series), ...referenceDatasets(spec, data)],
-        y: valueAxis(spec.unit, spec.yTitle, spec.range ?? {}, series),
+        y: valueAxis(spec.unit, spec.yTitle, spec.range ?? {}, [...series, ...targetExtent(marks)]),
         ...(spec.marks !== undefined && { marks: spec.marks }),
       });
       const withoutBands = { ...chart, options: legendWithoutBands(chart.options as Parameters<typeof legendWithoutBands>[0]) } as typeof chart;
-      return flat.length > 0 ? withLineSamples(withoutBands) : withoutBands;
+      const drawn = withTargetMarks(withoutBands, marks, data.dates.length);
+      return flat.length > 0 ? withLineSamples(drawn) : drawn;
     },
   };
 }

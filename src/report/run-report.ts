@@ -80,6 +80,8 @@ export function runReportMd(options: {
   charts: readonly ChartEntry[];
   /** Data files beside the report, with what each holds. */
   files: readonly (readonly [file: string, content: string])[];
+  /** With --targets: the targets met and missed (targetsSection). */
+  targets?: string;
 }): string {
   const { scenario, summary, charts } = options;
   const ensemble = 'runs' in summary;
@@ -102,6 +104,7 @@ export function runReportMd(options: {
     scriptedEventsSection(scenario, summary.end),
     tiesSection(scenario, options.table),
     mergersSection(scenario, options.table),
+    options.targets ?? '',
     `## Charts`,
     chartSection(charts),
     `## Files`,

@@ -169,7 +169,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
     clouds.unsubscribe();
 
     recorder.beginTick(date);
-    recordMonth(recorder, world, demand, population.size, valuationMultiples(active));
+    recordMonth(recorder, world, demand, population.size, valuationMultiples(active), { vendors: vendorIds, clouds: cloudIds });
     checkMonth({ scenario: active, tick, date, world, previous: ctx.lastMonth, demand });
   }
   bus.complete();

@@ -257,6 +257,26 @@ describe('enterprises', () => {
       expect(events).toMatchObject([{ type: 'enterprise.switched', from: 'acme', to: 'bolt', monthlyGainUsd: 0 }]);
       expect(demand.switches).toBe(1);
     });
+
+    it('counts the adopters whose vendor changed in the 12 months to this one, this month’s switch included', () => {
+      // At tick 20: switched at tick 9 (11 months ago) counts, at tick 8 (12 months ago) does not,
+      // never does not, and the one switching now does.
+      const staying = { cloud: BETA, valueUsdPerTask: 20, qualityWeight: 1, stage: STAGE_PRODUCTION, vendor: BOLT, rng: NEVER } as const;
+      const population = populationOf(
+        [
+          { ...staying, lastSwitchTick: 9 },
+          { ...staying, lastSwitchTick: 8 },
+          staying,
+          { cloud: BETA, valueUsdPerTask: 20, qualityWeight: 1, stage: STAGE_PRODUCTION, vendor: ACME, switchingCostUsd: 5_000 },
+        ],
+        3,
+      );
+      const { demand } = step(population, { tick: 20 });
+      expect(demand.switches).toBe(1);
+      expect(population.lastSwitchTick[3]).toBe(20);
+      expect(demand.adopters).toBe(4);
+      expect(demand.switchedInLastYear).toBe(2);
+    });
   });
 
   describe('demand', () => {

@@ -190,6 +190,7 @@ describe('vendors', () => {
         adopters: 0,
         inProduction: 0,
         switches: 0,
+        switchedInLastYear: 0,
       };
       const from = market.events.length;
       settleMonth(market.context(1), demand);

@@ -90,7 +90,7 @@ describe('npm run calibrate', () => {
     bad(['--free', 'enterprises.brandPremium=0.3:0.1'], /--free enterprises\.brandPremium=0\.3:0\.1: the range runs from low to high/);
     bad(['--free', 'enterprises.priceElasticity=1:50'], /free\[2\]\.range/);
     bad(['--budget', '10'], /--budget 10: the first generation alone is 100 points × 1 runs = 100 runs/);
-    bad(['--shard', '0/2'], /--shard: a calibration runs its generations one after another/);
+    bad(['--shard', '0/2', '--from', join(dir, 'nowhere')], /--from \S+nowhere: no such folder/);
     const noTargets = runCli('calibrate.ts', [config]);
     expect(noTargets.status).toBe(2);
     expect(noTargets.stderr).toMatch(/name the targets file with --targets <file>/);

@@ -40,7 +40,7 @@ describe('--shard i/N and npm run merge', () => {
     for (const i of [0, 1, 2]) expect(runCli('compare.ts', [...comparison, '--shard', `${i}/3`, '--out', out(`cmp-${i}`)]).status).toBe(0);
     expect(runCli('merge.ts', [out('cmp-0'), out('cmp-1'), out('cmp-2'), '--out', out('cmp-merged'), '--quiet']).status).toBe(0);
     expect(differingFiles(out('cmp-whole'), out('cmp-merged'))).toEqual([]);
-  });
+  }, 180_000); // eleven full runs of the CLI, one after another: about 50 s here, over 60 s on a loaded machine
 
   it('refuses shards that are missing, given twice, or of another job: exit 2, saying which', () => {
     const missing = runCli('merge.ts', [out('cmp-0'), out('cmp-2')]);

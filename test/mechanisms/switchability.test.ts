@@ -84,8 +84,8 @@ describe('switchability', () => {
  * Switching costs bind: a switch's gain is of the order of its cost, so making every segment's
  * switching cost ten times dearer moves who wins the enterprise market by more than the seeds
  * disagree. On the baseline with its history, to December 2027, seeds 1–5: measured at this
- * commit, Anthropic 30.6 % of enterprise tokens on average (seeds spanning 3.4 points) against
- * 23.3 % (2.6 points) with costs ×10 (43.0 % against 33.9 % while OpenAI's unit cost still rose
+ * commit, Anthropic 34.5 % of enterprise tokens on average (seeds spanning 4.2 points) against
+ * 26.9 % (3.1 points) with costs ×10 (43.0 % against 33.9 % while OpenAI's unit cost still rose
  * with Stargate's price, issue 21 item 6); before the value of a task was bounded, 49.1 % against
  * 49.0 % for a 100× range of the large segment's cost.
  */

@@ -67,6 +67,7 @@ const TIME_SERIES = [
   'cloud-asic-share.png',
   'adoption.png',
   'model-switches.png',
+  'switch-rate.png',
   'investments.png',
   'compute-shortfall.png',
   'primary-cloud-share.png',

@@ -33,6 +33,7 @@ describe('renderCharts', () => {
       'market-hhi.png',
       'adoption.png',
       'model-switches.png',
+      'switch-rate.png',
       'compute-ties.png',
       'investments.png',
       'compute-shortfall.png',

@@ -1,5 +1,6 @@
 import { produce } from 'immer';
 import {
+  NEVER_SWITCHED,
   NO_VENDOR,
   STAGE_NONE,
   type EnterprisePopulation,
@@ -142,6 +143,7 @@ export interface EnterpriseSpec {
   readonly stage?: number;
   readonly vendor?: number;
   readonly stageSinceTick?: number;
+  readonly lastSwitchTick?: number;
   readonly rng?: Rng;
 }
 
@@ -170,6 +172,7 @@ export function populationOf(specs: readonly EnterpriseSpec[], vendorCount: numb
     stage: Uint8Array.from(specs.map((s) => s.stage ?? STAGE_NONE)),
     vendor: Int16Array.from(specs.map((s) => s.vendor ?? NO_VENDOR)),
     stageSinceTick: Int32Array.from(specs.map((s) => s.stageSinceTick ?? 0)),
+    lastSwitchTick: Int32Array.from(specs.map((s) => s.lastSwitchTick ?? NEVER_SWITCHED)),
     rngs: specs.map((s) => s.rng ?? ALWAYS),
   };
 }

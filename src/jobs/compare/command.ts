@@ -2,7 +2,9 @@ import type { CommandContext, CommandRequest } from '../job-kind.js';
 import type { CompareJob } from './job.js';
 import type { Scenario } from '../../config/parse-scenario.js';
 import { badInput, jobCommon, checkFocus, jobChangingFlags, manifestConflicts, resolveScenario } from '../command-line.js';
-import { canonicalCommand, JOB_OPTIONS, jobOptionsUsage, outputOptions, parseCommandLine, readJobOptions } from '../job-options.js';
+import { canonicalCommand, JOB_OPTIONS, jobOptionsUsage, outputOptions, parseCommandLine, readJobOptions, TARGETS_OPTIONS, TARGETS_USAGE, targetsOutputOption } from '../job-options.js';
+import { loadJobTargets, type TargetedScenario } from '../job-targets.js';
+import { resolve } from 'node:path';
 
 const COMPARE_USAGE = `Usage: npm run compare -- <config.json> <config.json> [more configs] [options]
        npm run compare -- <manifest.json> [--out DIR] [--workers N] [--shard i/N] [--quiet]
@@ -18,14 +20,16 @@ Options:
   --vendor ID        vendor that charts of one vendor follow (default: the closed vendor whose
                      enterprise share moved most against the first scenario)
   --cloud ID         cloud that charts of one cloud follow (default: the largest AI revenue)
+${TARGETS_USAGE}
 ${jobOptionsUsage('output/compare-<scenario names>/')}
 
 Examples:
   npm run compare -- configs/baseline.json configs/commoditized.json
   npm run compare -- configs/baseline.json configs/brand-moat.json configs/commoditized.json --runs 10 --vendor anthropic
+  npm run compare -- configs/baseline.json configs/exclusive-azure.json --targets configs/targets/2023-2025.json
 `;
 
-const OPTIONS = { ...JOB_OPTIONS, vendor: { type: 'string' }, cloud: { type: 'string' } } as const;
+const OPTIONS = { ...JOB_OPTIONS, ...TARGETS_OPTIONS, vendor: { type: 'string' }, cloud: { type: 'string' } } as const;
 
 /** Reads `npm run compare`'s command line into a job, or answers it (--help, bad input). */
 export function compareCommand(argv: readonly string[], context: CommandContext): CommandRequest {
@@ -44,12 +48,13 @@ export function compareCommand(argv: readonly string[], context: CommandContext)
     const loaded = context.loadInput(files[0]!);
     if (!loaded.success) return { exit: badInput(loaded.message.trimEnd()) };
     if (loaded.input.kind !== 'manifest') return { exit: badInput('name at least two config files to compare', COMPARE_USAGE) };
-    const conflict = manifestConflicts(files[0]!, 'compare', loaded.input.job, jobChangingFlags(args, { '--vendor': focus.vendor, '--cloud': focus.cloud }));
+    const conflict = manifestConflicts(files[0]!, 'compare', loaded.input.job, jobChangingFlags(args, { '--vendor': focus.vendor, '--cloud': focus.cloud, '--targets': parsed.values.targets }));
     if (conflict !== undefined) return { exit: badInput(conflict) };
     return { job: loaded.input.job, command: loaded.input.command, options: args, inputs: loaded.input.files };
   }
   if (files.length < 2) return { exit: badInput('name at least two config files to compare', COMPARE_USAGE) };
   const scenarios: Scenario[] = [];
+  const targeted: TargetedScenario[] = [];
   const inputs: string[] = [];
   const problems: string[] = [];
   for (const file of files) {
@@ -58,21 +63,28 @@ export function compareCommand(argv: readonly string[], context: CommandContext)
     else if (loaded.input.kind === 'manifest') problems.push(`${file} is a manifest; compare takes config files, or one manifest alone`);
     else {
       scenarios.push(resolveScenario(loaded.input.scenario, args));
+      targeted.push({ scenario: scenarios.at(-1)!, file });
       inputs.push(...loaded.input.files);
     }
   }
   if (problems.length > 0) return { exit: badInput(problems.join('\n')) };
   const focusProblem = checkFocus(focus, scenarios);
   if (focusProblem !== undefined) return { exit: badInput(focusProblem) };
+  const targetsFile = parsed.values.targets;
+  const targets = targetsFile === undefined ? undefined : loadJobTargets(targetsFile, targeted, args.ticks);
+  if (targets !== undefined && !targets.success) return { exit: badInput(targets.message) };
+  if (targetsFile !== undefined) inputs.push(resolve(targetsFile));
   const job: CompareJob = {
     kind: 'compare',
     ...jobCommon(args),
     scenarios,
     focus: { ...(focus.vendor !== undefined ? { vendor: focus.vendor } : {}), ...(focus.cloud !== undefined ? { cloud: focus.cloud } : {}) },
+    ...(targets !== undefined ? { targets: targets.targets } : {}),
   };
   const command = canonicalCommand('compare', files, [
     ...(focus.vendor !== undefined ? [['--vendor', focus.vendor] as const] : []),
     ...(focus.cloud !== undefined ? [['--cloud', focus.cloud] as const] : []),
+    ...targetsOutputOption(targetsFile),
     ...outputOptions(args),
   ]);
   return { job: job, command: command, options: args, inputs: inputs };

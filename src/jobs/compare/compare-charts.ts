@@ -8,6 +8,8 @@ import { historyNote, NO_HISTORY, type EventKind, type RunHistory } from '../../
 import { entityStyle, scenarioColour, SCENARIO_COLOURS } from '../../render/palette.js';
 import type { ChartToRender } from '../../render/render-configs.js';
 import { changeAxis, datesTable, monthlyBandChart, valueAxis, type AxisUnit, type BandSeries } from '../../render/ensemble/band-parts.js';
+import type { Target } from '../../calibration/target-file.js';
+import { marksOn, targetExtent, TARGET_COLOUR, withTargetMarks, type ChartLines } from '../../render/target-marks.js';
 
 /**
  * Comparison charts: for each key metric, one line per scenario (each scenario in the same colour
@@ -57,12 +59,24 @@ export interface CompareChartsInput {
   readonly sharedUntil?: string;
   /** The first scenario's scripted events, history window and the branch month, marked on every chart. */
   readonly history?: RunHistory;
+  /** --targets: figures drawn on the overlay charts of the metric and entity they measure. */
+  readonly targets?: readonly Target[];
 }
 
 export interface CompareChart extends ChartToRender {
   readonly metric: CompareMetric;
   readonly entity: string;
   readonly kind: 'overlay' | 'delta';
+  /** What an overlay chart draws, which targets are matched to; a chart of changes draws no target. */
+  readonly lines?: ChartLines;
+}
+
+/**
+ * What an overlay chart draws, for targets: its one entity's metric (a line per scenario, so a
+ * target takes no scenario's colour); only the market's charts draw all there is of a metric.
+ */
+export function overlayLines(metric: CompareMetric, entity: string): ChartLines {
+  return { unit: metric.unit, lines: [{ metric: metric.metric, entity, colour: TARGET_COLOUR }], everyEntity: metric.of === 'market' };
 }
 
 /** All scenarios' months, in order (scenarios may start or end at different months). */
@@ -126,14 +140,17 @@ export function compareCharts(input: CompareChartsInput): CompareChart[] {
       };
     });
     if (!series.some((s) => s.mean.some((v) => v !== null))) continue;
+    const lines = overlayLines(metric, entity);
+    const marks = marksOn(input.targets ?? [], lines, dates);
     charts.push({
       metric,
       entity,
       kind: 'overlay',
+      lines,
       file: compareFile(metric, entity, 'overlay'),
       title,
       description: `${title}, monthly, one line per scenario.`,
-      config: marked(
+      config: withTargetMarks(marked(
         monthlyBandChart({
           dates,
           title,
@@ -146,9 +163,9 @@ export function compareCharts(input: CompareChartsInput): CompareChart[] {
             ...bandNote,
           ],
           series,
-          y: valueAxis(metric.unit, title.length > 48 ? metric.title : title, metric.unit === 'share' ? { suggestedMin: 0 } : {}, series),
+          y: valueAxis(metric.unit, title.length > 48 ? metric.title : title, metric.unit === 'share' ? { suggestedMin: 0 } : {}, [...series, ...targetExtent(marks)]),
         }),
-      ),
+      ), marks, dates.length),
     });
     if (input.ensembles.length < 2) continue;
     // Prices move by factors (a fall from $10 to $5 matters as much as one from $2 to $1): their change is relative.

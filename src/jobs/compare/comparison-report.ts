@@ -130,6 +130,8 @@ export function comparisonMd(options: {
   charts: readonly ChartEntry[];
   /** Which vendor and cloud the charts follow, and why. */
   focusNote: string;
+  /** With --targets: the targets met and missed (targetsSection). */
+  targets?: string;
 }): string {
   const { scenarios } = options;
   const first = scenarios[0]!;
@@ -154,6 +156,7 @@ export function comparisonMd(options: {
     comparisonTable(scenarios, 'Vendors', VENDOR_KPIS, vendors),
     comparisonTable(scenarios, 'Clouds', CLOUD_KPIS, clouds),
     comparisonTable(scenarios, 'Market', MARKET_KPIS, ['market']),
+    ...(options.targets !== undefined ? [options.targets] : []),
     `## Charts`,
     options.focusNote,
     chartSection(options.charts),

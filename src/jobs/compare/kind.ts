@@ -4,6 +4,7 @@ import { writeCompareOutputs } from './outputs.js';
 import { normaliseFocus, recordedFocus } from '../focus.js';
 import type { JobKind } from '../job-kind.js';
 import { compareCommand } from './command.js';
+import { recordedTargets } from '../job-targets.js';
 import { scenarioLabels, type CompareJob } from './job.js';
 
 /**
@@ -22,8 +23,8 @@ export const compareKind: JobKind<CompareJob> = {
   eventsOfFirstRun: false,
   seedsPerVariant: true,
   defaultOutDir: (job) => join('output', `compare-${job.scenarios.map((s) => s.name).join('-')}`),
-  recorded: { scenarios: z.array(z.unknown()).min(2), focus: recordedFocus },
+  recorded: { scenarios: z.array(z.unknown()).min(2), focus: recordedFocus, targets: recordedTargets.optional() },
   readRecorded: (raw, scenario) => ({ ...raw, scenarios: raw.scenarios.map((s, i) => scenario(s, `job.scenarios[${i}]`)) }),
-  ownFields: (job) => ({ scenarios: job.scenarios, focus: normaliseFocus(job.focus) }),
+  ownFields: (job) => ({ scenarios: job.scenarios, focus: normaliseFocus(job.focus), ...(job.targets !== undefined ? { targets: job.targets } : {}) }),
   write: writeCompareOutputs,
 };

@@ -5,7 +5,7 @@ import type { CompareJob } from './job.js';
 import { deriveSeeds } from '../../batch/seeds.js';
 import { reduceRuns } from '../../ensemble/kpi-samples.js';
 import { summariseRuns } from '../../ensemble/ensemble-table.js';
-import { compareCharts } from './compare-charts.js';
+import { commonDates, compareCharts } from './compare-charts.js';
 import { historyOf } from '../../render/history-marks.js';
 import { sharedHistoryUntil } from '../../simulation/timeline.js';
 import { renderConfigs } from '../../render/render-configs.js';
@@ -15,6 +15,9 @@ import { kpiValues } from '../../report/kpi-keys.js';
 import { buildSummary } from '../../report/summary.js';
 import type { OutputContext } from '../job-kind.js';
 import { listOf } from '../../report/list-of.js';
+import { placeTargets, type TargetPlacement } from '../../render/target-marks.js';
+import { targetsSection } from '../../report/targets-report.js';
+import { targetsOfJob } from '../job-targets.js';
 
 /** compare's files: an overlay and a change chart per key metric, comparison.csv and comparison.md. */
 export async function writeCompareOutputs(ctx: OutputContext<CompareJob>, job: CompareJob): Promise<string[]> {
@@ -30,13 +33,16 @@ export async function writeCompareOutputs(ctx: OutputContext<CompareJob>, job: C
   const focus = comparisonFocus(job.focus, compared);
   const written: string[] = [];
   const charts = [];
+  const targets = targetsOfJob(job.targets);
+  let placements: TargetPlacement[] = placeTargets(targets, []);
   if (job.charts) {
     const ensembles = runs.map((r) => summariseRuns(r));
     const runsNote = describeRunsPerScenario(job.runs, compared.map((c) => c.seeds));
     const scenarios = compared.map((c) => c.scenario);
     const sharedUntil = sharedHistoryUntil(scenarios);
     const history = { ...historyOf(scenarios[0]!), ...(sharedUntil !== undefined && { branch: sharedUntil }) };
-    const built = compareCharts({ labels, ensembles, runs, focus: { vendor: focus.vendor, cloud: focus.cloud }, runsNote, sharedUntil, history });
+    const built = compareCharts({ labels, ensembles, runs, focus: { vendor: focus.vendor, cloud: focus.cloud }, runsNote, sharedUntil, history, targets });
+    placements = placeTargets(targets, built.flatMap((chart) => (chart.lines ? [{ file: chart.file, lines: chart.lines, dates: commonDates(ensembles) }] : [])));
     for (const chart of await renderConfigs(built)) {
       if (ctx.stopped()) return [];
       writeFileSync(join(ctx.staging, chart.file), chart.png);
@@ -45,7 +51,14 @@ export async function writeCompareOutputs(ctx: OutputContext<CompareJob>, job: C
     written.push(`${charts.length} charts`);
   }
   writeFileSync(join(ctx.staging, 'comparison.csv'), comparisonCsv(compared));
-  writeFileSync(join(ctx.staging, 'comparison.md'), comparisonMd({ scenarios: compared, command: ctx.command, charts, focusNote: focus.note }));
+  const targetsMd =
+    job.targets === undefined
+      ? undefined
+      : targetsSection({ file: job.targets.file, sha256: job.targets.sha256, placements, columns: compared.map((c, i) => ({ label: c.label, runs: runs[i]! })) });
+  writeFileSync(
+    join(ctx.staging, 'comparison.md'),
+    comparisonMd({ scenarios: compared, command: ctx.command, charts, focusNote: focus.note, ...(targetsMd !== undefined && { targets: targetsMd }) }),
+  );
   written.push('comparison.md', 'comparison.csv', 'manifest.json');
   const noise = changesWithinNoise(compared);
   return [

@@ -1,7 +1,9 @@
 import type { CommandContext, CommandRequest, Job } from '../job-kind.js';
 import type { SimulateJob } from './job.js';
 import { badInput, jobCommon, jobChangingFlags, manifestConflicts, resolveScenario } from '../command-line.js';
-import { canonicalCommand, outputOptions } from '../job-options.js';
+import { canonicalCommand, outputOptions, targetsOutputOption } from '../job-options.js';
+import { loadJobTargets } from '../job-targets.js';
+import { resolve } from 'node:path';
 import { parseSimulateArgs, SIMULATE_USAGE } from './options.js';
 
 /** Reads `npm run simulate`'s command line into a job, or answers it (--help, bad input). */
@@ -17,16 +19,24 @@ export function simulateCommand(argv: readonly string[], context: CommandContext
   if (!loaded.success) return { exit: badInput(loaded.message.trimEnd()) };
   let job: Job;
   let command: string;
+  let inputs = loaded.input.files;
   if (loaded.input.kind === 'manifest') {
-    const conflict = manifestConflicts(args.config, 'simulate', loaded.input.job, jobChangingFlags(args));
+    const conflict = manifestConflicts(args.config, 'simulate', loaded.input.job, jobChangingFlags(args, { '--targets': args.targets }));
     if (conflict !== undefined) return { exit: badInput(conflict) };
     job = loaded.input.job;
     command = loaded.input.command;
   } else {
-    const simulate: SimulateJob = { kind: 'simulate', ...jobCommon(args), scenario: resolveScenario(loaded.input.scenario, args) };
+    const scenario = resolveScenario(loaded.input.scenario, args);
+    let simulate: SimulateJob = { kind: 'simulate', ...jobCommon(args), scenario };
+    if (args.targets !== undefined) {
+      const targets = loadJobTargets(args.targets, [{ scenario, file: args.config }], args.ticks);
+      if (!targets.success) return { exit: badInput(targets.message) };
+      simulate = { ...simulate, targets: targets.targets };
+      inputs = [...inputs, resolve(args.targets)];
+    }
     job = simulate;
-    command = canonicalCommand('simulate', [args.config], outputOptions(args));
+    command = canonicalCommand('simulate', [args.config], [...targetsOutputOption(args.targets), ...outputOptions(args)]);
   }
-  return { job: job, command: command, options: args, inputs: loaded.input.files };
+  return { job: job, command: command, options: args, inputs: inputs };
 }
 

@@ -4,6 +4,7 @@ import { writeSimulateOutputs } from './outputs.js';
 import type { JobKind } from '../job-kind.js';
 import { simulateCommand } from './command.js';
 import type { SimulateJob } from './job.js';
+import { recordedTargets } from '../job-targets.js';
 
 /**
  * simulate: one scenario, one variant; each run's whole time series is kept (an ensemble's
@@ -19,8 +20,8 @@ export const simulateKind: JobKind<SimulateJob> = {
   eventsOfFirstRun: true,
   seedsPerVariant: false,
   defaultOutDir: (job) => join('output', job.scenario.name),
-  recorded: { scenario: z.unknown() },
+  recorded: { scenario: z.unknown(), targets: recordedTargets.optional() },
   readRecorded: (raw, scenario) => ({ ...raw, scenario: scenario(raw.scenario, 'job.scenario') }),
-  ownFields: (job) => ({ scenario: job.scenario }),
+  ownFields: (job) => ({ scenario: job.scenario, ...(job.targets !== undefined ? { targets: job.targets } : {}) }),
   write: writeSimulateOutputs,
 };

@@ -1,4 +1,4 @@
-import { JOB_OPTIONS, jobOptionsUsage, parseCommandLine, readJobOptions, type JobOptions } from '../job-options.js';
+import { JOB_OPTIONS, jobOptionsUsage, parseCommandLine, readJobOptions, TARGETS_OPTIONS, TARGETS_USAGE, type JobOptions } from '../job-options.js';
 
 export const SIMULATE_USAGE = `Usage: npm run simulate -- [config.json | manifest.json] [options]
 
@@ -11,22 +11,26 @@ Arguments:
   manifest.json      the manifest.json of an earlier output: runs that job again exactly
 
 Options:
+${TARGETS_USAGE}
 ${jobOptionsUsage('output/<scenario name>/')}
 
 Examples:
   npm run simulate -- configs/commoditized.json
   npm run simulate -- configs/baseline.json --runs 20
+  npm run simulate -- configs/baseline.json --targets configs/targets/2023-2025.json
   npm run simulate -- output/baseline/manifest.json --out output/baseline-again
 `;
 
 export interface SimulateArgs extends JobOptions {
   readonly config: string;
+  /** --targets: the targets file the charts draw. */
+  readonly targets?: string;
 }
 
 export type ArgsResult = { success: true; args: SimulateArgs } | { success: false; message: string };
 
 export function parseSimulateArgs(argv: readonly string[]): ArgsResult {
-  const parsed = parseCommandLine(argv, JOB_OPTIONS);
+  const parsed = parseCommandLine(argv, { ...JOB_OPTIONS, ...TARGETS_OPTIONS });
   if (!parsed.success) return parsed;
   const { values, positionals } = parsed;
   if (positionals.length > 1) {
@@ -34,5 +38,6 @@ export function parseSimulateArgs(argv: readonly string[]): ArgsResult {
   }
   const options = readJobOptions(values);
   if (!options.success) return options;
-  return { success: true, args: { ...options.value, config: positionals[0] ?? 'configs/baseline.json' } };
+  const targets = values.targets === undefined ? {} : { targets: values.targets };
+  return { success: true, args: { ...options.value, config: positionals[0] ?? 'configs/baseline.json', ...targets } };
 }

@@ -6,7 +6,9 @@ import { deriveSeeds } from '../../batch/seeds.js';
 import { summariseRuns } from '../../ensemble/ensemble-table.js';
 import { ensembleOfRuns, singleRun, type ChartData } from '../../render/chart-data.js';
 import { historyOf } from '../../render/history-marks.js';
-import { renderCharts } from '../../render/render-charts.js';
+import { placeRunTargets, renderCharts } from '../../render/render-charts.js';
+import { targetsSection } from '../../report/targets-report.js';
+import { targetsOfJob } from '../job-targets.js';
 import { buildEnsembleSummary, ensembleMetricsCsv, type EnsembleSummary } from '../../report/ensemble-outputs.js';
 import { describeSeeds } from '../../report/kpi-format.js';
 import { runHeadlines } from '../../report/run-headlines.js';
@@ -43,8 +45,9 @@ export async function writeSimulateOutputs(ctx: OutputContext<SimulateJob>, job:
     data = ensembleOfRuns(ensemble, `${runs.length} runs (${describeSeeds(seeds)})`);
   }
   write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+  const targets = targetsOfJob(job.targets);
   if (job.charts) {
-    for (const chart of await renderCharts(data, { scenario: scenario.name, history: historyOf(scenario) })) {
+    for (const chart of await renderCharts(data, { scenario: scenario.name, history: historyOf(scenario), targets })) {
       if (ctx.stopped()) return [];
       write(chart.file, chart.png);
       charts.push({ file: chart.file, title: chart.title, description: chart.description });
@@ -56,7 +59,16 @@ export async function writeSimulateOutputs(ctx: OutputContext<SimulateJob>, job:
     ['events.jsonl', runs.length === 1 ? 'every event of the run, in order' : `every event of the first run (seed ${scenario.seed}), in order`],
     ['manifest.json', 'the resolved config, seeds and versions; `npm run simulate -- manifest.json` runs it again'],
   ];
-  write('report.md', runReportMd({ scenario, summary, table: data.lines, charts, files }));
+  const targetsMd =
+    job.targets === undefined
+      ? undefined
+      : targetsSection({
+          file: job.targets.file,
+          sha256: job.targets.sha256,
+          placements: placeRunTargets(data, targets, job.charts ? undefined : []),
+          columns: [{ label: scenario.name, runs }],
+        });
+  write('report.md', runReportMd({ scenario, summary, table: data.lines, charts, files, ...(targetsMd !== undefined && { targets: targetsMd }) }));
   const written = [...(job.charts ? [`${charts.length} charts`] : []), 'report.md', 'metrics.csv', 'summary.json', 'events.jsonl', 'manifest.json'];
   return [...runHeadlines(summary), `Wrote ${listOf(written)} to ${ctx.outDir}/`];
 }

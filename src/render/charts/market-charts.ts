@@ -74,3 +74,15 @@ export const modelSwitches: ChartDefinition = timeSeriesChart({
   yTitle: 'Switches per month (simulated enterprises)',
   range: { suggestedMin: 0 },
 });
+
+export const switchRate: ChartDefinition = timeSeriesChart({
+  file: 'switch-rate.png',
+  marks: ['model-release', 'listing', 'delisting'],
+  title: 'Adopters that changed vendor in a year',
+  describe: 'Share of the month’s adopters whose vendor changed in the 12 months to that month, as enterprise surveys ask it (Menlo Ventures 2025: about 11 % in the year to mid-2025).',
+  lines: { market: [{ metric: 'market.switch_rate_12m', label: 'Changed vendor in the last 12 months' }] },
+  measured: 'Share of adopters whose vendor changed in the last 12 months',
+  unit: 'share',
+  yTitle: 'Share of adopters',
+  range: { min: 0, suggestedMax: 20 },
+});

@@ -5,6 +5,7 @@ import { commonOptions, line, monthAxis, monthLabels, type Dataset } from '../ch
 import { logUsdAxis, positiveExtent } from '../log-axis.js';
 import { formatCount, formatPercent, formatUsd } from '../format.js';
 import { translucent } from '../palette.js';
+import type { AxisUnit } from '../chart-lines.js';
 
 /**
  * Lines with an uncertainty band: the mean of an ensemble's runs, and the 5th–95th percentile of
@@ -94,7 +95,7 @@ export function headedOptions(title: string, of: string, subtitle: string | stri
 }
 
 /** How a value axis labels its ticks. */
-export type AxisUnit = 'share' | 'usd' | 'usd-log' | 'count' | 'price';
+export type { AxisUnit };
 
 /** The values of some bands, edges included: what a log axis must span. */
 export function bandExtent(series: readonly BandSeries[]): { min: number; max: number } | undefined {
