@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PROJECT_ROOT } from './run-cli.js';
 
 /**
  * Immutable and append-only files (chattr +i, +a): files not even root may delete, to put outputs
@@ -27,16 +28,22 @@ export const canSetFileFlags: boolean = (() => {
   }
 })();
 
-/** Whether the tests can run a command as an unprivileged user (root, with setpriv): uid and gid 65534, nobody. */
+/** The arguments that run a command as nobody with setpriv. */
+export const AS_NOBODY = ['--reuid=65534', '--regid=65534', '--clear-groups'] as const;
+
+/**
+ * Whether the tests can run the tool as an unprivileged user (root, with setpriv): uid and gid
+ * 65534, nobody, who must also reach the checkout — a clone under a private folder (mktemp -d makes
+ * it 0700) cannot be run as nobody, and the tests that need it are skipped there.
+ */
 export const canDropPrivileges: boolean = (() => {
   if (process.getuid?.() !== 0) return false;
   try {
-    execFileSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true'], { stdio: 'ignore' });
+    for (const file of ['src/cli/simulate.ts', 'node_modules/tsx/package.json']) {
+      execFileSync('setpriv', [...AS_NOBODY, 'test', '-r', join(PROJECT_ROOT, file)], { stdio: 'ignore' });
+    }
     return true;
   } catch {
     return false;
   }
 })();
-
-/** The arguments that run a command as nobody with setpriv. */
-export const AS_NOBODY = ['--reuid=65534', '--regid=65534', '--clear-groups'] as const;
