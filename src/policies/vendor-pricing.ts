@@ -42,7 +42,7 @@ export const costPlusCompetitive = definePolicy({
 export const fixedPrice = definePolicy({
   type: 'fixed-price',
   role: 'vendor-pricing',
-  summary: 'Keeps the list price from the config for the whole run.',
+  summary: 'Keeps the list price where it stands when the policy takes effect: the config’s price from the start, or the price the vendor had reached at the month of a policy-change or a branch.',
   params: z.object({}).strict(),
   create: () => ({ nextPrice: (view: PricingView) => view.priceUsdPerMTok }),
 });
