@@ -81,8 +81,15 @@ function resolveScenario(raw: Composed, shownFile: string): { success: true; sce
     if (resolvedParent.success) parent = resolvedParent.scenario;
     else parentProblems = resolvedParent.problems;
   }
+  // A child that extends without branching runs as it stands; the file it extends, when valid on
+  // its own, is kept beside it to measure its changes from should a run stop on a NaN.
+  let extended: Scenario | undefined;
+  if (!branches && raw.parent) {
+    const resolvedParent = resolveScenario(raw.parent, raw.parent.file);
+    if (resolvedParent.success) extended = resolvedParent.scenario;
+  }
   const removedEvents = raw.removed.map(({ id, index }) => ({ id, path: `events[${index}]` }));
-  const parsed = parseScenario(raw.json, parent, { removedEvents });
+  const parsed = parseScenario(raw.json, parent, { removedEvents, ...(extended ? { extended } : {}) });
   if (parsed.success && raw.mergeProblems.length === 0 && parentProblems.length === 0) return parsed;
   // Without a valid parent the branch rules cannot be checked: the parent's problems say why.
   const parentInvalid = raw.parent !== undefined && parentProblems.length > 0;

@@ -10,9 +10,11 @@ import { unknownNames } from './suggest.js';
 /**
  * A scenario that passed the schema and the cross-reference checks. A scenario that branches
  * (`branchesAt`) carries the scenario it branches from, resolved, as `parent`: the run is the
- * parent's until the branch month.
+ * parent's until the branch month. One that extends a file without branching carries that file's
+ * scenario, resolved, as `extended`: the run never uses it; it is what the scenario's changes are
+ * measured from when a run stops on a NaN (simulation/non-finite-suspects).
  */
-export type Scenario = ScenarioShape & { readonly parent?: Scenario };
+export type Scenario = ScenarioShape & { readonly parent?: Scenario; readonly extended?: Scenario };
 
 export type ParseResult = { success: true; scenario: Scenario } | { success: false; problems: ConfigProblem[] };
 
@@ -27,17 +29,25 @@ export const NO_PARENT = 'a scenario branches from its parent';
 /** What the loader knows of a child that its merged JSON no longer shows: the parent events it removes, and where. */
 export interface ParseContext {
   readonly removedEvents?: readonly RemovedEvent[];
+  /** The scenario a non-branching child extends, resolved (see Scenario.extended). */
+  readonly extended?: Scenario;
 }
 
 export function parseScenario(json: unknown, parent?: Scenario, context: ParseContext = {}): ParseResult {
-  const { parent: heldParent, ...own } = (json !== null && typeof json === 'object' && !Array.isArray(json) ? json : {}) as { parent?: unknown };
+  const { parent: heldParent, extended: heldExtended, ...own } = (json !== null && typeof json === 'object' && !Array.isArray(json) ? json : {}) as { parent?: unknown; extended?: unknown };
   let branchParent = parent;
   if (branchParent === undefined && heldParent !== undefined) {
     const parsedParent = parseScenario(heldParent);
     if (!parsedParent.success) return { success: false, problems: parsedParent.problems.map((p) => ({ ...p, path: `parent.${p.path}` })) };
     branchParent = parsedParent.scenario;
   }
-  const input = heldParent === undefined ? json : own;
+  let extended = context.extended;
+  if (extended === undefined && heldExtended !== undefined) {
+    const parsedExtended = parseScenario(heldExtended);
+    if (!parsedExtended.success) return { success: false, problems: parsedExtended.problems.map((p) => ({ ...p, path: `extended.${p.path}` })) };
+    extended = parsedExtended.scenario;
+  }
+  const input = heldParent === undefined && heldExtended === undefined ? json : own;
   const result = scenarioSchema.safeParse(input);
   // Every stage that can be checked is, so a file's problems come in one report: the rules that need
   // a parsed scenario run on what of it parses, the rest taken from the parent (see salvage).
@@ -51,7 +61,7 @@ export function parseScenario(json: unknown, parent?: Scenario, context: ParseCo
     problems.push(...checkBranch(salvaged.shape, branchParent, context.removedEvents));
   }
   if (!result.success || problems.length > 0) return { success: false, problems };
-  if (result.data.branchesAt === undefined) return { success: true, scenario: result.data };
+  if (result.data.branchesAt === undefined) return { success: true, scenario: extended === undefined ? result.data : { ...result.data, extended } };
   return { success: true, scenario: { ...result.data, parent: branchParent } };
 }
 

@@ -137,8 +137,9 @@ function split<T>(items: readonly T[], parts: number): T[][] {
 }
 
 
+/** The scenario's own settings: without the scenario it branches from or extends. */
 function stripParent(scenario: Scenario): unknown {
-  const { parent: _parent, ...own } = scenario;
+  const { parent: _parent, extended: _extended, ...own } = scenario;
   return own;
 }
 
@@ -152,18 +153,22 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * What to add to a run's non-finite failure: the parameters that fed it, when the scenario branches
- * from a parent to compare with (every shipped what-if scenario does); undefined for other failures.
+ * from a parent (every shipped what-if scenario does) or extends one to compare with; for a
+ * scenario that extends nothing, that it has no parent to compare with. Undefined for other failures.
  */
 export function explainNonFinite(error: unknown, scenario: Scenario, seed: number): string | undefined {
-  if (!isNonFinite(error) || scenario.parent === undefined) return undefined;
+  if (!isNonFinite(error)) return undefined;
+  const parent = scenario.parent ?? scenario.extended;
+  if (parent === undefined) return 'this scenario extends no other, so there is no parent to compare its parameters with: extend the scenario it was copied from ("extends") and the run names the parameters that fed it';
+  const relation = scenario.parent ? 'branches from' : 'extends';
   const date = (error as { date: string }).date;
   const months = Math.max(1, dateToTick(scenario.start, date) + 1);
-  const finding = nonFiniteSuspects(scenario.parent, scenario, (s) => runUntilNonFinite(s, seed, months));
+  const finding = nonFiniteSuspects(parent, scenario, (s) => runUntilNonFinite(s, seed, months));
   switch (finding.kind) {
     case 'no-changes':
-      return 'this scenario changes no parameter of the scenario it branches from, which gives it too';
+      return `this scenario changes no parameter of the scenario it ${relation}, which gives it too`;
     case 'parent-fails':
-      return 'the scenario it branches from gives it too, so none of this scenario’s changes is to blame';
+      return `the scenario it ${relation} gives it too, so none of this scenario’s changes is to blame`;
     case 'suspects': {
       const shown = finding.changes.map((c) => `${c.path} (${JSON.stringify(c.from)} in the parent, ${JSON.stringify(c.to)} here)`).join(', ');
       return `the parameters that fed it: ${shown}; undoing ${finding.changes.length === 1 ? 'that change' : 'any one of these changes'} makes it finite (${finding.runs} runs to find them)`;

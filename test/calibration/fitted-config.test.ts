@@ -33,7 +33,9 @@ describe('fitted.json', () => {
     expect(scenario.enterprises.segments.map((s) => s.marketplaceShare)).toEqual([0.6, base.enterprises.segments[1]!.marketplaceShare, 0.3]);
     const pricing = (scenario: typeof base) => (scenario.vendors[0]!.policies as { pricing: { params: Record<string, number> } }).pricing;
     expect(pricing(scenario)).toEqual({ ...pricing(base), params: { ...pricing(base).params, rivalWeight: 0.11 } });
-    expect({ ...scenario, enterprises: base.enterprises, vendors: base.vendors }).toEqual(base);
+    expect({ ...scenario, enterprises: base.enterprises, vendors: base.vendors, extended: undefined }).toEqual(base);
+    // It extends the config without branching: the config comes with it, to measure its changes from.
+    expect(scenario.extended).toEqual(base);
   });
 
   it('names a path the scenario does not have', () => {

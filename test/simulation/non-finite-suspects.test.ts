@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { BooksError } from '../../src/books/violation.js';
 import { changedParameters, explainNonFinite, isNonFinite, nonFiniteSuspects } from '../../src/simulation/non-finite-suspects.js';
 import { loadScenarioFile } from '../../src/config/load-scenario-file.js';
@@ -83,4 +86,41 @@ describe('a run that stops on a NaN names the parameters that fed it', () => {
     expect(said).toMatch(/^the parameters that fed it: compute\.gpuCostDeclinePerYear \(0\.45 in the parent, 1 here\)/);
     expect(said.split('),').length).toBeLessThan(5);
   }, 120_000);
+});
+
+describe('a scenario that extends another without branching', () => {
+  function childFile(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'extends-nan-'));
+    const file = join(dir, 'cheaper.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ extends: resolve('configs/baseline.json'), name: 'cheaper-compute', compute: { gpuCostDeclinePerYear: 0.6 }, enterprises: { priceElasticity: 1.1 } }),
+    );
+    return file;
+  }
+
+  it('carries the scenario it extends, through a manifest too, and names the change that fed a NaN', () => {
+    const loaded = loadScenarioFile(childFile());
+    if (!loaded.success) throw new Error(JSON.stringify(loaded.problems));
+    expect(loaded.scenario.parent).toBeUndefined();
+    expect(loaded.scenario.extended?.name).toBe('baseline');
+    // A manifest holds the scenario as JSON: what it extends comes back with it.
+    const reread = parseScenario(JSON.parse(JSON.stringify(loaded.scenario)));
+    if (!reread.success) throw new Error(JSON.stringify(reread.problems));
+    expect(reread.scenario.extended?.compute.gpuCostDeclinePerYear).toBe(0.45);
+    const broken = { ...reread.scenario, compute: { ...reread.scenario.compute, gpuCostDeclinePerYear: 1 } };
+    let failure: unknown;
+    try {
+      runSimulation(broken, { seed: 1 });
+    } catch (error) {
+      failure = error;
+    }
+    expect(isNonFinite(failure)).toBe(true);
+    expect(explainNonFinite(failure, broken, 1)).toMatch(/^the parameters that fed it: compute\.gpuCostDeclinePerYear \(0\.45 in the parent, 1 here\); undoing that change makes it finite/);
+  }, 120_000);
+
+  it('says there is nothing to compare with when the scenario extends none', () => {
+    const failure = new NonFiniteMetricError('vendor.price_usd_per_mtok', 'openai', '2027-03', Number.NaN);
+    expect(explainNonFinite(failure, scenario(), 1)).toMatch(/extends no other/);
+  });
 });
