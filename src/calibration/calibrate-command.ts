@@ -9,7 +9,8 @@ import { readStateFile, STATE_FILE, type CalibrationState, type Read } from './c
 import { checkTargetsAgainst } from './check-targets.js';
 import { DEFAULT_APMC } from './apmc.js';
 import { loadTargetsFile } from './load-targets-file.js';
-import type { FreeParameter } from './target-file.js';
+import { targetWindow, type FreeParameter } from './target-file.js';
+import { YEAR_MONTH_PATTERN } from '../config/field-types.js';
 import { canonicalPath } from '../sweep/param-path.js';
 import type { CommandContext } from '../jobs/job-kind.js';
 import { badInput, jobChangingFlags, resolveScenario } from '../jobs/command-line.js';
@@ -42,6 +43,8 @@ Options:
                      to the file's list, or replaces the file's range of the same parameter
   --budget N         runs in all, at most (default 2000): points × --runs
   --runs N           seeds every point runs (default 1)
+  --through YYYY-MM  fit only the targets whose figures end by that month (a history to that
+                     month, e.g. 2024-12); later targets are left out of the fit and the report
   --seed N           first seed; also seeds the design (default: the config's seed)
   --workers N        worker threads running simulations (default: the number of cores)
   --shard i/N        make only slice i of N (i from 0) of the runs of the calibration's current
@@ -70,6 +73,7 @@ const OPTIONS = {
   free: { type: 'string', multiple: true },
   budget: { type: 'string' },
   from: { type: 'string' },
+  through: { type: 'string' },
 } as const;
 
 export const DEFAULT_BUDGET = 2000;
@@ -124,7 +128,7 @@ export function calibrateCommand(argv: readonly string[], context: CommandContex
   if (manifest !== undefined) {
     if (!manifest.success) return { exit: badInput(manifest.message.trimEnd()) };
     const given = [
-      ...jobChangingFlags(args, { '--targets': parsed.values.targets, '--free': parsed.values.free, '--budget': parsed.values.budget }),
+      ...jobChangingFlags(args, { '--targets': parsed.values.targets, '--free': parsed.values.free, '--budget': parsed.values.budget, '--through': parsed.values.through }),
     ];
     if (given.length > 0) return { exit: badInput(`${configFile} is a manifest, which fixes the calibration; ${given.join(', ')} cannot change it (only --out, --workers, --shard, --from and --quiet can go with a manifest)`) };
     return withState({ record: manifest.record, command: manifest.command, inputs: [resolve(configFile)], options: args, outDir: outDirOf(manifest.record, args) }, parsed.values.from);
@@ -136,6 +140,8 @@ export function calibrateCommand(argv: readonly string[], context: CommandContex
   const budget = budgetText === undefined ? DEFAULT_BUDGET : Number(budgetText);
   if (!Number.isInteger(budget) || budget < 1 || budget > MAX_BUDGET) return { exit: badInput(`--budget ${budgetText}: a whole number of runs from 1 to ${MAX_BUDGET.toLocaleString('en-US')}`) };
   const runs = args.runs ?? 1;
+  const through = parsed.values.through;
+  if (through !== undefined && !YEAR_MONTH_PATTERN.test(through)) return { exit: badInput(`--through ${through}: a month as YYYY-MM, e.g. 2024-12`) };
 
   const loaded = context.loadInput(configFile);
   if (!loaded.success) return { exit: badInput(loaded.message.trimEnd()) };
@@ -159,7 +165,12 @@ export function calibrateCommand(argv: readonly string[], context: CommandContex
     else free.push(option.free);
   }
   if (free.length === 0) return { exit: badInput(`nothing to fit: ${targetsFile} lists no free parameters; add them to its "free" list or give --free <path>=<lo>:<hi>`) };
-  const file = { ...targets.file, free };
+  const kept = through === undefined ? targets.file.targets : targets.file.targets.filter((t) => targetWindow(t).to <= through);
+  if (through !== undefined && kept.every((t) => t.notModelled !== undefined)) {
+    const last = targets.file.targets.filter((t) => t.notModelled === undefined).map((t) => targetWindow(t).to).sort()[0];
+    return { exit: badInput(`--through ${through}: no modelled target of ${targetsFile} ends by then${last ? ` (the first ends in ${last})` : ''}; nothing to fit to`) };
+  }
+  const file = { ...targets.file, targets: kept, free };
   const problems = checkTargetsAgainst(file, scenario);
   if (problems.length > 0) return { exit: badInput(`${targetsFile} does not fit ${configFile}:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`) };
   if (file.targets.every((t) => t.notModelled !== undefined)) return { exit: badInput(`${targetsFile}: every target is "not modelled"; nothing to fit to`) };
@@ -172,6 +183,7 @@ export function calibrateCommand(argv: readonly string[], context: CommandContex
     targetsDigest: digestOfFile(resolve(targetsFile)),
     scenario,
     targets: file.targets,
+    ...(through !== undefined ? { through } : {}),
     free,
     budget,
     runs,
@@ -182,6 +194,7 @@ export function calibrateCommand(argv: readonly string[], context: CommandContex
     ['--targets', targetsFile],
     ...(parsed.values.free ?? []).map((text) => ['--free', text] as const),
     ...(budgetText !== undefined ? [['--budget', budget] as const] : []),
+    ...(through !== undefined ? [['--through', through] as const] : []),
     ...outputOptions(args),
   ]);
   return withState({ record, command, inputs: [...loaded.input.files, resolve(targetsFile)], options: args, outDir: outDirOf(record, args) }, parsed.values.from);

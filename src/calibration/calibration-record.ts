@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { canonicalJson } from '../batch/canonical-json.js';
 import { MAX_RUNS } from '../batch/job-limits.js';
 import { parseScenario, type Scenario } from '../config/parse-scenario.js';
+import { yearMonth } from '../config/field-types.js';
 import type { FileDigest } from '../io/file-digest.js';
 import { DEFAULT_APMC } from './apmc.js';
 import { checkTargetsAgainst } from './check-targets.js';
 import { parseTargetFile } from './load-targets-file.js';
-import type { FreeParameter, Target } from './target-file.js';
+import { targetWindow, type FreeParameter, type Target } from './target-file.js';
 
 /**
  * What decides a calibration's files, as its manifest, its shards and the state a merge writes
@@ -23,8 +24,10 @@ export interface CalibrationRecord {
   /** Size and SHA-256 of the targets file as it was read. */
   readonly targetsDigest: FileDigest;
   readonly scenario: Scenario;
-  /** Every target of the file, modelled or not, in the file's order. */
+  /** Every target of the file, modelled or not, in the file's order (with --through, those ending by it). */
   readonly targets: readonly Target[];
+  /** --through: the last month a fitted target may end in; the file's later targets are left out. */
+  readonly through?: string;
   readonly free: readonly FreeParameter[];
   readonly budget: number;
   readonly runs: number;
@@ -49,6 +52,7 @@ export function ownFields(record: CalibrationRecord): Record<string, unknown> {
     runs: record.runs,
     seed: record.seed,
     charts: record.charts,
+    ...(record.through !== undefined ? { through: record.through } : {}),
     free: record.free,
     targets: record.targets,
     scenario: record.scenario,
@@ -64,6 +68,7 @@ const recordShape = z
     runs: z.number().int().min(1).max(MAX_RUNS),
     seed: z.number().int().min(0).max(2 ** 32 - 1),
     charts: z.boolean(),
+    through: yearMonth.optional(),
     free: z.unknown(),
     targets: z.unknown(),
     scenario: z.unknown(),
@@ -86,6 +91,11 @@ export function readCalibrationRecord(raw: unknown, where: string): RecordResult
   const problems = checkTargetsAgainst(file.file, scenario.scenario).map((p) => `${where}.${p.path}: ${p.message}`);
   if (file.file.free.length === 0) problems.push(`${where}.free: no free parameters`);
   if (shape.data.budget < DEFAULT_APMC.populationSize * shape.data.runs) problems.push(`${where}.budget: below the first generation's ${DEFAULT_APMC.populationSize} points × ${shape.data.runs} runs`);
+  if (shape.data.through !== undefined) {
+    const later = file.file.targets.find((t) => targetWindow(t).to > shape.data.through!);
+    if (later !== undefined) problems.push(`${where}.targets: ${later.id} ends after through (${shape.data.through})`);
+  }
   if (problems.length > 0) return { success: false, problems };
-  return { success: true, record: { ...shape.data, scenario: scenario.scenario, targets: file.file.targets, free: file.file.free } };
+  const { through, ...rest } = shape.data;
+  return { success: true, record: { ...rest, ...(through !== undefined ? { through } : {}), scenario: scenario.scenario, targets: file.file.targets, free: file.file.free } };
 }

@@ -20,6 +20,8 @@ export interface CalibrationReportInput {
   readonly scenarioName: string;
   readonly configFile: string;
   readonly targetsFile: string;
+  /** --through: only the file's targets ending by this month were fitted. */
+  readonly through?: string;
   readonly setup: CalibrationSetup;
   /** Every target of the file, modelled or not, in the file's order. */
   readonly allTargets: readonly Target[];
@@ -66,7 +68,7 @@ export function calibrationMarkdown(input: CalibrationReportInput): string {
   const seeds = (list: readonly number[]) => (list.length === 1 ? `seed ${list[0]}` : `seeds ${list[0]}–${list.at(-1)}`);
   lines.push(`# Calibration: ${input.scenarioName}`, '');
   lines.push(
-    `${input.configFile} fitted to ${input.targetsFile}: ${setup.targets.length} targets fitted, ${input.allTargets.length - setup.targets.length} not modelled; ${setup.space.free.length} free parameters.`,
+    `${input.configFile} fitted to ${input.targetsFile}${input.through !== undefined ? ` (its targets ending by ${input.through}; later ones left out)` : ''}: ${setup.targets.length} targets fitted, ${input.allTargets.length - setup.targets.length} not modelled; ${setup.space.free.length} free parameters.`,
     '',
   );
   lines.push(

@@ -131,6 +131,7 @@ export async function writeCalibration(
     scenarioName: record.scenario.name,
     configFile: record.configFile,
     targetsFile: record.targetsFile,
+    ...(record.through !== undefined ? { through: record.through } : {}),
     setup,
     allTargets: record.targets,
     outcome,
