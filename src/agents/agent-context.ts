@@ -2,6 +2,7 @@ import type { Scenario } from '../config/parse-scenario.js';
 import type { Rng } from '../engine/rng.js';
 import type { EventBus } from '../engine/event-bus.js';
 import type {
+  AllocationPolicy,
   AdoptionPolicy,
   CapexPolicy,
   CloudInvestmentPolicy,
@@ -46,7 +47,11 @@ export interface CloudPolicies {
 export interface EnterprisePolicies {
   adoption: AdoptionPolicy;
   switching: SwitchingPolicy;
+  allocation: AllocationPolicy;
 }
+
+/** The allocation of a config that names none: every adopter on one vendor. */
+const SINGLE_VENDOR: PolicySpec = { type: 'single-vendor', params: {} };
 
 export interface AgentPolicies {
   readonly vendors: Readonly<Record<string, VendorPolicies>>;
@@ -112,6 +117,7 @@ export function instantiatePolicies(scenario: Scenario): AgentPolicies {
     enterprises: {
       adoption: instantiatePolicy('enterprise-adoption', scenario.enterprises.policies.adoption),
       switching: instantiatePolicy('enterprise-switching', scenario.enterprises.policies.switching),
+      allocation: instantiatePolicy('enterprise-allocation', scenario.enterprises.policies.allocation ?? SINGLE_VENDOR),
     },
     consumers: { policy: instantiatePolicy('consumer-choice', scenario.consumers.policy) },
   };

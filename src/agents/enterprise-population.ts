@@ -54,7 +54,10 @@ export interface EnterprisePopulation {
    */
   readonly taste: Float64Array;
   readonly stage: Uint8Array;
+  /** The primary vendor: the one the enterprise runs most of its work on, NO_VENDOR before it adopts. */
   readonly vendor: Int16Array;
+  /** 1 where enterprise i has vendor v's model in production (or in pilot), slot i × vendorCount + v; the primary's is always 1. */
+  readonly inUse: Uint8Array;
   readonly stageSinceTick: Int32Array;
   /** Tick of the enterprise's last change of vendor; NEVER_SWITCHED before its first. */
   readonly lastSwitchTick: Int32Array;
@@ -89,6 +92,7 @@ export function createPopulation(scenario: ScenarioShape, seed: number, vendorId
     taste: new Float64Array(count * vendorCount),
     stage: new Uint8Array(count),
     vendor: new Int16Array(count).fill(NO_VENDOR),
+    inUse: new Uint8Array(count * vendorCount),
     stageSinceTick: new Int32Array(count),
     lastSwitchTick: new Int32Array(count).fill(NEVER_SWITCHED),
     rngs: Array.from({ length: count }, (_, i) => createRng(seed, `enterprise/${i}`)),

@@ -1,4 +1,4 @@
-import type { AdoptionPolicy, SwitchingPolicy } from '../policies/policy-roles.js';
+import type { AdoptionPolicy, AllocationPolicy, SwitchingPolicy } from '../policies/policy-roles.js';
 import type { Catalogue, OptionSet } from '../market/catalogue.js';
 import type { MarketEvent } from '../world/events.js';
 import {
@@ -34,6 +34,8 @@ export interface EnterpriseDemand {
    * the share of adopters that switched vendor in a year, as surveys ask it (Menlo Ventures 2025).
    */
   readonly switchedInLastYear: number;
+  /** Simulated adopters this month with models of two vendors or more in production. */
+  readonly multiVendor: number;
   /** Median and highest ROI of the adopters on the model they use this month; absent when none adopts. */
   readonly adopterRoi?: AdopterRoi;
 }
@@ -50,6 +52,7 @@ export interface EnterpriseStep {
   readonly tick: number;
   readonly adoption: AdoptionPolicy;
   readonly switching: SwitchingPolicy;
+  readonly allocation: AllocationPolicy;
   readonly demand: DemandCurve;
   /** Segment index → MTok one task takes this month. */
   readonly mTokPerTask: Float64Array;
@@ -119,7 +122,35 @@ export function seedAdopters(population: EnterprisePopulation, catalogue: Catalo
     if (j < 0 || roi(population, i, set, j) < hurdleRoi) continue;
     population.stage[i] = STAGE_PRODUCTION;
     population.vendor[i] = set.vendor[j]!;
+    population.inUse[i * population.vendorCount + set.vendor[j]!] = 1;
   }
+}
+
+/**
+ * The logit's inclusive value of a set of options (McFadden 1978): the surplus per MTok an
+ * enterprise expects when each use case goes to the option that fits it best,
+ * max + scale × ln Σ exp((s − max) / scale); the max itself at scale 0. The set is `members`
+ * (option indexes) with the one at `replace` swapped for option `extra` (replace = count: added;
+ * extra −1: the set as it is).
+ */
+export function inclusiveValue(members: Int16Array, count: number, replace: number, extra: number, surpluses: Float64Array, scale: number): number {
+  let top = -Infinity;
+  for (let m = 0; m <= count; m++) {
+    const j = m === replace ? extra : m < count ? members[m]! : -1;
+    if (j >= 0 && surpluses[j]! > top) top = surpluses[j]!;
+  }
+  if (!(scale > 0)) return top;
+  let sum = 0;
+  for (let m = 0; m <= count; m++) {
+    const j = m === replace ? extra : m < count ? members[m]! : -1;
+    if (j >= 0) sum += Math.exp((surpluses[j]! - top) / scale);
+  }
+  return top + scale * Math.log(sum);
+}
+
+/** The logit share of an option of surplus s in a set of inclusive value iv: exp((s − iv) / scale); at scale 0, all to the best. */
+export function logitShare(s: number, iv: number, scale: number): number {
+  return scale > 0 ? Math.exp((s - iv) / scale) : s >= iv ? 1 : 0;
 }
 
 /**
@@ -155,6 +186,11 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
   const taskGrowth = Float64Array.from(population.mTokPerTaskAtStart, (atStart, s) => (growth * atStart) / step.mTokPerTask[s]!);
   const { hurdleRoi, pilotMonths, pilotDemandShare } = adoption;
   const { reviewProbability } = switching;
+  const { maxVendors, temperature } = step.allocation;
+  const { inUse, segment, valueUsdPerTask } = population;
+  // The options of the vendors an enterprise has in production, and their logit weights.
+  const members = new Int16Array(vendorCount);
+  const weights = new Float64Array(vendorCount);
 
   let adoptersBefore = 0;
   for (let i = 0; i < size; i++) if (stage[i] !== STAGE_NONE) adoptersBefore++;
@@ -164,13 +200,21 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
   let inProduction = 0;
   let switches = 0;
   let switchedInLastYear = 0;
+  let multiVendor = 0;
   const rois = new Float64Array(size);
+  // The enterprise being served, for deliver().
+  let toCloud = false;
+  let cloudOf = 0;
   for (let i = 0; i < size; i++) {
     const rng = rngs[i]!;
     const setIndex = cloud[i]! * 2 + marketplace[i]!;
     const set = sets[setIndex]!;
     const factors = priceFactors[setIndex]!;
+    const row = i * vendorCount;
     let j: number;
+    let used = 0;
+    // The logit's scale: the temperature times the value of a MTok of the month's best model.
+    const scale = temperature * (valueUsdPerTask[i]! / step.mTokPerTask[segment[i]!]!);
 
     if (stage[i] === STAGE_NONE) {
       if (rng.next() >= evaluation) continue;
@@ -179,17 +223,39 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
       const expectedRoi = roiOf(population, i, set, j, surpluses[j]!);
       if (expectedRoi < hurdleRoi) continue;
       adopt(step, i, set, j, expectedRoi);
+      members[used++] = j;
     } else {
+      // Vendors in use whose model left the enterprise's channel are dropped.
+      for (let v = 0; v < vendorCount; v++) {
+        if (inUse[row + v] === 0) continue;
+        const option = set.optionOfVendor[v]!;
+        if (option < 0) inUse[row + v] = 0;
+        else members[used++] = option;
+      }
       j = set.optionOfVendor[vendor[i]!]!;
       if (j < 0) {
-        // The model left the enterprise's channel: it must move, whatever the cost.
-        j = bestOption(population, i, set, surpluses);
-        if (j < 0) {
-          abandon(step, i, { reason: 'model-unavailable' });
-          continue;
+        if (used > 0) {
+          // The primary's model left the channel: the vendor in use that serves it best takes the lead.
+          for (let m = 0; m < used; m++) surpluses[members[m]!] = surplus(population, i, set, members[m]!);
+          j = bestMember(members, used, surpluses);
+          switches++;
+          switchTo(step, i, set, j, 0, 0);
+        } else {
+          // It used no other: it must move, whatever the cost.
+          j = bestOption(population, i, set, surpluses);
+          if (j < 0) {
+            abandon(step, i, { reason: 'model-unavailable' });
+            continue;
+          }
+          switches++;
+          switchTo(step, i, set, j, 0, switchingCostUsd[i]! * taskGrowth[segment[i]!]! * factors[j]!);
+          members[used++] = j;
         }
-        switches++;
-        switchTo(step, i, set, j, 0, switchingCostUsd[i]! * taskGrowth[population.segment[i]!]! * factors[j]!);
+      }
+      if (used > maxVendors) {
+        // The allocation changed to fewer vendors: the least fitting go, the primary stays.
+        for (let m = 0; m < used; m++) surpluses[members[m]!] = surplus(population, i, set, members[m]!);
+        used = trimMembers(members, used, maxVendors, j, surpluses, inUse, row, set);
       }
       if (stage[i] === STAGE_PILOT) {
         if (tick - stageSinceTick[i]! >= pilotMonths) {
@@ -203,16 +269,47 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
           publish({ type: 'enterprise.in-production', tick, enterprise: i, vendor: catalogue.vendorIds[vendor[i]!]! });
         }
       } else if (rng.next() < reviewProbability) {
-        const best = bestOption(population, i, set, surpluses);
-        if (best !== j) {
-          const demandMTok = baseDemandMTok[i]! * growth * factors[best]!;
-          const gain = demandMTok * (surpluses[best]! - surpluses[j]!);
-          const cost = switchingCostUsd[i]! * taskGrowth[population.segment[i]!]! * factors[j]!;
+        // The option that serves it best among the vendors it does not use yet.
+        bestOption(population, i, set, surpluses);
+        const best = bestUnused(set, surpluses, inUse, row);
+        let gain = 0;
+        let cost = 0;
+        let added = false;
+        if (best >= 0) {
+          // Put the best model in production beside the others, dropping the least fitting at the limit:
+          // the gain is the rise in the inclusive value, the cost moving the work that goes to it.
+          const drop = used >= maxVendors ? worstMember(members, used, surpluses) : used;
+          const before = inclusiveValue(members, used, -1, -1, surpluses, scale);
+          const after = inclusiveValue(members, used, drop, best, surpluses, scale);
+          gain = baseDemandMTok[i]! * growth * factors[best]! * (after - before);
+          cost = switchingCostUsd[i]! * taskGrowth[segment[i]!]! * factors[j]! * logitShare(surpluses[best]!, after, scale);
           if (switching.shouldSwitch(gain, cost)) {
-            switches++;
-            switchTo(step, i, set, best, gain, cost);
-            j = best;
+            added = true;
+            const dropped = drop < used ? set.vendor[members[drop]!]! : -1;
+            if (dropped >= 0) inUse[row + dropped] = 0;
+            inUse[row + set.vendor[best]!] = 1;
+            members[drop] = best;
+            if (drop === used) used++;
+            if (bestMember(members, used, surpluses) !== best) {
+              publish({
+                type: 'enterprise.vendor-added',
+                tick,
+                enterprise: i,
+                vendor: catalogue.vendorIds[set.vendor[best]!]!,
+                dropped: dropped >= 0 ? catalogue.vendorIds[dropped]! : null,
+                monthlyGainUsd: gain,
+                switchingCostUsd: cost,
+              });
+            }
           }
+        }
+        // The primary is the vendor in use that serves the enterprise best.
+        const lead = bestMember(members, used, surpluses);
+        if (lead !== j) {
+          switches++;
+          if (added && lead === best) switchTo(step, i, set, lead, gain, cost);
+          else switchTo(step, i, set, lead, baseDemandMTok[i]! * growth * factors[lead]! * (surpluses[lead]! - surpluses[j]!), 0);
+          j = lead;
         }
       }
     }
@@ -221,19 +318,69 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
     if (tick - population.lastSwitchTick[i]! < 12) switchedInLastYear++;
     const pilot = stage[i] === STAGE_PILOT;
     if (!pilot) inProduction++;
-    const tokens = baseDemandMTok[i]! * growth * factors[j]! * (pilot ? pilotDemandShare : 1);
-    const chosen = set.vendor[j]!;
-    if (marketplace[i] === 1 || catalogue.openWeights[chosen] === 1) {
-      viaCloudMTok[chosen * cloudCount + cloud[i]!]! += tokens;
-    } else {
-      directMTok[chosen]! += tokens;
+    const pilotFactor = pilot ? pilotDemandShare : 1;
+    toCloud = marketplace[i] === 1;
+    cloudOf = cloud[i]!;
+    if (used <= 1) {
+      deliver(set.vendor[j]!, baseDemandMTok[i]! * growth * factors[j]! * pilotFactor);
+      continue;
     }
+    // Several vendors in production: each gets its logit share of the work.
+    multiVendor++;
+    for (let m = 0; m < used; m++) surpluses[members[m]!] = surplus(population, i, set, members[m]!);
+    let top = -Infinity;
+    for (let m = 0; m < used; m++) top = Math.max(top, surpluses[members[m]!]!);
+    let total = 0;
+    for (let m = 0; m < used; m++) {
+      weights[m] = scale > 0 ? Math.exp((surpluses[members[m]!]! - top) / scale) : surpluses[members[m]!] === top ? 1 : 0;
+      total += weights[m]!;
+    }
+    for (let m = 0; m < used; m++) deliver(set.vendor[members[m]!]!, (baseDemandMTok[i]! * growth * factors[members[m]!]! * pilotFactor * weights[m]!) / total);
+  }
+
+  /** Books enterprise i's tokens to a vendor: through its cloud (marketplace, or open weights hosted there), else direct. */
+  function deliver(chosen: number, tokens: number): void {
+    if (toCloud || catalogue.openWeights[chosen] === 1) viaCloudMTok[chosen * cloudCount + cloudOf]! += tokens;
+    else directMTok[chosen]! += tokens;
   }
 
   for (let k = 0; k < directMTok.length; k++) directMTok[k]! *= step.weight;
   for (let k = 0; k < viaCloudMTok.length; k++) viaCloudMTok[k]! *= step.weight;
   const adopterRoi = summariseRoi(rois.subarray(0, adopters));
-  return { directMTok, viaCloudMTok, adopters, inProduction, switches, switchedInLastYear, ...(adopterRoi ? { adopterRoi } : {}) };
+  return { directMTok, viaCloudMTok, adopters, inProduction, switches, switchedInLastYear, multiVendor, ...(adopterRoi ? { adopterRoi } : {}) };
+}
+
+/** The option with the highest surplus (the first of equals) whose vendor the enterprise does not use; −1 when it uses them all. */
+function bestUnused(set: OptionSet, surpluses: Float64Array, inUse: Uint8Array, row: number): number {
+  let best = -1;
+  for (let j = 0; j < set.vendor.length; j++) if (inUse[row + set.vendor[j]!] === 0 && (best < 0 || surpluses[j]! > surpluses[best]!)) best = j;
+  return best;
+}
+
+/** The member with the highest surplus (the first of equals). */
+function bestMember(members: Int16Array, count: number, surpluses: Float64Array): number {
+  let best = members[0]!;
+  for (let m = 1; m < count; m++) if (surpluses[members[m]!]! > surpluses[best]!) best = members[m]!;
+  return best;
+}
+
+/** The place in `members` of the one with the lowest surplus (the first of equals). */
+function worstMember(members: Int16Array, count: number, surpluses: Float64Array): number {
+  let worst = 0;
+  for (let m = 1; m < count; m++) if (surpluses[members[m]!]! < surpluses[members[worst]!]!) worst = m;
+  return worst;
+}
+
+/** Drops the least fitting members other than the primary's option until `limit` are left; returns the count. */
+function trimMembers(members: Int16Array, count: number, limit: number, primary: number, surpluses: Float64Array, inUse: Uint8Array, row: number, set: OptionSet): number {
+  while (count > limit) {
+    let worst = -1;
+    for (let m = 0; m < count; m++) if (members[m] !== primary && (worst < 0 || surpluses[members[m]!]! < surpluses[members[worst]!]!)) worst = m;
+    inUse[row + set.vendor[members[worst]!]!] = 0;
+    members[worst] = members[count - 1]!;
+    count--;
+  }
+  return count;
 }
 
 /** Median (mean of the middle two for an even count) and highest of the adopters' ROI. */
@@ -249,6 +396,7 @@ function adopt(step: EnterpriseStep, i: number, set: OptionSet, j: number, expec
   const { population, catalogue, tick } = step;
   population.stage[i] = STAGE_PILOT;
   population.vendor[i] = set.vendor[j]!;
+  population.inUse[i * population.vendorCount + set.vendor[j]!] = 1;
   population.stageSinceTick[i] = tick;
   step.publish({
     type: 'enterprise.adopted',
@@ -265,6 +413,7 @@ function switchTo(step: EnterpriseStep, i: number, set: OptionSet, j: number, mo
   const { population, catalogue, tick } = step;
   const from = catalogue.vendorIds[population.vendor[i]!]!;
   population.vendor[i] = set.vendor[j]!;
+  population.inUse[i * population.vendorCount + set.vendor[j]!] = 1;
   population.lastSwitchTick[i] = tick;
   step.publish({
     type: 'enterprise.switched',
@@ -282,6 +431,7 @@ function abandon(step: EnterpriseStep, i: number, why: { reason: 'roi-below-hurd
   const vendor = catalogue.vendorIds[population.vendor[i]!]!;
   population.stage[i] = STAGE_NONE;
   population.vendor[i] = NO_VENDOR;
+  population.inUse.fill(0, i * population.vendorCount, (i + 1) * population.vendorCount);
   population.stageSinceTick[i] = tick;
   step.publish({ type: 'enterprise.abandoned', tick, enterprise: i, vendor, ...why });
 }

@@ -229,9 +229,13 @@ const enterprises = z
       .describe('log-sd of each enterprise’s idiosyncratic fit with each model, 0..3'),
     segments: z.array(segment).min(1).max(MAX_SEGMENTS).describe('kinds of enterprise; shares add up to 1'),
     policies: z
-      .object({ adoption: policySpec('enterprise-adoption'), switching: policySpec('enterprise-switching') })
+      .object({
+        adoption: policySpec('enterprise-adoption'),
+        switching: policySpec('enterprise-switching'),
+        allocation: policySpec('enterprise-allocation').optional().describe('how an adopter spreads its work over vendors; single-vendor when left out'),
+      })
       .strict()
-      .describe('how enterprises adopt AI and switch models, each a policy { type, params }'),
+      .describe('how enterprises adopt AI, switch models and spread their work over vendors, each a policy { type, params }'),
   })
   .strict()
   .describe('the enterprise customers, simulated one by one');

@@ -60,6 +60,7 @@ export const METRIC_NAMES = [
   'market.open_weights_share',
   'market.switches',
   'market.switch_rate_12m',
+  'market.multi_vendor_share',
   'market.adopter_roi_median',
   'market.adopter_roi_max',
   'market.adoption_rate',

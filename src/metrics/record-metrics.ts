@@ -140,6 +140,8 @@ export function recordMonth(
   }
   // Share of the month's adopters whose vendor changed in the last 12 months; 0 in a month with none.
   recorder.record('market.switch_rate_12m', 'market', demand.adopters > 0 ? demand.switchedInLastYear / demand.adopters : 0);
+  // Share of the month's adopters with models of two vendors or more in production; 0 in a month with none.
+  recorder.record('market.multi_vendor_share', 'market', demand.adopters > 0 ? demand.multiVendor / demand.adopters : 0);
   // ROI over the month's adopters, (value − price − integration) / (price + integration); 0 in a
   // month none adopts, so every run has the same columns whichever month adoption starts.
   recorder.record('market.adopter_roi_median', 'market', demand.adopterRoi?.median ?? 0);

@@ -20,6 +20,14 @@ export interface SwitchingPolicy {
   shouldSwitch(monthlyGainUsd: number, switchingCostUsd: number): boolean;
 }
 
+/** How an adopter spreads its work over the vendors it has in production. */
+export interface AllocationPolicy {
+  /** Most vendors an adopter has in production at once; 1: all its work on its primary. */
+  readonly maxVendors: number;
+  /** Logit temperature, as a share of the enterprise's value of a MTok of the best model (0 with one vendor). */
+  readonly temperature: number;
+}
+
 export interface RivalOffer {
   readonly priceUsdPerMTok: number;
   readonly quality: number;
@@ -199,6 +207,7 @@ export interface MarketplacePolicy {
 export interface PolicyRoles {
   'enterprise-adoption': AdoptionPolicy;
   'enterprise-switching': SwitchingPolicy;
+  'enterprise-allocation': AllocationPolicy;
   'vendor-pricing': PricingPolicy;
   'vendor-compute': ComputePolicy;
   'vendor-training': TrainingPolicy;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { bassDiffusion } from './enterprise-adoption.js';
 import { neverSwitch, roiPayback } from './enterprise-switching.js';
+import { logitSplit, singleVendor } from './enterprise-allocation.js';
 import { costPlusCompetitive, fixedPrice } from './vendor-pricing.js';
 import { utilisationTarget } from './vendor-compute.js';
 import { frontierFollower, revenueShareTraining } from './vendor-training.js';
@@ -18,6 +19,7 @@ import type { PolicyRole, PolicyRoles } from './policy-roles.js';
 export const POLICIES: { readonly [R in PolicyRole]: readonly PolicyDefinition<R>[] } = {
   'enterprise-adoption': [bassDiffusion],
   'enterprise-switching': [roiPayback, neverSwitch],
+  'enterprise-allocation': [singleVendor, logitSplit],
   'vendor-pricing': [costPlusCompetitive, fixedPrice],
   'vendor-compute': [utilisationTarget],
   'vendor-training': [revenueShareTraining, frontierFollower],

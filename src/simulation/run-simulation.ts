@@ -149,6 +149,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
       tick,
       adoption: policies.enterprises.adoption,
       switching: policies.enterprises.switching,
+      allocation: policies.enterprises.allocation,
       demand: {
         growthFactor: timeline.compound((s) => s.enterprises.demandGrowthPerYear, tick),
         priceElasticity: active.enterprises.priceElasticity,

@@ -12,6 +12,7 @@ export const WORLD_UNCHANGED: ReadonlySet<MarketEvent['type']> = new Set([
   'enterprise.in-production',
   'enterprise.abandoned',
   'enterprise.switched',
+  'enterprise.vendor-added',
   'compute.declined',
   'compute.offer-accepted',
   'compute.offer-rejected',
@@ -38,6 +39,7 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
     case 'enterprise.in-production':
     case 'enterprise.abandoned':
     case 'enterprise.switched':
+    case 'enterprise.vendor-added':
     case 'compute.declined':
     case 'compute.offer-accepted':
     case 'compute.offer-rejected':

@@ -38,6 +38,18 @@ export interface EnterpriseSwitched extends At<'enterprise.switched'> {
   readonly monthlyGainUsd: number;
   readonly switchingCostUsd: number;
 }
+/**
+ * An adopter puts a further vendor's model in production beside those it runs (allocation
+ * logit-split), dropping the one it uses least when it already runs as many as it may.
+ */
+export interface EnterpriseVendorAdded extends At<'enterprise.vendor-added'> {
+  readonly enterprise: number;
+  readonly vendor: VendorId;
+  /** The vendor it stops using to make room, or null. */
+  readonly dropped: VendorId | null;
+  readonly monthlyGainUsd: number;
+  readonly switchingCostUsd: number;
+}
 export interface VendorPriceChanged extends At<'vendor.price-changed'> {
   readonly vendor: VendorId;
   readonly fromUsdPerMTok: number;
@@ -276,6 +288,7 @@ export type MarketEvent =
   | EnterpriseInProduction
   | EnterpriseAbandoned
   | EnterpriseSwitched
+  | EnterpriseVendorAdded
   | VendorPriceChanged
   | VendorModelReleased
   | VendorTrained

@@ -6,10 +6,11 @@ import {
   STAGE_PRODUCTION,
   type EnterprisePopulation,
 } from '../../src/agents/enterprise-population.js';
-import { seedAdopters, stepEnterprises, summariseRoi, type DemandCurve, type EnterpriseStep } from '../../src/agents/enterprises.js';
+import { inclusiveValue, logitShare, seedAdopters, stepEnterprises, summariseRoi, type DemandCurve, type EnterpriseStep } from '../../src/agents/enterprises.js';
 import { buildCatalogue } from '../../src/market/catalogue.js';
 import { bassDiffusion } from '../../src/policies/enterprise-adoption.js';
 import { roiPayback } from '../../src/policies/enterprise-switching.js';
+import { logitSplit, singleVendor } from '../../src/policies/enterprise-allocation.js';
 import type { MarketEvent } from '../../src/world/events.js';
 import { ALWAYS, NEVER, cloudState, populationOf, vendorState, worldState } from '../support/world-fixtures.js';
 
@@ -47,6 +48,7 @@ const ONE_MTOK = Float64Array.of(1);
 /** Everyone who may evaluate does; pilots last 3 months; ROI hurdle 0.5; adopters review monthly, 12-month payback. */
 const adoption = bassDiffusion.create(bassDiffusion.params.parse({ innovation: 1, imitation: 0, pilotMonths: 3, pilotDemandShare: 0.1, hurdleRoi: 0.5 }));
 const switching = roiPayback.create(roiPayback.params.parse({ reviewProbability: 0.5, paybackMonths: 12 }));
+const SINGLE = singleVendor.create({});
 const FLAT_DEMAND: DemandCurve = { growthFactor: 1, priceElasticity: 0, referencePriceUsdPerMTok: 10 };
 
 function step(population: EnterprisePopulation, fields: Partial<EnterpriseStep> = {}) {
@@ -57,6 +59,7 @@ function step(population: EnterprisePopulation, fields: Partial<EnterpriseStep> 
     tick: 0,
     adoption,
     switching,
+    allocation: SINGLE,
     demand: FLAT_DEMAND,
     mTokPerTask: ONE_MTOK,
     weight: 1,
@@ -431,5 +434,102 @@ describe('enterprises', () => {
       expect(summariseRoi(Float64Array.of(4, 1, 3, 2))).toEqual({ median: 2.5, max: 4 });
       expect(summariseRoi(new Float64Array(0))).toBeUndefined();
     });
+  });
+});
+
+describe('several vendors in production (logit-split)', () => {
+  // On alpha, direct, value 20 a MTok, quality weight 1: surpluses acme 10, bolt 15, llama 11.
+  // Temperature 0.25 of the value of a MTok of the best model (20, one MTok a task): scale 5.
+  const split = (maxVendors: number) => logitSplit.create(logitSplit.params.parse({ maxVendors, temperature: 0.25 }));
+  const user = (fields: { vendor: number; alsoUses?: number[]; switchingCostUsd?: number; rng?: typeof ALWAYS }) =>
+    populationOf([{ cloud: ALPHA, valueUsdPerTask: 20, qualityWeight: 1, stage: STAGE_PRODUCTION, ...fields }], 3);
+  const e = Math.exp;
+
+  it('splits the work over the vendors in use by a logit of their surplus', () => {
+    // Weights 1 (bolt), e^(−5/5) (acme), e^(−4/5) (llama); llama's open weights run on alpha.
+    const population = user({ vendor: BOLT, alsoUses: [ACME, LLAMA], rng: NEVER });
+    const { demand, events } = step(population, { allocation: split(3) });
+    const total = 1 + e(-1) + e(-0.8);
+    expect(events).toEqual([]);
+    expect(demand.directMTok[BOLT]).toBeCloseTo(100 / total, 9);
+    expect(demand.directMTok[ACME]).toBeCloseTo((100 * e(-1)) / total, 9);
+    expect(demand.viaCloudMTok[via(LLAMA, ALPHA)]).toBeCloseTo((100 * e(-0.8)) / total, 9);
+    expect(demand.multiVendor).toBe(1);
+    expect(demand.adopters).toBe(1);
+  });
+
+  it('adds at a review the best vendor it does not use when the rise in inclusive value repays moving the work', () => {
+    // In use: bolt (15). Best not in use: llama (11). Inclusive value 15 → 15 + 5 ln(1 + e^−0.8): the gain
+    // is 100 MTok × 5 ln(1 + e^−0.8) = 185.55 a month; llama takes e^−0.8 / (1 + e^−0.8) = 31.0 % of the
+    // work, so moving it costs 1,000 × 0.310 = 310.0; 185.55 × 12 > 310.0.
+    const population = user({ vendor: BOLT });
+    const { demand, events } = step(population, { allocation: split(3) });
+    const share = e(-0.8) / (1 + e(-0.8));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: 'enterprise.vendor-added', enterprise: 0, vendor: 'llama', dropped: null });
+    const added = events[0] as { monthlyGainUsd: number; switchingCostUsd: number };
+    expect(added.monthlyGainUsd).toBeCloseTo(500 * Math.log(1 + e(-0.8)), 9);
+    expect(added.switchingCostUsd).toBeCloseTo(1_000 * share, 9);
+    expect(population.vendor[0]).toBe(BOLT);
+    expect(Array.from(population.inUse)).toEqual([0, 1, 1]);
+    expect(demand.directMTok[BOLT]).toBeCloseTo(100 * (1 - share), 9);
+    expect(demand.viaCloudMTok[via(LLAMA, ALPHA)]).toBeCloseTo(100 * share, 9);
+    // The same review, at a cost 12 months of the gain do not repay, adds nothing.
+    const dear = user({ vendor: BOLT, switchingCostUsd: 10_000 });
+    expect(step(dear, { allocation: split(3) }).events).toEqual([]);
+    expect(Array.from(dear.inUse)).toEqual([0, 1, 0]);
+  });
+
+  it('drops the least fitting vendor to make room at the limit', () => {
+    // At two vendors, bolt and acme (10): llama (11) replaces acme. Gain 500 (ln(1 + e^−0.8) − ln(1 + e^−1)) = 28.9
+    // a month; cost 500 × 0.310 = 155.0; 28.9 × 12 = 347 > 155.
+    const population = user({ vendor: BOLT, alsoUses: [ACME], switchingCostUsd: 500 });
+    const { events } = step(population, { allocation: split(2) });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: 'enterprise.vendor-added', vendor: 'llama', dropped: 'acme' });
+    expect((events[0] as { monthlyGainUsd: number }).monthlyGainUsd).toBeCloseTo(500 * (Math.log(1 + e(-0.8)) - Math.log(1 + e(-1))), 9);
+    expect(Array.from(population.inUse)).toEqual([0, 1, 1]);
+  });
+
+  it('makes the vendor in use that serves it best its primary at a review, a change of vendor that costs nothing to move', () => {
+    // Primary acme (10) with bolt (15) in use; llama is too dear to add. Bolt takes the lead: 100 × (15 − 10) = 500 a month.
+    const population = user({ vendor: ACME, alsoUses: [BOLT], switchingCostUsd: 1e9 });
+    const { demand, events } = step(population, { allocation: split(3) });
+    expect(events).toEqual([{ type: 'enterprise.switched', tick: 0, enterprise: 0, from: 'acme', to: 'bolt', monthlyGainUsd: 500, switchingCostUsd: 0 }]);
+    expect(population.vendor[0]).toBe(BOLT);
+    expect(population.lastSwitchTick[0]).toBe(0);
+    expect(demand.switches).toBe(1);
+    expect(demand.switchedInLastYear).toBe(1);
+  });
+
+  it('keeps only the primary when the allocation allows one vendor, and never adds one', () => {
+    const population = user({ vendor: ACME, alsoUses: [BOLT, LLAMA], switchingCostUsd: 1e9 });
+    const { demand } = step(population, { allocation: SINGLE });
+    expect(Array.from(population.inUse)).toEqual([1, 0, 0]);
+    expect(demand.directMTok[ACME]).toBe(100);
+    expect(demand.multiVendor).toBe(0);
+  });
+
+  it('moves the work to a vendor still in use when the primary’s model leaves the channel', () => {
+    // Marketplace buyer on alpha using acme (not listed there) and bolt: bolt becomes the primary at no cost.
+    const population = populationOf([{ cloud: ALPHA, marketplace: true, valueUsdPerTask: 20, qualityWeight: 1, stage: STAGE_PRODUCTION, vendor: ACME, alsoUses: [BOLT], rng: NEVER }], 3);
+    const { demand, events } = step(population, { allocation: split(3) });
+    expect(events).toEqual([{ type: 'enterprise.switched', tick: 0, enterprise: 0, from: 'acme', to: 'bolt', monthlyGainUsd: 0, switchingCostUsd: 0 }]);
+    expect(Array.from(population.inUse)).toEqual([0, 1, 0]);
+    expect(demand.viaCloudMTok[via(BOLT, ALPHA)]).toBe(100);
+  });
+
+  it('computes the inclusive value and the logit share by hand', () => {
+    const surpluses = Float64Array.of(10, 15, 11);
+    const members = Int16Array.of(1, 2, 0);
+    expect(inclusiveValue(members, 1, -1, -1, surpluses, 5)).toBe(15);
+    expect(inclusiveValue(members, 2, -1, -1, surpluses, 5)).toBeCloseTo(15 + 5 * Math.log(1 + e(-0.8)), 12);
+    // Replacing llama (place 1) with acme, and adding acme at the end.
+    expect(inclusiveValue(members, 2, 1, 0, surpluses, 5)).toBeCloseTo(15 + 5 * Math.log(1 + e(-1)), 12);
+    expect(inclusiveValue(members, 2, 2, 0, surpluses, 5)).toBeCloseTo(15 + 5 * Math.log(1 + e(-0.8) + e(-1)), 12);
+    expect(inclusiveValue(members, 2, -1, -1, surpluses, 0)).toBe(15);
+    expect(logitShare(11, 15 + 5 * Math.log(1 + e(-0.8)), 5)).toBeCloseTo(e(-0.8) / (1 + e(-0.8)), 12);
+    expect(logitShare(15, 15, 0)).toBe(1);
+    expect(logitShare(11, 15, 0)).toBe(0);
   });
 });

@@ -191,6 +191,7 @@ describe('vendors', () => {
         inProduction: 0,
         switches: 0,
         switchedInLastYear: 0,
+        multiVendor: 0,
       };
       const from = market.events.length;
       settleMonth(market.context(1), demand);

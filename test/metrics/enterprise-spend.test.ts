@@ -26,6 +26,7 @@ const demand = {
   inProduction: 5,
   switches: 0,
   switchedInLastYear: 0,
+  multiVendor: 0,
 };
 
 describe('what enterprises paid each vendor’s models', () => {

@@ -142,9 +142,20 @@ export interface EnterpriseSpec {
   readonly taste?: readonly number[];
   readonly stage?: number;
   readonly vendor?: number;
+  /** Vendor indexes in production beside the primary (`vendor`). */
+  readonly alsoUses?: readonly number[];
   readonly stageSinceTick?: number;
   readonly lastSwitchTick?: number;
   readonly rng?: Rng;
+}
+
+/** The primary and the vendors also in use of each enterprise, as the population's flags. */
+function inUseOf(specs: readonly EnterpriseSpec[], vendorCount: number): Uint8Array {
+  const inUse = new Uint8Array(specs.length * vendorCount);
+  specs.forEach((s, i) => {
+    for (const v of [...(s.vendor !== undefined && s.vendor !== NO_VENDOR ? [s.vendor] : []), ...(s.alsoUses ?? [])]) inUse[i * vendorCount + v] = 1;
+  });
+  return inUse;
 }
 
 /** Value per task is unbounded (maxValueMultiple Infinity) unless `maxValueMultiple` says otherwise, so hand-computed values stay linear. */
@@ -171,6 +182,7 @@ export function populationOf(specs: readonly EnterpriseSpec[], vendorCount: numb
     taste,
     stage: Uint8Array.from(specs.map((s) => s.stage ?? STAGE_NONE)),
     vendor: Int16Array.from(specs.map((s) => s.vendor ?? NO_VENDOR)),
+    inUse: inUseOf(specs, vendorCount),
     stageSinceTick: Int32Array.from(specs.map((s) => s.stageSinceTick ?? 0)),
     lastSwitchTick: Int32Array.from(specs.map((s) => s.lastSwitchTick ?? NEVER_SWITCHED)),
     rngs: specs.map((s) => s.rng ?? ALWAYS),

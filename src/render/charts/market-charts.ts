@@ -78,10 +78,16 @@ export const modelSwitches: ChartDefinition = timeSeriesChart({
 export const switchRate: ChartDefinition = timeSeriesChart({
   file: 'switch-rate.png',
   marks: ['model-release', 'listing', 'delisting'],
-  title: 'Adopters that changed vendor in a year',
-  describe: 'Share of the month’s adopters whose vendor changed in the 12 months to that month, as enterprise surveys ask it (Menlo Ventures 2025: about 11 % in the year to mid-2025).',
-  lines: { market: [{ metric: 'market.switch_rate_12m', label: 'Changed vendor in the last 12 months' }] },
-  measured: 'Share of adopters whose vendor changed in the last 12 months',
+  title: 'Adopters that changed vendor in a year, and that use several',
+  describe:
+    'Share of the month’s adopters whose primary vendor changed in the 12 months to that month, as enterprise surveys ask it (Menlo Ventures 2025: about 11 % in the year to mid-2025), and share with models of two vendors or more in production (a16z 2025: most large enterprises use 3 or more model families).',
+  lines: {
+    market: [
+      { metric: 'market.switch_rate_12m', label: 'Changed primary vendor in the last 12 months' },
+      { metric: 'market.multi_vendor_share', label: 'Use two vendors or more' },
+    ],
+  },
+  measured: 'Share of adopters',
   unit: 'share',
   yTitle: 'Share of adopters',
   range: { min: 0, suggestedMax: 20 },
