@@ -36,9 +36,13 @@ export interface MonthDecisions {
   readonly inProduction: number;
   readonly abandoned: number;
   readonly switched: number;
+  /** Vendors put in production beside others without changing the primary (enterprise.vendor-added). */
+  readonly added: number;
   /** Enterprises in pilot or production at the end of the month, and in production. */
   readonly adopters: number;
   readonly producing: number;
+  /** Adopters with two vendors or more in production. */
+  readonly multiVendor: number;
 }
 
 export interface CatalogueTrajectory {
@@ -97,7 +101,7 @@ export function recordCatalogueTrajectory(scenario: Scenario, months: number): C
   const openWeights = scenario.vendors.map((v) => (v.weights === 'open' ? 1 : 0));
 
   const byMonth: RecordedOptionSet[][] = [];
-  const counts = { adopted: 0, inProduction: 0, abandoned: 0, switched: 0 };
+  const counts = { adopted: 0, inProduction: 0, abandoned: 0, switched: 0, added: 0 };
   const decisionCounts: (typeof counts)[] = [];
   let lastMonth = world;
   let month = -1;
@@ -111,7 +115,7 @@ export function recordCatalogueTrajectory(scenario: Scenario, months: number): C
         month = event.tick;
         recorded = false;
         decisionCounts.push({ ...counts });
-        counts.adopted = counts.inProduction = counts.abandoned = counts.switched = 0;
+        counts.adopted = counts.inProduction = counts.abandoned = counts.switched = counts.added = 0;
       }
       if (atStart === null && !OPENING_EVENTS.has(event.type)) atStart = recordSets(buildCatalogue(world, vendorIds, cloudIds, appeal));
       if (!recorded && (event.type === 'consumers.subscribed' || event.type === 'vendor.month-closed')) {
@@ -131,6 +135,9 @@ export function recordCatalogueTrajectory(scenario: Scenario, months: number): C
         case 'enterprise.switched':
           counts.switched++;
           return;
+        case 'enterprise.vendor-added':
+          counts.added++;
+          return;
         case 'policy.changed':
           replacePolicy(policies, event.agent, event.slot, event.policy);
           break;
@@ -148,11 +155,11 @@ export function recordCatalogueTrajectory(scenario: Scenario, months: number): C
   const column = (metric: string) => result.metrics.series(metric).get('market')!;
   const adoptionRate = column('market.adoption_rate');
   const productionRate = column('market.production_rate');
-  const engineDecisions = decisionCounts.map((c, t) => ({
-    ...c,
-    adopters: Math.round(adoptionRate[t]! * size),
-    producing: Math.round(productionRate[t]! * size),
-  }));
+  const multiVendorShare = column('market.multi_vendor_share');
+  const engineDecisions = decisionCounts.map((c, t) => {
+    const adopters = Math.round(adoptionRate[t]! * size);
+    return { ...c, adopters, producing: Math.round(productionRate[t]! * size), multiVendor: Math.round(multiVendorShare[t]! * adopters) };
+  });
   return {
     enterprises: size,
     months,

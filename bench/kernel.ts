@@ -11,6 +11,7 @@
  */
 import { boundedValue, createPopulation, NO_VENDOR, priceTasks, STAGE_NONE, STAGE_PILOT, STAGE_PRODUCTION } from '../src/agents/enterprise-population.js';
 import type { Scenario } from '../src/config/parse-scenario.js';
+import { inclusiveValue, logitShare } from '../src/agents/enterprises.js';
 import type { CatalogueTrajectory, MonthDecisions, RecordedOptionSet } from './catalogue-trajectory.js';
 
 /** Every month's option sets in flat arrays: slot (month × sets + set) × vendors + option. */
@@ -43,6 +44,9 @@ export interface KernelRules {
   readonly hurdleRoi: number;
   readonly reviewProbability: number;
   readonly paybackMonths: number;
+  /** The allocation: most vendors in production at once (1: single-vendor), and the logit temperature. */
+  readonly maxVendors: number;
+  readonly temperature: number;
   readonly adoptedAtStart: number;
   readonly demandGrowthPerYear: number;
   readonly priceElasticity: number;
@@ -66,14 +70,17 @@ function numberParam(params: Readonly<Record<string, unknown>>, name: string, po
   return value;
 }
 
-/** The baseline's rules (bass-diffusion adoption, roi-payback switching) as plain numbers. */
+/** The baseline's rules (bass-diffusion adoption, roi-payback switching, single-vendor or logit-split allocation) as plain numbers. */
 export function kernelRules(scenario: Scenario): KernelRules {
   const { adoption, switching } = scenario.enterprises.policies;
-  if (adoption.type !== 'bass-diffusion' || switching.type !== 'roi-payback') {
-    throw new Error(`the kernel implements bass-diffusion and roi-payback, not ${adoption.type} and ${switching.type}`);
+  const allocation = scenario.enterprises.policies.allocation ?? { type: 'single-vendor', params: {} };
+  if (adoption.type !== 'bass-diffusion' || switching.type !== 'roi-payback' || !['single-vendor', 'logit-split'].includes(allocation.type)) {
+    throw new Error(`the kernel implements bass-diffusion, roi-payback and single-vendor or logit-split, not ${adoption.type}, ${switching.type} and ${allocation.type}`);
   }
   const a = adoption.params as Record<string, unknown>;
   const s = switching.params as Record<string, unknown>;
+  const split = allocation.type === 'logit-split';
+  const l = allocation.params as Record<string, unknown>;
   const e = scenario.enterprises;
   return {
     innovation: numberParam(a, 'innovation', adoption.type),
@@ -83,6 +90,8 @@ export function kernelRules(scenario: Scenario): KernelRules {
     hurdleRoi: numberParam(a, 'hurdleRoi', adoption.type),
     reviewProbability: numberParam(s, 'reviewProbability', switching.type),
     paybackMonths: numberParam(s, 'paybackMonths', switching.type),
+    maxVendors: split ? numberParam(l, 'maxVendors', allocation.type) : 1,
+    temperature: split ? numberParam(l, 'temperature', allocation.type) : 0,
     adoptedAtStart: e.adoptedAtStart,
     demandGrowthPerYear: e.demandGrowthPerYear,
     priceElasticity: e.priceElasticity,
@@ -161,8 +170,10 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
   const viaCloudMTok = new Float64Array(V * cloudCount);
 
   // Best option of enterprise i in the set at `base` (n options): its index, or −1, with its
-  // surplus left in top[0] (a typed array, so the double is not boxed on every call).
+  // surplus left in top[0] (a typed array, so the double is not boxed on every call), and every
+  // option's surplus in surp.
   const top = new Float64Array(1);
+  const surp = new Float64Array(V);
   const best = (i: number, base: number, n: number): number => {
     let found = -1;
     let topSurplus = -Infinity;
@@ -173,6 +184,7 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
     for (let j = 0; j < n; j++) {
       const k = base + j;
       const s = boundedValue(value * Math.pow(quality[k]!, weight) * taste[tasteBase + optionVendor[k]!]! * appeal[k]!, cap) - priceUsdPerMTok[k]!;
+      surp[j] = s;
       if (s > topSurplus) {
         topSurplus = s;
         found = j;
@@ -184,6 +196,18 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
   const surplusOf = (i: number, k: number): number =>
     boundedValue(valueUsdPerMTok[i]! * Math.pow(quality[k]!, qualityWeight[i]!) * taste[i * V + optionVendor[k]!]! * appeal[k]!, valueCapUsdPerMTok[i]!) -
     priceUsdPerMTok[k]!;
+  // The vendors each enterprise has in production (the allocation), and this one's options of them.
+  const inUse = population.inUse;
+  const members = new Int16Array(V);
+  const weights = new Float64Array(V);
+  const memberSurpluses = (i: number, base: number, used: number): void => {
+    for (let m = 0; m < used; m++) surp[members[m]!] = surplusOf(i, base + members[m]!);
+  };
+  const bestMember = (used: number): number => {
+    let b = members[0]!;
+    for (let m = 1; m < used; m++) if (surp[members[m]!]! > surp[b]!) b = members[m]!;
+    return b;
+  };
 
   priceTasks(population, tokensPerTaskAt(0), catalogue.frontierQuality[0]!);
   for (let i = 0; i < size; i++) {
@@ -193,6 +217,7 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
     if (j < 0 || roiOf(i, slot * V + j, top[0]!) < rules.hurdleRoi) continue;
     stage[i] = STAGE_PRODUCTION;
     vendor[i] = optionVendor[slot * V + j]!;
+    inUse[i * V + vendor[i]!] = 1;
   }
 
   const decisions: MonthDecisions[] = [];
@@ -211,14 +236,19 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
     let inProduction = 0;
     let abandoned = 0;
     let switched = 0;
+    let added = 0;
     let adopters = 0;
     let producing = 0;
+    let multiVendor = 0;
 
     for (let i = 0; i < size; i++) {
       const rng = rngs[i]!;
       const slot = monthSlot + cloud[i]! * 2 + marketplace[i]!;
       const base = slot * V;
       const n = optionCount[slot]!;
+      const row = i * V;
+      const scale = rules.temperature * (population.valueUsdPerTask[i]! / mTokPerTask[segment[i]!]!);
+      let used = 0;
       let j: number;
       if (stage[i] === STAGE_NONE) {
         if (rng.next() >= evaluation) continue;
@@ -227,27 +257,53 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
         if (roiOf(i, base + j, top[0]!) < rules.hurdleRoi) continue;
         stage[i] = STAGE_PILOT;
         vendor[i] = optionVendor[base + j]!;
+        inUse[row + vendor[i]!] = 1;
         stageSinceTick[i] = tick;
         adopted++;
+        members[used++] = j;
       } else {
+        for (let v = 0; v < V; v++) {
+          if (inUse[row + v] === 0) continue;
+          const option = optionOfVendor[base + v]!;
+          if (option < 0) inUse[row + v] = 0;
+          else members[used++] = option;
+        }
         j = optionOfVendor[base + vendor[i]!]!;
         if (j < 0) {
-          j = best(i, base, n);
-          if (j < 0) {
-            stage[i] = STAGE_NONE;
-            vendor[i] = NO_VENDOR;
-            stageSinceTick[i] = tick;
-            abandoned++;
-            continue;
+          if (used > 0) {
+            memberSurpluses(i, base, used);
+            j = bestMember(used);
+          } else {
+            j = best(i, base, n);
+            if (j < 0) {
+              stage[i] = STAGE_NONE;
+              vendor[i] = NO_VENDOR;
+              stageSinceTick[i] = tick;
+              abandoned++;
+              continue;
+            }
+            members[used++] = j;
           }
           switched++;
           vendor[i] = optionVendor[base + j]!;
+          inUse[row + vendor[i]!] = 1;
+        }
+        if (used > rules.maxVendors) {
+          memberSurpluses(i, base, used);
+          while (used > rules.maxVendors) {
+            let worst = -1;
+            for (let m = 0; m < used; m++) if (members[m] !== j && (worst < 0 || surp[members[m]!]! < surp[members[worst]!]!)) worst = m;
+            inUse[row + optionVendor[base + members[worst]!]!] = 0;
+            members[worst] = members[used - 1]!;
+            used--;
+          }
         }
         if (stage[i] === STAGE_PILOT) {
           if (tick - stageSinceTick[i]! >= rules.pilotMonths) {
             if (roiOf(i, base + j, surplusOf(i, base + j)) < rules.hurdleRoi) {
               stage[i] = STAGE_NONE;
               vendor[i] = NO_VENDOR;
+              inUse.fill(0, row, row + V);
               stageSinceTick[i] = tick;
               abandoned++;
               continue;
@@ -257,16 +313,34 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
             inProduction++;
           }
         } else if (rng.next() < rules.reviewProbability) {
-          const b = best(i, base, n);
-          if (b !== j) {
-            const demandMTok = baseDemandMTok[i]! * growth * priceFactor[base + b]!;
-            const gain = demandMTok * (top[0]! - surplusOf(i, base + j));
-            const cost = switchingCostUsd[i]! * taskGrowth[segment[i]!]! * priceFactor[base + j]!;
-            if (gain > 0 && gain * rules.paybackMonths > cost) {
-              switched++;
-              vendor[i] = optionVendor[base + b]!;
-              j = b;
+          best(i, base, n);
+          let b = -1;
+          for (let o = 0; o < n; o++) if (inUse[row + optionVendor[base + o]!] === 0 && (b < 0 || surp[o]! > surp[b]!)) b = o;
+          let addedHere = false;
+          if (b >= 0) {
+            let drop = used;
+            if (used >= rules.maxVendors) {
+              drop = 0;
+              for (let m = 1; m < used; m++) if (surp[members[m]!]! < surp[members[drop]!]!) drop = m;
             }
+            const before = inclusiveValue(members, used, -1, -1, surp, scale);
+            const after = inclusiveValue(members, used, drop, b, surp, scale);
+            const gain = baseDemandMTok[i]! * growth * priceFactor[base + b]! * (after - before);
+            const cost = switchingCostUsd[i]! * taskGrowth[segment[i]!]! * priceFactor[base + j]! * logitShare(surp[b]!, after, scale);
+            if (gain > 0 && gain * rules.paybackMonths > cost) {
+              addedHere = true;
+              if (drop < used) inUse[row + optionVendor[base + members[drop]!]!] = 0;
+              inUse[row + optionVendor[base + b]!] = 1;
+              members[drop] = b;
+              if (drop === used) used++;
+            }
+          }
+          const lead = bestMember(used);
+          if (addedHere && lead !== b) added++;
+          if (lead !== j) {
+            switched++;
+            vendor[i] = optionVendor[base + lead]!;
+            j = lead;
           }
         }
       }
@@ -274,15 +348,35 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
       adopters++;
       const pilot = stage[i] === STAGE_PILOT;
       if (!pilot) producing++;
-      const tokens = baseDemandMTok[i]! * growth * priceFactor[base + j]! * (pilot ? rules.pilotDemandShare : 1);
-      const v = optionVendor[base + j]!;
-      if (marketplace[i] === 1 || openWeights[v] === 1) viaCloudMTok[v * cloudCount + cloud[i]!]! += tokens;
-      else directMTok[v]! += tokens;
+      const pilotFactor = pilot ? rules.pilotDemandShare : 1;
+      const toCloud = marketplace[i] === 1;
+      if (used <= 1) {
+        const v = optionVendor[base + j]!;
+        const tokens = baseDemandMTok[i]! * growth * priceFactor[base + j]! * pilotFactor;
+        if (toCloud || openWeights[v] === 1) viaCloudMTok[v * cloudCount + cloud[i]!]! += tokens;
+        else directMTok[v]! += tokens;
+        continue;
+      }
+      multiVendor++;
+      memberSurpluses(i, base, used);
+      let topMember = -Infinity;
+      for (let m = 0; m < used; m++) topMember = Math.max(topMember, surp[members[m]!]!);
+      let total = 0;
+      for (let m = 0; m < used; m++) {
+        weights[m] = scale > 0 ? Math.exp((surp[members[m]!]! - topMember) / scale) : surp[members[m]!] === topMember ? 1 : 0;
+        total += weights[m]!;
+      }
+      for (let m = 0; m < used; m++) {
+        const v = optionVendor[base + members[m]!]!;
+        const tokens = (baseDemandMTok[i]! * growth * priceFactor[base + members[m]!]! * pilotFactor * weights[m]!) / total;
+        if (toCloud || openWeights[v] === 1) viaCloudMTok[v * cloudCount + cloud[i]!]! += tokens;
+        else directMTok[v]! += tokens;
+      }
     }
 
     for (let k = 0; k < V; k++) totalMTok += directMTok[k]! * rules.weight;
     for (let k = 0; k < viaCloudMTok.length; k++) totalMTok += viaCloudMTok[k]! * rules.weight;
-    decisions.push({ adopted, inProduction, abandoned, switched, adopters, producing });
+    decisions.push({ adopted, inProduction, abandoned, switched, added, adopters, producing, multiVendor });
   }
   return { decisions, totalMTok };
 }
