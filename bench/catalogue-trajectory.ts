@@ -43,6 +43,8 @@ export interface MonthDecisions {
   readonly producing: number;
   /** Adopters with two vendors or more in production. */
   readonly multiVendor: number;
+  /** Adopters that moved to a newer model of a vendor they use in the last 12 months, primary unchanged. */
+  readonly upgradedInLastYear: number;
 }
 
 export interface CatalogueTrajectory {
@@ -156,9 +158,10 @@ export function recordCatalogueTrajectory(scenario: Scenario, months: number): C
   const adoptionRate = column('market.adoption_rate');
   const productionRate = column('market.production_rate');
   const multiVendorShare = column('market.multi_vendor_share');
+  const upgradeRate = column('market.upgrade_rate_12m');
   const engineDecisions = decisionCounts.map((c, t) => {
     const adopters = Math.round(adoptionRate[t]! * size);
-    return { ...c, adopters, producing: Math.round(productionRate[t]! * size), multiVendor: Math.round(multiVendorShare[t]! * adopters) };
+    return { ...c, adopters, producing: Math.round(productionRate[t]! * size), multiVendor: Math.round(multiVendorShare[t]! * adopters), upgradedInLastYear: Math.round(upgradeRate[t]! * adopters) };
   });
   return {
     enterprises: size,

@@ -47,6 +47,8 @@ export interface KernelRules {
   /** The allocation: most vendors in production at once (1: single-vendor), and the logit temperature. */
   readonly maxVendors: number;
   readonly temperature: number;
+  /** The upgrade rule: chance a month of moving to a vendor's newer model (1: immediate, without a draw). */
+  readonly upgradeProbability: number;
   readonly adoptedAtStart: number;
   readonly demandGrowthPerYear: number;
   readonly priceElasticity: number;
@@ -74,8 +76,11 @@ function numberParam(params: Readonly<Record<string, unknown>>, name: string, po
 export function kernelRules(scenario: Scenario): KernelRules {
   const { adoption, switching } = scenario.enterprises.policies;
   const allocation = scenario.enterprises.policies.allocation ?? { type: 'single-vendor', params: {} };
-  if (adoption.type !== 'bass-diffusion' || switching.type !== 'roi-payback' || !['single-vendor', 'logit-split'].includes(allocation.type)) {
-    throw new Error(`the kernel implements bass-diffusion, roi-payback and single-vendor or logit-split, not ${adoption.type}, ${switching.type} and ${allocation.type}`);
+  const upgrade = scenario.enterprises.policies.upgrade ?? { type: 'immediate', params: {} };
+  if (adoption.type !== 'bass-diffusion' || switching.type !== 'roi-payback' || !['single-vendor', 'logit-split'].includes(allocation.type) || !['immediate', 'staggered'].includes(upgrade.type)) {
+    throw new Error(
+      `the kernel implements bass-diffusion, roi-payback, single-vendor or logit-split and immediate or staggered, not ${adoption.type}, ${switching.type}, ${allocation.type} and ${upgrade.type}`,
+    );
   }
   const a = adoption.params as Record<string, unknown>;
   const s = switching.params as Record<string, unknown>;
@@ -92,6 +97,7 @@ export function kernelRules(scenario: Scenario): KernelRules {
     paybackMonths: numberParam(s, 'paybackMonths', switching.type),
     maxVendors: split ? numberParam(l, 'maxVendors', allocation.type) : 1,
     temperature: split ? numberParam(l, 'temperature', allocation.type) : 0,
+    upgradeProbability: upgrade.type === 'staggered' ? numberParam(upgrade.params as Record<string, unknown>, 'monthlyProbability', upgrade.type) : 1,
     adoptedAtStart: e.adoptedAtStart,
     demandGrowthPerYear: e.demandGrowthPerYear,
     priceElasticity: e.priceElasticity,
@@ -193,15 +199,18 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
     top[0] = topSurplus;
     return found;
   };
-  const surplusOf = (i: number, k: number): number =>
-    boundedValue(valueUsdPerMTok[i]! * Math.pow(quality[k]!, qualityWeight[i]!) * taste[i * V + optionVendor[k]!]! * appeal[k]!, valueCapUsdPerMTok[i]!) -
+  // The surplus of option k on the model enterprise i runs from its vendor (held quality).
+  const heldQuality = population.heldQuality;
+  const heldSurplusOf = (i: number, k: number): number =>
+    boundedValue(valueUsdPerMTok[i]! * Math.pow(heldQuality[i * V + optionVendor[k]!]!, qualityWeight[i]!) * taste[i * V + optionVendor[k]!]! * appeal[k]!, valueCapUsdPerMTok[i]!) -
     priceUsdPerMTok[k]!;
   // The vendors each enterprise has in production (the allocation), and this one's options of them.
   const inUse = population.inUse;
+  const { lastSwitchTick, lastUpgradeTick } = population;
   const members = new Int16Array(V);
   const weights = new Float64Array(V);
   const memberSurpluses = (i: number, base: number, used: number): void => {
-    for (let m = 0; m < used; m++) surp[members[m]!] = surplusOf(i, base + members[m]!);
+    for (let m = 0; m < used; m++) surp[members[m]!] = heldSurplusOf(i, base + members[m]!);
   };
   const bestMember = (used: number): number => {
     let b = members[0]!;
@@ -218,6 +227,7 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
     stage[i] = STAGE_PRODUCTION;
     vendor[i] = optionVendor[slot * V + j]!;
     inUse[i * V + vendor[i]!] = 1;
+    heldQuality[i * V + vendor[i]!] = quality[slot * V + j]!;
   }
 
   const decisions: MonthDecisions[] = [];
@@ -240,6 +250,7 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
     let adopters = 0;
     let producing = 0;
     let multiVendor = 0;
+    let upgradedInLastYear = 0;
 
     for (let i = 0; i < size; i++) {
       const rng = rngs[i]!;
@@ -258,6 +269,7 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
         stage[i] = STAGE_PILOT;
         vendor[i] = optionVendor[base + j]!;
         inUse[row + vendor[i]!] = 1;
+        heldQuality[row + vendor[i]!] = quality[base + j]!;
         stageSinceTick[i] = tick;
         adopted++;
         members[used++] = j;
@@ -267,6 +279,17 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
           const option = optionOfVendor[base + v]!;
           if (option < 0) inUse[row + v] = 0;
           else members[used++] = option;
+        }
+        let pending = false;
+        for (let m = 0; m < used; m++) {
+          const v = optionVendor[base + members[m]!]!;
+          const newest = quality[base + members[m]!]!;
+          if (heldQuality[row + v]! > newest) heldQuality[row + v] = newest;
+          else if (heldQuality[row + v]! < newest) pending = true;
+        }
+        if (pending && (rules.upgradeProbability >= 1 || rng.next() < rules.upgradeProbability)) {
+          for (let m = 0; m < used; m++) heldQuality[row + optionVendor[base + members[m]!]!] = quality[base + members[m]!]!;
+          lastUpgradeTick[i] = tick;
         }
         j = optionOfVendor[base + vendor[i]!]!;
         if (j < 0) {
@@ -286,7 +309,9 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
           }
           switched++;
           vendor[i] = optionVendor[base + j]!;
+          if (inUse[row + vendor[i]!] === 0) heldQuality[row + vendor[i]!] = quality[base + j]!;
           inUse[row + vendor[i]!] = 1;
+          lastSwitchTick[i] = tick;
         }
         if (used > rules.maxVendors) {
           memberSurpluses(i, base, used);
@@ -300,7 +325,7 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
         }
         if (stage[i] === STAGE_PILOT) {
           if (tick - stageSinceTick[i]! >= rules.pilotMonths) {
-            if (roiOf(i, base + j, surplusOf(i, base + j)) < rules.hurdleRoi) {
+            if (roiOf(i, base + j, heldSurplusOf(i, base + j)) < rules.hurdleRoi) {
               stage[i] = STAGE_NONE;
               vendor[i] = NO_VENDOR;
               inUse.fill(0, row, row + V);
@@ -314,6 +339,7 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
           }
         } else if (rng.next() < rules.reviewProbability) {
           best(i, base, n);
+          memberSurpluses(i, base, used);
           let b = -1;
           for (let o = 0; o < n; o++) if (inUse[row + optionVendor[base + o]!] === 0 && (b < 0 || surp[o]! > surp[b]!)) b = o;
           let addedHere = false;
@@ -331,6 +357,7 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
               addedHere = true;
               if (drop < used) inUse[row + optionVendor[base + members[drop]!]!] = 0;
               inUse[row + optionVendor[base + b]!] = 1;
+              heldQuality[row + optionVendor[base + b]!] = quality[base + b]!;
               members[drop] = b;
               if (drop === used) used++;
             }
@@ -340,12 +367,14 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
           if (lead !== j) {
             switched++;
             vendor[i] = optionVendor[base + lead]!;
+            lastSwitchTick[i] = tick;
             j = lead;
           }
         }
       }
 
       adopters++;
+      if (tick - lastSwitchTick[i]! >= 12 && tick - lastUpgradeTick[i]! < 12) upgradedInLastYear++;
       const pilot = stage[i] === STAGE_PILOT;
       if (!pilot) producing++;
       const pilotFactor = pilot ? rules.pilotDemandShare : 1;
@@ -376,7 +405,7 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
 
     for (let k = 0; k < V; k++) totalMTok += directMTok[k]! * rules.weight;
     for (let k = 0; k < viaCloudMTok.length; k++) totalMTok += viaCloudMTok[k]! * rules.weight;
-    decisions.push({ adopted, inProduction, abandoned, switched, added, adopters, producing, multiVendor });
+    decisions.push({ adopted, inProduction, abandoned, switched, added, adopters, producing, multiVendor, upgradedInLastYear });
   }
   return { decisions, totalMTok };
 }

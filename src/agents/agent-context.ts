@@ -15,6 +15,7 @@ import type {
   PricingPolicy,
   SwitchingPolicy,
   TrainingPolicy,
+  UpgradePolicy,
 } from '../policies/policy-roles.js';
 import { instantiatePolicy, type PolicySpec } from '../policies/registry.js';
 import { slotRole } from '../policies/policy-slots.js';
@@ -48,10 +49,13 @@ export interface EnterprisePolicies {
   adoption: AdoptionPolicy;
   switching: SwitchingPolicy;
   allocation: AllocationPolicy;
+  upgrade: UpgradePolicy;
 }
 
 /** The allocation of a config that names none: every adopter on one vendor. */
 const SINGLE_VENDOR: PolicySpec = { type: 'single-vendor', params: {} };
+/** The upgrade rule of a config that names none: a release reaches every customer at once. */
+const IMMEDIATE: PolicySpec = { type: 'immediate', params: {} };
 
 export interface AgentPolicies {
   readonly vendors: Readonly<Record<string, VendorPolicies>>;
@@ -118,6 +122,7 @@ export function instantiatePolicies(scenario: Scenario): AgentPolicies {
       adoption: instantiatePolicy('enterprise-adoption', scenario.enterprises.policies.adoption),
       switching: instantiatePolicy('enterprise-switching', scenario.enterprises.policies.switching),
       allocation: instantiatePolicy('enterprise-allocation', scenario.enterprises.policies.allocation ?? SINGLE_VENDOR),
+      upgrade: instantiatePolicy('enterprise-upgrade', scenario.enterprises.policies.upgrade ?? IMMEDIATE),
     },
     consumers: { policy: instantiatePolicy('consumer-choice', scenario.consumers.policy) },
   };

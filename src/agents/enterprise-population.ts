@@ -58,6 +58,10 @@ export interface EnterprisePopulation {
   readonly vendor: Int16Array;
   /** 1 where enterprise i has vendor v's model in production (or in pilot), slot i × vendorCount + v; the primary's is always 1. */
   readonly inUse: Uint8Array;
+  /** Quality of the model enterprise i runs from vendor v, slot i × vendorCount + v: the vendor's at the last upgrade; 0 where not in use. */
+  readonly heldQuality: Float64Array;
+  /** Tick of the enterprise's last move to a newer model of a vendor it uses; NEVER_SWITCHED before its first. */
+  readonly lastUpgradeTick: Int32Array;
   readonly stageSinceTick: Int32Array;
   /** Tick of the enterprise's last change of vendor; NEVER_SWITCHED before its first. */
   readonly lastSwitchTick: Int32Array;
@@ -93,6 +97,8 @@ export function createPopulation(scenario: ScenarioShape, seed: number, vendorId
     stage: new Uint8Array(count),
     vendor: new Int16Array(count).fill(NO_VENDOR),
     inUse: new Uint8Array(count * vendorCount),
+    heldQuality: new Float64Array(count * vendorCount),
+    lastUpgradeTick: new Int32Array(count).fill(NEVER_SWITCHED),
     stageSinceTick: new Int32Array(count),
     lastSwitchTick: new Int32Array(count).fill(NEVER_SWITCHED),
     rngs: Array.from({ length: count }, (_, i) => createRng(seed, `enterprise/${i}`)),

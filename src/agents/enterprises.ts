@@ -1,4 +1,4 @@
-import type { AdoptionPolicy, AllocationPolicy, SwitchingPolicy } from '../policies/policy-roles.js';
+import type { AdoptionPolicy, AllocationPolicy, SwitchingPolicy, UpgradePolicy } from '../policies/policy-roles.js';
 import type { Catalogue, OptionSet } from '../market/catalogue.js';
 import type { MarketEvent } from '../world/events.js';
 import {
@@ -36,6 +36,13 @@ export interface EnterpriseDemand {
   readonly switchedInLastYear: number;
   /** Simulated adopters this month with models of two vendors or more in production. */
   readonly multiVendor: number;
+  /** Simulated adopters that moved to a newer model of a vendor they use this month. */
+  readonly upgrades: number;
+  /**
+   * Simulated adopters this month that moved to a newer model of a vendor they use in the last 12
+   * months without changing primary vendor: the survey's "upgraded within their vendor".
+   */
+  readonly upgradedInLastYear: number;
   /** Median and highest ROI of the adopters on the model they use this month; absent when none adopts. */
   readonly adopterRoi?: AdopterRoi;
 }
@@ -53,6 +60,7 @@ export interface EnterpriseStep {
   readonly adoption: AdoptionPolicy;
   readonly switching: SwitchingPolicy;
   readonly allocation: AllocationPolicy;
+  readonly upgrade: UpgradePolicy;
   readonly demand: DemandCurve;
   /** Segment index → MTok one task takes this month. */
   readonly mTokPerTask: Float64Array;
@@ -65,11 +73,11 @@ export interface EnterpriseStep {
  * Per-MTok surplus of option j to enterprise i: value − price. The enterprise's integration cost
  * is the same whichever model it uses, so choices compare this; ROI subtracts it as well.
  */
-function surplus(population: EnterprisePopulation, i: number, set: OptionSet, j: number): number {
+function surplus(population: EnterprisePopulation, i: number, set: OptionSet, j: number, quality = set.quality[j]!): number {
   const vendor = set.vendor[j]!;
   const uncapped =
     population.valueUsdPerMTok[i]! *
-    Math.pow(set.quality[j]!, population.qualityWeight[i]!) *
+    Math.pow(quality, population.qualityWeight[i]!) *
     population.taste[i * population.vendorCount + vendor]! *
     set.appeal[j]!;
   return boundedValue(uncapped, population.valueCapUsdPerMTok[i]!) - set.priceUsdPerMTok[j]!;
@@ -104,6 +112,16 @@ function roi(population: EnterprisePopulation, i: number, set: OptionSet, j: num
   return roiOf(population, i, set, j, surplus(population, i, set, j));
 }
 
+/** The surplus of option j on the model enterprise i runs from that vendor (its held quality), not the vendor's newest. */
+function heldSurplus(population: EnterprisePopulation, i: number, set: OptionSet, j: number): number {
+  return surplus(population, i, set, j, population.heldQuality[i * population.vendorCount + set.vendor[j]!]!);
+}
+
+/** The ROI of option j on the model the enterprise runs from that vendor. */
+function heldRoi(population: EnterprisePopulation, i: number, set: OptionSet, j: number): number {
+  return roiOf(population, i, set, j, heldSurplus(population, i, set, j));
+}
+
 function channelOf(population: EnterprisePopulation, i: number) {
   return population.marketplace[i] === 1 ? 'marketplace' : 'direct';
 }
@@ -123,6 +141,7 @@ export function seedAdopters(population: EnterprisePopulation, catalogue: Catalo
     population.stage[i] = STAGE_PRODUCTION;
     population.vendor[i] = set.vendor[j]!;
     population.inUse[i * population.vendorCount + set.vendor[j]!] = 1;
+    population.heldQuality[i * population.vendorCount + set.vendor[j]!] = set.quality[j]!;
   }
 }
 
@@ -187,7 +206,8 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
   const { hurdleRoi, pilotMonths, pilotDemandShare } = adoption;
   const { reviewProbability } = switching;
   const { maxVendors, temperature } = step.allocation;
-  const { inUse, segment, valueUsdPerTask } = population;
+  const { inUse, heldQuality, segment, valueUsdPerTask } = population;
+  const upgradeProbability = step.upgrade.monthlyProbability;
   // The options of the vendors an enterprise has in production, and their logit weights.
   const members = new Int16Array(vendorCount);
   const weights = new Float64Array(vendorCount);
@@ -201,6 +221,8 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
   let switches = 0;
   let switchedInLastYear = 0;
   let multiVendor = 0;
+  let upgrades = 0;
+  let upgradedInLastYear = 0;
   const rois = new Float64Array(size);
   // The enterprise being served, for deliver().
   let toCloud = false;
@@ -232,11 +254,24 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
         if (option < 0) inUse[row + v] = 0;
         else members[used++] = option;
       }
+      // Newer models of the vendors in use: moved to when the upgrade policy says (at once, or on a draw).
+      let pending = false;
+      for (let m = 0; m < used; m++) {
+        const v = set.vendor[members[m]!]!;
+        const newest = set.quality[members[m]!]!;
+        if (heldQuality[row + v]! > newest) heldQuality[row + v] = newest;
+        else if (heldQuality[row + v]! < newest) pending = true;
+      }
+      if (pending && (upgradeProbability >= 1 || rng.next() < upgradeProbability)) {
+        for (let m = 0; m < used; m++) heldQuality[row + set.vendor[members[m]!]!] = set.quality[members[m]!]!;
+        population.lastUpgradeTick[i] = tick;
+        upgrades++;
+      }
       j = set.optionOfVendor[vendor[i]!]!;
       if (j < 0) {
         if (used > 0) {
           // The primary's model left the channel: the vendor in use that serves it best takes the lead.
-          for (let m = 0; m < used; m++) surpluses[members[m]!] = surplus(population, i, set, members[m]!);
+          for (let m = 0; m < used; m++) surpluses[members[m]!] = heldSurplus(population, i, set, members[m]!);
           j = bestMember(members, used, surpluses);
           switches++;
           switchTo(step, i, set, j, 0, 0);
@@ -254,12 +289,12 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
       }
       if (used > maxVendors) {
         // The allocation changed to fewer vendors: the least fitting go, the primary stays.
-        for (let m = 0; m < used; m++) surpluses[members[m]!] = surplus(population, i, set, members[m]!);
+        for (let m = 0; m < used; m++) surpluses[members[m]!] = heldSurplus(population, i, set, members[m]!);
         used = trimMembers(members, used, maxVendors, j, surpluses, inUse, row, set);
       }
       if (stage[i] === STAGE_PILOT) {
         if (tick - stageSinceTick[i]! >= pilotMonths) {
-          const pilotRoi = roi(population, i, set, j);
+          const pilotRoi = heldRoi(population, i, set, j);
           if (pilotRoi < hurdleRoi) {
             abandon(step, i, { reason: 'roi-below-hurdle', roi: pilotRoi });
             continue;
@@ -271,6 +306,7 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
       } else if (rng.next() < reviewProbability) {
         // The option that serves it best among the vendors it does not use yet.
         bestOption(population, i, set, surpluses);
+        for (let m = 0; m < used; m++) surpluses[members[m]!] = heldSurplus(population, i, set, members[m]!);
         const best = bestUnused(set, surpluses, inUse, row);
         let gain = 0;
         let cost = 0;
@@ -288,6 +324,7 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
             const dropped = drop < used ? set.vendor[members[drop]!]! : -1;
             if (dropped >= 0) inUse[row + dropped] = 0;
             inUse[row + set.vendor[best]!] = 1;
+            heldQuality[row + set.vendor[best]!] = set.quality[best]!;
             members[drop] = best;
             if (drop === used) used++;
             if (bestMember(members, used, surpluses) !== best) {
@@ -314,8 +351,9 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
       }
     }
 
-    rois[adopters++] = roi(population, i, set, j);
+    rois[adopters++] = heldRoi(population, i, set, j);
     if (tick - population.lastSwitchTick[i]! < 12) switchedInLastYear++;
+    else if (tick - population.lastUpgradeTick[i]! < 12) upgradedInLastYear++;
     const pilot = stage[i] === STAGE_PILOT;
     if (!pilot) inProduction++;
     const pilotFactor = pilot ? pilotDemandShare : 1;
@@ -327,7 +365,7 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
     }
     // Several vendors in production: each gets its logit share of the work.
     multiVendor++;
-    for (let m = 0; m < used; m++) surpluses[members[m]!] = surplus(population, i, set, members[m]!);
+    for (let m = 0; m < used; m++) surpluses[members[m]!] = heldSurplus(population, i, set, members[m]!);
     let top = -Infinity;
     for (let m = 0; m < used; m++) top = Math.max(top, surpluses[members[m]!]!);
     let total = 0;
@@ -347,7 +385,7 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
   for (let k = 0; k < directMTok.length; k++) directMTok[k]! *= step.weight;
   for (let k = 0; k < viaCloudMTok.length; k++) viaCloudMTok[k]! *= step.weight;
   const adopterRoi = summariseRoi(rois.subarray(0, adopters));
-  return { directMTok, viaCloudMTok, adopters, inProduction, switches, switchedInLastYear, multiVendor, ...(adopterRoi ? { adopterRoi } : {}) };
+  return { directMTok, viaCloudMTok, adopters, inProduction, switches, switchedInLastYear, multiVendor, upgrades, upgradedInLastYear, ...(adopterRoi ? { adopterRoi } : {}) };
 }
 
 /** The option with the highest surplus (the first of equals) whose vendor the enterprise does not use; −1 when it uses them all. */
@@ -397,6 +435,7 @@ function adopt(step: EnterpriseStep, i: number, set: OptionSet, j: number, expec
   population.stage[i] = STAGE_PILOT;
   population.vendor[i] = set.vendor[j]!;
   population.inUse[i * population.vendorCount + set.vendor[j]!] = 1;
+  population.heldQuality[i * population.vendorCount + set.vendor[j]!] = set.quality[j]!;
   population.stageSinceTick[i] = tick;
   step.publish({
     type: 'enterprise.adopted',
@@ -413,6 +452,7 @@ function switchTo(step: EnterpriseStep, i: number, set: OptionSet, j: number, mo
   const { population, catalogue, tick } = step;
   const from = catalogue.vendorIds[population.vendor[i]!]!;
   population.vendor[i] = set.vendor[j]!;
+  if (population.inUse[i * population.vendorCount + set.vendor[j]!] === 0) population.heldQuality[i * population.vendorCount + set.vendor[j]!] = set.quality[j]!;
   population.inUse[i * population.vendorCount + set.vendor[j]!] = 1;
   population.lastSwitchTick[i] = tick;
   step.publish({

@@ -233,9 +233,10 @@ const enterprises = z
         adoption: policySpec('enterprise-adoption'),
         switching: policySpec('enterprise-switching'),
         allocation: policySpec('enterprise-allocation').optional().describe('how an adopter spreads its work over vendors; single-vendor when left out'),
+        upgrade: policySpec('enterprise-upgrade').optional().describe('how an adopter moves to a vendor’s newer model; immediate when left out'),
       })
       .strict()
-      .describe('how enterprises adopt AI, switch models and spread their work over vendors, each a policy { type, params }'),
+      .describe('how enterprises adopt AI, switch models, spread their work over vendors and upgrade, each a policy { type, params }'),
   })
   .strict()
   .describe('the enterprise customers, simulated one by one');

@@ -61,6 +61,8 @@ export const METRIC_NAMES = [
   'market.switches',
   'market.switch_rate_12m',
   'market.multi_vendor_share',
+  'market.upgrade_rate_12m',
+  'market.unchanged_share_12m',
   'market.adopter_roi_median',
   'market.adopter_roi_max',
   'market.adoption_rate',

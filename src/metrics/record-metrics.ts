@@ -142,6 +142,14 @@ export function recordMonth(
   recorder.record('market.switch_rate_12m', 'market', demand.adopters > 0 ? demand.switchedInLastYear / demand.adopters : 0);
   // Share of the month's adopters with models of two vendors or more in production; 0 in a month with none.
   recorder.record('market.multi_vendor_share', 'market', demand.adopters > 0 ? demand.multiVendor / demand.adopters : 0);
+  // The survey's three answers over 12 months, which add up to 1: changed primary vendor
+  // (switch_rate_12m), moved to a newer model of a vendor in use without changing primary, neither.
+  recorder.record('market.upgrade_rate_12m', 'market', demand.adopters > 0 ? demand.upgradedInLastYear / demand.adopters : 0);
+  recorder.record(
+    'market.unchanged_share_12m',
+    'market',
+    demand.adopters > 0 ? (demand.adopters - demand.switchedInLastYear - demand.upgradedInLastYear) / demand.adopters : 0,
+  );
   // ROI over the month's adopters, (value − price − integration) / (price + integration); 0 in a
   // month none adopts, so every run has the same columns whichever month adoption starts.
   recorder.record('market.adopter_roi_median', 'market', demand.adopterRoi?.median ?? 0);

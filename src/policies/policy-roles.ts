@@ -28,6 +28,12 @@ export interface AllocationPolicy {
   readonly temperature: number;
 }
 
+/** How an adopter moves to a vendor's newer model. */
+export interface UpgradePolicy {
+  /** Chance a month that an adopter with a newer model pending moves to it; 1: the month it ships, without a draw. */
+  readonly monthlyProbability: number;
+}
+
 export interface RivalOffer {
   readonly priceUsdPerMTok: number;
   readonly quality: number;
@@ -208,6 +214,7 @@ export interface PolicyRoles {
   'enterprise-adoption': AdoptionPolicy;
   'enterprise-switching': SwitchingPolicy;
   'enterprise-allocation': AllocationPolicy;
+  'enterprise-upgrade': UpgradePolicy;
   'vendor-pricing': PricingPolicy;
   'vendor-compute': ComputePolicy;
   'vendor-training': TrainingPolicy;

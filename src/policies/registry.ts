@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { bassDiffusion } from './enterprise-adoption.js';
 import { neverSwitch, roiPayback } from './enterprise-switching.js';
 import { logitSplit, singleVendor } from './enterprise-allocation.js';
+import { immediateUpgrade, staggeredUpgrade } from './enterprise-upgrade.js';
 import { costPlusCompetitive, fixedPrice } from './vendor-pricing.js';
 import { utilisationTarget } from './vendor-compute.js';
 import { frontierFollower, revenueShareTraining } from './vendor-training.js';
@@ -20,6 +21,7 @@ export const POLICIES: { readonly [R in PolicyRole]: readonly PolicyDefinition<R
   'enterprise-adoption': [bassDiffusion],
   'enterprise-switching': [roiPayback, neverSwitch],
   'enterprise-allocation': [singleVendor, logitSplit],
+  'enterprise-upgrade': [immediateUpgrade, staggeredUpgrade],
   'vendor-pricing': [costPlusCompetitive, fixedPrice],
   'vendor-compute': [utilisationTarget],
   'vendor-training': [revenueShareTraining, frontierFollower],

@@ -150,6 +150,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
       adoption: policies.enterprises.adoption,
       switching: policies.enterprises.switching,
       allocation: policies.enterprises.allocation,
+      upgrade: policies.enterprises.upgrade,
       demand: {
         growthFactor: timeline.compound((s) => s.enterprises.demandGrowthPerYear, tick),
         priceElasticity: active.enterprises.priceElasticity,

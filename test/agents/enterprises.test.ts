@@ -11,8 +11,9 @@ import { buildCatalogue } from '../../src/market/catalogue.js';
 import { bassDiffusion } from '../../src/policies/enterprise-adoption.js';
 import { roiPayback } from '../../src/policies/enterprise-switching.js';
 import { logitSplit, singleVendor } from '../../src/policies/enterprise-allocation.js';
+import { immediateUpgrade, staggeredUpgrade } from '../../src/policies/enterprise-upgrade.js';
 import type { MarketEvent } from '../../src/world/events.js';
-import { ALWAYS, NEVER, cloudState, populationOf, vendorState, worldState } from '../support/world-fixtures.js';
+import { ALWAYS, NEVER, cloudState, constantRng, populationOf, vendorState, worldState } from '../support/world-fixtures.js';
 
 /**
  * Three models and two clouds:
@@ -49,6 +50,7 @@ const ONE_MTOK = Float64Array.of(1);
 const adoption = bassDiffusion.create(bassDiffusion.params.parse({ innovation: 1, imitation: 0, pilotMonths: 3, pilotDemandShare: 0.1, hurdleRoi: 0.5 }));
 const switching = roiPayback.create(roiPayback.params.parse({ reviewProbability: 0.5, paybackMonths: 12 }));
 const SINGLE = singleVendor.create({});
+const IMMEDIATE = immediateUpgrade.create({});
 const FLAT_DEMAND: DemandCurve = { growthFactor: 1, priceElasticity: 0, referencePriceUsdPerMTok: 10 };
 
 function step(population: EnterprisePopulation, fields: Partial<EnterpriseStep> = {}) {
@@ -60,6 +62,7 @@ function step(population: EnterprisePopulation, fields: Partial<EnterpriseStep> 
     adoption,
     switching,
     allocation: SINGLE,
+    upgrade: IMMEDIATE,
     demand: FLAT_DEMAND,
     mTokPerTask: ONE_MTOK,
     weight: 1,
@@ -531,5 +534,58 @@ describe('several vendors in production (logit-split)', () => {
     expect(logitShare(11, 15 + 5 * Math.log(1 + e(-0.8)), 5)).toBeCloseTo(e(-0.8) / (1 + e(-0.8)), 12);
     expect(logitShare(15, 15, 0)).toBe(1);
     expect(logitShare(11, 15, 0)).toBe(0);
+  });
+});
+
+describe('upgrades within a vendor', () => {
+  // In production with bolt (now quality 2, 25 $/MTok) on alpha, direct, value 20 a MTok, weight 1; it holds bolt's older model of quality 1.5.
+  const holder = (rng: typeof ALWAYS, lastUpgradeTick?: number) =>
+    populationOf([{ cloud: ALPHA, valueUsdPerTask: 20, qualityWeight: 1, stage: STAGE_PRODUCTION, vendor: BOLT, heldQuality: [0, 1.5, 0], rng, ...(lastUpgradeTick !== undefined ? { lastUpgradeTick } : {}) }], 3);
+  const staggered = (p: number) => staggeredUpgrade.create(staggeredUpgrade.params.parse({ monthlyProbability: p }));
+  const noReview = roiPayback.create(roiPayback.params.parse({ reviewProbability: 0, paybackMonths: 12 }));
+
+  it('moves every customer to the newer model the month it ships under the immediate policy', () => {
+    const population = holder(NEVER);
+    const { demand } = step(population, { tick: 5, switching: noReview });
+    expect(population.heldQuality[BOLT]).toBe(2);
+    expect(population.lastUpgradeTick[0]).toBe(5);
+    expect(demand.upgrades).toBe(1);
+    expect(demand.upgradedInLastYear).toBe(1);
+    // ROI on the newer model: (20 × 2 − 25) / 25.
+    expect(demand.adopterRoi?.median).toBeCloseTo(15 / 25, 12);
+  });
+
+  it('keeps the older model until the draw says, valuing the work on the model it runs', () => {
+    const waiting = holder(NEVER);
+    const { demand } = step(waiting, { tick: 5, switching: noReview, upgrade: staggered(0.2) });
+    expect(waiting.heldQuality[BOLT]).toBe(1.5);
+    expect(demand.upgrades).toBe(0);
+    // ROI on the model it runs: (20 × 1.5 − 25) / 25; its tokens still go to bolt.
+    expect(demand.adopterRoi?.median).toBeCloseTo(5 / 25, 12);
+    expect(demand.directMTok[BOLT]).toBe(100);
+    // A draw below 0.2 moves it.
+    const moving = holder(constantRng(0.19));
+    expect(step(moving, { tick: 5, switching: noReview, upgrade: staggered(0.2) }).demand.upgrades).toBe(1);
+    expect(moving.heldQuality[BOLT]).toBe(2);
+  });
+
+  it('counts the survey’s three answers over twelve months: changed vendor, upgraded only, neither', () => {
+    // Upgraded 11 months ago and nothing since: upgraded. Upgraded 12 months ago: neither.
+    expect(step(holder(NEVER, -6), { tick: 5, switching: noReview, upgrade: staggered(0.2) }).demand.upgradedInLastYear).toBe(1);
+    expect(step(holder(NEVER, -7), { tick: 5, switching: noReview, upgrade: staggered(0.2) }).demand.upgradedInLastYear).toBe(0);
+    // A switch in the year counts as a change of vendor, not as an upgrade, whatever else it did.
+    const both = populationOf([{ cloud: ALPHA, valueUsdPerTask: 20, qualityWeight: 1, stage: STAGE_PRODUCTION, vendor: BOLT, heldQuality: [0, 2, 0], rng: NEVER, lastUpgradeTick: 3, lastSwitchTick: 4 }], 3);
+    const { demand } = step(both, { tick: 5, switching: noReview });
+    expect(demand.switchedInLastYear).toBe(1);
+    expect(demand.upgradedInLastYear).toBe(0);
+  });
+
+  it('weighs a switch against the model it runs, not the vendor’s newest', () => {
+    // The draw 0.5 leaves the upgrade pending (≥ 0.2) and brings a review (< 0.6). Best not in use: llama,
+    // 20 × 0.7 − 3 = 11, against bolt on the model it runs, 20 × 1.5 − 25 = 5 (its newest would give 15):
+    // gain 100 × 6 = 600 a month, which repays 1,000.
+    const population = holder(constantRng(0.5));
+    const { events } = step(population, { upgrade: staggered(0.2), switching: roiPayback.create(roiPayback.params.parse({ reviewProbability: 0.6, paybackMonths: 12 })) });
+    expect(events).toEqual([{ type: 'enterprise.switched', tick: 0, enterprise: 0, from: 'bolt', to: 'llama', monthlyGainUsd: 600, switchingCostUsd: 1_000 }]);
   });
 });

@@ -192,6 +192,8 @@ describe('vendors', () => {
         switches: 0,
         switchedInLastYear: 0,
         multiVendor: 0,
+        upgrades: 0,
+        upgradedInLastYear: 0,
       };
       const from = market.events.length;
       settleMonth(market.context(1), demand);

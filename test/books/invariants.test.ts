@@ -46,7 +46,7 @@ function balanced(): WorldState {
 }
 
 function books(world: WorldState, previous = withCash(world, 1000)): MonthBooks {
-  const demand = { directMTok: Float64Array.from([100, 0]), viaCloudMTok: Float64Array.from([50, 0, 120, 0]), adopters: 0, inProduction: 0, switches: 0, switchedInLastYear: 0, multiVendor: 0 };
+  const demand = { directMTok: Float64Array.from([100, 0]), viaCloudMTok: Float64Array.from([50, 0, 120, 0]), adopters: 0, inProduction: 0, switches: 0, switchedInLastYear: 0, multiVendor: 0, upgrades: 0, upgradedInLastYear: 0 };
   return { scenario, tick: 5, date: '2024-05', world, previous, demand };
 }
 

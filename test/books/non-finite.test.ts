@@ -29,7 +29,7 @@ describe('non-finite numbers', () => {
     const recorder = new MetricRecorder(1);
     recorder.beginTick('2027-03');
     const world = worldState({ vendors: [vendorState('acme', { priceUsdPerMTok: Number.NaN })], clouds: [cloudState('alpha')] });
-    const demand = { directMTok: new Float64Array(1), viaCloudMTok: new Float64Array(1), adopters: 0, inProduction: 0, switches: 0, switchedInLastYear: 0, multiVendor: 0 };
+    const demand = { directMTok: new Float64Array(1), viaCloudMTok: new Float64Array(1), adopters: 0, inProduction: 0, switches: 0, switchedInLastYear: 0, multiVendor: 0, upgrades: 0, upgradedInLastYear: 0 };
     expect(() => recordMonth(recorder, world, demand, 10, {}, { vendors: ['acme'], clouds: ['alpha'] })).toThrow(/^vendor\.price_usd_per_mtok of acme in 2027-03 is NaN/);
   });
 });

@@ -18,7 +18,7 @@ function market(): TestMarket {
   return testMarket(scenarioOf(input));
 }
 
-const DEMAND: EnterpriseDemand = { directMTok: new Float64Array(0), viaCloudMTok: new Float64Array(0), adopters: 50, inProduction: 40, switches: 0, switchedInLastYear: 0, multiVendor: 0 };
+const DEMAND: EnterpriseDemand = { directMTok: new Float64Array(0), viaCloudMTok: new Float64Array(0), adopters: 50, inProduction: 40, switches: 0, switchedInLastYear: 0, multiVendor: 0, upgrades: 0, upgradedInLastYear: 0 };
 
 function booksOf(m: TestMarket, tick: number, previous: MonthBooks['previous'], demand: EnterpriseDemand = DEMAND): MonthBooks {
   return { scenario: m.scenario, tick, date: '2024-01', world: m.world(), previous, demand };

@@ -21,7 +21,7 @@ function demandOf(entries: { direct?: [number, number][]; viaCloud?: [number, nu
   const viaCloudMTok = new Float64Array(2 * CLOUDS);
   for (const [v, mtok] of entries.direct ?? []) directMTok[v] = mtok;
   for (const [v, c, mtok] of entries.viaCloud ?? []) viaCloudMTok[v * CLOUDS + c] = mtok;
-  return { directMTok, viaCloudMTok, adopters: 0, inProduction: 0, switches: 0, switchedInLastYear: 0, multiVendor: 0 };
+  return { directMTok, viaCloudMTok, adopters: 0, inProduction: 0, switches: 0, switchedInLastYear: 0, multiVendor: 0, upgrades: 0, upgradedInLastYear: 0 };
 }
 
 /** acme holds 1,000 MTok on alpha at 3 $/MTok for ticks 0–11, and sells its app to `subscribers`. */

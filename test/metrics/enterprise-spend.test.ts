@@ -27,6 +27,8 @@ const demand = {
   switches: 0,
   switchedInLastYear: 0,
   multiVendor: 0,
+  upgrades: 0,
+  upgradedInLastYear: 0,
 };
 
 describe('what enterprises paid each vendor’s models', () => {

@@ -65,6 +65,7 @@ export function sampleTable(months: number, skip: readonly string[] = []): Metri
     record('market.production_rate', 'market', 0.05 + 0.01 * tick);
     record('market.switches', 'market', 10 + tick);
     record('market.switch_rate_12m', 'market', Math.min(0.2, 0.01 * tick));
+    record('market.multi_vendor_share', 'market', Math.min(0.5, 0.02 * tick));
   }
   return table;
 }

@@ -144,6 +144,9 @@ export interface EnterpriseSpec {
   readonly vendor?: number;
   /** Vendor indexes in production beside the primary (`vendor`). */
   readonly alsoUses?: readonly number[];
+  /** Quality of the model held from each vendor index (0: none, so the vendor's newest is pending). */
+  readonly heldQuality?: readonly number[];
+  readonly lastUpgradeTick?: number;
   readonly stageSinceTick?: number;
   readonly lastSwitchTick?: number;
   readonly rng?: Rng;
@@ -183,6 +186,8 @@ export function populationOf(specs: readonly EnterpriseSpec[], vendorCount: numb
     stage: Uint8Array.from(specs.map((s) => s.stage ?? STAGE_NONE)),
     vendor: Int16Array.from(specs.map((s) => s.vendor ?? NO_VENDOR)),
     inUse: inUseOf(specs, vendorCount),
+    heldQuality: Float64Array.from({ length: size * vendorCount }, (_, k) => specs[Math.floor(k / vendorCount)]!.heldQuality?.[k % vendorCount] ?? 0),
+    lastUpgradeTick: Int32Array.from(specs.map((s) => s.lastUpgradeTick ?? NEVER_SWITCHED)),
     stageSinceTick: Int32Array.from(specs.map((s) => s.stageSinceTick ?? 0)),
     lastSwitchTick: Int32Array.from(specs.map((s) => s.lastSwitchTick ?? NEVER_SWITCHED)),
     rngs: specs.map((s) => s.rng ?? ALWAYS),
