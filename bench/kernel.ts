@@ -49,6 +49,8 @@ export interface KernelRules {
   readonly temperature: number;
   /** The upgrade rule: chance a month of moving to a vendor's newer model (1: immediate, without a draw). */
   readonly upgradeProbability: number;
+  /** The demand rule: work × (best held quality ÷ the best at the start)^κ; 0 for steady demand. */
+  readonly capabilityElasticity: number;
   readonly adoptedAtStart: number;
   readonly demandGrowthPerYear: number;
   readonly priceElasticity: number;
@@ -77,9 +79,10 @@ export function kernelRules(scenario: Scenario): KernelRules {
   const { adoption, switching } = scenario.enterprises.policies;
   const allocation = scenario.enterprises.policies.allocation ?? { type: 'single-vendor', params: {} };
   const upgrade = scenario.enterprises.policies.upgrade ?? { type: 'immediate', params: {} };
-  if (adoption.type !== 'bass-diffusion' || switching.type !== 'roi-payback' || !['single-vendor', 'logit-split'].includes(allocation.type) || !['immediate', 'staggered'].includes(upgrade.type)) {
+  const demand = scenario.enterprises.policies.demand ?? { type: 'steady', params: {} };
+  if (adoption.type !== 'bass-diffusion' || switching.type !== 'roi-payback' || !['single-vendor', 'logit-split'].includes(allocation.type) || !['immediate', 'staggered'].includes(upgrade.type) || !['steady', 'capability-driven'].includes(demand.type)) {
     throw new Error(
-      `the kernel implements bass-diffusion, roi-payback, single-vendor or logit-split and immediate or staggered, not ${adoption.type}, ${switching.type}, ${allocation.type} and ${upgrade.type}`,
+      `the kernel implements bass-diffusion, roi-payback, single-vendor or logit-split immediate or staggered and steady or capability-driven, not ${adoption.type}, ${switching.type}, ${allocation.type}, ${upgrade.type} and ${demand.type}`,
     );
   }
   const a = adoption.params as Record<string, unknown>;
@@ -97,6 +100,7 @@ export function kernelRules(scenario: Scenario): KernelRules {
     paybackMonths: numberParam(s, 'paybackMonths', switching.type),
     maxVendors: split ? numberParam(l, 'maxVendors', allocation.type) : 1,
     temperature: split ? numberParam(l, 'temperature', allocation.type) : 0,
+    capabilityElasticity: demand.type === 'capability-driven' ? numberParam(demand.params as Record<string, unknown>, 'capabilityElasticity', demand.type) : 0,
     upgradeProbability: upgrade.type === 'staggered' ? numberParam(upgrade.params as Record<string, unknown>, 'monthlyProbability', upgrade.type) : 1,
     adoptedAtStart: e.adoptedAtStart,
     demandGrowthPerYear: e.demandGrowthPerYear,
@@ -218,6 +222,16 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
     return b;
   };
 
+  // The demand rule's lift of an adopter's work: (best held quality ÷ the best at the start)^κ.
+  const kappa = rules.capabilityElasticity;
+  const liftOf = (q: number): number => (kappa > 0 ? (q / catalogue.frontierQuality[0]!) ** kappa : 1);
+  const maxHeld = (row: number): number => {
+    let q = 0;
+    for (let v = 0; v < V; v++) if (inUse[row + v] === 1 && heldQuality[row + v]! > q) q = heldQuality[row + v]!;
+    return q;
+  };
+  let lift = 1;
+
   priceTasks(population, tokensPerTaskAt(0), catalogue.frontierQuality[0]!);
   for (let i = 0; i < size; i++) {
     if (rngs[i]!.next() >= rules.adoptedAtStart) continue;
@@ -273,6 +287,7 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
         stageSinceTick[i] = tick;
         adopted++;
         members[used++] = j;
+        lift = liftOf(quality[base + j]!);
       } else {
         for (let v = 0; v < V; v++) {
           if (inUse[row + v] === 0) continue;
@@ -323,6 +338,7 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
             used--;
           }
         }
+        if (kappa > 0) lift = liftOf(maxHeld(row));
         if (stage[i] === STAGE_PILOT) {
           if (tick - stageSinceTick[i]! >= rules.pilotMonths) {
             if (roiOf(i, base + j, heldSurplusOf(i, base + j)) < rules.hurdleRoi) {
@@ -351,8 +367,8 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
             }
             const before = inclusiveValue(members, used, -1, -1, surp, scale);
             const after = inclusiveValue(members, used, drop, b, surp, scale);
-            const gain = baseDemandMTok[i]! * growth * priceFactor[base + b]! * (after - before);
-            const cost = switchingCostUsd[i]! * taskGrowth[segment[i]!]! * priceFactor[base + j]! * logitShare(surp[b]!, after, scale);
+            const gain = baseDemandMTok[i]! * growth * lift * priceFactor[base + b]! * (after - before);
+            const cost = switchingCostUsd[i]! * taskGrowth[segment[i]!]! * lift * priceFactor[base + j]! * logitShare(surp[b]!, after, scale);
             if (gain > 0 && gain * rules.paybackMonths > cost) {
               addedHere = true;
               if (drop < used) inUse[row + optionVendor[base + members[drop]!]!] = 0;
@@ -378,10 +394,11 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
       const pilot = stage[i] === STAGE_PILOT;
       if (!pilot) producing++;
       const pilotFactor = pilot ? rules.pilotDemandShare : 1;
+      if (kappa > 0) lift = liftOf(maxHeld(row));
       const toCloud = marketplace[i] === 1;
       if (used <= 1) {
         const v = optionVendor[base + j]!;
-        const tokens = baseDemandMTok[i]! * growth * priceFactor[base + j]! * pilotFactor;
+        const tokens = baseDemandMTok[i]! * growth * lift * priceFactor[base + j]! * pilotFactor;
         if (toCloud || openWeights[v] === 1) viaCloudMTok[v * cloudCount + cloud[i]!]! += tokens;
         else directMTok[v]! += tokens;
         continue;
@@ -397,7 +414,7 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
       }
       for (let m = 0; m < used; m++) {
         const v = optionVendor[base + members[m]!]!;
-        const tokens = (baseDemandMTok[i]! * growth * priceFactor[base + members[m]!]! * pilotFactor * weights[m]!) / total;
+        const tokens = (baseDemandMTok[i]! * growth * lift * priceFactor[base + members[m]!]! * pilotFactor * weights[m]!) / total;
         if (toCloud || openWeights[v] === 1) viaCloudMTok[v * cloudCount + cloud[i]!]! += tokens;
         else directMTok[v]! += tokens;
       }

@@ -8,6 +8,7 @@ import type {
   CloudInvestmentPolicy,
   CloudOfferPolicy,
   ComputePolicy,
+  DemandPolicy,
   ConsumerChoicePolicy,
   FundingPolicy,
   HostingPricingPolicy,
@@ -50,12 +51,15 @@ export interface EnterprisePolicies {
   switching: SwitchingPolicy;
   allocation: AllocationPolicy;
   upgrade: UpgradePolicy;
+  demand: DemandPolicy;
 }
 
 /** The allocation of a config that names none: every adopter on one vendor. */
 const SINGLE_VENDOR: PolicySpec = { type: 'single-vendor', params: {} };
 /** The upgrade rule of a config that names none: a release reaches every customer at once. */
 const IMMEDIATE: PolicySpec = { type: 'immediate', params: {} };
+/** The demand rule of a config that names none: work grows with time alone. */
+const STEADY: PolicySpec = { type: 'steady', params: {} };
 
 export interface AgentPolicies {
   readonly vendors: Readonly<Record<string, VendorPolicies>>;
@@ -123,6 +127,7 @@ export function instantiatePolicies(scenario: Scenario): AgentPolicies {
       switching: instantiatePolicy('enterprise-switching', scenario.enterprises.policies.switching),
       allocation: instantiatePolicy('enterprise-allocation', scenario.enterprises.policies.allocation ?? SINGLE_VENDOR),
       upgrade: instantiatePolicy('enterprise-upgrade', scenario.enterprises.policies.upgrade ?? IMMEDIATE),
+      demand: instantiatePolicy('enterprise-demand', scenario.enterprises.policies.demand ?? STEADY),
     },
     consumers: { policy: instantiatePolicy('consumer-choice', scenario.consumers.policy) },
   };

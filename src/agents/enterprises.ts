@@ -17,6 +17,13 @@ export interface DemandCurve {
   readonly growthFactor: number;
   readonly priceElasticity: number;
   readonly referencePriceUsdPerMTok: number;
+  /**
+   * κ of the demand policy: an adopter's work × (quality of the best model it runs ÷
+   * referenceQuality)^κ; 0 leaves demand to time alone.
+   */
+  readonly capabilityElasticity: number;
+  /** The best model's quality at the start, against which an adopter's models lift its work. */
+  readonly referenceQuality: number;
 }
 
 /** The month's enterprise demand, in real (not simulated) enterprises' tokens. */
@@ -227,6 +234,16 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
   // The enterprise being served, for deliver().
   let toCloud = false;
   let cloudOf = 0;
+  // How far the models it runs lift its work (the demand policy): (best held quality ÷ reference)^κ, 1 at κ = 0.
+  const kappa = step.demand.capabilityElasticity;
+  const referenceQuality = step.demand.referenceQuality;
+  let lift = 1;
+  const liftOf = (quality: number): number => (kappa > 0 ? (quality / referenceQuality) ** kappa : 1);
+  const maxHeld = (row: number): number => {
+    let best = 0;
+    for (let v = 0; v < vendorCount; v++) if (inUse[row + v] === 1 && heldQuality[row + v]! > best) best = heldQuality[row + v]!;
+    return best;
+  };
   for (let i = 0; i < size; i++) {
     const rng = rngs[i]!;
     const setIndex = cloud[i]! * 2 + marketplace[i]!;
@@ -246,6 +263,7 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
       if (expectedRoi < hurdleRoi) continue;
       adopt(step, i, set, j, expectedRoi);
       members[used++] = j;
+      lift = liftOf(set.quality[j]!);
     } else {
       // Vendors in use whose model left the enterprise's channel are dropped.
       for (let v = 0; v < vendorCount; v++) {
@@ -283,7 +301,7 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
             continue;
           }
           switches++;
-          switchTo(step, i, set, j, 0, switchingCostUsd[i]! * taskGrowth[segment[i]!]! * factors[j]!);
+          switchTo(step, i, set, j, 0, switchingCostUsd[i]! * taskGrowth[segment[i]!]! * liftOf(set.quality[j]!) * factors[j]!);
           members[used++] = j;
         }
       }
@@ -292,6 +310,7 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
         for (let m = 0; m < used; m++) surpluses[members[m]!] = heldSurplus(population, i, set, members[m]!);
         used = trimMembers(members, used, maxVendors, j, surpluses, inUse, row, set);
       }
+      if (kappa > 0) lift = liftOf(maxHeld(row));
       if (stage[i] === STAGE_PILOT) {
         if (tick - stageSinceTick[i]! >= pilotMonths) {
           const pilotRoi = heldRoi(population, i, set, j);
@@ -317,8 +336,8 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
           const drop = used >= maxVendors ? worstMember(members, used, surpluses) : used;
           const before = inclusiveValue(members, used, -1, -1, surpluses, scale);
           const after = inclusiveValue(members, used, drop, best, surpluses, scale);
-          gain = baseDemandMTok[i]! * growth * factors[best]! * (after - before);
-          cost = switchingCostUsd[i]! * taskGrowth[segment[i]!]! * factors[j]! * logitShare(surpluses[best]!, after, scale);
+          gain = baseDemandMTok[i]! * growth * lift * factors[best]! * (after - before);
+          cost = switchingCostUsd[i]! * taskGrowth[segment[i]!]! * lift * factors[j]! * logitShare(surpluses[best]!, after, scale);
           if (switching.shouldSwitch(gain, cost)) {
             added = true;
             const dropped = drop < used ? set.vendor[members[drop]!]! : -1;
@@ -345,7 +364,7 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
         if (lead !== j) {
           switches++;
           if (added && lead === best) switchTo(step, i, set, lead, gain, cost);
-          else switchTo(step, i, set, lead, baseDemandMTok[i]! * growth * factors[lead]! * (surpluses[lead]! - surpluses[j]!), 0);
+          else switchTo(step, i, set, lead, baseDemandMTok[i]! * growth * lift * factors[lead]! * (surpluses[lead]! - surpluses[j]!), 0);
           j = lead;
         }
       }
@@ -357,10 +376,11 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
     const pilot = stage[i] === STAGE_PILOT;
     if (!pilot) inProduction++;
     const pilotFactor = pilot ? pilotDemandShare : 1;
+    if (kappa > 0) lift = liftOf(maxHeld(row));
     toCloud = marketplace[i] === 1;
     cloudOf = cloud[i]!;
     if (used <= 1) {
-      deliver(set.vendor[j]!, baseDemandMTok[i]! * growth * factors[j]! * pilotFactor);
+      deliver(set.vendor[j]!, baseDemandMTok[i]! * growth * lift * factors[j]! * pilotFactor);
       continue;
     }
     // Several vendors in production: each gets its logit share of the work.
@@ -373,7 +393,7 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
       weights[m] = scale > 0 ? Math.exp((surpluses[members[m]!]! - top) / scale) : surpluses[members[m]!] === top ? 1 : 0;
       total += weights[m]!;
     }
-    for (let m = 0; m < used; m++) deliver(set.vendor[members[m]!]!, (baseDemandMTok[i]! * growth * factors[members[m]!]! * pilotFactor * weights[m]!) / total);
+    for (let m = 0; m < used; m++) deliver(set.vendor[members[m]!]!, (baseDemandMTok[i]! * growth * lift * factors[members[m]!]! * pilotFactor * weights[m]!) / total);
   }
 
   /** Books enterprise i's tokens to a vendor: through its cloud (marketplace, or open weights hosted there), else direct. */

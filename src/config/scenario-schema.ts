@@ -234,9 +234,10 @@ const enterprises = z
         switching: policySpec('enterprise-switching'),
         allocation: policySpec('enterprise-allocation').optional().describe('how an adopter spreads its work over vendors; single-vendor when left out'),
         upgrade: policySpec('enterprise-upgrade').optional().describe('how an adopter moves to a vendor’s newer model; immediate when left out'),
+        demand: policySpec('enterprise-demand').optional().describe('what an adopter’s token demand grows with beyond time; steady when left out'),
       })
       .strict()
-      .describe('how enterprises adopt AI, switch models, spread their work over vendors and upgrade, each a policy { type, params }'),
+      .describe('how enterprises adopt AI, switch models, spread their work over vendors, upgrade and grow their demand, each a policy { type, params }'),
   })
   .strict()
   .describe('the enterprise customers, simulated one by one');

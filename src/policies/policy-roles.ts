@@ -34,6 +34,12 @@ export interface UpgradePolicy {
   readonly monthlyProbability: number;
 }
 
+/** What an adopter's token demand grows with, beyond time. */
+export interface DemandPolicy {
+  /** κ: work × (quality of the best model the adopter runs ÷ the best at the start)^κ; 0: time alone. */
+  readonly capabilityElasticity: number;
+}
+
 export interface RivalOffer {
   readonly priceUsdPerMTok: number;
   readonly quality: number;
@@ -215,6 +221,7 @@ export interface PolicyRoles {
   'enterprise-switching': SwitchingPolicy;
   'enterprise-allocation': AllocationPolicy;
   'enterprise-upgrade': UpgradePolicy;
+  'enterprise-demand': DemandPolicy;
   'vendor-pricing': PricingPolicy;
   'vendor-compute': ComputePolicy;
   'vendor-training': TrainingPolicy;

@@ -10,7 +10,7 @@ export const POLICY_SLOTS: Readonly<Record<'vendor' | 'cloud' | 'enterprises' | 
     investment: 'cloud-investment',
     marketplace: 'cloud-marketplace',
   },
-  enterprises: { adoption: 'enterprise-adoption', switching: 'enterprise-switching', allocation: 'enterprise-allocation', upgrade: 'enterprise-upgrade' },
+  enterprises: { adoption: 'enterprise-adoption', switching: 'enterprise-switching', allocation: 'enterprise-allocation', upgrade: 'enterprise-upgrade', demand: 'enterprise-demand' },
   consumers: { policy: 'consumer-choice' },
 };
 

@@ -3,6 +3,7 @@ import { bassDiffusion } from './enterprise-adoption.js';
 import { neverSwitch, roiPayback } from './enterprise-switching.js';
 import { logitSplit, singleVendor } from './enterprise-allocation.js';
 import { immediateUpgrade, staggeredUpgrade } from './enterprise-upgrade.js';
+import { capabilityDriven, steadyDemand } from './enterprise-demand.js';
 import { costPlusCompetitive, fixedPrice } from './vendor-pricing.js';
 import { utilisationTarget } from './vendor-compute.js';
 import { frontierFollower, revenueShareTraining } from './vendor-training.js';
@@ -22,6 +23,7 @@ export const POLICIES: { readonly [R in PolicyRole]: readonly PolicyDefinition<R
   'enterprise-switching': [roiPayback, neverSwitch],
   'enterprise-allocation': [singleVendor, logitSplit],
   'enterprise-upgrade': [immediateUpgrade, staggeredUpgrade],
+  'enterprise-demand': [steadyDemand, capabilityDriven],
   'vendor-pricing': [costPlusCompetitive, fixedPrice],
   'vendor-compute': [utilisationTarget],
   'vendor-training': [revenueShareTraining, frontierFollower],

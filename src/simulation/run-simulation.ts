@@ -73,6 +73,8 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
   const recorder = new MetricRecorder(months);
   const gpuCostIndex = (tick: number) => timeline.compound((s) => -s.compute.gpuCostDeclinePerYear, tick);
 
+  // The best model's quality at the start: the demand policy measures the models adopters run against it.
+  let startFrontier = 1;
   for (let tick = 0; tick < months; tick++) {
     const date = tickToDate(root.start, tick);
     const active = timeline.at(tick);
@@ -110,9 +112,11 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
         }
       }
       // Enterprises already in production chose under the deals and listings in force at the start.
+      const opening = buildCatalogue(world, vendorIds, cloudIds, appealOf(active, policies));
+      startFrontier = opening.frontierQuality;
       seedAdopters(
         population,
-        buildCatalogue(world, vendorIds, cloudIds, appealOf(active, policies)),
+        opening,
         root.enterprises.adoptedAtStart,
         policies.enterprises.adoption.hurdleRoi,
         mTokPerTask(timeline, root, tick),
@@ -155,6 +159,8 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
         growthFactor: timeline.compound((s) => s.enterprises.demandGrowthPerYear, tick),
         priceElasticity: active.enterprises.priceElasticity,
         referencePriceUsdPerMTok: active.enterprises.referencePriceUsdPerMTok,
+        capabilityElasticity: policies.enterprises.demand.capabilityElasticity,
+        referenceQuality: startFrontier,
       },
       mTokPerTask: mTokPerTask(timeline, root, tick),
       weight: root.enterprises.represents / root.enterprises.count,

@@ -51,7 +51,7 @@ const adoption = bassDiffusion.create(bassDiffusion.params.parse({ innovation: 1
 const switching = roiPayback.create(roiPayback.params.parse({ reviewProbability: 0.5, paybackMonths: 12 }));
 const SINGLE = singleVendor.create({});
 const IMMEDIATE = immediateUpgrade.create({});
-const FLAT_DEMAND: DemandCurve = { growthFactor: 1, priceElasticity: 0, referencePriceUsdPerMTok: 10 };
+const FLAT_DEMAND: DemandCurve = { growthFactor: 1, priceElasticity: 0, referencePriceUsdPerMTok: 10, capabilityElasticity: 0, referenceQuality: 1 };
 
 function step(population: EnterprisePopulation, fields: Partial<EnterpriseStep> = {}) {
   const events: MarketEvent[] = [];
@@ -325,7 +325,7 @@ describe('enterprises', () => {
     it('grows demand over time and lowers it with price', () => {
       // Half a year at +100 % a year: × √2; acme at 10 $ against a 5 $ reference with elasticity 1: × 0.5.
       const population = populationOf([producing({ cloud: BETA, vendor: ACME })], 3);
-      const { demand } = step(population, { tick: 6, demand: { growthFactor: 2 ** (6 / 12), priceElasticity: 1, referencePriceUsdPerMTok: 5 } });
+      const { demand } = step(population, { tick: 6, demand: { ...FLAT_DEMAND, growthFactor: 2 ** (6 / 12), priceElasticity: 1, referencePriceUsdPerMTok: 5 } });
       expect(demand.directMTok[ACME]).toBeCloseTo(100 * Math.SQRT2 * 0.5, 9);
     });
 
@@ -587,5 +587,38 @@ describe('upgrades within a vendor', () => {
     const population = holder(constantRng(0.5));
     const { events } = step(population, { upgrade: staggered(0.2), switching: roiPayback.create(roiPayback.params.parse({ reviewProbability: 0.6, paybackMonths: 12 })) });
     expect(events).toEqual([{ type: 'enterprise.switched', tick: 0, enterprise: 0, from: 'bolt', to: 'llama', monthlyGainUsd: 600, switchingCostUsd: 1_000 }]);
+  });
+});
+
+describe('demand that grows with what the models can do (capability-driven)', () => {
+  const noReview = roiPayback.create(roiPayback.params.parse({ reviewProbability: 0, paybackMonths: 12 }));
+  // κ = 2 against a best model of quality 1 at the start.
+  const capable: DemandCurve = { ...FLAT_DEMAND, capabilityElasticity: 2, referenceQuality: 1 };
+
+  it('lifts an adopter’s tokens by (quality of the best model it runs ÷ the start’s best)^κ', () => {
+    // It runs bolt's model of quality 2: its work × 2² = 4.
+    const population = populationOf([{ cloud: ALPHA, valueUsdPerTask: 20, qualityWeight: 1, stage: STAGE_PRODUCTION, vendor: BOLT, heldQuality: [0, 2, 0], rng: NEVER }], 3);
+    const { demand } = step(population, { switching: noReview, demand: capable });
+    expect(demand.directMTok[BOLT]).toBeCloseTo(400, 9);
+  });
+
+  it('lifts it only when the adopter runs the better model: a pending upgrade waits', () => {
+    const staggered = staggeredUpgrade.create(staggeredUpgrade.params.parse({ monthlyProbability: 0.1 }));
+    const population = populationOf([{ cloud: ALPHA, valueUsdPerTask: 20, qualityWeight: 1, stage: STAGE_PRODUCTION, vendor: BOLT, heldQuality: [0, 1.5, 0], rng: NEVER }], 3);
+    const { demand } = step(population, { switching: noReview, demand: capable, upgrade: staggered });
+    expect(demand.directMTok[BOLT]).toBeCloseTo(100 * 1.5 ** 2, 9);
+  });
+
+  it('scales the cost of moving the work with the work it lifts', () => {
+    // Direct on beta, running acme (quality 1: lift 1): bolt (2) gives 20 × 2 − 25 = 15 against acme's 10, so the
+    // gain is 100 × 1 × 5 = 500 a month and the cost 5,000 × 1; the work it moves is lifted after the move.
+    const population = populationOf([{ cloud: BETA, valueUsdPerTask: 20, qualityWeight: 1, stage: STAGE_PRODUCTION, vendor: ACME, heldQuality: [1, 0, 0], switchingCostUsd: 5_000 }], 3);
+    const { events, demand } = step(population, { demand: capable });
+    expect(events).toEqual([{ type: 'enterprise.switched', tick: 0, enterprise: 0, from: 'acme', to: 'bolt', monthlyGainUsd: 500, switchingCostUsd: 5_000 }]);
+    // Now on bolt (quality 2): its work is lifted 4×.
+    expect(demand.directMTok[BOLT]).toBeCloseTo(400, 9);
+    // At κ = 0 the same step buys 100 MTok.
+    const plain = populationOf([{ cloud: BETA, valueUsdPerTask: 20, qualityWeight: 1, stage: STAGE_PRODUCTION, vendor: ACME, heldQuality: [1, 0, 0], switchingCostUsd: 5_000 }], 3);
+    expect(step(plain).demand.directMTok[BOLT]).toBeCloseTo(100, 9);
   });
 });
