@@ -47,6 +47,8 @@ export interface KernelRules {
   /** The allocation: most vendors in production at once (1: single-vendor), and the logit temperature. */
   readonly maxVendors: number;
   readonly temperature: number;
+  /** Share of the gap to the logit's split closed a month (1: at once). */
+  readonly adjustment: number;
   /** The upgrade rule: chance a month of moving to a vendor's newer model (1: immediate, without a draw). */
   readonly upgradeProbability: number;
   /** The demand rule: work × (best held quality ÷ the best at the start)^κ; 0 for steady demand. */
@@ -100,6 +102,7 @@ export function kernelRules(scenario: Scenario): KernelRules {
     paybackMonths: numberParam(s, 'paybackMonths', switching.type),
     maxVendors: split ? numberParam(l, 'maxVendors', allocation.type) : 1,
     temperature: split ? numberParam(l, 'temperature', allocation.type) : 0,
+    adjustment: split ? numberParam(l, 'adjustment', allocation.type) : 1,
     capabilityElasticity: demand.type === 'capability-driven' ? numberParam(demand.params as Record<string, unknown>, 'capabilityElasticity', demand.type) : 0,
     upgradeProbability: upgrade.type === 'staggered' ? numberParam(upgrade.params as Record<string, unknown>, 'monthlyProbability', upgrade.type) : 1,
     adoptedAtStart: e.adoptedAtStart,
@@ -210,7 +213,7 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
     priceUsdPerMTok[k]!;
   // The vendors each enterprise has in production (the allocation), and this one's options of them.
   const inUse = population.inUse;
-  const { lastSwitchTick, lastUpgradeTick } = population;
+  const { lastSwitchTick, lastUpgradeTick, workShare } = population;
   const members = new Int16Array(V);
   const weights = new Float64Array(V);
   const memberSurpluses = (i: number, base: number, used: number): void => {
@@ -242,6 +245,7 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
     vendor[i] = optionVendor[slot * V + j]!;
     inUse[i * V + vendor[i]!] = 1;
     heldQuality[i * V + vendor[i]!] = quality[slot * V + j]!;
+    workShare[i * V + vendor[i]!] = 1;
   }
 
   const decisions: MonthDecisions[] = [];
@@ -284,6 +288,8 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
         vendor[i] = optionVendor[base + j]!;
         inUse[row + vendor[i]!] = 1;
         heldQuality[row + vendor[i]!] = quality[base + j]!;
+        workShare.fill(0, row, row + V);
+        workShare[row + vendor[i]!] = 1;
         stageSinceTick[i] = tick;
         adopted++;
         members[used++] = j;
@@ -371,9 +377,13 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
             const cost = switchingCostUsd[i]! * taskGrowth[segment[i]!]! * lift * priceFactor[base + j]! * logitShare(surp[b]!, after, scale);
             if (gain > 0 && gain * rules.paybackMonths > cost) {
               addedHere = true;
-              if (drop < used) inUse[row + optionVendor[base + members[drop]!]!] = 0;
+              if (drop < used) {
+                inUse[row + optionVendor[base + members[drop]!]!] = 0;
+                workShare[row + optionVendor[base + members[drop]!]!] = 0;
+              }
               inUse[row + optionVendor[base + b]!] = 1;
               heldQuality[row + optionVendor[base + b]!] = quality[base + b]!;
+              workShare[row + optionVendor[base + b]!] = 0;
               members[drop] = b;
               if (drop === used) used++;
             }
@@ -398,6 +408,7 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
       const toCloud = marketplace[i] === 1;
       if (used <= 1) {
         const v = optionVendor[base + j]!;
+        if (rules.adjustment < 1) workShare[row + v] = 1;
         const tokens = baseDemandMTok[i]! * growth * lift * priceFactor[base + j]! * pilotFactor;
         if (toCloud || openWeights[v] === 1) viaCloudMTok[v * cloudCount + cloud[i]!]! += tokens;
         else directMTok[v]! += tokens;
@@ -412,9 +423,18 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
         weights[m] = scale > 0 ? Math.exp((surp[members[m]!]! - topMember) / scale) : surp[members[m]!] === topMember ? 1 : 0;
         total += weights[m]!;
       }
+      let held = 0;
+      if (rules.adjustment < 1) for (let m = 0; m < used; m++) held += workShare[row + optionVendor[base + members[m]!]!]!;
       for (let m = 0; m < used; m++) {
         const v = optionVendor[base + members[m]!]!;
-        const tokens = (baseDemandMTok[i]! * growth * lift * priceFactor[base + members[m]!]! * pilotFactor * weights[m]!) / total;
+        let tokens: number;
+        if (rules.adjustment >= 1) tokens = (baseDemandMTok[i]! * growth * lift * priceFactor[base + members[m]!]! * pilotFactor * weights[m]!) / total;
+        else {
+          const current = held > 0 ? workShare[row + v]! / held : v === vendor[i] ? 1 : 0;
+          const share = current + rules.adjustment * (weights[m]! / total - current);
+          workShare[row + v] = share;
+          tokens = baseDemandMTok[i]! * growth * lift * priceFactor[base + members[m]!]! * pilotFactor * share;
+        }
         if (toCloud || openWeights[v] === 1) viaCloudMTok[v * cloudCount + cloud[i]!]! += tokens;
         else directMTok[v]! += tokens;
       }

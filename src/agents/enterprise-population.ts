@@ -60,6 +60,11 @@ export interface EnterprisePopulation {
   readonly inUse: Uint8Array;
   /** Quality of the model enterprise i runs from vendor v, slot i × vendorCount + v: the vendor's at the last upgrade; 0 where not in use. */
   readonly heldQuality: Float64Array;
+  /**
+   * Share of enterprise i's work on vendor v, slot i × vendorCount + v, under an allocation that
+   * moves work over months (logit-split with adjustment below 1); read as a split of the vendors in use.
+   */
+  readonly workShare: Float64Array;
   /** Tick of the enterprise's last move to a newer model of a vendor it uses; NEVER_SWITCHED before its first. */
   readonly lastUpgradeTick: Int32Array;
   readonly stageSinceTick: Int32Array;
@@ -98,6 +103,7 @@ export function createPopulation(scenario: ScenarioShape, seed: number, vendorId
     vendor: new Int16Array(count).fill(NO_VENDOR),
     inUse: new Uint8Array(count * vendorCount),
     heldQuality: new Float64Array(count * vendorCount),
+    workShare: new Float64Array(count * vendorCount),
     lastUpgradeTick: new Int32Array(count).fill(NEVER_SWITCHED),
     stageSinceTick: new Int32Array(count),
     lastSwitchTick: new Int32Array(count).fill(NEVER_SWITCHED),

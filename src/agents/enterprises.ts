@@ -149,6 +149,7 @@ export function seedAdopters(population: EnterprisePopulation, catalogue: Catalo
     population.vendor[i] = set.vendor[j]!;
     population.inUse[i * population.vendorCount + set.vendor[j]!] = 1;
     population.heldQuality[i * population.vendorCount + set.vendor[j]!] = set.quality[j]!;
+    population.workShare[i * population.vendorCount + set.vendor[j]!] = 1;
   }
 }
 
@@ -212,7 +213,8 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
   const taskGrowth = Float64Array.from(population.mTokPerTaskAtStart, (atStart, s) => (growth * atStart) / step.mTokPerTask[s]!);
   const { hurdleRoi, pilotMonths, pilotDemandShare } = adoption;
   const { reviewProbability } = switching;
-  const { maxVendors, temperature } = step.allocation;
+  const { maxVendors, temperature, adjustment } = step.allocation;
+  const { workShare } = population;
   const { inUse, heldQuality, segment, valueUsdPerTask } = population;
   const upgradeProbability = step.upgrade.monthlyProbability;
   // The options of the vendors an enterprise has in production, and their logit weights.
@@ -344,6 +346,8 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
             if (dropped >= 0) inUse[row + dropped] = 0;
             inUse[row + set.vendor[best]!] = 1;
             heldQuality[row + set.vendor[best]!] = set.quality[best]!;
+            workShare[row + set.vendor[best]!] = 0;
+            if (dropped >= 0) workShare[row + dropped] = 0;
             members[drop] = best;
             if (drop === used) used++;
             if (bestMember(members, used, surpluses) !== best) {
@@ -380,6 +384,7 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
     toCloud = marketplace[i] === 1;
     cloudOf = cloud[i]!;
     if (used <= 1) {
+      if (adjustment < 1) workShare[row + set.vendor[j]!] = 1;
       deliver(set.vendor[j]!, baseDemandMTok[i]! * growth * lift * factors[j]! * pilotFactor);
       continue;
     }
@@ -393,7 +398,23 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
       weights[m] = scale > 0 ? Math.exp((surpluses[members[m]!]! - top) / scale) : surpluses[members[m]!] === top ? 1 : 0;
       total += weights[m]!;
     }
-    for (let m = 0; m < used; m++) deliver(set.vendor[members[m]!]!, (baseDemandMTok[i]! * growth * lift * factors[members[m]!]! * pilotFactor * weights[m]!) / total);
+    if (adjustment >= 1) {
+      for (let m = 0; m < used; m++) deliver(set.vendor[members[m]!]!, (baseDemandMTok[i]! * growth * lift * factors[members[m]!]! * pilotFactor * weights[m]!) / total);
+      continue;
+    }
+    // The work moves towards the logit's split by `adjustment` of the gap a month: moving a use case
+    // takes testing and prompt work, so share follows a lead over months (and a vendor rationed last
+    // month does not lose and win back its work in alternate months). The shares of the vendors in
+    // use are read as a split of the whole (a dropped vendor's part goes to the others pro rata).
+    let held = 0;
+    for (let m = 0; m < used; m++) held += workShare[row + set.vendor[members[m]!]!]!;
+    for (let m = 0; m < used; m++) {
+      const v = set.vendor[members[m]!]!;
+      const current = held > 0 ? workShare[row + v]! / held : v === vendor[i] ? 1 : 0;
+      const share = current + adjustment * (weights[m]! / total - current);
+      workShare[row + v] = share;
+      deliver(v, baseDemandMTok[i]! * growth * lift * factors[members[m]!]! * pilotFactor * share);
+    }
   }
 
   /** Books enterprise i's tokens to a vendor: through its cloud (marketplace, or open weights hosted there), else direct. */
@@ -456,6 +477,8 @@ function adopt(step: EnterpriseStep, i: number, set: OptionSet, j: number, expec
   population.vendor[i] = set.vendor[j]!;
   population.inUse[i * population.vendorCount + set.vendor[j]!] = 1;
   population.heldQuality[i * population.vendorCount + set.vendor[j]!] = set.quality[j]!;
+  population.workShare.fill(0, i * population.vendorCount, (i + 1) * population.vendorCount);
+  population.workShare[i * population.vendorCount + set.vendor[j]!] = 1;
   population.stageSinceTick[i] = tick;
   step.publish({
     type: 'enterprise.adopted',

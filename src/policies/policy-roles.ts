@@ -26,6 +26,8 @@ export interface AllocationPolicy {
   readonly maxVendors: number;
   /** Logit temperature, as a share of the enterprise's value of a MTok of the best model (0 with one vendor). */
   readonly temperature: number;
+  /** Share of the gap between its split of work and the logit's that an adopter closes in a month; 1: at once. */
+  readonly adjustment: number;
 }
 
 /** How an adopter moves to a vendor's newer model. */

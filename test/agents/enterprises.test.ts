@@ -622,3 +622,34 @@ describe('demand that grows with what the models can do (capability-driven)', ()
     expect(step(plain).demand.directMTok[BOLT]).toBeCloseTo(100, 9);
   });
 });
+
+describe('work that moves over months (logit-split adjustment)', () => {
+  const noReview = roiPayback.create(roiPayback.params.parse({ reviewProbability: 0, paybackMonths: 12 }));
+  // Surpluses on alpha, direct: bolt 15, llama 11; scale 5: the logit gives llama e^−0.8 / (1 + e^−0.8) = 31.0 %.
+  const slow = logitSplit.create(logitSplit.params.parse({ maxVendors: 3, temperature: 0.25, adjustment: 0.5 }));
+  const target = Math.exp(-0.8) / (1 + Math.exp(-0.8));
+
+  it('closes the adjustment’s share of the gap to the logit each month', () => {
+    // All the work on bolt, llama just added (share 0): half the gap closes in a month, three quarters in two.
+    const population = populationOf([{ cloud: ALPHA, valueUsdPerTask: 20, qualityWeight: 1, stage: STAGE_PRODUCTION, vendor: BOLT, alsoUses: [LLAMA], heldQuality: [0, 2, 0.7], workShare: [0, 1, 0], rng: NEVER }], 3);
+    const first = step(population, { switching: noReview, allocation: slow }).demand;
+    expect(first.viaCloudMTok[via(LLAMA, ALPHA)]).toBeCloseTo(100 * 0.5 * target, 9);
+    expect(first.directMTok[BOLT]).toBeCloseTo(100 * (1 - 0.5 * target), 9);
+    const second = step(population, { switching: noReview, allocation: slow }).demand;
+    expect(second.viaCloudMTok[via(LLAMA, ALPHA)]).toBeCloseTo(100 * 0.75 * target, 9);
+  });
+
+  it('reads the shares of the vendors still in use as the whole when one is dropped', () => {
+    // acme's 0.5 went with it: bolt 0.3 and llama 0.2 become 0.6 and 0.4, then move half-way to the logit.
+    const population = populationOf(
+      [{ cloud: BETA, marketplace: false, valueUsdPerTask: 20, qualityWeight: 1, stage: STAGE_PRODUCTION, vendor: BOLT, alsoUses: [LLAMA], heldQuality: [0, 2, 0.7], workShare: [0.5, 0.3, 0.2], rng: NEVER }],
+      3,
+    );
+    const { demand } = step(population, { switching: noReview, allocation: slow });
+    // On beta, direct: llama is hosted by alpha only, so it left the channel: bolt alone, all the work.
+    expect(demand.directMTok[BOLT]).toBeCloseTo(100, 9);
+    const onAlpha = populationOf([{ cloud: ALPHA, valueUsdPerTask: 20, qualityWeight: 1, stage: STAGE_PRODUCTION, vendor: BOLT, alsoUses: [LLAMA], heldQuality: [0, 2, 0.7], workShare: [0.5, 0.3, 0.2], rng: NEVER }], 3);
+    const split = step(onAlpha, { switching: noReview, allocation: slow }).demand;
+    expect(split.viaCloudMTok[via(LLAMA, ALPHA)]).toBeCloseTo(100 * (0.4 + 0.5 * (target - 0.4)), 9);
+  });
+});

@@ -147,6 +147,8 @@ export interface EnterpriseSpec {
   /** Quality of the model held from each vendor index (0: none, so the vendor's newest is pending). */
   readonly heldQuality?: readonly number[];
   readonly lastUpgradeTick?: number;
+  /** Share of the work on each vendor index (0 everywhere: the primary's all, when read). */
+  readonly workShare?: readonly number[];
   readonly stageSinceTick?: number;
   readonly lastSwitchTick?: number;
   readonly rng?: Rng;
@@ -187,6 +189,7 @@ export function populationOf(specs: readonly EnterpriseSpec[], vendorCount: numb
     vendor: Int16Array.from(specs.map((s) => s.vendor ?? NO_VENDOR)),
     inUse: inUseOf(specs, vendorCount),
     heldQuality: Float64Array.from({ length: size * vendorCount }, (_, k) => specs[Math.floor(k / vendorCount)]!.heldQuality?.[k % vendorCount] ?? 0),
+    workShare: Float64Array.from({ length: size * vendorCount }, (_, k) => specs[Math.floor(k / vendorCount)]!.workShare?.[k % vendorCount] ?? 0),
     lastUpgradeTick: Int32Array.from(specs.map((s) => s.lastUpgradeTick ?? NEVER_SWITCHED)),
     stageSinceTick: Int32Array.from(specs.map((s) => s.stageSinceTick ?? 0)),
     lastSwitchTick: Int32Array.from(specs.map((s) => s.lastSwitchTick ?? NEVER_SWITCHED)),
