@@ -53,6 +53,7 @@ export interface KernelRules {
   readonly upgradeProbability: number;
   /** The demand rule: work × (best held quality ÷ the best at the start)^κ; 0 for steady demand. */
   readonly capabilityElasticity: number;
+  readonly maxLift: number;
   readonly adoptedAtStart: number;
   readonly demandGrowthPerYear: number;
   readonly priceElasticity: number;
@@ -104,6 +105,7 @@ export function kernelRules(scenario: Scenario): KernelRules {
     temperature: split ? numberParam(l, 'temperature', allocation.type) : 0,
     adjustment: split ? numberParam(l, 'adjustment', allocation.type) : 1,
     capabilityElasticity: demand.type === 'capability-driven' ? numberParam(demand.params as Record<string, unknown>, 'capabilityElasticity', demand.type) : 0,
+    maxLift: demand.type === 'capability-driven' ? numberParam(demand.params as Record<string, unknown>, 'maxLift', demand.type) : 1,
     upgradeProbability: upgrade.type === 'staggered' ? numberParam(upgrade.params as Record<string, unknown>, 'monthlyProbability', upgrade.type) : 1,
     adoptedAtStart: e.adoptedAtStart,
     demandGrowthPerYear: e.demandGrowthPerYear,
@@ -227,7 +229,7 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
 
   // The demand rule's lift of an adopter's work: (best held quality ÷ the best at the start)^κ.
   const kappa = rules.capabilityElasticity;
-  const liftOf = (q: number): number => (kappa > 0 ? (q / catalogue.frontierQuality[0]!) ** kappa : 1);
+  const liftOf = (q: number): number => (kappa > 0 ? Math.min(rules.maxLift, (q / catalogue.frontierQuality[0]!) ** kappa) : 1);
   const maxHeld = (row: number): number => {
     let q = 0;
     for (let v = 0; v < V; v++) if (inUse[row + v] === 1 && heldQuality[row + v]! > q) q = heldQuality[row + v]!;

@@ -22,6 +22,8 @@ export interface DemandCurve {
    * referenceQuality)^κ; 0 leaves demand to time alone.
    */
   readonly capabilityElasticity: number;
+  /** The demand policy's ceiling on that lift. */
+  readonly maxLift: number;
   /** The best model's quality at the start, against which an adopter's models lift its work. */
   readonly referenceQuality: number;
 }
@@ -240,7 +242,8 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
   const kappa = step.demand.capabilityElasticity;
   const referenceQuality = step.demand.referenceQuality;
   let lift = 1;
-  const liftOf = (quality: number): number => (kappa > 0 ? (quality / referenceQuality) ** kappa : 1);
+  const maxLift = step.demand.maxLift;
+  const liftOf = (quality: number): number => (kappa > 0 ? Math.min(maxLift, (quality / referenceQuality) ** kappa) : 1);
   const maxHeld = (row: number): number => {
     let best = 0;
     for (let v = 0; v < vendorCount; v++) if (inUse[row + v] === 1 && heldQuality[row + v]! > best) best = heldQuality[row + v]!;

@@ -15,13 +15,13 @@ export const steadyDemand = definePolicy({
   role: 'enterprise-demand',
   summary: 'An adopter’s work grows at the enterprises’ demandGrowthPerYear, whatever the models can do.',
   params: z.object({}).strict(),
-  create: () => ({ capabilityElasticity: 0 }),
+  create: () => ({ capabilityElasticity: 0, maxLift: 1 }),
 });
 
 /**
  * The work an adopter runs also grows with the quality of the most capable model it runs, relative
- * to the best model at the start: × (quality ÷ quality at the start)^κ. A release reaches an
- * adopter's demand when it upgrades to it (the upgrade policy) or adds the vendor.
+ * to the best model at the start: × min(maxLift, (quality ÷ quality at the start)^κ). A release
+ * reaches an adopter's demand when it upgrades to it (the upgrade policy) or adds the vendor.
  */
 export const capabilityDriven = definePolicy({
   type: 'capability-driven',
@@ -35,7 +35,15 @@ export const capabilityDriven = definePolicy({
         .max(20)
         .default(2)
         .describe('κ: how the work an adopter hands to models grows with the quality of the best model it runs, (quality ÷ the best at the start)^κ; fitted by npm run calibrate'),
+      maxLift: z
+        .number()
+        .min(1)
+        .max(1e4)
+        .default(100)
+        .describe(
+          'the most that quality can multiply an adopter’s work by: an enterprise has only so much work to hand to models (modelling bound; it also keeps a model a release lifts far beyond the record from overflowing demand)',
+        ),
     })
     .strict(),
-  create: (p) => ({ capabilityElasticity: p.capabilityElasticity }),
+  create: (p) => ({ capabilityElasticity: p.capabilityElasticity, maxLift: p.maxLift }),
 });

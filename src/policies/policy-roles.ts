@@ -40,6 +40,8 @@ export interface UpgradePolicy {
 export interface DemandPolicy {
   /** κ: work × (quality of the best model the adopter runs ÷ the best at the start)^κ; 0: time alone. */
   readonly capabilityElasticity: number;
+  /** The most quality can multiply an adopter's work by. */
+  readonly maxLift: number;
 }
 
 export interface RivalOffer {

@@ -160,6 +160,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
         priceElasticity: active.enterprises.priceElasticity,
         referencePriceUsdPerMTok: active.enterprises.referencePriceUsdPerMTok,
         capabilityElasticity: policies.enterprises.demand.capabilityElasticity,
+        maxLift: policies.enterprises.demand.maxLift,
         referenceQuality: startFrontier,
       },
       mTokPerTask: mTokPerTask(timeline, root, tick),

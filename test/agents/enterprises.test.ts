@@ -51,7 +51,7 @@ const adoption = bassDiffusion.create(bassDiffusion.params.parse({ innovation: 1
 const switching = roiPayback.create(roiPayback.params.parse({ reviewProbability: 0.5, paybackMonths: 12 }));
 const SINGLE = singleVendor.create({});
 const IMMEDIATE = immediateUpgrade.create({});
-const FLAT_DEMAND: DemandCurve = { growthFactor: 1, priceElasticity: 0, referencePriceUsdPerMTok: 10, capabilityElasticity: 0, referenceQuality: 1 };
+const FLAT_DEMAND: DemandCurve = { growthFactor: 1, priceElasticity: 0, referencePriceUsdPerMTok: 10, capabilityElasticity: 0, maxLift: 1, referenceQuality: 1 };
 
 function step(population: EnterprisePopulation, fields: Partial<EnterpriseStep> = {}) {
   const events: MarketEvent[] = [];
@@ -593,13 +593,19 @@ describe('upgrades within a vendor', () => {
 describe('demand that grows with what the models can do (capability-driven)', () => {
   const noReview = roiPayback.create(roiPayback.params.parse({ reviewProbability: 0, paybackMonths: 12 }));
   // κ = 2 against a best model of quality 1 at the start.
-  const capable: DemandCurve = { ...FLAT_DEMAND, capabilityElasticity: 2, referenceQuality: 1 };
+  const capable: DemandCurve = { ...FLAT_DEMAND, capabilityElasticity: 2, maxLift: 100, referenceQuality: 1 };
 
   it('lifts an adopter’s tokens by (quality of the best model it runs ÷ the start’s best)^κ', () => {
     // It runs bolt's model of quality 2: its work × 2² = 4.
     const population = populationOf([{ cloud: ALPHA, valueUsdPerTask: 20, qualityWeight: 1, stage: STAGE_PRODUCTION, vendor: BOLT, heldQuality: [0, 2, 0], rng: NEVER }], 3);
     const { demand } = step(population, { switching: noReview, demand: capable });
     expect(demand.directMTok[BOLT]).toBeCloseTo(400, 9);
+  });
+
+  it('never lifts the work beyond maxLift', () => {
+    const population = populationOf([{ cloud: ALPHA, valueUsdPerTask: 20, qualityWeight: 1, stage: STAGE_PRODUCTION, vendor: BOLT, heldQuality: [0, 2, 0], rng: NEVER }], 3);
+    // 2^2 = 4 capped at 3.
+    expect(step(population, { switching: noReview, demand: { ...capable, maxLift: 3 } }).demand.directMTok[BOLT]).toBeCloseTo(300, 9);
   });
 
   it('lifts it only when the adopter runs the better model: a pending upgrade waits', () => {

@@ -152,6 +152,10 @@ export function randomScenarioJson(): fc.Arbitrary<Json> {
       priceFactors: fc.array(factor, { minLength: vendors.length, maxLength: vendors.length }),
       gpuCostDeclinePerYear: between(0, 0.9),
       asicMaxAdvantage: between(0, 0.9),
+      // The enterprise policies of issue 25, each over its whole range, or absent (the old rules).
+      allocation: fc.option(fc.record({ maxVendors: fc.integer({ min: 1, max: 8 }), temperature: between(0.001, 10), adjustment: between(0.01, 1) })),
+      upgrade: fc.option(between(0.001, 1)),
+      capabilityElasticity: fc.option(between(0, 20)),
     })
     .chain((draw) => {
       const json = baselineJson();
@@ -165,6 +169,10 @@ export function randomScenarioJson(): fc.Arbitrary<Json> {
         priceElasticity: draw.priceElasticity,
         tasteDispersion: draw.tasteDispersion,
       });
+      const policies = enterprises.policies as Json;
+      if (draw.allocation !== null) policies.allocation = { type: 'logit-split', params: draw.allocation };
+      if (draw.upgrade !== null) policies.upgrade = { type: 'staggered', params: { monthlyProbability: draw.upgrade } };
+      if (draw.capabilityElasticity !== null) policies.demand = { type: 'capability-driven', params: { capabilityElasticity: draw.capabilityElasticity } };
       const segmentShares = normalise(draw.segmentWeights);
       (enterprises.segments as Json[]).forEach((segment, i) => {
         segment.share = segmentShares[i];
