@@ -30,12 +30,16 @@ export const NO_HISTORY: RunHistory = { marks: [] };
 
 /** The marks a scenario's charts draw: its dated events, its branch month, its history window. */
 export function historyOf(scenario: Scenario): RunHistory {
-  const name = (id: string) => shortName(entityStyle(id).name);
   return {
-    marks: scenario.events.map((event) => ({ date: event.date, kind: event.type, label: eventLabel(event, name) })),
+    marks: scenario.events.map(eventMark),
     ...(scenario.branchesAt !== undefined && { branch: scenario.branchesAt }),
     ...(scenario.history !== undefined && { historyUntil: scenario.history.until }),
   };
+}
+
+/** An event as a chart marks it: at its month, with its short label ("AWS +$4B", "GPT-5"). */
+export function eventMark(event: ScheduledEvent): EventMark {
+  return { date: event.date, kind: event.type, label: eventLabel(event, (id) => shortName(entityStyle(id).name)) };
 }
 
 /** "Google (Gemini)" → "Google", "Meta Llama (open weights)" → "Meta Llama": labels stay short. */
@@ -50,7 +54,7 @@ const SHORT_CLOUDS: Readonly<Record<string, string>> = {
 };
 
 const MARK_COLOUR = 'rgba(60, 60, 60, 0.35)';
-const BRANCH_COLOUR = '#333333';
+export const BRANCH_COLOUR = '#333333';
 const HISTORY_SHADE = 'rgba(120, 120, 120, 0.07)';
 
 /**
@@ -116,12 +120,15 @@ export function historyAnnotations(dates: readonly string[], history: RunHistory
   return Object.keys(annotations).length > 0 ? { annotations } : null;
 }
 
-/** The subtitle line that says what the shading and the lines are; none without history. */
-export function historyNote(dates: readonly string[], history: RunHistory | undefined, marks: readonly EventKind[]): string[] {
+/**
+ * The subtitle line that says what the shading and the lines are; none without history. `of`
+ * names whose events the lines are, on a chart that also marks others' (a comparison).
+ */
+export function historyNote(dates: readonly string[], history: RunHistory | undefined, marks: readonly EventKind[], of?: string): string[] {
   if (!history || dates.length === 0) return [];
   const parts: string[] = [];
   if (history.historyUntil !== undefined && history.historyUntil >= dates[0]!) parts.push(`shaded: scripted history to ${formatMonth(history.historyUntil)}`);
-  if (marks.length > 0 && history.marks.some((m) => marks.includes(m.kind) && dates.includes(m.date))) parts.push(`thin lines: scripted ${marks.map(kindName).join(', ')}`);
+  if (marks.length > 0 && history.marks.some((m) => marks.includes(m.kind) && dates.includes(m.date))) parts.push(`${of === undefined ? 'thin lines: scripted' : `thin grey lines: ${of}'s scripted`} ${marks.map(kindName).join(', ')}`);
   if (history.branch !== undefined && dates.includes(history.branch)) parts.push(`dashed: the scenario branches from its parent in ${formatMonth(history.branch)}`);
   return parts.length > 0 ? [`${parts.join('; ')}`.replace(/^./, (c) => c.toUpperCase())] : [];
 }

@@ -57,19 +57,3 @@ export class Timeline {
     return factor;
   }
 }
-
-/**
- * The first month at which compared scenarios may part: the earliest branch month among them when
- * every one is the same root scenario or a branch of it (their months before are the same run,
- * seed for seed); undefined when they differ from the start.
- */
-export function sharedHistoryUntil(scenarios: readonly Scenario[]): string | undefined {
-  const rootOf = (s: Scenario): Scenario => (s.parent ? rootOf(s.parent) : s);
-  const world = (s: Scenario) => {
-    const { name: _name, description: _description, months: _months, ...rest } = rootOf(s);
-    return JSON.stringify(rest);
-  };
-  if (scenarios.length < 2 || new Set(scenarios.map(world)).size > 1) return undefined;
-  const branches = scenarios.flatMap((s) => (s.branchesAt !== undefined && s.parent ? [s.branchesAt] : []));
-  return branches.length === 0 ? undefined : branches.sort()[0];
-}

@@ -7,7 +7,8 @@ import { reduceRuns } from '../../ensemble/kpi-samples.js';
 import { summariseRuns } from '../../ensemble/ensemble-table.js';
 import { commonDates, compareCharts } from './compare-charts.js';
 import { historyOf } from '../../render/history-marks.js';
-import { sharedHistoryUntil } from '../../simulation/timeline.js';
+import { scenarioPartings } from './scenario-parting.js';
+import { entityStyle } from '../../render/palette.js';
 import { renderConfigs } from '../../render/render-configs.js';
 import { changesWithinNoise, comparisonCsv, comparisonMd, describeRunsPerScenario, SINGLE_SEED_CAVEAT, type ComparedScenario } from './comparison-report.js';
 import { comparisonFocus } from './comparison-focus.js';
@@ -33,15 +34,28 @@ export async function writeCompareOutputs(ctx: OutputContext<CompareJob>, job: C
   const focus = comparisonFocus(job.focus, compared);
   const written: string[] = [];
   const charts = [];
+  const followsInstead: string[] = [];
+  const otherEntities: string[] = [];
   const targets = targetsOfJob(job.targets);
   let placements: TargetPlacement[] = placeTargets(targets, []);
   if (job.charts) {
     const ensembles = runs.map((r) => summariseRuns(r));
     const runsNote = describeRunsPerScenario(job.runs, compared.map((c) => c.seeds));
     const scenarios = compared.map((c) => c.scenario);
-    const sharedUntil = sharedHistoryUntil(scenarios);
-    const history = { ...historyOf(scenarios[0]!), ...(sharedUntil !== undefined && { branch: sharedUntil }) };
-    const built = compareCharts({ labels, ensembles, runs, focus: { vendor: focus.vendor, cloud: focus.cloud }, runsNote, sharedUntil, history, targets });
+    const asked = { vendor: job.focus.vendor !== undefined, cloud: job.focus.cloud !== undefined };
+    const built = compareCharts({
+      labels,
+      ensembles,
+      runs,
+      focus: { vendor: focus.vendor, cloud: focus.cloud, asked },
+      runsNote,
+      partings: scenarioPartings(scenarios),
+      history: historyOf(scenarios[0]!),
+      targets,
+    });
+    const switched = built.filter((chart) => chart.kind === 'overlay' && chart.followsInstead !== undefined);
+    followsInstead.push(...switched.map((chart) => chart.followsInstead!));
+    otherEntities.push(...switched.map((chart) => `${chart.metric.title}: ${entityStyle(chart.entity).name}`));
     placements = placeTargets(targets, built.flatMap((chart) => (chart.lines ? [{ file: chart.file, lines: chart.lines, dates: commonDates(ensembles) }] : [])));
     for (const chart of await renderConfigs(built)) {
       if (ctx.stopped()) return [];
@@ -57,12 +71,12 @@ export async function writeCompareOutputs(ctx: OutputContext<CompareJob>, job: C
       : targetsSection({ file: job.targets.file, sha256: job.targets.sha256, placements, columns: compared.map((c, i) => ({ label: c.label, runs: runs[i]! })) });
   writeFileSync(
     join(ctx.staging, 'comparison.md'),
-    comparisonMd({ scenarios: compared, command: ctx.command, charts, focusNote: focus.note, ...(targetsMd !== undefined && { targets: targetsMd }) }),
+    comparisonMd({ scenarios: compared, command: ctx.command, charts, focusNote: [focus.note, ...followsInstead].join(' '), ...(targetsMd !== undefined && { targets: targetsMd }) }),
   );
   written.push('comparison.md', 'comparison.csv', 'manifest.json');
   const noise = changesWithinNoise(compared);
   return [
-    `Compared ${listOf(labels)}: ${job.runs} run${job.runs === 1 ? '' : 's'} each; charts follow ${focus.vendorName} and ${focus.cloudName}.`,
+    `Compared ${listOf(labels)}: ${job.runs} run${job.runs === 1 ? '' : 's'} each; charts follow ${focus.vendorName} and ${focus.cloudName}${otherEntities.length > 0 ? ` (${otherEntities.join('; ')})` : ''}.`,
     job.runs === 1 ? SINGLE_SEED_CAVEAT : `${noise.within} of ${noise.of} changes against ${labels[0]} are within the runs' noise (marked * in comparison.md).`,
     `Wrote ${listOf(written)} to ${ctx.outDir}/`,
   ];

@@ -21,6 +21,10 @@ export interface BandSeries {
   readonly low?: readonly (number | null)[];
   readonly high?: readonly (number | null)[];
   readonly dashed?: boolean;
+  /** A dash pattern of its own (over `dashed`), with its offset in px. */
+  readonly dash?: { readonly pattern: readonly number[]; readonly offset: number };
+  /** Drawn over every other line (chart.js otherwise draws the first dataset on top). */
+  readonly onTop?: boolean;
 }
 
 const BAND_OPACITY = 0.16;
@@ -34,7 +38,8 @@ export function isBandEdge(dataset: { label?: string }): boolean {
 export function bandDatasets(series: readonly BandSeries[], yAxisID?: string): Dataset[] {
   const axis = yAxisID === undefined ? {} : { yAxisID };
   return series.flatMap((s) => {
-    const mean: Dataset = { ...line(s.label, s.colour, [...s.mean]), ...axis, ...(s.dashed ? { borderDash: [10, 6] } : {}), clip: 4 };
+    const dash = s.dash ? { borderDash: [...s.dash.pattern], borderDashOffset: s.dash.offset } : s.dashed ? { borderDash: [10, 6] } : {};
+    const mean: Dataset = { ...line(s.label, s.colour, [...s.mean]), ...axis, ...dash, ...(s.onTop ? { order: -1 } : {}), clip: 4 };
     if (!s.low || !s.high) return [mean];
     const edge = (data: readonly (number | null)[]): Dataset => ({
       ...line(BAND_LABEL, 'transparent', [...data]),
