@@ -68,7 +68,7 @@ export async function writeSimulateOutputs(ctx: OutputContext<SimulateJob>, job:
           placements: placeRunTargets(data, targets, job.charts ? undefined : []),
           columns: [{ label: scenario.name, runs }],
         });
-  write('report.md', runReportMd({ scenario, summary, table: data.lines, charts, files, ...(targetsMd !== undefined && { targets: targetsMd }) }));
+  write('report.md', runReportMd({ scenario, configured: job.scenario, summary, table: data.lines, charts, files, ...(targetsMd !== undefined && { targets: targetsMd }) }));
   const written = [...(job.charts ? [`${charts.length} charts`] : []), 'report.md', 'metrics.csv', 'summary.json', 'events.jsonl', 'manifest.json'];
   return [...runHeadlines(summary), `Wrote ${listOf(written)} to ${ctx.outDir}/`];
 }

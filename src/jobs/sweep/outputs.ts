@@ -53,7 +53,7 @@ export async function writeSweepOutputs(ctx: OutputContext<SweepJob>, job: Sweep
   writeOutputFile(join(ctx.staging, 'sweep.csv'), sweepCsv({ scenario: scenario, params: job.params, points, stats, runs: job.runs }));
   writeOutputFile(
     join(ctx.staging, 'report.md'),
-    sweepMd({ scenario: scenario, command: ctx.command, params: job.params, points, stats, runs: job.runs, seeds, kpis, focusNote: note, charts }),
+    sweepMd({ scenario: scenario, configured: job.scenario, command: ctx.command, params: job.params, points, stats, runs: job.runs, seeds, kpis, focusNote: note, charts }),
   );
   const written = [...(job.charts ? [`${charts.length} charts`] : []), 'report.md', 'sweep.csv', 'manifest.json'];
   return [
