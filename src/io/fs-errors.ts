@@ -51,9 +51,13 @@ const WRITE_CODES = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 'EROFS']);
 export function describeFsFailure(error: unknown, writingInto?: string): string {
   const cause = fsCause(error);
   const code = errorCode(error);
-  const { path, dest } = (error ?? {}) as { path?: unknown; dest?: unknown };
+  const { path, dest, syscall } = (error ?? {}) as { path?: unknown; dest?: unknown; syscall?: unknown };
   const writing = code !== undefined && WRITE_CODES.has(code);
-  if (typeof dest === 'string') return writing ? `${cause} writing ${dest}` : `${cause} copying ${String(path)} to ${dest}`;
+  if (typeof dest === 'string') {
+    if (writing) return `${cause} writing ${dest}`;
+    const verb = syscall === 'copyfile' ? 'copying' : syscall === 'rename' ? 'moving' : syscall === 'link' || syscall === 'symlink' ? 'linking' : 'from';
+    return `${cause} ${verb} ${String(path)} to ${dest}`;
+  }
   if (typeof path === 'string') return `${cause} ${writing ? 'writing' : 'at'} ${path}`;
   return writing && writingInto !== undefined ? `${cause} writing into ${writingInto}` : cause;
 }

@@ -12,6 +12,7 @@ describe('describeFsFailure', () => {
 
   it('names both files of a copy that failed for a reason either side could have', () => {
     expect(describeFsFailure(fsError('EACCES', { syscall: 'copyfile', path: '/a/x', dest: '/b/x' }))).toBe('permission denied (EACCES) copying /a/x to /b/x');
+    expect(describeFsFailure(fsError('EXDEV', { syscall: 'rename', path: '/a/x', dest: '/b/x' }))).toBe('it is on another file system (EXDEV) moving /a/x to /b/x');
   });
 
   it('names the folder being written when Node names no file for a failed write', () => {
