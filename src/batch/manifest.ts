@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_JSON_DEPTH, MAX_MONTHS } from '../config/limits.js';
 import type { JsonFileLimits } from '../io/read-json-file.js';
+import { readFileHead } from '../io/read-regular-file.js';
 import { parseScenario, type Scenario } from '../config/parse-scenario.js';
 import type { Job, JobKind, JobKinds } from '../jobs/job-kind.js';
 import { canonicalJson } from './canonical-json.js';
@@ -17,14 +18,48 @@ import { deriveSeeds } from './seeds.js';
 
 export const MANIFEST_FORMAT = 'llm-market-sim manifest 1';
 
-/** A manifest holds resolved scenarios, ~20 KB each: 64 MB is a comparison of thousands. */
+/**
+ * A manifest holds its job's resolved scenarios, every default filled in: ~110 KB for the
+ * baseline, so 64 MiB is a comparison of hundreds. A job whose manifest would be bigger is refused
+ * before it runs (manifestSizeProblem): no command writes a manifest it could not read back.
+ */
 export const MAX_MANIFEST_BYTES = 64 * 2 ** 20;
 
-export const MANIFEST_LIMITS: JsonFileLimits = {
-  limit: MAX_MANIFEST_BYTES,
-  maxDepth: MAX_JSON_DEPTH,
-  tooBig: (bytes) => `the file is ${Math.round(bytes / 1e6).toLocaleString('en-US')} MB, above the limit of ${MAX_MANIFEST_BYTES / 2 ** 20} MiB for a manifest`,
-};
+/** "70.1 MiB": manifests are measured in the unit of their limit. */
+function mebibytes(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+}
+
+const manifestTooBig = (bytes: number) => `the file is ${mebibytes(bytes)}, above the limit of ${MAX_MANIFEST_BYTES / 2 ** 20} MiB for a manifest`;
+
+export const MANIFEST_LIMITS: JsonFileLimits = { limit: MAX_MANIFEST_BYTES, maxDepth: MAX_JSON_DEPTH, tooBig: manifestTooBig };
+
+/**
+ * Why a manifest this size could not be written, said before the job runs: it would be above the
+ * limit a manifest is read back with, so the job could not be run again from it.
+ */
+export function manifestSizeProblem(manifestText: string, scenarios: number): string | undefined {
+  const bytes = Buffer.byteLength(manifestText);
+  if (bytes <= MAX_MANIFEST_BYTES) return undefined;
+  return (
+    `the job's manifest.json would be ${mebibytes(bytes)}, above the limit of ${MAX_MANIFEST_BYTES / 2 ** 20} MiB a manifest is read back with, ` +
+    `so the job could not be run again from it: it records the ${scenarios === 1 ? 'resolved scenario' : `${scenarios} resolved scenarios`} in full; ` +
+    `${scenarios === 1 ? 'make the scenario smaller' : 'run fewer scenarios at once, or smaller ones'}`
+  );
+}
+
+/** How a manifest.json starts (manifestJson, and a calibration's): its format first. */
+const MANIFEST_HEAD = /^\uFEFF?\s*\{\s*"format"\s*:\s*"llm-market-sim (calibration )?manifest \d+"/;
+
+/**
+ * The problem with a file too big to be read as a manifest that begins as one: the manifest's
+ * limit, not a scenario's, is the one it is above. Undefined for any other file.
+ */
+export function oversizedManifest(file: string): string | undefined {
+  const head = readFileHead(file, 256);
+  if (head === undefined || !MANIFEST_HEAD.test(head.text) || head.size <= MAX_MANIFEST_BYTES) return undefined;
+  return manifestTooBig(head.size);
+}
 
 export interface Environment {
   readonly packageVersion: string;

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { MANIFEST_LIMITS } from '../batch/manifest.js';
+import { MANIFEST_LIMITS, oversizedManifest } from '../batch/manifest.js';
 import { digestOfFile } from '../io/file-digest.js';
 import { readJsonFile } from '../io/read-json-file.js';
 import { isCalibrationManifest, parseCalibrationManifest } from './calibration-manifest.js';
@@ -208,6 +208,8 @@ function outDirOf(record: CalibrationRecord, options: JobOptions): string {
 /** A calibration manifest named as the config, read; undefined when the file is anything else (read as a config then). */
 function readCalibrationManifest(file: string): { success: true; record: CalibrationRecord; command: string } | { success: false; message: string } | undefined {
   const read = readJsonFile(file, MANIFEST_LIMITS);
+  const oversized = read.success ? undefined : oversizedManifest(file);
+  if (oversized !== undefined) return { success: false, message: `${file}: ${oversized}` };
   if (!read.success || !isCalibrationManifest(read.json)) return undefined;
   const parsed = parseCalibrationManifest(read.json);
   return parsed.success ? parsed : { success: false, message: `${file} is not a valid manifest:\n${parsed.problems.map((p) => `  ${p}`).join('\n')}` };

@@ -1,7 +1,7 @@
 import { stopQuietlyOnClosedPipe } from './closed-pipe.js';
 import { resolve } from 'node:path';
 import { asRun, checkJobSize, normaliseJob } from '../batch/job.js';
-import { isManifest, MANIFEST_LIMITS, parseManifest } from '../batch/manifest.js';
+import { buildManifest, isManifest, MANIFEST_LIMITS, manifestJson, manifestSizeProblem, oversizedManifest, parseManifest } from '../batch/manifest.js';
 import { isCalibrationManifest } from '../calibration/calibration-manifest.js';
 import { runPastCalendar } from '../config/event-targets.js';
 import { loadScenarioFile } from '../config/load-scenario-file.js';
@@ -37,6 +37,9 @@ export function loadInput(file: string, kinds: JobKinds): { success: true; input
     return { success: true, input: { kind: 'manifest', job: parsed.job, command: parsed.command, files: [resolve(file)] } };
   }
   if (read.success && isCalibrationManifest(read.json)) return { success: false, message: `${file} is the manifest of a calibration, not of a job: npm run calibrate -- ${file} runs it again` };
+  // A manifest too big to read is above a manifest's limit, not a scenario's.
+  const oversized = read.success ? undefined : oversizedManifest(file);
+  if (oversized !== undefined) return { success: false, message: `${file}: ${oversized}` };
   // Anything else is read as a config, which says what is wrong with the file if anything is.
   const loaded = loadScenarioFile(file);
   if (!loaded.success) return { success: false, message: formatProblems(loaded.file, loaded.problems) };
@@ -44,7 +47,7 @@ export function loadInput(file: string, kinds: JobKinds): { success: true; input
 }
 
 /**
- * Runs a job as the options say: checks its size, picks the output folder (a shard's gets
+ * Runs a job as the options say: checks its size and its manifest's, picks the output folder (a shard's gets
  * "-shard-<i>-of-<N>"), records the environment for the manifest.
  */
 export async function launchJob(kind: JobKind, job: Job, command: string, options: JobOptions, inputs: readonly string[]): Promise<number> {
@@ -52,19 +55,23 @@ export async function launchJob(kind: JobKind, job: Job, command: string, option
   if (tooBig !== undefined) return badInput(tooBig);
   const tooLate = ticksPastCalendar(job, kind);
   if (tooLate !== undefined) return badInput(tooLate);
+  const normalised = normaliseJob(job, kind);
+  const environment = currentEnvironment();
+  const manifestTooBig = manifestSizeProblem(manifestJson(buildManifest(normalised, kind, command, environment)), kind.scenarios(job).length);
+  if (manifestTooBig !== undefined) return badInput(manifestTooBig);
   const shard = options.shard;
   const outDir = options.out ?? (shard ? `${kind.defaultOutDir(job)}-shard-${shard.index}-of-${shard.count}` : kind.defaultOutDir(job));
   if (!options.quiet) for (const warning of calibrationWarnings(job, kind)) process.stderr.write(`warning: ${warning}\n`);
   return executeJob({
     kind,
-    job: normaliseJob(job, kind),
+    job: normalised,
     command,
     outDir,
     inputs,
     workers: options.workers,
     ...(shard ? { shard } : {}),
     quiet: options.quiet,
-    environment: currentEnvironment(),
+    environment,
   });
 }
 

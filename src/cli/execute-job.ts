@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { JobCollector } from '../batch/collect.js';
 import { planJob, variantScenario } from '../batch/job.js';
@@ -8,7 +8,8 @@ import { describeShard, shardTasks, type Shard } from '../batch/shard.js';
 import type { Scenario } from '../config/parse-scenario.js';
 import type { Job, JobKind, JobPlan } from '../jobs/job-kind.js';
 import { digestOfFile } from '../io/file-digest.js';
-import { errorCode, fsCause } from '../io/fs-errors.js';
+import { describeFsFailure, errorCode } from '../io/fs-errors.js';
+import { writeOutputFile, WriteFailure } from '../io/write-output.js';
 import { commitOutput, discardOutput, OutputSetAside, prepareOutput, type Staging } from '../report/output-folder.js';
 import { EXIT_BAD_INPUT, EXIT_RUN_FAILED } from '../jobs/command-line.js';
 import { oneLine } from './format-problems.js';
@@ -41,12 +42,13 @@ export interface FolderWork {
   fill(staging: string, track: (running: Running | undefined) => void, stopped: () => boolean): Promise<string[]>;
 }
 
-/** A failure as one line: the file system's real cause for its errors, the message for others. */
-function describeFailure(error: unknown): string {
-  const code = errorCode(error);
-  if (code === undefined) return oneLine(error instanceof Error ? error.message : String(error));
-  const path = (error as NodeJS.ErrnoException).path;
-  return `${fsCause(error)}${path ? ` at ${path}` : ''}`;
+/**
+ * A failure as one line: the file system's real cause for its errors, naming the file written when
+ * only writing fails that way (or the staging folder, when Node names no file); the message for others.
+ */
+function describeFailure(error: unknown, staging: string): string {
+  if (errorCode(error) === undefined || error instanceof WriteFailure) return oneLine(error instanceof Error ? error.message : String(error));
+  return oneLine(describeFsFailure(error, staging));
 }
 
 /**
@@ -104,7 +106,7 @@ export async function inStagedFolder(work: FolderWork): Promise<number> {
       return EXIT_BAD_INPUT;
     }
     if (error instanceof OutputSetAside) process.stderr.write(`error: the ${work.noun} failed: ${error.message}\n`);
-    else process.stderr.write(`error: the ${work.noun} failed and ${untouched}: ${describeFailure(error)}\n`);
+    else process.stderr.write(`error: the ${work.noun} failed and ${untouched}: ${describeFailure(error, staging.path)}\n`);
     return EXIT_RUN_FAILED;
   }
   if (!work.quiet) process.stdout.write(`${lines.join('\n')}\n`);
@@ -171,12 +173,12 @@ export async function executeJob(execution: Execution): Promise<number> {
         if (!outcome.success) throw new Error(outcome.message);
       }
       track(undefined);
-      writeFileSync(join(staging, 'manifest.json'), manifestJson(buildManifest(job, kind, execution.command, execution.environment)));
+      writeOutputFile(join(staging, 'manifest.json'), manifestJson(buildManifest(job, kind, execution.command, execution.environment)));
       if (!shard) return kind.write({ plan, collector, staging, command: execution.command, outDir: execution.outDir, stopped }, job);
       const events = eventsFile !== undefined ? digestOfFile(eventsFile) : undefined;
       const partial = encodePartial({ plan, shard, tasks: range, collector, command: execution.command, environment: execution.environment, ...(events ? { events } : {}) });
-      writeFileSync(join(staging, PARTIAL_JSON), partial.json);
-      writeFileSync(join(staging, PARTIAL_BIN), partial.bin);
+      writeOutputFile(join(staging, PARTIAL_JSON), partial.json);
+      writeOutputFile(join(staging, PARTIAL_BIN), partial.bin);
       return [
         `Shard ${describeShard(shard)}: ran ${range.to - range.from} of the job's ${plan.tasks} runs${range.to > range.from ? ` (${range.from + 1}–${range.to})` : ''}.`,
         `When all ${shard.count} shards are done, combine them with: npm run merge -- <the ${shard.count} shard folders>`,

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { JobCollector } from '../batch/collect.js';
 import { planJob } from '../batch/job.js';
@@ -11,6 +11,7 @@ import type { JobKinds } from '../jobs/job-kind.js';
 import { badInput } from '../jobs/command-line.js';
 import { inStagedFolder } from './execute-job.js';
 import { InputError } from '../io/input-error.js';
+import { copyOutputFile, writeOutputFile } from '../io/write-output.js';
 
 /** A shard folder's partial result, every file it needs checked against what partial.json records. */
 function readPartial(dir: string, kinds: JobKinds): NamedPartial | string {
@@ -72,13 +73,13 @@ export async function mergeShards(options: { dirs: readonly string[]; out?: stri
         if (!decoded.success) throw new InputError(`${partial.dir}: ${decoded.message}`);
         for (const [task, result] of decoded.results) collector.add(task, result);
         if (partial.meta.events) {
-          copyFileSync(join(partial.dir, EVENTS_FILE), join(staging, EVENTS_FILE));
+          copyOutputFile(join(partial.dir, EVENTS_FILE), join(staging, EVENTS_FILE));
           const copied = checkFileDigest(join(staging, EVENTS_FILE), partial.meta.events);
           if (copied !== undefined) throw new InputError(`${partial.dir}/${EVENTS_FILE} changed while it was merged: it ${copied}`);
         }
       }
       if (collector.count !== plan.tasks) throw new Error(`the shards hold ${collector.count} of the job's ${plan.tasks} runs`);
-      writeFileSync(join(staging, 'manifest.json'), manifestJson(buildManifest(plan.job, kind, first.command, first.environment)));
+      writeOutputFile(join(staging, 'manifest.json'), manifestJson(buildManifest(plan.job, kind, first.command, first.environment)));
       const lines = await kind.write({ plan, collector, staging, command: first.command, outDir, stopped }, plan.job);
       return [`Merged ${check.ordered.length} shard${check.ordered.length === 1 ? '' : 's'} of ${plan.tasks} runs.`, ...lines];
     },

@@ -1,5 +1,5 @@
 import { stopQuietlyOnClosedPipe } from './closed-pipe.js';
-import { isManifest, MANIFEST_LIMITS, parseManifest } from '../batch/manifest.js';
+import { isManifest, MANIFEST_LIMITS, oversizedManifest, parseManifest } from '../batch/manifest.js';
 import { isCalibrationManifest, parseCalibrationManifest } from '../calibration/calibration-manifest.js';
 import { PARTIAL_JSON } from '../batch/partial.js';
 import { loadScenarioFile, type FileEvents } from '../config/load-scenario-file.js';
@@ -43,6 +43,8 @@ function verdictOf(file: string): Verdict | { readonly skip: string } {
       return { ok: false, report: `${oneLine(file)} is a shard's ${PARTIAL_JSON}, not a scenario: merge its folder with the others with npm run merge -- <shard folders>\n` };
     }
   }
+  const oversized = read.success ? undefined : oversizedManifest(file);
+  if (oversized !== undefined) return { ok: false, report: `${oneLine(file)}: ${oversized}\n` };
   const loaded = loadScenarioFile(file);
   if (!loaded.success) return { ok: false, report: formatProblems(loaded.file, loaded.problems) };
   const { events, start, months } = loaded.scenario;

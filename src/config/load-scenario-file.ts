@@ -1,6 +1,7 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { valueAtPath } from './json-lookup.js';
 import { readJsonFile, type JsonFileLimits } from '../io/read-json-file.js';
+import { kilobytes, shippedFileBytes } from '../io/shipped-file.js';
 import { emptyComposition, mergeScenario, type AppendedEntry, type EntryOrigin, type EventChanges } from './compose.js';
 import { id as idSchema } from './field-types.js';
 import { LIMIT_REASONS, MAX_CONFIG_FILE_BYTES, MAX_EXTENDS_CHAIN, MAX_JSON_DEPTH } from './limits.js';
@@ -54,7 +55,14 @@ function refused(file: string, problems: readonly ConfigProblem[]): Refused {
 }
 
 /** What a config file may be: a regular file of at most 10 MB, nested at most 64 levels. */
-export const CONFIG_FILE_LIMITS: JsonFileLimits = { limit: MAX_CONFIG_FILE_BYTES, maxDepth: MAX_JSON_DEPTH, tooBig: LIMIT_REASONS.configFile };
+export const CONFIG_FILE_LIMITS: JsonFileLimits = {
+  limit: MAX_CONFIG_FILE_BYTES,
+  maxDepth: MAX_JSON_DEPTH,
+  tooBig: (bytes) => {
+    const baseline = shippedFileBytes('configs/baseline.json');
+    return LIMIT_REASONS.configFile(bytes, baseline === undefined ? undefined : kilobytes(baseline));
+  },
+};
 
 /**
  * Reads a scenario file, follows its `extends` chain, and validates the merged result. A missing

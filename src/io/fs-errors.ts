@@ -37,3 +37,27 @@ export function fsCause(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.replace(/\s*\n\s*/g, ' ').trim();
 }
+
+/** Codes only writing gives: the file to blame is the one written, never the one read. */
+const WRITE_CODES = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 'EROFS']);
+
+/**
+ * A file system failure as one line naming the file it concerns. Node names no file for a failed
+ * write (writeFileSync fails in write(2), on a descriptor) and the source for a failed copy, where
+ * a full disk is the destination's: "no space left on the device (ENOSPC) at shards/0/events.jsonl"
+ * blamed an input on another disk. A failure only writing gives names the file written, or when
+ * Node gives none, `writingInto`, the folder being written.
+ */
+export function describeFsFailure(error: unknown, writingInto?: string): string {
+  const cause = fsCause(error);
+  const code = errorCode(error);
+  const { path, dest, syscall } = (error ?? {}) as { path?: unknown; dest?: unknown; syscall?: unknown };
+  const writing = code !== undefined && WRITE_CODES.has(code);
+  if (typeof dest === 'string') {
+    if (writing) return `${cause} writing ${dest}`;
+    const verb = syscall === 'copyfile' ? 'copying' : syscall === 'rename' ? 'moving' : syscall === 'link' || syscall === 'symlink' ? 'linking' : 'from';
+    return `${cause} ${verb} ${String(path)} to ${dest}`;
+  }
+  if (typeof path === 'string') return `${cause} ${writing ? 'writing' : 'at'} ${path}`;
+  return writing && writingInto !== undefined ? `${cause} writing into ${writingInto}` : cause;
+}

@@ -68,3 +68,27 @@ export function decodeText(bytes: Buffer): { success: true; text: string } | { s
     return { success: false, reason: 'this is not a text file: it is not valid UTF-8' };
   }
 }
+
+/**
+ * The first `bytes` bytes of a regular file as text, and the file's size: enough to tell what a
+ * file too big to read whole is. Undefined for anything that is not a regular file, or unreadable.
+ */
+export function readFileHead(path: string, bytes: number): { text: string; size: number } | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return undefined;
+    const head = Buffer.alloc(bytes);
+    const read = readSync(fd, head, 0, bytes, 0);
+    return { text: head.subarray(0, read).toString('utf8'), size: stat.size };
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,6 +1,7 @@
-import { lstatSync, readdirSync, writeFileSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeText, readRegularFile } from '../io/read-regular-file.js';
+import { writeOutputFile } from '../io/write-output.js';
 
 /**
  * The marker a folder written by this tool holds: `.llm-market-sim`, listing every file the run
@@ -33,7 +34,7 @@ function entriesOf(folder: string, descend: (relative: string) => boolean, prefi
 /** Writes the marker into a finished staging folder, listing every other file in it. */
 export function writeMarker(folder: string): void {
   const files = entriesOf(folder, () => true).filter((f) => f !== OUTPUT_MARKER);
-  writeFileSync(join(folder, OUTPUT_MARKER), `${HEADER}\n${files.map((f) => `${f}\n`).join('')}`);
+  writeOutputFile(join(folder, OUTPUT_MARKER), `${HEADER}\n${files.map((f) => `${f}\n`).join('')}`);
 }
 
 export type FolderOwnership =

@@ -1,5 +1,6 @@
 import type { Scenario } from '../config/parse-scenario.js';
 import { pastCalibratedWindow } from './calibrated-window.js';
+import { scenarioDescription } from './scenario-description.js';
 import type { Quantiles } from '../ensemble/quantiles.js';
 import type { EnsembleSummary } from './ensemble-outputs.js';
 import { CLOUD_KPIS, entityNames, MARKET_KPIS, VENDOR_KPIS, type KpiDefinition } from './kpi-catalog.js';
@@ -73,7 +74,10 @@ export function chartSection(charts: readonly ChartEntry[]): string {
 }
 
 export function runReportMd(options: {
+  /** The scenario as it ran (its months those of --ticks, if given). */
   scenario: Scenario;
+  /** The scenario as configured, when --ticks changed its months: its description is of those. */
+  configured?: Scenario;
   summary: Summary | EnsembleSummary;
   /** The run's metrics, or an ensemble's means: what the history sections read. */
   table: MetricTable;
@@ -95,7 +99,7 @@ export function runReportMd(options: {
   const pastWindow = pastCalibratedWindow({ ...scenario, months: summary.ticks });
   return [
     `# ${scenario.name}`,
-    scenario.description,
+    scenarioDescription(options.configured ?? scenario, summary.ticks),
     `${runsLine} · config hash \`${summary.configHash.slice(0, 19)}…\` · [manifest.json](manifest.json) records how to run it again.`,
     pastWindow === undefined ? '' : `> **Past the calibrated window:** ${pastWindow}.`,
     `## Key figures`,

@@ -74,7 +74,7 @@ describe('npm run simulate, interrupted or failing mid-run', () => {
     // A folder where metrics.csv must go makes the run fail as a full or broken disk would.
     const run = await simulateInBackground(['configs/baseline.json', '--ticks', '36'], out, (_pid, staging) => mkdirSync(join(staging, 'metrics.csv')));
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`^error: the run failed and ${out} is unchanged: is a folder, not a file \\(EISDIR\\) at [^\\n]*metrics\\.csv\\n$`));
+    expect(run.stderr).toMatch(new RegExp(`^error: the run failed and ${out} is unchanged: is a folder, not a file \\(EISDIR\\) writing [^\\n]*metrics\\.csv\\n$`));
     expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe(summary);
     expect(readdirSync(root)).toEqual(['out']);
   });

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -159,4 +159,21 @@ describe('config messages', () => {
       expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
     }
   });
+});
+
+describe('reports under --ticks', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'llm-sim-hostile-ticks-'));
+  // The baseline's description says it runs "to the end of 2028"; --ticks 3 runs to February 2024.
+  const note = '> **--ticks 3:** this run covers 3 months, Dec 2023 – Feb 2024; the description above is of the scenario as configured, 61 months to Dec 2028.';
+
+  it('say the months the run covered beside a description written for the scenario’s own', () => {
+    const simulate = runCli('simulate.ts', [BASELINE_PATH, '--ticks', '3', '--runs', '2', '--no-charts', '--quiet', '--out', join(dir, 'simulate')]);
+    expect(simulate.status).toBe(0);
+    const report = readFileSync(join(dir, 'simulate', 'report.md'), 'utf8');
+    expect(report).toContain('then run to the end of 2028');
+    expect(report).toContain(`\n\n${note}\n\n`);
+    const sweep = runCli('sweep.ts', [BASELINE_PATH, '--param', 'enterprises.policies.switching.params.paybackMonths=6:12:2', '--ticks', '3', '--no-charts', '--quiet', '--out', join(dir, 'sweep')]);
+    expect(sweep.status).toBe(0);
+    expect(readFileSync(join(dir, 'sweep', 'report.md'), 'utf8')).toContain(`\n\n${note}\n\n`);
+  }, 120_000);
 });

@@ -259,3 +259,48 @@ describe.skipIf(!hasStrace)('a run killed between the two renames of its commit'
     expect(readdirSync(dir).sort()).toEqual(['cheap.json', 'out', 'tiny.json']);
   });
 });
+
+describe('a manifest too big to be read back', () => {
+  const { dir, baseline } = tinyConfigs('hostile-manifest-size');
+  const noStackTrace = (run: CliRun) => expect(run.stderr).not.toMatch(/\n\s+at |node:internal/);
+
+  it('is never written: a job whose manifest would be above the read limit is refused before it runs, exit 2', () => {
+    // Eight scenarios of 9 MB each, every one within the config limit of 10 MB: their manifest, which records them resolved, would be ~70 MiB.
+    const description = 'x'.repeat(9_000_000);
+    const configs = Array.from({ length: 8 }, (_, i) => {
+      const file = join(dir, `big-${i}.json`);
+      writeFileSync(file, JSON.stringify({ extends: baseline, name: `big-${i}`, description }));
+      return file;
+    });
+    const out = join(dir, 'big-compare');
+    const run = runCli('compare.ts', [...configs, '--no-charts', '--quiet', '--out', out]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(
+      /^error: the job's manifest\.json would be \d+\.\d MiB, above the limit of 64 MiB a manifest is read back with, so the job could not be run again from it: it records the 8 resolved scenarios in full; run fewer scenarios at once, or smaller ones\n$/,
+    );
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.big-compare'))).toEqual([]);
+  }, 180_000);
+
+  it('is refused when re-run at the limit of a manifest, 64 MiB, not that of a scenario', () => {
+    // What an earlier version wrote: a manifest of 65 MiB.
+    const manifest = join(dir, 'huge', 'manifest.json');
+    mkdirSync(join(dir, 'huge'));
+    const head = '{\n  "format": "llm-market-sim manifest 1",\n  "command": "npm run compare -- a.json b.json",\n  "pad": "';
+    writeFileSync(manifest, `${head}${'x'.repeat(65 * 2 ** 20)}"\n}\n`);
+    const said = `the file is 65.0 MiB, above the limit of 64 MiB for a manifest`;
+    for (const script of ['compare.ts', 'simulate.ts', 'calibrate.ts']) {
+      const run = runCli(script, [manifest, '--quiet', '--out', join(dir, 'rerun')]);
+      expect(run.status, script).toBe(2);
+      expect(run.stderr, script).toBe(`error: ${manifest}: ${said}\n`);
+      noStackTrace(run);
+    }
+    const validate = runCli('validate.ts', [manifest]);
+    expect(validate.status).toBe(2);
+    expect(validate.stderr).toBe(`${manifest}: ${said}\n`);
+    // A file as big that is no manifest is still a scenario above its own limit.
+    const notManifest = join(dir, 'huge', 'big.json');
+    writeFileSync(notManifest, `{"name": "big", "description": "${'x'.repeat(65 * 2 ** 20)}"}`);
+    expect(runCli('simulate.ts', [notManifest, '--quiet']).stderr).toMatch(/above the limit of 10 MB for a scenario/);
+  }, 120_000);
+});

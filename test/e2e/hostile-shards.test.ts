@@ -1,7 +1,8 @@
-import { cpSync, existsSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../support/run-cli.js';
+import { canMountTmpfs, withTmpfs } from '../support/tmpfs.js';
 import { tinyConfigs } from './tiny-configs.js';
 
 /**
@@ -117,4 +118,27 @@ describe('hostile shards and manifests', () => {
     expect(validate.stderr).toContain(`${edited} is not a valid manifest (1 problem):\n  jobHash: the manifest records ${manifest.jobHash}`);
     expect(validate.stderr).toContain(`${join(at('a0'), 'partial.json')} is a shard's partial.json, not a scenario`);
   });
+
+  // A disk too small for the outputs (a 64 KiB tmpfs): the shards sit on another disk, with space.
+  it.skipIf(!canMountTmpfs)('blames a full disk on the file it writes on that disk, never on a shard’s file it reads', () => {
+    withTmpfs(
+      'rw',
+      (mountPoint) => {
+        const out = join(mountPoint, 'merged');
+        const written = (noun: string) => new RegExp(`^error: the ${noun} failed and nothing was written to ${out}: no space left on the device \\(ENOSPC\\) writing ${mountPoint}/\\.merged\\.[\\w-]+\\.partial/[\\w.]+\\n$`);
+        const merged = merge(at('a0'), at('a1'), '--out', out);
+        expect(merged.status).toBe(1);
+        expect(merged.stderr).toMatch(written('merge'));
+        expect(merged.stderr).not.toContain(at('a0'));
+        // A run writing its own files: Node names no file for a failed write(2); the message does.
+        for (const runs of ['1', '2']) {
+          const run = runCli('simulate.ts', [baseline, '--runs', runs, '--no-charts', '--quiet', '--out', out]);
+          expect(run.status).toBe(1);
+          expect(run.stderr).toMatch(written(runs === '1' ? 'run' : 'job'));
+        }
+        expect(readdirSync(mountPoint)).toEqual([]);
+      },
+      '64k',
+    );
+  }, 120_000);
 });

@@ -43,11 +43,16 @@ describe('dateBeforeStart: a date no earlier than the run’s first month', () =
 });
 
 describe('the size limit says what a config weighs', () => {
-  it('quotes the shipped baseline at about its real size (within a quarter)', async () => {
+  it('quotes the shipped baseline and targets file at their real size, measured when said', async () => {
     const { statSync } = await import('node:fs');
-    const { LIMIT_REASONS } = await import('../../src/config/limits.js');
-    const quoted = Number(/baseline, with its history of 2024–2025, is about (\d+) KB/.exec(LIMIT_REASONS.configFile(11 * 2 ** 20))![1]);
-    const actual = statSync('configs/baseline.json').size / 1000;
-    expect(Math.abs(quoted / actual - 1)).toBeLessThan(0.25);
+    const { CONFIG_FILE_LIMITS } = await import('../../src/config/load-scenario-file.js');
+    const { TARGETS_FILE_LIMITS } = await import('../../src/calibration/load-targets-file.js');
+    const kb = (file: string) => `${(statSync(file).size / 1000).toFixed(1)} KB`;
+    expect(CONFIG_FILE_LIMITS.tooBig(11 * 2 ** 20)).toBe(
+      `the file is 12 MB, above the limit of 10 MB for a scenario (the shipped baseline, with its history of 2024–2025, is ${kb('configs/baseline.json')})`,
+    );
+    expect(TARGETS_FILE_LIMITS.tooBig(11 * 2 ** 20)).toBe(
+      `the file is at least 12 MB, above the limit of 10 MB for a targets file (the shipped one, configs/targets/2023-2025.json, is ${kb('configs/targets/2023-2025.json')})`,
+    );
   });
 });

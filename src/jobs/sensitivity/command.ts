@@ -6,15 +6,17 @@ import { sensitivityPlan } from './sensitivity-plan.js';
 import { badInput, jobCommon, checkFocus, jobChangingFlags, manifestConflicts, resolveScenario } from '../command-line.js';
 import { canonicalCommand, JOB_OPTIONS, jobOptionsUsage, outputOptions, parseCommandLine, readJobOptions } from '../job-options.js';
 
-const DEFAULT_CHANGE = 0.2;
+export const DEFAULT_CHANGE = 0.2;
 
-const SENSITIVITY_USAGE = `Usage: npm run sensitivity -- <config.json> [options]
+/** The figures of configs/baseline.json this help quotes, held to the plan by test/jobs/sensitivity/sensitivity-docs.test.ts. */
+export const SENSITIVITY_USAGE = `Usage: npm run sensitivity -- <config.json> [options]
        npm run sensitivity -- <manifest.json> [--out DIR] [--workers N] [--shard i/N] [--quiet]
 
 Moves every numeric policy parameter of the scenario (vendors, clouds, enterprises, consumers)
 down and up by ${DEFAULT_CHANGE * 100}%, one at a time, each kept within its valid range, and writes a tornado chart
-per key KPI (parameters sorted by the swing they cause), sensitivity.csv and report.md. The
-baseline has about 180 such parameters: some 350 runs, a few minutes on a laptop.
+per key KPI (parameters sorted by the swing they cause), sensitivity.csv and report.md. In
+configs/baseline.json 185 parameters can move: 363 runs (the base, then each side moved), each as
+long as a run of the scenario; --only moves fewer.
 
 Options:
   --change X         the relative change, 0 < X < 1 or a percentage (default ${DEFAULT_CHANGE}, i.e. ±${DEFAULT_CHANGE * 100}%)

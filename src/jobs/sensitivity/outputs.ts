@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asRun } from '../../batch/job.js';
 import type { SensitivityJob } from './job.js';
@@ -13,6 +12,7 @@ import { paramLabel, sensitivityCsv, sensitivityMd, swings, type SensitivityResu
 import { axisUnit, focusNote, focusOf } from '../kpi-focus.js';
 import type { OutputContext } from '../job-kind.js';
 import { listOf } from '../../report/list-of.js';
+import { writeOutputFile } from '../../io/write-output.js';
 
 /** Parameters a tornado shows at most, largest swing first. */
 const TORNADO_ROWS = 20;
@@ -67,11 +67,11 @@ export async function writeSensitivityOutputs(ctx: OutputContext<SensitivityJob>
   const charts = [];
   for (const chart of await renderConfigs(built, { width: 1200, height: 800 })) {
     if (ctx.stopped()) return [];
-    writeFileSync(join(ctx.staging, chart.file), chart.png);
+    writeOutputFile(join(ctx.staging, chart.file), chart.png);
     charts.push({ file: chart.file, title: chart.title, description: chart.description });
   }
-  writeFileSync(join(ctx.staging, 'sensitivity.csv'), sensitivityCsv(results, scenario));
-  writeFileSync(
+  writeOutputFile(join(ctx.staging, 'sensitivity.csv'), sensitivityCsv(results, scenario));
+  writeOutputFile(
     join(ctx.staging, 'report.md'),
     sensitivityMd({
       scenario: scenario,

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asRun } from '../../batch/job.js';
 import type { SimulateJob } from './job.js';
@@ -17,6 +16,7 @@ import { runReportMd, type ChartEntry } from '../../report/run-report.js';
 import { buildSummary, type Summary } from '../../report/summary.js';
 import type { OutputContext } from '../job-kind.js';
 import { listOf } from '../../report/list-of.js';
+import { writeOutputFile } from '../../io/write-output.js';
 
 /**
  * simulate's files. One run: metrics.csv, summary.json and charts exactly as ever, plus report.md.
@@ -28,7 +28,7 @@ export async function writeSimulateOutputs(ctx: OutputContext<SimulateJob>, job:
   const { staging } = ctx;
   const scenario = asRun(job, job.scenario);
   const runs = ctx.collector.runs(0);
-  const write = (file: string, content: string | Buffer) => writeFileSync(join(staging, file), content);
+  const write = (file: string, content: string | Buffer) => writeOutputFile(join(staging, file), content);
   const charts: ChartEntry[] = [];
   let summary: Summary | EnsembleSummary;
   let data: ChartData;
@@ -68,7 +68,7 @@ export async function writeSimulateOutputs(ctx: OutputContext<SimulateJob>, job:
           placements: placeRunTargets(data, targets, job.charts ? undefined : []),
           columns: [{ label: scenario.name, runs }],
         });
-  write('report.md', runReportMd({ scenario, summary, table: data.lines, charts, files, ...(targetsMd !== undefined && { targets: targetsMd }) }));
+  write('report.md', runReportMd({ scenario, configured: job.scenario, summary, table: data.lines, charts, files, ...(targetsMd !== undefined && { targets: targetsMd }) }));
   const written = [...(job.charts ? [`${charts.length} charts`] : []), 'report.md', 'metrics.csv', 'summary.json', 'events.jsonl', 'manifest.json'];
   return [...runHeadlines(summary), `Wrote ${listOf(written)} to ${ctx.outDir}/`];
 }

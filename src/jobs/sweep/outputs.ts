@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asRun } from '../../batch/job.js';
 import type { SweepJob } from './job.js';
@@ -17,6 +16,7 @@ import type { Scenario } from '../../config/parse-scenario.js';
 import { axisUnit, focusNote, focusOf } from '../kpi-focus.js';
 import type { OutputContext } from '../job-kind.js';
 import { listOf } from '../../report/list-of.js';
+import { writeOutputFile } from '../../io/write-output.js';
 
 /** KPIs drawn against a swept parameter, one line per entity. */
 const SWEEP_CHART_KPIS: readonly { kind: KpiKind; metric: string; of: 'vendor' | 'cloud' | 'market'; title: string; unit: AxisUnit; slug: string }[] = [
@@ -47,13 +47,13 @@ export async function writeSweepOutputs(ctx: OutputContext<SweepJob>, job: Sweep
   const charts = [];
   for (const chart of await renderConfigs(built)) {
     if (ctx.stopped()) return [];
-    writeFileSync(join(ctx.staging, chart.file), chart.png);
+    writeOutputFile(join(ctx.staging, chart.file), chart.png);
     charts.push({ file: chart.file, title: chart.title, description: chart.description });
   }
-  writeFileSync(join(ctx.staging, 'sweep.csv'), sweepCsv({ scenario: scenario, params: job.params, points, stats, runs: job.runs }));
-  writeFileSync(
+  writeOutputFile(join(ctx.staging, 'sweep.csv'), sweepCsv({ scenario: scenario, params: job.params, points, stats, runs: job.runs }));
+  writeOutputFile(
     join(ctx.staging, 'report.md'),
-    sweepMd({ scenario: scenario, command: ctx.command, params: job.params, points, stats, runs: job.runs, seeds, kpis, focusNote: note, charts }),
+    sweepMd({ scenario: scenario, configured: job.scenario, command: ctx.command, params: job.params, points, stats, runs: job.runs, seeds, kpis, focusNote: note, charts }),
   );
   const written = [...(job.charts ? [`${charts.length} charts`] : []), 'report.md', 'sweep.csv', 'manifest.json'];
   return [

@@ -5,6 +5,7 @@ import type { ScalarKpi } from '../../report/kpi-catalog.js';
 import { orderKpiKeys } from '../../report/kpi-catalog.js';
 import { describeSeeds, formatStats, mdTable } from '../../report/kpi-format.js';
 import { chartSection, type ChartEntry } from '../../report/run-report.js';
+import { scenarioDescription } from '../../report/scenario-description.js';
 
 /**
  * sweep.csv and the sweep's report.md. sweep.csv has one row per point of the grid: the point's
@@ -40,7 +41,9 @@ export function sweepCsv(options: {
 const MAX_TABLE_POINTS = 60;
 
 export function sweepMd(options: {
+  /** The scenario as it ran, and as configured (its description is of the configured months). */
   scenario: Scenario;
+  configured: Scenario;
   command: string;
   params: readonly ParamRange[];
   points: readonly (readonly ParamSetting[])[];
@@ -70,7 +73,7 @@ export function sweepMd(options: {
   return [
     `# Sweep of ${options.scenario.name}`,
     `Made by \`${options.command}\`; [manifest.json](manifest.json) records how to run it again.`,
-    options.scenario.description,
+    scenarioDescription(options.configured, options.scenario.months),
     `${points.length} points × ${runs} run${runs === 1 ? '' : 's'} (${describeSeeds(options.seeds)}, the same at every point), over:`,
     ranges,
     `## Key figures by point`,
