@@ -71,7 +71,7 @@ function seriesOf(spec: TimeSeriesSpec, data: ChartData): { series: BandSeries[]
   };
   const hasValues = (s: BandSeries) => s.mean.some((v) => v !== null);
   if ('market' in spec.lines) {
-    const series = spec.lines.market.map((l, i) => one(l.metric, 'market', { label: l.label, colour: SERIES_COLOURS[i === 0 ? 0 : 2]! }, false));
+    const series = spec.lines.market.map((l, i) => one(l.metric, 'market', { label: l.label, colour: marketLineColour(i) }, false));
     return { series: series.filter(hasValues), missing: [] };
   }
   const metric = spec.lines.metric;
@@ -107,7 +107,7 @@ function referenceDatasets(spec: TimeSeriesSpec, data: ChartData): Dataset[] {
 function linesOf(spec: TimeSeriesSpec, data: ChartData): ChartLines {
   const lines =
     'market' in spec.lines
-      ? spec.lines.market.map((l, i) => ({ metric: l.metric, entity: 'market', colour: SERIES_COLOURS[i === 0 ? 0 : 2]! }))
+      ? spec.lines.market.map((l, i) => ({ metric: l.metric, entity: 'market', colour: marketLineColour(i) }))
       : entitiesWithValues(data.lines, spec.lines.metric).map((id) => ({ metric: (spec.lines as { metric: string }).metric, entity: id, colour: entityStyle(id).colour }));
   return { unit: spec.unit, lines, everyEntity: true };
 }
@@ -145,4 +145,9 @@ export function timeSeriesChart(spec: TimeSeriesSpec): ChartDefinition {
       return flat.length > 0 ? withLineSamples(drawn) : drawn;
     },
   };
+}
+
+/** The i-th market line's colour: blue, then red, then the light blue, so two lines keep the strongest contrast. */
+function marketLineColour(i: number): string {
+  return SERIES_COLOURS[[0, 2, 1][i % 3]!]!;
 }

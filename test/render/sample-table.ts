@@ -66,6 +66,7 @@ export function sampleTable(months: number, skip: readonly string[] = []): Metri
     record('market.switches', 'market', 10 + tick);
     record('market.switch_rate_12m', 'market', Math.min(0.2, 0.01 * tick));
     record('market.multi_vendor_share', 'market', Math.min(0.5, 0.02 * tick));
+    record('market.upgrade_rate_12m', 'market', Math.min(0.7, 0.03 * tick));
   }
   return table;
 }

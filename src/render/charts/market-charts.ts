@@ -78,12 +78,13 @@ export const modelSwitches: ChartDefinition = timeSeriesChart({
 export const switchRate: ChartDefinition = timeSeriesChart({
   file: 'switch-rate.png',
   marks: ['model-release', 'listing', 'delisting'],
-  title: 'Adopters that changed vendor in a year, and that use several',
+  title: 'Adopters that changed vendor or upgraded in a year, and that use several',
   describe:
-    'Share of the month’s adopters whose primary vendor changed in the 12 months to that month, as enterprise surveys ask it (Menlo Ventures 2025: about 11 % in the year to mid-2025), and share with models of two vendors or more in production (a16z 2025: most large enterprises use 3 or more model families).',
+    'Share of the month’s adopters whose primary vendor changed in the 12 months to that month, and that moved to a newer model of their vendor without changing it, as enterprise surveys ask it (Menlo Ventures 2025: 11 % and 66 % in the year to mid-2025), and share with models of two vendors or more in production (a16z 2025: most large enterprises use 3 or more model families).',
   lines: {
     market: [
       { metric: 'market.switch_rate_12m', label: 'Changed primary vendor in the last 12 months' },
+      { metric: 'market.upgrade_rate_12m', label: 'Upgraded within their vendor, no change of vendor' },
       { metric: 'market.multi_vendor_share', label: 'Use two vendors or more' },
     ],
   },
