@@ -330,7 +330,11 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
       } else if (rng.next() < reviewProbability) {
         // The option that serves it best among the vendors it does not use yet.
         bestOption(population, i, set, surpluses);
-        for (let m = 0; m < used; m++) surpluses[members[m]!] = heldSurplus(population, i, set, members[m]!);
+        // bestOption valued every option at its newest model; a vendor in use counts at the model it runs.
+        for (let m = 0; m < used; m++) {
+          const option = members[m]!;
+          if (heldQuality[row + set.vendor[option]!] !== set.quality[option]) surpluses[option] = heldSurplus(population, i, set, option);
+        }
         const best = bestUnused(set, surpluses, inUse, row);
         let gain = 0;
         let cost = 0;

@@ -167,8 +167,8 @@ export function calibrateCommand(argv: readonly string[], context: CommandContex
   if (free.length === 0) return { exit: badInput(`nothing to fit: ${targetsFile} lists no free parameters; add them to its "free" list or give --free <path>=<lo>:<hi>`) };
   const kept = through === undefined ? targets.file.targets : targets.file.targets.filter((t) => targetWindow(t).to <= through);
   if (through !== undefined && kept.every((t) => t.notModelled !== undefined)) {
-    const last = targets.file.targets.filter((t) => t.notModelled === undefined).map((t) => targetWindow(t).to).sort()[0];
-    return { exit: badInput(`--through ${through}: no modelled target of ${targetsFile} ends by then${last ? ` (the first ends in ${last})` : ''}; nothing to fit to`) };
+    const first = targets.file.targets.filter((t) => t.notModelled === undefined).map((t) => targetWindow(t).to).sort()[0];
+    return { exit: badInput(`--through ${through}: no modelled target of ${targetsFile} ends by then${first ? ` (the first ends in ${first})` : ''}; nothing to fit to`) };
   }
   const file = { ...targets.file, targets: kept, free };
   const problems = checkTargetsAgainst(file, scenario);
