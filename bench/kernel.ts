@@ -390,9 +390,10 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
               if (drop === used) used++;
             }
           }
-          const lead = bestMember(used);
-          if (addedHere && lead !== b) added++;
-          if (lead !== j) {
+          if (addedHere && used > 1) added++;
+          if (addedHere && inUse[row + optionVendor[base + j]!] === 0) {
+            // The primary made way for the new one: the best of those in use leads at once.
+            const lead = bestMember(used);
             switched++;
             vendor[i] = optionVendor[base + lead]!;
             lastSwitchTick[i] = tick;
@@ -402,7 +403,6 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
       }
 
       adopters++;
-      if (tick - lastSwitchTick[i]! >= 12 && tick - lastUpgradeTick[i]! < 12) upgradedInLastYear++;
       const pilot = stage[i] === STAGE_PILOT;
       if (!pilot) producing++;
       const pilotFactor = pilot ? rules.pilotDemandShare : 1;
@@ -414,32 +414,46 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
         const tokens = baseDemandMTok[i]! * growth * lift * priceFactor[base + j]! * pilotFactor;
         if (toCloud || openWeights[v] === 1) viaCloudMTok[v * cloudCount + cloud[i]!]! += tokens;
         else directMTok[v]! += tokens;
-        continue;
-      }
-      multiVendor++;
-      memberSurpluses(i, base, used);
-      let topMember = -Infinity;
-      for (let m = 0; m < used; m++) topMember = Math.max(topMember, surp[members[m]!]!);
-      let total = 0;
-      for (let m = 0; m < used; m++) {
-        weights[m] = scale > 0 ? Math.exp((surp[members[m]!]! - topMember) / scale) : surp[members[m]!] === topMember ? 1 : 0;
-        total += weights[m]!;
-      }
-      let held = 0;
-      if (rules.adjustment < 1) for (let m = 0; m < used; m++) held += workShare[row + optionVendor[base + members[m]!]!]!;
-      for (let m = 0; m < used; m++) {
-        const v = optionVendor[base + members[m]!]!;
-        let tokens: number;
-        if (rules.adjustment >= 1) tokens = (baseDemandMTok[i]! * growth * lift * priceFactor[base + members[m]!]! * pilotFactor * weights[m]!) / total;
-        else {
-          const current = held > 0 ? workShare[row + v]! / held : v === vendor[i] ? 1 : 0;
-          const share = current + rules.adjustment * (weights[m]! / total - current);
-          workShare[row + v] = share;
-          tokens = baseDemandMTok[i]! * growth * lift * priceFactor[base + members[m]!]! * pilotFactor * share;
+      } else {
+        multiVendor++;
+        memberSurpluses(i, base, used);
+        let topMember = -Infinity;
+        for (let m = 0; m < used; m++) topMember = Math.max(topMember, surp[members[m]!]!);
+        let total = 0;
+        for (let m = 0; m < used; m++) {
+          weights[m] = scale > 0 ? Math.exp((surp[members[m]!]! - topMember) / scale) : surp[members[m]!] === topMember ? 1 : 0;
+          total += weights[m]!;
         }
-        if (toCloud || openWeights[v] === 1) viaCloudMTok[v * cloudCount + cloud[i]!]! += tokens;
-        else directMTok[v]! += tokens;
+        if (rules.adjustment < 1) {
+          let held = 0;
+          for (let m = 0; m < used; m++) held += workShare[row + optionVendor[base + members[m]!]!]!;
+          for (let m = 0; m < used; m++) {
+            const v = optionVendor[base + members[m]!]!;
+            const current = held > 0 ? workShare[row + v]! / held : v === vendor[i] ? 1 : 0;
+            weights[m] = current + rules.adjustment * (weights[m]! / total - current);
+            workShare[row + v] = weights[m]!;
+          }
+          total = 1;
+        }
+        // The primary is the vendor carrying the most of the work; the first of equals stays.
+        let primary = -1;
+        for (let m = 0; m < used; m++) if (members[m] === j) primary = m;
+        let lead = -1;
+        for (let m = 0; m < used; m++) if (m !== primary && weights[m]! > (lead >= 0 ? weights[lead]! : primary >= 0 ? weights[primary]! : -1)) lead = m;
+        if (lead >= 0) {
+          switched++;
+          vendor[i] = optionVendor[base + members[lead]!]!;
+          lastSwitchTick[i] = tick;
+          j = members[lead]!;
+        }
+        for (let m = 0; m < used; m++) {
+          const v = optionVendor[base + members[m]!]!;
+          const tokens = (baseDemandMTok[i]! * growth * lift * priceFactor[base + members[m]!]! * pilotFactor * weights[m]!) / total;
+          if (toCloud || openWeights[v] === 1) viaCloudMTok[v * cloudCount + cloud[i]!]! += tokens;
+          else directMTok[v]! += tokens;
+        }
       }
+      if (tick - lastSwitchTick[i]! >= 12 && tick - lastUpgradeTick[i]! < 12) upgradedInLastYear++;
     }
 
     for (let k = 0; k < V; k++) totalMTok += directMTok[k]! * rules.weight;

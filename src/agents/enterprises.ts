@@ -257,6 +257,11 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
     const row = i * vendorCount;
     let j: number;
     let used = 0;
+    // A vendor a review added this month, with the gain and cost it was added on.
+    let added = false;
+    let best = -1;
+    let gain = 0;
+    let cost = 0;
     // The logit's scale: the temperature times the value of a MTok of the month's best model.
     const scale = temperature * (valueUsdPerTask[i]! / step.mTokPerTask[segment[i]!]!);
 
@@ -335,10 +340,7 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
           const option = members[m]!;
           if (heldQuality[row + set.vendor[option]!] !== set.quality[option]) surpluses[option] = heldSurplus(population, i, set, option);
         }
-        const best = bestUnused(set, surpluses, inUse, row);
-        let gain = 0;
-        let cost = 0;
-        let added = false;
+        best = bestUnused(set, surpluses, inUse, row);
         if (best >= 0) {
           // Put the best model in production beside the others, dropping the least fitting at the limit:
           // the gain is the rise in the inclusive value, the cost moving the work that goes to it.
@@ -357,7 +359,7 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
             if (dropped >= 0) workShare[row + dropped] = 0;
             members[drop] = best;
             if (drop === used) used++;
-            if (bestMember(members, used, surpluses) !== best) {
+            if (used > 1) {
               publish({
                 type: 'enterprise.vendor-added',
                 tick,
@@ -370,20 +372,18 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
             }
           }
         }
-        // The primary is the vendor in use that serves the enterprise best.
-        const lead = bestMember(members, used, surpluses);
-        if (lead !== j) {
+        // The primary's vendor made way for the new one: the vendor in use that serves it best takes
+        // the lead at once. Otherwise the primary changes below, once another carries more of the work.
+        if (added && inUse[row + set.vendor[j]!] === 0) {
+          const lead = bestMember(members, used, surpluses);
           switches++;
-          if (added && lead === best) switchTo(step, i, set, lead, gain, cost);
+          if (lead === best) switchTo(step, i, set, lead, gain, cost);
           else switchTo(step, i, set, lead, baseDemandMTok[i]! * growth * lift * factors[lead]! * (surpluses[lead]! - surpluses[j]!), 0);
           j = lead;
         }
       }
     }
 
-    rois[adopters++] = heldRoi(population, i, set, j);
-    if (tick - population.lastSwitchTick[i]! < 12) switchedInLastYear++;
-    else if (tick - population.lastUpgradeTick[i]! < 12) upgradedInLastYear++;
     const pilot = stage[i] === STAGE_PILOT;
     if (!pilot) inProduction++;
     const pilotFactor = pilot ? pilotDemandShare : 1;
@@ -393,35 +393,53 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
     if (used <= 1) {
       if (adjustment < 1) workShare[row + set.vendor[j]!] = 1;
       deliver(set.vendor[j]!, baseDemandMTok[i]! * growth * lift * factors[j]! * pilotFactor);
-      continue;
-    }
-    // Several vendors in production: each gets its logit share of the work.
-    multiVendor++;
-    for (let m = 0; m < used; m++) surpluses[members[m]!] = heldSurplus(population, i, set, members[m]!);
-    let top = -Infinity;
-    for (let m = 0; m < used; m++) top = Math.max(top, surpluses[members[m]!]!);
-    let total = 0;
-    for (let m = 0; m < used; m++) {
-      weights[m] = scale > 0 ? Math.exp((surpluses[members[m]!]! - top) / scale) : surpluses[members[m]!] === top ? 1 : 0;
-      total += weights[m]!;
-    }
-    if (adjustment >= 1) {
+    } else {
+      // Several vendors in production: each gets its logit share of the work.
+      multiVendor++;
+      for (let m = 0; m < used; m++) surpluses[members[m]!] = heldSurplus(population, i, set, members[m]!);
+      let top = -Infinity;
+      for (let m = 0; m < used; m++) top = Math.max(top, surpluses[members[m]!]!);
+      let total = 0;
+      for (let m = 0; m < used; m++) {
+        weights[m] = scale > 0 ? Math.exp((surpluses[members[m]!]! - top) / scale) : surpluses[members[m]!] === top ? 1 : 0;
+        total += weights[m]!;
+      }
+      if (adjustment < 1) {
+        // The work moves towards the logit's split by `adjustment` of the gap a month: moving a use
+        // case takes a pilot, testing and prompt work, so share follows a lead over months (and a
+        // vendor rationed last month does not lose and win back its work in alternate months). The
+        // shares of the vendors in use are read as a split of the whole (a dropped vendor's part goes
+        // to the others pro rata).
+        let held = 0;
+        for (let m = 0; m < used; m++) held += workShare[row + set.vendor[members[m]!]!]!;
+        for (let m = 0; m < used; m++) {
+          const v = set.vendor[members[m]!]!;
+          const current = held > 0 ? workShare[row + v]! / held : v === vendor[i] ? 1 : 0;
+          weights[m] = current + adjustment * (weights[m]! / total - current);
+          workShare[row + v] = weights[m]!;
+        }
+        total = 1;
+      }
+      // The primary is the vendor that carries the most of the work (the first of equals stays): a
+      // vendor added beside it becomes the primary only once its share has grown past the primary's.
+      let primary = -1;
+      for (let m = 0; m < used; m++) if (members[m] === j) primary = m;
+      let lead = -1;
+      for (let m = 0; m < used; m++) {
+        if (m !== primary && weights[m]! > (lead >= 0 ? weights[lead]! : primary >= 0 ? weights[primary]! : -1)) lead = m;
+      }
+      if (lead >= 0) {
+        const to = members[lead]!;
+        switches++;
+        if (added && to === best) switchTo(step, i, set, to, gain, cost);
+        else switchTo(step, i, set, to, baseDemandMTok[i]! * growth * lift * factors[to]! * (surpluses[to]! - surpluses[j]!), 0);
+        j = to;
+      }
       for (let m = 0; m < used; m++) deliver(set.vendor[members[m]!]!, (baseDemandMTok[i]! * growth * lift * factors[members[m]!]! * pilotFactor * weights[m]!) / total);
-      continue;
     }
-    // The work moves towards the logit's split by `adjustment` of the gap a month: moving a use case
-    // takes testing and prompt work, so share follows a lead over months (and a vendor rationed last
-    // month does not lose and win back its work in alternate months). The shares of the vendors in
-    // use are read as a split of the whole (a dropped vendor's part goes to the others pro rata).
-    let held = 0;
-    for (let m = 0; m < used; m++) held += workShare[row + set.vendor[members[m]!]!]!;
-    for (let m = 0; m < used; m++) {
-      const v = set.vendor[members[m]!]!;
-      const current = held > 0 ? workShare[row + v]! / held : v === vendor[i] ? 1 : 0;
-      const share = current + adjustment * (weights[m]! / total - current);
-      workShare[row + v] = share;
-      deliver(v, baseDemandMTok[i]! * growth * lift * factors[members[m]!]! * pilotFactor * share);
-    }
+    rois[adopters++] = heldRoi(population, i, set, j);
+    if (tick - population.lastSwitchTick[i]! < 12) switchedInLastYear++;
+    else if (tick - population.lastUpgradeTick[i]! < 12) upgradedInLastYear++;
   }
 
   /** Books enterprise i's tokens to a vendor: through its cloud (marketplace, or open weights hosted there), else direct. */

@@ -68,6 +68,7 @@ export function policyVariant(role: PolicyRole, type: string): JsonSchema {
     properties: {
       type: { const: policy.type, description: policy.summary },
       params: { ...params, description: `parameters of ${policy.type}; defaults fill what is left out` },
+      source: { type: 'string', maxLength: 2000, description: 'where the params come from: a source, as reported, or the command that fitted them' },
     },
     required: ['type'],
     additionalProperties: false,

@@ -19,6 +19,7 @@ export function policySpec(role: PolicyRole) {
     .object({
       type: z.string().describe(`policy type; one of: ${policyTypes(role).join(', ')}`),
       params: z.record(z.string(), z.unknown()).optional().describe('the policy’s parameters; defaults fill what is left out'),
+      source: z.string().max(2000).optional().describe('where the params come from: a source, as reported, or the command that fitted them'),
     })
     .strict()
     .describe(`${role} policy, see "Policies"`)

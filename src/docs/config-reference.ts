@@ -103,7 +103,8 @@ comes into service) MTok a month, kept for the rest of the contract (docs/model.
 ## Policies
 Every decision an agent makes is a policy written \`{ "type": "<name>", "params": { ... } }\`. The
 type picks the rule; params left out take the defaults listed below; an unknown type or param is an
-error that lists the valid ones.
+error that lists the valid ones. An optional \`"source"\` says where the params come from (a source,
+as reported, or the command that fitted them); it changes nothing in the run.
 `;
 
 function constraints(schema: JsonSchema): string {

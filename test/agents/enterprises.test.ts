@@ -645,6 +645,23 @@ describe('work that moves over months (logit-split adjustment)', () => {
     expect(second.viaCloudMTok[via(LLAMA, ALPHA)]).toBeCloseTo(100 * 0.75 * target, 9);
   });
 
+  it('keeps the primary until the vendor added beside it carries more of the work: a pilot, then the change', () => {
+    // llama (surplus 11) is primary with all the work; bolt (15) was just added at share 0, its logit
+    // share 1 − 31.0 % = 69.0 %. Month 1: bolt 0.5 × 0.690 = 0.345 < 0.655, llama stays primary.
+    // Month 2: bolt 0.345 + 0.5 × (0.690 − 0.345) = 0.517 > 0.483: bolt becomes primary, its gain
+    // 100 MTok × (15 − 11) = $400 a month, at no further cost (the move was paid when it was added).
+    const population = populationOf([{ cloud: ALPHA, valueUsdPerTask: 20, qualityWeight: 1, stage: STAGE_PRODUCTION, vendor: LLAMA, alsoUses: [BOLT], heldQuality: [0, 2, 0.7], workShare: [0, 0, 1], rng: NEVER }], 3);
+    const first = step(population, { switching: noReview, allocation: slow });
+    expect(first.events).toEqual([]);
+    expect(first.demand.switches).toBe(0);
+    expect(population.vendor[0]).toBe(LLAMA);
+    const second = step(population, { switching: noReview, allocation: slow });
+    expect(second.demand.directMTok[BOLT]).toBeCloseTo(100 * (0.75 * (1 - target)), 9);
+    expect(second.events).toEqual([{ type: 'enterprise.switched', tick: 0, enterprise: 0, from: 'llama', to: 'bolt', monthlyGainUsd: expect.closeTo(400, 9), switchingCostUsd: 0 }]);
+    expect(second.demand.switches).toBe(1);
+    expect(population.vendor[0]).toBe(BOLT);
+  });
+
   it('reads the shares of the vendors still in use as the whole when one is dropped', () => {
     // acme's 0.5 went with it: bolt 0.3 and llama 0.2 become 0.6 and 0.4, then move half-way to the logit.
     const population = populationOf(

@@ -31,6 +31,15 @@ describe('parseScenario', () => {
     expect(vendor.weights === 'closed' && vendor.policies.pricing.params).toMatchObject({ markup: 1.5, floorMarkup: 0.2, maxMonthlyChange: 0.15 });
   });
 
+  it('takes a policy’s source as a note that changes nothing, and still refuses a key a policy does not have', () => {
+    const json = baselineJson();
+    const plain = scenarioOf(baselineJson()).enterprises.policies.switching;
+    json.enterprises.policies.switching.source = 'fitted by npm run calibrate';
+    expect(scenarioOf(json).enterprises.policies.switching).toEqual(plain);
+    json.enterprises.policies.switching.sources = 'a typo';
+    expect(problemsOf(json).map((p) => p.path)).toContain('enterprises.policies.switching');
+  });
+
   it('keeps seed 0 as given rather than falling back to the default seed', () => {
     const json = baselineJson();
     json.seed = 0;
