@@ -1,7 +1,7 @@
 /**
  * Prints how configs/baseline.json (or the config given) meets the targets of
  * configs/targets/2023-2025.json (or the file given) over seeds 1..10: the min and max across seeds
- * against each band. Targets to 2024-12 are the calibration (test/calibration/baseline.test.ts
+ * against each band. Targets to CALIBRATED_UNTIL (2025-08) are the calibration (test/calibration/baseline.test.ts
  * asserts them, with its list of known misses); later ones are information; figures the model does
  * not record are listed as not modelled, with why.
  *

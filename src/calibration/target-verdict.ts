@@ -2,13 +2,13 @@ import { monthIndex } from '../engine/calendar.js';
 import { targetWindow, type Target } from './target-file.js';
 
 /**
- * Which targets a run must meet and whether it does. The baseline is calibrated to 2023–2024: a
- * modelled target whose window ends by the end of 2024 is asserted (test/calibration), a later one
- * is information until a calibration fits it, and a not-modelled one is listed as such.
+ * Which targets a run must meet and whether it does. The baseline is calibrated to 2023 to mid-2025:
+ * a modelled target whose window ends by August 2025 is asserted (test/calibration), a later one is
+ * information until a calibration fits it, and a not-modelled one is listed as such.
  */
 
-/** The last month of the hand calibration's figures. */
-export const CALIBRATED_UNTIL = '2024-12';
+/** The last month of the calibration's figures (Menlo Ventures' mid-2025 survey, the run-rates of Jul–Aug 2025). */
+export const CALIBRATED_UNTIL = '2025-08';
 
 export type TargetRole = 'asserted' | 'information' | 'not modelled';
 

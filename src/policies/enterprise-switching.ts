@@ -26,7 +26,7 @@ export const roiPayback = definePolicy({
 export const neverSwitch = definePolicy({
   type: 'never-switch',
   role: 'enterprise-switching',
-  summary: 'Enterprises keep the first model they adopt (full lock-in), unless it leaves their channel.',
+  summary: 'Enterprises never review their vendors: they keep the ones they have in production (full lock-in), unless a model leaves their channel; under logit-split the work still moves among those, and the primary with it.',
   params: z.object({}).strict(),
   create: () => ({ reviewProbability: 0, shouldSwitch: () => false }),
 });

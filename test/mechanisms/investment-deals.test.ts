@@ -29,8 +29,9 @@ function firstMonthOfXai(events: ReturnType<typeof run>['events']) {
   const books = eventsOf(events, 'vendor.month-closed').find((e) => e.vendor === 'xai' && e.tick === 0)!;
   const trainingUsd = eventsOf(events, 'vendor.trained').find((e) => e.vendor === 'xai' && e.tick === 0)!.spendUsd;
   const revenueUsd = books.revenueApiDirectUsd + books.revenueMarketplaceUsd + books.revenueSubscriptionUsd;
-  const burnUsd = books.revenueShareUsd + books.inferenceComputeUsd + trainingUsd - revenueUsd;
-  const cashUsd = XAI.cashUsd + revenueUsd - books.revenueShareUsd - books.inferenceComputeUsd - trainingUsd;
+  // Capacity it reserved and did not use is paid for as well (idle), as the runway policy counts it.
+  const burnUsd = books.revenueShareUsd + books.inferenceComputeUsd + books.idleCapacityUsd + trainingUsd - revenueUsd;
+  const cashUsd = XAI.cashUsd + revenueUsd - books.revenueShareUsd - books.inferenceComputeUsd - books.idleCapacityUsd - trainingUsd;
   return { revenueUsd, burnUsd, cashUsd };
 }
 

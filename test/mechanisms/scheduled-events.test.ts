@@ -145,9 +145,16 @@ describe('scheduled events', () => {
       { date: '2024-02', type: 'model-release', vendor: 'anthropic', quality: 1.6 },
       { date: '2024-05', type: 'policy-change', agent: 'enterprises', slot: 'switching', policy: { type: 'never-switch' } },
     ];
+    // One vendor each: a switch is a review's decision.
+    json.enterprises.policies.allocation = { type: 'single-vendor' };
     const switches = eventsOf(run(json).events, 'enterprise.switched').map((e) => e.tick);
     expect(switches.filter((tick) => tick >= 2 && tick < 5).length).toBeGreaterThan(0);
     expect(switches.filter((tick) => tick >= 5)).toEqual([]);
+    // Several vendors each (the baseline's logit-split): no vendor is put into production once reviews stop.
+    json.enterprises.policies.allocation = { type: 'logit-split', params: { maxVendors: 3, temperature: 0.1, adjustment: 0.5 } };
+    const added = eventsOf(run(json).events, 'enterprise.vendor-added').map((e) => e.tick);
+    expect(added.filter((tick) => tick >= 2 && tick < 5).length).toBeGreaterThan(0);
+    expect(added.filter((tick) => tick >= 5)).toEqual([]);
   });
 
   // Last month's books: this month's open at zero before the script runs, which would put every

@@ -66,7 +66,8 @@ describe('shipped scenarios branch from the baseline’s history', () => {
     const closedBest = (tick: number) =>
       Math.max(...['openai', 'anthropic', 'google', 'xai', 'mistral'].map((v) => run.metrics.series('vendor.quality_index').get(v)![tick]!));
     expect(meta[branch - 1]! / closedBest(branch - 1)).toBeLessThan(0.8);
-    expect(meta[branch + 1]! / closedBest(branch + 1)).toBeGreaterThanOrEqual(0.95 - 1e-9);
+    // Its first release comes in the branch month, at 95 % of the best closed model of that month.
+    expect(meta[branch]! / closedBest(branch)).toBeGreaterThanOrEqual(0.95 - 1e-9);
   });
 
   it('refuses a branch that keeps a contract an exclusive deal it restores forbids, naming the deal', () => {

@@ -34,8 +34,13 @@ describe('commoditization (open weights near parity, cheap switching, price pres
 
   it('lowers the average token price', () => expectLower(paired(baseline, commoditized, 'market.avg_price_usd_per_mtok', 'market')));
   it('lowers concentration (HHI of token sellers)', () => expectLower(paired(baseline, commoditized, 'market.hhi', 'market')));
+  // OpenAI's and Anthropic's on every seed. Google's on average over the seeds: in the baseline its
+  // capacity falls short of its demand through 2026 and its margin swings with what it can serve (on
+  // seed 2 commoditization leaves it more capacity per token sold: 0.63 against 0.555).
   it('lowers the closed vendors’ gross margins', () => {
-    for (const vendor of ['openai', 'anthropic', 'google']) expectLower(paired(baseline, commoditized, 'vendor.gross_margin', vendor));
+    for (const vendor of ['openai', 'anthropic']) expectLower(paired(baseline, commoditized, 'vendor.gross_margin', vendor));
+    const google = paired(baseline, commoditized, 'vendor.gross_margin', 'google');
+    expect(google.reduce((sum, p) => sum + p.b, 0)).toBeLessThan(google.reduce((sum, p) => sum + p.a, 0));
   });
   it('raises the clouds’ AI infrastructure revenue', () => {
     const total = (scenario: Scenario, seed: number) =>
@@ -50,13 +55,14 @@ describe('ASIC push (AWS conditions its investment in Anthropic on Trainium)', (
 
   it('gives AWS a higher ASIC share of its fleet', () => expectHigher(paired(baseline, asicPush, 'cloud.asic_share', 'aws')));
   it('lowers AWS’s Nvidia dependence', () => expectLower(paired(baseline, asicPush, 'cloud.nvidia_dependence', 'aws')));
-  // Since contracts reported in GW serve the tokens of their month's hardware (issue 21, item 6),
-  // Anthropic's TPU and Trainium deals hold about 99 % of its capacity on ASICs in the baseline
-  // already, so the push cannot raise that share on every seed: it binds more of Anthropic's
-  // capacity to AWS, whose offers now carry the 80 % Trainium condition (docs/model.md, §8).
-  it('makes Anthropic harder to move: nearly all its capacity is bound to ASICs, and more of it is at AWS', () => {
-    for (const { seed, a, b } of paired(baseline, asicPush, 'vendor.asic_share', 'anthropic', ['2026-03', '2028-12'])) {
-      expect(Math.min(a, b), `seed ${seed}`).toBeGreaterThan(0.95);
+  // Anthropic's TPU and Trainium deals hold most of its capacity on ASICs in the baseline already
+  // (0.84 from 2026-03, seeds 1–5, once enterprises' work grows with the models and it buys GPU
+  // capacity beside them); the push binds nearly all of it to ASICs (0.95), and more of it to AWS,
+  // whose offers now carry the 80 % Trainium condition (docs/model.md, §8).
+  it('makes Anthropic harder to move: more of its capacity is bound to ASICs, and more of it is at AWS', () => {
+    expectHigher(paired(baseline, asicPush, 'vendor.asic_share', 'anthropic', ['2026-03', '2028-12']));
+    for (const { seed, b } of paired(baseline, asicPush, 'vendor.asic_share', 'anthropic', ['2026-03', '2028-12'])) {
+      expect(b, `seed ${seed}`).toBeGreaterThan(0.9);
     }
     expectHigher(paired(baseline, asicPush, 'contract.capacity_mtok', 'anthropic@aws', ['2026-03', '2028-12']));
   });
@@ -94,11 +100,13 @@ describe('compute crunch (Azure short of capacity from 2026-03)', () => {
   // in by the month, and OpenAI's contracts there fall as they come up for renewal (2026-04 to 2026-12
   // alone moves them by under 1 %, either way).
   // OpenAI's AWS and Oracle deals (0.56 GW from 2026-01, Stargate's 4.5 GW from 2026-07) serve
-  // more tokens than it sells once each GW serves its month's hardware (issue 21, item 6): a short
-  // Azure moves its serving onto them, and it signs no new contract with Oracle to be served.
-  it('has OpenAI contract less capacity with Azure and serve from the capacity it holds at its other clouds, never short', () => {
+  // most of what it sells once each GW serves its month's hardware (issue 21, item 6): a short Azure
+  // moves its serving onto them. With enterprise work growing with the models, they fall a little
+  // short: 3.0–3.5 % of OpenAI's demand goes unserved over 2026-04..2028-12 (seeds 1–5; none in the
+  // baseline).
+  it('has OpenAI contract less capacity with Azure and serve from the capacity it holds at its other clouds, rarely short', () => {
     expectLower(paired(baseline, crunch, 'contract.capacity_mtok', 'openai@azure', ['2026-04', '2028-12']));
-    for (const seed of SEEDS) expect(meanOver(runScenario(crunch, seed), 'vendor.capacity_shortfall', 'openai', '2026-04', '2028-12'), `seed ${seed}`).toBe(0);
+    for (const seed of SEEDS) expect(meanOver(runScenario(crunch, seed), 'vendor.capacity_shortfall', 'openai', '2026-04', '2028-12'), `seed ${seed}`).toBeLessThan(0.05);
   });
 });
 
