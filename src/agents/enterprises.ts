@@ -243,7 +243,17 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
   const referenceQuality = step.demand.referenceQuality;
   let lift = 1;
   const maxLift = step.demand.maxLift;
-  const liftOf = (quality: number): number => (kappa > 0 ? Math.min(maxLift, (quality / referenceQuality) ** kappa) : 1);
+  // Most adopters run one of a few models, so the last quality's lift is kept rather than recomputed.
+  let liftQuality = NaN;
+  let liftValue = 1;
+  const liftOf = (quality: number): number => {
+    if (!(kappa > 0)) return 1;
+    if (quality !== liftQuality) {
+      liftQuality = quality;
+      liftValue = Math.min(maxLift, (quality / referenceQuality) ** kappa);
+    }
+    return liftValue;
+  };
   const maxHeld = (row: number): number => {
     let best = 0;
     for (let v = 0; v < vendorCount; v++) if (inUse[row + v] === 1 && heldQuality[row + v]! > best) best = heldQuality[row + v]!;
@@ -387,12 +397,15 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
     const pilot = stage[i] === STAGE_PILOT;
     if (!pilot) inProduction++;
     const pilotFactor = pilot ? pilotDemandShare : 1;
-    if (kappa > 0) lift = liftOf(maxHeld(row));
+    // A vendor the review added comes at its newest model, which may be the best the adopter runs.
+    if (kappa > 0 && added) lift = liftOf(maxHeld(row));
+    let primarySurplus: number;
     toCloud = marketplace[i] === 1;
     cloudOf = cloud[i]!;
     if (used <= 1) {
       if (adjustment < 1) workShare[row + set.vendor[j]!] = 1;
       deliver(set.vendor[j]!, baseDemandMTok[i]! * growth * lift * factors[j]! * pilotFactor);
+      primarySurplus = heldSurplus(population, i, set, j);
     } else {
       // Several vendors in production: each gets its logit share of the work.
       multiVendor++;
@@ -436,8 +449,9 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
         j = to;
       }
       for (let m = 0; m < used; m++) deliver(set.vendor[members[m]!]!, (baseDemandMTok[i]! * growth * lift * factors[members[m]!]! * pilotFactor * weights[m]!) / total);
+      primarySurplus = surpluses[j]!;
     }
-    rois[adopters++] = heldRoi(population, i, set, j);
+    rois[adopters++] = roiOf(population, i, set, j, primarySurplus);
     if (tick - population.lastSwitchTick[i]! < 12) switchedInLastYear++;
     else if (tick - population.lastUpgradeTick[i]! < 12) upgradedInLastYear++;
   }
