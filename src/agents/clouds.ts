@@ -2,39 +2,9 @@ import type { Subscription } from 'rxjs';
 import type { TickContext } from './agent-context.js';
 import { asicCostUsdPerMTok, fleetUnitCostUsdPerMTok, gpuCostUsdPerMTok, maturityAfter } from '../market/compute-cost.js';
 import type { ComputeOfferTerms } from '../policies/policy-roles.js';
-import { asicShare, contractCapacityAt, exclusiveDeal, freeCapacityMTok, type WorldState } from '../world/state.js';
-
-/**
- * The most a cloud's build can add in a month, as a multiple of what is there at the start of
- * the month: its fleet, its fleet of one chip family, what one vendor has in service with it. The
- * fastest build reported, xAI's Colossus (Memphis, 2024), took 92 days to double from 100,000 to
- * 200,000 GPUs after its first 122 days; doubling in a month is faster than anyone has built.
- */
-export const MAX_BUILD_GROWTH_PER_MONTH = 1;
-
-/** Capacity a cloud has promised for a tick: vendors' contracts plus last month's open-weights hosting. */
-export function usedCapacityMTok(world: WorldState, cloudId: string, tick: number, hostingMTok: number): number {
-  let committed = 0;
-  for (const c of world.contracts) if (c.cloud === cloudId) committed += contractCapacityAt(c, tick);
-  return committed + hostingMTok;
-}
-
-/**
- * The most capacity the cloud has promised in any month from `from` to before `to`: a contract
- * signed now must fit beside the contracts already signed for each month of its term, ramps and
- * scripted contracts that start later included.
- */
-export function peakUsedCapacityMTok(world: WorldState, cloudId: string, from: number, to: number, hostingMTok: number): number {
-  const months = new Set([from]);
-  for (const c of world.contracts) {
-    if (c.cloud !== cloudId) continue;
-    for (const step of c.delivered) if (step.fromTick > from && step.fromTick < to) months.add(step.fromTick);
-    if (c.startTick > from && c.startTick < to) months.add(c.startTick);
-  }
-  let peak = 0;
-  for (const month of months) peak = Math.max(peak, usedCapacityMTok(world, cloudId, month, hostingMTok));
-  return peak;
-}
+import { asicShare, exclusiveDeal, freeCapacityMTok, type WorldState } from '../world/state.js';
+import { freeCapacityThroughMTok, MAX_BUILD_GROWTH_PER_MONTH, usedCapacityMTok } from './cloud-capacity.js';
+import { deliveryPlan } from './delivery-plan.js';
 
 /**
  * New capacity in service, with its capex at this month's chip costs; ASIC capacity also matures
@@ -132,14 +102,20 @@ export function priceOpenModels(ctx: TickContext): void {
  */
 export function listenForComputeRequests(ctx: TickContext): Subscription {
   const market = ctx.compute;
-  const openOffers = new Map<string, ComputeOfferTerms & { months: number }>();
+  const openOffers = new Map<string, ComputeOfferTerms & { months: number; use: 'inference' | 'training' }>();
   const subscription = ctx.bus.on('compute.requested', (request) => {
     const world = ctx.world();
     const cloud = world.clouds[request.cloud]!;
     const nextTick = ctx.tick + 1;
     const fleet = cloud.gpuCapacityMTok + cloud.asicCapacityMTok;
-    const freeCapacityMTok = Math.max(0, fleet - peakUsedCapacityMTok(world, cloud.id, nextTick, nextTick + request.months, cloud.books.hostingMTok));
     const vendor = world.vendors[request.vendor]!;
+    // A group builds for its own lab what its fleet has no room for (Google's TPUs for Gemini):
+    // its request is never turned away for want of free capacity; the contract's delivery plan
+    // says when the part built for it comes into service (after the cloud's build lead, over its
+    // ramp), and its term runs from then.
+    const freeCapacityMTok = ownGroup(world, request.vendor, cloud.id)
+      ? Number.POSITIVE_INFINITY
+      : Math.max(0, freeCapacityThroughMTok(world, cloud.id, nextTick, nextTick + request.months, cloud.books.hostingMTok));
     const answer = ctx.policies.clouds[cloud.id]!.offer.offer({
       requestedMTok: request.capacityMTok,
       transferAtCost: vendor.integrated && vendor.owner === cloud.id,
@@ -153,7 +129,7 @@ export function listenForComputeRequests(ctx: TickContext): Subscription {
       ctx.bus.publish({ ...requestParties(request), type: 'compute.declined', reason: answer.declined });
       return;
     }
-    openOffers.set(request.requestId, { ...answer, months: request.months });
+    openOffers.set(request.requestId, { ...answer, months: request.months, use: request.use });
     ctx.bus.publish({ ...requestParties(request), type: 'compute.offered', ...answer, months: request.months });
   });
   subscription.add(
@@ -161,22 +137,31 @@ export function listenForComputeRequests(ctx: TickContext): Subscription {
       const offer = openOffers.get(acceptance.requestId);
       if (!offer) throw new Error(`acceptance of an offer never made: ${acceptance.requestId}`);
       openOffers.delete(acceptance.requestId);
+      const world = ctx.world();
+      const id = `contract-${world.contractsSigned + 1}`;
+      const ordered = [{ fromTick: ctx.tick + 1, capacityMTok: offer.capacityMTok }];
+      const { buildLeadMonths, buildRampMonths } = ctx.scenario.clouds.find((c) => c.id === acceptance.cloud)!;
+      const plan = ownGroup(world, acceptance.vendor, acceptance.cloud)
+        ? deliveryPlan({ world, cloud: acceptance.cloud, vendor: acceptance.vendor, contractId: id, ordered, tick: ctx.tick, buildLeadMonths, buildRampMonths, asicShare: offer.asicShare })
+        : { delivered: ordered, construction: [] };
       ctx.bus.publish({
         type: 'compute.contract-signed',
         tick: ctx.tick,
         contract: {
-          id: `contract-${ctx.world().contractsSigned + 1}`,
+          id,
           vendor: acceptance.vendor,
           cloud: acceptance.cloud,
           priceUsdPerMTok: offer.priceUsdPerMTok,
           asicShare: offer.asicShare,
-          use: 'inference',
-          delivered: [{ fromTick: ctx.tick + 1, capacityMTok: offer.capacityMTok }],
-          ordered: [{ fromTick: ctx.tick + 1, capacityMTok: offer.capacityMTok }],
+          use: offer.use,
+          delivered: plan.delivered,
+          ordered,
           startTick: ctx.tick + 1,
-          endTick: ctx.tick + 1 + offer.months,
+          // What is built for the group's lab serves it for the whole term once all of it is in service.
+          endTick: Math.max(ctx.tick + 1, plan.delivered.at(-1)!.fromTick) + offer.months,
         },
       });
+      for (const construction of plan.construction) ctx.bus.publish({ type: 'cloud.construction-started', tick: ctx.tick, construction });
     }),
   );
   subscription.add(ctx.bus.on('compute.offer-rejected', (rejection) => openOffers.delete(rejection.requestId)));
@@ -205,6 +190,11 @@ export function trainingCapacityOffer(ctx: TickContext, vendorId: string, cloudI
   });
   if ('declined' in answer || answer.capacityMTok <= 0 || !(answer.priceUsdPerMTok > 0)) return null;
   return { capacityMTok: Math.min(free, answer.capacityMTok), priceUsdPerMTok: answer.priceUsdPerMTok };
+}
+
+/** Whether the vendor belongs to the cloud's group (Gemini and Google Cloud). */
+function ownGroup(world: WorldState, vendorId: string, cloudId: string): boolean {
+  return world.vendors[vendorId]!.owner === cloudId;
 }
 
 /** The highest ASIC share any of the cloud's investment deals with the vendor requires. */

@@ -1,17 +1,42 @@
 import type { TickContext } from './agent-context.js';
 import type { InvestmentOffered } from '../world/events.js';
 import { FINANCIAL_INVESTORS, shareBought } from '../world/cap-table.js';
-import { vendorRevenueUsd, type ComputeCommitment, type Deal, type DealStatus, type WorldState } from '../world/state.js';
+import { revenueGrowthYear, vendorRevenueUsd, type ComputeCommitment, type Deal, type DealStatus, type WorldState } from '../world/state.js';
 
 /** Valuation floor for a vendor with little revenue yet, USD (a seed-stage frontier lab). */
 const MIN_VALUATION_USD = 1e9;
 
+/** How a vendor is valued: its config's revenue multiple, and how the multiple follows growth. */
+export interface ValuationTerms {
+  /** Multiple of annualised revenue at the reference growth. */
+  readonly revenueMultiple: number;
+  /** multiple × (growth ÷ referenceGrowth)^this; 0 = one multiple whatever the growth. */
+  readonly growthElasticity: number;
+  /** Annual revenue growth (a multiple) at which revenueMultiple applies. */
+  readonly referenceGrowth: number;
+}
+
+/** A closed vendor's valuation terms, from its config. */
+export function valuationTermsOf(config: { valuationRevenueMultiple: number; valuationGrowthElasticity: number; valuationReferenceGrowth: number }): ValuationTerms {
+  return { revenueMultiple: config.valuationRevenueMultiple, growthElasticity: config.valuationGrowthElasticity, referenceGrowth: config.valuationReferenceGrowth };
+}
+
+
 /**
  * The valuation policy: the pre-money valuation of a round the agents decide (and of a scripted
- * round that states none), annualised revenue × the vendor's revenue multiple, floored.
+ * round that states none), annualised revenue × the vendor's revenue multiple, floored. The
+ * multiple follows growth, as investors price it: × (revenue growth over the last 12 months ÷
+ * the reference growth)^elasticity, growth taken between 1 and the reference (which is assumed
+ * before 13 months are closed), so the multiple never exceeds the config's.
  */
-export function valuationUsd(world: WorldState, vendor: string, revenueMultiple: number): number {
-  return Math.max(MIN_VALUATION_USD, 12 * vendorRevenueUsd(world.vendors[vendor]!.books) * revenueMultiple);
+export function valuationUsd(world: WorldState, vendor: string, terms: ValuationTerms): number {
+  const state = world.vendors[vendor]!;
+  // Growth counts between flat (a shrinking vendor is valued as a flat one) and the reference:
+  // investors priced Anthropic at ×5 growth (run-rate ~$1B → ~$5B, 2025) at about the ~40× ARR
+  // they gave OpenAI at ×2–3 (../shared/domain.md, 2025 rounds), so faster growth adds nothing.
+  const growth = Math.min(terms.referenceGrowth, Math.max(1, revenueGrowthYear(state) ?? terms.referenceGrowth));
+  const multiple = terms.revenueMultiple * (growth / terms.referenceGrowth) ** terms.growthElasticity;
+  return Math.max(MIN_VALUATION_USD, 12 * vendorRevenueUsd(state.books) * multiple);
 }
 
 /**
@@ -19,8 +44,8 @@ export function valuationUsd(world: WorldState, vendor: string, revenueMultiple:
  * the most recent investment, as auditors of venture holdings accept it), or the valuation policy's
  * mark of the month before its first round.
  */
-export function markedValuationUsd(world: WorldState, vendor: string, revenueMultiple: number): number {
-  return world.vendors[vendor]!.lastRoundPostMoneyUsd ?? valuationUsd(world, vendor, revenueMultiple);
+export function markedValuationUsd(world: WorldState, vendor: string, terms: ValuationTerms): number {
+  return world.vendors[vendor]!.lastRoundPostMoneyUsd ?? valuationUsd(world, vendor, terms);
 }
 
 /** What an investment buys and binds, whoever the investor. */
@@ -133,7 +158,7 @@ export function raiseFunds(ctx: TickContext): void {
     const monthlyBurnUsd = b.revenueShareUsd + b.inferenceComputeUsd + b.idleCapacityUsd + b.trainingComputeUsd + b.commitmentShortfallUsd - vendorRevenueUsd(b);
     const amountUsd = funding.amountToRaise({ cashUsd: vendor.cashUsd, monthlyBurnUsd });
     if (amountUsd <= 0) continue;
-    const valuation = valuationUsd(ctx.world(), config.id, config.valuationRevenueMultiple);
+    const valuation = valuationUsd(ctx.world(), config.id, valuationTermsOf(config));
     if (vendor.owner !== null) {
       ctx.bus.publish({ type: 'vendor.funded', tick: ctx.tick, vendor: config.id, investor: vendor.owner, amountUsd, ...pricedAt(amountUsd, valuation) });
       continue;

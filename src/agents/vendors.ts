@@ -1,8 +1,9 @@
-import type { TickContext } from './agent-context.js';
+import type { TickContext, VendorConfig } from './agent-context.js';
 import { trainingCapacityOffer } from './clouds.js';
-import { scriptedByHistory } from './funding.js';
+import { markedValuationUsd, scriptedByHistory, valuationTermsOf } from './funding.js';
 import { normal } from '../engine/rng.js';
 import { contractBills } from '../market/contract-bills.js';
+import { gpuCostUsdPerMTok } from '../market/compute-cost.js';
 import type { ComputePolicy, ComputeView, RivalOffer } from '../policies/policy-roles.js';
 import type { ComputeOffered, ComputeDeclined } from '../world/events.js';
 import {
@@ -30,6 +31,8 @@ export function releaseModels(ctx: TickContext): void {
     const toQuality = ctx.policies.vendors[id]!.training.release({
       quality: vendor.quality,
       trainingSinceReleaseUsd: vendor.trainingSinceReleaseUsd,
+      trainingStockUsd: vendor.trainingStockUsd,
+      stockAtReleaseUsd: vendor.stockAtReleaseUsd,
       monthsSinceRelease: ctx.tick - (vendor.lastReleaseTick ?? 0),
       frontierQuality: Math.max(...Object.values(world.vendors).filter((v) => v.id !== id).map((v) => v.quality)),
       drawNormal: () => normal(rng),
@@ -108,19 +111,20 @@ export function setPrices(ctx: TickContext): void {
  */
 export function buyTraining(ctx: TickContext): void {
   const world = ctx.world();
+  const computePerDollar = computePerDollarAt(ctx);
   for (const config of ctx.vendors()) {
     const vendor = world.vendors[config.id]!;
-    const wantedUsd = ctx.policies.vendors[config.id]!.training.monthlySpendUsd(vendorRevenueUsd(vendor.books));
+    const wantedUsd = trainingPlanUsd(ctx, config);
     let contractedUsd = 0;
     for (const bill of contractBills(world, config.id, ctx.tick, vendor.books.servedMTok)) {
       if (bill.trainingUsd <= 0) continue;
       contractedUsd += bill.trainingUsd;
-      ctx.bus.publish({ type: 'vendor.trained', tick: ctx.tick, vendor: config.id, cloud: bill.contract.cloud, contractId: bill.contract.id, spendUsd: bill.trainingUsd, mTok: 0 });
+      ctx.bus.publish({ type: 'vendor.trained', tick: ctx.tick, vendor: config.id, cloud: bill.contract.cloud, contractId: bill.contract.id, spendUsd: bill.trainingUsd, mTok: 0, computeUsd: bill.trainingUsd * computePerDollar });
     }
     let spotUsd = wantedUsd - contractedUsd;
     // Open weights train in their owner's data centres: no cloud books the spend.
     if (config.weights !== 'closed') {
-      if (spotUsd > 0) ctx.bus.publish({ type: 'vendor.trained', tick: ctx.tick, vendor: config.id, cloud: null, contractId: null, spendUsd: spotUsd, mTok: 0 });
+      if (spotUsd > 0) ctx.bus.publish({ type: 'vendor.trained', tick: ctx.tick, vendor: config.id, cloud: null, contractId: null, spendUsd: spotUsd, mTok: 0, computeUsd: spotUsd * computePerDollar });
       continue;
     }
     const preference = cloudPreference(ctx.world(), config.id, config.computeClouds, ctx.tick);
@@ -152,6 +156,27 @@ export function buyTraining(ctx: TickContext): void {
   }
 }
 
+/** Compute a dollar buys this month, at the run's starting hardware price: GPU cost at the start ÷ GPU cost now. */
+function computePerDollarAt(ctx: TickContext): number {
+  return gpuCostUsdPerMTok(ctx.compute, 0) / gpuCostUsdPerMTok(ctx.compute, ctx.tick);
+}
+
+/** The vendor's training plan for the month, by its training policy, USD. */
+export function trainingPlanUsd(ctx: TickContext, config: VendorConfig): number {
+  const world = ctx.world();
+  const vendor = world.vendors[config.id]!;
+  return ctx.policies.vendors[config.id]!.training.monthlySpendUsd({
+    revenueUsd: vendorRevenueUsd(vendor.books),
+    cashUsd: vendor.cashUsd,
+    canRaise: ctx.policies.vendors[config.id]!.funding !== undefined,
+    valuationUsd: config.weights === 'closed' ? markedValuationUsd(world, config.id, valuationTermsOf(config)) : 0,
+    rivalTrainingUsd: Object.values(ctx.lastMonth.vendors)
+      .filter((rival) => rival.id !== config.id)
+      .map((rival) => rival.books.trainingComputeUsd),
+    years: ctx.tick / 12,
+  });
+}
+
 /** Buys up to `wantedUsd` of training from a cloud's free capacity this month; returns what it spent. */
 function buyTrainingCapacity(ctx: TickContext, vendorId: string, cloudId: string, wantedUsd: number): number {
   if (wantedUsd <= 0) return 0;
@@ -160,7 +185,7 @@ function buyTrainingCapacity(ctx: TickContext, vendorId: string, cloudId: string
   const mTok = Math.min(offer.capacityMTok, wantedUsd / offer.priceUsdPerMTok);
   const spendUsd = mTok * offer.priceUsdPerMTok;
   if (spendUsd <= 0) return 0;
-  ctx.bus.publish({ type: 'vendor.trained', tick: ctx.tick, vendor: vendorId, cloud: cloudId, contractId: null, spendUsd, mTok });
+  ctx.bus.publish({ type: 'vendor.trained', tick: ctx.tick, vendor: vendorId, cloud: cloudId, contractId: null, spendUsd, mTok, computeUsd: spendUsd * computePerDollarAt(ctx) });
   return spendUsd;
 }
 
@@ -298,9 +323,48 @@ export function negotiateCompute(ctx: TickContext): void {
       requestCompute(ctx, answers, config.id, cloud, remainingMTok, compute, view(cloud, reference));
     }
   }
+  for (const config of ctx.vendors()) {
+    const compute = ctx.policies.vendors[config.id]!.compute;
+    if (!compute || config.weights !== 'closed' || compute.trainingContractShare <= 0) continue;
+    contractTraining(ctx, answers, config, config.computeClouds, compute);
+  }
   subscription.unsubscribe();
 }
 
+/**
+ * Training under contract: a vendor whose training contracts for next month cover less than its
+ * policy's share of this month's training plan asks for the rest, in its clouds' order of
+ * preference, each cloud for what the ones before it did not offer; it judges a training offer on
+ * its ASIC share alone (training serves no tokens, so the price is what the plan pays). What no
+ * cloud offers it buys by the month, if any cloud has room then (buyTraining).
+ */
+function contractTraining(
+  ctx: TickContext,
+  answers: ReadonlyMap<string, ComputeOffered | ComputeDeclined>,
+  config: VendorConfig,
+  computeClouds: readonly string[],
+  compute: ComputePolicy,
+): void {
+  const world = ctx.world();
+  let contractedUsd = 0;
+  for (const c of world.contracts) {
+    if (c.vendor === config.id && c.use === 'training') contractedUsd += contractCapacityAt(c, ctx.tick + 1) * c.priceUsdPerMTok;
+  }
+  let needUsd = compute.trainingContractShare * trainingPlanUsd(ctx, config) - contractedUsd;
+  if (needUsd <= 0) return;
+  for (const cloud of cloudPreference(world, config.id, computeClouds, ctx.tick)) {
+    const priceUsdPerMTok = gpuCostUsdPerMTok(ctx.compute, ctx.tick + 1);
+    const offer = requestCompute(ctx, answers, config.id, cloud, needUsd / priceUsdPerMTok, compute, null);
+    if (offer?.accepted) needUsd -= offer.capacityMTok * offer.priceUsdPerMTok;
+    if (needUsd <= 0) return;
+  }
+}
+
+/**
+ * Asks a cloud for capacity and answers its offer. `view` is the vendor's inference position, by
+ * which it judges an offer of serving capacity; null asks for training capacity, judged on its
+ * ASIC share alone.
+ */
 function requestCompute(
   ctx: TickContext,
   answers: ReadonlyMap<string, ComputeOffered | ComputeDeclined>,
@@ -308,16 +372,17 @@ function requestCompute(
   cloud: string,
   needMTok: number,
   compute: ComputePolicy,
-  view: ComputeView,
+  view: ComputeView | null,
 ): { accepted: boolean; capacityMTok: number; priceUsdPerMTok: number } | null {
-  // A vendor may ask one cloud twice in a month (its share of the spread, then after months short).
+  // A vendor may ask one cloud several times in a month (its share of the spread, after months short, for training).
   let requestId = `${ctx.tick}/${vendor}/${cloud}`;
   for (let attempt = 2; answers.has(requestId); attempt++) requestId = `${ctx.tick}/${vendor}/${cloud}/${attempt}`;
-  ctx.bus.publish({ type: 'compute.requested', tick: ctx.tick, requestId, vendor, cloud, capacityMTok: needMTok, months: compute.contractMonths });
+  const use = view === null ? 'training' : 'inference';
+  ctx.bus.publish({ type: 'compute.requested', tick: ctx.tick, requestId, vendor, cloud, capacityMTok: needMTok, months: compute.contractMonths, use });
   const answer = answers.get(requestId);
   if (!answer || answer.type === 'compute.declined') return null;
   const parties = { tick: ctx.tick, requestId, vendor, cloud };
-  const reason = compute.rejectionReason(answer, view);
+  const reason = view === null ? compute.trainingRejectionReason(answer) : compute.rejectionReason(answer, view);
   ctx.bus.publish(reason === null ? { ...parties, type: 'compute.offer-accepted' } : { ...parties, type: 'compute.offer-rejected', reason });
   return { accepted: reason === null, capacityMTok: answer.capacityMTok, priceUsdPerMTok: answer.priceUsdPerMTok };
 }

@@ -94,8 +94,18 @@ export function checkBranch(child: ScenarioShape, parent: Parent, removedEvents:
       if (!same(vendor.entersAt, theirs.entersAt) && [vendor.entersAt, theirs.entersAt].some((month) => month === undefined || month < at)) {
         problems.push({ path: `${path}.entersAt`, message: `${vendor.id} is in the market before the branch (${at}) in one of the two; its entry cannot move` });
       }
-      const { policies: _mine, name: _name, valuationRevenueMultiple: _multiple, computeClouds: _clouds, entersAt: _entry, ...mine } = vendor as Record<string, unknown>;
-      const { policies: _theirs, name: _theirName, valuationRevenueMultiple: _theirMultiple, computeClouds: _theirClouds, entersAt: _theirEntry, ...start } =
+      const { policies: _mine, name: _name, valuationRevenueMultiple: _multiple, valuationGrowthElasticity: _elasticity, valuationReferenceGrowth: _reference, computeClouds: _clouds, entersAt: _entry, ...mine } =
+        vendor as Record<string, unknown>;
+      const {
+        policies: _theirs,
+        name: _theirName,
+        valuationRevenueMultiple: _theirMultiple,
+        valuationGrowthElasticity: _theirElasticity,
+        valuationReferenceGrowth: _theirReference,
+        computeClouds: _theirClouds,
+        entersAt: _theirEntry,
+        ...start
+      } =
         theirs as Record<string, unknown>;
       for (const key of new Set([...Object.keys(mine), ...Object.keys(start)])) {
         fixed(`${path}.${key}`, mine[key], start[key], VENDOR_INSTEAD[key]?.(vendor.id, at) ?? `that is ${vendor.id} at the start`);

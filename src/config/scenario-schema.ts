@@ -105,7 +105,22 @@ const closedVendor = z
     consumerApp: consumerApp.optional(),
     owner: id.optional().describe('cloud whose group owns the vendor (gemini: gcp); it can favour the vendor on its marketplace'),
     cashUsd: nonNegative.default(0).describe('cash on hand at the start, USD'),
-    valuationRevenueMultiple: positive.default(25).describe('valuation as a multiple of ARR (a ratio), for funding rounds and clouds’ stakes'),
+    trainingStockUsd: nonNegative
+      .default(0)
+      .describe('training compute used before the run (every training run and experiment to date), USD at the start’s hardware price: the stock the capital-plan training policy grows quality from'),
+    valuationRevenueMultiple: positive
+      .default(25)
+      .describe('valuation as a multiple of ARR (a ratio), for funding rounds and clouds’ stakes; with valuationGrowthElasticity, the multiple at valuationReferenceGrowth'),
+    valuationGrowthElasticity: nonNegative
+      .max(5)
+      .default(0)
+      .describe('elasticity of the multiple to revenue growth: multiple × (growth over the last 12 months ÷ valuationReferenceGrowth)^this, growth taken between 1 (flat) and valuationReferenceGrowth, so the multiple is at most valuationRevenueMultiple (0 = one multiple whatever the growth)'),
+    valuationReferenceGrowth: z
+      .number()
+      .min(1)
+      .max(10)
+      .default(3)
+      .describe('annual revenue growth, a ratio (3 = tripling in a year), at and above which valuationRevenueMultiple applies'),
     computeClouds: z.array(id).min(1).max(MAX_CLOUDS).describe('clouds the vendor asks for compute, in order of preference'),
     compute: z.array(computeHolding).max(MAX_CLOUDS * 4).describe('compute contracts held at the start'),
     policies: z
@@ -127,6 +142,9 @@ const openVendor = z
     name: z.string().optional().describe('display name'),
     weights: z.literal('open').describe('open weights: clouds host the model and keep its whole price'),
     quality: positive.describe('capability index at the start (GPT-4, March 2023 = 1.0)'),
+    trainingStockUsd: nonNegative
+      .default(0)
+      .describe('training compute used before the run (every training run and experiment to date), USD at the start’s hardware price: the stock the capital-plan training policy grows quality from'),
     policies: z.object({ training: policySpec('vendor-training') }).strict().describe('the open-weights maker’s decision rules: only training'),
     entersAt,
   })

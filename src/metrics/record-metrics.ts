@@ -1,7 +1,7 @@
 import type { EnterpriseDemand } from '../agents/enterprises.js';
 import type { MetricName } from './metric-names.js';
 import { NonFiniteMetricError } from './non-finite-metric.js';
-import { markedValuationUsd } from '../agents/funding.js';
+import { markedValuationUsd, type ValuationTerms } from '../agents/funding.js';
 import {
   asicShare,
   capacityInUseMTok,
@@ -14,13 +14,16 @@ import {
 } from '../world/state.js';
 import type { MetricRecorder } from './metric-table.js';
 
+/** A vendor with no terms (none in the map) is marked at its floor, as with a multiple of 0. */
+const NO_VALUATION: ValuationTerms = { revenueMultiple: 0, growthElasticity: 0, referenceGrowth: 1 };
+
 /** Which vendor, cloud and market figures a month leaves behind; the README lists them. */
 export function recordMonth(
   table: MetricRecorder,
   world: WorldState,
   demand: EnterpriseDemand,
   enterprises: number,
-  valuationMultiples: Readonly<Record<string, number>>,
+  valuationMultiples: Readonly<Record<string, ValuationTerms>>,
   /** The vendors and clouds in the order `demand` indexes them. */
   order: { readonly vendors: readonly string[]; readonly clouds: readonly string[] },
 ): void {
@@ -38,6 +41,8 @@ export function recordMonth(
     recorder.record('vendor.enterprise_share', id, share);
     recorder.record('vendor.enterprise_tokens_mtok', id, b.apiDemandMTok);
     recorder.record('vendor.quality_index', id, vendor.quality);
+    recorder.record('vendor.training_spend_usd', id, b.trainingComputeUsd);
+    recorder.record('vendor.training_stock_usd', id, vendor.trainingStockUsd);
     if (vendor.weights === 'open') continue;
 
     // What enterprises paid: tokens actually served, at the price they were billed.
@@ -53,11 +58,13 @@ export function recordMonth(
     recorder.record('vendor.arr_usd', id, 12 * revenue);
     recorder.record('vendor.revenue_share_paid_usd', id, b.revenueShareUsd);
     const margin = grossMargin(b);
-    if (margin !== null) recorder.record('vendor.gross_margin', id, margin);
+    if (margin !== null) {
+      recorder.record('vendor.gross_margin', id, margin);
+      recorder.record('vendor.operating_margin', id, margin - b.trainingComputeUsd / revenue);
+    }
     recorder.record('vendor.subscribers', id, vendor.subscribers);
     recorder.record('vendor.compute_spend_usd', id, b.inferenceComputeUsd + b.idleCapacityUsd + b.trainingComputeUsd + b.commitmentShortfallUsd);
     recorder.record('vendor.idle_capacity_cost_usd', id, b.idleCapacityUsd);
-    recorder.record('vendor.training_compute_usd', id, b.trainingComputeUsd);
     recorder.record('vendor.training_unmet_usd', id, b.trainingUnmetUsd);
     recorder.record('vendor.capacity_mtok', id, b.capacityMTok);
     recorder.record('vendor.capacity_shortfall', id, totalDemand > 0 ? 1 - b.servedMTok / totalDemand : 0);
@@ -70,7 +77,8 @@ export function recordMonth(
     if (capacity > 0) recorder.record('vendor.asic_share', id, mine.reduce((sum, c) => sum + contractCapacityAt(c, world.tick) * c.asicShare, 0) / capacity);
     recorder.record('vendor.clouds_used', id, new Set(mine.map((c) => c.cloud)).size);
     recorder.record('vendor.cash_usd', id, vendor.cashUsd);
-    recorder.record('vendor.valuation_usd', id, markedValuationUsd(world, id, valuationMultiples[id] ?? 0));
+    recorder.record('vendor.valuation_usd', id, markedValuationUsd(world, id, valuationMultiples[id] ?? NO_VALUATION));
+    recorder.record('vendor.raised_usd', id, vendor.raisedToDateUsd);
     for (const [holder, share] of Object.entries(vendor.equity)) recorder.record('stake.share', `${holder}@${id}`, share);
     recorder.record(
       'vendor.commitments_remaining_usd',
@@ -182,11 +190,11 @@ export function nvidiaDependence(world: WorldState, cloudId: string): number {
  * dilution) × the vendor's valuation (its last round's post-money, or the valuation policy's mark
  * before its first round in the run). Open-weights vendors have no valuation and count nothing.
  */
-export function equityValueUsd(world: WorldState, cloudId: string, valuationMultiples: Readonly<Record<string, number>>): number {
+export function equityValueUsd(world: WorldState, cloudId: string, valuationMultiples: Readonly<Record<string, ValuationTerms>>): number {
   let value = 0;
   for (const vendor of Object.values(world.vendors)) {
     const held = vendor.equity[cloudId] ?? 0;
-    if (held > 0 && vendor.weights === 'closed') value += held * markedValuationUsd(world, vendor.id, valuationMultiples[vendor.id] ?? 0);
+    if (held > 0 && vendor.weights === 'closed') value += held * markedValuationUsd(world, vendor.id, valuationMultiples[vendor.id] ?? NO_VALUATION);
   }
   return value;
 }

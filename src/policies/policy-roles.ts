@@ -98,6 +98,10 @@ export interface ComputePolicy {
   readonly asicPortingCost: number;
   /** Share of each need asked of the second-choice cloud from the start. */
   readonly secondCloudShare: number;
+  /** Share of the month's training plan the vendor holds under training contracts for next month (0 = buys all training by the month). */
+  readonly trainingContractShare: number;
+  /** Whether the vendor turns down training capacity on this much of the cloud's ASICs; null when it accepts it. */
+  trainingRejectionReason(offer: ComputeOfferTerms): string | null;
   /** A reason to reject the offer, or null to accept it. */
   rejectionReason(offer: ComputeOfferTerms, view: ComputeView): string | null;
 }
@@ -105,6 +109,10 @@ export interface ComputePolicy {
 export interface ReleaseView {
   readonly quality: number;
   readonly trainingSinceReleaseUsd: number;
+  /** Training compute used, all told, in dollars at the run's starting hardware price (VendorState.trainingStockUsd). */
+  readonly trainingStockUsd: number;
+  /** The training stock when the current model shipped. */
+  readonly stockAtReleaseUsd: number;
   /** Months since the vendor's last model shipped (scripted or its own); since the start when none has. */
   readonly monthsSinceRelease: number;
   /** Best quality among the other vendors' models. */
@@ -113,9 +121,25 @@ export interface ReleaseView {
   drawNormal(): number;
 }
 
+/** What a vendor sizes its month's training plan from. */
+export interface TrainingBudgetView {
+  /** Its revenue this month, USD (0 for open weights). */
+  readonly revenueUsd: number;
+  /** Its valuation as marked (its last round's post-money, or the valuation policy's mark), USD; 0 for open weights. */
+  readonly valuationUsd: number;
+  /** What each rival bought of training last month, USD. */
+  readonly rivalTrainingUsd: readonly number[];
+  /** Its cash on hand, USD. */
+  readonly cashUsd: number;
+  /** Whether it raises rounds when short (it has a funding policy); a lab that cannot spends only its cash and revenue. */
+  readonly canRaise: boolean;
+  /** Years since the run began (a parent company's capital spending grows with them). */
+  readonly years: number;
+}
+
 export interface TrainingPolicy {
   /** Training compute to buy this month, USD. */
-  monthlySpendUsd(revenueUsd: number): number;
+  monthlySpendUsd(view: TrainingBudgetView): number;
   /** Quality of the model the vendor ships this month, or null when it ships none. */
   release(view: ReleaseView): number | null;
 }

@@ -6,7 +6,7 @@ import { immediateUpgrade, staggeredUpgrade } from './enterprise-upgrade.js';
 import { capabilityDriven, steadyDemand } from './enterprise-demand.js';
 import { costPlusCompetitive, fixedPrice } from './vendor-pricing.js';
 import { utilisationTarget } from './vendor-compute.js';
-import { frontierFollower, revenueShareTraining } from './vendor-training.js';
+import { capitalPlan, frontierFollower, revenueShareTraining } from './vendor-training.js';
 import { costPlusOffer } from './cloud-offer.js';
 import { utilisationCapex } from './cloud-capex.js';
 import { hostingMarkup } from './cloud-hosting-pricing.js';
@@ -26,7 +26,7 @@ export const POLICIES: { readonly [R in PolicyRole]: readonly PolicyDefinition<R
   'enterprise-demand': [steadyDemand, capabilityDriven],
   'vendor-pricing': [costPlusCompetitive, fixedPrice],
   'vendor-compute': [utilisationTarget],
-  'vendor-training': [revenueShareTraining, frontierFollower],
+  'vendor-training': [revenueShareTraining, frontierFollower, capitalPlan],
   'cloud-offer': [costPlusOffer],
   'cloud-capex': [utilisationCapex],
   'cloud-hosting-pricing': [hostingMarkup],

@@ -24,6 +24,12 @@ export const utilisationTarget = definePolicy({
       maxSecondCloudPremium: z.number().min(0).default(0.25).describe('reject other clouds’ offers costing more than this share above the first-choice cloud’s price, porting included'),
       asicPortingCost: z.number().min(0).default(1).describe('extra cost of moving ASIC-bound work to another cloud, share of price per unit of ASIC share'),
       secondCloudShare: z.number().min(0).max(1).default(0).describe('share of each need asked of the second-choice cloud from the start, to depend on no single cloud'),
+      trainingContractShare: z
+        .number()
+        .min(0)
+        .max(1)
+        .default(0)
+        .describe('share of its training plan the vendor holds under training contracts (asked for, like inference, a month ahead and for contractMonths); the rest it buys by the month from free capacity. 0 = all by the month'),
     })
     .strict(),
   create: (p) => ({
@@ -31,6 +37,8 @@ export const utilisationTarget = definePolicy({
     diversifyAfterMonthsShort: p.diversifyAfterMonthsShort,
     asicPortingCost: p.asicPortingCost,
     secondCloudShare: p.secondCloudShare,
+    trainingContractShare: p.trainingContractShare,
+    trainingRejectionReason: (offer: ComputeOfferTerms) => (offer.asicShare > p.maxAsicShare ? 'ASIC share above what the vendor accepts' : null),
     capacityToRequest(view: ComputeView): number {
       const projected = view.demandMTok * Math.max(1, view.demandGrowth);
       if (projected <= view.capacityNextMonthMTok * p.requestAboveUtilisation) return 0;

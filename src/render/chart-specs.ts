@@ -3,7 +3,7 @@ import { cloudAiRevenue, cloudAiRevenueMix, cloudAsicShare } from './charts/clou
 import { asicLockIn, computeShortfall, nvidiaDependence } from './charts/compute-charts.js';
 import { adoption, enterpriseShare, marketHhi, modelSwitches, switchRate, tokenPrice } from './charts/market-charts.js';
 import { computeTies, investments, primaryCloudShare } from './charts/tie-charts.js';
-import { vendorArr, vendorGrossMargin, vendorPrice, vendorRevenueMix } from './charts/vendor-charts.js';
+import { vendorArr, vendorGrossMargin, vendorPrice, vendorQuality, vendorRevenueMix, vendorTraining } from './charts/vendor-charts.js';
 
 /**
  * Every chart of a simulate run, single run or ensemble alike, in report order. To add a chart,
@@ -16,6 +16,8 @@ export const chartDefinitions: readonly ChartDefinition[] = [
   vendorRevenueMix,
   vendorGrossMargin,
   vendorPrice,
+  vendorQuality,
+  vendorTraining,
   cloudAiRevenue,
   cloudAiRevenueMix,
   cloudAsicShare,

@@ -49,5 +49,7 @@ export function formatPercent(points: number): string {
 
 /** Whole counts with thousands separators: 10000 → "10,000". */
 export function formatCount(value: number): string {
+  // Small values keep two decimals (a capability index of 1.25, an axis step of 0.5); the rest are whole.
+  if (Math.abs(value) < 10 && !Number.isInteger(value)) return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
   return Math.round(value).toLocaleString('en-US');
 }

@@ -2,7 +2,7 @@ import { produce } from 'immer';
 import type { Scenario } from '../config/parse-scenario.js';
 import { agentRngs, instantiatePolicies, replacePolicy, type AgentPolicies, type TickContext } from '../agents/agent-context.js';
 import { buildFleets, listenForComputeRequests, listenForFundingRounds, priceOpenModels } from '../agents/clouds.js';
-import { investorOf, newCommitment, newDeal, raiseFunds } from '../agents/funding.js';
+import { investorOf, newCommitment, newDeal, raiseFunds, valuationTermsOf, type ValuationTerms } from '../agents/funding.js';
 import { updateSubscriptions } from '../agents/consumers.js';
 import { createPopulation } from '../agents/enterprise-population.js';
 import { seedAdopters, stepEnterprises } from '../agents/enterprises.js';
@@ -204,8 +204,8 @@ function appealOf(scenario: Scenario, policies: AgentPolicies): Appeal {
   };
 }
 
-function valuationMultiples(scenario: Scenario): Record<string, number> {
-  return Object.fromEntries(scenario.vendors.flatMap((v) => (v.weights === 'closed' ? [[v.id, v.valuationRevenueMultiple] as const] : [])));
+function valuationMultiples(scenario: Scenario): Record<string, ValuationTerms> {
+  return Object.fromEntries(scenario.vendors.flatMap((v) => (v.weights === 'closed' ? [[v.id, valuationTermsOf(v)] as const] : [])));
 }
 
 /** Each cloud's marketplace placement policy, read afresh each month (a policy change swaps it). */

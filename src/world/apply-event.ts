@@ -1,7 +1,7 @@
 import { castDraft, type Draft } from 'immer';
 import type { MarketEvent } from './events.js';
 import { grantOpeningStake, issueEquity, remainderHolder, restateStake, wholeTo } from './cap-table.js';
-import { EMPTY_CLOUD_BOOKS, EMPTY_VENDOR_BOOKS, stepCapacityAt, type WorldState } from './state.js';
+import { EMPTY_CLOUD_BOOKS, EMPTY_VENDOR_BOOKS, REVENUE_MONTHS_KEPT, stepCapacityAt, vendorRevenueUsd, type WorldState } from './state.js';
 
 /**
  * Events that leave the world as it is: enterprise decisions (the population holds them) and the
@@ -63,11 +63,13 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
       vendor.quality = event.toQuality;
       vendor.trainingSinceReleaseUsd = 0;
       vendor.lastReleaseTick = event.tick;
+      vendor.stockAtReleaseUsd = vendor.trainingStockUsd;
       return;
     }
     case 'vendor.trained': {
       const vendor = vendorOf(world, event.vendor);
       vendor.trainingSinceReleaseUsd += event.spendUsd;
+      vendor.trainingStockUsd += event.computeUsd;
       vendor.books.trainingComputeUsd += event.spendUsd;
       vendor.cashUsd -= event.spendUsd;
       if (event.cloud !== null) {
@@ -112,6 +114,8 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
         books.revenueShareUsd -
         books.inferenceComputeUsd -
         books.idleCapacityUsd;
+      vendor.recentRevenueUsd.push(vendorRevenueUsd(vendor.books));
+      if (vendor.recentRevenueUsd.length > REVENUE_MONTHS_KEPT) vendor.recentRevenueUsd.shift();
       return;
     }
     case 'vendor.compute-short':
@@ -121,6 +125,7 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
       const vendor = vendorOf(world, event.vendor);
       vendor.cashUsd += event.amountUsd;
       vendor.books.raisedUsd += event.amountUsd;
+      vendor.raisedToDateUsd += event.amountUsd;
       issueEquity(vendor.equity, event.investor, event.equityShare);
       vendor.lastRoundPostMoneyUsd = event.preMoneyUsd + event.amountUsd;
       return;
@@ -131,6 +136,7 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
       const vendor = vendorOf(world, event.deal.vendor);
       vendor.cashUsd += event.deal.amountUsd;
       vendor.books.raisedUsd += event.deal.amountUsd;
+      vendor.raisedToDateUsd += event.deal.amountUsd;
       issueEquity(vendor.equity, event.deal.investor, event.deal.equityShare);
       if (event.deal.preMoneyUsd !== null) vendor.lastRoundPostMoneyUsd = event.deal.preMoneyUsd + event.deal.amountUsd;
       return;

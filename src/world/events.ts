@@ -70,6 +70,11 @@ export interface VendorTrained extends At<'vendor.trained'> {
   readonly spendUsd: number;
   /** Capacity bought by the month from the cloud's free fleet, MTok of inference capacity; 0 on a contract or in its own data centres. */
   readonly mTok: number;
+  /**
+   * The compute the spend buys, in dollars at the run's starting hardware price (spend × GPU cost
+   * at the start ÷ GPU cost this month): what it adds to the vendor's training stock.
+   */
+  readonly computeUsd: number;
 }
 /** Training a vendor wanted to buy by the month that no cloud it may use had free capacity for. */
 export interface VendorTrainingRationed extends At<'vendor.training-rationed'> {
@@ -133,6 +138,8 @@ export interface ComputeRequested extends At<'compute.requested'> {
   readonly cloud: CloudId;
   readonly capacityMTok: number;
   readonly months: number;
+  /** What the capacity is for: serving tokens, or training (a contract whose whole bill is training). */
+  readonly use: 'inference' | 'training';
 }
 export interface ComputeOffered extends At<'compute.offered'> {
   readonly requestId: string;

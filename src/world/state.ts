@@ -61,6 +61,18 @@ export interface VendorState {
   readonly trainingSinceReleaseUsd: number;
   /** Tick of its last model release; null before the first in the run. */
   readonly lastReleaseTick: number | null;
+  /**
+   * Training compute the vendor has used, all told: its stock before the run (config
+   * `trainingStockUsd`) and every month's training since, in dollars at the run's starting
+   * hardware price (vendor.trained's computeUsd). Quality follows it (the capital-plan policy).
+   */
+  readonly trainingStockUsd: number;
+  /** The training stock when its current model shipped (at the start: the stock before the run). */
+  readonly stockAtReleaseUsd: number;
+  /** Cash raised in rounds since the start of the run (clouds' investments, other investors), USD. */
+  readonly raisedToDateUsd: number;
+  /** Revenue of its last 13 closed months, oldest first (fewer early in the run): what its growth is measured on. */
+  readonly recentRevenueUsd: readonly number[];
   /** Cash on hand; moves only through booked flows, investments and funding rounds. */
   readonly cashUsd: number;
   /** The cloud whose group owns the vendor (Google's Gemini and Google Cloud), or null. */
@@ -305,6 +317,16 @@ export function servedShare(books: VendorBooks): number {
 }
 
 /** (revenue − inference compute, used and idle − revenue share) / revenue; null without revenue, where a margin means nothing. */
+/** Months of revenue a vendor's state keeps: this month and the same month a year before. */
+export const REVENUE_MONTHS_KEPT = 13;
+
+/** Revenue growth over the last 12 months (a multiple), or null before 13 months are closed or from nothing. */
+export function revenueGrowthYear(vendor: VendorState): number | null {
+  const months = vendor.recentRevenueUsd;
+  if (months.length < REVENUE_MONTHS_KEPT || !(months[0]! > 0)) return null;
+  return months[months.length - 1]! / months[0]!;
+}
+
 export function grossMargin(books: VendorBooks): number | null {
   const revenue = vendorRevenueUsd(books);
   if (revenue <= 0) return null;

@@ -36,8 +36,29 @@ describe('funding', () => {
   it('values a vendor at its annualised revenue × its multiple, never below 1e9 $', () => {
     const m = market();
     m.bus.publish({ type: 'vendor.month-closed', tick: 0, vendor: 'acme', ...EMPTY_VENDOR_BOOKS, revenueApiDirectUsd: 1e8 });
-    expect(valuationUsd(m.world(), 'acme', 25)).toBe(12 * 1e8 * 25);
-    expect(valuationUsd(m.world(), 'llama', 25)).toBe(1e9);
+    const flat = { revenueMultiple: 25, growthElasticity: 0, referenceGrowth: 3 };
+    expect(valuationUsd(m.world(), 'acme', flat)).toBe(12 * 1e8 * 25);
+    expect(valuationUsd(m.world(), 'llama', flat)).toBe(1e9);
+  });
+
+  it('prices growth into the multiple: × (growth over 12 months ÷ reference)^elasticity, growth taken between flat and the reference', () => {
+    const m = market();
+    const close = (tick: number, revenueUsd: number) =>
+      m.bus.publish({ type: 'vendor.month-closed', tick, vendor: 'acme', ...EMPTY_VENDOR_BOOKS, revenueApiDirectUsd: revenueUsd });
+    const terms = { revenueMultiple: 40, growthElasticity: 1.5, referenceGrowth: 3 };
+    // Fewer than 13 months closed: the reference growth is assumed, so the multiple is 40.
+    close(0, 1e8);
+    expect(valuationUsd(m.world(), 'acme', terms)).toBeCloseTo(12 * 1e8 * 40, 0);
+    // Revenue ×1.5 in 12 months: 40 × (1.5 ÷ 3)^1.5 = 40 × 0.35355 = 14.142.
+    for (let tick = 1; tick <= 12; tick++) close(tick, 1e8 * 1.5 ** (tick / 12));
+    expect(valuationUsd(m.world(), 'acme', terms)).toBeCloseTo(12 * 1.5e8 * 40 * 0.5 ** 1.5, 0);
+    // Growth beyond the reference adds nothing: ×6 in 12 months is valued at 40×.
+    for (let tick = 13; tick <= 24; tick++) close(tick, 1.5e8 * 6 ** ((tick - 12) / 12));
+    expect(valuationUsd(m.world(), 'acme', terms)).toBeCloseTo(12 * 9e8 * 40, -1);
+    // Shrinking revenue is valued as flat: 40 × (1 ÷ 3)^1.5 = 7.698.
+    for (let tick = 25; tick <= 37; tick++) close(tick, 9e8 * 0.9 ** ((tick - 24) / 12));
+    const last = 9e8 * 0.9 ** (13 / 12);
+    expect(valuationUsd(m.world(), 'acme', terms)).toBeCloseTo(12 * last * 40 * (1 / 3) ** 1.5, 0);
   });
 
   it('seeks a round when cash runs short; a cloud invests, financial investors fund the rest', () => {

@@ -6,7 +6,7 @@ import type { ScenarioInput } from '../../src/config/scenario-schema.js';
 import { settleMonth } from '../../src/market/settlement.js';
 import { runSimulation } from '../../src/simulation/run-simulation.js';
 import type { MarketEvent } from '../../src/world/events.js';
-import { EMPTY_VENDOR_BOOKS } from '../../src/world/state.js';
+import { contractCapacityAt, EMPTY_VENDOR_BOOKS } from '../../src/world/state.js';
 import {
   closedVendorInput,
   cloudInput,
@@ -62,7 +62,7 @@ describe('vendors', () => {
 
       const request = { tick: 0, requestId: '0/acme/alpha', vendor: 'acme', cloud: 'alpha' };
       expect(events).toEqual([
-        { ...request, type: 'compute.requested', capacityMTok: 1200, months: 12 },
+        { ...request, type: 'compute.requested', capacityMTok: 1200, months: 12, use: 'inference' },
         { ...request, type: 'compute.offered', capacityMTok: 800, priceUsdPerMTok: 3, asicShare: 0, months: 12 },
         { ...request, type: 'compute.offer-accepted' },
         {
@@ -230,6 +230,85 @@ describe('vendors', () => {
     });
   });
 
+  describe('training under contract', () => {
+    /** acme with no demand to serve, a training plan of at least `planUsd` a month and `share` of it to hold under contract. */
+    const trainingMarket = (share: number, planUsd: number, edit: (input: ScenarioInput) => void = () => {}) =>
+      marketWith((input) => {
+        editCompute({ trainingContractShare: share })(input);
+        closedVendorInput(input, 'acme').policies.training = { type: 'revenue-share-training', params: { shareOfRevenue: 0, minMonthlyUsd: planUsd, releaseCostUsd: 1e12 } };
+        edit(input);
+      }, 0);
+
+    it('asks its first cloud for the share of its plan not yet under contract, as training capacity, and not again once covered', () => {
+      // Plan 1,000 $ a month, half under contract: 500 $ at the GPU cost of 2 $/MTok = 250 MTok.
+      // alpha offers it at 2 × 1.5 = 3 $/MTok: 750 $ a month, which covers the 500 $.
+      const market = trainingMarket(0.5, 1000);
+      const events = negotiate(market, 0);
+      expect(eventsOfType(events, 'compute.requested')).toEqual([
+        { type: 'compute.requested', tick: 0, requestId: '0/acme/alpha', vendor: 'acme', cloud: 'alpha', capacityMTok: 250, months: 12, use: 'training' },
+      ]);
+      const [signed] = eventsOfType(events, 'compute.contract-signed');
+      expect(signed!.contract).toMatchObject({ cloud: 'alpha', use: 'training', priceUsdPerMTok: 3, delivered: [{ fromTick: 1, capacityMTok: 250 }] });
+      expect(eventsOfType(negotiate(market, 1), 'compute.requested')).toEqual([]);
+    });
+
+    it('bills the contract as training, and buys by the month only what the plan wants beyond it', () => {
+      const market = trainingMarket(0.5, 1000);
+      negotiate(market, 0);
+      const from = market.events.length;
+      buyTraining(market.context(1));
+      const trained = eventsOfType(market.events.slice(from), 'vendor.trained').filter((e) => e.vendor === 'acme');
+      // The contract's 250 MTok × 3 $ = 750 $; the remaining 250 $ of the plan from alpha's free fleet at 3 $/MTok.
+      expect(trained.map((e) => [e.contractId, e.spendUsd])).toEqual([
+        ['contract-1', 750],
+        [null, 250],
+      ]);
+    });
+
+    it('asks the next cloud for what the first declines, and turns down training capacity on more ASICs than it accepts', () => {
+      const full = (input: ScenarioInput) => {
+        cloudInput(input, 'alpha').gpuCapacityMTok = 0;
+      };
+      const accepted = negotiate(trainingMarket(0.5, 1000, full), 0);
+      expect(eventsOfType(accepted, 'compute.requested').map((e) => [e.cloud, e.use, e.capacityMTok])).toEqual([
+        ['alpha', 'training', 250],
+        ['beta', 'training', 250],
+      ]);
+      expect(eventsOfType(accepted, 'compute.contract-signed').map((e) => [e.contract.cloud, e.contract.use, e.contract.asicShare])).toEqual([['beta', 'training', 0.5]]);
+
+      const wary = negotiate(trainingMarket(0.5, 1000, (input) => (full(input), editCompute({ maxAsicShare: 0.4 })(input))), 0);
+      expect(eventsOfType(wary, 'compute.offer-rejected')).toMatchObject([{ cloud: 'beta', reason: 'ASIC share above what the vendor accepts' }]);
+      expect(eventsOfType(wary, 'compute.contract-signed')).toEqual([]);
+    });
+
+    it('holds nothing under contract with trainingContractShare 0: all training is bought by the month', () => {
+      expect(eventsOfType(negotiate(trainingMarket(0, 1000), 0), 'compute.requested')).toEqual([]);
+    });
+  });
+
+  describe('a group’s own lab', () => {
+    it('gets capacity its cloud has no room for: the cloud builds it, in service after the build lead, for a term from then', () => {
+      const owned = (input: ScenarioInput) => {
+        cloudInput(input, 'alpha').gpuCapacityMTok = 0;
+        closedVendorInput(input, 'acme').owner = 'alpha';
+        closedVendorInput(input, 'acme').computeClouds = ['alpha'];
+      };
+      const events = negotiate(marketWith(owned), 0);
+      // A stranger would be declined ('no free capacity'); the group's lab is offered all of its 1,200.
+      expect(eventsOfType(events, 'compute.declined')).toEqual([]);
+      const [signed] = eventsOfType(events, 'compute.contract-signed');
+      expect(signed!.contract.ordered).toEqual([{ fromTick: 1, capacityMTok: 1200 }]);
+      const built = eventsOfType(events, 'cloud.construction-started').map((e) => e.construction);
+      expect(built.reduce((sum, site) => sum + site.gpuMTok + site.asicMTok, 0)).toBeCloseTo(1200, 9);
+      // Built from the default 12-month lead, over a 12-month ramp: nothing in service before month 12.
+      expect(Math.min(...built.map((site) => site.readyTick))).toBe(12);
+      expect(contractCapacityAt(signed!.contract, 11)).toBe(0);
+      expect(contractCapacityAt(signed!.contract, 23)).toBeCloseTo(1200, 9);
+      // Its 12-month term runs from when all of it is in service (month 23), not from the request.
+      expect(signed!.contract.endTick).toBe(23 + 12);
+    });
+  });
+
   describe('choosing clouds', () => {
     const clouds = [cloudState('alpha'), cloudState('beta'), cloudState('gamma')];
 
@@ -304,8 +383,8 @@ describe('vendors', () => {
       buyTraining(market.context(0));
       expect(eventsOfType(market.events, 'vendor.trained')).toEqual([
         // alpha's offer price: unit cost 2 × (1 + markup 0.5) = 3 $/MTok, so $500 occupies 166.7 MTok of its fleet.
-        { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 500, mTok: 500 / 3 },
-        { type: 'vendor.trained', tick: 0, vendor: 'llama', cloud: null, contractId: null, spendUsd: 100, mTok: 0 },
+        { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 500, mTok: 500 / 3, computeUsd: 500 },
+        { type: 'vendor.trained', tick: 0, vendor: 'llama', cloud: null, contractId: null, spendUsd: 100, mTok: 0, computeUsd: 100 },
       ]);
       expect(market.world().clouds.alpha!.books).toMatchObject({ vendorComputeRevenueUsd: 500, trainingMTok: 500 / 3 });
     });
@@ -337,7 +416,7 @@ describe('vendors', () => {
         const input = tinyScenarioInput();
         input.seed = seed;
         const market = testMarket(scenarioOf(input));
-        market.bus.publish({ type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 1e12, mTok: 0 });
+        market.bus.publish({ type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 1e12, mTok: 0, computeUsd: 1e12 });
         releaseModels(market.context(0));
         return eventsOfType(market.events, 'vendor.model-released');
       };

@@ -20,16 +20,22 @@ const targets = loaded.file.targets;
  * to fail until a calibration meets it: then its test fails, and it comes off this list.
  */
 const KNOWN_MISSES: Readonly<Record<string, string>> = {
-  'anthropic-gross-margin-2023-12': 'the fit with the enterprise policies has 0.440–0.505 (band 0.48–0.57; the hand calibration without them met it)',
-  'anthropic-arr-2024-12': 'the fit has $1.07–1.27B (band $0.75–1.25B; the hand calibration without the enterprise policies met it)',
-  'openai-enterprise-share-2023-12': 'the baseline starts OpenAI at 0.403–0.492 of enterprise tokens (Menlo 2023: 50 %)',
-  'anthropic-enterprise-share-2023-12': 'the baseline starts Anthropic at 0.151–0.191 (Menlo 2023: 12 %)',
-  'open-weights-share-2024-12': 'the baseline has open weights at 0.112–0.142 at Dec 2024, below 0.13 on some seeds (Menlo 2024: 19 %)',
-  'anthropic-enterprise-share-2025-06': 'Anthropic has 0.229–0.267 of enterprise tokens in June 2025 (Menlo: 32 %): quality is one LMArena text Elo, which ranks Claude below OpenAI’s and Google’s models, while enterprises chose it for coding',
-  'openai-enterprise-share-2025-06': 'OpenAI has 0.272–0.321 in June 2025, above 0.31 on some seeds (Menlo: 25 %)',
-  'deepseek-enterprise-share-2025-06': 'DeepSeek has 0.076–0.118 in June 2025 (Menlo: 1 %): nothing in the model keeps enterprises from an open model of its quality and price',
-  'open-weights-share-2025-06': 'open weights have 0.154–0.196 in June 2025, above 0.19 on some seeds (Menlo: 13 %), DeepSeek’s share the excess',
-  'anthropic-arr-2025-05': 'Anthropic’s run-rate is $2.08–2.38B in May 2025, below $2.25B on some seeds (press: ~$3B)',
+  // Refitted with the labs of issue 26 (capital-plan training, training contracts, a group building
+  // for its own lab): Google is no longer starved of compute at GCP in 2025, which had held its
+  // share down; the refit (budget 4000, runs 4) meets 16 of 29 on every seed, several just outside.
+  'anthropic-subscription-share-2024': 'the refit has 0.077–0.092 (band 0.08–0.22; seed article ~15 %), just below on some seeds',
+  'anthropic-marketplace-share-2024': 'the refit has 0.703–0.758 (band 0.60–0.75), just above on some seeds',
+  'anthropic-arr-2024-12': 'the refit has $1.14–1.40B (band $0.75–1.25B; the hand calibration without the enterprise policies met it)',
+  'openai-enterprise-share-2023-12': 'the baseline starts OpenAI at 0.402–0.491 of enterprise tokens (Menlo 2023: 50 %)',
+  'anthropic-enterprise-share-2023-12': 'the baseline starts Anthropic at 0.181–0.224 (Menlo 2023: 12 %)',
+  'anthropic-enterprise-share-2025-06': 'Anthropic has 0.215–0.243 of enterprise tokens in June 2025 (Menlo: 32 %): quality is one LMArena text Elo, which ranks Claude below OpenAI’s and Google’s models, while enterprises chose it for coding',
+  'google-enterprise-share-2025-06': 'Google has 0.230–0.266 in June 2025, above 0.26 on some seeds (Menlo: 20 %): Gemini 2.5 Pro leads the one Arena quality at Google’s low markup, and GCP now builds what Gemini needs',
+  'deepseek-enterprise-share-2025-06': 'DeepSeek has 0.093–0.116 in June 2025 (Menlo: 1 %): nothing in the model keeps enterprises from an open model of its quality and price',
+  'open-weights-share-2025-06': 'open weights have 0.170–0.200 in June 2025, above 0.19 on some seeds (Menlo: 13 %), DeepSeek’s share the excess',
+  'enterprises-changed-nothing-12m': '0.164–0.175 of adopters changed nothing in the year to June 2025 (Menlo: 23 %, band 0.17–0.29), just below on some seeds',
+  'anthropic-arr-2025-05': 'Anthropic’s run-rate is $2.03–2.36B in May 2025, below $2.25B on some seeds (press: ~$3B)',
+  'anthropic-arr-mid-2025': 'Anthropic’s run-rate is $2.84–3.30B in Jul–Aug 2025, below $3B on some seeds (press: ~$4–5B)',
+  'openai-arr-2025-06': 'OpenAI’s run-rate is $7.47–7.88B in June 2025, just below $7.5B on some seeds (press: ~$10B)',
 };
 
 describe('configs/baseline.json calibration', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BUILD_GROWTH_PER_MONTH } from '../../src/agents/clouds.js';
+import { MAX_BUILD_GROWTH_PER_MONTH } from '../../src/agents/cloud-capacity.js';
 import { contractCapacityAt } from '../../src/world/state.js';
 import { cloudJson, eventsOf, run, seriesOf, smallBaseline, vendorJson, type Json } from './support.js';
 

@@ -24,6 +24,35 @@ export function smallBaseline(options: { count?: number; months?: number } = {})
   json.events = [];
   delete json.history;
   json.vendors = json.vendors.filter((v: Json) => v.entersAt === undefined);
+  withLabsBeforeIssue26(json);
+  return json;
+}
+
+/**
+ * The labs as they were before issue 26, for tests of other mechanisms whose hand-computed figures
+ * assume them: training a share of revenue (with a floor), bought by the month, releases at a cost
+ * per step; one valuation multiple whatever the growth. The capital-plan policy, training contracts
+ * and growth-priced valuations have tests of their own (test/policies/vendor-training.test.ts,
+ * test/agents/vendors.test.ts, test/agents/funding.test.ts, test/scenarios/stylized-facts.test.ts).
+ */
+export function withLabsBeforeIssue26(json: Json): Json {
+  const revenueShare: Record<string, [number, number, number]> = {
+    openai: [0.75, 1.5e8, 1e9],
+    anthropic: [0.75, 1.5e8, 1e9],
+    google: [0.5, 2e8, 1e9],
+    xai: [1, 1e8, 1e9],
+    mistral: [0.5, 2e7, 5e8],
+    meta: [0, 1.5e8, 1e9],
+  };
+  for (const vendor of json.vendors) {
+    const old = revenueShare[vendor.id];
+    if (old !== undefined && vendor.policies.training?.type === 'capital-plan') {
+      const [shareOfRevenue, minMonthlyUsd, releaseCostUsd] = old;
+      vendor.policies.training = { type: 'revenue-share-training', params: { shareOfRevenue, minMonthlyUsd, releaseCostUsd, qualityGainPerRelease: 1.05, minMonthsBetweenReleases: 4 } };
+    }
+    if (vendor.policies.compute?.params) delete vendor.policies.compute.params.trainingContractShare;
+    delete vendor.valuationGrowthElasticity;
+  }
   return json;
 }
 

@@ -26,6 +26,8 @@ describe('renderCharts', () => {
       'vendor-revenue-mix.png',
       'vendor-gross-margin.png',
       'vendor-price.png',
+      'vendor-quality.png',
+      'vendor-training.png',
       'cloud-ai-revenue.png',
       'cloud-ai-revenue-mix.png',
       'cloud-asic-share.png',

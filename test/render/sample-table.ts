@@ -34,6 +34,8 @@ export function sampleTable(months: number, skip: readonly string[] = []): Metri
       record('vendor.revenue_subscription_usd', vendor, earns ? 2e6 : 0);
       record('vendor.gross_margin', vendor, earns ? 0.4 + 0.01 * tick : Number.NaN);
       record('vendor.price_usd_per_mtok', vendor, earns ? 10 / (k + 1) : 0);
+      record('vendor.quality_index', vendor, 1 + 0.1 * k + 0.01 * tick);
+      record('vendor.training_spend_usd', vendor, 1e8 * (k + 1) * 1.05 ** tick);
       if (earns) {
         record('vendor.arr_usd', vendor, 12 * (api + 2e6));
         record('vendor.capacity_shortfall', vendor, vendor === 'openai' && tick >= 2 ? 0.1 : 0);

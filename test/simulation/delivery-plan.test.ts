@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryPlan } from '../../src/simulation/schedule.js';
+import { deliveryPlan } from '../../src/agents/delivery-plan.js';
 import type { CapacityStep, WorldState } from '../../src/world/state.js';
 import { cloudState, contract, vendorState, worldState } from '../support/world-fixtures.js';
 
@@ -55,6 +55,36 @@ describe('deliveryPlan: capacity a contract calls for beyond the cloud’s free 
       ],
       construction: [site(8, 600, 0), site(9, 1200, 0), site(10, 2400, 0), site(11, 200, 0)],
     });
+  });
+
+  it('takes a float residue of free capacity as none, so that it cannot hold the build to nothing (random config 58)', () => {
+    // 1e-7 MTok free: delivered on time it would cap every later tranche at twice itself.
+    const full = worldState({
+      vendors: [vendorState('acme'), vendorState('rival')],
+      clouds: [cloudState('alpha', { gpuCapacityMTok: 1000 })],
+      contracts: [contract({ vendor: 'rival', cloud: 'alpha', capacityMTok: 1000 - 1e-7, startTick: 0, endTick: 24 })],
+    });
+    const { delivered } = plan([{ fromTick: 3, capacityMTok: 400 }], { on: full, asicShare: 0 });
+    expect(delivered[0]).toEqual({ fromTick: 3, capacityMTok: 0 });
+    expect(delivered.at(-1)).toEqual({ fromTick: 11, capacityMTok: 400 });
+  });
+
+  it('never takes over at once the capacity of the vendor’s contract there that ends: what is in force in both months at most doubles', () => {
+    // acme's other contract (900) ends at tick 8: the pair held 900 + 600, but this contract's 600 may become at most 1,200.
+    const ending = worldState({
+      vendors: [vendorState('acme'), vendorState('rival')],
+      clouds: [cloudState('alpha', { gpuCapacityMTok: 2500 })],
+      contracts: [
+        contract({ vendor: 'rival', cloud: 'alpha', capacityMTok: 1000, startTick: 0, endTick: 24 }),
+        contract({ vendor: 'acme', cloud: 'alpha', capacityMTok: 900, startTick: 0, endTick: 8 }),
+      ],
+    });
+    const { delivered } = plan([{ fromTick: 3, capacityMTok: 3000 }], { on: ending, asicShare: 0, buildRampMonths: 1 });
+    expect(delivered.slice(0, 3)).toEqual([
+      { fromTick: 3, capacityMTok: 600 },
+      { fromTick: 8, capacityMTok: 1200 },
+      { fromTick: 9, capacityMTok: 2400 },
+    ]);
   });
 
   it('never more than doubles the cloud’s fleet, or its fleet of the contract’s chips, in a month', () => {

@@ -80,8 +80,8 @@ describe('applyEvent', () => {
 
   it('accrues training towards the next release and books it as the cloud’s compute revenue', () => {
     const after = applyAll(world(), [
-      { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 100, mTok: 0 },
-      { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 50, mTok: 0 },
+      { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 100, mTok: 0, computeUsd: 100 },
+      { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 50, mTok: 0, computeUsd: 50 },
     ]);
     expect(after.vendors.acme!.trainingSinceReleaseUsd).toBe(150);
     expect(after.vendors.acme!.books.trainingComputeUsd).toBe(150);
@@ -92,7 +92,7 @@ describe('applyEvent', () => {
   });
 
   it('books no cloud revenue for training in the vendor’s own data centres', () => {
-    const after = applyAll(world(), [{ type: 'vendor.trained', tick: 0, vendor: 'llama', cloud: null, contractId: null, spendUsd: 100, mTok: 0 }]);
+    const after = applyAll(world(), [{ type: 'vendor.trained', tick: 0, vendor: 'llama', cloud: null, contractId: null, spendUsd: 100, mTok: 0, computeUsd: 100 }]);
     expect(after.vendors.llama!.trainingSinceReleaseUsd).toBe(100);
     expect(after.vendors.llama!.books.computeSpendByCloud).toEqual({});
     expect(Object.values(after.clouds).map((c) => c.books.vendorComputeRevenueUsd)).toEqual([0, 0]);
@@ -100,7 +100,7 @@ describe('applyEvent', () => {
 
   it('releases a model: new quality, training since release back to zero', () => {
     const after = applyAll(world(), [
-      { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 100, mTok: 0 },
+      { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 100, mTok: 0, computeUsd: 100 },
       { type: 'vendor.model-released', tick: 1, vendor: 'acme', fromQuality: 1, toQuality: 1.3 },
     ]);
     expect(after.vendors.acme!.quality).toBe(1.3);
@@ -117,14 +117,14 @@ describe('applyEvent', () => {
   it('counts a request as unmet until the cloud offers capacity against it', () => {
     const request = { tick: 0, requestId: 'r', vendor: 'acme', cloud: 'alpha', months: 12 } as const;
     const after = applyAll(world(), [
-      { ...request, type: 'compute.requested', capacityMTok: 1200 },
+      { ...request, type: 'compute.requested', capacityMTok: 1200, use: 'inference' },
       { ...request, type: 'compute.offered', capacityMTok: 800, priceUsdPerMTok: 3, asicShare: 0 },
     ]);
     expect(after.clouds.alpha!.books.unmetRequestsMTok).toBe(400);
   });
 
   it('closes a vendor’s month with its books, keeping the training already bought', () => {
-    const after = applyAll(world(), [{ type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 40, mTok: 0 }, monthClosed()]);
+    const after = applyAll(world(), [{ type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 40, mTok: 0, computeUsd: 40 }, monthClosed()]);
     expect(after.vendors.acme!.books).toMatchObject({
       apiDemandMTok: 100,
       subscriberDemandMTok: 10,
@@ -140,7 +140,7 @@ describe('applyEvent', () => {
   });
 
   it('keeps the compute paid to each cloud when the month closes, then adds training bought after', () => {
-    const after = applyAll(world(), [monthClosed(), { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'beta', contractId: null, spendUsd: 40, mTok: 0 }]);
+    const after = applyAll(world(), [monthClosed(), { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'beta', contractId: null, spendUsd: 40, mTok: 0, computeUsd: 40 }]);
     expect(after.vendors.acme!.books.computeSpendByCloud).toEqual({ alpha: 300, beta: 40 });
   });
 
@@ -163,14 +163,14 @@ describe('applyEvent', () => {
     });
     const after = applyAll(start, [
       monthClosed({ computeSpendByCloud: { alpha: 300 } }),
-      { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 1000, mTok: 0 },
+      { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 1000, mTok: 0, computeUsd: 1000 },
     ]);
     expect(after.commitments.map((c) => c.remainingUsd)).toEqual([0, 2000, 0, 500]);
   });
 
   it('adds inference revenue to the training a cloud already sold when it closes its month', () => {
     const after = applyAll(world(), [
-      { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 40, mTok: 0 },
+      { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 40, mTok: 0, computeUsd: 40 },
       { type: 'cloud.month-closed', tick: 0, cloud: 'alpha', inferenceRevenueUsd: 300, fleetCostUsd: 90, marketplaceRevenueUsd: 100, hostingRevenueUsd: 60, hostingMTok: 20, hostingDemandMTok: 20, contractedMTok: 0 },
     ]);
     expect(after.clouds.alpha!.books).toMatchObject({

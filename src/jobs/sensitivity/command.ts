@@ -15,7 +15,7 @@ export const SENSITIVITY_USAGE = `Usage: npm run sensitivity -- <config.json> [o
 Moves every numeric policy parameter of the scenario (vendors, clouds, enterprises, consumers)
 down and up by ${DEFAULT_CHANGE * 100}%, one at a time, each kept within its valid range, and writes a tornado chart
 per key KPI (parameters sorted by the swing they cause), sensitivity.csv and report.md. In
-configs/baseline.json 191 parameters can move: 375 runs (the base, then each side moved), each as
+configs/baseline.json 196 parameters can move: 385 runs (the base, then each side moved), each as
 long as a run of the scenario; --only moves fewer.
 
 Options:

@@ -96,3 +96,28 @@ export const vendorPrice: ChartDefinition = timeSeriesChart({
   unit: 'usd-log',
   yTitle: 'Price per million tokens',
 });
+
+export const vendorQuality: ChartDefinition = timeSeriesChart({
+  file: 'vendor-quality.png',
+  marks: ['model-release'],
+  title: 'Model quality',
+  describe: "Each vendor's capability index: scripted releases to the end of the history, then what its training compute supports.",
+  lines: { metric: 'vendor.quality_index' },
+  measured: 'Capability index of each vendor’s current model (GPT-4, March 2023 = 1)',
+  notes: ['After the scripted history, a release comes when the vendor’s training stock supports a better model (capital-plan: quality ∝ stock^α)'],
+  unit: 'count',
+  yTitle: 'Capability index (GPT-4 = 1)',
+});
+
+export const vendorTraining: ChartDefinition = timeSeriesChart({
+  file: 'vendor-training.png',
+  marks: ['investment'],
+  title: 'Vendor training spend',
+  describe: 'Training compute each vendor paid for per month (contracts and bought by the month; open weights in their own data centres), on a log scale.',
+  lines: { metric: 'vendor.training_spend_usd' },
+  measured: 'Training spend of each vendor per month',
+  notes: ['Log scale: equal vertical steps are equal percentage changes; compare with vendor-arr.png (ARR ÷ 12 is a month’s revenue)'],
+  missing: 'Not shown, no training spend in the run',
+  unit: 'usd-log',
+  yTitle: 'Training spend per month',
+});
