@@ -7,8 +7,9 @@ import { canonicalJson } from '../batch/canonical-json.js';
  * The runs a calibration has finished, kept beside its output folder (`.<out>.calibration-journal`)
  * until the calibration is written: one line per run, so a calibration interrupted (Ctrl-C, a kill,
  * a reboot) and started again with the same command takes them back instead of running them again.
- * The first line identifies the calibration (a hash of everything that decides its points); a
- * journal of another calibration is started afresh. A torn last line (a kill mid-write) is dropped.
+ * The first line identifies the calibration (a hash of everything that decides its points, the
+ * code that runs them included: package version, git revision, uncommitted source changes); a
+ * journal of another calibration, or of the same one under other code, is started afresh. A torn last line (a kill mid-write) is dropped.
  */
 export class CalibrationJournal {
   private readonly done = new Map<string, number[]>();

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Environment } from '../batch/manifest.js';
@@ -30,4 +31,30 @@ function gitState(): Environment['git'] {
   } catch {
     return null;
   }
+}
+
+/**
+ * What decides the code a run executes: the package version, the git revision, and a digest of the
+ * uncommitted changes to the source and the dependencies (null outside git). A calibration resumes
+ * its journal only under the same code: an edit to the engine between two starts makes its runs
+ * start afresh, though the configs and targets are the same.
+ */
+export function codeIdentity(): { packageVersion: string; revision: string | null; uncommitted: string | null } {
+  const git = gitState();
+  let uncommitted: string | null = null;
+  if (git?.dirty) {
+    try {
+      const diff = execFileSync('git', ['diff', 'HEAD', '--', 'src', 'package.json', 'package-lock.json'], {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+        timeout: 10_000,
+        maxBuffer: 256 * 1024 * 1024,
+      });
+      uncommitted = `sha256:${createHash('sha256').update(diff).digest('hex')}`;
+    } catch {
+      uncommitted = null;
+    }
+  }
+  return { packageVersion: packageVersion(), revision: git?.revision ?? null, uncommitted };
 }

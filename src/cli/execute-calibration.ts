@@ -13,7 +13,7 @@ import { lossChart } from '../calibration/loss-chart.js';
 import { InputError } from '../io/input-error.js';
 import { renderConfigs } from '../render/render-configs.js';
 import { CalibrationJournal } from './calibration-journal.js';
-import { currentEnvironment } from './environment.js';
+import { codeIdentity, currentEnvironment } from './environment.js';
 import { inStagedFolder } from './execute-job.js';
 import { startProgress, type Progress } from './progress.js';
 import { openPool, type OpenPool } from './run-pool.js';
@@ -43,7 +43,7 @@ export async function executeCalibration(request: CalibrateRequest): Promise<num
     quiet: options.quiet,
     noun: 'job',
     fill: async (staging, track, stopped) => {
-      journal = CalibrationJournal.open(request.outDir, { calibration: calibrationHash(record), from: request.from?.state.digest ?? null, shard: shard ?? null });
+      journal = CalibrationJournal.open(request.outDir, { calibration: calibrationHash(record), from: request.from?.state.digest ?? null, shard: shard ?? null, code: codeIdentity() });
       if (journal.resumed > 0 && !options.quiet) process.stderr.write(`resuming: ${journal.resumed} runs of an interrupted calibration are taken from ${journal.path}\n`);
       pool = openPool(Math.max(1, options.workers));
       track({ stop: () => pool!.close() });
