@@ -352,8 +352,8 @@ function contractTraining(
   }
   let needUsd = compute.trainingContractShare * trainingPlanUsd(ctx, config) - contractedUsd;
   if (needUsd <= 0) return;
+  const priceUsdPerMTok = gpuCostUsdPerMTok(ctx.compute, ctx.tick + 1);
   for (const cloud of cloudPreference(world, config.id, computeClouds, ctx.tick)) {
-    const priceUsdPerMTok = gpuCostUsdPerMTok(ctx.compute, ctx.tick + 1);
     const offer = requestCompute(ctx, answers, config.id, cloud, needUsd / priceUsdPerMTok, compute, null);
     if (offer?.accepted) needUsd -= offer.capacityMTok * offer.priceUsdPerMTok;
     if (needUsd <= 0) return;
