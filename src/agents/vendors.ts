@@ -12,6 +12,7 @@ import {
   exclusiveDeal,
   firstRefusalDeal,
   servesInference,
+  totalDemandMTok,
   tyingDeals,
   vendorRevenueUsd,
   type VendorState,
@@ -279,8 +280,8 @@ export function negotiateCompute(ctx: TickContext): void {
     if (!compute || config.weights !== 'closed') continue;
     const vendor = ctx.world().vendors[config.id]!;
     const lastBooks = (ctx.lastMonth.vendors[config.id] ?? vendor).books;
-    const demandMTok = vendor.books.apiDemandMTok + vendor.books.subscriberDemandMTok;
-    const lastDemandMTok = lastBooks.apiDemandMTok + lastBooks.subscriberDemandMTok;
+    const demandMTok = totalDemandMTok(vendor.books);
+    const lastDemandMTok = totalDemandMTok(lastBooks);
     const order = cloudPreference(ctx.world(), config.id, config.computeClouds, ctx.tick);
     const unitCost = unitComputeCostUsdPerMTok(ctx.world(), config.id, ctx.tick);
     const view = (cloud: string, reference: number | null): ComputeView => ({

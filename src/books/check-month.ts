@@ -3,7 +3,7 @@ import { capTablesSumToOne, mergedOnceIntoAHolder, stakesWithinUnitInterval } fr
 import { capacityMovesGradually } from './deliveries-ramp.js';
 import { stateIsFinite } from './finite-state.js';
 import { cashMovesWithTheBooks, computePaidIsComputeBooked, enterprisesPayWhatIsBooked, revenueSharePaidIsKept } from './money-is-conserved.js';
-import { adoptersWithinPopulation, subscribersWithinMarket } from './populations.js';
+import { adoptersWithinPopulation, subscribersWithinMarket, weeklyUsersWithinMarket } from './populations.js';
 import { roiWithinSurveyedRange } from './value.js';
 import type { Invariant, MonthBooks } from './month-books.js';
 import { BooksError, type Violation } from './violation.js';
@@ -24,6 +24,7 @@ export const INVARIANTS: Readonly<Record<string, Invariant>> = {
   stakesWithinUnitInterval,
   mergedOnceIntoAHolder,
   subscribersWithinMarket,
+  weeklyUsersWithinMarket,
   adoptersWithinPopulation,
   capacityMovesGradually,
   roiWithinSurveyedRange,

@@ -1,4 +1,4 @@
-import { capacityInUseMTok, fleetMTok } from '../world/state.js';
+import { capacityInUseMTok, fleetMTok, totalDemandMTok } from '../world/state.js';
 import type { MonthBooks } from './month-books.js';
 import { type Violation } from './violation.js';
 
@@ -38,7 +38,7 @@ export function vendorsServeWithinCapacity({ world }: MonthBooks): Violation[] {
   for (const vendor of Object.values(world.vendors)) {
     if (vendor.weights !== 'closed') continue;
     const b = vendor.books;
-    const asked = b.apiDemandMTok + b.subscriberDemandMTok;
+    const asked = totalDemandMTok(b);
     if (above(b.servedMTok, b.capacityMTok) || above(b.servedMTok, asked)) {
       found.push({
         invariant: 'vendorsServeWithinCapacity',

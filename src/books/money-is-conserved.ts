@@ -67,7 +67,7 @@ export function enterprisesPayWhatIsBooked({ world, demand, scenario }: MonthBoo
     if (v < 0 || v >= roster) continue;
     let asked = demand.directMTok[v]!;
     for (let c = 0; c < clouds; c++) asked += demand.viaCloudMTok[v * clouds + c]!;
-    const totalAsked = asked + b.subscriberDemandMTok;
+    const totalAsked = asked + b.subscriberDemandMTok + b.freeUserDemandMTok;
     const servedShare = totalAsked > 0 ? Math.min(1, b.servedMTok / totalAsked) : 1;
     const charged = asked * servedShare * vendor.priceUsdPerMTok;
     const booked = b.revenueApiDirectUsd + b.revenueMarketplaceUsd;

@@ -1,4 +1,4 @@
-import { addressableSubscribers, marketSubscribersThisMonth } from '../market/consumer-market.js';
+import { addressableSubscribers, addressableWeeklyUsers, marketSubscribersThisMonth } from '../market/consumer-market.js';
 import type { MonthBooks } from './month-books.js';
 import { BOOK_TOLERANCE, type Violation } from './violation.js';
 
@@ -40,6 +40,32 @@ export function subscribersWithinMarket(books: MonthBooks): Violation[] {
       invariant: 'subscribersWithinMarket',
       entity: 'market',
       message: `the apps hold ${count(held)} paying subscribers, more than the addressable market of ${count(ceiling)} (${count(peopleOnline)} people online × ${payingShare} who would ever pay)`,
+    });
+  }
+  return found;
+}
+
+/**
+ * The apps' weekly users include their paying subscribers (free users are never fewer than none),
+ * and together fit their ceiling, people online × the share who would ever use a chat assistant in
+ * a week.
+ */
+export function weeklyUsersWithinMarket(books: MonthBooks): Violation[] {
+  const apps = Object.values(books.world.vendors).filter((v) => v.hasConsumerApp);
+  const found: Violation[] = [];
+  for (const app of apps) {
+    if (above(app.subscribers, app.weeklyUsers)) {
+      found.push({ invariant: 'weeklyUsersWithinMarket', entity: app.id, message: `${app.id} has ${count(app.weeklyUsers)} weekly users, fewer than its ${count(app.subscribers)} paying subscribers` });
+    }
+  }
+  const ceiling = addressableWeeklyUsers(books.scenario.consumers);
+  const held = apps.reduce((sum, app) => sum + app.weeklyUsers, 0);
+  if (ceiling !== null && above(held, ceiling)) {
+    const { peopleOnline } = books.scenario.consumers.addressableMarket;
+    found.push({
+      invariant: 'weeklyUsersWithinMarket',
+      entity: 'market',
+      message: `the apps hold ${count(held)} weekly users, more than the ceiling of ${count(ceiling)} (${count(peopleOnline)} people online × ${books.scenario.consumers.weeklyUsers!.weeklyShare} who would ever use one weekly)`,
     });
   }
   return found;

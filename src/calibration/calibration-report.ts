@@ -68,7 +68,7 @@ export function calibrationMarkdown(input: CalibrationReportInput): string {
   const seeds = (list: readonly number[]) => (list.length === 1 ? `seed ${list[0]}` : `seeds ${list[0]}–${list.at(-1)}`);
   lines.push(`# Calibration: ${input.scenarioName}`, '');
   lines.push(
-    `${input.configFile} fitted to ${input.targetsFile}${input.through !== undefined ? ` (its targets ending by ${input.through}; later ones left out)` : ''}: ${setup.targets.length} targets fitted, ${input.allTargets.length - setup.targets.length} not modelled; ${setup.space.free.length} free parameters.`,
+    `${input.configFile} fitted to ${input.targetsFile}${input.through !== undefined ? ` (its targets ending by ${input.through}; later ones left out)` : ''}: ${setup.targets.length} targets fitted, ${input.allTargets.length - setup.targets.length} not modelled; ${setup.space.free.length} free ${setup.space.free.length === 1 ? 'parameter' : 'parameters'}.`,
     '',
   );
   lines.push(

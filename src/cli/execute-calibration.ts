@@ -150,7 +150,7 @@ export async function writeCalibration(
   files.push('manifest.json');
   const hits = targetsAtFit(setup, atFit).filter((row) => row.hit).length;
   return [
-    `Calibrated ${record.free.length} parameters of ${record.scenario.name} in ${outcome.runs} runs (${[`${outcome.generations.length} generations`, ...context.taken].join(', ')}), then ${FIT_CHECK_SEEDS} runs at the fit: ${hits} of ${setup.targets.length} targets hit.`,
+    `Calibrated ${record.free.length} ${record.free.length === 1 ? 'parameter' : 'parameters'} of ${record.scenario.name} in ${outcome.runs} runs (${[`${outcome.generations.length} generations`, ...context.taken].join(', ')}), then ${FIT_CHECK_SEEDS} runs at the fit: ${hits} of ${setup.targets.length} targets hit.`,
     ...outcome.fit.parameters.map((p, j) => `  ${p.free.path} = ${fittedValues[j]} (90 % interval ${roundFitted(p.low)} – ${roundFitted(p.high)})${p.identified ? '' : ', not identified'}`),
     `Wrote ${files.join(', ')} to ${outDir}/`,
     `Run the fit with: npm run simulate -- ${join(outDir, 'fitted.json')}`,

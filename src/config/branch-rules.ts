@@ -139,6 +139,12 @@ export function checkBranch(child: ScenarioShape, parent: Parent, removedEvents:
   }
   fixed('consumers.subscribersAtStart', child.consumers.subscribersAtStart, parent.consumers.subscribersAtStart, 'change growthPerYear or addressableMarket to move the market from the branch on');
   fixed('consumers.mTokPerSubscriberPerMonth', child.consumers.mTokPerSubscriberPerMonth, parent.consumers.mTokPerSubscriberPerMonth, 'change usageGrowthPerYear instead');
+  fixed(
+    'consumers.weeklyUsers.mTokPerFreeUserPerMonth',
+    child.consumers.weeklyUsers?.mTokPerFreeUserPerMonth,
+    parent.consumers.weeklyUsers?.mTokPerFreeUserPerMonth,
+    parent.consumers.weeklyUsers ? 'change usageGrowthPerYear instead' : 'the apps’ users are the parent’s: free users cannot be added at a branch',
+  );
   fixed('dealsAtStart', child.dealsAtStart, parent.dealsAtStart, `script an investment or a deal-amendment at ${at} instead`);
 
   const before = (events: ScenarioShape['events']) => events.flatMap((event, index) => (event.date < at ? [{ event, index }] : []));

@@ -37,5 +37,42 @@ export function checkPopulations(scenario: ScenarioShape): ConfigProblem[] {
       message: `the addressable market is ${count(ceiling)} paying subscribers (peopleOnline ${count(peopleOnline)} × payingShare ${payingShare}), fewer than the ${count(Math.max(market, held))} at the start${later}; subscribers can never exceed it`,
     });
   }
+  problems.push(...checkWeeklyUsers(scenario));
+  return problems;
+}
+
+/**
+ * Weekly users: an app's include its paying subscribers, an app states them only when the scenario
+ * has weekly users (otherwise they would be free users nobody serves), and all apps' together fit
+ * their ceiling, people online × the share who would ever use a chat assistant in a week.
+ */
+function checkWeeklyUsers(scenario: ScenarioShape): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const weekly = scenario.consumers.weeklyUsers;
+  let total = 0;
+  scenario.vendors.forEach((vendor, i) => {
+    const app = vendor.weights === 'closed' ? vendor.consumerApp : undefined;
+    if (app?.weeklyUsers === undefined) {
+      total += app?.subscribers ?? 0;
+      return;
+    }
+    total += app.weeklyUsers;
+    const path = `vendors[${i}].consumerApp.weeklyUsers`;
+    if (!weekly) {
+      problems.push({ path, message: `${vendor.id}'s app states ${count(app.weeklyUsers)} weekly users but the scenario has no consumers.weeklyUsers (their growth, ceiling and use of tokens): add it, or leave weeklyUsers out` });
+    } else if (app.weeklyUsers < app.subscribers) {
+      problems.push({ path, message: `${vendor.id}'s app has ${count(app.weeklyUsers)} weekly users, fewer than its ${count(app.subscribers)} paying subscribers; weekly users include those who pay: set weeklyUsers to at least ${count(app.subscribers)}` });
+    }
+  });
+  if (weekly) {
+    const { peopleOnline } = scenario.consumers.addressableMarket;
+    const ceiling = peopleOnline * weekly.weeklyShare;
+    if (total > ceiling) {
+      problems.push({
+        path: 'consumers.weeklyUsers.weeklyShare',
+        message: `the apps hold ${count(total)} weekly users, more than the ceiling of ${count(ceiling)} (peopleOnline ${count(peopleOnline)} × weeklyShare ${weekly.weeklyShare}); weekly users can never exceed it`,
+      });
+    }
+  }
   return problems;
 }

@@ -87,6 +87,9 @@ const consumerApp = z
   .object({
     brand: share.describe('consumer brand strength at the start, 0..1'),
     subscribers: nonNegative.describe('paying subscribers at the start'),
+    weeklyUsers: nonNegative
+      .optional()
+      .describe('people who use the app in a week at the start, paying ones included (at least its subscribers); with consumers.weeklyUsers, those who do not pay are its free users. Default: its subscribers (no free users)'),
   })
   .strict()
   .describe('the vendor’s consumer chat subscription (ChatGPT, Claude, ...); absent = none');
@@ -278,6 +281,29 @@ const addressableMarket = z
   .strict()
   .describe('the addressable market of paying subscribers: peopleOnline × payingShare, the ceiling the market approaches');
 
+/**
+ * The apps' weekly users, paying and free. Free users (weekly users less subscribers) pay nothing
+ * and are served on the vendor's own capacity: a cost in its gross margin (ChatGPT: ~500 million
+ * weekly users in March 2025, a few percent paying).
+ */
+const weeklyUsers = z
+  .object({
+    growthPerYear: nonNegative.describe(
+      'growth of the apps’ weekly users per year while far from their ceiling: the rate of their logistic approach to peopleOnline × weeklyShare',
+    ),
+    weeklyShare: z
+      .number()
+      .gt(0)
+      .max(1)
+      .describe('share of the people online who would ever use a chat assistant in a week, 0..1: the ceiling of weekly users (addressableMarket.peopleOnline × this)'),
+    mTokPerFreeUserPerMonth: nonNegative.describe(
+      'tokens a free weekly user consumes a month at the start, MTok (rate limits and smaller default models keep it below a subscriber’s); grows with usageGrowthPerYear',
+    ),
+    source: z.string().max(2000).optional().describe('where the figures come from (sources, as reported)'),
+  })
+  .strict()
+  .describe('the apps’ weekly users: each app’s share of them moves as its share of subscribers does (the consumer policy); its free users are its weekly users less its subscribers. Absent: apps have no free users');
+
 const consumers = z
   .object({
     subscribersAtStart: nonNegative.describe('paying chat-app subscribers across all apps at the start: the sum of the apps’ subscribers'),
@@ -286,8 +312,11 @@ const consumers = z
       'growth of the paying subscriber market per year while it is far from its ceiling: the rate of its logistic approach to the addressable market',
     ),
     priceUsdPerMonth: nonNegative.describe('subscription price, USD per month'),
-    mTokPerSubscriberPerMonth: nonNegative.describe('tokens a subscriber consumes a month at the start, MTok (including the free-tier users each paying one carries)'),
-    usageGrowthPerYear: nonNegative.default(0).describe('growth of tokens per subscriber per year (longer chats, reasoning models)'),
+    mTokPerSubscriberPerMonth: nonNegative.describe(
+      'tokens a paying subscriber consumes a month at the start, MTok (without weeklyUsers, include the free users each paying one carries)',
+    ),
+    usageGrowthPerYear: nonNegative.default(0).describe('growth of tokens per user per year, paying and free (longer chats, reasoning models)'),
+    weeklyUsers: weeklyUsers.optional(),
     policy: policySpec('consumer-choice'),
   })
   .strict()

@@ -21,8 +21,8 @@ in \`configs/targets/\` starts with \`"$schema": "../targets.schema.json"\` for 
       "entity": "anthropic", "from": "2024-01", "to": "2024-12", "aggregate": "sum", "band": [0.6, 0.75], "source": "seed: 60–75 %" },
     { "id": "highest-vendor-gross-margin-2024", "metric": "vendor.gross_margin", "entity": "*",
       "from": "2024-01", "to": "2024-12", "aggregate": "max", "band": [null, 0.7], "source": "below SaaS margins" },
-    { "id": "chatgpt-weekly-users-2025-08", "metric": "vendor.weekly_users", "entity": "openai", "month": "2025-08",
-      "band": [5.25e8, 8.75e8], "source": "OpenAI: ~700M", "notModelled": "the model records paying subscribers, not weekly users" }
+    { "id": "nvidia-gross-margin-2024", "metric": "supplier.gross_margin", "entity": "nvidia", "from": "2024-01", "to": "2024-12",
+      "aggregate": "mean", "band": [0.73, 0.75], "source": "Nvidia: 73–75 %", "notModelled": "Nvidia is not an agent: GPU prices are an input" }
   ],
   "free": [
     { "path": "enterprises.segments.large.marketplaceShare", "range": [0.5, 0.75], "source": "tuned by hand to 0.63" }

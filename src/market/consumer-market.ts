@@ -34,3 +34,23 @@ export function marketSubscribersThisMonth(scenario: Scenario, tick: number, ope
   if (tick === 0) return openingSubscribers;
   return nextMarketSubscribers(openingSubscribers, addressableSubscribers(scenario.consumers), scenario.consumers.growthPerYear);
 }
+
+/**
+ * The ceiling of weekly users: people online × the share who would ever use a chat assistant in a
+ * week; null when the scenario has no weekly users (apps have no free users).
+ */
+export function addressableWeeklyUsers(consumers: Scenario['consumers']): number | null {
+  return consumers.weeklyUsers ? consumers.addressableMarket.peopleOnline * consumers.weeklyUsers.weeklyShare : null;
+}
+
+/**
+ * The month's weekly users, paying and free, across all apps, from those the apps held when the
+ * month opened: the same logistic step as the paying market's, towards its own ceiling at its own
+ * rate (people try a free app long before some of them pay). Without weekly users in the scenario
+ * it is the opening count.
+ */
+export function marketWeeklyUsersThisMonth(scenario: Scenario, tick: number, openingWeeklyUsers: number): number {
+  const ceiling = addressableWeeklyUsers(scenario.consumers);
+  if (tick === 0 || ceiling === null) return openingWeeklyUsers;
+  return nextMarketSubscribers(openingWeeklyUsers, ceiling, scenario.consumers.weeklyUsers!.growthPerYear);
+}

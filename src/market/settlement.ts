@@ -2,12 +2,12 @@ import type { TickContext } from '../agents/agent-context.js';
 import type { EnterpriseDemand } from '../agents/enterprises.js';
 import { contractBills } from './contract-bills.js';
 import { fleetUnitCostUsdPerMTok } from './compute-cost.js';
-import { capacityAt, contractCapacityAt, EMPTY_VENDOR_BOOKS, fleetMTok, type WorldState } from '../world/state.js';
+import { capacityAt, contractCapacityAt, EMPTY_VENDOR_BOOKS, fleetMTok, freeUsers, type WorldState } from '../world/state.js';
 
 /**
  * Closes the month's books: each vendor serves what its capacity allows (the rest is lost), bills
  * enterprises directly or through marketplaces (paying the cloud its revenue share), bills
- * subscribers, and pays its inference reservations, used and idle; each cloud books compute sold,
+ * subscribers, serves its app's free users for nothing, and pays its inference reservations, used and idle; each cloud books compute sold,
  * revenue shares kept and open-weights tokens hosted. A cloud hosts open weights on what its
  * vendors' contracts leave free of its fleet: demand beyond that is rationed, every model hosted
  * served in the same proportion, and the rest is lost.
@@ -37,7 +37,9 @@ export function settleMonth(ctx: TickContext, demand: EnterpriseDemand): void {
     }),
   );
 
-  const mTokPerSubscriber = scenario.consumers.mTokPerSubscriberPerMonth * ctx.timeline.compound((s) => s.consumers.usageGrowthPerYear, tick);
+  const usageGrowth = ctx.timeline.compound((s) => s.consumers.usageGrowthPerYear, tick);
+  const mTokPerSubscriber = scenario.consumers.mTokPerSubscriberPerMonth * usageGrowth;
+  const mTokPerFreeUser = (scenario.consumers.weeklyUsers?.mTokPerFreeUserPerMonth ?? 0) * usageGrowth;
 
   for (const config of ctx.vendors()) {
     const v = ctx.roster.indexOf(config.id);
@@ -63,7 +65,9 @@ export function settleMonth(ctx: TickContext, demand: EnterpriseDemand): void {
 
     const capacityMTok = capacityAt(world, config.id, tick);
     const subscriberDemandMTok = vendor.subscribers * mTokPerSubscriber;
-    const totalDemandMTok = apiDemandMTok + subscriberDemandMTok;
+    // Free users pay nothing: their tokens are served on the vendor's capacity, at its cost.
+    const freeUserDemandMTok = freeUsers(vendor) * mTokPerFreeUser;
+    const totalDemandMTok = apiDemandMTok + subscriberDemandMTok + freeUserDemandMTok;
     const servedShare = totalDemandMTok > 0 ? Math.min(1, capacityMTok / totalDemandMTok) : 1;
     // Reservations are take-or-pay: idle inference capacity is paid too, on its own line; the idle
     // part of a contract for both serving and training trains (booked then).
@@ -97,6 +101,7 @@ export function settleMonth(ctx: TickContext, demand: EnterpriseDemand): void {
       vendor: config.id,
       apiDemandMTok,
       subscriberDemandMTok,
+      freeUserDemandMTok,
       servedMTok: totalDemandMTok * servedShare,
       capacityMTok,
       revenueApiDirectUsd: directMTok * servedShare * price,

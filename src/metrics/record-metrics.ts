@@ -6,8 +6,10 @@ import {
   asicShare,
   capacityInUseMTok,
   contractCapacityAt,
+  freeUsers,
   grossMargin,
   servedShare,
+  totalDemandMTok,
   undeliveredAt,
   vendorRevenueUsd,
   type WorldState,
@@ -49,7 +51,7 @@ export function recordMonth(
     spendUsd += b.revenueApiDirectUsd + b.revenueMarketplaceUsd;
     servedMTok += b.apiDemandMTok * servedShare(b);
     const revenue = vendorRevenueUsd(b);
-    const totalDemand = b.apiDemandMTok + b.subscriberDemandMTok;
+    const totalDemand = totalDemandMTok(b);
     recorder.record('vendor.price_usd_per_mtok', id, vendor.priceUsdPerMTok);
     recorder.record('vendor.revenue_api_usd', id, b.revenueApiDirectUsd + b.revenueMarketplaceUsd);
     recorder.record('vendor.revenue_marketplace_usd', id, b.revenueMarketplaceUsd);
@@ -63,6 +65,10 @@ export function recordMonth(
       recorder.record('vendor.operating_margin', id, margin - b.trainingComputeUsd / revenue);
     }
     recorder.record('vendor.subscribers', id, vendor.subscribers);
+    recorder.record('vendor.weekly_users', id, vendor.weeklyUsers);
+    recorder.record('vendor.free_users', id, freeUsers(vendor));
+    // Every token served shares the month's reservations alike: free users' part of the cost is their part of the tokens.
+    recorder.record('vendor.free_user_cost_usd', id, totalDemand > 0 ? (b.inferenceComputeUsd * b.freeUserDemandMTok) / totalDemand : 0);
     recorder.record('vendor.compute_spend_usd', id, b.inferenceComputeUsd + b.idleCapacityUsd + b.trainingComputeUsd + b.commitmentShortfallUsd);
     recorder.record('vendor.idle_capacity_cost_usd', id, b.idleCapacityUsd);
     recorder.record('vendor.training_unmet_usd', id, b.trainingUnmetUsd);

@@ -3,7 +3,7 @@ import { cloudAiRevenue, cloudAiRevenueMix, cloudAsicShare } from './charts/clou
 import { asicLockIn, computeShortfall, nvidiaDependence } from './charts/compute-charts.js';
 import { adoption, enterpriseShare, marketHhi, modelSwitches, switchRate, tokenPrice } from './charts/market-charts.js';
 import { computeTies, investments, primaryCloudShare } from './charts/tie-charts.js';
-import { vendorArr, vendorGrossMargin, vendorPrice, vendorQuality, vendorRevenueMix, vendorTraining } from './charts/vendor-charts.js';
+import { vendorAppUsers, vendorArr, vendorGrossMargin, vendorPrice, vendorQuality, vendorRevenueMix, vendorTraining } from './charts/vendor-charts.js';
 
 /**
  * Every chart of a simulate run, single run or ensemble alike, in report order. To add a chart,
@@ -18,6 +18,7 @@ export const chartDefinitions: readonly ChartDefinition[] = [
   vendorPrice,
   vendorQuality,
   vendorTraining,
+  vendorAppUsers,
   cloudAiRevenue,
   cloudAiRevenueMix,
   cloudAsicShare,

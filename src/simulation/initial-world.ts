@@ -22,6 +22,7 @@ export function vendorAtEntry(v: VendorConfig): VendorState {
     hasConsumerApp: app !== undefined,
     brand: app?.brand ?? 0,
     subscribers: app?.subscribers ?? 0,
+    weeklyUsers: app?.weeklyUsers ?? app?.subscribers ?? 0,
     trainingSinceReleaseUsd: 0,
     lastReleaseTick: null,
     trainingStockUsd: v.trainingStockUsd,

@@ -87,6 +87,7 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
     case 'consumers.subscribed': {
       const vendor = vendorOf(world, event.vendor);
       vendor.subscribers = event.subscribers;
+      vendor.weeklyUsers = event.weeklyUsers;
       vendor.brand = event.brand;
       return;
     }

@@ -87,6 +87,8 @@ export interface VendorTrainingRationed extends At<'vendor.training-rationed'> {
 export interface ConsumersSubscribed extends At<'consumers.subscribed'> {
   readonly vendor: VendorId;
   readonly subscribers: number;
+  /** Its weekly users, paying and free (its subscribers when the scenario has no weekly users). */
+  readonly weeklyUsers: number;
   readonly brand: number;
 }
 /**

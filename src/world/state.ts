@@ -15,7 +15,9 @@ export interface VendorBooks {
   readonly apiDemandMTok: number;
   /** Tokens consumed by its consumer subscribers. */
   readonly subscriberDemandMTok: number;
-  /** Tokens actually served (API + subscribers), capped by contracted capacity. */
+  /** Tokens consumed by its app's free users (weekly users who do not pay): served at its cost, billed to nobody. */
+  readonly freeUserDemandMTok: number;
+  /** Tokens actually served (API, subscribers and free users), capped by contracted capacity. */
   readonly servedMTok: number;
   readonly capacityMTok: number;
   readonly revenueApiDirectUsd: number;
@@ -57,6 +59,8 @@ export interface VendorState {
   /** Consumer brand strength, 0..1. */
   readonly brand: number;
   readonly subscribers: number;
+  /** People who used its app this month, paying and free (at least its subscribers). */
+  readonly weeklyUsers: number;
   /** Training spend accumulated since the last model release. */
   readonly trainingSinceReleaseUsd: number;
   /** Tick of its last model release; null before the first in the run. */
@@ -242,6 +246,7 @@ export interface Construction {
 export const EMPTY_VENDOR_BOOKS: VendorBooks = {
   apiDemandMTok: 0,
   subscriberDemandMTok: 0,
+  freeUserDemandMTok: 0,
   servedMTok: 0,
   capacityMTok: 0,
   revenueApiDirectUsd: 0,
@@ -310,9 +315,19 @@ export function vendorRevenueUsd(books: VendorBooks): number {
   return books.revenueApiDirectUsd + books.revenueMarketplaceUsd + books.revenueSubscriptionUsd;
 }
 
-/** Share of last month's demand (API and subscribers) the vendor could serve; 1 without demand. */
+/** Tokens asked of a vendor in a month: its API's, its subscribers' and its free users'. */
+export function totalDemandMTok(books: VendorBooks): number {
+  return books.apiDemandMTok + books.subscriberDemandMTok + books.freeUserDemandMTok;
+}
+
+/** The app's free users: weekly users who do not pay. */
+export function freeUsers(vendor: VendorState): number {
+  return Math.max(0, vendor.weeklyUsers - vendor.subscribers);
+}
+
+/** Share of last month's demand (API, subscribers and free users) the vendor could serve; 1 without demand. */
 export function servedShare(books: VendorBooks): number {
-  const demand = books.apiDemandMTok + books.subscriberDemandMTok;
+  const demand = totalDemandMTok(books);
   return demand > 0 ? Math.min(1, books.servedMTok / demand) : 1;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { updateSubscriptions } from '../../src/agents/consumers.js';
 import { monthViolations, INVARIANTS } from '../../src/books/check-month.js';
 import type { MonthBooks } from '../../src/books/month-books.js';
-import { adoptersWithinPopulation, subscribersWithinMarket } from '../../src/books/populations.js';
+import { adoptersWithinPopulation, subscribersWithinMarket, weeklyUsersWithinMarket } from '../../src/books/populations.js';
 import type { EnterpriseDemand } from '../../src/agents/enterprises.js';
 import { closedVendorInput, scenarioOf, testMarket, tinyScenarioInput, type TestMarket } from '../support/scenario-fixtures.js';
 
@@ -28,6 +28,7 @@ describe('populations', () => {
   it('are checked every month: both invariants are registered', () => {
     expect(INVARIANTS.subscribersWithinMarket).toBe(subscribersWithinMarket);
     expect(INVARIANTS.adoptersWithinPopulation).toBe(adoptersWithinPopulation);
+    expect(INVARIANTS.weeklyUsersWithinMarket).toBe(weeklyUsersWithinMarket);
   });
 
   it('pass a month of the consumer agent: the apps hold the month’s market, 1,047.01 of 1,000 growing towards 5,000', () => {
@@ -41,8 +42,8 @@ describe('populations', () => {
     const m = market();
     const opening = m.world();
     // The month's market from 1,000 is 1,047.01; acme alone is given 1,100.
-    m.bus.publish({ type: 'consumers.subscribed', tick: 1, vendor: 'acme', subscribers: 700, brand: 0.9 });
-    m.bus.publish({ type: 'consumers.subscribed', tick: 1, vendor: 'bolt', subscribers: 400, brand: 0.3 });
+    m.bus.publish({ type: 'consumers.subscribed', tick: 1, vendor: 'acme', subscribers: 700, weeklyUsers: 700, brand: 0.9 });
+    m.bus.publish({ type: 'consumers.subscribed', tick: 1, vendor: 'bolt', subscribers: 400, weeklyUsers: 400, brand: 0.3 });
     expect(subscribersWithinMarket(booksOf(m, 1, opening))).toEqual([
       { invariant: 'subscribersWithinMarket', entity: 'market', message: "the apps hold 1,100 paying subscribers, more than the month's market of 1,047 (1,000 when it opened)" },
     ]);
@@ -52,12 +53,31 @@ describe('populations', () => {
     const m = market();
     const opening = { ...m.world(), vendors: { ...m.world().vendors, acme: { ...m.world().vendors.acme!, subscribers: 5_600 } } };
     // In the start month the market is what the apps opened with (6,000), itself above the 5,000.
-    m.bus.publish({ type: 'consumers.subscribed', tick: 0, vendor: 'acme', subscribers: 6_000, brand: 0.9 });
-    m.bus.publish({ type: 'consumers.subscribed', tick: 0, vendor: 'bolt', subscribers: -1, brand: 0.3 });
+    m.bus.publish({ type: 'consumers.subscribed', tick: 0, vendor: 'acme', subscribers: 6_000, weeklyUsers: 6_000, brand: 0.9 });
+    m.bus.publish({ type: 'consumers.subscribed', tick: 0, vendor: 'bolt', subscribers: -1, weeklyUsers: -1, brand: 0.3 });
     const found = subscribersWithinMarket(booksOf(m, 0, opening));
     expect(found.map((v) => v.message)).toEqual([
       'bolt has -1 paying subscribers',
       'the apps hold 5,999 paying subscribers, more than the addressable market of 5,000 (10,000 people online × 0.5 who would ever pay)',
+    ]);
+  });
+
+  it('catch an app with fewer weekly users than paying ones, and weekly users above their ceiling', () => {
+    const input = tinyScenarioInput();
+    closedVendorInput(input, 'acme').consumerApp = { brand: 0.9, subscribers: 600, weeklyUsers: 3000 };
+    input.consumers = {
+      ...input.consumers,
+      subscribersAtStart: 600,
+      addressableMarket: { peopleOnline: 10_000, payingShare: 0.5 },
+      weeklyUsers: { growthPerYear: 1, weeklyShare: 0.4, mTokPerFreeUserPerMonth: 0.1 },
+    };
+    const m = testMarket(scenarioOf(input));
+    expect(weeklyUsersWithinMarket(booksOf(m, 0, m.world()))).toEqual([]);
+    m.bus.publish({ type: 'consumers.subscribed', tick: 1, vendor: 'acme', subscribers: 600, weeklyUsers: 599, brand: 0.9 });
+    expect(weeklyUsersWithinMarket(booksOf(m, 1, m.world())).map((v) => v.message)).toEqual(['acme has 599 weekly users, fewer than its 600 paying subscribers']);
+    m.bus.publish({ type: 'consumers.subscribed', tick: 1, vendor: 'acme', subscribers: 600, weeklyUsers: 4001, brand: 0.9 });
+    expect(weeklyUsersWithinMarket(booksOf(m, 1, m.world())).map((v) => v.message)).toEqual([
+      'the apps hold 4,001 weekly users, more than the ceiling of 4,000 (10,000 people online × 0.4 who would ever use one weekly)',
     ]);
   });
 

@@ -31,6 +31,30 @@ describe('population rules', () => {
     ]);
   });
 
+  it('refuse an app with fewer weekly users than paying ones, weekly users with nothing to grow them by, and more than their ceiling', () => {
+    const below = baselineJson();
+    app(below, 'anthropic').weeklyUsers = 50_000;
+    expect(problemsOf(below)).toEqual([
+      {
+        path: 'vendors[1].consumerApp.weeklyUsers',
+        message: "anthropic's app has 50,000 weekly users, fewer than its 100,000 paying subscribers; weekly users include those who pay: set weeklyUsers to at least 100,000",
+      },
+    ]);
+    const orphan = baselineJson();
+    delete orphan.consumers.weeklyUsers;
+    expect(problemsOf(orphan).map((p) => p.path)).toEqual([0, 1, 2, 3, 4].map((i) => `vendors[${i}].consumerApp.weeklyUsers`));
+    expect(problemsOf(orphan)[0]!.message).toContain('but the scenario has no consumers.weeklyUsers');
+    const crowded = baselineJson();
+    crowded.consumers.weeklyUsers.weeklyShare = 0.02;
+    // 115.83 million weekly users at the start against 5.5 billion × 0.02 = 110 million.
+    expect(problemsOf(crowded)).toEqual([
+      {
+        path: 'consumers.weeklyUsers.weeklyShare',
+        message: 'the apps hold 115,830,000 weekly users, more than the ceiling of 110,000,000 (peopleOnline 5,500,000,000 × weeklyShare 0.02); weekly users can never exceed it',
+      },
+    ]);
+  });
+
   it('refuse a market with subscribers no app holds', () => {
     const json = baselineJson();
     json.consumers.subscribersAtStart = 7e6;

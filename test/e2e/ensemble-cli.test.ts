@@ -27,7 +27,7 @@ describe('npm run simulate -- --runs N (an ensemble)', () => {
   it('exits 0, silent on stderr (no progress bar without a terminal), its last line saying where the outputs are', () => {
     expect(ensemble.stderr).toBe('');
     expect(ensemble.status).toBe(0);
-    expect(ensemble.stdout.trimEnd().split('\n').at(-1)).toBe(`Wrote 21 charts, report.md, metrics.csv, summary.json, events.jsonl and manifest.json to ${out('two-workers')}/`);
+    expect(ensemble.stdout.trimEnd().split('\n').at(-1)).toBe(`Wrote 22 charts, report.md, metrics.csv, summary.json, events.jsonl and manifest.json to ${out('two-workers')}/`);
   });
 
   it('runs seeds seed, seed + 1, …: the KPIs are statistics of exactly those single runs', () => {
@@ -66,7 +66,7 @@ describe('npm run simulate -- --runs N (an ensemble)', () => {
     const pngs = (name: string) => readdirSync(out(name)).filter((f) => f.endsWith('.png')).sort();
     expect(pngs('two-workers')).toEqual(pngs('seed-5'));
     expect(pngs('seed-5')).toContain('vendor-arr.png');
-    expect(pngs('seed-5')).toHaveLength(21);
+    expect(pngs('seed-5')).toHaveLength(22);
   });
 
   it('writes report.md for a single run and for an ensemble, every link pointing at a file beside it', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EnterpriseDemand } from '../../src/agents/enterprises.js';
 import { settleMonth } from '../../src/market/settlement.js';
+import { grossMargin } from '../../src/world/state.js';
 import {
   closedVendorInput,
   eventsOfType,
@@ -94,6 +95,23 @@ describe('settlement', () => {
     });
     expect(vendor('acme').revenueShareUsd).toBeCloseTo(625, 9);
     expect(cloud('alpha').marketplaceRevenueUsd).toBeCloseTo(625, 9);
+  });
+
+  it('serves free users on the vendor’s capacity at its cost and bills them nothing', () => {
+    const input = tinyScenarioInput();
+    // 100 paying of 1,100 weekly users: 1,000 free, each using 0.3 MTok a month against a subscriber's 1.
+    closedVendorInput(input, 'acme').consumerApp = { brand: 0.5, subscribers: 100, weeklyUsers: 1100 };
+    input.consumers = { ...input.consumers, subscribersAtStart: 100, weeklyUsers: { growthPerYear: 0, weeklyShare: 0.5, mTokPerFreeUserPerMonth: 0.3 } };
+    const m = testMarket(scenarioOf(input));
+    m.sign({ vendor: 'acme', cloud: 'alpha', capacityMTok: 1000, priceUsdPerMTok: 3, asicShare: 0, startTick: 0, endTick: 12 });
+    const { vendor } = settle(m, 0, demandOf({ direct: [[ACME, 400]] }));
+    // 400 API + 100 subscriber + 300 free = 800 of 1,000 served; the reservation costs 3,000, 2,400 of it in use.
+    expect(vendor('acme')).toMatchObject({ apiDemandMTok: 400, subscriberDemandMTok: 100, freeUserDemandMTok: 300, servedMTok: 800 });
+    expect(vendor('acme').inferenceComputeUsd).toBeCloseTo(2400, 9);
+    expect(vendor('acme').revenueSubscriptionUsd).toBe(2000);
+    expect(vendor('acme').revenueApiDirectUsd).toBe(4000);
+    // Revenue 4,000 + 2,000 from paying tokens only; the free users' 900 $ of the reservation is a cost like the rest.
+    expect(grossMargin(m.world().vendors.acme!.books)).toBeCloseTo((6000 - 3000) / 6000, 12);
   });
 
   it('bills nothing for a contract at its endTick, so the vendor serves nothing without capacity', () => {

@@ -33,7 +33,7 @@ describe('compute scarcity', () => {
     const short = run(openAiWithCapacity(5e6));
     const ample = run(openAiWithCapacity(26e6));
     const month = eventsOf(short.events, 'vendor.month-closed').find((e) => e.vendor === 'openai' && e.tick === 0)!;
-    const demand = month.apiDemandMTok + month.subscriberDemandMTok;
+    const demand = month.apiDemandMTok + month.subscriberDemandMTok + month.freeUserDemandMTok;
     const served = 5e6 / demand;
     expect(served).toBeLessThan(1);
     expect(seriesOf(short.metrics, 'vendor.capacity_shortfall', 'openai')[0]).toBeCloseTo(1 - served, 12);

@@ -118,7 +118,7 @@ describe('consumers', () => {
     const served = new Map(
       eventsOf(events, 'vendor.month-closed')
         .filter((e) => e.tick === 0)
-        .map((e) => [e.vendor, Math.min(1, e.servedMTok / (e.apiDemandMTok + e.subscriberDemandMTok))]),
+        .map((e) => [e.vendor, Math.min(1, e.servedMTok / (e.apiDemandMTok + e.subscriberDemandMTok + e.freeUserDemandMTok))]),
     );
     expect(served.get('anthropic')).toBeLessThan(0.5);
     const apps = APPS.map((id) => ({

@@ -98,9 +98,10 @@ describe('switchability', () => {
  * switching cost ten times dearer moves who wins the enterprise market on every seed, by more than
  * the seeds disagree about the move. On the baseline with its history, to December 2027, seeds 1–5,
  * with the fitted enterprise policies (several vendors each: the cost is paid to put a vendor into
- * production, and work then moves among those in use without it): Anthropic 31.7–38.6 % of
- * enterprise tokens against 28.3–32.6 % with costs ×10, 3.4–7.4 points lower seed by seed (5.3 on
- * average). With one vendor each: 34.5 % on average against 26.9 %; before the value of a task was
+ * production, and work then moves among those in use without it) and the apps' free users of issue
+ * 26: Anthropic 33.7–36.4 % of enterprise tokens against 31.6–34.2 % with costs ×10, 1.5–2.7 points
+ * lower seed by seed (2.2 on average, against a spread of 1.1 between seeds); 3.4–7.4 points before
+ * free users were served on the labs' own capacity. With one vendor each: 34.5 % on average against 26.9 %; before the value of a task was
  * bounded, 49.1 % against 49.0 % for a 100× range of the large segment's cost.
  */
 describe('switching costs that bind', () => {
@@ -120,7 +121,7 @@ describe('switching costs that bind', () => {
     const dear = anthropicShares(10);
     // Dearer switching slows the move to the best model for enterprise work, on every seed.
     const moves = base.map((share, k) => share - dear[k]!);
-    for (const move of moves) expect(move).toBeGreaterThan(0.02);
+    for (const move of moves) expect(move).toBeGreaterThan(0.01);
     expect(mean(moves)).toBeGreaterThan(spread(moves));
   }, 120_000);
 });

@@ -122,7 +122,7 @@ export function enterpriseChargeViolations(run: RecordedRun): string[] {
         openTokens.set(event.tick, (openTokens.get(event.tick) ?? 0) + event.servedMTok);
         continue;
       }
-      const demand = event.apiDemandMTok + event.subscriberDemandMTok;
+      const demand = event.apiDemandMTok + event.subscriberDemandMTok + event.freeUserDemandMTok;
       const servedShare = demand > 0 ? event.servedMTok / demand : 1;
       const charged = event.apiDemandMTok * servedShare * vendor.priceUsdPerMTok;
       const revenue = event.revenueApiDirectUsd + event.revenueMarketplaceUsd;

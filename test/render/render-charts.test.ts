@@ -28,6 +28,7 @@ describe('renderCharts', () => {
       'vendor-price.png',
       'vendor-quality.png',
       'vendor-training.png',
+      'vendor-app-users.png',
       'cloud-ai-revenue.png',
       'cloud-ai-revenue-mix.png',
       'cloud-asic-share.png',

@@ -38,6 +38,7 @@ export function sampleTable(months: number, skip: readonly string[] = []): Metri
       record('vendor.training_spend_usd', vendor, 1e8 * (k + 1) * 1.05 ** tick);
       if (earns) {
         record('vendor.arr_usd', vendor, 12 * (api + 2e6));
+        record('vendor.weekly_users', vendor, 1e7 * (k + 1) * 1.1 ** tick);
         record('vendor.capacity_shortfall', vendor, vendor === 'openai' && tick >= 2 ? 0.1 : 0);
         record('vendor.primary_cloud_share', vendor, vendor === 'openai' ? Math.max(0.5, 1 - 0.05 * tick) : 1);
         record('vendor.asic_share', vendor, vendor === 'anthropic' ? 0.3 : vendor === 'google' ? 0.6 : 0);

@@ -29,6 +29,7 @@ export function vendorState(id: string, fields: Partial<VendorState> = {}): Vend
     hasConsumerApp: false,
     brand: 0,
     subscribers: 0,
+    weeklyUsers: 0,
     trainingSinceReleaseUsd: 0,
     trainingStockUsd: 0,
     stockAtReleaseUsd: 0,

@@ -32,6 +32,7 @@ function monthClosed(fields: Partial<VendorMonthClosed> = {}): VendorMonthClosed
     vendor: 'acme',
     apiDemandMTok: 100,
     subscriberDemandMTok: 10,
+    freeUserDemandMTok: 0,
     servedMTok: 110,
     capacityMTok: 200,
     revenueApiDirectUsd: 600,
@@ -241,10 +242,10 @@ describe('applyEvent', () => {
 
   it('takes subscribers and brand from the consumer market, and the open-model price from the cloud', () => {
     const after = applyAll(world(), [
-      { type: 'consumers.subscribed', tick: 0, vendor: 'acme', subscribers: 1234, brand: 0.42 },
+      { type: 'consumers.subscribed', tick: 0, vendor: 'acme', subscribers: 1234, weeklyUsers: 20_000, brand: 0.42 },
       { type: 'cloud.open-model-priced', tick: 0, cloud: 'beta', priceUsdPerMTok: 2.5 },
     ]);
-    expect(after.vendors.acme).toMatchObject({ subscribers: 1234, brand: 0.42 });
+    expect(after.vendors.acme).toMatchObject({ subscribers: 1234, weeklyUsers: 20_000, brand: 0.42 });
     expect(after.clouds.beta!.openModelPriceUsdPerMTok).toBe(2.5);
   });
 

@@ -9,7 +9,7 @@ export const computeShortfall: ChartDefinition = timeSeriesChart({
   title: 'Compute shortfall',
   describe: "Share of each vendor's token demand left unserved because its contracted compute fell short.",
   lines: { metric: 'vendor.capacity_shortfall' },
-  measured: "Share of each vendor's token demand (enterprise API and consumer subscribers) left unserved for lack of contracted compute",
+  measured: "Share of each vendor's token demand (enterprise API, consumer subscribers and free users) left unserved for lack of contracted compute",
   notes: ["Closed vendors only: open-weights models run on the clouds' own fleets"],
   unit: 'share',
   yTitle: 'Demand left unserved',

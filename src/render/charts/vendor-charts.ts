@@ -121,3 +121,15 @@ export const vendorTraining: ChartDefinition = timeSeriesChart({
   unit: 'usd-log',
   yTitle: 'Training spend per month',
 });
+
+export const vendorAppUsers: ChartDefinition = timeSeriesChart({
+  file: 'vendor-app-users.png',
+  marks: ['model-release'],
+  title: 'Consumer app users',
+  describe: "Each consumer app's weekly users, paying and free; its free users are the weekly users less its subscribers.",
+  lines: { metric: 'vendor.weekly_users' },
+  measured: 'People using each vendor’s chat app in a week, paying and free',
+  notes: ['Free users pay nothing and are served on the vendor’s capacity: a cost in its gross margin (vendor.free_users, vendor.free_user_cost_usd in metrics.csv)'],
+  unit: 'count',
+  yTitle: 'Weekly users (people)',
+});
