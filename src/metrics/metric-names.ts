@@ -60,6 +60,7 @@ export const METRIC_NAMES = [
   'cloud.open_model_price_usd_per_mtok',
   'market.hhi',
   'market.avg_price_usd_per_mtok',
+  'market.price_at_constant_quality_usd_per_mtok',
   'market.enterprise_spend_usd',
   'market.enterprise_tokens_mtok',
   'market.open_weights_tokens_mtok',

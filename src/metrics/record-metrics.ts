@@ -28,6 +28,8 @@ export function recordMonth(
   valuationMultiples: Readonly<Record<string, ValuationTerms>>,
   /** The vendors and clouds in the order `demand` indexes them. */
   order: { readonly vendors: readonly string[]; readonly clouds: readonly string[] },
+  /** The month's price at constant quality (market/quality-price-index.ts); null before any model is on sale. */
+  priceAtConstantQualityUsdPerMTok: number | null = null,
 ): void {
   const recorder = finiteOnly(table);
   const active = world.contracts.filter((c) => contractCapacityAt(c, world.tick) > 0 || undeliveredAt(c, world.tick) > 0);
@@ -144,6 +146,7 @@ export function recordMonth(
   // Price and concentration are undefined in a month no enterprise buys anything: left absent.
   if (totalMTok > 0) recorder.record('market.hhi', 'market', supplierHhi(world, enterpriseMTok));
   if (servedMTok > 0) recorder.record('market.avg_price_usd_per_mtok', 'market', spendUsd / servedMTok);
+  if (priceAtConstantQualityUsdPerMTok !== null) recorder.record('market.price_at_constant_quality_usd_per_mtok', 'market', priceAtConstantQualityUsdPerMTok);
   recorder.record('market.enterprise_spend_usd', 'market', spendUsd);
   recorder.record('market.enterprise_tokens_mtok', 'market', totalMTok);
   recorder.record('market.open_weights_tokens_mtok', 'market', openMTok);

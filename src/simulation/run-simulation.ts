@@ -1,3 +1,4 @@
+import { EMPTY_INDEX, nextIndex, offersOf } from '../market/quality-price-index.js';
 import { produce } from 'immer';
 import type { Scenario } from '../config/parse-scenario.js';
 import { agentRngs, instantiatePolicies, replacePolicy, type AgentPolicies, type TickContext } from '../agents/agent-context.js';
@@ -75,6 +76,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
 
   // The best model's quality at the start: the demand policy measures the models adopters run against it.
   let startFrontier = 1;
+  let priceIndex = EMPTY_INDEX;
   for (let tick = 0; tick < months; tick++) {
     const date = tickToDate(root.start, tick);
     const active = timeline.at(tick);
@@ -147,9 +149,11 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
     priceOpenModels(ctx);
     releaseModels(ctx);
     setPrices(ctx);
+    const catalogue = buildCatalogue(world, vendorIds, cloudIds, appealOf(active, policies), ctx.lastMonth);
+    priceIndex = nextIndex(priceIndex, offersOf(catalogue));
     const demand = stepEnterprises({
       population,
-      catalogue: buildCatalogue(world, vendorIds, cloudIds, appealOf(active, policies), ctx.lastMonth),
+      catalogue,
       tick,
       adoption: policies.enterprises.adoption,
       switching: policies.enterprises.switching,
@@ -178,7 +182,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
     clouds.unsubscribe();
 
     recorder.beginTick(date);
-    recordMonth(recorder, world, demand, population.size, valuationMultiples(active), { vendors: vendorIds, clouds: cloudIds });
+    recordMonth(recorder, world, demand, population.size, valuationMultiples(active), { vendors: vendorIds, clouds: cloudIds }, priceIndex.levelUsdPerMTok);
     checkMonth({ scenario: active, tick, date, world, previous: ctx.lastMonth, demand });
   }
   bus.complete();

@@ -50,7 +50,7 @@ describe('npm run simulate --targets', () => {
     const section = report.slice(report.indexOf('## Targets'), report.indexOf('## Charts'));
     expect(section).toMatch(/\| `openai-arr-2024-12` \| 2024-12 \| 3\.75B \.\. 6\.25B \| [\d.]+B \([\d.]+B – [\d.]+B\) (hit|\*\*miss\*\*) \| \[vendor-arr\.png\]\(vendor-arr\.png\) \|/);
     expect(section).toMatch(/`api-spend-growth-late-2024-to-mid-2025` .*not drawn: a growth/);
-    expect(section).toMatch(/- `price-at-constant-capability-2024` \(market\.price_at_constant_capability_usd_per_mtok\): the model records the average price paid/);
+    expect(section).toMatch(/- `nvidia-gross-margin-2024` \(supplier\.gross_margin\): Nvidia is not an agent/);
     expect(section).toMatch(/Hits: baseline: \d+ of \d+ modelled targets\./);
     expect(section).toContain('the mean of each run\'s figure over the 2 runs');
   });

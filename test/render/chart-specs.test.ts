@@ -128,7 +128,7 @@ describe('units and number formats', () => {
   });
 
   it('puts price on a log axis whose labelled ticks span the line, from below its lowest value to above its highest', () => {
-    // The sample's average price falls from $8 to 8 × 0.95³⁵ = $1.33 over 36 months.
+    // The sample's average price falls from $8 to 8 × 0.95³⁵ = $1.33 over 36 months, its price at constant quality from $7 to $1.68.
     const { options } = build('token-price.png');
     const price = options.scales.y as Scale & { min?: number; afterBuildTicks?: (s: { ticks: { value: number }[] }) => void };
     expect(price.type).toBe('logarithmic');

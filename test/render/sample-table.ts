@@ -63,6 +63,7 @@ export function sampleTable(months: number, skip: readonly string[] = []): Metri
       record('cloud.nvidia_dependence', cloud, cloud === 'oracle' ? 1 : 0.9 - 0.2 * k);
     });
     record('market.avg_price_usd_per_mtok', 'market', 8 * 0.95 ** tick);
+    record('market.price_at_constant_quality_usd_per_mtok', 'market', 7 * 0.96 ** tick);
     record('market.hhi', 'market', 2500);
     record('market.adoption_rate', 'market', 0.2 + 0.02 * tick);
     record('market.production_rate', 'market', 0.05 + 0.01 * tick);

@@ -22,11 +22,17 @@ export const enterpriseShare: ChartDefinition = timeSeriesChart({
 export const tokenPrice: ChartDefinition = timeSeriesChart({
   file: 'token-price.png',
   marks: ['model-release', 'listing'],
-  title: 'Average token price',
-  describe: 'What enterprises pay per million tokens, averaged over all their tokens, closed and open weights (log scale).',
-  lines: { market: [{ metric: 'market.avg_price_usd_per_mtok', label: 'Average price enterprises pay per million tokens' }] },
-  measured: 'Average price enterprises pay per million tokens, over all their tokens',
-  notes: ['Log scale: equal vertical steps are equal percentage changes'],
+  title: 'Token price',
+  describe:
+    'What enterprises pay per million tokens, averaged over all their tokens, closed and open weights, and the price of a given capability: the cheapest model at each quality level, chained month to month (log scale).',
+  lines: {
+    market: [
+      { metric: 'market.avg_price_usd_per_mtok', label: 'Average price enterprises pay per million tokens' },
+      { metric: 'market.price_at_constant_quality_usd_per_mtok', label: 'Price at constant quality (cheapest model at each quality level, chained)' },
+    ],
+  },
+  measured: 'Average price enterprises pay per million tokens, over all their tokens, and the price of a fixed capability',
+  notes: ['Log scale: equal vertical steps are equal percentage changes; the record has the price of a fixed capability falling about 10× a year (a16z, Epoch AI)'],
   unit: 'usd-log',
   yTitle: 'Price per million tokens',
 });
