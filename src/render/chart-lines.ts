@@ -5,7 +5,7 @@
  */
 
 /** How a value axis labels its ticks; shares are drawn in percent. */
-export type AxisUnit = 'share' | 'usd' | 'usd-log' | 'count' | 'price';
+export type AxisUnit = 'share' | 'usd' | 'usd-log' | 'count' | 'count-log' | 'price';
 
 export interface ChartLines {
   readonly unit: AxisUnit;

@@ -1,5 +1,5 @@
 import type { ScaleOptions } from 'chart.js';
-import { formatUsd } from './format.js';
+import { formatCount, formatUsd } from './format.js';
 
 /**
  * A log-scale USD axis whose labelled ticks span the data: its ends are the nice values just below
@@ -62,6 +62,15 @@ export function positiveExtent(series: Iterable<readonly (number | null)[] | und
 }
 
 export function logUsdAxis(title: string, extent: { min: number; max: number } | undefined): ScaleOptions<'logarithmic'> {
+  return logAxis(`${title} (USD, log scale)`, extent, formatUsd);
+}
+
+/** The same for counts (people, tokens): ticks labelled as counts, the unit in the title. */
+export function logCountAxis(title: string, extent: { min: number; max: number } | undefined): ScaleOptions<'logarithmic'> {
+  return logAxis(`${title.replace(/\)$/, ', log scale)')}`, extent, formatCount);
+}
+
+function logAxis(text: string, extent: { min: number; max: number } | undefined, format: (value: number) => string): ScaleOptions<'logarithmic'> {
   const ticks = extent ? logTicks(extent.min, extent.max) : [];
   return {
     type: 'logarithmic',
@@ -75,7 +84,7 @@ export function logUsdAxis(title: string, extent: { min: number; max: number } |
           },
         }
       : {}),
-    title: { display: true, text: `${title} (USD, log scale)`, font: { size: 13 } },
-    ticks: { autoSkip: false, callback: (value) => formatUsd(Number(value)) },
+    title: { display: true, text, font: { size: 13 } },
+    ticks: { autoSkip: false, callback: (value) => format(Number(value)) },
   } as ScaleOptions<'logarithmic'>;
 }

@@ -63,7 +63,7 @@ export function marksOn(targets: readonly Target[], chart: ChartLines, dates: re
     const [first, last] = [index.get(from), index.get(to)];
     if (line === undefined || first === undefined || last === undefined) return [];
     // A log axis has no 0: a band from 0 is open below there.
-    const low = chart.unit === 'usd-log' && target.band[0] <= 0 ? Number.NEGATIVE_INFINITY : target.band[0] * scale;
+    const low = (chart.unit === 'usd-log' || chart.unit === 'count-log') && target.band[0] <= 0 ? Number.NEGATIVE_INFINITY : target.band[0] * scale;
     return [{ id: target.id, from: first, to: last, window: first !== last, low, high: target.band[1] * scale, label: targetLabel(target, chart.unit), colour: line.colour }];
   });
 }
@@ -111,7 +111,7 @@ function describeMonths(target: Target): string {
 
 /** The band's middle, or its one end ("≤ 70%"), in the chart's units; "highest"/"lowest" for max and min. */
 function describeFigure(target: Target, unit: AxisUnit): string {
-  const format = (value: number) => (unit === 'share' ? formatPercent(100 * value) : unit === 'count' ? formatCount(value) : formatUsd(value));
+  const format = (value: number) => (unit === 'share' ? formatPercent(100 * value) : unit === 'count' || unit === 'count-log' ? formatCount(value) : formatUsd(value));
   const [low, high] = target.band;
   const prefix = target.aggregate === 'max' ? 'highest ' : target.aggregate === 'min' ? 'lowest ' : '';
   if (Number.isFinite(low) && Number.isFinite(high)) return `${prefix}${format((low + high) / 2)}`;

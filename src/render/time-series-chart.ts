@@ -15,7 +15,7 @@ import { marksOn, targetExtent, withTargetMarks, type ChartLines } from './targe
  * the same file name; timeSeriesChart turns it into the chart definition the renderer takes.
  */
 
-export type TimeSeriesUnit = 'share' | 'usd' | 'usd-log' | 'count';
+export type TimeSeriesUnit = 'share' | 'usd' | 'usd-log' | 'count' | 'count-log';
 
 export type AxisRange = Pick<ScaleOptions<'linear'>, 'min' | 'max' | 'suggestedMin' | 'suggestedMax' | 'beginAtZero'>;
 
@@ -58,7 +58,7 @@ function scaled(column: Float64Array, length: number, scale: number, positive: b
 /** The spec's lines as bands (a single run's have none), and the entities left out for want of values. */
 function seriesOf(spec: TimeSeriesSpec, data: ChartData): { series: BandSeries[]; missing: string[] } {
   const scale = spec.unit === 'share' ? 100 : 1;
-  const positive = spec.unit === 'usd-log';
+  const positive = spec.unit === 'usd-log' || spec.unit === 'count-log';
   const length = data.dates.length;
   const one = (metric: string, entity: string, style: { label: string; colour: string }, dashed: boolean): BandSeries => {
     const band = data.band(metric, entity);

@@ -138,6 +138,16 @@ describe('units and number formats', () => {
     expect(scale.ticks.map((t) => tick(price, t.value))).toEqual(['$1', '$2', '$3', '$4', '$5', '$6', '$7', '$8']);
   });
 
+  it('draws weekly users on a log axis of counts, so that a million-user app shows beside a billion-user one', () => {
+    const { options } = build('vendor-app-users.png');
+    const users = options.scales.y as Scale & { min?: number };
+    expect(users.type).toBe('logarithmic');
+    expect(users.title?.text).toBe('Weekly users (people, log scale)');
+    // The sample: 10M × (k + 1) × 1.1^tick, from 10M (OpenAI, month 0) to 40M × 1.1³⁵ = 1.12B.
+    expect([users.min, users.max]).toEqual([1e7, 2e9]);
+    expect(tick(users, 1e9)).toBe('1,000,000,000');
+  });
+
   it('draws the HHI on a 0–10,000 axis with the "highly concentrated" threshold', () => {
     const { options, datasets } = build('market-hhi.png', 6);
     expect(options.scales.y!.max).toBe(10_000);

@@ -80,7 +80,7 @@ export function chartEntity(options: {
 
 /** A recorded value as a chart shows it: "0%", "$1.2B", "2,000". */
 export function formatValue(value: number, unit: AxisUnit): string {
-  return unit === 'share' ? formatPercent(100 * value) : unit === 'count' ? formatCount(value) : formatUsd(value);
+  return unit === 'share' ? formatPercent(100 * value) : unit === 'count' || unit === 'count-log' ? formatCount(value) : formatUsd(value);
 }
 
 /**

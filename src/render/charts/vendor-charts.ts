@@ -129,7 +129,9 @@ export const vendorAppUsers: ChartDefinition = timeSeriesChart({
   describe: "Each consumer app's weekly users, paying and free; its free users are the weekly users less its subscribers.",
   lines: { metric: 'vendor.weekly_users' },
   measured: 'People using each vendor’s chat app in a week, paying and free',
-  notes: ['Free users pay nothing and are served on the vendor’s capacity: a cost in its gross margin (vendor.free_users, vendor.free_user_cost_usd in metrics.csv)'],
-  unit: 'count',
+  notes: [
+    'Log scale: equal vertical steps are equal percentage changes. Free users pay nothing and are served on the vendor’s capacity: a cost in its gross margin (vendor.free_users, vendor.free_user_cost_usd in metrics.csv)',
+  ],
+  unit: 'count-log',
   yTitle: 'Weekly users (people)',
 });

@@ -2,7 +2,7 @@ import type { ScaleOptions } from 'chart.js';
 import type { MetricTable } from '../../metrics/metric-table.js';
 import type { ChartConfig } from '../chart-definition.js';
 import { commonOptions, line, monthAxis, monthLabels, type Dataset } from '../chart-parts.js';
-import { logUsdAxis, positiveExtent } from '../log-axis.js';
+import { logCountAxis, logUsdAxis, positiveExtent } from '../log-axis.js';
 import { formatCount, formatPercent, formatUsd } from '../format.js';
 import { translucent } from '../palette.js';
 import type { AxisUnit } from '../chart-lines.js';
@@ -118,6 +118,7 @@ export function valueAxis(
   series: readonly BandSeries[] = [],
 ): ScaleOptions<'linear'> | ScaleOptions<'logarithmic'> {
   if (unit === 'usd-log') return logUsdAxis(title, bandExtent(series));
+  if (unit === 'count-log') return logCountAxis(title, bandExtent(series));
   const suffix = unit === 'share' ? ' (%)' : unit === 'usd' || unit === 'price' ? ' (USD)' : '';
   const format = (v: number) => (unit === 'share' ? formatPercent(v) : unit === 'count' ? formatCount(v) : formatUsd(v));
   return { type: 'linear', ...range, title: { display: true, text: `${title}${suffix}`, font: { size: 13 } }, ticks: { callback: (v) => format(Number(v)) } };
@@ -129,9 +130,9 @@ export function changeAxis(unit: AxisUnit | 'relative', title: string): ScaleOpt
   const format = (v: number) => {
     if (unit === 'share') return signed(`${formatPercent(v).replace('%', '')} pp`, v);
     if (unit === 'relative') return signed(formatPercent(v), v);
-    if (unit === 'count') return signed(formatCount(v).replace('-', '\u2212'), v);
+    if (unit === 'count' || unit === 'count-log') return signed(formatCount(v).replace('-', '\u2212'), v);
     return signed(formatUsd(v), v);
   };
-  const suffix = unit === 'share' ? ' (percentage points)' : unit === 'relative' ? ' (%)' : unit === 'count' ? '' : ' (USD)';
+  const suffix = unit === 'share' ? ' (percentage points)' : unit === 'relative' ? ' (%)' : unit === 'count' || unit === 'count-log' ? '' : ' (USD)';
   return { type: 'linear', title: { display: true, text: `${title}${suffix}`, font: { size: 13 } }, ticks: { callback: (v) => format(Number(v)) } };
 }

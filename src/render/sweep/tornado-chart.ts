@@ -57,7 +57,7 @@ export function tornadoChart(spec: {
   const values = [spec.base, ...spec.rows.flatMap((r) => [r.low, r.high].filter((v): v is number => v !== undefined))];
   const [low, high] = [Math.min(...values), Math.max(...values)];
   const margin = (high - low || Math.abs(spec.base) || 1) * 0.08;
-  const axis = valueAxis(spec.unit === 'usd-log' ? 'usd' : spec.unit, spec.kpiTitle, { suggestedMin: low - margin, suggestedMax: high + margin });
+  const axis = valueAxis(spec.unit === 'usd-log' ? 'usd' : spec.unit === 'count-log' ? 'count' : spec.unit, spec.kpiTitle, { suggestedMin: low - margin, suggestedMax: high + margin });
   return {
     type: 'bar',
     data: { labels: spec.rows.map((r) => r.label), datasets: [bar(spec.lowLabel, SCENARIO_COLOURS[0], 'low'), bar(spec.highLabel, SCENARIO_COLOURS[1], 'high')] },
