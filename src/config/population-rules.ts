@@ -65,7 +65,13 @@ function checkWeeklyUsers(scenario: ScenarioShape): ConfigProblem[] {
     }
   });
   if (weekly) {
-    const { peopleOnline } = scenario.consumers.addressableMarket;
+    const { peopleOnline, payingShare } = scenario.consumers.addressableMarket;
+    if (weekly.weeklyShare < payingShare) {
+      problems.push({
+        path: 'consumers.weeklyUsers.weeklyShare',
+        message: `weeklyShare ${weekly.weeklyShare} is below addressableMarket.payingShare ${payingShare}: every paying subscriber is a weekly user, so the weekly users' ceiling (people online × weeklyShare) must be at least the paying market's; set weeklyShare to ${payingShare} or more`,
+      });
+    }
     const ceiling = peopleOnline * weekly.weeklyShare;
     if (total > ceiling) {
       problems.push({

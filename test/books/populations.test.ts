@@ -68,7 +68,7 @@ describe('populations', () => {
     input.consumers = {
       ...input.consumers,
       subscribersAtStart: 600,
-      addressableMarket: { peopleOnline: 10_000, payingShare: 0.5 },
+      addressableMarket: { peopleOnline: 10_000, payingShare: 0.3 },
       weeklyUsers: { growthPerYear: 1, weeklyShare: 0.4, mTokPerFreeUserPerMonth: 0.1 },
     };
     const m = testMarket(scenarioOf(input));

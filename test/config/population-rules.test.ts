@@ -44,8 +44,16 @@ describe('population rules', () => {
     delete orphan.consumers.weeklyUsers;
     expect(problemsOf(orphan).map((p) => p.path)).toEqual([0, 1, 2, 3, 4].map((i) => `vendors[${i}].consumerApp.weeklyUsers`));
     expect(problemsOf(orphan)[0]!.message).toContain('but the scenario has no consumers.weeklyUsers');
+    const belowPaying = baselineJson();
+    // 0.05 of people online could use a chat app weekly, but 0.1 would pay for one.
+    belowPaying.consumers.weeklyUsers.weeklyShare = 0.05;
+    expect(problemsOf(belowPaying).map((p) => p.path)).toEqual(['consumers.weeklyUsers.weeklyShare']);
+    expect(problemsOf(belowPaying)[0]!.message).toBe(
+      "weeklyShare 0.05 is below addressableMarket.payingShare 0.1: every paying subscriber is a weekly user, so the weekly users' ceiling (people online × weeklyShare) must be at least the paying market's; set weeklyShare to 0.1 or more",
+    );
     const crowded = baselineJson();
     crowded.consumers.weeklyUsers.weeklyShare = 0.02;
+    crowded.consumers.addressableMarket.payingShare = 0.01;
     // 115.83 million weekly users at the start against 5.5 billion × 0.02 = 110 million.
     expect(problemsOf(crowded)).toEqual([
       {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DockerfileParser } from 'dockerfile-ast';
 import { Job } from 'kubernetes-models/batch/v1/Job';
+import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { PROJECT_ROOT, runCli } from '../support/run-cli.js';
@@ -45,9 +46,13 @@ describe('the Kubernetes Indexed Job', () => {
   const out = args[args.indexOf('--out') + 1]!;
   const shards = sweep!.spec.completions as number;
 
-  it('is a valid batch/v1 Job, as is its merge, by the Kubernetes JSON Schema', () => {
+  it('is a valid batch/v1 Job, as is its merge, and its volume a valid claim, by the Kubernetes JSON Schemas', () => {
     expect(jobSchemaError(sweep)).toBeNull();
     expect(jobSchemaError(merge)).toBeNull();
+    const [claim] = documents('deploy/k8s/shards-pvc.yaml');
+    expect(() => new PersistentVolumeClaim(claim as ConstructorParameters<typeof PersistentVolumeClaim>[0]).validate()).not.toThrow();
+    expect(claim!.metadata.name).toBe(sweep!.spec.template.spec.volumes[0].persistentVolumeClaim.claimName);
+    expect(claim!.spec.accessModes).toEqual(['ReadWriteMany']);
     // The schema catches what a cluster would refuse.
     expect(jobSchemaError({ ...sweep, spec: { ...sweep!.spec, completionMode: 'indexed' } })).toMatch(/completionMode must be equal to one of the allowed values/);
     expect(jobSchemaError({ ...sweep, spec: { ...sweep!.spec, completions: '8' } })).toMatch(/completions must be integer/);
@@ -114,7 +119,12 @@ describe('deploy/Dockerfile', () => {
     expect(installed.sort()).toEqual([...needed].sort());
     const copies = instructions.filter((i) => i.keyword === 'COPY').map((i) => i.args);
     expect(copies[0]).toBe('package.json package-lock.json ./');
+    expect(read('deploy/Dockerfile')).toMatch(/^COPY --chown=node:node package\.json package-lock\.json \.\/$/m);
     expect(runs).toContain('npm ci --no-audit --no-fund');
+    // Built and run as the image's unprivileged user: outputs on a shared volume are not root's.
+    const user = instructions.findIndex((i) => i.keyword === 'USER');
+    expect(instructions[user]!.args).toBe('node');
+    expect(user).toBeLessThan(instructions.findIndex((i) => i.keyword === 'RUN' && i.args.startsWith('npm ci')));
     expect(runs).toContain('npx tsc --noEmit');
   });
 
@@ -123,8 +133,10 @@ describe('deploy/Dockerfile', () => {
     expect(JSON.parse(entry)).toEqual(['node', '--import', 'tsx']);
     for (const path of ['deploy/k8s/sweep-job.yaml', 'deploy/k8s/merge-job.yaml']) {
       for (const job of documents(path)) {
-        const { image, command } = job.spec.template.spec.containers[0];
+        const { image, imagePullPolicy, command } = job.spec.template.spec.containers[0];
         expect(image).toBe('llm-market-sim:latest');
+        // An image loaded into the nodes rather than pulled: Kubernetes' default for :latest, Always, would pull it.
+        expect(imagePullPolicy).toBe('IfNotPresent');
         expect(command.slice(0, 3)).toEqual(['node', '--import', 'tsx']);
       }
     }
@@ -134,7 +146,7 @@ describe('deploy/Dockerfile', () => {
 describe('the README', () => {
   it('shows the SLURM script and the Kubernetes Jobs as they are in deploy/, byte for byte', () => {
     const blocks = readmeBlocks();
-    for (const path of ['deploy/slurm/shard.sbatch', 'deploy/k8s/sweep-job.yaml', 'deploy/k8s/merge-job.yaml']) {
+    for (const path of ['deploy/slurm/shard.sbatch', 'deploy/k8s/sweep-job.yaml', 'deploy/k8s/merge-job.yaml', 'deploy/k8s/shards-pvc.yaml']) {
       expect(blocks, path).toContain(read(path));
     }
   });
