@@ -53,7 +53,7 @@ export function cheapestAtLeast(offers: readonly Offer[], quality: number): numb
 
 /** The index after a month whose models are `offers`. */
 export function nextIndex(previous: QualityPriceIndex, offers: readonly Offer[]): QualityPriceIndex {
-  if (offers.length === 0) return { levelUsdPerMTok: previous.levelUsdPerMTok, offers: previous.offers };
+  if (offers.length === 0) return previous;
   if (previous.levelUsdPerMTok === null) {
     const best = Math.max(...offers.map((o) => o.quality));
     return { levelUsdPerMTok: cheapestAtLeast(offers, best), offers };

@@ -7,8 +7,8 @@ import { capacityAt, contractCapacityAt, EMPTY_VENDOR_BOOKS, fleetMTok, freeUser
 /**
  * Closes the month's books: each vendor serves what its capacity allows (the rest is lost), bills
  * enterprises directly or through marketplaces (paying the cloud its revenue share), bills
- * subscribers, serves its app's free users for nothing, and pays its inference reservations, used and idle; each cloud books compute sold,
- * revenue shares kept and open-weights tokens hosted. A cloud hosts open weights on what its
+ * subscribers, serves its app's free users for nothing, and pays its inference reservations, used
+ * and idle; each cloud books compute sold, revenue shares kept and open-weights tokens hosted. A cloud hosts open weights on what its
  * vendors' contracts leave free of its fleet: demand beyond that is rationed, every model hosted
  * served in the same proportion, and the rest is lost.
  */
