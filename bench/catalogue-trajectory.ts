@@ -93,6 +93,7 @@ export function recordCatalogueTrajectory(scenario: Scenario, months: number): C
   const cloudIds = scenario.clouds.map((c) => c.id);
   const policies = instantiatePolicies(scenario);
   const appeal: Appeal = {
+    codingShare: scenario.enterprises.codingShare,
     placement: placementOf(policies),
     brandPremium: scenario.enterprises.brandPremium,
     openWeightsValueFactor: scenario.enterprises.openWeightsValueFactor,

@@ -198,7 +198,9 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
     const tasteBase = i * V;
     for (let j = 0; j < n; j++) {
       const k = base + j;
-      const s = boundedValue(value * Math.pow(quality[k]!, weight) * taste[tasteBase + optionVendor[k]!]! * appeal[k]!, cap) - priceUsdPerMTok[k]!;
+      const t = taste[tasteBase + optionVendor[k]!]!;
+      // A refused vendor (taste 0) is no option, as in the engine.
+      const s = t === 0 ? -Infinity : boundedValue(value * Math.pow(quality[k]!, weight) * t * appeal[k]!, cap) - priceUsdPerMTok[k]!;
       surp[j] = s;
       if (s > topSurplus) {
         topSurplus = s;
@@ -210,9 +212,11 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
   };
   // The surplus of option k on the model enterprise i runs from its vendor (held quality).
   const heldQuality = population.heldQuality;
-  const heldSurplusOf = (i: number, k: number): number =>
-    boundedValue(valueUsdPerMTok[i]! * Math.pow(heldQuality[i * V + optionVendor[k]!]!, qualityWeight[i]!) * taste[i * V + optionVendor[k]!]! * appeal[k]!, valueCapUsdPerMTok[i]!) -
-    priceUsdPerMTok[k]!;
+  const heldSurplusOf = (i: number, k: number): number => {
+    const t = taste[i * V + optionVendor[k]!]!;
+    if (t === 0) return -Infinity;
+    return boundedValue(valueUsdPerMTok[i]! * Math.pow(heldQuality[i * V + optionVendor[k]!]!, qualityWeight[i]!) * t * appeal[k]!, valueCapUsdPerMTok[i]!) - priceUsdPerMTok[k]!;
+  };
   // The vendors each enterprise has in production (the allocation), and this one's options of them.
   const inUse = population.inUse;
   const { lastSwitchTick, lastUpgradeTick, workShare } = population;
@@ -365,7 +369,7 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
           best(i, base, n);
           memberSurpluses(i, base, used);
           let b = -1;
-          for (let o = 0; o < n; o++) if (inUse[row + optionVendor[base + o]!] === 0 && (b < 0 || surp[o]! > surp[b]!)) b = o;
+          for (let o = 0; o < n; o++) if (inUse[row + optionVendor[base + o]!] === 0 && surp[o]! > -Infinity && (b < 0 || surp[o]! > surp[b]!)) b = o;
           let addedHere = false;
           if (b >= 0) {
             let drop = used;

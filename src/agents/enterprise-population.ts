@@ -50,7 +50,8 @@ export interface EnterprisePopulation {
   readonly switchingCostUsd: Float64Array;
   /**
    * Idiosyncratic fit multiplier, enterprise × vendor, drawn from a stream per vendor: a vendor
-   * added to a scenario leaves every enterprise's other draws as they were.
+   * added to a scenario leaves every enterprise's other draws as they were. 0 where the enterprise
+   * refuses the vendor (its `enterpriseRefusal`): no option of that vendor is ever open to it.
    */
   readonly taste: Float64Array;
   readonly stage: Uint8Array;
@@ -73,12 +74,19 @@ export interface EnterprisePopulation {
   readonly rngs: readonly Rng[];
 }
 
+/** A vendor as the population sees it: its id and the share of enterprises that refuse it. */
+export interface PopulationVendor {
+  readonly id: string;
+  readonly enterpriseRefusal?: { readonly share: number };
+}
+
 /**
- * Draws the enterprises of a scenario. `vendorIds` are the vendors they may ever buy from (a
- * branch may bring in vendors its parent lacks): the scenario's own by default.
+ * Draws the enterprises of a scenario. `vendors` are those they may ever buy from (a branch may
+ * bring in vendors its parent lacks): the scenario's own by default.
  */
-export function createPopulation(scenario: ScenarioShape, seed: number, vendorIds: readonly string[] = scenario.vendors.map((v) => v.id)): EnterprisePopulation {
+export function createPopulation(scenario: ScenarioShape, seed: number, vendors: readonly PopulationVendor[] = scenario.vendors): EnterprisePopulation {
   const { count, segments, tasteDispersion } = scenario.enterprises;
+  const vendorIds = vendors.map((v) => v.id);
   const vendorCount = vendorIds.length;
   const cloudWeights = scenario.clouds.map((c) => c.enterpriseShare);
   const segmentWeights = segments.map((s) => s.share);
@@ -123,9 +131,15 @@ export function createPopulation(scenario: ScenarioShape, seed: number, vendorId
     const channelFactor = population.marketplace[i] === 1 ? segment.marketplaceSwitchingCostFactor : 1;
     population.switchingCostUsd[i] = channelFactor * logNormal(rng, segment.switchingCostUsd.median, segment.switchingCostUsd.logSd);
   }
-  vendorIds.forEach((vendor, v) => {
-    const rng = createRng(seed, `taste/${vendor}`);
+  vendors.forEach((vendor, v) => {
+    const rng = createRng(seed, `taste/${vendor.id}`);
     for (let i = 0; i < count; i++) population.taste[i * vendorCount + v] = logNormal(rng, 1, tasteDispersion);
+    // Refusals come from a stream of their own, so declaring one leaves every other draw as it was.
+    const refusal = vendor.enterpriseRefusal?.share ?? 0;
+    if (refusal > 0) {
+      const refuses = createRng(seed, `refusal/${vendor.id}`);
+      for (let i = 0; i < count; i++) if (refuses.next() < refusal) population.taste[i * vendorCount + v] = 0;
+    }
   });
   return population;
 }

@@ -83,12 +83,10 @@ export interface EnterpriseStep {
  * is the same whichever model it uses, so choices compare this; ROI subtracts it as well.
  */
 function surplus(population: EnterprisePopulation, i: number, set: OptionSet, j: number, quality = set.quality[j]!): number {
-  const vendor = set.vendor[j]!;
-  const uncapped =
-    population.valueUsdPerMTok[i]! *
-    Math.pow(quality, population.qualityWeight[i]!) *
-    population.taste[i * population.vendorCount + vendor]! *
-    set.appeal[j]!;
+  const taste = population.taste[i * population.vendorCount + set.vendor[j]!]!;
+  // A vendor the enterprise refuses is no option at all: no choice, logit or review can land on it.
+  if (taste === 0) return -Infinity;
+  const uncapped = population.valueUsdPerMTok[i]! * Math.pow(quality, population.qualityWeight[i]!) * taste * set.appeal[j]!;
   return boundedValue(uncapped, population.valueCapUsdPerMTok[i]!) - set.priceUsdPerMTok[j]!;
 }
 
@@ -468,10 +466,15 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
   return { directMTok, viaCloudMTok, adopters, inProduction, switches, switchedInLastYear, multiVendor, upgrades, upgradedInLastYear, ...(adopterRoi ? { adopterRoi } : {}) };
 }
 
-/** The option with the highest surplus (the first of equals) whose vendor the enterprise does not use; −1 when it uses them all. */
+/**
+ * The option with the highest surplus (the first of equals) whose vendor the enterprise does not
+ * use and does not refuse; −1 when there is none.
+ */
 function bestUnused(set: OptionSet, surpluses: Float64Array, inUse: Uint8Array, row: number): number {
   let best = -1;
-  for (let j = 0; j < set.vendor.length; j++) if (inUse[row + set.vendor[j]!] === 0 && (best < 0 || surpluses[j]! > surpluses[best]!)) best = j;
+  for (let j = 0; j < set.vendor.length; j++) {
+    if (inUse[row + set.vendor[j]!] === 0 && surpluses[j]! > -Infinity && (best < 0 || surpluses[j]! > surpluses[best]!)) best = j;
+  }
   return best;
 }
 

@@ -39,7 +39,9 @@ export function releaseModels(ctx: TickContext): void {
       drawNormal: () => normal(rng),
     });
     if (toQuality === null) continue;
-    ctx.bus.publish({ type: 'vendor.model-released', tick: ctx.tick, vendor: id, fromQuality: vendor.quality, toQuality });
+    // A trained model keeps the vendor's edge (or lag) in coding.
+    const toCodingQuality = vendor.codingQuality * (toQuality / vendor.quality);
+    ctx.bus.publish({ type: 'vendor.model-released', tick: ctx.tick, vendor: id, fromQuality: vendor.quality, toQuality, toCodingQuality });
   }
 }
 

@@ -192,9 +192,11 @@ export function checkBranch(child: ScenarioShape, parent: Parent, removedEvents:
 const VENDOR_INSTEAD: Readonly<Record<string, (vendor: string, at: string) => string>> = {
   weights: () => 'a vendor keeps its kind',
   quality: (vendor, at) => `that is ${vendor}'s model at the start; script a model-release at ${at}`,
+  codingQuality: (vendor, at) => `that is ${vendor}'s model at the start; script a model-release with a codingQuality at ${at}`,
   priceUsdPerMTok: (vendor) => `that is ${vendor}'s price at the start; change its pricing policy`,
   consumerApp: (vendor) => `that is ${vendor}'s app at the start; change the consumers' policy`,
   owner: (vendor, at) => `script a merger at ${at}`,
   cashUsd: (vendor, at) => `that is ${vendor}'s cash at the start; script an investment at ${at}`,
   compute: (vendor, at) => `those are ${vendor}'s contracts at the start; script a compute-contract at ${at}`,
+  enterpriseRefusal: (vendor) => `the enterprises drew once, at the start, whether they refuse ${vendor}; give the refusal in the parent`,
 };

@@ -94,6 +94,20 @@ const consumerApp = z
   .strict()
   .describe('the vendor’s consumer chat subscription (ChatGPT, Claude, ...); absent = none');
 
+/**
+ * Enterprises that will not run a vendor's models whatever their value: a security or
+ * data-residency policy (DeepSeek, 2025: 52 % of Netskope's clients blocked it, about 70 % of
+ * Armis's asked to; Bloomberg, 30 Jan 2025). Each enterprise draws once whether it refuses.
+ */
+const enterpriseRefusal = z
+  .object({
+    share: share.describe('share of enterprises that refuse the vendor, 0..1, drawn once per enterprise'),
+    source: z.string().max(2000).optional().describe('where the share comes from (sources, as reported)'),
+  })
+  .strict()
+  .optional()
+  .describe('enterprises that refuse the vendor outright: they never adopt, add or move to its models, at any price or quality. Absent: none refuses it');
+
 const entersAt = yearMonth
   .optional()
   .describe('month the vendor comes to market, YYYY-MM (DeepSeek: 2025-01); its other fields describe it then. Default: there from the start');
@@ -104,6 +118,9 @@ const closedVendor = z
     name: z.string().optional().describe('display name'),
     weights: z.literal('closed').describe('closed weights: the vendor sells an API and buys compute'),
     quality: positive.describe('capability index at the start (GPT-4, March 2023 = 1.0)'),
+    codingQuality: positive
+      .optional()
+      .describe('capability index for coding work at the start, on quality’s scale. Default: its quality (no edge or lag in coding)'),
     priceUsdPerMTok: positive.describe('API list price at the start, blended 3:1 input:output, USD per MTok'),
     consumerApp: consumerApp.optional(),
     owner: id.optional().describe('cloud whose group owns the vendor (gemini: gcp); it can favour the vendor on its marketplace'),
@@ -135,6 +152,7 @@ const closedVendor = z
       })
       .strict()
       .describe('the vendor’s decision rules, each a policy { type, params }'),
+    enterpriseRefusal,
     entersAt,
   })
   .strict();
@@ -145,10 +163,14 @@ const openVendor = z
     name: z.string().optional().describe('display name'),
     weights: z.literal('open').describe('open weights: clouds host the model and keep its whole price'),
     quality: positive.describe('capability index at the start (GPT-4, March 2023 = 1.0)'),
+    codingQuality: positive
+      .optional()
+      .describe('capability index for coding work at the start, on quality’s scale. Default: its quality (no edge or lag in coding)'),
     trainingStockUsd: nonNegative
       .default(0)
       .describe('training compute used before the run (every training run and experiment to date), USD at the start’s hardware price: the stock the capital-plan training policy grows quality from'),
     policies: z.object({ training: policySpec('vendor-training') }).strict().describe('the open-weights maker’s decision rules: only training'),
+    enterpriseRefusal,
     entersAt,
   })
   .strict();
@@ -243,6 +265,9 @@ const enterprises = z
       .max(1)
       .default(1)
       .describe('value of an open-weights model relative to a closed one of equal quality, net of the hosting, tuning and support it needs'),
+    codingShare: share
+      .default(0)
+      .describe('share of enterprise work that is coding, 0..1: enterprises value a model at quality^(1 − this) × codingQuality^this (a weighted geometric mean, so a blend of its text and coding Elo). 0 = text quality only'),
     tasteDispersion: z
       .number()
       .min(0)

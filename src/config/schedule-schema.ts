@@ -279,6 +279,11 @@ const modelRelease = z
     model: z.string().max(40).optional().describe('name of the model, for labels and reports ("GPT-5")'),
     quality: z.number().gt(0).optional().describe('new quality index (GPT-4, March 2023 = 1.0)'),
     qualityGain: z.number().gt(0).optional().describe('multiplier of the current quality, when quality is not given'),
+    codingQuality: z
+      .number()
+      .gt(0)
+      .optional()
+      .describe('the model’s quality index for coding work (its SWE-bench Verified score at release, on quality’s scale). Default: the vendor’s coding quality × the release’s gain in quality (its edge or lag in coding carries over)'),
   })
   .strict()
   .refine((e) => (e.quality === undefined) !== (e.qualityGain === undefined), 'give exactly one of quality and qualityGain');

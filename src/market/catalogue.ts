@@ -38,8 +38,14 @@ export interface Catalogue {
 /** Value multiplier a cloud's marketplace gives a listed vendor (its placement policy). */
 export type Placement = (cloud: string, vendor: VendorState) => number;
 
-/** How enterprises weigh what is not price or quality. */
+/** How enterprises weigh a model beyond its price. */
 export interface Appeal {
+  /**
+   * Share of their work that is coding: a model's quality for enterprise work is
+   * quality^(1 − share) × codingQuality^share (on the Elo scale of the qualities, a blend of its
+   * text and coding ratings).
+   */
+  readonly codingShare: number;
   readonly placement: Placement;
   /** Extra value per unit of consumer brand (developers know ChatGPT). */
   readonly brandPremium: number;
@@ -47,7 +53,7 @@ export interface Appeal {
   readonly openWeightsValueFactor: number;
 }
 
-const NEUTRAL: Appeal = { placement: () => 1, brandPremium: 0, openWeightsValueFactor: 1 };
+const NEUTRAL: Appeal = { codingShare: 0, placement: () => 1, brandPremium: 0, openWeightsValueFactor: 1 };
 
 /**
  * A closed vendor under an exclusive deal is sold on its investor's marketplace only (and those
@@ -57,6 +63,11 @@ function listedOn(world: WorldState, cloudId: string, vendor: VendorState): bool
   if (!world.listings.some((l) => l.cloud === cloudId && l.vendor === vendor.id)) return false;
   const exclusive = exclusiveDeal(world, vendor.id);
   return !exclusive || exclusive.cloud === cloudId || exclusive.permittedClouds.includes(cloudId);
+}
+
+/** A model's quality for enterprise work: its text and coding qualities weighed by the coding share of the work. */
+export function workQuality(vendor: Pick<VendorState, 'quality' | 'codingQuality'>, codingShare: number): number {
+  return codingShare === 0 ? vendor.quality : vendor.quality ** (1 - codingShare) * vendor.codingQuality ** codingShare;
 }
 
 export function buildCatalogue(
@@ -83,7 +94,7 @@ export function buildCatalogue(
         const ops = vendor.weights === 'open' ? appeal.openWeightsValueFactor : 1;
         // Last month's rationing: a token the vendor cannot serve is worth nothing to the buyer.
         const served = servedShare((lastMonth.vendors[vendorId] ?? vendor).books);
-        chosen.push({ vendor: v, price, quality: vendor.quality, appeal: placed * familiar * ops * served });
+        chosen.push({ vendor: v, price, quality: workQuality(vendor, appeal.codingShare), appeal: placed * familiar * ops * served });
       });
       const optionOfVendor = new Int16Array(vendorIds.length).fill(-1);
       chosen.forEach((o, j) => (optionOfVendor[o.vendor] = j));

@@ -18,6 +18,7 @@ export function vendorAtEntry(v: VendorConfig): VendorState {
     id: v.id,
     weights: v.weights,
     quality: v.quality,
+    codingQuality: v.codingQuality ?? v.quality,
     priceUsdPerMTok: v.weights === 'closed' ? v.priceUsdPerMTok : 0,
     hasConsumerApp: app !== undefined,
     brand: app?.brand ?? 0,

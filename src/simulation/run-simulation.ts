@@ -70,7 +70,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
   // Every vendor any stretch of the run knows, in config order: a branch only appends new ones.
   const vendorIds = scenario.vendors.map((v) => v.id);
   const cloudIds = root.clouds.map((c) => c.id);
-  const population = createPopulation(root, seed, vendorIds);
+  const population = createPopulation(root, seed, scenario.vendors);
   const recorder = new MetricRecorder(months);
   const gpuCostIndex = (tick: number) => timeline.compound((s) => -s.compute.gpuCostDeclinePerYear, tick);
 
@@ -199,9 +199,10 @@ function mTokPerTask(timeline: Timeline, root: Scenario, tick: number): Float64A
   );
 }
 
-/** How enterprises weigh what is not price or quality, under the scenario in force. */
+/** How enterprises weigh a model beyond its price, under the scenario in force. */
 function appealOf(scenario: Scenario, policies: AgentPolicies): Appeal {
   return {
+    codingShare: scenario.enterprises.codingShare,
     placement: placementOf(policies),
     brandPremium: scenario.enterprises.brandPremium,
     openWeightsValueFactor: scenario.enterprises.openWeightsValueFactor,

@@ -106,7 +106,9 @@ function applyOne(ctx: TickContext, event: ScheduledEvent): string | null {
     case 'model-release': {
       const vendor = world.vendors[event.vendor]!;
       const toQuality = event.quality ?? vendor.quality * (event.qualityGain ?? 1);
-      publish(ctx, { type: 'vendor.model-released', tick, vendor: event.vendor, fromQuality: vendor.quality, toQuality });
+      // Without a coding figure of its own, the model keeps the vendor's edge (or lag) in coding.
+      const toCodingQuality = event.codingQuality ?? vendor.codingQuality * (toQuality / vendor.quality);
+      publish(ctx, { type: 'vendor.model-released', tick, vendor: event.vendor, fromQuality: vendor.quality, toQuality, toCodingQuality });
       return null;
     }
     case 'policy-change':

@@ -61,6 +61,7 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
     case 'vendor.model-released': {
       const vendor = vendorOf(world, event.vendor);
       vendor.quality = event.toQuality;
+      vendor.codingQuality = event.toCodingQuality;
       vendor.trainingSinceReleaseUsd = 0;
       vendor.lastReleaseTick = event.tick;
       vendor.stockAtReleaseUsd = vendor.trainingStockUsd;

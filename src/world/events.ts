@@ -59,6 +59,8 @@ export interface VendorModelReleased extends At<'vendor.model-released'> {
   readonly vendor: VendorId;
   readonly fromQuality: number;
   readonly toQuality: number;
+  /** The new model's coding quality (`VendorState.codingQuality`). */
+  readonly toCodingQuality: number;
 }
 /** Training compute bought from a cloud; accrues towards the vendor's next model release. */
 export interface VendorTrained extends At<'vendor.trained'> {

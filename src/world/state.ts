@@ -52,6 +52,11 @@ export interface VendorState {
   readonly weights: Weights;
   /** Capability index: GPT-4 (March 2023) = 1.0. */
   readonly quality: number;
+  /**
+   * The same index for coding work (SWE-bench Verified at release, on quality's scale); its
+   * quality where nothing is reported. Enterprises weigh the two by their work's coding share.
+   */
+  readonly codingQuality: number;
   /** API list price, blended input/output, USD per million tokens; 0 for open weights. */
   readonly priceUsdPerMTok: number;
   /** Whether the vendor sells a consumer chat subscription (ChatGPT, Claude, ...). */

@@ -52,6 +52,27 @@ describe('enterprise population', () => {
     expect(many.rngs[7]!.next()).toBe(few.rngs[7]!.next());
   });
 
+  it('has a vendor’s refusers refuse it (taste 0) in the share its config gives, leaving every other draw as it was', () => {
+    const plain = createPopulation(scenario(2000, [segment({})]), 5);
+    const refused = createPopulation(
+      scenario(2000, [segment({})], (input) => {
+        input.vendors[1]!.enterpriseRefusal = { share: 0.6 };
+      }),
+      5,
+    );
+    const V = refused.vendorCount;
+    const column = (population: typeof refused, v: number) => Array.from({ length: population.size }, (_, i) => population.taste[i * V + v]!);
+    const zeros = column(refused, 1).filter((t) => t === 0).length;
+    // 2,000 draws of 0.6: a standard deviation of 22, so 1,200 ± 66 at three.
+    expect(zeros).toBeGreaterThan(1134);
+    expect(zeros).toBeLessThan(1266);
+    // Those who do not refuse keep their taste; the other vendors' tastes and every trait are unchanged.
+    column(refused, 1).forEach((t, i) => expect(t === 0 || t === column(plain, 1)[i]).toBe(true));
+    for (let v = 0; v < V; v++) if (v !== 1) expect(column(refused, v)).toEqual(column(plain, v));
+    expect(Array.from(refused.baseDemandMTok)).toEqual(Array.from(plain.baseDemandMTok));
+    expect(column(plain, 1).every((t) => t > 0)).toBe(true);
+  });
+
   it('starts everyone without AI and without a model', () => {
     const population = createPopulation(scenario(30), 1);
     expect(population.stage.every((s) => s === STAGE_NONE)).toBe(true);

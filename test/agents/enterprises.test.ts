@@ -93,6 +93,17 @@ describe('enterprises', () => {
       expect(population.vendor[0]).toBe(ACME);
     });
 
+    it('never picks a vendor it refuses (taste 0), however well the vendor would serve it', () => {
+      // bolt refused: llama (11) beats acme (10).
+      const population = populationOf([{ cloud: ALPHA, valueUsdPerTask: 20, qualityWeight: 1, taste: [1, 0, 1] }], 3);
+      step(population);
+      expect(population.vendor[0]).toBe(LLAMA);
+      // Refusing every vendor it can reach, it adopts none.
+      const none = populationOf([{ cloud: ALPHA, valueUsdPerTask: 20, qualityWeight: 1, taste: [0, 0, 0] }], 3);
+      expect(step(none).events).toEqual([]);
+      expect(none.stage[0]).toBe(STAGE_NONE);
+    });
+
     it('has a price-only enterprise (quality weight 0) pick the cheapest model', () => {
       const onAlpha = populationOf([{ cloud: ALPHA, valueUsdPerTask: 20, qualityWeight: 0 }], 3);
       const onBeta = populationOf([{ cloud: BETA, valueUsdPerTask: 20, qualityWeight: 0 }], 3);
@@ -121,6 +132,7 @@ describe('enterprises', () => {
     it('values a model by the appeal the catalogue gives it', () => {
       // On alpha's marketplace a 1.5 placement boost lifts llama to 20 × 0.7 × 1.5 − 3 = 18 > bolt's 15.
       const placed = buildCatalogue(world, ['acme', 'bolt', 'llama'], ['alpha', 'beta'], {
+        codingShare: 0,
         placement: (_cloud, vendor) => (vendor.id === 'llama' ? 1.5 : 1),
         brandPremium: 0,
         openWeightsValueFactor: 1,
@@ -481,6 +493,17 @@ describe('several vendors in production (logit-split)', () => {
     const dear = user({ vendor: BOLT, switchingCostUsd: 10_000 });
     expect(step(dear, { allocation: split(3) }).events).toEqual([]);
     expect(Array.from(dear.inUse)).toEqual([0, 1, 0]);
+  });
+
+  it('never adds a vendor the enterprise refuses, though the logit would give it work', () => {
+    // As above, but llama is refused: the best it does not use is acme (10); 500 (ln(1 + e^−1)) × 12 =
+    // 1,879 > 1,000 × e^−1 / (1 + e^−1) = 268.9, so acme is added, and llama never.
+    const population = populationOf([{ cloud: ALPHA, valueUsdPerTask: 20, qualityWeight: 1, stage: STAGE_PRODUCTION, vendor: BOLT, taste: [1, 1, 0] }], 3);
+    const { events } = step(population, { allocation: split(3) });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: 'enterprise.vendor-added', vendor: 'acme' });
+    step(population, { allocation: split(3) });
+    expect(Array.from(population.inUse)).toEqual([1, 1, 0]);
   });
 
   it('drops the least fitting vendor to make room at the limit', () => {

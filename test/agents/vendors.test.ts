@@ -415,6 +415,8 @@ describe('vendors', () => {
       const released = (seed: number) => {
         const input = tinyScenarioInput();
         input.seed = seed;
+        // An edge in coding: 1.2 against a quality of 1.
+        input.vendors.find((v) => v.id === 'acme')!.codingQuality = 1.2;
         const market = testMarket(scenarioOf(input));
         market.bus.publish({ type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 1e12, mTok: 0, computeUsd: 1e12 });
         releaseModels(market.context(0));
@@ -426,6 +428,8 @@ describe('vendors', () => {
       // Default multiplier 1.25 with a log-sd 0.1 spread on its exponent.
       expect(release!.toQuality).toBeGreaterThan(1.25 ** Math.exp(-0.5));
       expect(release!.toQuality).toBeLessThan(1.25 ** Math.exp(0.5));
+      // The trained model keeps the vendor's edge in coding.
+      expect(release!.toCodingQuality).toBeCloseTo(1.2 * release!.toQuality, 12);
     });
   });
 });

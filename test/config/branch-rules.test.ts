@@ -38,7 +38,7 @@ describe('branch rules', () => {
     const problems = problemsOf({
       seed: 9,
       clouds: [{ id: 'aws', gpuCapacityMTok: 1e9 }],
-      vendors: [{ id: 'openai', quality: 2, cashUsd: 1 }],
+      vendors: [{ id: 'openai', quality: 2, cashUsd: 1, enterpriseRefusal: { share: 0.5 } }],
       enterprises: { count: 100, segments: [{ id: 'mid', share: 0.45 }, { id: 'small', share: 0.4 }] },
       dealsAtStart,
     });
@@ -47,6 +47,7 @@ describe('branch rules', () => {
     expect(at('clouds[0].gpuCapacityMTok')).toMatch(/that is aws's fleet at the start; script a capacity-shock at 2026-01/);
     expect(at('vendors[0].quality')).toBe('a branch at 2026-01 cannot change what the run starts from (1.05 in the parent, 2 here): that is openai\'s model at the start; script a model-release at 2026-01');
     expect(at('vendors[0].cashUsd')).toMatch(/script an investment at 2026-01/);
+    expect(at('vendors[0].enterpriseRefusal')).toMatch(/drew once, at the start, whether they refuse openai; give the refusal in the parent/);
     expect(at('enterprises.count')).toMatch(/drawn once, at the start/);
     expect(at('enterprises.segments[1].share')).toMatch(/drawn once/);
     expect(at('dealsAtStart')).toMatch(/script an investment or a deal-amendment at 2026-01 instead/);

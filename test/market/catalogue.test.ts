@@ -60,6 +60,7 @@ describe('catalogue', () => {
       ],
     });
     const withAppeal = buildCatalogue(branded, ['acme', 'bolt', 'llama'], ['alpha'], {
+      codingShare: 0,
       placement: (_cloud, vendor) => (vendor.id === 'bolt' ? 1.5 : 1),
       brandPremium: 0.2,
       openWeightsValueFactor: 0.8,
@@ -67,6 +68,24 @@ describe('catalogue', () => {
     // acme: 1 + 0.2 × 0.5 = 1.1; bolt placed × 1.5 on the marketplace; llama × 0.8.
     expect(Array.from(withAppeal.options(0, 'direct').appeal).map((a) => +a.toFixed(12))).toEqual([1.1, 1, 0.8]);
     expect(Array.from(withAppeal.options(0, 'marketplace').appeal).map((a) => +a.toFixed(12))).toEqual([1.1, 1.5, 0.8]);
+  });
+
+  it('values a model for enterprise work at quality^(1 − coding share) × codingQuality^(coding share)', () => {
+    const coder = worldState({
+      vendors: [vendorState('acme', { quality: 1.2, codingQuality: 1.5 }), vendorState('bolt', { quality: 1.3 })],
+      clouds: [cloudState('alpha')],
+    });
+    const neutral = { placement: () => 1, brandPremium: 0, openWeightsValueFactor: 1 };
+    // A third of the work coding: acme 1.2^(2/3) × 1.5^(1/3) = 1.2927; bolt, without a coding figure, 1.3.
+    const blended = buildCatalogue(coder, ['acme', 'bolt'], ['alpha'], { ...neutral, codingShare: 1 / 3 });
+    expect(blended.options(0, 'direct').quality[0]).toBeCloseTo(1.2927, 4);
+    expect(blended.options(0, 'direct').quality[1]).toBeCloseTo(1.3, 12);
+    expect(blended.frontierQuality).toBeCloseTo(1.3, 12);
+    // Half: acme 1.2^0.5 × 1.5^0.5 = 1.3416 leads, and sets the frontier.
+    const half = buildCatalogue(coder, ['acme', 'bolt'], ['alpha'], { ...neutral, codingShare: 0.5 });
+    expect(half.frontierQuality).toBeCloseTo(Math.sqrt(1.8), 12);
+    // No coding share: text quality alone.
+    expect(buildCatalogue(coder, ['acme', 'bolt'], ['alpha'], { ...neutral, codingShare: 0 }).options(0, 'direct').quality[0]).toBe(1.2);
   });
 
   it('sells a vendor under an exclusive deal only on its investor’s marketplace and the ones it permits', () => {

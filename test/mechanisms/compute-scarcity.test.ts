@@ -72,9 +72,14 @@ describe('compute scarcity', () => {
     expect(Math.min(...toOracle.map((e) => e.tick))).toBe(thirdMonthShort);
     expect(requestsOf(patient, 'azure').some((e) => e.tick < thirdMonthShort)).toBe(true);
 
+    // Short from its first month, the eager vendor may ask Oracle then, or a month later when what
+    // Azure offered left its need (less the headroom its ask carried) covered that month; the
+    // patient one only from its third month short.
     const eager = run(azureShort(1));
     const firstMonthShort = shortOf(eager)[0]!.tick;
-    expect(Math.min(...requestsOf(eager, 'oracle').map((e) => e.tick))).toBe(firstMonthShort);
+    const eagerToOracle = Math.min(...requestsOf(eager, 'oracle').map((e) => e.tick));
+    expect(eagerToOracle).toBeGreaterThanOrEqual(firstMonthShort);
+    expect(eagerToOracle).toBeLessThan(thirdMonthShort);
     expect(firstMonthShort).toBeLessThan(thirdMonthShort);
   });
 

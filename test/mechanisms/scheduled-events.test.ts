@@ -115,6 +115,19 @@ describe('scheduled events', () => {
     expect(seriesOf(withScript.metrics, 'vendor.quality_index', 'xai').slice(0, 6)).toEqual([0.8, 0.8, 0.8, 0.8, 1.5, 1.5]);
   });
 
+  it('ships a model’s coding quality as scripted, and otherwise carries the vendor’s edge in coding over to its next model', () => {
+    const json = scripted([
+      { date: '2024-01', type: 'model-release', vendor: 'xai', quality: 1.0, codingQuality: 1.2 },
+      { date: '2024-03', type: 'model-release', vendor: 'xai', qualityGain: 1.1 },
+    ]);
+    const released = eventsOf(run(json).events, 'vendor.model-released').filter((e) => e.vendor === 'xai');
+    // From 0.8 (coding 0.8) to 1.0 with coding 1.2; then ×1.1 keeps the edge: 1.1 with coding 1.2 × 1.1 = 1.32.
+    expect(released.map((e) => [e.tick, e.toQuality, +e.toCodingQuality.toFixed(12)])).toEqual([
+      [1, 1.0, 1.2],
+      [3, 1.1, 1.32],
+    ]);
+  });
+
   it('signs a scripted compute contract that serves from its month, priced by the cloud’s offer policy', () => {
     const [signed] = produced['compute-contract']!.pick(withScript.events) as Extract<MarketEvent, { type: 'compute.contract-signed' }>[];
     expect(signed!.contract).toMatchObject({ delivered: [{ fromTick: 5, capacityMTok: 5e5 }], startTick: 5, endTick: 11 });

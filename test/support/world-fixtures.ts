@@ -44,6 +44,7 @@ export function vendorState(id: string, fields: Partial<VendorState> = {}): Vend
     lastRoundPostMoneyUsd: null,
     books: EMPTY_VENDOR_BOOKS,
     ...fields,
+    codingQuality: fields.codingQuality ?? fields.quality ?? 1,
   };
 }
 

@@ -102,9 +102,10 @@ describe('applyEvent', () => {
   it('releases a model: new quality, training since release back to zero', () => {
     const after = applyAll(world(), [
       { type: 'vendor.trained', tick: 0, vendor: 'acme', cloud: 'alpha', contractId: null, spendUsd: 100, mTok: 0, computeUsd: 100 },
-      { type: 'vendor.model-released', tick: 1, vendor: 'acme', fromQuality: 1, toQuality: 1.3 },
+      { type: 'vendor.model-released', tick: 1, vendor: 'acme', fromQuality: 1, toQuality: 1.3, toCodingQuality: 1.5 },
     ]);
     expect(after.vendors.acme!.quality).toBe(1.3);
+    expect(after.vendors.acme!.codingQuality).toBe(1.5);
     expect(after.vendors.acme!.trainingSinceReleaseUsd).toBe(0);
     // The month's training spend stays on the books.
     expect(after.vendors.acme!.books.trainingComputeUsd).toBe(100);
