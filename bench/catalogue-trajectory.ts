@@ -28,6 +28,9 @@ export interface RecordedOptionSet {
   readonly priceUsdPerMTok: number[];
   readonly quality: number[];
   readonly appeal: number[];
+  /** Each option's small tier: quality ÷ the frontier's (0: none), and its price. */
+  readonly smallQualityRatio: number[];
+  readonly smallPriceUsdPerMTok: number[];
 }
 
 /** What the engine's enterprise phase did in one month. */
@@ -81,6 +84,8 @@ function recordSets(catalogue: Catalogue): RecordedOptionSet[] {
         priceUsdPerMTok: Array.from(set.priceUsdPerMTok),
         quality: Array.from(set.quality),
         appeal: Array.from(set.appeal),
+        smallQualityRatio: Array.from(set.smallQualityRatio),
+        smallPriceUsdPerMTok: Array.from(set.smallPriceUsdPerMTok),
       });
     }
   }

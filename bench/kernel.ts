@@ -27,6 +27,9 @@ export interface FlatCatalogue {
   readonly priceUsdPerMTok: Float64Array;
   readonly quality: Float64Array;
   readonly appeal: Float64Array;
+  /** Each option's small tier: quality ÷ the frontier's (0: none), and its price. */
+  readonly smallQualityRatio: Float64Array;
+  readonly smallPriceUsdPerMTok: Float64Array;
   /** Demand multiplier of each option's price: (price / reference)^−elasticity. */
   readonly priceFactor: Float64Array;
   /** Vendor → option index, −1 when out of reach: slot (month × sets + set) × vendors + vendor. */
@@ -134,6 +137,8 @@ export function flattenTrajectory(trajectory: CatalogueTrajectory, rules: Kernel
     priceUsdPerMTok: new Float64Array(slots * V),
     quality: new Float64Array(slots * V),
     appeal: new Float64Array(slots * V),
+    smallQualityRatio: new Float64Array(slots * V),
+    smallPriceUsdPerMTok: new Float64Array(slots * V),
     priceFactor: new Float64Array(slots * V),
     optionOfVendor: new Int16Array(slots * V).fill(-1),
     frontierQuality: new Float64Array(months.length),
@@ -152,6 +157,8 @@ export function flattenTrajectory(trajectory: CatalogueTrajectory, rules: Kernel
         flat.priceUsdPerMTok[k] = price;
         flat.quality[k] = set.quality[j]!;
         flat.appeal[k] = set.appeal[j]!;
+        flat.smallQualityRatio[k] = set.smallQualityRatio[j]!;
+        flat.smallPriceUsdPerMTok[k] = set.smallPriceUsdPerMTok[j]!;
         flat.priceFactor[k] = (price / rules.referencePriceUsdPerMTok) ** -rules.priceElasticity;
         flat.optionOfVendor[slot * V + v] = j;
       });
@@ -177,9 +184,32 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
     return mTokPerTask;
   };
   // ROI = (surplus − integration) / (price + integration), per MTok.
-  const roiOf = (i: number, k: number, surplus: number): number => (surplus - integrationUsdPerMTok[i]!) / (priceUsdPerMTok[k]! + integrationUsdPerMTok[i]!);
   const V = population.vendorCount;
-  const { setCount, optionCount, priceUsdPerMTok, quality, appeal, priceFactor, optionOfVendor, openWeights, cloudCount } = catalogue;
+  const { setCount, optionCount, priceUsdPerMTok, quality, appeal, priceFactor, optionOfVendor, openWeights, cloudCount, smallQualityRatio, smallPriceUsdPerMTok } = catalogue;
+  // A vendor's tier that serves enterprise i best on the model of quality q: its surplus, and
+  // whether it is the small one (in small[0]), as the engine's surplus and runsSmallTier.
+  const small = new Uint8Array(1);
+  const tierSurplus = (i: number, k: number, q: number, t: number): number => {
+    const value = valueUsdPerMTok[i]!;
+    const cap = valueCapUsdPerMTok[i]!;
+    const weight = qualityWeight[i]!;
+    const frontier = boundedValue(value * Math.pow(q, weight) * t * appeal[k]!, cap) - priceUsdPerMTok[k]!;
+    const ratio = smallQualityRatio[k]!;
+    small[0] = 0;
+    if (ratio === 0) return frontier;
+    const cheap = boundedValue(value * Math.pow(q * ratio, weight) * t * appeal[k]!, cap) - smallPriceUsdPerMTok[k]!;
+    if (cheap > frontier) {
+      small[0] = 1;
+      return cheap;
+    }
+    return frontier;
+  };
+  // ROI at the price of the tier the surplus is of, on the model of quality q.
+  const roiOf = (i: number, k: number, surplus: number, q: number): number => {
+    tierSurplus(i, k, q, taste[i * V + optionVendor[k]!]!);
+    const price = small[0] === 1 ? smallPriceUsdPerMTok[k]! : priceUsdPerMTok[k]!;
+    return (surplus - integrationUsdPerMTok[i]!) / (price + integrationUsdPerMTok[i]!);
+  };
   const optionVendor = catalogue.vendor;
   const directMTok = new Float64Array(V);
   const viaCloudMTok = new Float64Array(V * cloudCount);
@@ -192,15 +222,12 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
   const best = (i: number, base: number, n: number): number => {
     let found = -1;
     let topSurplus = -Infinity;
-    const value = valueUsdPerMTok[i]!;
-    const cap = valueCapUsdPerMTok[i]!;
-    const weight = qualityWeight[i]!;
     const tasteBase = i * V;
     for (let j = 0; j < n; j++) {
       const k = base + j;
       const t = taste[tasteBase + optionVendor[k]!]!;
       // A refused vendor (taste 0) is no option, as in the engine.
-      const s = t === 0 ? -Infinity : boundedValue(value * Math.pow(quality[k]!, weight) * t * appeal[k]!, cap) - priceUsdPerMTok[k]!;
+      const s = t === 0 ? -Infinity : tierSurplus(i, k, quality[k]!, t);
       surp[j] = s;
       if (s > topSurplus) {
         topSurplus = s;
@@ -215,7 +242,7 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
   const heldSurplusOf = (i: number, k: number): number => {
     const t = taste[i * V + optionVendor[k]!]!;
     if (t === 0) return -Infinity;
-    return boundedValue(valueUsdPerMTok[i]! * Math.pow(heldQuality[i * V + optionVendor[k]!]!, qualityWeight[i]!) * t * appeal[k]!, valueCapUsdPerMTok[i]!) - priceUsdPerMTok[k]!;
+    return tierSurplus(i, k, heldQuality[i * V + optionVendor[k]!]!, t);
   };
   // The vendors each enterprise has in production (the allocation), and this one's options of them.
   const inUse = population.inUse;
@@ -246,7 +273,7 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
     if (rngs[i]!.next() >= rules.adoptedAtStart) continue;
     const slot = cloud[i]! * 2 + marketplace[i]!;
     const j = best(i, slot * V, optionCount[slot]!);
-    if (j < 0 || roiOf(i, slot * V + j, top[0]!) < rules.hurdleRoi) continue;
+    if (j < 0 || roiOf(i, slot * V + j, top[0]!, quality[slot * V + j]!) < rules.hurdleRoi) continue;
     stage[i] = STAGE_PRODUCTION;
     vendor[i] = optionVendor[slot * V + j]!;
     inUse[i * V + vendor[i]!] = 1;
@@ -289,7 +316,7 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
         if (rng.next() >= evaluation) continue;
         j = best(i, base, n);
         if (j < 0) continue;
-        if (roiOf(i, base + j, top[0]!) < rules.hurdleRoi) continue;
+        if (roiOf(i, base + j, top[0]!, quality[base + j]!) < rules.hurdleRoi) continue;
         stage[i] = STAGE_PILOT;
         vendor[i] = optionVendor[base + j]!;
         inUse[row + vendor[i]!] = 1;
@@ -353,7 +380,7 @@ export function runKernel(scenario: Scenario, seed: number, catalogue: FlatCatal
         if (kappa > 0) lift = liftOf(maxHeld(row));
         if (stage[i] === STAGE_PILOT) {
           if (tick - stageSinceTick[i]! >= rules.pilotMonths) {
-            if (roiOf(i, base + j, heldSurplusOf(i, base + j)) < rules.hurdleRoi) {
+            if (roiOf(i, base + j, heldSurplusOf(i, base + j), heldQuality[row + optionVendor[base + j]!]!) < rules.hurdleRoi) {
               stage[i] = STAGE_NONE;
               vendor[i] = NO_VENDOR;
               inUse.fill(0, row, row + V);

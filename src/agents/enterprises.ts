@@ -34,6 +34,10 @@ export interface EnterpriseDemand {
   readonly directMTok: Float64Array;
   /** (vendor index × clouds + cloud index) → MTok bought through that cloud (marketplace or hosting). */
   readonly viaCloudMTok: Float64Array;
+  /** The part of directMTok bought of the vendor's small tier (absent: none was). */
+  readonly directSmallMTok?: Float64Array;
+  /** The part of viaCloudMTok bought of the vendor's small tier (absent: none was). */
+  readonly viaCloudSmallMTok?: Float64Array;
   /** Simulated enterprises in pilot or production, in production, and that switched this month. */
   readonly adopters: number;
   readonly inProduction: number;
@@ -79,15 +83,33 @@ export interface EnterpriseStep {
 }
 
 /**
- * Per-MTok surplus of option j to enterprise i: value − price. The enterprise's integration cost
- * is the same whichever model it uses, so choices compare this; ROI subtracts it as well.
+ * Per-MTok surplus of option j to enterprise i: value − price, of the vendor's tier that serves it
+ * best (its frontier model, or its small one at the small tier's ratio to the quality given). The
+ * enterprise's integration cost is the same whichever model it uses, so choices compare this; ROI
+ * subtracts it as well.
  */
 function surplus(population: EnterprisePopulation, i: number, set: OptionSet, j: number, quality = set.quality[j]!): number {
   const taste = population.taste[i * population.vendorCount + set.vendor[j]!]!;
   // A vendor the enterprise refuses is no option at all: no choice, logit or review can land on it.
   if (taste === 0) return -Infinity;
+  const frontier = tierSurplus(population, i, set, j, quality, taste, set.priceUsdPerMTok[j]!);
+  const ratio = set.smallQualityRatio[j]!;
+  if (ratio === 0) return frontier;
+  const small = tierSurplus(population, i, set, j, quality * ratio, taste, set.smallPriceUsdPerMTok[j]!);
+  return small > frontier ? small : frontier;
+}
+
+function tierSurplus(population: EnterprisePopulation, i: number, set: OptionSet, j: number, quality: number, taste: number, price: number): number {
   const uncapped = population.valueUsdPerMTok[i]! * Math.pow(quality, population.qualityWeight[i]!) * taste * set.appeal[j]!;
-  return boundedValue(uncapped, population.valueCapUsdPerMTok[i]!) - set.priceUsdPerMTok[j]!;
+  return boundedValue(uncapped, population.valueCapUsdPerMTok[i]!) - price;
+}
+
+/** Whether enterprise i, running `quality` from option j's vendor, is better served by its small tier. */
+function runsSmallTier(population: EnterprisePopulation, i: number, set: OptionSet, j: number, quality: number): boolean {
+  const ratio = set.smallQualityRatio[j]!;
+  if (ratio === 0) return false;
+  const taste = population.taste[i * population.vendorCount + set.vendor[j]!]!;
+  return tierSurplus(population, i, set, j, quality * ratio, taste, set.smallPriceUsdPerMTok[j]!) > tierSurplus(population, i, set, j, quality, taste, set.priceUsdPerMTok[j]!);
 }
 
 /**
@@ -109,10 +131,14 @@ function bestOption(population: EnterprisePopulation, i: number, set: OptionSet,
   return best;
 }
 
-/** (value − price − integration) / (price + integration), from option j's surplus. */
-function roiOf(population: EnterprisePopulation, i: number, set: OptionSet, j: number, surplusUsdPerMTok: number): number {
+/**
+ * (value − price − integration) / (price + integration), from option j's surplus on the model of
+ * `quality` (its newest by default), at the price of the tier that surplus is of.
+ */
+function roiOf(population: EnterprisePopulation, i: number, set: OptionSet, j: number, surplusUsdPerMTok: number, quality = set.quality[j]!): number {
   const integration = population.integrationUsdPerMTok[i]!;
-  return (surplusUsdPerMTok - integration) / (set.priceUsdPerMTok[j]! + integration);
+  const price = runsSmallTier(population, i, set, j, quality) ? set.smallPriceUsdPerMTok[j]! : set.priceUsdPerMTok[j]!;
+  return (surplusUsdPerMTok - integration) / (price + integration);
 }
 
 function roi(population: EnterprisePopulation, i: number, set: OptionSet, j: number): number {
@@ -126,7 +152,7 @@ function heldSurplus(population: EnterprisePopulation, i: number, set: OptionSet
 
 /** The ROI of option j on the model the enterprise runs from that vendor. */
 function heldRoi(population: EnterprisePopulation, i: number, set: OptionSet, j: number): number {
-  return roiOf(population, i, set, j, heldSurplus(population, i, set, j));
+  return roiOf(population, i, set, j, heldSurplus(population, i, set, j), population.heldQuality[i * population.vendorCount + set.vendor[j]!]!);
 }
 
 function channelOf(population: EnterprisePopulation, i: number) {
@@ -195,6 +221,8 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
   const cloudCount = catalogue.cloudIds.length;
   const directMTok = new Float64Array(vendorCount);
   const viaCloudMTok = new Float64Array(vendorCount * cloudCount);
+  const directSmallMTok = new Float64Array(vendorCount);
+  const viaCloudSmallMTok = new Float64Array(vendorCount * cloudCount);
   const surpluses = new Float64Array(vendorCount);
 
   // Option sets by (cloud × 2 + marketplace), and each option's demand factor (price elasticity).
@@ -236,6 +264,8 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
   // The enterprise being served, for deliver().
   let toCloud = false;
   let cloudOf = 0;
+  let served = 0;
+  let servedSet: OptionSet | null = null;
   // How far the models it runs lift its work (the demand policy): (best held quality ÷ reference)^κ, 1 at κ = 0.
   const kappa = step.demand.capabilityElasticity;
   const referenceQuality = step.demand.referenceQuality;
@@ -400,9 +430,11 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
     let primarySurplus: number;
     toCloud = marketplace[i] === 1;
     cloudOf = cloud[i]!;
+    served = i;
+    servedSet = set;
     if (used <= 1) {
       if (adjustment < 1) workShare[row + set.vendor[j]!] = 1;
-      deliver(set.vendor[j]!, baseDemandMTok[i]! * growth * lift * factors[j]! * pilotFactor);
+      deliver(j, baseDemandMTok[i]! * growth * lift * factors[j]! * pilotFactor);
       primarySurplus = heldSurplus(population, i, set, j);
     } else {
       // Several vendors in production: each gets its logit share of the work.
@@ -446,24 +478,38 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
         else switchTo(step, i, set, to, baseDemandMTok[i]! * growth * lift * factors[to]! * (surpluses[to]! - surpluses[j]!), 0);
         j = to;
       }
-      for (let m = 0; m < used; m++) deliver(set.vendor[members[m]!]!, (baseDemandMTok[i]! * growth * lift * factors[members[m]!]! * pilotFactor * weights[m]!) / total);
+      for (let m = 0; m < used; m++) deliver(members[m]!, (baseDemandMTok[i]! * growth * lift * factors[members[m]!]! * pilotFactor * weights[m]!) / total);
       primarySurplus = surpluses[j]!;
     }
-    rois[adopters++] = roiOf(population, i, set, j, primarySurplus);
+    rois[adopters++] = roiOf(population, i, set, j, primarySurplus, heldQuality[row + set.vendor[j]!]!);
     if (tick - population.lastSwitchTick[i]! < 12) switchedInLastYear++;
     else if (tick - population.lastUpgradeTick[i]! < 12) upgradedInLastYear++;
   }
 
-  /** Books enterprise i's tokens to a vendor: through its cloud (marketplace, or open weights hosted there), else direct. */
-  function deliver(chosen: number, tokens: number): void {
-    if (toCloud || catalogue.openWeights[chosen] === 1) viaCloudMTok[chosen * cloudCount + cloudOf]! += tokens;
-    else directMTok[chosen]! += tokens;
+  /**
+   * Books the served enterprise's tokens to option j's vendor: through its cloud (marketplace, or
+   * open weights hosted there), else direct; to the vendor's small tier too when that serves the
+   * enterprise better on the model it runs.
+   */
+  function deliver(j: number, tokens: number): void {
+    const set = servedSet!;
+    const chosen = set.vendor[j]!;
+    const small = runsSmallTier(population, served, set, j, heldQuality[served * vendorCount + chosen]!);
+    if (toCloud || catalogue.openWeights[chosen] === 1) {
+      viaCloudMTok[chosen * cloudCount + cloudOf]! += tokens;
+      if (small) viaCloudSmallMTok[chosen * cloudCount + cloudOf]! += tokens;
+    } else {
+      directMTok[chosen]! += tokens;
+      if (small) directSmallMTok[chosen]! += tokens;
+    }
   }
 
   for (let k = 0; k < directMTok.length; k++) directMTok[k]! *= step.weight;
   for (let k = 0; k < viaCloudMTok.length; k++) viaCloudMTok[k]! *= step.weight;
+  for (let k = 0; k < directSmallMTok.length; k++) directSmallMTok[k]! *= step.weight;
+  for (let k = 0; k < viaCloudSmallMTok.length; k++) viaCloudSmallMTok[k]! *= step.weight;
   const adopterRoi = summariseRoi(rois.subarray(0, adopters));
-  return { directMTok, viaCloudMTok, adopters, inProduction, switches, switchedInLastYear, multiVendor, upgrades, upgradedInLastYear, ...(adopterRoi ? { adopterRoi } : {}) };
+  return { directMTok, viaCloudMTok, directSmallMTok, viaCloudSmallMTok, adopters, inProduction, switches, switchedInLastYear, multiVendor, upgrades, upgradedInLastYear, ...(adopterRoi ? { adopterRoi } : {}) };
 }
 
 /**

@@ -12,7 +12,8 @@ import {
   exclusiveDeal,
   firstRefusalDeal,
   servesInference,
-  totalDemandMTok,
+  computeDemandMTok,
+  servedComputeMTok,
   tyingDeals,
   vendorRevenueUsd,
   type VendorState,
@@ -119,7 +120,7 @@ export function buyTraining(ctx: TickContext): void {
     const vendor = world.vendors[config.id]!;
     const wantedUsd = trainingPlanUsd(ctx, config);
     let contractedUsd = 0;
-    for (const bill of contractBills(world, config.id, ctx.tick, vendor.books.servedMTok)) {
+    for (const bill of contractBills(world, config.id, ctx.tick, servedComputeMTok(vendor.books))) {
       if (bill.trainingUsd <= 0) continue;
       contractedUsd += bill.trainingUsd;
       ctx.bus.publish({ type: 'vendor.trained', tick: ctx.tick, vendor: config.id, cloud: bill.contract.cloud, contractId: bill.contract.id, spendUsd: bill.trainingUsd, mTok: 0, computeUsd: bill.trainingUsd * computePerDollar });
@@ -282,8 +283,9 @@ export function negotiateCompute(ctx: TickContext): void {
     if (!compute || config.weights !== 'closed') continue;
     const vendor = ctx.world().vendors[config.id]!;
     const lastBooks = (ctx.lastMonth.vendors[config.id] ?? vendor).books;
-    const demandMTok = totalDemandMTok(vendor.books);
-    const lastDemandMTok = totalDemandMTok(lastBooks);
+    // Capacity is counted in frontier tokens: a small-tier token asks its servingCostShare of one.
+    const demandMTok = computeDemandMTok(vendor.books);
+    const lastDemandMTok = computeDemandMTok(lastBooks);
     const order = cloudPreference(ctx.world(), config.id, config.computeClouds, ctx.tick);
     const unitCost = unitComputeCostUsdPerMTok(ctx.world(), config.id, ctx.tick);
     const view = (cloud: string, reference: number | null): ComputeView => ({

@@ -1,4 +1,4 @@
-import { capacityInUseMTok, fleetMTok, totalDemandMTok } from '../world/state.js';
+import { capacityInUseMTok, fleetMTok, servedComputeMTok, totalDemandMTok } from '../world/state.js';
 import type { MonthBooks } from './month-books.js';
 import { type Violation } from './violation.js';
 
@@ -32,18 +32,22 @@ export function cloudsSellNoMoreThanTheyHave({ world }: MonthBooks): Violation[]
   return found;
 }
 
-/** A closed vendor serves no more tokens than its contracts' serving capacity, nor more than was asked of it. */
+/**
+ * A closed vendor serves no more tokens than were asked of it, and their compute (a small-tier token
+ * takes its servingCostShare of a frontier one's) fits its contracts' serving capacity.
+ */
 export function vendorsServeWithinCapacity({ world }: MonthBooks): Violation[] {
   const found: Violation[] = [];
   for (const vendor of Object.values(world.vendors)) {
     if (vendor.weights !== 'closed') continue;
     const b = vendor.books;
     const asked = totalDemandMTok(b);
-    if (above(b.servedMTok, b.capacityMTok) || above(b.servedMTok, asked)) {
+    const compute = servedComputeMTok(b);
+    if (above(compute, b.capacityMTok) || above(b.servedMTok, asked)) {
       found.push({
         invariant: 'vendorsServeWithinCapacity',
         entity: vendor.id,
-        message: `served ${b.servedMTok} MTok with ${b.capacityMTok} MTok of capacity and ${asked} MTok asked`,
+        message: `served ${b.servedMTok} MTok${b.smallTier ? ` (${compute} MTok of compute)` : ''} with ${b.capacityMTok} MTok of capacity and ${asked} MTok asked`,
       });
     }
   }

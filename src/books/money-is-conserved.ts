@@ -69,7 +69,12 @@ export function enterprisesPayWhatIsBooked({ world, demand, scenario }: MonthBoo
     for (let c = 0; c < clouds; c++) asked += demand.viaCloudMTok[v * clouds + c]!;
     const totalAsked = asked + b.subscriberDemandMTok + b.freeUserDemandMTok;
     const servedShare = totalAsked > 0 ? Math.min(1, b.servedMTok / totalAsked) : 1;
-    const charged = asked * servedShare * vendor.priceUsdPerMTok;
+    // A small tier's tokens at its own price (the demand's small-tier part).
+    let small = demand.directSmallMTok?.[v] ?? 0;
+    for (let c = 0; c < clouds; c++) small += demand.viaCloudSmallMTok?.[v * clouds + c] ?? 0;
+    const charged = vendor.smallTier
+      ? ((asked - small) * vendor.priceUsdPerMTok + small * vendor.smallTier.priceUsdPerMTok) * servedShare
+      : asked * servedShare * vendor.priceUsdPerMTok;
     const booked = b.revenueApiDirectUsd + b.revenueMarketplaceUsd;
     if (!agrees(charged, booked)) {
       found.push({ invariant: 'enterprisesPayWhatIsBooked', entity: vendor.id, message: `enterprises were charged ${usd(charged)} for API tokens, the vendor booked ${usd(booked)}` });

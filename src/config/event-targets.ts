@@ -70,6 +70,8 @@ export function checkEventTargets(scenario: unknown, cloudIds: readonly string[]
   const pair = (cloud: unknown, vendor: unknown) => `${String(cloud)}\u0000${String(vendor)}`;
   for (const listing of list(scenario, 'marketplace')) listed.set(pair(listing.cloud, listing.vendor), undefined);
   const delisted = new Map<string, string>();
+  // Vendors with a small tier so far: from the start, or from a small-tier release already dated.
+  const withSmallTier = new Set(vendorList.flatMap((v) => (typeof v.id === 'string' && v.smallTier !== undefined ? [v.id] : [])));
 
   for (const { event, index, date } of events) {
     const path = `events[${index}]`;
@@ -96,6 +98,23 @@ export function checkEventTargets(scenario: unknown, cloudIds: readonly string[]
           message: `${name}: ${event.cloud} does not list ${vendor} in ${date}${before ? ` (${before})` : ''}, so there is nothing to delist; list it first (marketplace, or a listing event before this one) or drop this event`,
         });
       }
+      continue;
+    }
+    if (type === 'model-release' && event.tier === 'small' && vendor !== undefined && vendors.ids.includes(vendor)) {
+      if (vendors.open.has(vendor)) {
+        problems.push({ path: `${path}.tier`, message: `${name}: ${openWeights(vendor)}: clouds host its one model at their price, so it has no small tier to release; leave tier out` });
+        continue;
+      }
+      if (!withSmallTier.has(vendor)) {
+        const missing = (['quality', 'priceUsdPerMTok', 'servingCostShare'] as const).filter((key) => event[key] === undefined);
+        if (missing.length > 0) {
+          problems.push({
+            path,
+            message: `${name}: ${vendor} has no small tier before ${date} (none in its config, no small-tier release earlier), so this release brings one in: give its ${missing.join(', ')}`,
+          });
+        }
+      }
+      withSmallTier.add(vendor);
       continue;
     }
     if (vendor === undefined || !vendors.open.has(vendor)) continue;

@@ -112,6 +112,26 @@ const entersAt = yearMonth
   .optional()
   .describe('month the vendor comes to market, YYYY-MM (DeepSeek: 2025-01); its other fields describe it then. Default: there from the start');
 
+/**
+ * A closed vendor's cheap tier (GPT-4o mini, Claude Haiku, Gemini Flash): its own quality, list
+ * price and serving cost. Enterprises choose it as they choose models; a frontier release lifts it in
+ * step, a frontier price change moves its price in step, and a small-tier release replaces it.
+ */
+const smallTier = z
+  .object({
+    quality: positive.describe('quality index of the small model at the start (GPT-4, March 2023 = 1.0)'),
+    codingQuality: positive.optional().describe('its quality index for coding work. Default: its quality'),
+    priceUsdPerMTok: positive.describe('its list price at the start, blended 3:1 input:output, USD per MTok'),
+    servingCostShare: z
+      .number()
+      .gt(0)
+      .max(1)
+      .describe('the compute a token of it takes, as a share of a frontier token’s (a model of a tenth of the active parameters: about 0.1), 0..1'),
+    source: z.string().max(2000).optional().describe('where the figures come from (sources, as reported)'),
+  })
+  .strict()
+  .describe('the vendor’s small tier at the start; absent = one model only (a small-tier model-release can bring one in later)');
+
 const closedVendor = z
   .object({
     id,
@@ -122,6 +142,7 @@ const closedVendor = z
       .optional()
       .describe('capability index for coding work at the start, on quality’s scale. Default: its quality (no edge or lag in coding)'),
     priceUsdPerMTok: positive.describe('API list price at the start, blended 3:1 input:output, USD per MTok'),
+    smallTier: smallTier.optional(),
     consumerApp: consumerApp.optional(),
     owner: id.optional().describe('cloud whose group owns the vendor (gemini: gcp); it can favour the vendor on its marketplace'),
     cashUsd: nonNegative.default(0).describe('cash on hand at the start, USD'),

@@ -284,9 +284,27 @@ const modelRelease = z
       .gt(0)
       .optional()
       .describe('the model’s quality index for coding work (its SWE-bench Verified score at release, on quality’s scale). Default: the vendor’s coding quality × the release’s gain in quality (its edge or lag in coding carries over)'),
+    tier: z
+      .enum(['frontier', 'small'])
+      .optional()
+      .describe('which of the vendor’s models it replaces: frontier (its best; a small tier it has keeps its ratios to it), or small (its cheap tier: GPT-4o mini, Claude 3.5 Haiku, Gemini Flash). Default: frontier'),
+    priceUsdPerMTok: z
+      .number()
+      .gt(0)
+      .optional()
+      .describe('small tier only: its list price from this month, USD per MTok blended 3:1 (the frontier’s price is its pricing policy’s). Default: the small tier’s price as it stands; needed when the vendor had no small tier'),
+    servingCostShare: z
+      .number()
+      .gt(0)
+      .max(1)
+      .optional()
+      .describe('small tier only: the compute a token of it takes, as a share of a frontier token’s, 0..1. Default: as it stands; needed when the vendor had no small tier'),
   })
   .strict()
-  .refine((e) => (e.quality === undefined) !== (e.qualityGain === undefined), 'give exactly one of quality and qualityGain');
+  .refine((e) => (e.quality === undefined) !== (e.qualityGain === undefined), 'give exactly one of quality and qualityGain')
+  .refine((e) => e.tier === 'small' || (e.priceUsdPerMTok === undefined && e.servingCostShare === undefined), {
+    message: 'priceUsdPerMTok and servingCostShare belong to a small-tier release (tier small); a frontier model’s price is its pricing policy’s',
+  });
 
 const policyChange = z
   .object({

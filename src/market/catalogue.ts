@@ -6,7 +6,16 @@ export interface OptionSet {
   /** Vendor index (config order) of each option. */
   readonly vendor: Int16Array;
   readonly priceUsdPerMTok: Float64Array;
+  /** Quality for enterprise work of the vendor's frontier model (`workQuality`). */
   readonly quality: Float64Array;
+  /**
+   * The vendor's small tier, as its quality for enterprise work ÷ the frontier's (so an adopter
+   * still on an older generation runs its small model at the same ratio to what it holds); 0 where
+   * the vendor sells one model.
+   */
+  readonly smallQualityRatio: Float64Array;
+  /** The small tier's list price, USD per MTok; 0 where there is none. */
+  readonly smallPriceUsdPerMTok: Float64Array;
   /**
    * Multiplier on the value buyers see in the option: the cloud's placement (marketplace only),
    * the familiarity a consumer brand brings, the in-house work open weights need.
@@ -81,7 +90,7 @@ export function buildCatalogue(
   for (const cloudId of cloudIds) {
     const cloud = world.clouds[cloudId]!;
     for (const channel of ['direct', 'marketplace'] as const) {
-      const chosen: { vendor: number; price: number; quality: number; appeal: number }[] = [];
+      const chosen: { vendor: number; price: number; quality: number; appeal: number; smallRatio: number; smallPrice: number }[] = [];
       vendorIds.forEach((vendorId, v) => {
         const vendor = world.vendors[vendorId];
         if (!vendor) return; // not in the market yet
@@ -94,7 +103,16 @@ export function buildCatalogue(
         const ops = vendor.weights === 'open' ? appeal.openWeightsValueFactor : 1;
         // Last month's rationing: a token the vendor cannot serve is worth nothing to the buyer.
         const served = servedShare((lastMonth.vendors[vendorId] ?? vendor).books);
-        chosen.push({ vendor: v, price, quality: workQuality(vendor, appeal.codingShare), appeal: placed * familiar * ops * served });
+        const quality = workQuality(vendor, appeal.codingShare);
+        const small = vendor.weights === 'closed' ? vendor.smallTier : undefined;
+        chosen.push({
+          vendor: v,
+          price,
+          quality,
+          appeal: placed * familiar * ops * served,
+          smallRatio: small ? workQuality(small, appeal.codingShare) / quality : 0,
+          smallPrice: small ? small.priceUsdPerMTok : 0,
+        });
       });
       const optionOfVendor = new Int16Array(vendorIds.length).fill(-1);
       chosen.forEach((o, j) => (optionOfVendor[o.vendor] = j));
@@ -102,6 +120,8 @@ export function buildCatalogue(
         vendor: Int16Array.from(chosen.map((o) => o.vendor)),
         priceUsdPerMTok: Float64Array.from(chosen.map((o) => o.price)),
         quality: Float64Array.from(chosen.map((o) => o.quality)),
+        smallQualityRatio: Float64Array.from(chosen.map((o) => o.smallRatio)),
+        smallPriceUsdPerMTok: Float64Array.from(chosen.map((o) => o.smallPrice)),
         appeal: Float64Array.from(chosen.map((o) => o.appeal)),
         optionOfVendor,
       });

@@ -27,17 +27,25 @@ export interface QualityPriceIndex {
 
 export const EMPTY_INDEX: QualityPriceIndex = { levelUsdPerMTok: null, offers: [] };
 
-/** Every model on sale in a catalogue, at the lowest price it sells at across clouds and channels. */
+/**
+ * Every model on sale in a catalogue, at the lowest price it sells at across clouds and channels:
+ * each vendor's frontier model, then the small tiers.
+ */
 export function offersOf(catalogue: Catalogue): Offer[] {
   const cheapest = new Map<number, Offer>();
+  const small = catalogue.vendorIds.length;
+  const consider = (key: number, offer: Offer) => {
+    const held = cheapest.get(key);
+    if (!held || offer.priceUsdPerMTok < held.priceUsdPerMTok) cheapest.set(key, offer);
+  };
   for (let c = 0; c < catalogue.cloudIds.length; c++) {
     for (const channel of ['direct', 'marketplace'] as const) {
       const set = catalogue.options(c, channel);
       for (let j = 0; j < set.vendor.length; j++) {
         const vendor = set.vendor[j]!;
-        const offer = { quality: set.quality[j]!, priceUsdPerMTok: set.priceUsdPerMTok[j]! };
-        const held = cheapest.get(vendor);
-        if (!held || offer.priceUsdPerMTok < held.priceUsdPerMTok) cheapest.set(vendor, offer);
+        consider(vendor, { quality: set.quality[j]!, priceUsdPerMTok: set.priceUsdPerMTok[j]! });
+        const ratio = set.smallQualityRatio[j]!;
+        if (ratio > 0) consider(small + vendor, { quality: set.quality[j]! * ratio, priceUsdPerMTok: set.smallPriceUsdPerMTok[j]! });
       }
     }
   }

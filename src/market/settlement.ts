@@ -68,13 +68,20 @@ export function settleMonth(ctx: TickContext, demand: EnterpriseDemand): void {
     // Free users pay nothing: their tokens are served on the vendor's capacity, at its cost.
     const freeUserDemandMTok = freeUsers(vendor) * mTokPerFreeUser;
     const totalDemandMTok = apiDemandMTok + subscriberDemandMTok + freeUserDemandMTok;
-    const servedShare = totalDemandMTok > 0 ? Math.min(1, capacityMTok / totalDemandMTok) : 1;
+    // A small-tier token takes its servingCostShare of the compute of a frontier one.
+    const small = vendor.smallTier;
+    const smallDirectMTok = small ? (demand.directSmallMTok?.[v] ?? 0) : 0;
+    const smallViaCloudMTok = (c: number) => (small ? (demand.viaCloudSmallMTok?.[v * cloudIds.length + c] ?? 0) : 0);
+    let smallApiMTok = smallDirectMTok;
+    cloudIds.forEach((_, c) => (smallApiMTok += smallViaCloudMTok(c)));
+    const computeDemandMTok = totalDemandMTok - (small ? smallApiMTok * (1 - small.servingCostShare) : 0);
+    const servedShare = computeDemandMTok > 0 ? Math.min(1, capacityMTok / computeDemandMTok) : 1;
     // Reservations are take-or-pay: idle inference capacity is paid too, on its own line; the idle
     // part of a contract for both serving and training trains (booked then).
     let inferenceComputeUsd = 0;
     let idleCapacityUsd = 0;
     const computeSpendByCloud: Record<string, number> = {};
-    for (const { contract, inferenceUsd, idleUsd } of contractBills(world, config.id, tick, totalDemandMTok * servedShare)) {
+    for (const { contract, inferenceUsd, idleUsd } of contractBills(world, config.id, tick, computeDemandMTok * servedShare)) {
       const paidUsd = inferenceUsd + idleUsd;
       if (paidUsd <= 0) continue;
       inferenceComputeUsd += inferenceUsd;
@@ -83,12 +90,15 @@ export function settleMonth(ctx: TickContext, demand: EnterpriseDemand): void {
       inferenceRevenueUsd.set(contract.cloud, inferenceRevenueUsd.get(contract.cloud)! + paidUsd);
     }
     const price = vendor.priceUsdPerMTok;
+    const smallPrice = small?.priceUsdPerMTok ?? 0;
 
     let revenueMarketplaceUsd = 0;
     let revenueShareUsd = 0;
     const revenueShareByCloud: Record<string, number> = {};
     cloudIds.forEach((cloudId, c) => {
-      const sales = demand.viaCloudMTok[v * cloudIds.length + c]! * servedShare * price;
+      const tokens = demand.viaCloudMTok[v * cloudIds.length + c]!;
+      const smallTokens = smallViaCloudMTok(c);
+      const sales = small ? ((tokens - smallTokens) * price + smallTokens * smallPrice) * servedShare : tokens * servedShare * price;
       const share = sales * (revenueShareOf.get(`${cloudId}/${config.id}`) ?? 0);
       revenueMarketplaceUsd += sales;
       revenueShareUsd += share;
@@ -104,7 +114,7 @@ export function settleMonth(ctx: TickContext, demand: EnterpriseDemand): void {
       freeUserDemandMTok,
       servedMTok: totalDemandMTok * servedShare,
       capacityMTok,
-      revenueApiDirectUsd: directMTok * servedShare * price,
+      revenueApiDirectUsd: small ? ((directMTok - smallDirectMTok) * price + smallDirectMTok * smallPrice) * servedShare : directMTok * servedShare * price,
       revenueMarketplaceUsd,
       revenueSubscriptionUsd: vendor.subscribers * scenario.consumers.priceUsdPerMonth,
       revenueShareUsd,
@@ -112,6 +122,7 @@ export function settleMonth(ctx: TickContext, demand: EnterpriseDemand): void {
       inferenceComputeUsd,
       idleCapacityUsd,
       computeSpendByCloud,
+      ...(small ? { smallTier: { apiDemandMTok: smallApiMTok, servingCostShare: small.servingCostShare } } : {}),
     });
   }
 

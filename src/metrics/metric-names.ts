@@ -7,6 +7,7 @@ export const METRIC_NAMES = [
   'vendor.enterprise_share',
   'vendor.enterprise_tokens_mtok',
   'vendor.enterprise_spend_share',
+  'vendor.small_tier_share',
   'vendor.quality_index',
   'vendor.price_usd_per_mtok',
   'vendor.revenue_api_usd',

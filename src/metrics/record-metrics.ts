@@ -2,18 +2,7 @@ import type { EnterpriseDemand } from '../agents/enterprises.js';
 import type { MetricName } from './metric-names.js';
 import { NonFiniteMetricError } from './non-finite-metric.js';
 import { markedValuationUsd, type ValuationTerms } from '../agents/funding.js';
-import {
-  asicShare,
-  capacityInUseMTok,
-  contractCapacityAt,
-  freeUsers,
-  grossMargin,
-  servedShare,
-  totalDemandMTok,
-  undeliveredAt,
-  vendorRevenueUsd,
-  type WorldState,
-} from '../world/state.js';
+import { asicShare, capacityInUseMTok, computeDemandMTok, contractCapacityAt, freeUsers, grossMargin, servedShare, totalDemandMTok, undeliveredAt, vendorRevenueUsd, type WorldState } from '../world/state.js';
 import type { MetricRecorder } from './metric-table.js';
 
 /** A vendor with no terms (none in the map) is marked at its floor, as with a multiple of 0. */
@@ -69,8 +58,11 @@ export function recordMonth(
     recorder.record('vendor.subscribers', id, vendor.subscribers);
     recorder.record('vendor.weekly_users', id, vendor.weeklyUsers);
     recorder.record('vendor.free_users', id, freeUsers(vendor));
-    // Every token served shares the month's reservations alike: free users' part of the cost is their part of the tokens.
-    recorder.record('vendor.free_user_cost_usd', id, totalDemand > 0 ? (b.inferenceComputeUsd * b.freeUserDemandMTok) / totalDemand : 0);
+    // Every frontier token served shares the month's reservations alike (a small-tier token its
+    // servingCostShare of one): free users' part of the cost is their part of the compute.
+    const computeDemand = computeDemandMTok(b);
+    recorder.record('vendor.free_user_cost_usd', id, computeDemand > 0 ? (b.inferenceComputeUsd * b.freeUserDemandMTok) / computeDemand : 0);
+    recorder.record('vendor.small_tier_share', id, b.smallTier && b.apiDemandMTok > 0 ? b.smallTier.apiDemandMTok / b.apiDemandMTok : 0);
     recorder.record('vendor.compute_spend_usd', id, b.inferenceComputeUsd + b.idleCapacityUsd + b.trainingComputeUsd + b.commitmentShortfallUsd);
     recorder.record('vendor.idle_capacity_cost_usd', id, b.idleCapacityUsd);
     recorder.record('vendor.training_unmet_usd', id, b.trainingUnmetUsd);

@@ -20,6 +20,16 @@ export function vendorAtEntry(v: VendorConfig): VendorState {
     quality: v.quality,
     codingQuality: v.codingQuality ?? v.quality,
     priceUsdPerMTok: v.weights === 'closed' ? v.priceUsdPerMTok : 0,
+    ...(v.weights === 'closed' && v.smallTier
+      ? {
+          smallTier: {
+            quality: v.smallTier.quality,
+            codingQuality: v.smallTier.codingQuality ?? v.smallTier.quality,
+            priceUsdPerMTok: v.smallTier.priceUsdPerMTok,
+            servingCostShare: v.smallTier.servingCostShare,
+          },
+        }
+      : {}),
     hasConsumerApp: app !== undefined,
     brand: app?.brand ?? 0,
     subscribers: app?.subscribers ?? 0,

@@ -7,8 +7,8 @@ import type { ScheduledEvent } from '../config/schedule-schema.js';
 import { dateToTick } from '../engine/calendar.js';
 import { asicCostUsdPerMTok, gpuCostUsdPerMTok } from '../market/compute-cost.js';
 import { contractTranches, type Tranche } from './contract-tranches.js';
-import type { MarketEvent } from '../world/events.js';
-import { asicShare, exclusiveDeal, type WorldState } from '../world/state.js';
+import type { MarketEvent, VendorModelReleased } from '../world/events.js';
+import { asicShare, exclusiveDeal, type VendorState, type WorldState } from '../world/state.js';
 import { eventName } from '../config/event-label.js';
 
 type Of<T extends ScheduledEvent['type']> = Extract<ScheduledEvent, { type: T }>;
@@ -105,6 +105,10 @@ function applyOne(ctx: TickContext, event: ScheduledEvent): string | null {
     }
     case 'model-release': {
       const vendor = world.vendors[event.vendor]!;
+      if (event.tier === 'small') {
+        publish(ctx, smallTierRelease(tick, vendor, event));
+        return null;
+      }
       const toQuality = event.quality ?? vendor.quality * (event.qualityGain ?? 1);
       // Without a coding figure of its own, the model keeps the vendor's edge (or lag) in coding.
       const toCodingQuality = event.codingQuality ?? vendor.codingQuality * (toQuality / vendor.quality);
@@ -223,3 +227,26 @@ function signContract(ctx: TickContext, event: Of<'compute-contract'>): string |
   return null;
 }
 
+/**
+ * A scripted small-tier release: quality as given or the old small model's × the gain; coding quality
+ * as given, or carrying over the old small model's edge in coding (the frontier's when it had none);
+ * price and serving cost as given or as they stood (the config's rules say a vendor without a small
+ * tier gives both, and a quality).
+ */
+function smallTierRelease(tick: number, vendor: VendorState, event: Extract<ScheduledEvent, { type: 'model-release' }>): VendorModelReleased {
+  const old = vendor.smallTier;
+  const toQuality = event.quality ?? (old?.quality ?? vendor.quality) * (event.qualityGain ?? 1);
+  const edge = old ? old.codingQuality / old.quality : vendor.codingQuality / vendor.quality;
+  return {
+    type: 'vendor.model-released',
+    tick,
+    vendor: vendor.id,
+    fromQuality: old?.quality ?? 0,
+    toQuality,
+    toCodingQuality: event.codingQuality ?? toQuality * edge,
+    smallTier: {
+      priceUsdPerMTok: event.priceUsdPerMTok ?? old?.priceUsdPerMTok ?? vendor.priceUsdPerMTok,
+      servingCostShare: event.servingCostShare ?? old?.servingCostShare ?? 1,
+    },
+  };
+}

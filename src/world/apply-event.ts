@@ -55,11 +55,25 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
     case 'compute.offered':
       cloudOf(world, event.cloud).books.unmetRequestsMTok -= event.capacityMTok;
       return;
-    case 'vendor.price-changed':
-      vendorOf(world, event.vendor).priceUsdPerMTok = event.toUsdPerMTok;
+    case 'vendor.price-changed': {
+      const vendor = vendorOf(world, event.vendor);
+      // The small tier's price moves in step with the frontier's.
+      if (vendor.smallTier) vendor.smallTier.priceUsdPerMTok *= event.toUsdPerMTok / vendor.priceUsdPerMTok;
+      vendor.priceUsdPerMTok = event.toUsdPerMTok;
       return;
+    }
     case 'vendor.model-released': {
       const vendor = vendorOf(world, event.vendor);
+      if (event.smallTier) {
+        // A new small model: the frontier, and the training towards the next, are as they were.
+        vendor.smallTier = { quality: event.toQuality, codingQuality: event.toCodingQuality, ...event.smallTier };
+        return;
+      }
+      // A new generation lifts the small tier distilled from it in step.
+      if (vendor.smallTier) {
+        vendor.smallTier.quality *= event.toQuality / vendor.quality;
+        vendor.smallTier.codingQuality *= event.toCodingQuality / vendor.codingQuality;
+      }
       vendor.quality = event.toQuality;
       vendor.codingQuality = event.toCodingQuality;
       vendor.trainingSinceReleaseUsd = 0;

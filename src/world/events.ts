@@ -61,6 +61,11 @@ export interface VendorModelReleased extends At<'vendor.model-released'> {
   readonly toQuality: number;
   /** The new model's coding quality (`VendorState.codingQuality`). */
   readonly toCodingQuality: number;
+  /**
+   * Present when the model is the vendor's new small tier (quality and coding quality above, from
+   * its old small model's, 0 when it had none), with the tier's price and serving cost from now on.
+   */
+  readonly smallTier?: { readonly priceUsdPerMTok: number; readonly servingCostShare: number };
 }
 /** Training compute bought from a cloud; accrues towards the vendor's next model release. */
 export interface VendorTrained extends At<'vendor.trained'> {

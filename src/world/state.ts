@@ -41,10 +41,24 @@ export interface VendorBooks {
   readonly commitmentShortfallUsd: number;
   /** Training the vendor wanted to buy by the month and no cloud it may use had free capacity for. */
   readonly trainingUnmetUsd: number;
+  /**
+   * Its small tier's share of the month, present only for a vendor that sells one: the API tokens
+   * enterprises asked of it, and the compute one of its tokens takes as a share of a frontier token's.
+   */
+  readonly smallTier?: { readonly apiDemandMTok: number; readonly servingCostShare: number };
   /** Cash raised this month in rounds (clouds' investments, other investors). */
   readonly raisedUsd: number;
   /** Inference reservations (used and idle), training and commitment shortfalls paid to each cloud this month. */
   readonly computeSpendByCloud: Readonly<Record<CloudId, number>>;
+}
+
+/** A closed vendor's cheap tier: its own quality (text and coding), list price and serving cost. */
+export interface SmallTier {
+  readonly quality: number;
+  readonly codingQuality: number;
+  readonly priceUsdPerMTok: number;
+  /** The compute a token of it takes, as a share of a frontier token's. */
+  readonly servingCostShare: number;
 }
 
 export interface VendorState {
@@ -59,6 +73,8 @@ export interface VendorState {
   readonly codingQuality: number;
   /** API list price, blended input/output, USD per million tokens; 0 for open weights. */
   readonly priceUsdPerMTok: number;
+  /** Its small tier (GPT-4o mini, Claude Haiku); absent when it sells one model. */
+  readonly smallTier?: SmallTier;
   /** Whether the vendor sells a consumer chat subscription (ChatGPT, Claude, ...). */
   readonly hasConsumerApp: boolean;
   /** Consumer brand strength, 0..1. */
@@ -323,6 +339,20 @@ export function vendorRevenueUsd(books: VendorBooks): number {
 /** Tokens asked of a vendor in a month: its API's, its subscribers' and its free users'. */
 export function totalDemandMTok(books: VendorBooks): number {
   return books.apiDemandMTok + books.subscriberDemandMTok + books.freeUserDemandMTok;
+}
+
+/**
+ * The compute those tokens take, in frontier-token MTok (what capacity is counted in): a small-tier
+ * token takes its servingCostShare of one. The tokens themselves for a vendor with one model.
+ */
+export function computeDemandMTok(books: VendorBooks): number {
+  const small = books.smallTier;
+  return totalDemandMTok(books) - (small ? small.apiDemandMTok * (1 - small.servingCostShare) : 0);
+}
+
+/** The compute the month's served tokens took: the compute asked × the share served (the tokens served for a vendor with one model). */
+export function servedComputeMTok(books: VendorBooks): number {
+  return books.smallTier ? computeDemandMTok(books) * servedShare(books) : books.servedMTok;
 }
 
 /** The app's free users: weekly users who do not pay. */

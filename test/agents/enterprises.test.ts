@@ -104,6 +104,31 @@ describe('enterprises', () => {
       expect(none.stage[0]).toBe(STAGE_NONE);
     });
 
+    it('buys a vendor’s small tier when it serves the enterprise better, at the small tier’s price, and books its tokens to it', () => {
+      // bolt adds a small model of 0.75 its quality at 5 $/MTok. Quality weight 1: bolt's frontier 20 × 2 − 25 = 15,
+      // its small 20 × 1.5 − 5 = 25: bolt, on its small tier; ROI 25 / 5 = 5. With quality weight 3: frontier
+      // 20 × 8 − 25 = 135, small 20 × 3.375 − 5 = 62.5: its frontier model.
+      const tieredWorld = worldState({
+        ...world,
+        vendors: [world.vendors.acme!, vendorState('bolt', { quality: 2, priceUsdPerMTok: 25, smallTier: { quality: 1.5, codingQuality: 1.5, priceUsdPerMTok: 5, servingCostShare: 0.1 } }), world.vendors.llama!],
+        clouds: Object.values(world.clouds),
+        listings: world.listings,
+      });
+      const tiered = { ...buildCatalogue(tieredWorld, ['acme', 'bolt', 'llama'], ['alpha', 'beta']), frontierQuality: 1 };
+      expect(tiered.options(ALPHA, 'direct').smallQualityRatio[tiered.options(ALPHA, 'direct').optionOfVendor[BOLT]!]).toBeCloseTo(0.75, 12);
+      const thrifty = populationOf([{ cloud: ALPHA, valueUsdPerTask: 20, qualityWeight: 1 }], 3);
+      const { demand, events } = step(thrifty, { catalogue: tiered });
+      expect(events[0]).toMatchObject({ type: 'enterprise.adopted', vendor: 'bolt', roi: 5 });
+      // A pilot's tokens, 10 % of its 100, all of them the small tier's.
+      expect(demand.directMTok[BOLT]).toBeCloseTo(10, 12);
+      expect(demand.directSmallMTok![BOLT]).toBeCloseTo(10, 12);
+      const demanding = populationOf([{ cloud: ALPHA, valueUsdPerTask: 20, qualityWeight: 3 }], 3);
+      const second = step(demanding, { catalogue: tiered });
+      expect(second.events[0]).toMatchObject({ vendor: 'bolt', roi: 135 / 25 });
+      expect(second.demand.directMTok[BOLT]).toBeCloseTo(10, 12);
+      expect(second.demand.directSmallMTok![BOLT]).toBe(0);
+    });
+
     it('has a price-only enterprise (quality weight 0) pick the cheapest model', () => {
       const onAlpha = populationOf([{ cloud: ALPHA, valueUsdPerTask: 20, qualityWeight: 0 }], 3);
       const onBeta = populationOf([{ cloud: BETA, valueUsdPerTask: 20, qualityWeight: 0 }], 3);

@@ -17,12 +17,33 @@ const LLAMA = 1;
 const ALPHA = 0;
 const CLOUDS = 2;
 
-function demandOf(entries: { direct?: [number, number][]; viaCloud?: [number, number, number][] }): EnterpriseDemand {
+function demandOf(entries: {
+  direct?: [number, number][];
+  viaCloud?: [number, number, number][];
+  directSmall?: [number, number][];
+  viaCloudSmall?: [number, number, number][];
+}): EnterpriseDemand {
   const directMTok = new Float64Array(2);
   const viaCloudMTok = new Float64Array(2 * CLOUDS);
+  const directSmallMTok = new Float64Array(2);
+  const viaCloudSmallMTok = new Float64Array(2 * CLOUDS);
   for (const [v, mtok] of entries.direct ?? []) directMTok[v] = mtok;
   for (const [v, c, mtok] of entries.viaCloud ?? []) viaCloudMTok[v * CLOUDS + c] = mtok;
-  return { directMTok, viaCloudMTok, adopters: 0, inProduction: 0, switches: 0, switchedInLastYear: 0, multiVendor: 0, upgrades: 0, upgradedInLastYear: 0 };
+  for (const [v, mtok] of entries.directSmall ?? []) directSmallMTok[v] = mtok;
+  for (const [v, c, mtok] of entries.viaCloudSmall ?? []) viaCloudSmallMTok[v * CLOUDS + c] = mtok;
+  return {
+    directMTok,
+    viaCloudMTok,
+    directSmallMTok,
+    viaCloudSmallMTok,
+    adopters: 0,
+    inProduction: 0,
+    switches: 0,
+    switchedInLastYear: 0,
+    multiVendor: 0,
+    upgrades: 0,
+    upgradedInLastYear: 0,
+  };
 }
 
 /** acme holds 1,000 MTok on alpha at 3 $/MTok for ticks 0–11, and sells its app to `subscribers`. */
@@ -112,6 +133,40 @@ describe('settlement', () => {
     expect(vendor('acme').revenueApiDirectUsd).toBe(4000);
     // Revenue 4,000 + 2,000 from paying tokens only; the free users' 900 $ of the reservation is a cost like the rest.
     expect(grossMargin(m.world().vendors.acme!.books)).toBeCloseTo((6000 - 3000) / 6000, 12);
+  });
+
+  describe('a vendor with a small tier', () => {
+    /** acme as above, with a small model at 1 $/MTok whose token takes a tenth of a frontier token's compute. */
+    function tiered(): TestMarket {
+      const input = tinyScenarioInput();
+      closedVendorInput(input, 'acme').smallTier = { quality: 0.8, priceUsdPerMTok: 1, servingCostShare: 0.1 };
+      const m = testMarket(scenarioOf(input));
+      m.sign({ vendor: 'acme', cloud: 'alpha', capacityMTok: 1000, priceUsdPerMTok: 3, asicShare: 0, startTick: 0, endTick: 12 });
+      return m;
+    }
+
+    it('bills each tier’s tokens at its own price, and counts a small token at its share of the compute', () => {
+      const m = tiered();
+      // Direct 400 (300 small), through alpha 400 (200 small): compute 100 + 200 + 500 × 0.1 = 350 of 1,000.
+      const { vendor, cloud } = settle(m, 0, demandOf({ direct: [[ACME, 400]], viaCloud: [[ACME, ALPHA, 400]], directSmall: [[ACME, 300]], viaCloudSmall: [[ACME, ALPHA, 200]] }));
+      expect(vendor('acme')).toMatchObject({ apiDemandMTok: 800, servedMTok: 800, smallTier: { apiDemandMTok: 500, servingCostShare: 0.1 } });
+      expect(vendor('acme').revenueApiDirectUsd).toBeCloseTo(100 * 10 + 300 * 1, 9);
+      expect(vendor('acme').revenueMarketplaceUsd).toBeCloseTo(200 * 10 + 200 * 1, 9);
+      expect(cloud('alpha').marketplaceRevenueUsd).toBeCloseTo(0.25 * 2200, 9);
+      // The reservation's 3,000 $: 350 MTok of it in use.
+      expect(vendor('acme').inferenceComputeUsd).toBeCloseTo(350 * 3, 9);
+      expect(vendor('acme').idleCapacityUsd).toBeCloseTo(650 * 3, 9);
+    });
+
+    it('serves the share its compute allows, though it serves more tokens than its capacity counts', () => {
+      const m = tiered();
+      // 1,500 frontier + 3,000 small tokens: 1,500 + 300 = 1,800 MTok of compute against 1,000: 5/9 served.
+      const { vendor } = settle(m, 0, demandOf({ direct: [[ACME, 4500]], directSmall: [[ACME, 3000]] }));
+      expect(vendor('acme').servedMTok).toBeCloseTo((4500 * 5) / 9, 9);
+      expect(vendor('acme').revenueApiDirectUsd).toBeCloseTo(((1500 * 10 + 3000 * 1) * 5) / 9, 9);
+      expect(vendor('acme').inferenceComputeUsd).toBeCloseTo(3000, 9);
+      expect(vendor('acme').idleCapacityUsd).toBeCloseTo(0, 9);
+    });
   });
 
   it('bills nothing for a contract at its endTick, so the vendor serves nothing without capacity', () => {

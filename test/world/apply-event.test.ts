@@ -111,6 +111,25 @@ describe('applyEvent', () => {
     expect(after.vendors.acme!.books.trainingComputeUsd).toBe(100);
   });
 
+  it('moves a small tier in step with its frontier: a release lifts its qualities, a price change its price; a small release replaces it alone', () => {
+    const tiered = worldState({
+      vendors: [vendorState('acme', { quality: 1, codingQuality: 1.2, priceUsdPerMTok: 10, smallTier: { quality: 0.8, codingQuality: 0.9, priceUsdPerMTok: 1, servingCostShare: 0.1 } })],
+      clouds: [cloudState('alpha')],
+    });
+    const after = applyAll(tiered, [
+      { type: 'vendor.model-released', tick: 1, vendor: 'acme', fromQuality: 1, toQuality: 1.25, toCodingQuality: 1.8 },
+      { type: 'vendor.price-changed', tick: 2, vendor: 'acme', fromUsdPerMTok: 10, toUsdPerMTok: 8 },
+    ]);
+    // Quality ×1.25, coding ×1.5, price ×0.8: the small tier keeps its ratios to the frontier.
+    expect(after.vendors.acme!.smallTier).toEqual({ quality: 1, codingQuality: expect.closeTo(1.35, 12), priceUsdPerMTok: expect.closeTo(0.8, 12), servingCostShare: 0.1 });
+    const replaced = applyAll(after, [
+      { type: 'vendor.model-released', tick: 3, vendor: 'acme', fromQuality: 1, toQuality: 1.2, toCodingQuality: 1.3, smallTier: { priceUsdPerMTok: 0.5, servingCostShare: 0.05 } },
+    ]);
+    expect(replaced.vendors.acme!.smallTier).toEqual({ quality: 1.2, codingQuality: 1.3, priceUsdPerMTok: 0.5, servingCostShare: 0.05 });
+    // The frontier and its release clock are as they were.
+    expect(replaced.vendors.acme).toMatchObject({ quality: 1.25, codingQuality: 1.8, priceUsdPerMTok: 8, lastReleaseTick: 1 });
+  });
+
   it('sets a vendor’s price from a price change', () => {
     const after = applyAll(world(), [{ type: 'vendor.price-changed', tick: 1, vendor: 'acme', fromUsdPerMTok: 10, toUsdPerMTok: 8.5 }]);
     expect(after.vendors.acme!.priceUsdPerMTok).toBe(8.5);

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/config/parse-scenario.js';
+import { eventsOf, run, seriesOf, smallBaseline, vendorJson, type Json } from './support.js';
+
+/**
+ * Model tiers (issue 26, mechanism 3): a closed vendor sells a frontier and a small model, each
+ * with its quality, price and serving cost, and enterprises choose among them as among vendors.
+ * OpenAI's small tier here is GPT-4o mini against GPT-4o, as their list prices and Arena Elo give
+ * them (about 1/16 of the price, ~15 Elo behind), at a tenth of the compute.
+ */
+function withSmallTier(json: Json): Json {
+  const openai = vendorJson(json, 'openai');
+  openai.smallTier = { quality: openai.quality * 0.95, priceUsdPerMTok: openai.priceUsdPerMTok / 16, servingCostShare: 0.1 };
+  return json;
+}
+
+function problemsOf(json: Json) {
+  const parsed = parseScenario(json);
+  if (parsed.success) throw new Error('expected config errors');
+  return parsed.problems;
+}
+
+describe('model tiers', () => {
+  const plain = run(smallBaseline({ months: 18 }));
+  const tiered = run(withSmallTier(smallBaseline({ months: 18 })));
+  const closed = eventsOf(tiered.events, 'vendor.month-closed').filter((e) => e.vendor === 'openai');
+
+  it('has enterprises buy both of a vendor’s tiers, its books counting each small token at its share of the compute', () => {
+    // Every month's books were checked as the run went (compute within capacity, what enterprises paid
+    // as booked); here, what the small tier sold.
+    for (const month of closed) {
+      expect(month.smallTier).toBeDefined();
+      expect(month.smallTier!.servingCostShare).toBe(0.1);
+      expect(month.smallTier!.apiDemandMTok).toBeGreaterThan(0);
+      expect(month.smallTier!.apiDemandMTok).toBeLessThan(month.apiDemandMTok);
+    }
+    // A vendor without a small tier books none.
+    expect(eventsOf(tiered.events, 'vendor.month-closed').find((e) => e.vendor === 'anthropic')!.smallTier).toBeUndefined();
+    // vendor.small_tier_share is the small tier's part of the vendor's API tokens.
+    const share = seriesOf(tiered.metrics, 'vendor.small_tier_share', 'openai');
+    closed.forEach((month) => expect(share[month.tick]).toBeCloseTo(month.smallTier!.apiDemandMTok / month.apiDemandMTok, 12));
+    expect(seriesOf(tiered.metrics, 'vendor.small_tier_share', 'anthropic').every((s) => s === 0)).toBe(true);
+  });
+
+  it('makes a capability cheaper: the price at constant quality falls below the single-model market’s', () => {
+    // Both start at the best model's price; from the next month the small tier's price is a level's cheapest.
+    const index = (r: typeof plain) => seriesOf(r.metrics, 'market.price_at_constant_quality_usd_per_mtok', 'market');
+    expect(index(tiered)[0]).toBe(index(plain)[0]);
+    expect(index(tiered).at(-1)!).toBeLessThan(index(plain).at(-1)!);
+    // The average price paid falls too, as part of the work moves to the cheap tier.
+    expect(seriesOf(tiered.metrics, 'market.avg_price_usd_per_mtok', 'market')[0]!).toBeLessThan(seriesOf(plain.metrics, 'market.avg_price_usd_per_mtok', 'market')[0]!);
+  });
+
+  it('ships a scripted small model without touching the frontier, and brings a tier in for a vendor that had none', () => {
+    const json = withSmallTier(smallBaseline({ months: 6 }));
+    json.events = [
+      { date: '2024-02', type: 'model-release', vendor: 'openai', tier: 'small', quality: 1.1, priceUsdPerMTok: 0.3 },
+      { date: '2024-03', type: 'model-release', vendor: 'anthropic', tier: 'small', quality: 0.9, priceUsdPerMTok: 1.5, servingCostShare: 0.15 },
+    ];
+    const released = eventsOf(run(json).events, 'vendor.model-released').filter((e) => e.smallTier !== undefined);
+    expect(released.map((e) => [e.vendor, e.tick, e.toQuality, e.smallTier])).toEqual([
+      ['openai', 2, 1.1, { priceUsdPerMTok: 0.3, servingCostShare: 0.1 }],
+      ['anthropic', 3, 0.9, { priceUsdPerMTok: 1.5, servingCostShare: 0.15 }],
+    ]);
+    const quality = seriesOf(run(json).metrics, 'vendor.quality_index', 'openai');
+    expect(new Set(quality.slice(0, 4)).size).toBe(1);
+  });
+
+  it('refuses a small-tier release that cannot be one, saying what is missing', () => {
+    const json = smallBaseline({ months: 6 });
+    json.events = [
+      { date: '2024-02', type: 'model-release', vendor: 'anthropic', tier: 'small', quality: 0.9 },
+      { date: '2024-02', type: 'model-release', vendor: 'meta', tier: 'small', quality: 0.9 },
+      { date: '2024-03', type: 'model-release', vendor: 'openai', qualityGain: 1.1, priceUsdPerMTok: 3 },
+    ];
+    const problems = problemsOf(json);
+    expect(problems).toHaveLength(3);
+    expect(problems).toContainEqual({ path: 'events[2]', message: expect.stringContaining('priceUsdPerMTok and servingCostShare belong to a small-tier release (tier small)') });
+    expect(problems).toContainEqual({
+      path: 'events[0]',
+      message: 'events[0]: anthropic has no small tier before 2024-02 (none in its config, no small-tier release earlier), so this release brings one in: give its priceUsdPerMTok, servingCostShare',
+    });
+    expect(problems).toContainEqual({ path: 'events[1].tier', message: expect.stringMatching(/meta is an open-weights vendor: clouds host its one model/) });
+  });
+});
