@@ -194,10 +194,14 @@ describe('labs that raise to train (capital-plan training, issue 26)', () => {
     }
   });
 
-  // Measured (seeds 1–3): Anthropic ends 2028 at quality 1.875–1.885 when it raises, 1.769–1.780
+  // Measured (seeds 1–5, the coding-quality refit): Anthropic ends 2028 at quality 1.848–1.867
+  // when it raises on seeds 1–4 and 1.768 on seed 5 (its releases' draws fall short), 1.759–1.772
   // when it does not; its contracts and commitments still bill, so its cash goes below zero (the
-  // model has no insolvency).
+  // model has no insolvency). A release's gain is a draw, so the lead is asserted on every seed in
+  // training compute, which quality follows, and on average over the seeds in quality.
   it('leaves a lab that stops raising behind on quality', () => {
+    let qualityRaising = 0;
+    let qualityNot = 0;
     for (const seed of SEEDS) {
       const raising = runScenario(baseline, seed);
       const notRaising = runScenario(noRounds, seed);
@@ -205,8 +209,12 @@ describe('labs that raise to train (capital-plan training, issue 26)', () => {
       expect(meanOver(notRaising, 'vendor.training_spend_usd', 'anthropic', '2026-01', '2028-12'), `seed ${seed}`).toBeLessThan(
         meanOver(raising, 'vendor.training_spend_usd', 'anthropic', '2026-01', '2028-12'),
       );
-      expect(at(notRaising, 'vendor.quality_index', 'anthropic', '2028-12'), `seed ${seed}`).toBeLessThan(0.97 * at(raising, 'vendor.quality_index', 'anthropic', '2028-12'));
+      expect(at(notRaising, 'vendor.training_stock_usd', 'anthropic', '2028-12'), `seed ${seed}`).toBeLessThan(0.8 * at(raising, 'vendor.training_stock_usd', 'anthropic', '2028-12'));
+      expect(at(notRaising, 'vendor.quality_index', 'anthropic', '2028-12'), `seed ${seed}`).toBeLessThanOrEqual(at(raising, 'vendor.quality_index', 'anthropic', '2028-12'));
+      qualityRaising += at(raising, 'vendor.quality_index', 'anthropic', '2028-12');
+      qualityNot += at(notRaising, 'vendor.quality_index', 'anthropic', '2028-12');
     }
+    expect(qualityNot).toBeLessThan(0.97 * qualityRaising);
   });
 
   it('has the lab inside Alphabet train on its parent’s growing capital spending, not a flat budget', () => {
