@@ -103,8 +103,11 @@ export const vendorQuality: ChartDefinition = timeSeriesChart({
   title: 'Model quality',
   describe: "Each vendor's capability index: scripted releases to the end of the history, then what its training compute supports.",
   lines: { metric: 'vendor.quality_index' },
-  measured: 'Capability index of each vendor’s current model (GPT-4, March 2023 = 1)',
-  notes: ['After the scripted history, a release comes when the vendor’s training stock supports a better model (capital-plan: quality ∝ stock^α)'],
+  measured: 'Capability index of each vendor’s current model (GPT-4, March 2023 = 1), from its LMArena text Elo',
+  notes: [
+    'After the scripted history, a release comes when the vendor’s training stock supports a better model (capital-plan: quality ∝ stock^α)',
+    'Enterprises also weigh coding (SWE-bench Verified, enterprises.codingShare), so the enterprise share can follow a vendor behind on this index',
+  ],
   unit: 'count',
   yTitle: 'Capability index (GPT-4 = 1)',
 });
