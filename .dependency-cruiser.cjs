@@ -4,8 +4,8 @@
  * (commands, jobs, reports, charts, files) and no Node API. docs/architecture.md draws the layers.
  */
 
-/** The pure simulation core. */
-const CORE = '^src/(world|engine|agents|policies|market|simulation|metrics|books)/';
+/** The pure simulation core, and the statistics that analyse its runs (sensitivity, scenario discovery). */
+const CORE = '^src/(world|engine|agents|policies|market|simulation|metrics|books|analysis)/';
 /** The edge: commands, job kinds and the machinery that runs them, reports, charts, files. */
 const EDGE = '^src/(cli|jobs|batch|report|render|io)/';
 /** npm packages that need Node (threads, files, a terminal, a native canvas). */

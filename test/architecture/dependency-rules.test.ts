@@ -59,6 +59,17 @@ describe('the rules of the house (.dependency-cruiser.cjs)', () => {
     expect(run.output).toMatch(/core-imports-no-node-package: src\/agents\/enterprises\.ts → .*piscina/);
   });
 
+  it('holds the analysis statistics to the core: no edge, no Node API, so they run in a browser', () => {
+    const run = cruise({
+      'src/report/format.ts': 'export const format = String;\n',
+      'src/analysis/sobol-indices.ts': "import { format } from '../report/format.js';\nexport const indices = format;\n",
+      'src/analysis/prim.ts': "import { randomBytes } from 'node:crypto';\nexport const prim = randomBytes;\n",
+    });
+    expect(run.status).not.toBe(0);
+    expect(run.output).toMatch(/core-imports-no-edge: src\/analysis\/sobol-indices\.ts → .*src\/report\/format\.ts/);
+    expect(run.output).toMatch(/core-imports-no-node: src\/analysis\/prim\.ts → .*crypto/);
+  });
+
   it('fails the machinery naming a kind, a kind importing another, and anything below the command line importing it', () => {
     const run = cruise({
       'src/jobs/job-kind.ts': 'export type Kind = { name: string };\n',
