@@ -178,7 +178,14 @@ function bestOf(candidates: readonly Candidate[]): Candidate | undefined {
 }
 
 /** The box and its rows after cutting a `alpha` slice of its points off one side of parameter `c`. */
-function peel(points: SampleMatrix, rows: Uint32Array, box: Box, c: number, side: 'lower' | 'upper', alpha: number): { box: Box; rows: Uint32Array } {
+function peel(
+  points: SampleMatrix,
+  rows: Uint32Array,
+  box: Box,
+  c: number,
+  side: 'lower' | 'upper',
+  alpha: number,
+): { box: Box; rows: Uint32Array } {
   const values = Float64Array.from(rows, (row) => sampleValue(points, row, c)).sort();
   const limit = side === 'lower' ? cutBetweenValues(values, alpha, 'up') : cutBetweenValues(values, 1 - alpha, 'down');
   const peeled = copyBox(box);
@@ -196,7 +203,14 @@ function peel(points: SampleMatrix, rows: Uint32Array, box: Box, c: number, side
  * the points between its limit and the initial box's that it holds on every other parameter;
  * undefined when there are none.
  */
-function paste(points: SampleMatrix, box: Box, initial: Box, c: number, side: 'lower' | 'upper', alpha: number): { box: Box; rows: Uint32Array } | undefined {
+function paste(
+  points: SampleMatrix,
+  box: Box,
+  initial: Box,
+  c: number,
+  side: 'lower' | 'upper',
+  alpha: number,
+): { box: Box; rows: Uint32Array } | undefined {
   const slab = copyBox(box);
   if (side === 'lower') [slab.lower[c], slab.upper[c]] = [initial.lower[c]!, box.lower[c]!];
   else [slab.lower[c], slab.upper[c]] = [box.upper[c]!, initial.upper[c]!];
