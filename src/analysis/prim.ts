@@ -17,8 +17,9 @@ import { sampleValue, type SampleMatrix } from './sample-matrix.js';
  *
  * Peeling starts from the box of all points and, step by step, cuts off a slice of `peelAlpha` of
  * the box's points from the bottom or the top of one parameter: whichever of those 2k cuts the
- * objective likes best. It stops when no cut improves the objective or the next box would hold
- * less than `massMin` of the points. Every box on the way is kept: the peeling trajectory, from
+ * objective likes best. It stops when the best cut scores 0 or less (under `lenient1`: no cut
+ * raises the density; under `original`, only an empty box would) or would leave the box less
+ * than `massMin` of the points. Every box on the way is kept: the peeling trajectory, from
  * high coverage and low density to the reverse, from which the analyst picks (`chooseBox`).
  * Pasting (optional) then widens the last box's restricted limits again, a `pasteAlpha` slice at a
  * time, while that raises its density: it undoes cuts that greedy peeling made too early.

@@ -1,4 +1,5 @@
 import { emptySampleMatrix, type SampleMatrix } from './sample-matrix.js';
+import { SOBOL_MAX_DIMENSIONS } from './joe-kuo-direction-numbers.js';
 import { sobolSample } from './sobol-sequence.js';
 
 /**
@@ -77,7 +78,9 @@ export function saltelliRow(shape: SaltelliShape, block: SaltelliBlock, baseRow:
 
 export function saltelliDesign(options: SaltelliDesignOptions): SaltelliDesign {
   const { baseSamples: n, parameters: k, secondOrder } = options;
-  if (!Number.isInteger(k) || k < 1) throw new RangeError(`a Saltelli design needs 1 parameter or more, not ${k}`);
+  if (!Number.isInteger(k) || k < 1 || 2 * k > SOBOL_MAX_DIMENSIONS) {
+    throw new RangeError(`a Saltelli design has 1 to ${SOBOL_MAX_DIMENSIONS / 2} parameters (A and B take 2 Sobol' dimensions each), not ${k}`);
+  }
   const base = sobolSample({ points: n, dimensions: 2 * k, scrambling: { seed: options.seed } });
   const points = emptySampleMatrix(saltelliRunCount(options), k);
   const shape: SaltelliShape = { baseSamples: n, parameters: k, secondOrder };

@@ -19,7 +19,8 @@ import { blockCount, saltelliRow, saltelliRunCount, type SaltelliShape } from '.
  * changes no index in expectation and keeps the products from losing digits when a KPI is in
  * billions of dollars (as SALib does). S_Ti − S_i is what i does through interactions; Σ S_i < 1
  * says the model is not additive. A sum of products of single runs, an estimate can fall below 0
- * or above 1 by its error; the bootstrap interval shows how far.
+ * or above 1 by its error; the bootstrap interval shows how far. An output that does not vary
+ * (V(Y) = 0) has no indices: every one is NaN, as is any touched by a NaN output (a failed run).
  */
 
 export interface SobolIndices {

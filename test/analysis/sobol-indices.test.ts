@@ -46,6 +46,11 @@ describe('Saltelli design', () => {
     // A and B are different halves of one sequence, not the same points twice.
     expect(value({ matrix: 'A' }, 5, 0)).not.toBe(value({ matrix: 'B' }, 5, 0));
   });
+
+  it('takes up to 128 parameters, two Sobol\' dimensions each for A and B', () => {
+    expect(saltelliDesign({ baseSamples: 4, parameters: 128, secondOrder: false, seed: 0 }).points.rows).toBe(4 * 130);
+    expect(() => saltelliDesign({ baseSamples: 4, parameters: 129, secondOrder: false, seed: 0 })).toThrow(/1 to 128 parameters/);
+  });
 });
 
 describe("Sobol' indices", () => {
@@ -102,6 +107,14 @@ describe("Sobol' indices", () => {
     expect(result.totalOrder[0]!.estimate).toBeCloseTo(0.2, 2);
     expect(result.totalOrder[1]!.estimate).toBeCloseTo(0.8, 2);
     expect(result.outputVariance).toBeCloseTo(5 / 12, 3);
+  });
+
+  it('give a KPI that never moves no indices (NaN), rather than a reassuring 0', () => {
+    const small = saltelliDesign({ baseSamples: 64, parameters: 2, secondOrder: false, seed: 6 });
+    const result = sobolIndices(small, new Float64Array(small.points.rows).fill(0.3), { resamples: 10, confidenceLevel: 0.95, seed: 0 });
+    expect(result.outputVariance).toBe(0);
+    expect(result.firstOrder[0]!.estimate).toBeNaN();
+    expect(result.totalOrder[1]!.estimate).toBeNaN();
   });
 
   it('give the same indices and intervals for the same outputs and seed, other intervals for another seed', () => {
