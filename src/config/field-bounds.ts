@@ -92,11 +92,13 @@ function smaller(inclusive: number | undefined, exclusive: number | undefined): 
 
 /** "0..1", "above 0", "0 to 120, whole numbers": the range as a message states it. */
 export function describeBounds(bounds: FieldBounds): string {
-  const low = bounds.min === undefined ? undefined : `${bounds.minExclusive ? 'above' : 'at least'} ${bounds.min}`;
-  const high = bounds.max === undefined ? undefined : `${bounds.maxExclusive ? 'below' : 'at most'} ${bounds.max}`;
+  // 1e15 (MAX_AMOUNT) rather than 1000000000000000.
+  const shown = (value: number) => (Math.abs(value) >= 1e9 ? value.toExponential().replace('e+', 'e') : String(value));
+  const low = bounds.min === undefined ? undefined : `${bounds.minExclusive ? 'above' : 'at least'} ${shown(bounds.min)}`;
+  const high = bounds.max === undefined ? undefined : `${bounds.maxExclusive ? 'below' : 'at most'} ${shown(bounds.max)}`;
   const range =
     low !== undefined && high !== undefined && !bounds.minExclusive && !bounds.maxExclusive
-      ? `${bounds.min}..${bounds.max}`
+      ? `${shown(bounds.min!)}..${shown(bounds.max!)}`
       : [low, high].filter((part) => part !== undefined).join(' and ') || 'any number';
   return bounds.integer ? `${range}, whole numbers` : range;
 }
