@@ -23,17 +23,26 @@ export function asRun(job: Pick<Job, 'ticks'>, scenario: Scenario): Scenario {
 export function planJob<J extends Job>(job: J, kind: JobKind<J>): JobPlan<J> {
   const design = kind.design(job);
   const count = design.count;
+  const variant = (index: number): Variant => ({ ...design.at(index), ...(job.ticks !== undefined ? { ticks: job.ticks } : {}) });
+  const task = (index: number) => {
+    const variant = Math.floor(index / job.runs);
+    const run = index % job.runs;
+    return { index, variant, run, seed: seedOfRun(design.at(variant).base.seed, run) };
+  };
   return {
     job,
     kind,
     reduction: kind.reduction,
     variants: count,
     tasks: count * job.runs,
-    variant: (index) => ({ ...design.at(index), ...(job.ticks !== undefined ? { ticks: job.ticks } : {}) }),
-    task: (index) => {
-      const variant = Math.floor(index / job.runs);
-      const run = index % job.runs;
-      return { index, variant, run, seed: seedOfRun(design.at(variant).base.seed, run) };
+    variant,
+    task,
+    settingsPerRun: design.settingsOfRun !== undefined,
+    taskVariant: (index) => {
+      const { variant: of, run } = task(index);
+      const own = design.settingsOfRun?.(run) ?? [];
+      const shared = variant(of);
+      return own.length === 0 ? shared : { ...shared, settings: [...shared.settings, ...own] };
     },
   };
 }

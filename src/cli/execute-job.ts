@@ -145,7 +145,7 @@ export async function executeJob(execution: Execution): Promise<number> {
       const eventsFile = holdsEvents(kind, range) ? join(staging, EVENTS_FILE) : undefined;
       if (single && kind.eventsOfFirstRun && kind.reduction === 'series') {
         // One run keeps its own thread, as simulate always did; its bar counts months.
-        const built = variantScenario(plan.variant(0));
+        const built = variantScenario(plan.taskVariant(0));
         if (!built.success) throw new Error(`${plan.variant(0).label}: ${built.message}`);
         const scenario = built.value;
         const progress = startProgress({ total: scenario.months, unit: 'months', quiet: execution.quiet });
@@ -188,16 +188,20 @@ export async function executeJob(execution: Execution): Promise<number> {
   });
 }
 
-/** The tasks of a range, each variant's scenario built and checked once, as its first run is sent. */
+/**
+ * The tasks of a range, each variant's scenario built and checked once, as its first run is sent;
+ * each run's, when its runs differ by more than their seed.
+ */
 function* poolTasks(plan: JobPlan, range: { from: number; to: number }, eventsFile: string | undefined) {
-  let cached: { variant: number; scenario: Scenario } | undefined;
+  let cached: { key: number; scenario: Scenario } | undefined;
   for (let index = range.from; index < range.to; index++) {
     const task = plan.task(index);
     const variant = plan.variant(task.variant);
-    if (cached?.variant !== task.variant) {
-      const built = variantScenario(variant);
-      if (!built.success) throw new Error(`${variant.label}: ${built.message}`);
-      cached = { variant: task.variant, scenario: built.value };
+    const key = plan.settingsPerRun ? index : task.variant;
+    if (cached?.key !== key) {
+      const built = variantScenario(plan.taskVariant(index));
+      if (!built.success) throw new Error(`${variant.label}${plan.settingsPerRun ? `, run ${task.run + 1} (seed ${task.seed})` : ''}: ${built.message}`);
+      cached = { key, scenario: built.value };
     }
     const input: PoolTaskInput = {
       scenario: cached.scenario,

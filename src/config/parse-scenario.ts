@@ -6,6 +6,7 @@ import { checkPopulations } from './population-rules.js';
 import { checkReferences, type ConfigProblem } from './references.js';
 import { scenarioSchema, type ScenarioShape } from './scenario-schema.js';
 import { unknownNames } from './suggest.js';
+import { checkUncertain } from './uncertain-rules.js';
 
 /**
  * A scenario that passed the schema and the cross-reference checks. A scenario that branches
@@ -54,6 +55,7 @@ export function parseScenario(json: unknown, parent?: Scenario, context: ParseCo
   const salvaged = result.success ? { shape: result.data, substituted: new Set<string>() } : salvage(input, branchParent);
   const problems = [...(result.success ? [] : result.error.issues.map((issue) => toProblem(issue, input))), ...checkReferences(input)];
   if (salvaged !== undefined && !['start', 'vendors', 'consumers'].some((key) => salvaged.substituted.has(key))) problems.push(...checkPopulations(salvaged.shape));
+  if (salvaged !== undefined) problems.push(...checkUncertain(salvaged.shape, (input as { uncertain?: unknown } | null)?.uncertain));
   const branchesAt = (input as { branchesAt?: unknown } | null)?.branchesAt;
   if (branchesAt !== undefined && branchParent === undefined) {
     problems.push({ path: 'branchesAt', message: `${NO_PARENT}: name it with extends` });
@@ -125,7 +127,11 @@ function toProblem(issue: z.core.$ZodIssue, input: unknown): ConfigProblem {
     return { path, message: unknownNames('field', issue.keys, fieldNamesAt(input, issue.path)) };
   }
   const at = valueAtPath(input, issue.path);
-  if (!at.present && issue.code === 'invalid_type') return { path, message: `missing: expected ${issue.expected}` };
+  if (!at.present && issue.code === 'invalid_type') {
+    // A field that says what it wants (its own error) says it; zod's default names the type.
+    const own = !issue.message.startsWith('Invalid input');
+    return { path, message: own ? `missing: ${issue.message}` : `missing: expected ${issue.expected}` };
+  }
   const message = issue.message;
   const shown = at.present && (at.value === null || typeof at.value !== 'object') ? JSON.stringify(at.value)?.slice(0, 80) : undefined;
   // Limit messages already start with the value they refuse.

@@ -4,6 +4,7 @@ import { LIMIT_REASONS, MAX_CLOUDS, MAX_ENTERPRISES, MAX_LISTINGS, MAX_MONTHS, M
 import { MIN_INTEGRATION_COST_SHARE } from '../agents/value-bounds.js';
 import { policySpec } from './policy-spec.js';
 import { dealAtStart, scheduledEvent } from './schedule-schema.js';
+import { uncertainParameters } from './uncertain-schema.js';
 
 const id = anyId.describe('id: lower-case letters, digits and dashes');
 const positive = positiveAmount;
@@ -412,6 +413,8 @@ export const scenarioSchema = z
       .describe(
         'dated events scripting history or a scenario: investments, deal amendments, compute commitments and contracts, listings, mergers, capacity shocks, model releases, policy changes',
       ),
+    // Optional without a default, so that a scenario that declares none resolves (and hashes) as before.
+    uncertain: uncertainParameters.optional(),
   })
   .strict();
 

@@ -100,6 +100,36 @@ costs about the same each year (Oracle's reported $300B over five years for 4.5 
 GW-month), so a GW serves more tokens as their cost falls: 1.0e9 / (GPU cost index at the month it
 comes into service) MTok a month, kept for the rest of the contract (docs/model.md, "Capacity from GW").
 
+## Uncertain parameters
+\`uncertain\` lists the numbers of a scenario whose value is not known, each with the distribution
+of its plausible values and, required, the \`source\` of that range (the spread of a reported figure,
+or a calibration's interval). \`npm run simulate -- CONFIG --runs N --uncertain\` draws them afresh
+for each run, together with its seed (second-order Monte Carlo): its bands are the spread of both.
+Without \`--uncertain\` the scenario runs at the values its fields state. The example's ranges are
+illustrations on \`configs/baseline.json\`, not sourced ones.
+
+\`\`\`json
+"uncertain": [
+  { "path": "enterprises.priceElasticity", "distribution": { "type": "triangular", "lo": 0.4, "mode": 0.8, "hi": 1.5 },
+    "source": "illustration: the baseline's 0.8 as the most likely value, halved and nearly doubled" },
+  { "path": "enterprises.segments.large.switchingCostUsd.median", "distribution": { "type": "log-uniform", "lo": 50000, "hi": 450000 },
+    "source": "illustration: the baseline's $150k, three times lower to three times higher" },
+  { "path": "vendors.openai.policies.pricing.params.markup", "distribution": { "type": "normal", "mean": 2, "sd": 0.4 },
+    "source": "illustration: the baseline's markup ± 20 % as one standard deviation" }
+]
+\`\`\`
+
+- \`path\` names one number of the scenario as sweeps do (keys and ids with dots); it must hold a
+  number, once in the list, and not \`seed\` or \`months\`. \`*\` (several parameters moving as one
+  factor) is not supported: the sweep syntax names one number per path.
+- \`distribution\`: \`uniform\` {lo, hi}; \`log-uniform\` {lo, hi}, lo > 0, for figures known to an
+  order of magnitude (its median is √(lo·hi)); \`triangular\` {lo, mode, hi}; \`normal\` {mean, sd},
+  truncated to the field's valid range. lo must be below hi.
+- The range must stay within the field's valid range, as this reference gives it (a share within
+  0..1, an amount above 0, a policy's params within theirs): a range that leaves it is an error
+  naming the number and the valid range. A whole-number field takes the nearest whole number.
+- With \`extends\`, a child's \`uncertain\` replaces its parent's whole list.
+
 ## Policies
 Every decision an agent makes is a policy written \`{ "type": "<name>", "params": { ... } }\`. The
 type picks the rule; params left out take the defaults listed below; an unknown type or param is an
@@ -160,13 +190,14 @@ export function rows(schema: JsonSchema, prefix: string, out: string[]): void {
     if (field.properties) rows(field, `${path}.`, out);
     const items = field.type === 'array' ? field.items : undefined;
     if (items?.properties) rows(items, `${path}[].`, out);
-    const variants = items ? variantsOf(items) : undefined;
-    if (variants) {
+    // A list of variants (events), or one field that is one of several objects (a distribution).
+    const [variants, at] = items ? [variantsOf(items), `${path}[]`] : [variantsOf(field)?.filter((v) => v.properties !== undefined), path];
+    if (variants && variants.length > 0) {
       const tag = discriminator(variants);
       for (const variant of variants) {
         const label = tag === undefined ? '' : ` with \`${tag}: ${JSON.stringify(variant.properties?.[tag]?.const)}\``;
-        out.push(`| *${path}[]${label}* | | | |`);
-        rows(variant, `${path}[].`, out);
+        out.push(`| *${at}${label}* | | | |`);
+        rows(variant, `${at}${items ? '[]' : ''}.`.replace('[][].', '[].'), out);
       }
     }
   }

@@ -52,6 +52,12 @@ export interface Variant {
 export interface Design {
   readonly count: number;
   at(index: number): Variant;
+  /**
+   * Settings each run adds to its variant's, when runs differ by more than their seed (simulate
+   * --uncertain: run k takes draw k of the uncertain parameters with seed k). Absent: every run of
+   * a variant runs the variant's scenario.
+   */
+  settingsOfRun?(run: number): readonly ParamSetting[];
 }
 
 export interface Task {
@@ -69,6 +75,10 @@ export interface JobPlan<J extends Job = Job> {
   readonly tasks: number;
   variant(index: number): Variant;
   task(index: number): Task;
+  /** Whether runs of a variant differ by more than their seed (Design.settingsOfRun). */
+  readonly settingsPerRun: boolean;
+  /** The variant as task `index` runs it: the variant's settings, then its run's own. */
+  taskVariant(index: number): Variant;
 }
 
 /** A finished job's results, as a kind's outputs read them. */

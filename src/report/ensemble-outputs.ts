@@ -3,6 +3,7 @@ import type { EnsembleTable } from '../ensemble/ensemble-table.js';
 import { quantilesOf, sampleStats, type Quantiles } from '../ensemble/quantiles.js';
 import type { MetricTable } from '../metrics/metric-table.js';
 import { buildSummary, configHash, type Summary } from './summary.js';
+import type { UncertainSummary } from './uncertain-runs.js';
 
 /**
  * The files of an ensemble (`--runs N`, N > 1), in the shape of a single run's:
@@ -45,6 +46,8 @@ export interface EnsembleSummary {
   readonly totals: Record<string, Record<string, Quantiles>>;
   /** Each vendor's primary cloud at the end in most runs, and in how many runs it was. */
   readonly primaryCloud: Record<string, { readonly cloud: string; readonly runs: number }>;
+  /** With simulate --uncertain: the parameters each run drew with its seed. Absent otherwise. */
+  readonly uncertain?: UncertainSummary;
 }
 
 /** Each run's summary, in seed order. */

@@ -1,5 +1,5 @@
 import type { EnsembleSummary } from './ensemble-outputs.js';
-import { describeSeeds } from './kpi-format.js';
+import { describeRunsSpread } from './uncertain-runs.js';
 import type { Summary } from './summary.js';
 
 /**
@@ -25,7 +25,7 @@ export function runHeadlines(summary: Summary | EnsembleSummary): string[] {
   const months = `${summary.ticks} month${summary.ticks === 1 ? '' : 's'}`;
   const head =
     'runs' in summary
-      ? `${summary.scenario}: ${months} from ${summary.start} to ${summary.end}, ${summary.runs} runs (${describeSeeds(summary.seeds)}); means:`
+      ? `${summary.scenario}: ${months} from ${summary.start} to ${summary.end}, ${summary.runs} runs (${describeRunsSpread(summary.seeds, summary.uncertain?.parameters.length)}); means:`
       : `${summary.scenario}: ${months} from ${summary.start} to ${summary.end}, seed ${summary.seed}`;
   return [
     head,

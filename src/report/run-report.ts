@@ -4,7 +4,8 @@ import { scenarioDescription } from './scenario-description.js';
 import type { Quantiles } from '../ensemble/quantiles.js';
 import type { EnsembleSummary } from './ensemble-outputs.js';
 import { CLOUD_KPIS, entityNames, MARKET_KPIS, VENDOR_KPIS, type KpiDefinition } from './kpi-catalog.js';
-import { describeSeeds, formatStats, mdTable, monthName } from './kpi-format.js';
+import { formatStats, mdTable, monthName } from './kpi-format.js';
+import { describeRunsSpread, uncertainCount } from './uncertain-runs.js';
 import { mergersSection, scriptedEventsSection, tiesSection } from './history-report.js';
 import type { Summary } from './summary.js';
 import type { MetricTable } from '../metrics/metric-table.js';
@@ -86,15 +87,17 @@ export function runReportMd(options: {
   files: readonly (readonly [file: string, content: string])[];
   /** With --targets: the targets met and missed (targetsSection). */
   targets?: string;
+  /** With --uncertain: the parameters the runs drew (uncertainSection). */
+  uncertain?: string;
 }): string {
   const { scenario, summary, charts } = options;
   const ensemble = 'runs' in summary;
   const period = `${summary.ticks} months, ${monthName(summary.start)} – ${monthName(summary.end)}`;
   const runsLine = ensemble
-    ? `${summary.runs} runs, ${describeSeeds(summary.seeds)} · ${period}`
+    ? `${summary.runs} runs, ${describeRunsSpread(summary.seeds, summary.uncertain?.parameters.length)} · ${period}`
     : `Seed ${summary.seed} · ${period}`;
   const kpiNote = ensemble
-    ? `Each cell is the mean over the ${summary.runs} runs, with the 5th to 95th percentile of the runs in brackets. Values are at ${monthName(summary.end)}, except those over the whole run.`
+    ? `Each cell is the mean over the ${summary.runs} runs, with the 5th to 95th percentile of the runs in brackets${summary.uncertain === undefined ? '' : `: the runs differ by their seeds and by the ${uncertainCount(summary.uncertain.parameters.length)} each drew with its seed (see Uncertain parameters)`}. Values are at ${monthName(summary.end)}, except those over the whole run.`
     : `Values are at ${monthName(summary.end)}, except those over the whole run.`;
   const pastWindow = pastCalibratedWindow({ ...scenario, months: summary.ticks });
   return [
@@ -105,6 +108,7 @@ export function runReportMd(options: {
     `## Key figures`,
     kpiNote,
     kpiTables(scenario, summary),
+    options.uncertain ?? '',
     scriptedEventsSection(scenario, summary.end),
     tiesSection(scenario, options.table),
     mergersSection(scenario, options.table),

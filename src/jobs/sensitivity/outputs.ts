@@ -29,6 +29,10 @@ export async function writeSensitivityOutputs(ctx: OutputContext<SensitivityJob>
   const focus = focusOf(job.focus, [base], scenario);
   const kpis = scalarKpis(focus, entityNames(scenario));
   const percent = `${Math.round(job.change * 100)}%`;
+  const declared = plan.params.filter((p) => p.declared !== undefined).length;
+  // A scenario that declares uncertain parameters moves those over their declared ranges: the charts say "low" and "high".
+  const moved = declared === 0 ? `${percent} lower (blue) or higher (red)` : 'at the low (blue) or high (red) end of its range';
+  const rangesNote = declared === 0 ? [] : [`Ranges: declared for the ${declared} parameter${declared === 1 ? '' : 's'} the scenario declares uncertain, ±${percent} for the others (report.md, Ranges)`];
   const built: ChartToRender[] = !job.charts
     ? []
     : kpis.flatMap((kpi) => {
@@ -42,12 +46,13 @@ export async function writeSensitivityOutputs(ctx: OutputContext<SensitivityJob>
           {
             file: `tornado-${kpi.slug}.png`,
             title,
-            description: `${kpi.label} with each policy parameter ${percent} lower and higher, largest swing first.`,
+            description: declared === 0 ? `${kpi.label} with each policy parameter ${percent} lower and higher, largest swing first.` : `${kpi.label} with each policy parameter at the low and high end of its range, largest swing first.`,
             config: tornadoChart({
               title,
               of: `sensitivity of ${scenario.name}`,
               subtitle: [
-                `${kpi.label} at the end of the run with one policy parameter ${percent} lower (blue) or higher (red), everything else as in the scenario`,
+                `${kpi.label} at the end of the run with one policy parameter ${moved}, everything else as in the scenario`,
+                ...rangesNote,
                 `${shown.length} of the ${all.length} parameters that move it, largest swing first; ${plan.params.length - all.length} of ${plan.params.length} moved leave it unchanged${job.runs > 1 ? `; means of ${job.runs} runs` : ''}`,
               ],
               unit: axisUnit(kpi.unit),
@@ -58,8 +63,8 @@ export async function writeSensitivityOutputs(ctx: OutputContext<SensitivityJob>
                 ...(s.low !== undefined ? { low: s.low * scale } : {}),
                 ...(s.high !== undefined ? { high: s.high * scale } : {}),
               })),
-              lowLabel: `parameter −${percent}`,
-              highLabel: `parameter +${percent}`,
+              lowLabel: declared === 0 ? `parameter −${percent}` : 'parameter low',
+              highLabel: declared === 0 ? `parameter +${percent}` : 'parameter high',
             }),
           },
         ];
@@ -87,7 +92,7 @@ export async function writeSensitivityOutputs(ctx: OutputContext<SensitivityJob>
   );
   const written = [...(job.charts ? [`${charts.length} tornado charts`] : []), 'report.md', 'sensitivity.csv', 'manifest.json'];
   return [
-    `Moved ${plan.params.length} policy parameters ±${percent} one at a time: ${ctx.plan.variants} cases × ${job.runs} run${job.runs === 1 ? '' : 's'} (${describeSeeds(seeds)})${plan.skipped.length > 0 ? `; ${plan.skipped.length} left out, see report.md` : ''}.`,
+    `Moved ${plan.params.length} policy parameters ${declared === 0 ? `±${percent}` : `(${declared} over their declared ranges, the others ±${percent})`} one at a time: ${ctx.plan.variants} cases × ${job.runs} run${job.runs === 1 ? '' : 's'} (${describeSeeds(seeds)})${plan.skipped.length > 0 ? `; ${plan.skipped.length} left out, see report.md` : ''}.`,
     `Wrote ${listOf(written)} to ${ctx.outDir}/`,
   ];
 }

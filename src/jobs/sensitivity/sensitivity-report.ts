@@ -1,6 +1,7 @@
 import type { Scenario } from '../../config/parse-scenario.js';
 import type { KpiStats } from '../../ensemble/kpi-samples.js';
-import type { SensitivityPlan } from './sensitivity-plan.js';
+import type { SensitivityParam, SensitivityPlan } from './sensitivity-plan.js';
+import { describeDistribution } from '../../report/uncertain-runs.js';
 import type { ScalarKpi } from '../../report/kpi-catalog.js';
 import { orderKpiKeys } from '../../report/kpi-catalog.js';
 import { describeSeeds, formatKpi, mdTable } from '../../report/kpi-format.js';
@@ -85,6 +86,7 @@ export function sensitivityMd(options: {
 }): string {
   const { results, kpis, change } = options;
   const percent = `${Math.round(change * 100)}%`;
+  const declared = results.plan.params.filter((p) => p.declared !== undefined);
   const tables = kpis.map((kpi) => {
     const base = results.base.get(kpi.key)?.mean;
     const top = swings(results, kpi.key).slice(0, TOP_IN_TABLE);
@@ -95,21 +97,35 @@ export function sensitivityMd(options: {
       s.high === undefined ? '–' : formatKpi(s.high, kpi.unit),
       formatKpi(s.swing, kpi.unit === 'share' ? 'share' : kpi.unit).replace(/%$/, kpi.unit === 'share' ? ' pp' : ''),
     ]);
-    return `### ${kpi.label}\n\nBase: ${formatKpi(base, kpi.unit)}.\n\n${mdTable(['Parameter', `−${percent}`, `+${percent}`, 'Swing'], rows, ['l', 'r', 'r', 'r'])}`;
+    const sides = declared.length > 0 ? ['Low', 'High'] : [`−${percent}`, `+${percent}`];
+    return `### ${kpi.label}\n\nBase: ${formatKpi(base, kpi.unit)}.\n\n${mdTable(['Parameter', ...sides, 'Swing'], rows, ['l', 'r', 'r', 'r'])}`;
   });
   const skipped = results.plan.skipped;
   return [
     `# Sensitivity of ${options.scenario.name}`,
     `Made by \`${options.command}\`; [manifest.json](manifest.json) records how to run it again.`,
-    `Each of ${results.plan.params.length} numeric policy parameters moved ${percent} down and up, one at a time, everything else as in the scenario, each side kept within the parameter's valid range (whole numbers rounded). ${options.runs} run${options.runs === 1 ? '' : 's'} per case (${describeSeeds(options.seeds)}, the same in every case)${options.runs > 1 ? '; values are means over the runs' : ''}.`,
+    `Each of ${results.plan.params.length} numeric policy parameters moved ${percent} down and up, one at a time, everything else as in the scenario, each side kept within the parameter's valid range (whole numbers rounded)${declared.length > 0 ? `; ${declared.length} of them, which the scenario declares uncertain, to the ends of their declared range instead (see Ranges)` : ''}. ${options.runs} run${options.runs === 1 ? '' : 's'} per case (${describeSeeds(options.seeds)}, the same in every case)${options.runs > 1 ? '; values are means over the runs' : ''}.`,
     `## Largest effects`,
     tables.join('\n\n'),
     `## Charts`,
     options.focusNote,
     chartSection(options.charts),
+    ...(declared.length > 0 ? [`## Ranges`, rangesTable(results.plan.params, percent)] : []),
     ...(skipped.length > 0 ? [`## Left out`, skipped.map((s) => `- \`${s.path}\`: ${s.reason}`).join('\n')] : []),
     `## Files`,
     `- [sensitivity.csv](sensitivity.csv): every parameter × every KPI at the base, lowered and raised, with its swing\n- [manifest.json](manifest.json): the resolved scenario, change, seeds and versions`,
     '',
   ].join('\n\n');
+}
+
+/** Which range each parameter moved over: its declared one, with the distribution and source, or ± the change. */
+function rangesTable(params: readonly SensitivityParam[], percent: string): string {
+  const rows = params.map(({ param, low, high, declared }) => [
+    `\`${param.path}\``,
+    String(param.value),
+    low === undefined ? '–' : String(low),
+    high === undefined ? '–' : String(high),
+    declared === undefined ? `±${percent} of its value` : `declared uncertain: ${describeDistribution(declared.distribution)}${declared.distribution.type === 'normal' ? ' (ends at mean ± 2 sd)' : ''}; ${declared.source}`,
+  ]);
+  return mdTable(['Parameter', 'Value', 'Low', 'High', 'Range'], rows, ['l', 'r', 'r', 'r', 'l']);
 }

@@ -8,4 +8,6 @@ export interface SimulateJob extends Job {
   readonly scenario: Scenario;
   /** --targets: the figures its charts draw and its report checks. */
   readonly targets?: JobTargets;
+  /** --uncertain: each run draws the scenario's uncertain parameters with its seed. */
+  readonly uncertain?: true;
 }
