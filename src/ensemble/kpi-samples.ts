@@ -18,8 +18,13 @@ export class KpiCollector {
   private readonly pending = new Map<number, (KpiValues | undefined)[]>();
   private readonly arrived = new Map<number, number>();
   private readonly finished = new Map<number, KpiStats>();
+  private readonly kept = new Map<number, readonly KpiValues[]>();
 
-  constructor(private readonly runsPerVariant: number) {}
+  /** `keepRuns`: keep each finished variant's runs too, for `runs(variant)`. */
+  constructor(
+    private readonly runsPerVariant: number,
+    private readonly keepRuns = false,
+  ) {}
 
   add(variant: number, run: number, values: KpiValues): void {
     if (this.finished.has(variant)) throw new Error(`variant ${variant} already has all its runs`);
@@ -32,6 +37,7 @@ export class KpiCollector {
     this.arrived.set(variant, arrived);
     if (arrived < this.runsPerVariant) return;
     this.finished.set(variant, reduceRuns(runs as KpiValues[]));
+    if (this.keepRuns) this.kept.set(variant, runs as KpiValues[]);
     this.pending.delete(variant);
     this.arrived.delete(variant);
   }
@@ -39,6 +45,11 @@ export class KpiCollector {
   /** The variant's statistics once all its runs are in. */
   stats(variant: number): KpiStats | undefined {
     return this.finished.get(variant);
+  }
+
+  /** The variant's runs in seed order once all are in, when the collector keeps them. */
+  runs(variant: number): readonly KpiValues[] | undefined {
+    return this.kept.get(variant);
   }
 
   /** Variants whose runs are not all in yet. */
