@@ -18,7 +18,8 @@ export class KpiCollector {
   private readonly pending = new Map<number, (KpiValues | undefined)[]>();
   private readonly arrived = new Map<number, number>();
   private readonly finished = new Map<number, KpiStats>();
-  private readonly kept = new Map<number, readonly KpiValues[]>();
+  /** Finished variants' runs, packed 8 bytes a value, by task (variant × runs + run); only with `keepRuns`. */
+  private readonly kept = new KpiRows();
 
   /** `keepRuns`: keep each finished variant's runs too, for `runs(variant)`. */
   constructor(
@@ -37,7 +38,7 @@ export class KpiCollector {
     this.arrived.set(variant, arrived);
     if (arrived < this.runsPerVariant) return;
     this.finished.set(variant, reduceRuns(runs as KpiValues[]));
-    if (this.keepRuns) this.kept.set(variant, runs as KpiValues[]);
+    if (this.keepRuns) runs.forEach((values, run) => this.kept.add(variant * this.runsPerVariant + run, values!));
     this.pending.delete(variant);
     this.arrived.delete(variant);
   }
@@ -49,7 +50,8 @@ export class KpiCollector {
 
   /** The variant's runs in seed order once all are in, when the collector keeps them. */
   runs(variant: number): readonly KpiValues[] | undefined {
-    return this.kept.get(variant);
+    if (!this.keepRuns || !this.finished.has(variant)) return undefined;
+    return Array.from({ length: this.runsPerVariant }, (_, run) => this.kept.values(variant * this.runsPerVariant + run)!);
   }
 
   /** Variants whose runs are not all in yet. */

@@ -13,17 +13,17 @@ import { lastMonthOf } from './command.js';
 import type { SobolJob } from './job.js';
 import { CONFIDENCE_LEVEL, sobolPointCount } from './sobol-design.js';
 import { paramLabels, sobolCsv, sobolMd } from './sobol-report.js';
-import { kpiSobol, rankByTotalOrder, type KpiSobol } from './sobol-results.js';
+import { kpiSobol, rankByTotalOrder, runValuesByKpi, type KpiSobol } from './sobol-results.js';
 
 /** sobol's files: sobol.csv, a chart of S1 and ST per key KPI, and report.md. */
 export async function writeSobolOutputs(ctx: OutputContext<SobolJob>, job: SobolJob): Promise<string[]> {
   const scenario = asRun(job, job.scenario);
   const points = sobolPointCount(job);
   const stats = Array.from({ length: points }, (_, i) => ctx.collector.stats(i));
-  const runs = Array.from({ length: points }, (_, i) => ctx.collector.runKpis(i));
   const seeds = deriveSeeds(scenario.seed, job.runs);
   const keys = orderKpiKeys(new Set(stats.flatMap((s) => [...s.keys()])), scenario);
-  const results = new Map<string, KpiSobol>(keys.map((key) => [key, kpiSobol(job, stats, runs, key)]));
+  const runValues = runValuesByKpi(keys, points, job.runs, (point) => ctx.collector.runKpis(point));
+  const results = new Map<string, KpiSobol>(keys.map((key) => [key, kpiSobol(job, stats, runValues.get(key)!, key)]));
   const focus = focusOf(job.focus, stats, scenario);
   const kpis = scalarKpis(focus, entityNames(scenario));
   const at = lastMonthOf(scenario);

@@ -38,13 +38,14 @@ export function beyondNoise(totalOrder: EstimateWithInterval, noise: KpiNoise): 
 
 /**
  * The indices of one KPI. `stats[p]` are point p's statistics (its KPI the mean over its runs),
- * `runs[p]` its runs' KPIs in seed order, in the design's order.
+ * `runValues` the KPI of every run, point by point in the design's order and seed order within a
+ * point (NaN where a run has none).
  */
-export function kpiSobol(job: SobolJob, stats: readonly KpiStats[], runs: readonly (readonly KpiValues[])[], key: string): KpiSobol {
+export function kpiSobol(job: SobolJob, stats: readonly KpiStats[], runValues: Float64Array, key: string): KpiSobol {
   const shape = sobolShape(job);
   const means = Float64Array.from(stats, (at) => at.get(key)?.mean ?? Number.NaN);
   const indices = sobolIndices(shape, means, { resamples: BOOTSTRAP_RESAMPLES, confidenceLevel: CONFIDENCE_LEVEL, seed: job.scenario.seed });
-  const values = runs.map((point) => point.map((run) => run[key] ?? Number.NaN));
+  const values = stats.map((_, p) => runValues.subarray(p * job.runs, (p + 1) * job.runs));
   const common = commonSeedNoise(values);
   const totalOrderFloor =
     common.degreesOfFreedom > 0 && indices.outputVariance > 0
@@ -55,6 +56,17 @@ export function kpiSobol(job: SobolJob, stats: readonly KpiStats[], runs: readon
     indices,
     noise: { betweenSeedsSd: pooledSeedNoise(values).standardDeviation, seedNoiseSd: common.standardDeviation, degreesOfFreedom: common.degreesOfFreedom, totalOrderFloor },
   };
+}
+
+/** Every KPI's value in every run, point by point and seed by seed: what `kpiSobol` takes, read one point's runs at a time. */
+export function runValuesByKpi(keys: readonly string[], points: number, runsPerPoint: number, runsOf: (point: number) => readonly KpiValues[]): Map<string, Float64Array> {
+  const byKey = new Map(keys.map((key) => [key, new Float64Array(points * runsPerPoint).fill(Number.NaN)]));
+  for (let p = 0; p < points; p++) {
+    runsOf(p).forEach((run, r) => {
+      for (const [key, value] of Object.entries(run)) byKey.get(key)?.set([value], p * runsPerPoint + r);
+    });
+  }
+  return byKey;
 }
 
 /** Parameter indices (design order) ranked by total-order index, largest first; NaN last. */

@@ -3,7 +3,7 @@ import { reduceRuns, type KpiValues } from '../../../src/ensemble/kpi-samples.js
 import type { SobolJob } from '../../../src/jobs/sobol/job.js';
 import { designSettings, sobolPointCount } from '../../../src/jobs/sobol/sobol-design.js';
 import { sobolCsv } from '../../../src/jobs/sobol/sobol-report.js';
-import { kpiSobol } from '../../../src/jobs/sobol/sobol-results.js';
+import { kpiSobol, runValuesByKpi } from '../../../src/jobs/sobol/sobol-results.js';
 import { baselineJson, scenarioOf } from '../../support/scenario-fixtures.js';
 
 /**
@@ -38,11 +38,15 @@ function runsOf(sobol: SobolJob, alike: boolean): KpiValues[][] {
   });
 }
 
+function valuesOf(runs: readonly KpiValues[][]): Float64Array {
+  return runValuesByKpi([KEY], runs.length, runs[0]!.length, (p) => runs[p]!).get(KEY)!;
+}
+
 describe('sobol results', () => {
   it('ranks the parameters, gives the interacting pair its S2 and the idle parameter none, in sobol.csv', () => {
     const sobol = job(true);
     const runs = runsOf(sobol, true);
-    const result = kpiSobol(sobol, runs.map(reduceRuns), runs, KEY);
+    const result = kpiSobol(sobol, runs.map(reduceRuns), valuesOf(runs), KEY);
     const [first, total] = [result.indices.firstOrder.map((s) => s.estimate), result.indices.totalOrder.map((s) => s.estimate)];
     expect(total[0]!).toBeGreaterThan(total[1]!);
     expect(total[1]!).toBeGreaterThan(0.2);
@@ -58,11 +62,11 @@ describe('sobol results', () => {
   it('tells the seed noise common seeds cancel from the noise they leave, and marks indices against the latter', () => {
     const sobol = job(false);
     const alike = runsOf(sobol, true);
-    const cancelled = kpiSobol(sobol, alike.map(reduceRuns), alike, KEY).noise;
+    const cancelled = kpiSobol(sobol, alike.map(reduceRuns), valuesOf(alike), KEY).noise;
     expect(cancelled.betweenSeedsSd).toBeCloseTo(0.1, 9);
     expect(cancelled.seedNoiseSd).toBeLessThan(1e-9);
     const left = runsOf(sobol, false);
-    const result = kpiSobol(sobol, left.map(reduceRuns), left, KEY);
+    const result = kpiSobol(sobol, left.map(reduceRuns), valuesOf(left), KEY);
     expect(result.noise.seedNoiseSd).toBeGreaterThan(0.05);
     expect(result.noise.totalOrderFloor).toBeGreaterThan(0);
     const marks = sobolCsv(sobol, [result]).trimEnd().split('\n').slice(1).map((row) => row.split(',').at(-1));
