@@ -102,7 +102,11 @@ export function sobolCommand(argv: readonly string[], context: CommandContext): 
     const extra = { '--param': texts, '--samples': parsed.values.samples, '--second-order': secondOrder || undefined, '--at': parsed.values.at, '--vendor': focus.vendor, '--cloud': focus.cloud };
     const conflict = manifestConflicts(file, 'sobol', loaded.input.job, jobChangingFlags(args, extra));
     if (conflict !== undefined) return { exit: badInput(conflict) };
-    return { job: loaded.input.job, command: loaded.input.command, options: args, inputs: loaded.input.files };
+    // No conflict: the manifest records a sobol job, whose parameters are checked as the command line's are.
+    const recorded = loaded.input.job as SobolJob;
+    const checked = checkSobolParams(recorded.scenario, recorded.params);
+    if (!checked.success) return { exit: badInput(checked.message) };
+    return { job: recorded, command: loaded.input.command, options: args, inputs: loaded.input.files };
   }
   const read: Omit<SobolParam, 'integer'>[] = [];
   for (const text of texts) {

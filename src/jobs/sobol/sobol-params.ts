@@ -98,7 +98,32 @@ export function checkSobolParams(scenario: Scenario, params: readonly Omit<Sobol
     }
     checked.push({ ...param, path: path.value, integer });
   }
-  return { success: true, value: checked };
+  const corners = checkPairCorners(scenario, checked);
+  return corners === undefined ? { success: true, value: checked } : { success: false, message: corners };
+}
+
+/** Parameters up to which every pair's four corners are checked (k(k − 1)/2 × 4 scenarios, 480 for 16). */
+const CHECK_PAIRS_UP_TO = 16;
+
+/**
+ * A rule spanning two fields (one bound below another) that some point of the box breaks: such a
+ * rule, linear in the two, is broken at one of their four corners if anywhere, so checking those
+ * finds it up front rather than in the middle of the runs.
+ */
+function checkPairCorners(scenario: Scenario, params: readonly SobolParam[]): string | undefined {
+  if (params.length > CHECK_PAIRS_UP_TO) return undefined;
+  const ends = params.map((p) => (p.integer ? [Math.ceil(p.low), Math.floor(p.high)] : [p.low, p.high]));
+  for (let i = 0; i < params.length; i++) {
+    for (let j = i + 1; j < params.length; j++) {
+      for (const a of ends[i]!) {
+        for (const b of ends[j]!) {
+          const applied = applySettings(scenario, [{ path: params[i]!.path, value: a }, { path: params[j]!.path, value: b }]);
+          if (!applied.success) return `--param: ${applied.message}`;
+        }
+      }
+    }
+  }
+  return undefined;
 }
 
 /** The settings of one design point: row `values` of the unit-cube design, one value per parameter. */

@@ -60,6 +60,8 @@ describe('npm run sobol: the command line', () => {
       [[baseline, '--param', `${BRAND}=0.05:0.3`, '--param', `${BRAND}=0.1:0.2`], `--param ${BRAND} is given twice`],
       [[baseline, '--param', `${BRAND}=0.05:0.3`, '--param', `${REVIEW}=0.1:0.5`, '--at', '2030-01'], "--at 2030-01 is after the scenario's last month, 2024-05"],
       [[baseline, '--param', `${BRAND}=0.05:0.3`, '--param', `${REVIEW}=0.1:0.5`, '--at', '2024-03', '--ticks', '3'], '--at and --ticks both say where the runs stop'],
+      // Each end is valid alone; a round raising 20B at a 10B valuation is not: a corner of the pair is checked.
+      [[baseline, '--param', 'events.xai-series-b.amountUsd=1e9:2e10', '--param', 'events.xai-series-b.valuationUsd=1e10:5e10'], '--param: events.xai-series-b.amountUsd=20000000000, events.xai-series-b.valuationUsd=10000000000 is not a valid scenario'],
     ];
     for (const [argv, message] of cases) {
       const { request, stderr } = command(argv);
@@ -67,6 +69,16 @@ describe('npm run sobol: the command line', () => {
       expect(stderr.split('\n')[0], message).toContain(message);
       expect(stderr).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it('runs N(2k + 2) points with --second-order, N(k + 2) without', () => {
+    const points = (...extra: string[]) => {
+      const { request } = command([baseline, '--param', `${BRAND}=0.05:0.3`, '--param', `${REVIEW}=0.1:0.5`, '--param', `${CONTRACT}=3:24`, '--samples', '4', ...extra]);
+      if (!('job' in request)) throw new Error('no job');
+      return JOB_KINDS.get('sobol')!.design(request.job).count;
+    };
+    expect(points()).toBe(4 * 5);
+    expect(points('--second-order')).toBe(4 * 8);
   });
 
   it('as a process: exit code 2 and the message, never a stack trace', () => {
