@@ -61,6 +61,31 @@ export function pooledSeedNoise(points: readonly ArrayLike<number>[]): { standar
 }
 
 /**
+ * Seed noise under common random numbers: every point ran the same seeds, so part of what a seed
+ * does to a KPI (a lucky seed raising it at every point alike) moves every point together and
+ * cancels from the differences between points that the estimators average. What remains is the
+ * seed × point interaction, the residual of a two-way analysis of variance without replication
+ * (Montgomery, "Design and Analysis of Experiments", two-factor model, one observation per cell):
+ * y_pr − ȳ_p − ȳ_r + ȳ, with (P − 1)(R − 1) degrees of freedom. `points[p][r]` is the KPI at
+ * point p on seed r; points with a missing (non-finite) value are left out. NaN where fewer than
+ * two points or two seeds remain.
+ */
+export function commonSeedNoise(points: readonly ArrayLike<number>[]): { standardDeviation: number; degreesOfFreedom: number } {
+  const complete = points.filter((values) => Array.from(values).every(Number.isFinite));
+  const seeds = complete[0]?.length ?? 0;
+  if (complete.length < 2 || seeds < 2 || complete.some((values) => values.length !== seeds)) return { standardDeviation: Number.NaN, degreesOfFreedom: 0 };
+  const pointMeans = complete.map((values) => Array.from(values).reduce((sum, v) => sum + v, 0) / seeds);
+  const seedMeans = Array.from({ length: seeds }, (_, r) => complete.reduce((sum, values) => sum + values[r]!, 0) / complete.length);
+  const grand = pointMeans.reduce((sum, v) => sum + v, 0) / complete.length;
+  let squares = 0;
+  complete.forEach((values, p) => {
+    for (let r = 0; r < seeds; r++) squares += (values[r]! - pointMeans[p]! - seedMeans[r]! + grand) ** 2;
+  });
+  const degreesOfFreedom = (complete.length - 1) * (seeds - 1);
+  return { standardDeviation: Math.sqrt(squares / degreesOfFreedom), degreesOfFreedom };
+}
+
+/**
  * The μ* a parameter with no effect shows from seed noise alone in a Morris analysis: each
  * elementary effect is then a difference of two points' means over `runsPerPoint` seeds divided by
  * Δ, normal with standard deviation √2 σ / (√R Δ), whose mean absolute value is that times √(2/π):

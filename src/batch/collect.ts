@@ -26,7 +26,7 @@ export class JobCollector implements JobResults {
     private readonly plan: JobPlan,
     private readonly mode: 'reduce' | 'keep',
   ) {
-    this.kpiStats = new KpiCollector(plan.job.runs);
+    this.kpiStats = new KpiCollector(plan.job.runs, plan.kind.keepsRunKpis === true);
   }
 
   add(task: number, result: TaskResult): void {
@@ -60,6 +60,13 @@ export class JobCollector implements JobResults {
       if (!table) throw new Error(`run ${run} of variant ${variant} is missing`);
       return table;
     });
+  }
+
+  /** Each run's KPIs of a variant whose runs are all in, for a kind that keeps them. */
+  runKpis(variant: number): readonly KpiValues[] {
+    const runs = this.kpiStats.runs(variant);
+    if (!runs) throw new Error(`variant ${variant} is missing runs, or its kind does not keep each run's KPIs`);
+    return runs;
   }
 
   /** KPI statistics of a variant whose runs are all in. */

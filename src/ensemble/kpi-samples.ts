@@ -18,8 +18,14 @@ export class KpiCollector {
   private readonly pending = new Map<number, (KpiValues | undefined)[]>();
   private readonly arrived = new Map<number, number>();
   private readonly finished = new Map<number, KpiStats>();
+  /** Finished variants' runs, packed 8 bytes a value, by task (variant × runs + run); only with `keepRuns`. */
+  private readonly kept = new KpiRows();
 
-  constructor(private readonly runsPerVariant: number) {}
+  /** `keepRuns`: keep each finished variant's runs too, for `runs(variant)`. */
+  constructor(
+    private readonly runsPerVariant: number,
+    private readonly keepRuns = false,
+  ) {}
 
   add(variant: number, run: number, values: KpiValues): void {
     if (this.finished.has(variant)) throw new Error(`variant ${variant} already has all its runs`);
@@ -32,6 +38,7 @@ export class KpiCollector {
     this.arrived.set(variant, arrived);
     if (arrived < this.runsPerVariant) return;
     this.finished.set(variant, reduceRuns(runs as KpiValues[]));
+    if (this.keepRuns) runs.forEach((values, run) => this.kept.add(variant * this.runsPerVariant + run, values!));
     this.pending.delete(variant);
     this.arrived.delete(variant);
   }
@@ -39,6 +46,12 @@ export class KpiCollector {
   /** The variant's statistics once all its runs are in. */
   stats(variant: number): KpiStats | undefined {
     return this.finished.get(variant);
+  }
+
+  /** The variant's runs in seed order once all are in, when the collector keeps them. */
+  runs(variant: number): readonly KpiValues[] | undefined {
+    if (!this.keepRuns || !this.finished.has(variant)) return undefined;
+    return Array.from({ length: this.runsPerVariant }, (_, run) => this.kept.values(variant * this.runsPerVariant + run)!);
   }
 
   /** Variants whose runs are not all in yet. */

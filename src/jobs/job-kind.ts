@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Scenario } from '../config/parse-scenario.js';
-import type { KpiStats } from '../ensemble/kpi-samples.js';
+import type { KpiStats, KpiValues } from '../ensemble/kpi-samples.js';
 import type { MetricTable } from '../metrics/metric-table.js';
 import type { ParamSetting } from '../sweep/param-range.js';
 import type { JobOptions } from './job-options.js';
@@ -87,6 +87,8 @@ export interface JobResults {
   runs(variant: number): MetricTable[];
   /** A KPI job's statistics over a variant's runs. */
   stats(variant: number): KpiStats;
+  /** A KPI job's runs of a variant, each run's KPIs in seed order; only for a kind that `keepsRunKpis`. */
+  runKpis(variant: number): readonly KpiValues[];
 }
 
 /** What a kind's outputs get: the finished job's results and the staging folder to fill. */
@@ -143,6 +145,11 @@ export interface JobKind<J extends Job = Job> {
   readonly eventsOfFirstRun: boolean;
   /** Whether a manifest lists seeds per variant by label (compared scenarios have their own), or one list. */
   readonly seedsPerVariant: boolean;
+  /**
+   * Whether a KPI job keeps every run's KPIs besides each variant's statistics (memory then grows
+   * with the runs): what separates seed noise that common seeds cancel from noise they do not.
+   */
+  readonly keepsRunKpis?: boolean;
   /** Where outputs go unless --out says otherwise. */
   defaultOutDir(job: J): string;
 

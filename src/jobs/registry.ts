@@ -2,6 +2,7 @@ import { compareKind } from './compare/kind.js';
 import type { JobKind, JobKinds } from './job-kind.js';
 import { sensitivityKind } from './sensitivity/kind.js';
 import { simulateKind } from './simulate/kind.js';
+import { sobolKind } from './sobol/kind.js';
 import { sweepKind } from './sweep/kind.js';
 
 /**
@@ -13,4 +14,5 @@ export const JOB_KINDS: JobKinds = new Map<string, JobKind>([
   [compareKind.name, compareKind],
   [sweepKind.name, sweepKind],
   [sensitivityKind.name, sensitivityKind],
+  [sobolKind.name, sobolKind],
 ]);

@@ -4,6 +4,7 @@ import { morrisDesign } from '../../src/analysis/morris-design.js';
 import { samplePoint } from '../../src/analysis/sample-matrix.js';
 import { saltelliDesign } from '../../src/analysis/saltelli-design.js';
 import {
+  commonSeedNoise,
   commonSeeds,
   exceedsNoise,
   morrisNoiseFloor,
@@ -25,6 +26,20 @@ describe('seed noise', () => {
 
   it('pools design points by degrees of freedom: variances 2 (2 runs) and 8 (2 runs) pool to √5; a single run counts for nothing', () => {
     expect(pooledSeedNoise([[1, 3], [10, 14], [99]])).toEqual({ standardDeviation: Math.sqrt(5), degreesOfFreedom: 2 });
+  });
+
+  it('under common seeds, keeps only the noise seeds do not share across points: a seed effect alike at every point cancels', () => {
+    // Points 0, 10, 20 plus a seed effect of −5, 0, +5 at every point: between seeds sd 5 at each point, nothing left under common seeds.
+    const shared = [0, 10, 20].map((point) => [-5, 0, 5].map((seed) => point + seed));
+    expect(pooledSeedNoise(shared).standardDeviation).toBeCloseTo(5, 12);
+    expect(commonSeedNoise(shared)).toEqual({ standardDeviation: 0, degreesOfFreedom: 4 });
+    // One cell off by 3: residuals 3 × (4, −2, −2; −2, 1, 1; −2, 1, 1)/9 sum to 36 × 9/81 = 4 over 4 degrees of freedom: sd 1.
+    const [first, ...rest] = shared;
+    const off = [[first![0]! + 3, first![1]!, first![2]!], ...rest];
+    expect(commonSeedNoise(off).standardDeviation).toBeCloseTo(1, 12);
+    // A point with a missing value is left out; one seed has no noise to measure.
+    expect(commonSeedNoise([...shared, [1, Number.NaN, 2]]).degreesOfFreedom).toBe(4);
+    expect(commonSeedNoise([[1], [2]]).standardDeviation).toBeNaN();
   });
 
   it('gives every design point the seeds an ensemble runs: seed, seed + 1, …', () => {

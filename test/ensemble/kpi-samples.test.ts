@@ -21,6 +21,18 @@ describe('KpiCollector', () => {
     expect(shuffled.unfinished(2)).toEqual([0]);
   });
 
+  it('keeps a finished variant\'s runs in seed order only when asked to (a kind that keepsRunKpis)', () => {
+    const keeping = new KpiCollector(2, true);
+    const dropping = new KpiCollector(2);
+    for (const collector of [keeping, dropping]) {
+      collector.add(0, 1, { k: 3 });
+      collector.add(0, 0, { k: 1 });
+    }
+    expect(keeping.runs(0)).toEqual([{ k: 1 }, { k: 3 }]);
+    expect(dropping.runs(0)).toBeUndefined();
+    expect(dropping.stats(0)?.get('k')?.mean).toBe(2);
+  });
+
   it('refuses a run that arrives twice', () => {
     const collector = new KpiCollector(2);
     collector.add(0, 0, { a: 1 });

@@ -1,0 +1,132 @@
+import type { Scenario } from '../../config/parse-scenario.js';
+import { canonicalPath, numberAtPath, type PathResult } from '../../sweep/param-path.js';
+import { applySettings, type ParamSetting } from '../../sweep/param-range.js';
+import { numericPolicyParams } from '../../sweep/policy-params.js';
+
+/**
+ * `--param <path>=<low>:<high>[:log]`: a parameter of a Sobol' analysis and the interval it is
+ * uncertain over, uniform on it or, with `log`, uniform on its logarithm (a range over orders of
+ * magnitude). A column of the unit-cube design maps to the interval; a whole-number field (a
+ * policy parameter its schema says is an integer) takes each whole number of the interval with
+ * equal weight.
+ */
+
+export type ParamScale = 'linear' | 'log';
+
+export interface SobolParam {
+  readonly path: string;
+  readonly low: number;
+  readonly high: number;
+  readonly scale: ParamScale;
+  readonly integer: boolean;
+}
+
+export const MIN_SOBOL_PARAMS = 2;
+/** Saltelli's design takes two Sobol' dimensions per parameter; far fewer than its 128 keep runs sane. */
+export const MAX_SOBOL_PARAMS = 64;
+
+const PARAM_EXAMPLE = 'enterprises.policies.switching.params.paybackMonths=3:24';
+
+/** Reads one --param; the path is checked against a scenario later (`checkSobolParams`). */
+export function parseSobolParam(text: string): PathResult<Omit<SobolParam, 'integer'>> {
+  const equals = text.lastIndexOf('=');
+  const bad = (why: string): PathResult<Omit<SobolParam, 'integer'>> => ({
+    success: false,
+    message: `--param ${text}: ${why}; write <path>=<low>:<high> or <path>=<low>:<high>:log, e.g. ${PARAM_EXAMPLE}`,
+  });
+  if (equals <= 0) return bad('no "=" between the path and the range');
+  const path = text.slice(0, equals).trim();
+  if (path === 'seed') return { success: false, message: `--param ${text}: the seed is not a parameter; use --seed and --runs` };
+  const parts = text.slice(equals + 1).split(':');
+  if (parts.length !== 2 && parts.length !== 3) return bad(`the range must have two or three parts separated by ":", found ${parts.length}`);
+  if (parts.length === 3 && parts[2]!.trim() !== 'log') return bad(`the third part may only be "log", found "${parts[2]}"`);
+  const [low, high] = parts.slice(0, 2).map((part) => (part.trim() === '' ? Number.NaN : Number(part)));
+  if (!Number.isFinite(low!) || !Number.isFinite(high!)) return bad('low and high must be numbers');
+  if (!(low! < high!)) return bad('low must be below high');
+  const scale: ParamScale = parts.length === 3 ? 'log' : 'linear';
+  if (scale === 'log' && low! <= 0) return bad('a log range needs low above 0');
+  return { success: true, value: { path, low: low!, high: high!, scale } };
+}
+
+/** The parameter's value at position `unit` in [0, 1) of its interval, rounded to 12 significant digits. */
+export function valueAt(param: SobolParam, unit: number): number {
+  if (param.integer) {
+    const [low, high] = [Math.ceil(param.low), Math.floor(param.high)];
+    return Math.min(high, low + Math.floor(unit * (high - low + 1)));
+  }
+  const value = param.scale === 'log' ? Math.exp(Math.log(param.low) + unit * (Math.log(param.high) - Math.log(param.low))) : param.low + unit * (param.high - param.low);
+  return Number(value.toPrecision(12));
+}
+
+/** "[0.05, 0.3]", "[1, 100] log", "3–24 whole": an interval as a report shows it. */
+export function describeInterval(param: SobolParam): string {
+  if (param.integer) return `${Math.ceil(param.low)}–${Math.floor(param.high)}, whole numbers`;
+  return `${param.low} to ${param.high}${param.scale === 'log' ? ', log-uniform' : ', uniform'}`;
+}
+
+/**
+ * The parameters with each path in its canonical spelling and whole-number fields known, or the
+ * first problem: a path naming no number, a parameter given twice, an interval whose ends the
+ * scenario's schema refuses (the same message as sweep's), too few or too many parameters.
+ */
+export function checkSobolParams(scenario: Scenario, params: readonly Omit<SobolParam, 'integer'>[]): PathResult<SobolParam[]> {
+  if (params.length < MIN_SOBOL_PARAMS) {
+    return { success: false, message: `name at least ${MIN_SOBOL_PARAMS} parameters with --param (got ${params.length}): Sobol' indices share a KPI's variance among parameters; for one, use npm run sweep` };
+  }
+  if (params.length > MAX_SOBOL_PARAMS) return { success: false, message: `at most ${MAX_SOBOL_PARAMS} --param at a time, got ${params.length}` };
+  const integers = new Set(numericPolicyParams(scenario).filter((p) => p.bounds.integer).map((p) => p.path));
+  const seen = new Map<string, string>();
+  const checked: SobolParam[] = [];
+  for (const param of params) {
+    const path = canonicalPath(scenario, param.path);
+    if (!path.success) return { success: false, message: `--param ${path.message}` };
+    const target = numberAtPath(scenario, path.value);
+    if (!target.success) return { success: false, message: `--param ${target.message}` };
+    const earlier = seen.get(path.value);
+    if (earlier !== undefined) {
+      const spelt = earlier === param.path ? `--param ${param.path} is given twice` : `--param ${earlier} and --param ${param.path} name the same parameter, ${path.value}`;
+      return { success: false, message: `${spelt}: give each parameter once` };
+    }
+    seen.set(path.value, param.path);
+    const integer = integers.has(path.value);
+    if (integer && Math.ceil(param.low) > Math.floor(param.high)) {
+      return { success: false, message: `--param ${param.path}: a whole-number parameter, and no whole number lies from ${param.low} to ${param.high}` };
+    }
+    for (const value of integer ? [Math.ceil(param.low), Math.floor(param.high)] : [param.low, param.high]) {
+      const applied = applySettings(scenario, [{ path: path.value, value }]);
+      if (!applied.success) return { success: false, message: `--param ${applied.message}` };
+    }
+    checked.push({ ...param, path: path.value, integer });
+  }
+  const corners = checkPairCorners(scenario, checked);
+  return corners === undefined ? { success: true, value: checked } : { success: false, message: corners };
+}
+
+/** Parameters up to which every pair's four corners are checked (k(k − 1)/2 × 4 scenarios, 480 for 16). */
+const CHECK_PAIRS_UP_TO = 16;
+
+/**
+ * A rule spanning two fields (one bound below another) that some point of the box breaks: such a
+ * rule, linear in the two, is broken at one of their four corners if anywhere, so checking those
+ * finds it up front rather than in the middle of the runs.
+ */
+function checkPairCorners(scenario: Scenario, params: readonly SobolParam[]): string | undefined {
+  if (params.length > CHECK_PAIRS_UP_TO) return undefined;
+  const ends = params.map((p) => (p.integer ? [Math.ceil(p.low), Math.floor(p.high)] : [p.low, p.high]));
+  for (let i = 0; i < params.length; i++) {
+    for (let j = i + 1; j < params.length; j++) {
+      for (const a of ends[i]!) {
+        for (const b of ends[j]!) {
+          const applied = applySettings(scenario, [{ path: params[i]!.path, value: a }, { path: params[j]!.path, value: b }]);
+          if (!applied.success) return `--param: ${applied.message}`;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The settings of one design point: row `values` of the unit-cube design, one value per parameter. */
+export function settingsAt(params: readonly SobolParam[], values: ArrayLike<number>): ParamSetting[] {
+  return params.map((param, i) => ({ path: param.path, value: valueAt(param, values[i]!) }));
+}
