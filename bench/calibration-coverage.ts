@@ -7,7 +7,7 @@
  * reports the figures of a run here.
  */
 import { parameterSpace } from '../src/calibration/parameter-space.js';
-import { latinHypercube } from '../src/calibration/latin-hypercube.js';
+import { latinHypercube } from '../src/analysis/latin-hypercube.js';
 import { scenarioAt } from '../src/calibration/calibration-plan.js';
 import { loadScenarioFile } from '../src/config/load-scenario-file.js';
 import { createRng } from '../src/engine/rng.js';

@@ -1,6 +1,6 @@
 import { CholeskyDecomposition, Matrix } from 'ml-matrix';
 import { normal, type Rng } from '../engine/rng.js';
-import { latinHypercube } from './latin-hypercube.js';
+import { latinHypercube } from '../analysis/latin-hypercube.js';
 
 /**
  * Adaptive population Monte Carlo ABC (APMC: Lenormand, Jabot and Deffuant 2013, "Adaptive

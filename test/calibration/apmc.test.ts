@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calibrate, calibrationSetup, deviationOf, type DesignPoint } from '../../src/calibration/calibration-plan.js';
-import { latinHypercube } from '../../src/calibration/latin-hypercube.js';
+import { latinHypercube } from '../../src/analysis/latin-hypercube.js';
 import type { FreeParameter, Target } from '../../src/calibration/target-file.js';
 import { weightedQuantile } from '../../src/calibration/weighted-stats.js';
 import { createRng, normal } from '../../src/engine/rng.js';

@@ -2,11 +2,10 @@ import type { CommandContext, CommandRequest } from '../job-kind.js';
 import type { SensitivityJob } from './job.js';
 import type { Scenario } from '../../config/parse-scenario.js';
 import { canonicalPath } from '../../sweep/param-path.js';
-import { sensitivityPlan } from './sensitivity-plan.js';
+import { DEFAULT_CHANGE, sensitivityPlan } from '../../sweep/sensitivity-plan.js';
 import { badInput, jobCommon, checkFocus, jobChangingFlags, manifestConflicts, resolveScenario } from '../command-line.js';
 import { canonicalCommand, JOB_OPTIONS, jobOptionsUsage, outputOptions, parseCommandLine, readJobOptions } from '../job-options.js';
 
-export const DEFAULT_CHANGE = 0.2;
 
 /** The figures of configs/baseline.json this help quotes, held to the plan by test/jobs/sensitivity/sensitivity-docs.test.ts. */
 export const SENSITIVITY_USAGE = `Usage: npm run sensitivity -- <config.json> [options]

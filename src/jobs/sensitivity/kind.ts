@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeSensitivityOutputs } from './outputs.js';
-import { sensitivityPlan } from './sensitivity-plan.js';
+import { sensitivityPlan } from '../../sweep/sensitivity-plan.js';
 import { normaliseFocus, recordedFocus } from '../focus.js';
 import type { JobKind } from '../job-kind.js';
 import { sensitivityCommand } from './command.js';

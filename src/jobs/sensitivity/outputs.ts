@@ -4,7 +4,7 @@ import type { SensitivityJob } from './job.js';
 import { deriveSeeds } from '../../batch/seeds.js';
 import type { KpiStats } from '../../ensemble/kpi-samples.js';
 import { renderConfigs, type ChartToRender } from '../../render/render-configs.js';
-import { sensitivityPlan } from './sensitivity-plan.js';
+import { sensitivityPlan } from '../../sweep/sensitivity-plan.js';
 import { tornadoChart } from '../../render/sweep/tornado-chart.js';
 import { entityNames, scalarKpis } from '../../report/kpi-catalog.js';
 import { describeSeeds } from '../../report/kpi-format.js';

@@ -1,6 +1,6 @@
 import type { Scenario } from '../../config/parse-scenario.js';
 import type { KpiStats } from '../../ensemble/kpi-samples.js';
-import type { SensitivityParam, SensitivityPlan } from './sensitivity-plan.js';
+import type { SensitivityParam, SensitivityPlan } from '../../sweep/sensitivity-plan.js';
 import { describeDistribution } from '../../report/uncertain-runs.js';
 import type { ScalarKpi } from '../../report/kpi-catalog.js';
 import { orderKpiKeys } from '../../report/kpi-catalog.js';

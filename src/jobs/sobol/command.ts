@@ -3,10 +3,19 @@ import type { CommandContext, CommandRequest } from '../job-kind.js';
 import type { SobolJob } from './job.js';
 import { badInput, checkFocus, jobChangingFlags, jobCommon, manifestConflicts, resolveScenario } from '../command-line.js';
 import { canonicalCommand, integerOption, JOB_OPTIONS, jobOptionsUsage, outputOptions, parseCommandLine, readJobOptions } from '../job-options.js';
-import { checkSobolParams, MAX_SOBOL_PARAMS, parseSobolParam, type SobolParam } from './sobol-params.js';
+import { checkIntervalParams, parseIntervalParam, type IntervalParam, type ParamCount } from '../../sweep/interval-param.js';
+import { ticksAt } from '../at-month.js';
 
 export const DEFAULT_SAMPLES = 64;
 export const MAX_SAMPLES = 2 ** 14;
+export const MIN_SOBOL_PARAMS = 2;
+/** Saltelli's design takes two Sobol' dimensions per parameter; far fewer than its 128 keep runs sane. */
+export const MAX_SOBOL_PARAMS = 64;
+const SOBOL_PARAM_COUNT: ParamCount = {
+  min: MIN_SOBOL_PARAMS,
+  max: MAX_SOBOL_PARAMS,
+  tooFew: (given) => `name at least ${MIN_SOBOL_PARAMS} parameters with --param (got ${given}): Sobol' indices share a KPI's variance among parameters; for one, use npm run sweep`,
+};
 
 const SOBOL_USAGE = `Usage: npm run sobol -- <config.json> --param <path>=<low>:<high>[:log] --param ... [options]
        npm run sobol -- <manifest.json> [--out DIR] [--workers N] [--shard i/N] [--quiet]
@@ -59,25 +68,6 @@ function parseSamples(text: string | undefined): number | string {
   return samples;
 }
 
-/** --at YYYY-MM as the months to run from the scenario's start, or a message. */
-export function monthsToAt(scenario: Pick<Scenario, 'start' | 'months'>, at: string): number | string {
-  const match = /^(\d{4})-(\d{2})$/.exec(at.trim());
-  if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) return `--at must be a month, YYYY-MM (e.g. 2027-12), got "${at}"`;
-  const [startYear, startMonth] = scenario.start.split('-').map(Number);
-  const months = Number(match[1]) * 12 + Number(match[2]) - (startYear! * 12 + startMonth!) + 1;
-  const last = lastMonthOf(scenario);
-  if (months < 1) return `--at ${at} is before the scenario starts, ${scenario.start}`;
-  if (months > scenario.months) return `--at ${at} is after the scenario's last month, ${last}`;
-  return months;
-}
-
-/** The month a scenario's last month, YYYY-MM. */
-export function lastMonthOf(scenario: Pick<Scenario, 'start' | 'months'>): string {
-  const [year, month] = scenario.start.split('-').map(Number);
-  const index = year! * 12 + (month! - 1) + scenario.months - 1;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
 /** Reads `npm run sobol`'s command line into a job, or answers it (--help, bad input). */
 export function sobolCommand(argv: readonly string[], context: CommandContext): CommandRequest {
   const parsed = parseCommandLine(argv, OPTIONS);
@@ -104,28 +94,24 @@ export function sobolCommand(argv: readonly string[], context: CommandContext): 
     if (conflict !== undefined) return { exit: badInput(conflict) };
     // No conflict: the manifest records a sobol job, whose parameters are checked as the command line's are.
     const recorded = loaded.input.job as SobolJob;
-    const checked = checkSobolParams(recorded.scenario, recorded.params);
+    const checked = checkIntervalParams(recorded.scenario, recorded.params, SOBOL_PARAM_COUNT);
     if (!checked.success) return { exit: badInput(checked.message) };
     return { job: recorded, command: loaded.input.command, options: args, inputs: loaded.input.files };
   }
-  const read: Omit<SobolParam, 'integer'>[] = [];
+  const read: Omit<IntervalParam, 'integer'>[] = [];
   for (const text of texts) {
-    const param = parseSobolParam(text);
+    const param = parseIntervalParam(text);
     if (!param.success) return { exit: badInput(param.message) };
     read.push(param.value);
   }
   const scenario = resolveScenario(loaded.input.scenario, args);
-  const params = checkSobolParams(scenario, read);
+  const params = checkIntervalParams(scenario, read, SOBOL_PARAM_COUNT);
   if (!params.success) return { exit: badInput(params.message, texts.length === 0 ? SOBOL_USAGE : undefined) };
   const focusProblem = checkFocus(focus, [scenario]);
   if (focusProblem !== undefined) return { exit: badInput(focusProblem) };
-  let ticks = args.ticks;
-  if (parsed.values.at !== undefined) {
-    if (args.ticks !== undefined) return { exit: badInput('--at and --ticks both say where the runs stop: give one (--at YYYY-MM reads the KPIs at that month)') };
-    const months = monthsToAt(scenario, parsed.values.at);
-    if (typeof months === 'string') return { exit: badInput(months) };
-    ticks = months;
-  }
+  const at = ticksAt(scenario, args.ticks, parsed.values.at);
+  if (typeof at === 'string') return { exit: badInput(at) };
+  const { ticks } = at;
   const job: SobolJob = {
     kind: 'sobol',
     ...jobCommon(args),

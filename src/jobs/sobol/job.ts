@@ -1,6 +1,6 @@
 import type { Scenario } from '../../config/parse-scenario.js';
 import type { Focus, Job } from '../job-kind.js';
-import type { SobolParam } from './sobol-params.js';
+import type { IntervalParam } from '../../sweep/interval-param.js';
 
 /**
  * Sobol' indices of a scenario's KPIs over the parameters' intervals: Saltelli's design of
@@ -10,7 +10,7 @@ import type { SobolParam } from './sobol-params.js';
 export interface SobolJob extends Job {
   readonly kind: 'sobol';
   readonly scenario: Scenario;
-  readonly params: readonly SobolParam[];
+  readonly params: readonly IntervalParam[];
   /** N, the base rows of the design: a power of two. */
   readonly samples: number;
   readonly secondOrder: boolean;

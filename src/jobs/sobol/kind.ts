@@ -2,11 +2,10 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { normaliseFocus, recordedFocus } from '../focus.js';
 import type { JobKind } from '../job-kind.js';
-import { sobolCommand, MAX_SAMPLES } from './command.js';
+import { sobolCommand, MAX_SAMPLES, MAX_SOBOL_PARAMS, MIN_SOBOL_PARAMS } from './command.js';
 import type { SobolJob } from './job.js';
 import { writeSobolOutputs } from './outputs.js';
 import { blockName, blockOfRow, designSettings, sobolPointCount, sobolShape } from './sobol-design.js';
-import { MAX_SOBOL_PARAMS, MIN_SOBOL_PARAMS } from './sobol-params.js';
 
 const recordedParam = z
   .object({ path: z.string().min(1), low: z.number(), high: z.number(), scale: z.enum(['linear', 'log']), integer: z.boolean() })

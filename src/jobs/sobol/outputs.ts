@@ -9,11 +9,13 @@ import { describeSeeds, monthName } from '../../report/kpi-format.js';
 import { listOf } from '../../report/list-of.js';
 import { focusNote, focusOf } from '../kpi-focus.js';
 import type { OutputContext } from '../job-kind.js';
-import { lastMonthOf } from './command.js';
+import { lastMonthOf } from '../at-month.js';
+import { runValuesByKpi } from '../kpi-noise.js';
+import { paramLabels } from '../param-labels.js';
 import type { SobolJob } from './job.js';
 import { CONFIDENCE_LEVEL, sobolPointCount } from './sobol-design.js';
-import { paramLabels, sobolCsv, sobolMd } from './sobol-report.js';
-import { kpiSobol, rankByTotalOrder, runValuesByKpi, type KpiSobol } from './sobol-results.js';
+import { sobolCsv, sobolMd } from './sobol-report.js';
+import { kpiSobol, rankByTotalOrder, type KpiSobol } from './sobol-results.js';
 
 /** sobol's files: sobol.csv, a chart of S1 and ST per key KPI, and report.md. */
 export async function writeSobolOutputs(ctx: OutputContext<SobolJob>, job: SobolJob): Promise<string[]> {

@@ -2,7 +2,7 @@ import { blockCount, saltelliDesign, saltelliRunCount, type SaltelliBlock, type 
 import { samplePoint } from '../../analysis/sample-matrix.js';
 import type { ParamSetting } from '../../sweep/param-range.js';
 import type { SobolJob } from './job.js';
-import { settingsAt } from './sobol-params.js';
+import { factorSettings } from '../design-factor.js';
 
 /**
  * The job's Saltelli design, its points mapped to the parameters' intervals. The design's
@@ -30,7 +30,7 @@ export function sobolPointCount(job: Pick<SobolJob, 'samples' | 'params' | 'seco
 /** The settings of every design point, in the design's order. */
 export function designSettings(job: SobolJob): (index: number) => ParamSetting[] {
   const design = sobolDesign(job);
-  return (index) => settingsAt(job.params, samplePoint(design.points, index));
+  return (index) => factorSettings(job.params, samplePoint(design.points, index));
 }
 
 /** "A", "B", "A_B(2)" of a design row: which block it belongs to, for a run's label. */

@@ -5,10 +5,11 @@ import { describeSeeds, formatKpi, mdTable, monthName, type KpiUnit } from '../.
 import { parseKpiKey } from '../../report/kpi-keys.js';
 import { chartSection, type ChartEntry } from '../../report/run-report.js';
 import { scenarioDescription } from '../../report/scenario-description.js';
-import { splitPath } from '../../sweep/param-path.js';
+import { noiseMark as markOf } from '../kpi-noise.js';
+import { paramLabels } from '../param-labels.js';
 import type { SobolJob } from './job.js';
 import { CONFIDENCE_LEVEL } from './sobol-design.js';
-import { describeInterval, type SobolParam } from './sobol-params.js';
+import { describeInterval } from '../../sweep/interval-param.js';
 import { beyondNoise, rankByTotalOrder, type KpiSobol } from './sobol-results.js';
 
 /**
@@ -44,22 +45,6 @@ export function sobolCsv(job: SobolJob, results: readonly KpiSobol[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** "anthropic · brandPremium", "enterprises · paybackMonths": a parameter as a table or chart label. */
-export function paramName(path: string): string {
-  const split = splitPath(path);
-  if (!split.success) return path;
-  const parts = split.value;
-  const last = parts.at(-1)!;
-  if ((parts[0] === 'vendors' || parts[0] === 'clouds') && parts.length > 2) return `${parts[1]} · ${last}`;
-  return parts.length > 1 ? `${parts[0]} · ${last}` : last;
-}
-
-/** Labels of the parameters, each unique: the short name, or the whole path where two short names meet. */
-export function paramLabels(params: readonly SobolParam[]): string[] {
-  const short = params.map((p) => paramName(p.path));
-  return short.map((name, i) => (short.indexOf(name) !== short.lastIndexOf(name) ? params[i]!.path : name));
-}
-
 /** "0.42 (0.31 to 0.55)" */
 export function formatIndex(index: EstimateWithInterval): string {
   if (!Number.isFinite(index.estimate)) return '–';
@@ -79,8 +64,7 @@ function noiseSentence(result: KpiSobol, unit: KpiUnit, runs: number): string {
 
 /** The mark of a parameter's ST against seed noise. */
 function noiseMark(result: KpiSobol, i: number): string {
-  const beyond = beyondNoise(result.indices.totalOrder[i]!, result.noise);
-  return beyond === undefined ? 'noise not measured' : beyond ? 'beyond noise' : '**within noise**';
+  return markOf(beyondNoise(result.indices.totalOrder[i]!, result.noise));
 }
 
 export function sobolMd(options: {

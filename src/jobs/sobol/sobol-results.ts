@@ -1,7 +1,8 @@
 import type { EstimateWithInterval } from '../../analysis/bootstrap.js';
-import { commonSeedNoise, exceedsNoise, pooledSeedNoise, sobolTotalOrderNoiseFloor } from '../../analysis/seed-noise.js';
+import { sobolTotalOrderNoiseFloor } from '../../analysis/seed-noise.js';
 import { sobolIndices, type SobolIndices } from '../../analysis/sobol-indices.js';
-import type { KpiStats, KpiValues } from '../../ensemble/kpi-samples.js';
+import type { KpiStats } from '../../ensemble/kpi-samples.js';
+import { beyondFloor, kpiSeedNoise, type KpiSeedNoise } from '../kpi-noise.js';
 import type { SobolJob } from './job.js';
 import { BOOTSTRAP_RESAMPLES, CONFIDENCE_LEVEL, sobolShape } from './sobol-design.js';
 
@@ -14,12 +15,7 @@ import { BOOTSTRAP_RESAMPLES, CONFIDENCE_LEVEL, sobolShape } from './sobol-desig
  * either way.
  */
 
-export interface KpiNoise {
-  /** Standard deviation between seeds at a point, pooled over the points; NaN with one run a point. */
-  readonly betweenSeedsSd: number;
-  /** What of it common seeds do not cancel: the seed × point interaction's standard deviation. */
-  readonly seedNoiseSd: number;
-  readonly degreesOfFreedom: number;
+export interface KpiNoise extends KpiSeedNoise {
   /** The S_T a parameter without effect shows from that noise in a point's mean (Jansen's estimator); NaN when unknown. */
   readonly totalOrderFloor: number;
 }
@@ -32,8 +28,7 @@ export interface KpiSobol {
 
 /** Whether a parameter's total-order index stands out from seed noise: undefined when the noise is not known. */
 export function beyondNoise(totalOrder: EstimateWithInterval, noise: KpiNoise): boolean | undefined {
-  if (!Number.isFinite(noise.totalOrderFloor) || !Number.isFinite(totalOrder.estimate)) return undefined;
-  return exceedsNoise(totalOrder, noise.totalOrderFloor);
+  return beyondFloor(totalOrder, noise.totalOrderFloor);
 }
 
 /**
@@ -45,28 +40,12 @@ export function kpiSobol(job: SobolJob, stats: readonly KpiStats[], runValues: F
   const shape = sobolShape(job);
   const means = Float64Array.from(stats, (at) => at.get(key)?.mean ?? Number.NaN);
   const indices = sobolIndices(shape, means, { resamples: BOOTSTRAP_RESAMPLES, confidenceLevel: CONFIDENCE_LEVEL, seed: job.scenario.seed });
-  const values = stats.map((_, p) => runValues.subarray(p * job.runs, (p + 1) * job.runs));
-  const common = commonSeedNoise(values);
+  const noise = kpiSeedNoise(runValues, stats.length, job.runs);
   const totalOrderFloor =
-    common.degreesOfFreedom > 0 && indices.outputVariance > 0
-      ? sobolTotalOrderNoiseFloor({ seedNoiseSd: common.standardDeviation, runsPerPoint: job.runs, outputVariance: indices.outputVariance })
+    noise.degreesOfFreedom > 0 && indices.outputVariance > 0
+      ? sobolTotalOrderNoiseFloor({ seedNoiseSd: noise.seedNoiseSd, runsPerPoint: job.runs, outputVariance: indices.outputVariance })
       : Number.NaN;
-  return {
-    key,
-    indices,
-    noise: { betweenSeedsSd: pooledSeedNoise(values).standardDeviation, seedNoiseSd: common.standardDeviation, degreesOfFreedom: common.degreesOfFreedom, totalOrderFloor },
-  };
-}
-
-/** Every KPI's value in every run, point by point and seed by seed: what `kpiSobol` takes, read one point's runs at a time. */
-export function runValuesByKpi(keys: readonly string[], points: number, runsPerPoint: number, runsOf: (point: number) => readonly KpiValues[]): Map<string, Float64Array> {
-  const byKey = new Map(keys.map((key) => [key, new Float64Array(points * runsPerPoint).fill(Number.NaN)]));
-  for (let p = 0; p < points; p++) {
-    runsOf(p).forEach((run, r) => {
-      for (const [key, value] of Object.entries(run)) byKey.get(key)?.set([value], p * runsPerPoint + r);
-    });
-  }
-  return byKey;
+  return { key, indices, noise: { ...noise, totalOrderFloor } };
 }
 
 /** Parameter indices (design order) ranked by total-order index, largest first; NaN last. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sensitivityPlan } from '../../../src/jobs/sensitivity/sensitivity-plan.js';
+import { sensitivityPlan } from '../../../src/sweep/sensitivity-plan.js';
 import { sensitivityMd, type SensitivityResults } from '../../../src/jobs/sensitivity/sensitivity-report.js';
 import type { KpiStats } from '../../../src/ensemble/kpi-samples.js';
 import { declaredEnds } from '../../../src/sweep/declared-range.js';

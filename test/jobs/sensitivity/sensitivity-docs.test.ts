@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../../src/config/load-scenario-file.js';
-import { DEFAULT_CHANGE, SENSITIVITY_USAGE } from '../../../src/jobs/sensitivity/command.js';
+import { SENSITIVITY_USAGE } from '../../../src/jobs/sensitivity/command.js';
+import { DEFAULT_CHANGE } from '../../../src/sweep/sensitivity-plan.js';
 import type { SensitivityJob } from '../../../src/jobs/sensitivity/job.js';
 import { sensitivityKind } from '../../../src/jobs/sensitivity/kind.js';
-import { sensitivityPlan } from '../../../src/jobs/sensitivity/sensitivity-plan.js';
+import { sensitivityPlan } from '../../../src/sweep/sensitivity-plan.js';
 import { numericPolicyParams } from '../../../src/sweep/policy-params.js';
 import { BASELINE_PATH } from '../../support/scenario-fixtures.js';
 import { PROJECT_ROOT } from '../../support/run-cli.js';

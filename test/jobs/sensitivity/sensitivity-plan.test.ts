@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { movedValue, sensitivityPlan } from '../../../src/jobs/sensitivity/sensitivity-plan.js';
+import { movedValue, sensitivityPlan } from '../../../src/sweep/sensitivity-plan.js';
 import { numericPolicyParams } from '../../../src/sweep/policy-params.js';
 import { baselineJson, scenarioOf } from '../../support/scenario-fixtures.js';
 

@@ -5,7 +5,7 @@ import type { CommandRequest } from '../../../src/jobs/job-kind.js';
 import { JOB_KINDS } from '../../../src/jobs/registry.js';
 import { sobolCommand } from '../../../src/jobs/sobol/command.js';
 import type { SobolJob } from '../../../src/jobs/sobol/job.js';
-import { valueAt } from '../../../src/jobs/sobol/sobol-params.js';
+import { valueAt } from '../../../src/sweep/interval-param.js';
 import { tinyConfigs } from '../../e2e/tiny-configs.js';
 import { runCli } from '../../support/run-cli.js';
 

@@ -3,7 +3,8 @@ import { reduceRuns, type KpiValues } from '../../../src/ensemble/kpi-samples.js
 import type { SobolJob } from '../../../src/jobs/sobol/job.js';
 import { designSettings, sobolPointCount } from '../../../src/jobs/sobol/sobol-design.js';
 import { sobolCsv } from '../../../src/jobs/sobol/sobol-report.js';
-import { kpiSobol, runValuesByKpi } from '../../../src/jobs/sobol/sobol-results.js';
+import { kpiSobol } from '../../../src/jobs/sobol/sobol-results.js';
+import { runValuesByKpi } from '../../../src/jobs/kpi-noise.js';
 import { baselineJson, scenarioOf } from '../../support/scenario-fixtures.js';
 
 /**

@@ -1,9 +1,9 @@
-import type { Scenario } from '../../config/parse-scenario.js';
-import type { Distribution } from '../../config/uncertain-schema.js';
-import { declaredEnds } from '../../sweep/declared-range.js';
-import { applySettings } from '../../sweep/param-range.js';
-import { uncertainFactors, type UncertainFactor } from '../../sweep/uncertain-draws.js';
-import { numericPolicyParams, type PolicyParam } from '../../sweep/policy-params.js';
+import type { Scenario } from '../config/parse-scenario.js';
+import type { Distribution } from '../config/uncertain-schema.js';
+import { declaredEnds } from './declared-range.js';
+import { applySettings } from './param-range.js';
+import { uncertainFactors, type UncertainFactor } from './uncertain-draws.js';
+import { numericPolicyParams, type PolicyParam } from './policy-params.js';
 
 /**
  * One-at-a-time sensitivity: every numeric parameter of every policy in the scenario, moved down
@@ -11,6 +11,9 @@ import { numericPolicyParams, type PolicyParam } from '../../sweep/policy-params
  * within the range the policy's own schema allows; a parameter the scenario declares uncertain
  * moves to the ends of its declared range instead (declared-range.ts), which says where it comes from.
  */
+
+/** Sensitivity's relative change, ±20 %: the range of a policy parameter no range is declared for. */
+export const DEFAULT_CHANGE = 0.2;
 
 export type Side = 'low' | 'high';
 

@@ -1,19 +1,19 @@
-import type { Scenario } from '../../config/parse-scenario.js';
-import { canonicalPath, numberAtPath, type PathResult } from '../../sweep/param-path.js';
-import { applySettings, type ParamSetting } from '../../sweep/param-range.js';
-import { numericPolicyParams } from '../../sweep/policy-params.js';
+import type { Scenario } from '../config/parse-scenario.js';
+import { canonicalPath, numberAtPath, type PathResult } from './param-path.js';
+import { applySettings } from './param-range.js';
+import { numericPolicyParams } from './policy-params.js';
 
 /**
- * `--param <path>=<low>:<high>[:log]`: a parameter of a Sobol' analysis and the interval it is
- * uncertain over, uniform on it or, with `log`, uniform on its logarithm (a range over orders of
- * magnitude). A column of the unit-cube design maps to the interval; a whole-number field (a
- * policy parameter its schema says is an integer) takes each whole number of the interval with
- * equal weight.
+ * `--param <path>=<low>:<high>[:log]`: a parameter of a global analysis (sobol, morris) and the
+ * interval it is uncertain over, uniform on it or, with `log`, uniform on its logarithm (a range
+ * over orders of magnitude). A column of the unit-cube design maps to the interval; a whole-number
+ * field (a policy parameter its schema says is an integer) takes each whole number of the interval
+ * with equal weight.
  */
 
 export type ParamScale = 'linear' | 'log';
 
-export interface SobolParam {
+export interface IntervalParam {
   readonly path: string;
   readonly low: number;
   readonly high: number;
@@ -21,16 +21,19 @@ export interface SobolParam {
   readonly integer: boolean;
 }
 
-export const MIN_SOBOL_PARAMS = 2;
-/** Saltelli's design takes two Sobol' dimensions per parameter; far fewer than its 128 keep runs sane. */
-export const MAX_SOBOL_PARAMS = 64;
+/** How many parameters a kind takes, and what it says when given too few. */
+export interface ParamCount {
+  readonly min: number;
+  readonly max: number;
+  readonly tooFew: (given: number) => string;
+}
 
 const PARAM_EXAMPLE = 'enterprises.policies.switching.params.paybackMonths=3:24';
 
-/** Reads one --param; the path is checked against a scenario later (`checkSobolParams`). */
-export function parseSobolParam(text: string): PathResult<Omit<SobolParam, 'integer'>> {
+/** Reads one --param; the path is checked against a scenario later (`checkIntervalParams`). */
+export function parseIntervalParam(text: string): PathResult<Omit<IntervalParam, 'integer'>> {
   const equals = text.lastIndexOf('=');
-  const bad = (why: string): PathResult<Omit<SobolParam, 'integer'>> => ({
+  const bad = (why: string): PathResult<Omit<IntervalParam, 'integer'>> => ({
     success: false,
     message: `--param ${text}: ${why}; write <path>=<low>:<high> or <path>=<low>:<high>:log, e.g. ${PARAM_EXAMPLE}`,
   });
@@ -49,7 +52,7 @@ export function parseSobolParam(text: string): PathResult<Omit<SobolParam, 'inte
 }
 
 /** The parameter's value at position `unit` in [0, 1) of its interval, rounded to 12 significant digits. */
-export function valueAt(param: SobolParam, unit: number): number {
+export function valueAt(param: IntervalParam, unit: number): number {
   if (param.integer) {
     const [low, high] = [Math.ceil(param.low), Math.floor(param.high)];
     return Math.min(high, low + Math.floor(unit * (high - low + 1)));
@@ -59,7 +62,7 @@ export function valueAt(param: SobolParam, unit: number): number {
 }
 
 /** "[0.05, 0.3]", "[1, 100] log", "3–24 whole": an interval as a report shows it. */
-export function describeInterval(param: SobolParam): string {
+export function describeInterval(param: IntervalParam): string {
   if (param.integer) return `${Math.ceil(param.low)}–${Math.floor(param.high)}, whole numbers`;
   return `${param.low} to ${param.high}${param.scale === 'log' ? ', log-uniform' : ', uniform'}`;
 }
@@ -69,14 +72,12 @@ export function describeInterval(param: SobolParam): string {
  * first problem: a path naming no number, a parameter given twice, an interval whose ends the
  * scenario's schema refuses (the same message as sweep's), too few or too many parameters.
  */
-export function checkSobolParams(scenario: Scenario, params: readonly Omit<SobolParam, 'integer'>[]): PathResult<SobolParam[]> {
-  if (params.length < MIN_SOBOL_PARAMS) {
-    return { success: false, message: `name at least ${MIN_SOBOL_PARAMS} parameters with --param (got ${params.length}): Sobol' indices share a KPI's variance among parameters; for one, use npm run sweep` };
-  }
-  if (params.length > MAX_SOBOL_PARAMS) return { success: false, message: `at most ${MAX_SOBOL_PARAMS} --param at a time, got ${params.length}` };
+export function checkIntervalParams(scenario: Scenario, params: readonly Omit<IntervalParam, 'integer'>[], count: ParamCount): PathResult<IntervalParam[]> {
+  if (params.length < count.min) return { success: false, message: count.tooFew(params.length) };
+  if (params.length > count.max) return { success: false, message: `at most ${count.max} --param at a time, got ${params.length}` };
   const integers = new Set(numericPolicyParams(scenario).filter((p) => p.bounds.integer).map((p) => p.path));
   const seen = new Map<string, string>();
-  const checked: SobolParam[] = [];
+  const checked: IntervalParam[] = [];
   for (const param of params) {
     const path = canonicalPath(scenario, param.path);
     if (!path.success) return { success: false, message: `--param ${path.message}` };
@@ -92,13 +93,13 @@ export function checkSobolParams(scenario: Scenario, params: readonly Omit<Sobol
     if (integer && Math.ceil(param.low) > Math.floor(param.high)) {
       return { success: false, message: `--param ${param.path}: a whole-number parameter, and no whole number lies from ${param.low} to ${param.high}` };
     }
-    for (const value of integer ? [Math.ceil(param.low), Math.floor(param.high)] : [param.low, param.high]) {
+    for (const value of intervalEnds({ ...param, integer })) {
       const applied = applySettings(scenario, [{ path: path.value, value }]);
       if (!applied.success) return { success: false, message: `--param ${applied.message}` };
     }
     checked.push({ ...param, path: path.value, integer });
   }
-  const corners = checkPairCorners(scenario, checked);
+  const corners = checkPairCorners(scenario, checked.map((p) => ({ path: p.path, ends: intervalEnds(p) })));
   return corners === undefined ? { success: true, value: checked } : { success: false, message: corners };
 }
 
@@ -110,15 +111,15 @@ const CHECK_PAIRS_UP_TO = 16;
  * rule, linear in the two, is broken at one of their four corners if anywhere, so checking those
  * finds it up front rather than in the middle of the runs.
  */
-function checkPairCorners(scenario: Scenario, params: readonly SobolParam[]): string | undefined {
+export function checkPairCorners(scenario: Scenario, params: readonly { readonly path: string; readonly ends: readonly number[] }[], flag = '--param'): string | undefined {
   if (params.length > CHECK_PAIRS_UP_TO) return undefined;
-  const ends = params.map((p) => (p.integer ? [Math.ceil(p.low), Math.floor(p.high)] : [p.low, p.high]));
+  const ends = params.map((p) => p.ends);
   for (let i = 0; i < params.length; i++) {
     for (let j = i + 1; j < params.length; j++) {
       for (const a of ends[i]!) {
         for (const b of ends[j]!) {
           const applied = applySettings(scenario, [{ path: params[i]!.path, value: a }, { path: params[j]!.path, value: b }]);
-          if (!applied.success) return `--param: ${applied.message}`;
+          if (!applied.success) return `${flag}: ${applied.message}`;
         }
       }
     }
@@ -126,7 +127,7 @@ function checkPairCorners(scenario: Scenario, params: readonly SobolParam[]): st
   return undefined;
 }
 
-/** The settings of one design point: row `values` of the unit-cube design, one value per parameter. */
-export function settingsAt(params: readonly SobolParam[], values: ArrayLike<number>): ParamSetting[] {
-  return params.map((param, i) => ({ path: param.path, value: valueAt(param, values[i]!) }));
+/** The lowest and highest value the interval takes. */
+export function intervalEnds(param: IntervalParam): [number, number] {
+  return param.integer ? [Math.ceil(param.low), Math.floor(param.high)] : [param.low, param.high];
 }
