@@ -1,5 +1,6 @@
 import { compareKind } from './compare/kind.js';
 import type { JobKind, JobKinds } from './job-kind.js';
+import { morrisKind } from './morris/kind.js';
 import { sensitivityKind } from './sensitivity/kind.js';
 import { simulateKind } from './simulate/kind.js';
 import { sobolKind } from './sobol/kind.js';
@@ -15,4 +16,5 @@ export const JOB_KINDS: JobKinds = new Map<string, JobKind>([
   [sweepKind.name, sweepKind],
   [sensitivityKind.name, sensitivityKind],
   [sobolKind.name, sobolKind],
+  [morrisKind.name, morrisKind],
 ]);
