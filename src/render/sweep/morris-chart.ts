@@ -71,7 +71,9 @@ export function morrisChart(spec: {
   const hollow = spec.points.map((p) => p.beyondNoise === false);
   const options = headedOptions(spec.title, spec.of, [
     ...spec.subtitle,
-    `Filled: μ* beyond seed noise${noise !== undefined ? `; hollow: within it; dashed line: the μ* a parameter without effect shows from seed noise alone (${Number(noise.toPrecision(3))} ${spec.unit})` : ''}`,
+    noise !== undefined
+      ? `Filled: μ* beyond seed noise; hollow: within it; dashed line: the μ* a parameter without effect shows from seed noise alone (${Number(noise.toPrecision(3))} ${spec.unit})`
+      : 'Seed noise not measured (one run a point): no effect is told apart from it',
   ]);
   const xs = data.map((d) => d.x).filter((v): v is number => v !== null);
   const ys = data.map((d) => d.y).filter((v): v is number => v !== null);
