@@ -253,7 +253,9 @@ const segment = z
         max: nonNegative.describe('highest exponent on quality in the segment'),
       })
       .strict()
-      .describe('range of the exponent w on quality in a task’s value = valueUsdPerTask × (quality / best quality of the month)^w (0 = price only)'),
+      .describe(
+        'range of the exponent w on quality in a task’s value = valueUsdPerTask × (quality / best quality of the month)^w (0 = price only); on the Elo scale of the qualities (quality ∝ 10^(Elo/3000)) w = 7.5 × (1 − P), P the share of its tasks the best model gets done (a Rasch model; docs/model.md §6), so 7.5 bounds it',
+      ),
     switchingCostUsd: spread('USD, one-off cost of moving the deployment an enterprise has at the start to another model; a deployment running more tasks costs that many times more to move (a16z 2025: switching gets harder as workflows are built around a model)'),
     marketplaceShare: share.describe('share of the segment buying through its cloud’s marketplace rather than direct'),
     marketplaceSwitchingCostFactor: positive

@@ -21,7 +21,7 @@ const belowHi = (d: { lo: number; hi: number }, ctx: z.core.$RefinementCtx) => {
 };
 
 const uniform = z
-  .object({ type: z.literal('uniform').describe('every value from lo to hi equally likely'), lo: finite('lowest value'), hi: finite('highest value') })
+  .object({ type: z.literal('uniform').describe('every value from lo to hi equally likely'), lo: finite('lowest value, in the parameter’s own unit (USD, MTok, a share, ...)'), hi: finite('highest value, in the parameter’s own unit (USD, MTok, a share, ...)') })
   .strict()
   .superRefine(belowHi)
   .describe('every value from lo to hi equally likely');
@@ -29,15 +29,15 @@ const uniform = z
 const logUniform = z
   .object({
     type: z.literal('log-uniform').describe('ln of the value uniform from ln lo to ln hi'),
-    lo: z.number().gt(0, 'above 0: a log-uniform range spans orders of magnitude, so lo > 0').describe('lowest value'),
-    hi: finite('highest value'),
+    lo: z.number().gt(0, 'above 0: a log-uniform range spans orders of magnitude, so lo > 0').describe('lowest value, in the parameter’s own unit (USD, MTok, a share, ...)'),
+    hi: finite('highest value, in the parameter’s own unit (USD, MTok, a share, ...)'),
   })
   .strict()
   .superRefine(belowHi)
   .describe('the logarithm uniform from ln lo to ln hi: every factor of ten in the range equally likely (median √(lo·hi)); for figures known to an order of magnitude');
 
 const triangular = z
-  .object({ type: z.literal('triangular').describe('density peaking at mode'), lo: finite('lowest value'), mode: finite('most likely value'), hi: finite('highest value') })
+  .object({ type: z.literal('triangular').describe('density peaking at mode'), lo: finite('lowest value, in the parameter’s own unit (USD, MTok, a share, ...)'), mode: finite('most likely value, in the parameter’s own unit (USD, MTok, a share, ...)'), hi: finite('highest value, in the parameter’s own unit (USD, MTok, a share, ...)') })
   .strict()
   .superRefine((d, ctx) => {
     belowHi(d, ctx);
@@ -50,8 +50,8 @@ const triangular = z
 const normal = z
   .object({
     type: z.literal('normal').describe('normal, truncated to the field’s valid range'),
-    mean: finite('mean'),
-    sd: z.number().gt(0, 'above 0: a standard deviation of 0 is no uncertainty; drop the entry to keep the value').describe('standard deviation'),
+    mean: finite('mean, in the parameter’s own unit (USD, MTok, a share, ...)'),
+    sd: z.number().gt(0, 'above 0: a standard deviation of 0 is no uncertainty; drop the entry to keep the value').describe('standard deviation, in the parameter’s own unit (USD, MTok, a share, ...)'),
   })
   .strict()
   .describe('normal with this mean and standard deviation, truncated to the parameter’s valid range (a reported figure ± its standard error)');

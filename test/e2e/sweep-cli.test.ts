@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
@@ -8,11 +8,12 @@ const PAYBACK = 'enterprises.policies.switching.params.paybackMonths';
 const REVIEW = 'enterprises.policies.switching.params.reviewProbability';
 
 describe('npm run sweep', () => {
-  const { dir, baseline } = tinyConfigs('sweep');
+  const { dir, baseline, cheap } = tinyConfigs('sweep');
 
   it('writes sweep.csv with one row per point: the parameter, the runs, and each KPI’s statistics', () => {
     const out = join(dir, 'one');
-    const run = runCli('sweep.ts', [baseline, '--param', `${PAYBACK}=3:24:3`, '--runs', '2', '--no-charts', '--out', out]);
+    // Reviews at 0.6 a month: in six months of 300 enterprises the baseline's 0.23 leaves too few switches to compare.
+    const run = runCli('sweep.ts', [cheap, '--param', `${PAYBACK}=3:24:3`, '--runs', '2', '--no-charts', '--out', out]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`to ${out}/`);
@@ -64,11 +65,15 @@ describe('npm run sweep', () => {
 });
 
 describe('npm run sensitivity', () => {
-  const { dir, baseline } = tinyConfigs('sensitivity');
+  const { dir, baseline, cheap } = tinyConfigs('sensitivity');
+  // A year of 600 enterprises reviewing often: enough switches for a tornado of them (six months of
+  // 300 see one or none).
+  const switchy = join(dir, 'switchy.json');
+  writeFileSync(switchy, JSON.stringify({ extends: 'cheap.json', name: 'switchy', months: 12, enterprises: { count: 600 } }));
 
   it('moves each parameter ±20% one at a time and draws a tornado per key KPI, with sensitivity.csv', () => {
     const out = join(dir, 'out');
-    const run = runCli('sensitivity.ts', [baseline, '--only', 'enterprises.policies.switching', '--out', out]);
+    const run = runCli('sensitivity.ts', [switchy, '--only', 'enterprises.policies.switching', '--out', out]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Moved 2 policy parameters ±20% one at a time: 5 cases × 1 run');

@@ -107,7 +107,7 @@ export function computePaymentViolations(run: RecordedRun): string[] {
 
 /**
  * What enterprises are charged, tokens × the month's prices, equals what vendors and clouds book:
- * a closed vendor's API revenue is its served API tokens × its list price; a cloud's hosting
+ * a closed vendor's API revenue is its served API tokens × its list price (a small tier's at its own); a cloud's hosting
  * revenue is the open-weights tokens it served × its price, and what it served is what the open
  * weights' books say was served of what enterprises asked.
  */
@@ -124,7 +124,9 @@ export function enterpriseChargeViolations(run: RecordedRun): string[] {
       }
       const demand = event.apiDemandMTok + event.subscriberDemandMTok + event.freeUserDemandMTok;
       const servedShare = demand > 0 ? event.servedMTok / demand : 1;
-      const charged = event.apiDemandMTok * servedShare * vendor.priceUsdPerMTok;
+      // A small tier's tokens are billed at its own price.
+      const small = event.smallTier?.apiDemandMTok ?? 0;
+      const charged = (event.apiDemandMTok - small) * servedShare * vendor.priceUsdPerMTok + small * servedShare * (vendor.smallTier?.priceUsdPerMTok ?? 0);
       const revenue = event.revenueApiDirectUsd + event.revenueMarketplaceUsd;
       if (!close(charged, revenue)) {
         violations.push(`tick ${event.tick}: ${event.vendor} served API tokens × price = ${charged} USD, it booked ${revenue}`);

@@ -162,8 +162,14 @@ export function flowViolations(run: RecordedRun): string[] {
         violations.push(`tick ${event.tick}: ${event.type} moved ${id}'s fleet to ${next.gpuCapacityMTok}+${next.asicCapacityMTok} MTok, it records ${expected.gpu}+${expected.asic}`);
       }
     }
-    if (event.type === 'vendor.month-closed' && before.vendors[event.vendor]?.weights === 'closed' && event.servedMTok > event.capacityMTok * (1 + 1e-9) + 1e-6) {
-      violations.push(`tick ${event.tick}: ${event.vendor} served ${event.servedMTok} MTok with ${event.capacityMTok} MTok of capacity`);
+    if (event.type === 'vendor.month-closed' && before.vendors[event.vendor]?.weights === 'closed') {
+      // Capacity is counted in frontier tokens: a small-tier token takes its serving share of one.
+      const demand = event.apiDemandMTok + event.subscriberDemandMTok + event.freeUserDemandMTok;
+      const small = event.smallTier ? event.smallTier.apiDemandMTok * (1 - event.smallTier.servingCostShare) : 0;
+      const servedCompute = demand > 0 ? (event.servedMTok / demand) * (demand - small) : 0;
+      if (servedCompute > event.capacityMTok * (1 + 1e-9) + 1e-6) {
+        violations.push(`tick ${event.tick}: ${event.vendor} served ${servedCompute} MTok of compute with ${event.capacityMTok} MTok of capacity`);
+      }
     }
   }
   return violations;

@@ -117,7 +117,7 @@ describe('drawing uncertain parameters (uncertain-draws, distribution-quantile)'
     expect(quantileOf({ type: 'uniform', lo: 0, hi: 1 }, undefined, 0.25)).toBe(0.25);
     const broken = applyDraw(scenario, [{ path: 'enterprises.segments.large.qualityWeight.min', value: 99 }]);
     expect(broken.success ? 'accepted' : broken.message).toBe(
-      'enterprises.segments.large.qualityWeight.min=99 is not a valid scenario: enterprises.segments[0].qualityWeight: min 99 is above max 4',
+      'enterprises.segments.large.qualityWeight.min=99 is not a valid scenario: enterprises.segments[0].qualityWeight: min 99 is above max 5.519',
     );
   });
 });
