@@ -128,7 +128,8 @@ export function prim(points: SampleMatrix, ofInterest: ArrayLike<boolean>, optio
 
 /**
  * The box an analyst would pick at a density floor: of the boxes at least `minDensity` dense, the
- * one with the highest coverage (then fewer restricted parameters, then the earlier). Undefined
+ * one with the highest coverage (then the denser, then fewer restricted parameters, then the
+ * earlier: peeling often cuts off points where the condition fails alone, at no coverage). Undefined
  * when no box is that dense. Its index in the trajectory.
  */
 export function chooseBox(trajectory: readonly PrimStep[], minDensity: number): number | undefined {
@@ -139,7 +140,8 @@ export function chooseBox(trajectory: readonly PrimStep[], minDensity: number): 
     if (
       current === undefined ||
       step.coverage > current.coverage ||
-      (step.coverage === current.coverage && step.restricted.length < current.restricted.length)
+      (step.coverage === current.coverage && step.density > current.density) ||
+      (step.coverage === current.coverage && step.density === current.density && step.restricted.length < current.restricted.length)
     ) {
       chosen = i;
     }

@@ -1,4 +1,5 @@
 import { compareKind } from './compare/kind.js';
+import { discoverKind } from './discover/kind.js';
 import type { JobKind, JobKinds } from './job-kind.js';
 import { morrisKind } from './morris/kind.js';
 import { sensitivityKind } from './sensitivity/kind.js';
@@ -17,4 +18,5 @@ export const JOB_KINDS: JobKinds = new Map<string, JobKind>([
   [sensitivityKind.name, sensitivityKind],
   [sobolKind.name, sobolKind],
   [morrisKind.name, morrisKind],
+  [discoverKind.name, discoverKind],
 ]);

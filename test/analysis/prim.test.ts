@@ -52,6 +52,12 @@ describe('PRIM', () => {
     expect(chooseBox(trajectory, 0.8)).toBeUndefined();
   });
 
+  it('prefers the denser of two boxes that cover as much', () => {
+    const step = (coverage: number, density: number) => ({ ...trajectoryStep, coverage, density });
+    const trajectoryStep = prim(grid, gridOfInterest, { paste: false }).trajectory[0]!;
+    expect(chooseBox([step(1, 0.5), step(1, 0.85), step(1, 1), step(0.8, 1)], 0.8)).toBe(2);
+  });
+
   it('recovers the box x1 > 0.6, x2 < 0.3 from 4096 points in 3 parameters, leaving x3 free', () => {
     const points = sobolSample({ points: 4096, dimensions: 3, scrambling: { seed: 8 } });
     const ofInterest = Array.from({ length: points.rows }, (_, r) => sampleValue(points, r, 0) > 0.6 && sampleValue(points, r, 1) < 0.3);

@@ -121,6 +121,6 @@ describe('a job kind declared in one place (a toy kind outside the registry)', (
   it('is unknown to the shipped registry: a manifest of it is refused there, naming the kinds there are', () => {
     const loaded = loadInput(join(root, 'whole', 'manifest.json'), JOB_KINDS);
     expect(loaded.success).toBe(false);
-    expect(!loaded.success && loaded.message).toContain("job.kind: Invalid discriminator value. Expected 'simulate' | 'compare' | 'sweep' | 'sensitivity' | 'sobol' | 'morris'");
+    expect(!loaded.success && loaded.message).toContain("job.kind: Invalid discriminator value. Expected 'simulate' | 'compare' | 'sweep' | 'sensitivity' | 'sobol' | 'morris' | 'discover'");
   });
 });

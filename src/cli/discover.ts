@@ -1,0 +1,3 @@
+import { runJobCommand } from './run-job-command.js';
+
+runJobCommand('discover');
