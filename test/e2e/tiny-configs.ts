@@ -11,7 +11,9 @@ export function tinyConfigs(prefix: string): { dir: string; baseline: string; ch
   const dir = mkdtempSync(join(tmpdir(), `llm-sim-${prefix}-`));
   const baseline = join(dir, 'tiny.json');
   const cheap = join(dir, 'cheap.json');
-  writeFileSync(baseline, JSON.stringify({ extends: BASELINE_PATH, name: 'tiny', months: 6, enterprises: { count: 300 } }));
+  // It declares no uncertain parameters of its own (the baseline's list is replaced by none), so the
+  // commands' tests say what they move.
+  writeFileSync(baseline, JSON.stringify({ extends: BASELINE_PATH, name: 'tiny', months: 6, enterprises: { count: 300 }, uncertain: [] }));
   writeFileSync(
     cheap,
     JSON.stringify({

@@ -18,6 +18,8 @@ export type Json = any;
  */
 export function smallBaseline(options: { count?: number; months?: number } = {}): Json {
   const json = JSON.parse(readFileSync(BASELINE, 'utf8')) as Json;
+  // Its uncertain list names DeepSeek, cut out below.
+  delete json.uncertain;
   json.enterprises.count = options.count ?? 500;
   json.months = options.months ?? 12;
   // No scripted history: the agents make every decision, and vendors that come later stay out.
