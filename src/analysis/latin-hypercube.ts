@@ -1,4 +1,4 @@
-import type { Rng } from '../engine/rng.js';
+import { shuffledIndexes, type Rng } from '../engine/rng.js';
 
 /**
  * A Latin hypercube sample of `n` points in the unit cube of `dimensions` (McKay, Beckman and
@@ -9,18 +9,8 @@ import type { Rng } from '../engine/rng.js';
 export function latinHypercube(n: number, dimensions: number, rng: Rng): number[][] {
   const points = Array.from({ length: n }, () => new Array<number>(dimensions));
   for (let d = 0; d < dimensions; d++) {
-    const strata = shuffled(n, rng);
+    const strata = shuffledIndexes(rng, n);
     for (let i = 0; i < n; i++) points[i]![d] = (strata[i]! + rng.next()) / n;
   }
   return points;
-}
-
-/** 0..n-1 in a uniformly random order (Fisher–Yates). */
-function shuffled(n: number, rng: Rng): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rng.next() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  return order;
 }

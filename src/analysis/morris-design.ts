@@ -1,4 +1,4 @@
-import { createRng, type Rng } from '../engine/rng.js';
+import { createRng, shuffledIndexes, type Rng } from '../engine/rng.js';
 import { emptySampleMatrix, sampleValue, type SampleMatrix } from './sample-matrix.js';
 
 /**
@@ -74,7 +74,7 @@ function randomTrajectory(k: number, p: number, rng: Rng): SampleMatrix {
     start[i] = up[i] ? base : base + delta;
   }
   trajectory.values.set(start, 0);
-  const order = shuffled(k, rng);
+  const order = shuffledIndexes(rng, k);
   for (let step = 0; step < k; step++) {
     const row = (step + 1) * k;
     trajectory.values.copyWithin(row, step * k, (step + 1) * k);
@@ -124,14 +124,4 @@ function mostSpread(candidates: readonly SampleMatrix[], r: number): SampleMatri
     taken.add(next);
   }
   return chosen.map((c) => candidates[c]!);
-}
-
-/** 0..n-1 in a uniformly random order (Fisher–Yates). */
-function shuffled(n: number, rng: Rng): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rng.next() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  return order;
 }

@@ -71,3 +71,13 @@ export function weightedIndex(rng: Rng, weights: readonly number[]): number {
   }
   return weights.length - 1;
 }
+
+/** 0..n-1 in a uniformly random order (Fisher–Yates), drawing n − 1 numbers from the stream. */
+export function shuffledIndexes(rng: Rng, n: number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rng.next() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order;
+}
