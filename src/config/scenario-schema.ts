@@ -364,7 +364,15 @@ const consumers = z
     mTokPerSubscriberPerMonth: nonNegative.describe(
       'tokens a paying subscriber consumes a month at the start, MTok (without weeklyUsers, include the free users each paying one carries)',
     ),
-    usageGrowthPerYear: nonNegative.default(0).describe('growth of tokens per user per year, paying and free (longer chats, reasoning models)'),
+    usageGrowthPerYear: nonNegative
+      .default(0)
+      .describe('growth of tokens per user per year, paying and free (longer chats, reasoning models), at constant hardware cost: usageCostElasticity adds what falling costs give back'),
+    usageCostElasticity: nonNegative
+      .max(3)
+      .default(0)
+      .describe(
+        'how far the apps give back what cheaper hardware saves as more tokens per user (reasoning by default, higher free limits): tokens per user grow by a further (1 − compute.gpuCostDeclinePerYear)^(−elasticity) a year; 1 spends every dollar saved on tokens, 0 keeps usage to usageGrowthPerYear',
+      ),
     weeklyUsers: weeklyUsers.optional(),
     policy: policySpec('consumer-choice'),
   })

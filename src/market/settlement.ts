@@ -37,7 +37,12 @@ export function settleMonth(ctx: TickContext, demand: EnterpriseDemand): void {
     }),
   );
 
-  const usageGrowth = ctx.timeline.compound((s) => s.consumers.usageGrowthPerYear, tick);
+  // Tokens per user grow with longer chats and reasoning, and faster as serving gets cheaper: the
+  // apps give back part of what the hardware saves (docs/model.md, "Consumers").
+  const usageGrowth = ctx.timeline.compound(
+    (s) => (1 + s.consumers.usageGrowthPerYear) * (1 - s.compute.gpuCostDeclinePerYear) ** -s.consumers.usageCostElasticity - 1,
+    tick,
+  );
   const mTokPerSubscriber = scenario.consumers.mTokPerSubscriberPerMonth * usageGrowth;
   const mTokPerFreeUser = (scenario.consumers.weeklyUsers?.mTokPerFreeUserPerMonth ?? 0) * usageGrowth;
 

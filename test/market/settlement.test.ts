@@ -118,6 +118,32 @@ describe('settlement', () => {
     expect(cloud('alpha').marketplaceRevenueUsd).toBeCloseTo(625, 9);
   });
 
+  it('grows tokens per user by (1 + usageGrowthPerYear) × (1 − gpuCostDeclinePerYear)^(−usageCostElasticity) a year', () => {
+    const demandAtYearOne = (usageCostElasticity: number) => {
+      const input = tinyScenarioInput();
+      closedVendorInput(input, 'acme').consumerApp = { brand: 0.5, subscribers: 100, weeklyUsers: 1100 };
+      input.compute.gpuCostDeclinePerYear = 0.45;
+      input.consumers = {
+        ...input.consumers,
+        subscribersAtStart: 100,
+        usageGrowthPerYear: 0.21,
+        usageCostElasticity,
+        weeklyUsers: { growthPerYear: 0, weeklyShare: 0.5, mTokPerFreeUserPerMonth: 0.3 },
+      };
+      const m = testMarket(scenarioOf(input));
+      m.sign({ vendor: 'acme', cloud: 'alpha', capacityMTok: 1e6, priceUsdPerMTok: 3, asicShare: 0, startTick: 0, endTick: 24 });
+      return settle(m, 12, demandOf({})).vendor('acme');
+    };
+    // Elasticity 1: 1.21 ÷ 0.55 = 2.2 a year; 100 subscribers × 1 MTok and 1,000 free users × 0.3 MTok.
+    const givesBack = demandAtYearOne(1);
+    expect(givesBack.subscriberDemandMTok).toBeCloseTo(220, 9);
+    expect(givesBack.freeUserDemandMTok).toBeCloseTo(660, 9);
+    // Elasticity 0: the hardware's savings stay margin, usage grows 1.21 a year.
+    const keeps = demandAtYearOne(0);
+    expect(keeps.subscriberDemandMTok).toBeCloseTo(121, 9);
+    expect(keeps.freeUserDemandMTok).toBeCloseTo(363, 9);
+  });
+
   it('serves free users on the vendor’s capacity at its cost and bills them nothing', () => {
     const input = tinyScenarioInput();
     // 100 paying of 1,100 weekly users: 1,000 free, each using 0.3 MTok a month against a subscriber's 1.
