@@ -4,21 +4,15 @@ import stdlibLn from '@stdlib/math-base-special-ln';
 import stdlibRempio2 from '@stdlib/math-base-special-rempio2';
 
 /**
- * Math.exp, Math.log, Math.tanh and Math.cos as Node's V8 computes them: fdlibm's algorithms.
- * A browser may compute them otherwise: Debian's Chromium takes them from the C library, which
- * differs from Node 20 in the last bit of about one exp in ten, one log in fifteen, one cos in
- * thirty (measured on 20,000 arguments). The worker's bundle puts these in their place
- * (src/explorer/server/bundle.ts), and test/explorer/v8-math.test.ts checks each against Node's
- * Math on many arguments.
+ * Math.exp, Math.log, Math.pow (and **), Math.tanh and Math.cos as Node's V8 computes them, so
+ * that a run in the page writes the command line's metrics.csv byte for byte. A browser may
+ * compute them otherwise: Debian's Chromium takes them from the C library, which differs from
+ * Node 20 in the last bit of about one pow and one exp in ten, one log in fifteen, one cos in
+ * thirty (measured on 20,000 arguments). The page's bundle puts these in their place
+ * (src/explorer/server/bundle.ts); test/explorer/v8-math.test.ts checks each against Node's Math.
  *
- * Math.pow and ** are left to the browser: Node 20 computes them with V8's own legacy algorithm,
- * which neither the C library nor fdlibm reproduces (one pow in ten differs from glibc's, one in
- * twenty-five from fdlibm's), and the core raises to powers in a dozen places. So a run in the
- * page matches the command line's metrics.csv to about 1e-14 relative, not byte for byte (README,
- * Explore in the browser).
- *
- * exp, log and expm1 are stdlib's, which are fdlibm's; tanh is fdlibm's formula on expm1; cos,
- * its kernels and its argument reduction follow fdlibm 5.3:
+ * exp, log and expm1 are stdlib's, which are fdlibm's; tanh is fdlibm's formula on expm1; pow is
+ * fdlibm's e_pow.c as V8 keeps it; cos, its kernels and its argument reduction follow fdlibm 5.3:
  *   Copyright (C) 1993, 2004 by Sun Microsystems, Inc. All rights reserved.
  *   Developed at SunSoft, a Sun Microsystems, Inc. business.
  *   Permission to use, copy, modify, and distribute this software is freely granted, provided
@@ -61,6 +55,205 @@ export function tanh(x: number): number {
     }
   } else z = 1 - 1e-300;
   return jx >= 0 ? z : -z;
+}
+
+// pow ----------------------------------------------------------------------------------------
+
+const BP = [1.0, 1.5];
+const DP_H = [0.0, fromWords(0x3fe2b803, 0x40000000)];
+const DP_L = [0.0, fromWords(0x3e4cfdeb, 0x43cfd006)];
+const TWO53 = fromWords(0x43400000, 0);
+const HUGE = 1.0e300;
+const TINY = 1.0e-300;
+const L1 = fromWords(0x3fe33333, 0x33333303);
+const L2 = fromWords(0x3fdb6db6, 0xdb6fabff);
+const L3 = fromWords(0x3fd55555, 0x518f264d);
+const L4 = fromWords(0x3fd17460, 0xa91d4101);
+const L5 = fromWords(0x3fcd864a, 0x93c9db65);
+const L6 = fromWords(0x3fca7e28, 0x4a454eef);
+const P1 = fromWords(0x3fc55555, 0x5555553e);
+const P2 = fromWords(0xbf66c16c, 0x16bebd93);
+const P3 = fromWords(0x3f11566a, 0xaf25de2c);
+const P4 = fromWords(0xbebbbd41, 0xc5d26bf1);
+const P5 = fromWords(0x3e663769, 0x72bea4d0);
+const LG2 = fromWords(0x3fe62e42, 0xfefa39ef);
+const LG2_H = fromWords(0x3fe62e43, 0x00000000);
+const LG2_L = fromWords(0xbe205c61, 0x0ca86c39);
+const OVT = 8.0085662595372944372e-17;
+const CP = fromWords(0x3feec709, 0xdc3a03fd);
+const CP_H = fromWords(0x3feec709, 0xe0000000);
+const CP_L = fromWords(0xbe3e2fe0, 0x145b01f5);
+const IVLN2 = fromWords(0x3ff71547, 0x652b82fe);
+const IVLN2_H = fromWords(0x3ff71547, 0x60000000);
+const IVLN2_L = fromWords(0x3e54ae0b, 0xf85ddf44);
+
+function low(x: number): number {
+  float[0] = x;
+  return words[LOW]!;
+}
+
+function withLowZero(x: number): number {
+  float[0] = x;
+  words[LOW] = 0;
+  return float[0]!;
+}
+
+/** x·2^n for a normal x, rounded once, as fdlibm's scalbn: a subnormal result is made by one multiplication by 2^-54. */
+function scalbn(x: number, n: number): number {
+  const hx = high(x);
+  const k = ((hx & 0x7ff00000) >> 20) + n;
+  if (k > 0x7fe) return x * Infinity;
+  if (k > 0) return fromWords((hx & 0x800fffff) | (k << 20), low(x));
+  if (k <= -54) return (hx < 0 ? -TINY : TINY) * TINY;
+  return fromWords((hx & 0x800fffff) | ((k + 54) << 20), low(x)) * 2 ** -54;
+}
+
+/**
+ * x ** y as Node 20 computes it: fdlibm's e_pow.c as V8 keeps it (its "legacy" pow), which
+ * divides by (t1 − 2) − (w + z·w) where fdlibm subtracts (w + z·w) after dividing by t1 − 2.
+ */
+export function pow(x: number, y: number): number {
+  const hx = high(x);
+  const lx = low(x);
+  const hy = high(y);
+  const ly = low(y);
+  let ix = hx & 0x7fffffff;
+  const iy = hy & 0x7fffffff;
+  if ((iy | ly) === 0) return 1;
+  if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
+  let yisint = 0;
+  if (hx < 0) {
+    if (iy >= 0x43400000) yisint = 2;
+    else if (iy >= 0x3ff00000) {
+      const k = (iy >> 20) - 0x3ff;
+      if (k > 20) {
+        const j = ly >>> (52 - k);
+        if (((j << (52 - k)) >>> 0) === ly) yisint = 2 - (j & 1);
+      } else if (ly === 0) {
+        const j = iy >> (20 - k);
+        if (j << (20 - k) === iy) yisint = 2 - (j & 1);
+      }
+    }
+  }
+  if (ly === 0) {
+    if (iy === 0x7ff00000) {
+      if (((ix - 0x3ff00000) | lx) === 0) return NaN;
+      if (ix >= 0x3ff00000) return hy >= 0 ? y : 0;
+      return hy < 0 ? -y : 0;
+    }
+    if (iy === 0x3ff00000) return hy < 0 ? 1 / x : x;
+    if (hy === 0x40000000) return x * x;
+    if (hy === 0x3fe00000 && hx >= 0) return Math.sqrt(x);
+  }
+  let ax = Math.abs(x);
+  if (lx === 0 && (ix === 0x7ff00000 || ix === 0 || ix === 0x3ff00000)) {
+    let z = ax;
+    if (hy < 0) z = 1 / z;
+    if (hx < 0) {
+      if (((ix - 0x3ff00000) | yisint) === 0) z = NaN;
+      else if (yisint === 1) z = -z;
+    }
+    return z;
+  }
+  let n = (hx >> 31) + 1;
+  if ((n | yisint) === 0) return NaN;
+  let s = 1;
+  if ((n | (yisint - 1)) === 0) s = -1;
+  let t1: number;
+  let t2: number;
+  if (iy > 0x41e00000) {
+    if (iy > 0x43f00000) {
+      if (ix <= 0x3fefffff) return hy < 0 ? HUGE * HUGE : TINY * TINY;
+      if (ix >= 0x3ff00000) return hy > 0 ? HUGE * HUGE : TINY * TINY;
+    }
+    if (ix < 0x3fefffff) return hy < 0 ? s * HUGE * HUGE : s * TINY * TINY;
+    if (ix > 0x3ff00000) return hy > 0 ? s * HUGE * HUGE : s * TINY * TINY;
+    const t = ax - 1;
+    const w = t * t * (0.5 - t * (0.3333333333333333333333 - t * 0.25));
+    const u = IVLN2_H * t;
+    const v = t * IVLN2_L - w * IVLN2;
+    t1 = withLowZero(u + v);
+    t2 = v - (t1 - u);
+  } else {
+    n = 0;
+    if (ix < 0x00100000) {
+      ax *= TWO53;
+      n -= 53;
+      ix = high(ax);
+    }
+    n += (ix >> 20) - 0x3ff;
+    const j = ix & 0x000fffff;
+    ix = j | 0x3ff00000;
+    let k: number;
+    if (j <= 0x3988e) k = 0;
+    else if (j < 0xbb67a) k = 1;
+    else {
+      k = 0;
+      n += 1;
+      ix -= 0x00100000;
+    }
+    ax = fromWords(ix, low(ax));
+    const u = ax - BP[k]!;
+    const v = 1 / (ax + BP[k]!);
+    const ss = u * v;
+    const sH = withLowZero(ss);
+    let tH = fromWords(((ix >> 1) | 0x20000000) + 0x00080000 + (k << 18), 0);
+    let tL = ax - (tH - BP[k]!);
+    const sL = v * (u - sH * tH - sH * tL);
+    let s2 = ss * ss;
+    let r = s2 * s2 * (L1 + s2 * (L2 + s2 * (L3 + s2 * (L4 + s2 * (L5 + s2 * L6)))));
+    r += sL * (sH + ss);
+    s2 = sH * sH;
+    tH = withLowZero(3.0 + s2 + r);
+    tL = r - (tH - 3.0 - s2);
+    const uu = sH * tH;
+    const vv = sL * tH + tL * ss;
+    const pH = withLowZero(uu + vv);
+    const pL = vv - (pH - uu);
+    const zH = CP_H * pH;
+    const zL = CP_L * pH + pL * CP + DP_L[k]!;
+    const t = n;
+    t1 = withLowZero(zH + zL + DP_H[k]! + t);
+    t2 = zL - (t1 - t - DP_H[k]! - zH);
+  }
+  const y1 = withLowZero(y);
+  const pL = (y - y1) * t1 + y * t2;
+  let pH = y1 * t1;
+  let z = pL + pH;
+  let j = high(z);
+  let i = low(z) | 0;
+  if (j >= 0x40900000) {
+    if (((j - 0x40900000) | i) !== 0) return s * HUGE * HUGE;
+    if (pL + OVT > z - pH) return s * HUGE * HUGE;
+  } else if ((j & 0x7fffffff) >= 0x4090cc00) {
+    if (((j - (0xc090cc00 | 0)) | i) !== 0) return s * TINY * TINY;
+    if (pL <= z - pH) return s * TINY * TINY;
+  }
+  i = j & 0x7fffffff;
+  let k = (i >> 20) - 0x3ff;
+  n = 0;
+  if (i > 0x3fe00000) {
+    n = j + (0x00100000 >> (k + 1));
+    k = ((n & 0x7fffffff) >> 20) - 0x3ff;
+    const t = fromWords(n & ~(0x000fffff >> k), 0);
+    n = ((n & 0x000fffff) | 0x00100000) >> (20 - k);
+    if (j < 0) n = -n;
+    pH -= t;
+  }
+  const t = withLowZero(pL + pH);
+  const u = t * LG2_H;
+  const v = (pL - (t - pH)) * LG2 + t * LG2_L;
+  z = u + v;
+  const w = v - (z - u);
+  const tt = z * z;
+  const tt1 = z - tt * (P1 + tt * (P2 + tt * (P3 + tt * (P4 + tt * P5))));
+  const r = (z * tt1) / (tt1 - 2 - (w + z * w));
+  z = 1 - (r - z);
+  j = high(z);
+  j += n << 20;
+  if (j >> 20 <= 0) z = scalbn(z, n);
+  else z = fromWords(j, low(z));
+  return s * z;
 }
 
 // cos ----------------------------------------------------------------------------------------

@@ -29,12 +29,14 @@ export async function bundlePage(): Promise<PageBundle> {
     legalComments: 'none',
     logLevel: 'silent',
     // The transcendental functions as Node computes them, where a browser's differ
-    // (src/explorer/page/v8-math.ts says which, and why not Math.pow).
+    // (src/explorer/page/v8-math.ts says which and why); ** is lowered to Math.pow for it.
+    supported: { 'exponent-operator': false },
     inject: [`${PAGE_DIR}v8-math-inject.ts`],
     define: {
       'process.env.NODE_ENV': '"production"',
       'Math.exp': 'v8MathExp',
       'Math.log': 'v8MathLog',
+      'Math.pow': 'v8MathPow',
       'Math.tanh': 'v8MathTanh',
       'Math.cos': 'v8MathCos',
     },
@@ -42,7 +44,17 @@ export async function bundlePage(): Promise<PageBundle> {
   const files = new Map<string, { contentType: string; body: Buffer }>();
   for (const output of result.outputFiles) {
     const name = output.path.slice(output.path.lastIndexOf('/') + 1);
-    files.set(`/${name}`, { contentType: 'text/javascript; charset=utf-8', body: Buffer.from(output.contents) });
+    files.set(`/${name}`, { contentType: 'text/javascript; charset=utf-8', body: Buffer.from(withNodePow(output.text)) });
   }
   return { files };
+}
+
+/**
+ * esbuild lowers every ** to a helper it defines before any module runs, `var h = Math.pow`, which
+ * define cannot reach: that one Math.pow becomes a call to v8-math.ts's pow, looked up when called.
+ */
+function withNodePow(text: string): string {
+  const helpers = text.split('Math.pow').length - 1;
+  if (helpers > 1) throw new Error(`the page's bundle calls Math.pow in ${helpers} places; expected esbuild's one ** helper`);
+  return text.replace('Math.pow', '((x,y)=>globalThis.__explorerPow(x,y))');
 }
