@@ -29,8 +29,9 @@ let downloads: string;
 const problems: string[] = [];
 const SHARE = 'figure[data-chart="enterprise-share.png"]';
 
-/** The baseline over 24 months, so that each run takes a second or two. */
-const E2E_BASE = { extends: 'baseline.json', name: 'e2e-base', months: 24 };
+/** The baseline over 12 months, and another seed of it, so that each run takes a second or so. */
+const E2E_BASE = { extends: 'baseline.json', name: 'e2e-base', months: 12 };
+const E2E_OTHER = { extends: 'baseline.json', name: 'e2e-other', months: 12, seed: 2 };
 
 /** metrics.csv as rows of (tick, date, metric, entity) and value, to say where two files part. */
 function rowsOf(csv: string): { keys: string[]; values: number[] } {
@@ -73,7 +74,8 @@ describe.skipIf(!available)('explorer page (Chromium)', () => {
     downloads = mkdtempSync(join(tmpdir(), 'explorer-downloads-'));
     for (const file of readdirSync('configs')) if (file.endsWith('.json')) copyFileSync(join('configs', file), join(folder, file));
     writeFileSync(join(folder, 'e2e-base.json'), JSON.stringify(E2E_BASE));
-    explorer = await startExplorer({ config: 'baseline.json', host: '127.0.0.1', configsDir: folder, defaultPort: 0 });
+    writeFileSync(join(folder, 'e2e-other.json'), JSON.stringify(E2E_OTHER));
+    explorer = await startExplorer({ config: 'e2e-base.json', host: '127.0.0.1', configsDir: folder, defaultPort: 0 });
     browser = await chromium.launch({ executablePath: CHROMIUM });
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
     watch(page);
@@ -86,18 +88,18 @@ describe.skipIf(!available)('explorer page (Chromium)', () => {
     rmSync(downloads, { recursive: true, force: true });
   });
 
-  it('opens the printed URL and draws every chart of the baseline from a run in the page', async () => {
+  it('opens the printed URL and draws every chart of the config from a run in the page', async () => {
     await page.goto(explorer.url);
     await ranPast(page, 0);
     expect(await page.locator('figure[data-chart]').count()).toBeGreaterThanOrEqual(20);
-    expect(await page.locator('#status').textContent()).toMatch(/^Ran baseline\.json in/);
+    expect(await page.locator('#status').textContent()).toMatch(/^Ran e2e-base\.json in .*, 12 months$/);
   }, 60_000);
 
   it('opens another config from the list, and redraws the charts when a slider is released', async () => {
     let count = await runs(page);
-    await page.locator('#config-select').selectOption('e2e-base.json');
+    await page.locator('#config-select').selectOption('e2e-other.json');
     await ranPast(page, count);
-    expect(await page.locator('#status').textContent()).toMatch(/^Ran e2e-base\.json in .*, 24 months$/);
+    expect(await page.locator('#status').textContent()).toMatch(/^Ran e2e-other\.json in .*, 12 months$/);
     const before = await picture(page, SHARE);
     const parity = await lever(page, 'Open-weights parity (value of an open model against a closed one)');
     await parity.slider.focus();
@@ -105,7 +107,7 @@ describe.skipIf(!available)('explorer page (Chromium)', () => {
     const released = Date.now();
     await page.keyboard.press('End');
     const redraw = await ranPast(page, count, released);
-    console.log(`slider release to redrawn charts (24 months of the baseline): ${redraw} ms`);
+    console.log(`slider release to redrawn charts (12 months of the baseline): ${redraw} ms`);
     expect(await picture(page, SHARE)).not.toBe(before);
   }, 60_000);
 
@@ -134,9 +136,9 @@ describe.skipIf(!available)('explorer page (Chromium)', () => {
     await months.field.fill('0');
     await months.field.press('Enter');
     await page.waitForFunction(() => document.body.dataset.invalid === 'true');
-    expect(await page.locator('#problems').textContent()).toMatch(/e2e-base-explored\.json is not a valid scenario \(1 problem\):\n {2}months: Too small: expected number to be >=1; found 0/);
+    expect(await page.locator('#problems').textContent()).toMatch(/e2e-other-explored\.json is not a valid scenario \(1 problem\):\n {2}months: Too small: expected number to be >=1; found 0/);
     const count = await runs(page);
-    await months.field.fill('24');
+    await months.field.fill('12');
     await months.field.press('Enter');
     await ranPast(page, count);
     expect(await page.locator('#problems').isHidden()).toBe(true);
@@ -148,7 +150,7 @@ describe.skipIf(!available)('explorer page (Chromium)', () => {
     await page.getByRole('button', { name: 'Save into configs/' }).click();
     await page.waitForFunction(() => document.body.dataset.saved !== undefined);
     const saved = JSON.parse(readFileSync(join(folder, 'e2e-explored.json'), 'utf8')) as Record<string, unknown>;
-    expect(saved).toMatchObject({ extends: 'e2e-base.json', name: 'e2e-explored' });
+    expect(saved).toMatchObject({ extends: 'e2e-other.json', name: 'e2e-explored' });
     expect(Object.keys(saved).sort()).toEqual(['$schema', 'description', 'enterprises', 'extends', 'name']);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export metrics.csv' }).click()]);
     const exported = join(downloads, 'metrics.csv');
@@ -177,12 +179,42 @@ describe.skipIf(!available)('explorer page (Chromium)', () => {
     watch(again);
     await again.goto(url);
     await ranPast(again, 0);
-    expect(await (await lever(again, 'Months simulated')).field.inputValue()).toBe('24');
+    expect(await (await lever(again, 'Months simulated')).field.inputValue()).toBe('12');
     expect(await again.getByLabel('Save as').inputValue()).toBe('e2e-explored');
     expect(await again.locator(SHARE).getAttribute('data-series')).toBe(await page.locator(SHARE).getAttribute('data-series'));
     expect(await picture(again, SHARE)).toBe(shown);
     await again.close();
   }, 90_000);
+
+  it('exports each chart as the PNG renderer draws it, 1200 × 700', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${SHARE} button`).click()]);
+    expect(download.suggestedFilename()).toBe('enterprise-share.png');
+    const file = join(downloads, 'chart.png');
+    await download.saveAs(file);
+    const png = readFileSync(file);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 700]);
+  }, 30_000);
+
+  it('runs an ensemble of seeds and draws its band, with progress, and exports its statistics', async () => {
+    const count = await runs(page);
+    const alone = Number(await page.locator(SHARE).getAttribute('data-series'));
+    const started = Date.now();
+    await page.getByLabel('Seeds').selectOption('4');
+    await page.waitForFunction(() => /run \d of 4/.test(document.getElementById('status')!.textContent ?? ''), null, { timeout: 30_000 });
+    const took = await ranPast(page, count, started);
+    console.log(`ensemble of 4 seeds (12 months): ${took} ms`);
+    expect(await page.locator('#status').textContent()).toContain('4 runs (seeds');
+    // Each line gains its 5th–95th percentile band.
+    expect(Number(await page.locator(SHARE).getAttribute('data-series'))).toBeGreaterThan(alone);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export metrics.csv' }).click()]);
+    const file = join(downloads, 'ensemble.csv');
+    await download.saveAs(file);
+    expect(readFileSync(file, 'utf8').split('\n')[0]).toBe('tick,date,metric,entity,mean,p5,p50,p95,runs');
+    const back = await runs(page);
+    await page.getByLabel('Seeds').selectOption('1');
+    await ranPast(page, back);
+  }, 60_000);
 
   it('labels every control and reaches each one from the keyboard', async () => {
     await page.locator('#all-parameters summary').click();
@@ -202,12 +234,12 @@ describe.skipIf(!available)('explorer page (Chromium)', () => {
     // From the first control, Tab walks the toolbar's controls one after another, then the panels.
     await page.locator('#config-select').focus();
     const reached: number[] = [];
-    for (let i = 0; i < 14; i++) {
+    for (let i = 0; i < 15; i++) {
       reached.push(await page.evaluate(() => [...document.querySelectorAll('#toolbar *')].indexOf(document.activeElement!)));
       await page.keyboard.press('Tab');
     }
     expect(reached.every((index) => index >= 0)).toBe(true);
-    expect(new Set(reached).size).toBe(14);
+    expect(new Set(reached).size).toBe(15);
     expect(await page.evaluate(() => document.getElementById('panels')!.contains(document.activeElement))).toBe(true);
   }, 60_000);
 

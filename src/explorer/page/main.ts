@@ -2,12 +2,15 @@ import { mergeScenario } from '../../config/compose.js';
 import { scenarioJsonSchema } from '../../config/json-schema.js';
 import type { Scenario } from '../../config/parse-scenario.js';
 import { scenarioChanges } from '../../config/scenario-changes.js';
+import { deriveSeeds } from '../../batch/seeds.js';
+import { summariseRuns, type EnsembleTable } from '../../ensemble/ensemble-table.js';
 import type { MetricTable } from '../../metrics/metric-table.js';
 import { buildCharts } from '../../render/build-charts.js';
-import { singleRun } from '../../render/chart-data.js';
+import { ensembleOfRuns, singleRun, type ChartData } from '../../render/chart-data.js';
 import { formatMonth } from '../../render/format.js';
 import { historyOf } from '../../render/history-marks.js';
-import { metricsCsv } from '../../report/metrics-csv.js';
+import { ensembleMetricsCsv, metricsCsv } from '../../report/metrics-csv.js';
+import { describeRunsSpread } from '../../report/uncertain-runs.js';
 import { api, type Opened } from './api.js';
 import { ChartsView, download } from './charts-view.js';
 import { renderAllParameters, renderLevers, renderPolicies, type ControlContext } from './controls.js';
@@ -27,8 +30,26 @@ import { readState, writeState } from './url-state.js';
 
 interface Run {
   readonly scenario: Scenario;
+  /** The run of the scenario's seed: the first of an ensemble. */
   readonly table: MetricTable;
+  /** Every run, one per seed: one, or an ensemble as simulate --runs N makes it. */
+  readonly tables: readonly MetricTable[];
+  readonly seeds: readonly number[];
   readonly label: string;
+}
+
+const ensembles = new WeakMap<Run, EnsembleTable>();
+
+/** What a run's charts draw over its first `months` months: its values, or an ensemble's means with their 5th–95th percentile band. */
+function chartDataOf(run: Run, months: number): ChartData {
+  if (run.tables.length === 1) return singleRun(firstMonths(run.table, months));
+  let ensemble = ensembles.get(run);
+  if (ensemble === undefined) {
+    ensemble = summariseRuns(run.tables);
+    ensembles.set(run, ensemble);
+  }
+  const data = ensembleOfRuns(ensemble, `${run.tables.length} runs (${describeRunsSpread(run.seeds, undefined)})`);
+  return { ...data, dates: data.dates.slice(0, months), lines: firstMonths(data.lines, months), sums: firstMonths(data.sums, months), band: data.band };
 }
 
 const schema = scenarioJsonSchema();
@@ -58,6 +79,7 @@ const runButton = el('button', { type: 'button', text: 'Run' });
 const stepButton = el('button', { type: 'button', text: 'Step a month' });
 const playButton = el('button', { type: 'button', text: 'Play' });
 const pauseButton = el('button', { type: 'button', text: 'Pause' });
+const seedsSelect = el('select', {}, ...[1, 4, 8, 16].map((n) => el('option', { value: String(n), text: n === 1 ? '1 (the seed)' : `${n} (an ensemble)` })));
 const speedSelect = el('select', {}, ...[1, 2, 4, 8, 16].map((s) => el('option', { value: String(s), text: `${s} months/s` })));
 speedSelect.value = '4';
 const resetButton = el('button', { type: 'button', text: 'Reset' });
@@ -79,6 +101,7 @@ toolbar.append(
   item('Scenario', configSelect),
   group(runButton, stepButton, playButton, pauseButton),
   item('Speed', speedSelect),
+  item('Seeds', seedsSelect),
   resetButton,
   item('Month shown', monthSlider),
   monthShown,
@@ -112,6 +135,7 @@ function updateUrl(): void {
     ...(month !== undefined && current !== undefined && month < current.table.dates.length && { month }),
     ...(reference !== undefined && { reference: reference.changes }),
     difference: referenceMode === 'difference',
+    runs: Number(seedsSelect.value),
   });
   history.replaceState(null, '', `${location.pathname}${location.search}${state}`);
 }
@@ -149,14 +173,17 @@ async function resolve(edits: Record<string, unknown>): Promise<{ scenario: Scen
   return checked.value.valid ? { scenario: checked.value.scenario } : { problems: checked.value.report };
 }
 
-async function simulate(scenario: Scenario, what: string): Promise<MetricTable | undefined> {
+async function simulate(scenario: Scenario, what: string, count = 1): Promise<{ tables: MetricTable[]; seeds: number[] } | undefined> {
   document.body.dataset.busy = 'true';
   const started = performance.now();
-  const result = await runs.run(scenario, (m, months) => setStatus(`Running ${what}: month ${m} of ${months}…`));
+  const seeds = deriveSeeds(scenario.seed, count);
+  const result = await runs.run(scenario, seeds, (p) => setStatus(`Running ${what}: ${p.runs > 1 ? `run ${p.run} of ${p.runs}, ` : ''}month ${p.month} of ${p.months}…`));
   if (result === undefined) return undefined;
   const seconds = (performance.now() - started) / 1000;
-  setStatus(`Ran ${what} in ${seconds.toFixed(1)} s (the core: ${(result.ms / 1000).toFixed(1)} s), ${result.table.dates.length} months`);
-  return result.table;
+  const ensemble = seeds.length > 1 ? `, ${seeds.length} runs (${describeRunsSpread(seeds, undefined)})` : '';
+  setStatus(`Ran ${what} in ${seconds.toFixed(1)} s (the core: ${(result.ms / 1000).toFixed(1)} s), ${result.tables[0]!.dates.length} months${ensemble}`);
+  document.body.dataset.runMs = String(Math.round(performance.now() - started));
+  return { tables: result.tables, seeds };
 }
 
 async function runCurrent(): Promise<void> {
@@ -172,10 +199,11 @@ async function runCurrent(): Promise<void> {
     return;
   }
   showProblems(undefined);
-  const table = await simulate(resolved.scenario, Object.keys(changes()).length === 0 ? base : `${base} with your changes`);
-  if (table === undefined || mine !== attempt) return;
+  const ran = await simulate(resolved.scenario, Object.keys(changes()).length === 0 ? base : `${base} with your changes`, Number(seedsSelect.value));
+  if (ran === undefined || mine !== attempt) return;
+  const table = ran.tables[0]!;
   // Charts name the scenario as loaded, changed or not: the name a save would give is not the run's.
-  current = { scenario: resolved.scenario, table, label: Object.keys(changes()).length === 0 ? loaded!.scenario.name : `${loaded!.scenario.name}, changed` };
+  current = { scenario: resolved.scenario, table, tables: ran.tables, seeds: ran.seeds, label: Object.keys(changes()).length === 0 ? loaded!.scenario.name : `${loaded!.scenario.name}, changed` };
   month = Math.min(month ?? table.dates.length, table.dates.length);
   if (pendingMonth !== undefined) {
     month = Math.min(pendingMonth, table.dates.length);
@@ -204,9 +232,9 @@ async function ensureReference(mine: number): Promise<void> {
   }
   const resolved = await resolve(wanted);
   if ('problems' in resolved || mine !== attempt) return;
-  const table = await simulate(resolved.scenario, 'the reference');
-  if (table === undefined) return;
-  reference = { scenario: resolved.scenario, table, label: Object.keys(wanted).length === 0 ? `${loaded.scenario.name} as loaded` : 'pinned run', changes: wanted };
+  const ran = await simulate(resolved.scenario, 'the reference');
+  if (ran === undefined) return;
+  reference = { scenario: resolved.scenario, table: ran.tables[0]!, tables: ran.tables, seeds: ran.seeds, label: Object.keys(wanted).length === 0 ? `${loaded.scenario.name} as loaded` : 'pinned run', changes: wanted };
 }
 
 function redraw(): void {
@@ -216,9 +244,9 @@ function redraw(): void {
   monthSlider.max = String(total);
   monthSlider.value = String(shownMonths);
   monthShown.textContent = `${formatMonth(current.table.dates[shownMonths - 1]!)} (${shownMonths} of ${total})`;
-  const built = buildCharts(singleRun(firstMonths(current.table, shownMonths)), { scenario: current.label, history: historyOf(current.scenario) });
+  const built = buildCharts(chartDataOf(current, shownMonths), { scenario: current.label, history: historyOf(current.scenario) });
   const pinned = reference !== undefined && referenceMode !== 'hidden' && reference.table !== current.table ? reference : undefined;
-  const theirs = pinned === undefined ? new Map() : new Map(buildCharts(singleRun(firstMonths(pinned.table, shownMonths)), { scenario: pinned.label, history: historyOf(pinned.scenario) }).map((c) => [c.file, c.config]));
+  const theirs = pinned === undefined ? new Map() : new Map(buildCharts(chartDataOf(pinned, shownMonths), { scenario: pinned.label, history: historyOf(pinned.scenario) }).map((c) => [c.file, c.config]));
   charts.draw(pinned === undefined ? built : built.map((c) => ({ ...c, config: withReference(c.config, theirs.get(c.file), referenceMode as ReferenceMode, pinned.label) })));
   document.body.dataset.month = String(shownMonths);
   updateUrl();
@@ -248,6 +276,7 @@ async function open(config: string, restore: ReturnType<typeof readState> = { di
   pendingReference = restore.reference;
   pendingMonth = restore.month;
   referenceMode = restore.difference ? 'difference' : 'beside';
+  if (restore.runs !== undefined) seedsSelect.value = String(restore.runs);
   referenceSelect.value = referenceMode;
   renderPanels();
   await runCurrent();
@@ -255,6 +284,7 @@ async function open(config: string, restore: ReturnType<typeof readState> = { di
 
 configSelect.addEventListener('change', () => void open(configSelect.value));
 runButton.addEventListener('click', () => void runCurrent());
+seedsSelect.addEventListener('change', () => void runCurrent());
 resetButton.addEventListener('click', () => {
   if (loaded === undefined) return;
   working = structuredClone(loaded.json);
@@ -305,7 +335,8 @@ nameField.addEventListener('change', () => {
 });
 csvButton.addEventListener('click', () => {
   if (current === undefined) return;
-  download('metrics.csv', URL.createObjectURL(new Blob([metricsCsv(current.table)], { type: 'text/csv' })));
+  const csv = current.tables.length === 1 ? metricsCsv(current.table) : ensembleMetricsCsv(summariseRuns(current.tables));
+  download('metrics.csv', URL.createObjectURL(new Blob([csv], { type: 'text/csv' })));
 });
 downloadButton.addEventListener('click', async () => {
   const checked = await api.check(base, name, changes());

@@ -13,7 +13,8 @@ export class RunClient {
   private busy = false;
   private next = 0;
 
-  run(scenario: Scenario, onProgress: (month: number, months: number) => void): Promise<{ table: MetricTable; ms: number } | undefined> {
+  /** The runs of the seeds given, in their order. */
+  run(scenario: Scenario, seeds: readonly number[], onProgress: (progress: { run: number; runs: number; month: number; months: number }) => void): Promise<{ tables: MetricTable[]; ms: number } | undefined> {
     if (this.busy) this.stop();
     this.worker ??= new Worker('/worker.js');
     const worker = this.worker;
@@ -26,15 +27,15 @@ export class RunClient {
         const reply = message.data;
         if (reply.kind === 'stopped') return stopped();
         if (reply.id !== id) return;
-        if (reply.kind === 'progress') return onProgress(reply.month, reply.months);
+        if (reply.kind === 'progress') return onProgress(reply);
         worker.removeEventListener('message', listener);
         this.busy = false;
-        if (reply.kind === 'done') resolve({ table: unpackTable(reply.table), ms: reply.ms });
+        if (reply.kind === 'done') resolve({ tables: reply.tables.map(unpackTable), ms: reply.ms });
         else reject(new Error(`the run stopped: ${reply.message}`));
       };
       worker.addEventListener('message', listener);
       this.cancel = stopped;
-      worker.postMessage({ kind: 'run', id, scenario } satisfies WorkerRequest);
+      worker.postMessage({ kind: 'run', id, scenario, seeds } satisfies WorkerRequest);
     });
   }
 

@@ -13,6 +13,8 @@ export interface PageState {
   /** The changes of the pinned reference run (to the same config); undefined for none. */
   readonly reference?: Record<string, unknown>;
   readonly difference: boolean;
+  /** Runs of the current settings, one per seed; 1 when absent. */
+  readonly runs?: number;
 }
 
 export function writeState(state: PageState): string {
@@ -23,6 +25,7 @@ export function writeState(state: PageState): string {
   if (state.month !== undefined) params.set('month', String(state.month));
   if (state.reference !== undefined) params.set('reference', JSON.stringify(state.reference));
   if (state.difference) params.set('difference', '1');
+  if (state.runs !== undefined && state.runs > 1) params.set('runs', String(state.runs));
   return `#${params.toString()}`;
 }
 
@@ -39,6 +42,7 @@ export function readState(hash: string): Partial<PageState> {
     }
   };
   const month = Number(params.get('month'));
+  const runs = Number(params.get('runs'));
   const changes = json('changes');
   const reference = json('reference');
   return {
@@ -48,5 +52,6 @@ export function readState(hash: string): Partial<PageState> {
     ...(Number.isInteger(month) && month > 0 && { month }),
     ...(reference !== undefined && { reference }),
     difference: params.get('difference') === '1',
+    ...([4, 8, 16].includes(runs) && { runs }),
   };
 }
