@@ -186,6 +186,41 @@ describe.skipIf(!available)('explorer page (Chromium)', () => {
     await again.close();
   }, 90_000);
 
+  it("edits the events (add, change the month, remove) and a policy's type, whose params follow it", async () => {
+    await page.locator('#events summary').click();
+    const rows = page.locator('#events tbody tr');
+    const before = await rows.count();
+    let count = await runs(page);
+    await page.getByRole('button', { name: 'Add event' }).click();
+    await ranPast(page, count);
+    expect(await rows.count()).toBe(before + 1);
+    const month = page.getByLabel(`event ${before + 1}: month (YYYY-MM)`);
+    count = await runs(page);
+    await month.fill('2024-06');
+    await month.press('Enter');
+    await month.blur();
+    await ranPast(page, count);
+    expect(decodeURIComponent(page.url())).toMatch(/"id":"explorer-event-1","date":"2024-06"/);
+    count = await runs(page);
+    await page.getByRole('button', { name: `remove event ${before + 1} (explorer-event-1)` }).click();
+    await ranPast(page, count);
+    expect(await rows.count()).toBe(before);
+    expect(decodeURIComponent(page.url())).not.toContain('explorer-event-1');
+
+    await page.locator('#policies summary').click();
+    const pricing = page.locator('#policies select').first();
+    const policy = page.locator('#policies fieldset').first();
+    count = await runs(page);
+    await pricing.selectOption('fixed-price');
+    await ranPast(page, count);
+    expect(await policy.locator('.lever').count()).toBe(0);
+    count = await runs(page);
+    await page.locator('#policies select').first().selectOption('cost-plus-competitive');
+    await ranPast(page, count);
+    // The type's own params, at its defaults: markup 2 (price 3 × cost).
+    expect(await page.locator('#policies fieldset').first().getByRole('spinbutton', { name: 'markup: value', exact: true }).inputValue()).toBe('2');
+  }, 60_000);
+
   it('exports each chart as the PNG renderer draws it, 1200 × 700', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${SHARE} button`).click()]);
     expect(download.suggestedFilename()).toBe('enterprise-share.png');

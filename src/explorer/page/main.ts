@@ -157,12 +157,20 @@ function pathText(path: Path): string {
 }
 
 function renderPanels(): void {
+  // Panels drawn again (a policy's type, an event) stay open or closed as they were, and where they were scrolled.
+  const drawn = panels.childElementCount > 0;
+  const open = new Set([...panels.querySelectorAll('details')].filter((d) => d.open).map((d) => d.id));
+  const scrolled = panels.scrollTop;
   panels.replaceChildren();
   renderLevers(panels, context);
   renderPolicies(panels, context);
   renderAllParameters(panels, context, query, (q) => (query = q));
   const json = working as { events?: Record<string, unknown>[]; start?: string };
   renderEvents(panels, schema, json.events ?? [], json.start ?? '', (events) => context.edit(['events'], events));
+  if (drawn) {
+    for (const details of panels.querySelectorAll('details')) details.open = open.has(details.id);
+    panels.scrollTop = scrolled;
+  }
 }
 
 /** The scenario the settings give: the loaded one when nothing changed, else the draft the server checked. */
