@@ -4,47 +4,80 @@ import { unpackTable } from './packed-table.js';
 import type { WorkerReply, WorkerRequest } from './sim-worker.js';
 
 /**
- * Runs scenarios on the page's Web Worker, one at a time: a new run while one is under way ends
- * the old one (its worker is terminated, a run cannot be interrupted inside), so the page always
- * shows the run of the latest settings.
+ * Runs scenarios on the page's Web Workers, one job at a time: a new job while one is under way
+ * ends the old one (its workers are terminated, a run cannot be interrupted inside), so the page
+ * always shows the runs of the latest settings. An ensemble's seeds are dealt out over as many
+ * workers as the machine has cores (at most 4), and its runs come back in the seeds' order.
  */
+
+export interface Progress {
+  /** Runs finished, and the one under way in the first worker: for "run 3 of 8, month 12". */
+  readonly run: number;
+  readonly runs: number;
+  readonly month: number;
+  readonly months: number;
+}
+
+const MAX_WORKERS = 4;
+
 export class RunClient {
-  private worker: Worker | undefined;
-  private busy = false;
+  private workers: Worker[] = [];
+  private cancel: (() => void) | undefined;
   private next = 0;
 
-  /** The runs of the seeds given, in their order. */
-  run(scenario: Scenario, seeds: readonly number[], onProgress: (progress: { run: number; runs: number; month: number; months: number }) => void): Promise<{ tables: MetricTable[]; ms: number } | undefined> {
-    if (this.busy) this.stop();
-    this.worker ??= new Worker('/worker.js');
-    const worker = this.worker;
-    const id = ++this.next;
-    this.busy = true;
+  run(scenario: Scenario, seeds: readonly number[], onProgress: (progress: Progress) => void): Promise<{ tables: MetricTable[]; ms: number } | undefined> {
+    this.stop();
+    const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 1;
+    const count = Math.max(1, Math.min(seeds.length, cores, MAX_WORKERS));
+    while (this.workers.length < count) this.workers.push(new Worker('/worker.js'));
+    // Worker w runs seeds w, w + count, w + 2·count, …
+    const shares = Array.from({ length: count }, (_, w) => seeds.flatMap((seed, i) => (i % count === w ? [{ seed, index: i }] : [])));
+    const tables: MetricTable[] = new Array(seeds.length);
+    let finished = 0;
+    let slowest = 0;
     return new Promise((resolve, reject) => {
-      const stopped = () => resolve(undefined);
-      worker.addEventListener('error', (event) => reject(new Error(`the simulation worker failed: ${event.message}`)), { once: true });
-      const listener = (message: MessageEvent<WorkerReply | { kind: 'stopped' }>) => {
-        const reply = message.data;
-        if (reply.kind === 'stopped') return stopped();
-        if (reply.id !== id) return;
-        if (reply.kind === 'progress') return onProgress(reply);
-        worker.removeEventListener('message', listener);
-        this.busy = false;
-        if (reply.kind === 'done') resolve({ tables: reply.tables.map(unpackTable), ms: reply.ms });
-        else reject(new Error(`the run stopped: ${reply.message}`));
+      let settled = false;
+      const listeners: [Worker, (message: MessageEvent<WorkerReply>) => void, (event: ErrorEvent) => void][] = [];
+      const detach = () => listeners.forEach(([worker, onMessage, onError]) => (worker.removeEventListener('message', onMessage), worker.removeEventListener('error', onError)));
+      const settle = (result: { tables: MetricTable[]; ms: number } | undefined, error?: Error) => {
+        if (settled) return;
+        settled = true;
+        detach();
+        this.cancel = undefined;
+        if (error !== undefined) reject(error);
+        else resolve(result);
       };
-      worker.addEventListener('message', listener);
-      this.cancel = stopped;
-      worker.postMessage({ kind: 'run', id, scenario, seeds } satisfies WorkerRequest);
+      this.cancel = () => settle(undefined);
+      shares.forEach((share, w) => {
+        const worker = this.workers[w]!;
+        const id = ++this.next;
+        const onMessage = (message: MessageEvent<WorkerReply>) => {
+          const reply = message.data;
+          if (reply.id !== id) return;
+          if (reply.kind === 'progress') {
+            if (w === 0) onProgress({ run: Math.min(finished + 1, seeds.length), runs: seeds.length, month: reply.month, months: reply.months });
+            if (reply.month === reply.months) finished += 1;
+            return;
+          }
+          if (reply.kind === 'failed') return settle(undefined, new Error(`the run stopped: ${reply.message}`));
+          reply.tables.forEach((packed, k) => (tables[share[k]!.index] = unpackTable(packed)));
+          slowest = Math.max(slowest, reply.ms);
+          if (tables.filter(Boolean).length === seeds.length) settle({ tables, ms: slowest });
+        };
+        const onError = (event: ErrorEvent) => settle(undefined, new Error(`the simulation worker failed: ${event.message}`));
+        worker.addEventListener('message', onMessage);
+        worker.addEventListener('error', onError);
+        listeners.push([worker, onMessage, onError]);
+        worker.postMessage({ kind: 'run', id, scenario, seeds: share.map((s) => s.seed) } satisfies WorkerRequest);
+      });
     });
   }
 
-  private cancel: (() => void) | undefined;
-
+  /** Ends the job under way, if any: its workers are terminated and made again when next needed. */
   private stop(): void {
-    this.worker?.terminate();
-    this.worker = undefined;
-    this.busy = false;
-    this.cancel?.();
+    if (this.cancel === undefined) return;
+    this.workers.forEach((worker) => worker.terminate());
+    this.workers = [];
+    this.cancel();
   }
 }
