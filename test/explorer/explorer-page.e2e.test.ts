@@ -183,6 +183,16 @@ describe.skipIf(!available)('explorer page (Chromium)', () => {
     expect(await again.getByLabel('Save as').inputValue()).toBe('e2e-explored');
     expect(await again.locator(SHARE).getAttribute('data-series')).toBe(await page.locator(SHARE).getAttribute('data-series'));
     expect(await picture(again, SHARE)).toBe(shown);
+    // A link with changes and no reference draws the config as loaded as the reference.
+    const link = new URL(url);
+    const hash = new URLSearchParams(link.hash.slice(1));
+    hash.delete('reference');
+    link.hash = hash.toString();
+    await again.goto('about:blank');
+    await again.goto(link.toString());
+    await ranPast(again, 0);
+    expect(Number(await again.locator(SHARE).getAttribute('data-series'))).toBeGreaterThan(7);
+    expect(decodeURIComponent(again.url())).toContain('reference={}');
     await again.close();
   }, 90_000);
 

@@ -212,12 +212,15 @@ async function runCurrent(): Promise<void> {
   const table = ran.tables[0]!;
   // Charts name the scenario as loaded, changed or not: the name a save would give is not the run's.
   current = { scenario: resolved.scenario, table, tables: ran.tables, seeds: ran.seeds, label: Object.keys(changes()).length === 0 ? loaded!.scenario.name : `${loaded!.scenario.name}, changed` };
-  month = Math.min(month ?? table.dates.length, table.dates.length);
   if (pendingMonth !== undefined) {
     month = Math.min(pendingMonth, table.dates.length);
     pendingMonth = undefined;
   } else month = table.dates.length;
-  if (reference === undefined) reference = { ...current, label: `${loaded!.scenario.name} as loaded`, changes: {} };
+  // The first reference is the config as loaded: this run when nothing changed, else a run of its own.
+  if (reference === undefined && pendingReference === undefined) {
+    if (Object.keys(changes()).length === 0) reference = { ...current, label: `${loaded!.scenario.name} as loaded`, changes: {} };
+    else pendingReference = {};
+  }
   await ensureReference(mine);
   if (mine !== attempt) return;
   document.body.dataset.busy = 'false';
@@ -234,15 +237,16 @@ async function ensureReference(mine: number): Promise<void> {
   if (pendingReference === undefined || loaded === undefined) return;
   const wanted = pendingReference;
   pendingReference = undefined;
+  const label = Object.keys(wanted).length === 0 ? `${loaded.scenario.name} as loaded` : 'pinned run';
   if (JSON.stringify(wanted) === JSON.stringify(changes()) && current !== undefined) {
-    reference = { ...current, label: 'pinned run', changes: wanted };
+    reference = { ...current, label, changes: wanted };
     return;
   }
   const resolved = await resolve(wanted);
   if ('problems' in resolved || mine !== attempt) return;
   const ran = await simulate(resolved.scenario, 'the reference');
   if (ran === undefined) return;
-  reference = { scenario: resolved.scenario, table: ran.tables[0]!, tables: ran.tables, seeds: ran.seeds, label: Object.keys(wanted).length === 0 ? `${loaded.scenario.name} as loaded` : 'pinned run', changes: wanted };
+  reference = { scenario: resolved.scenario, table: ran.tables[0]!, tables: ran.tables, seeds: ran.seeds, label, changes: wanted };
 }
 
 function redraw(): void {
