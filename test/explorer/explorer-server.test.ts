@@ -69,9 +69,12 @@ describe('explorer-server', () => {
     }
   });
 
-  it('bundles a worker whose code reaches no Node API', () => {
-    const worker = bundle.files.get('/worker.js')!.body.toString('utf8');
-    expect(worker).not.toMatch(/require\(["'](node:)?(fs|process|worker_threads|path|os|child_process)["']\)/);
+  it('bundles a page and a worker whose code reaches no Node API', () => {
+    for (const file of ['/app.js', '/worker.js']) {
+      const code = bundle.files.get(file)!.body.toString('utf8');
+      expect(code, file).not.toMatch(/require\(["'](node:)?(fs|process|worker_threads|path|os|child_process)["']\)/);
+      expect(code, file).not.toMatch(/\bprocess\.(env|cwd|argv|exit|stdout|stderr|on)\b/);
+    }
   });
 
   it('refuses a Host header naming another site (DNS rebinding), and answers to localhost', async () => {
