@@ -6,8 +6,10 @@
 
 /** The pure simulation core, and the statistics that analyse its runs (sensitivity, scenario discovery). */
 const CORE = '^src/(world|engine|agents|policies|market|simulation|metrics|books|analysis)/';
-/** The edge: commands, job kinds and the machinery that runs them, reports, charts, files. */
-const EDGE = '^src/(cli|jobs|batch|report|render|io)/';
+/** The edge: commands, job kinds and the machinery that runs them, reports, charts, files, the explorer. */
+const EDGE = '^src/(cli|jobs|batch|report|render|io|explorer)/';
+/** The explorer's page and its Web Worker: bundled for the browser by src/explorer/server/bundle.ts. */
+const PAGE = '^src/explorer/page/';
 /** npm packages that need Node (threads, files, a terminal, a native canvas). */
 const NODE_ONLY_PACKAGES = '^(piscina|canvas|chartjs-node-canvas|proper-lockfile|cli-progress)$';
 
@@ -41,6 +43,27 @@ module.exports = {
       comment: 'The simulation core runs in a browser: no package that needs Node (threads, files, a terminal, a native canvas).',
       from: { path: CORE },
       to: { path: NODE_ONLY_PACKAGES },
+    },
+    {
+      name: 'page-runs-in-a-browser',
+      comment: 'The explorer page and its worker run in a browser: no Node API, no package that needs Node, nothing of the commands or the server. They share the core, the config layer and the chart definitions with the command line.',
+      severity: 'error',
+      from: { path: PAGE },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'page-imports-nothing-node-only',
+      severity: 'error',
+      comment: 'The explorer page runs in a browser: no package that needs Node, nothing of src/cli, src/io, src/jobs or the explorer server, of src/batch only its seeds.',
+      from: { path: PAGE },
+      to: { path: [NODE_ONLY_PACKAGES, '^src/(cli|io|jobs)/', '^src/batch/(?!seeds\\.ts$)', '^src/explorer/server/', '^src/render/render-(charts|configs)\\.ts$'] },
+    },
+    {
+      name: 'only-the-page-imports-the-page',
+      severity: 'error',
+      comment: 'The page is bundled, never imported: the server names its entry points to esbuild.',
+      from: { path: '^src/', pathNot: PAGE },
+      to: { path: PAGE },
     },
     {
       name: 'nothing-below-the-cli-imports-it',

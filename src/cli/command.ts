@@ -11,7 +11,7 @@ import { pastCalibratedWindow } from '../report/calibrated-window.js';
 import { currentEnvironment } from './environment.js';
 import { badInput, EXIT_RUN_FAILED } from '../jobs/command-line.js';
 import { executeJob } from './execute-job.js';
-import { formatProblemLines, formatProblems, oneLine } from './format-problems.js';
+import { formatProblemLines, formatProblems, oneLine } from '../config/format-problems.js';
 import type { JobOptions } from '../jobs/job-options.js';
 
 /** Runs a command's main and turns a stray exception, a bug, into one line and exit code 1. */

@@ -12,7 +12,7 @@ import { describeFsFailure, errorCode } from '../io/fs-errors.js';
 import { writeOutputFile, WriteFailure } from '../io/write-output.js';
 import { commitOutput, discardOutput, OutputSetAside, prepareOutput, type Staging } from '../report/output-folder.js';
 import { EXIT_BAD_INPUT, EXIT_RUN_FAILED } from '../jobs/command-line.js';
-import { oneLine } from './format-problems.js';
+import { oneLine } from '../config/format-problems.js';
 import { InputError } from '../io/input-error.js';
 import { onInterrupt } from './interrupt.js';
 import type { PoolTaskInput } from './pool-task.js';

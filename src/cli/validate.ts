@@ -7,7 +7,7 @@ import { eventsAfterEnd } from '../config/references.js';
 import { tickToDate } from '../engine/calendar.js';
 import { readJsonFile } from '../io/read-json-file.js';
 import { JOB_KINDS } from '../jobs/registry.js';
-import { formatProblemLines, formatProblems, oneLine } from './format-problems.js';
+import { formatProblemLines, formatProblems, oneLine } from '../config/format-problems.js';
 import { usageAfter } from '../jobs/job-options.js';
 import { parseValidateArgs, VALIDATE_USAGE } from './validate-args.js';
 

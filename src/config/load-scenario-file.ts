@@ -24,7 +24,7 @@ export interface LocatedProblem extends ConfigProblem {
 }
 
 export type LoadResult =
-  | { success: true; scenario: Scenario; files: readonly string[]; chain: readonly FileEvents[] }
+  | { success: true; scenario: Scenario; files: readonly string[]; chain: readonly FileEvents[]; /** The file merged onto its parents, as JSON. */ json: unknown }
   | { success: false; file: string; problems: readonly LocatedProblem[] };
 
 type Refused = { success: false; file: string; problems: LocatedProblem[] };
@@ -70,10 +70,28 @@ export const CONFIG_FILE_LIMITS: JsonFileLimits = {
  * are the absolute paths of every file of the chain, the config first.
  */
 export function loadScenarioFile(file: string): LoadResult {
-  const raw = readComposed(resolve(file), []);
+  return loadComposed(file, undefined);
+}
+
+/**
+ * A scenario not yet written: `json` read as if it were the file `file` (its `extends` followed
+ * from that file's folder), with the same problems, in the same words, as loadScenarioFile gives
+ * once it is written. The explorer checks its drafts with it.
+ */
+export function loadScenarioDraft(file: string, json: unknown): LoadResult {
+  return loadComposed(file, { json });
+}
+
+function loadComposed(file: string, draft: Draft | undefined): LoadResult {
+  const raw = readComposed(resolve(file), [], draft);
   if (!raw.success) return raw;
   const resolved = resolveScenario(raw, file);
-  return resolved.success ? { ...resolved, files: raw.files, chain: raw.chain } : resolved;
+  return resolved.success ? { ...resolved, files: raw.files, chain: raw.chain, json: raw.json } : resolved;
+}
+
+/** What the first file of a chain holds when it is not read from disk. */
+interface Draft {
+  readonly json: unknown;
 }
 
 /**
@@ -186,7 +204,7 @@ function display(path: string): string {
   return shown === '' || shown.startsWith('..') || isAbsolute(shown) ? path : shown;
 }
 
-function readComposed(path: string, chain: readonly string[]): RawResult {
+function readComposed(path: string, chain: readonly string[], draft?: Draft): RawResult {
   const shown = display(path);
   if (chain.includes(path)) {
     const cycle = [...chain, path].map(display).join(' → ');
@@ -195,7 +213,7 @@ function readComposed(path: string, chain: readonly string[]): RawResult {
   if (chain.length >= MAX_EXTENDS_CHAIN) {
     return refused(display(chain[0]!), [{ path: 'extends', message: LIMIT_REASONS.extendsChain([...chain, path].map(display)) }]);
   }
-  const read = readJsonFile(path, CONFIG_FILE_LIMITS);
+  const read = draft !== undefined ? { success: true as const, json: draft.json } : readJsonFile(path, CONFIG_FILE_LIMITS);
   if (!read.success) {
     if (read.kind === 'json') return refused(shown, [{ path: '(json)', message: read.reason }]);
     const reason = read.reason.replace(/^no such file or folder \(ENOENT\)$/, 'no such file');

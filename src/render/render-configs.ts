@@ -1,5 +1,6 @@
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import type { ChartConfig } from './chart-definition.js';
+import type { ChartToRender } from './chart-to-render.js';
 
 /**
  * Renders ready-made chart.js configurations to PNG: the comparison, ensemble, sweep and
@@ -7,12 +8,7 @@ import type { ChartConfig } from './chart-definition.js';
  * background as renderCharts, plus chartjs-chart-matrix for heatmaps.
  */
 
-export interface ChartToRender {
-  readonly file: string;
-  readonly title: string;
-  readonly description: string;
-  readonly config: ChartConfig;
-}
+export type { ChartToRender };
 
 export interface RenderedFile {
   readonly file: string;

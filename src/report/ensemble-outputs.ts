@@ -13,24 +13,6 @@ import type { UncertainSummary } from './uncertain-runs.js';
  * - summary.json: each KPI as { mean, p5, p50, p95 } over the runs' own final or total values.
  */
 
-export const ENSEMBLE_CSV_HEADER = 'tick,date,metric,entity,mean,p5,p50,p95,runs';
-
-export function ensembleMetricsCsv(ensemble: EnsembleTable): string {
-  const lines = [ENSEMBLE_CSV_HEADER];
-  const names = ensemble.metricNames();
-  for (let tick = 0; tick < ensemble.dates.length; tick++) {
-    const date = ensemble.dates[tick]!;
-    for (const metric of names) {
-      for (const [entity, stats] of ensemble.series(metric)) {
-        const runs = stats.count[tick]!;
-        if (runs === 0) continue;
-        lines.push(`${tick},${date},${metric},${entity},${stats.mean[tick]},${stats.p5[tick]},${stats.p50[tick]},${stats.p95[tick]},${runs}`);
-      }
-    }
-  }
-  return `${lines.join('\n')}\n`;
-}
-
 export interface EnsembleSummary {
   readonly scenario: string;
   readonly description: string;

@@ -89,4 +89,18 @@ describe('the rules of the house (.dependency-cruiser.cjs)', () => {
     expect(run.output).not.toMatch(/: src\/cli\/command\.ts →/);
     expect(run.output).toContain('3 dependency violations');
   });
+
+  it("keeps the explorer's page to what runs in a browser, and imported by nothing else", () => {
+    const run = cruise({
+      'src/render/chart-specs.ts': 'export const charts = [];\n',
+      'src/io/read-json-file.ts': 'export const read = 1;\n',
+      'src/explorer/page/main.ts': "import { readFileSync } from 'node:fs';\nimport { charts } from '../../render/chart-specs.js';\nimport { read } from '../../io/read-json-file.js';\nexport const page = [readFileSync, charts, read];\n",
+      'src/explorer/server/bundle.ts': "import { page } from '../page/main.js';\nexport const bundle = page;\n",
+    });
+    expect(run.status).not.toBe(0);
+    expect(run.output).toMatch(/page-runs-in-a-browser: src\/explorer\/page\/main\.ts → .*fs/);
+    expect(run.output).toMatch(/page-imports-nothing-node-only: src\/explorer\/page\/main\.ts → src\/io\/read-json-file\.ts/);
+    expect(run.output).toMatch(/only-the-page-imports-the-page: src\/explorer\/server\/bundle\.ts → src\/explorer\/page\/main\.ts/);
+    expect(run.output).not.toMatch(/main\.ts → src\/render\/chart-specs\.ts/);
+  });
 });

@@ -3,7 +3,7 @@ import { parseTargetFile } from '../../src/calibration/load-targets-file.js';
 import type { Target } from '../../src/calibration/target-file.js';
 import { COMPARE_METRICS, overlayLines } from '../../src/jobs/compare/compare-charts.js';
 import { singleRun } from '../../src/render/chart-data.js';
-import { buildCharts, placeRunTargets } from '../../src/render/render-charts.js';
+import { buildCharts, placeRunTargets } from '../../src/render/build-charts.js';
 import { marksOn, sourceName, TARGET_LEGEND, targetLabel } from '../../src/render/target-marks.js';
 import { sampleTable } from './sample-table.js';
 

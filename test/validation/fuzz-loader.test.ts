@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { formatProblems } from '../../src/cli/format-problems.js';
+import { formatProblems } from '../../src/config/format-problems.js';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile, type LoadResult } from '../../src/config/load-scenario-file.js';
 import { parseScenario } from '../../src/config/parse-scenario.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblemLines, formatProblems, MAX_SHOWN_PROBLEMS } from '../../src/cli/format-problems.js';
+import { formatProblemLines, formatProblems, MAX_SHOWN_PROBLEMS } from '../../src/config/format-problems.js';
 
 describe('problems as the command line shows them', () => {
   it('counts one problem as "1 problem"', () => {

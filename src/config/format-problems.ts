@@ -1,4 +1,4 @@
-import type { ConfigProblem } from '../config/references.js';
+import type { ConfigProblem } from './references.js';
 import { printable } from '../io/json-text.js';
 
 /** Problems shown of one file; the rest are counted. Fix the first and the next ones often go with them. */

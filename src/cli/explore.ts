@@ -1,0 +1,46 @@
+import { basename, dirname } from 'node:path';
+import { oneLine } from '../config/format-problems.js';
+import { EXPLORE_USAGE, parseExploreArgs } from '../explorer/server/explore-args.js';
+import { PortTaken, startExplorer } from '../explorer/server/explorer-server.js';
+import { usageAfter } from '../jobs/job-options.js';
+
+/** `npm run explore -- [configs/x.json] [--port N] [--host ADDRESS]`: the explorer's server, until Ctrl-C. */
+
+const EXIT_INVALID = 2;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const parsed = parseExploreArgs(argv);
+  if (!parsed.success) {
+    process.stderr.write(`error: ${oneLine(parsed.message)}\n${usageAfter(parsed.message, EXPLORE_USAGE)}`);
+    return EXIT_INVALID;
+  }
+  const { config, port, host, help } = parsed.args;
+  if (help) {
+    process.stdout.write(EXPLORE_USAGE);
+    return 0;
+  }
+  const configsDir = dirname(config);
+  try {
+    const explorer = await startExplorer({ config: basename(config), configsDir, host, ...(port !== undefined && { port }) });
+    const opened = explorer.url;
+    process.stdout.write(`The explorer is at\n\n    ${opened}\n\nOpen that URL (it holds the token the server asks for). Configs are listed from ${configsDir}/ and saved there. Ctrl-C stops it.\n`);
+    if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
+      process.stderr.write(`warning: bound to ${host}, not to this machine alone: anyone who can reach it and has the URL can run scenarios and write configs into ${configsDir}/\n`);
+    }
+    const stop = () => void explorer.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return -1;
+  } catch (error) {
+    if (error instanceof PortTaken) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return EXIT_INVALID;
+    }
+    process.stderr.write(`error: ${oneLine((error as Error).message)}\n`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  if (code >= 0) process.exitCode = code;
+});

@@ -1,0 +1,38 @@
+import type { Scenario } from '../../config/parse-scenario.js';
+import { runSimulation } from '../../simulation/run-simulation.js';
+import { packTable, type PackedTable } from './packed-table.js';
+
+/**
+ * The simulation in the browser: a Web Worker that runs the core (src/simulation and below, the
+ * code `npm run simulate` runs) on a scenario the server resolved, and posts back its metric table.
+ * It reports each month as it opens, so the page can show progress.
+ */
+
+/** One run of the scenario's seed, or an ensemble: one run per seed, as simulate --runs N runs them. */
+export type WorkerRequest = { readonly kind: 'run'; readonly id: number; readonly scenario: Scenario; readonly seeds: readonly number[] };
+export type WorkerReply =
+  | { readonly kind: 'progress'; readonly id: number; readonly run: number; readonly runs: number; readonly month: number; readonly months: number }
+  | { readonly kind: 'done'; readonly id: number; readonly tables: readonly PackedTable[]; readonly ms: number }
+  | { readonly kind: 'failed'; readonly id: number; readonly message: string };
+
+/** The worker's global scope, as much of it as this file uses (the page's types are the DOM's, not a worker's). */
+const scope = self as unknown as { postMessage(message: WorkerReply): void; onmessage: ((message: MessageEvent<WorkerRequest>) => void) | null };
+
+scope.onmessage = (message: MessageEvent<WorkerRequest>) => {
+  const { id, scenario, seeds } = message.data;
+  const started = performance.now();
+  try {
+    const tables = seeds.map((seed, run) => {
+      const result = runSimulation(scenario, {
+        seed,
+        onEvent: (event) => {
+          if (event.type === 'market.month-opened') scope.postMessage({ kind: 'progress', id, run: run + 1, runs: seeds.length, month: event.tick + 1, months: scenario.months } satisfies WorkerReply);
+        },
+      });
+      return packTable(result.metrics);
+    });
+    scope.postMessage({ kind: 'done', id, tables, ms: performance.now() - started } satisfies WorkerReply);
+  } catch (error) {
+    scope.postMessage({ kind: 'failed', id, message: (error as Error).message } satisfies WorkerReply);
+  }
+};
