@@ -112,9 +112,9 @@ describe('compute crunch (Azure short of capacity from 2026-03)', () => {
   // OpenAI's AWS and Oracle deals (0.56 GW from 2026-01, Stargate's 4.5 GW from 2026-07) serve
   // most of what it sells once each GW serves its month's hardware (issue 21, item 6): a short Azure
   // moves its serving onto them. Until they are all in service the crunch bites: with tokens per
-  // app user growing 2.2× a year (docs/model.md, "Consumers"), 28.0–28.5 % of OpenAI's demand goes
-  // unserved over 2026-04..2026-12 (the baseline: 1.5–2.2 %), and none to speak of in 2027–2028
-  // (at most 0.02 %; seeds 1–5).
+  // app user growing 2.2× a year (docs/model.md, "Consumers"), 28.7–29.1 % of OpenAI's demand goes
+  // unserved over 2026-04..2026-12 (the baseline: 2.3–3.1 %), and none to speak of in 2027–2028
+  // (at most 0.03 %; seeds 1–5).
   it('has OpenAI contract less capacity with Azure and serve from the capacity it holds at its other clouds once it is in service', () => {
     expectLower(paired(baseline, crunch, 'contract.capacity_mtok', 'openai@azure', ['2026-04', '2028-12']));
     for (const seed of SEEDS) {
@@ -174,7 +174,7 @@ describe('margins below SaaS', () => {
   // of the baseline's declared range) against the baseline's 45 %: the apps give their savings back
   // as tokens per user (consumers.usageCostElasticity, docs/model.md "Consumers"), and without that
   // give-back, at the same usage on the baseline's own hardware path, the subscription-heavy lab
-  // passes 70 % (measured: OpenAI 0.713–0.714 in 2027; with it every vendor stays at 0.67 or less).
+  // passes 70 % (measured: OpenAI 0.715–0.717 in 2027; with it the highest is xAI's 2026, 0.658–0.690).
   it('keeps every closed vendor below 70 % when GPU costs fall faster, because the apps give the savings back as tokens', () => {
     const cheaperHardware = (name: string, consumers: Partial<Scenario['consumers']>): Scenario => ({
       ...baseline,
@@ -246,8 +246,8 @@ describe('labs that raise to train (capital-plan training, issue 26)', () => {
   });
 
   // Measured (seeds 1–5, with tokens per app user growing 2.2× a year): Anthropic ends 2028 at
-  // quality 1.844–1.854 when it raises and 1.829–1.839 when it does not (a training stock of
-  // $1.63–1.71T against $2.61–2.82T); its contracts and commitments still bill, so its cash goes below
+  // quality 1.844–1.854 when it raises and 1.830–1.840 when it does not (a training stock of
+  // $1.63–1.71T against $2.60–2.82T); its contracts and commitments still bill, so its cash goes below
   // zero (the model has no insolvency). Quality follows the stock to the power 0.065 and ships in
   // steps of at least 5 %, so the lead is a step or less: asserted on every seed in training compute,
   // which quality follows, and in quality (strictly behind on every seed, by 0.5 % or more on average).
