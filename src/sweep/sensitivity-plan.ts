@@ -4,18 +4,16 @@ import { declaredEnds } from './declared-range.js';
 import { applySettings } from './param-range.js';
 import { uncertainFactors, type UncertainFactor } from './uncertain-draws.js';
 import { numericPolicyParams, type PolicyParam } from './policy-params.js';
+import { derivedValue, rangeScale, type RangeScale, type Side } from './derived-range.js';
 
 /**
  * One-at-a-time sensitivity: every numeric parameter of every policy in the scenario, moved down
- * and up by a relative change (±20 % by default) while everything else stays put, each side kept
- * within the range the policy's own schema allows; a parameter the scenario declares uncertain
- * moves to the ends of its declared range instead (declared-range.ts), which says where it comes from.
+ * and up while everything else stays put: a parameter the scenario declares uncertain to the ends
+ * of its declared range (declared-range.ts), which says where it comes from; any other over the
+ * range its valid range gives it (derived-range.ts: its distance from its bounds ÷/× 1 + change).
  */
 
-/** Sensitivity's relative change, ±20 %: the range of a policy parameter no range is declared for. */
-export const DEFAULT_CHANGE = 0.2;
-
-export type Side = 'low' | 'high';
+export { DEFAULT_CHANGE, type Side } from './derived-range.js';
 
 export interface SensitivityCase {
   readonly path: string;
@@ -35,6 +33,8 @@ export interface SensitivityParam {
   readonly high?: number;
   /** Present when the sides are the ends of a declared range. */
   readonly declared?: DeclaredRange;
+  /** Otherwise, the scale its range was derived on (derived-range.ts). */
+  readonly scale?: RangeScale;
 }
 
 export interface SensitivityPlan {
@@ -44,15 +44,6 @@ export interface SensitivityPlan {
   readonly skipped: readonly { readonly path: string; readonly reason: string }[];
   /** What runs besides the base: the moved sides, in parameter order, low before high. */
   readonly cases: readonly SensitivityCase[];
-}
-
-/** value × (1 ± change), rounded for whole-number params and kept within the param's bounds. */
-export function movedValue(param: PolicyParam, side: Side, change: number): number {
-  let value = param.value * (side === 'low' ? 1 - change : 1 + change);
-  if (param.bounds.integer) value = Math.round(value);
-  if (param.bounds.min !== undefined) value = Math.max(value, param.bounds.min);
-  if (param.bounds.max !== undefined) value = Math.min(value, param.bounds.max);
-  return Number(value.toPrecision(12));
 }
 
 /** `only`: path prefixes ("vendors.openai", "enterprises") that keep a parameter; all when empty. */
@@ -78,16 +69,15 @@ export function sensitivityPlan(scenario: Scenario, change: number, only: readon
       if (entry.low !== undefined || entry.high !== undefined) params.push(entry);
       continue;
     }
-    if (param.value === 0) {
-      skipped.push({ path: param.path, reason: 'it is 0, which a relative change leaves at 0' });
+    const entry: { param: PolicyParam; low?: number; high?: number; scale: RangeScale } = { param, scale: rangeScale(param.bounds) };
+    const moved = { low: derivedValue(param, 'low', change), high: derivedValue(param, 'high', change) };
+    if (moved.low.value === undefined && moved.high.value === undefined && moved.low.why === moved.high.why) {
+      skipped.push({ path: param.path, reason: `it cannot move: ${moved.low.why}` });
       continue;
     }
-    const entry: { param: PolicyParam; low?: number; high?: number } = { param };
     for (const side of ['low', 'high'] as const) {
-      const value = movedValue(param, side, change);
-      if (value === param.value) {
-        const bound = side === 'low' ? param.bounds.min : param.bounds.max;
-        const why = bound === param.value ? `it is at the ${side === 'low' ? 'minimum' : 'maximum'} of its range` : 'it is a whole number too small to move by rounding';
+      const { value, why } = moved[side];
+      if (value === undefined) {
         skipped.push({ path: param.path, reason: `its ${side} side cannot move: ${why}` });
         continue;
       }

@@ -22,7 +22,8 @@ effects cannot be told from luck. Writes morris.csv, a μ*–σ chart per key KP
 
 What moves: the --param intervals; without them the scenario's declared uncertain parameters, each
 over its distribution; when it declares none, every numeric policy parameter over the range
-sensitivity moves it (±20% of its value, within its valid range). report.md says which range each used.
+sensitivity derives from its valid range (its distance from its bounds ÷/× 1.5: a share's odds, a
+multiplier's excess over 1, a positive amount itself). report.md says which range each used.
 
 Options:
   --param P=LO:HI    a parameter and its interval, uniform (repeatable); P=LO:HI:log for log-uniform

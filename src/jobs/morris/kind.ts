@@ -13,7 +13,7 @@ import { writeMorrisOutputs } from './outputs.js';
 const interval = { path: z.string().min(1), low: z.number(), high: z.number(), scale: z.enum(['linear', 'log']), integer: z.boolean() };
 const recordedFactor = z.discriminatedUnion('origin', [
   z.object({ origin: z.literal('param'), ...interval }).strict(),
-  z.object({ origin: z.literal('policy'), ...interval, value: z.number() }).strict(),
+  z.object({ origin: z.literal('policy'), ...interval, value: z.number(), bounds: z.object({ min: z.number().optional(), max: z.number().optional(), integer: z.boolean() }).strict() }).strict(),
   z.object({ origin: z.literal('declared'), path: z.string().min(1), distribution, source: z.string().min(1) }).strict(),
 ]);
 
@@ -23,7 +23,17 @@ function recordFactor(factor: MorrisFactor): Record<string, unknown> {
     case 'declared':
       return { origin: factor.origin, path: factor.path, distribution: factor.distribution, source: factor.source };
     case 'policy':
-      return { origin: factor.origin, path: factor.path, low: factor.low, high: factor.high, scale: factor.scale, integer: factor.integer, value: factor.value };
+      return {
+        origin: factor.origin,
+        path: factor.path,
+        low: factor.low,
+        high: factor.high,
+        scale: factor.scale,
+        integer: factor.integer,
+        value: factor.value,
+        // The valid range its range was derived from, as report.md states the rule.
+        bounds: { ...(factor.bounds.min !== undefined ? { min: factor.bounds.min } : {}), ...(factor.bounds.max !== undefined ? { max: factor.bounds.max } : {}), integer: factor.bounds.integer },
+      };
     case 'param':
       return { origin: factor.origin, path: factor.path, low: factor.low, high: factor.high, scale: factor.scale, integer: factor.integer };
     default: {

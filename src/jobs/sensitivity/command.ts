@@ -2,7 +2,8 @@ import type { CommandContext, CommandRequest } from '../job-kind.js';
 import type { SensitivityJob } from './job.js';
 import type { Scenario } from '../../config/parse-scenario.js';
 import { canonicalPath } from '../../sweep/param-path.js';
-import { DEFAULT_CHANGE, sensitivityPlan } from '../../sweep/sensitivity-plan.js';
+import { sensitivityPlan } from '../../sweep/sensitivity-plan.js';
+import { DEFAULT_CHANGE, MAX_CHANGE } from '../../sweep/derived-range.js';
 import { badInput, jobCommon, checkFocus, jobChangingFlags, manifestConflicts, resolveScenario } from '../command-line.js';
 import { canonicalCommand, JOB_OPTIONS, jobOptionsUsage, outputOptions, parseCommandLine, readJobOptions } from '../job-options.js';
 
@@ -12,13 +13,17 @@ export const SENSITIVITY_USAGE = `Usage: npm run sensitivity -- <config.json> [o
        npm run sensitivity -- <manifest.json> [--out DIR] [--workers N] [--shard i/N] [--quiet]
 
 Moves every numeric policy parameter of the scenario (vendors, clouds, enterprises, consumers)
-down and up by ${DEFAULT_CHANGE * 100}%, one at a time, each kept within its valid range, and writes a tornado chart
-per key KPI (parameters sorted by the swing they cause), sensitivity.csv and report.md. In
-configs/baseline.json 196 parameters can move: 385 runs (the base, then each side moved), each as
+down and up, one at a time, and writes a tornado chart per key KPI (parameters sorted by the swing
+they cause), sensitivity.csv and report.md. A parameter the scenario declares uncertain moves to
+the ends of its declared range; any other over a range derived from its valid range: its distance
+from its bounds ÷/× ${1 + DEFAULT_CHANGE} (a share's odds between 0 and 1, a multiplier's excess over 1, a
+positive amount itself), so report.md and sensitivity.csv say which range each moved over. In
+configs/baseline.json 209 parameters can move: 398 runs (the base, then each side moved), each as
 long as a run of the scenario; --only moves fewer.
 
 Options:
-  --change X         the relative change, 0 < X < 1 or a percentage (default ${DEFAULT_CHANGE}, i.e. ±${DEFAULT_CHANGE * 100}%)
+  --change X         how far a range not declared reaches: its distance from its bounds ÷/× 1 + X,
+                     0 < X <= ${MAX_CHANGE} or a percentage (default ${DEFAULT_CHANGE}, i.e. ÷/× ${1 + DEFAULT_CHANGE})
   --only PREFIX      move only parameters under this path (repeatable), e.g. --only vendors.openai
                      --only enterprises.policies
   --vendor ID        vendor whose KPIs the tornados show (default: the largest closed vendor)
@@ -38,12 +43,12 @@ const OPTIONS = {
   cloud: { type: 'string' },
 } as const;
 
-/** "0.2", "20%" → 0.2; a message for anything else. */
+/** "0.5", "50%" → 0.5; a message for anything else. */
 function parseChange(text: string | undefined): number | string {
   if (text === undefined) return DEFAULT_CHANGE;
   const percent = text.trim().endsWith('%');
   const value = Number(text.trim().replace(/%$/, '')) / (percent ? 100 : 1);
-  if (!Number.isFinite(value) || value <= 0 || value >= 1) return `--change must be between 0 and 1 (or 0% and 100%), e.g. 0.2 or 20%, got "${text}"`;
+  if (!Number.isFinite(value) || value <= 0 || value > MAX_CHANGE) return `--change must be above 0 and at most ${MAX_CHANGE} (or a percentage up to ${MAX_CHANGE * 100}%), e.g. 0.5 or 50%, got "${text}"`;
   return value;
 }
 

@@ -5,7 +5,7 @@ import type { Focus, Job } from '../job-kind.js';
 export interface SensitivityJob extends Job {
   readonly kind: 'sensitivity';
   readonly scenario: Scenario;
-  /** Relative change of each parameter, 0.2 = ±20 %. */
+  /** How far a range not declared reaches: a parameter's distance from its bounds ÷/× 1 + change (derived-range.ts). */
   readonly change: number;
   /** Path prefixes of the parameters to move; all when empty. */
   readonly only: readonly string[];

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { writeSensitivityOutputs } from './outputs.js';
 import { sensitivityPlan } from '../../sweep/sensitivity-plan.js';
+import { MAX_CHANGE } from '../../sweep/derived-range.js';
 import { normaliseFocus, recordedFocus } from '../focus.js';
 import type { JobKind } from '../job-kind.js';
 import { sensitivityCommand } from './command.js';
@@ -16,13 +17,12 @@ export const sensitivityKind: JobKind<SensitivityJob> = {
   command: sensitivityCommand,
   design: (job) => {
     const plan = sensitivityPlan(job.scenario, job.change, job.only);
-    const percent = `${Math.round(job.change * 100)}%`;
     return {
       count: 1 + plan.cases.length,
       at: (i) => {
         if (i === 0) return { label: 'base', base: job.scenario, settings: [] };
         const c = plan.cases[i - 1]!;
-        return { label: `${c.path} ${c.side === 'low' ? '−' : '+'}${percent}`, base: job.scenario, settings: [{ path: c.path, value: c.value }] };
+        return { label: `${c.path} ${c.side} (${c.value})`, base: job.scenario, settings: [{ path: c.path, value: c.value }] };
       },
     };
   },
@@ -31,7 +31,7 @@ export const sensitivityKind: JobKind<SensitivityJob> = {
   eventsOfFirstRun: false,
   seedsPerVariant: false,
   defaultOutDir: (job) => join('output', `sensitivity-${job.scenario.name}`),
-  recorded: { scenario: z.unknown(), change: z.number().gt(0).lt(1), only: z.array(z.string()), focus: recordedFocus },
+  recorded: { scenario: z.unknown(), change: z.number().gt(0).max(MAX_CHANGE), only: z.array(z.string()), focus: recordedFocus },
   readRecorded: (raw, scenario) => ({ ...raw, scenario: scenario(raw.scenario, 'job.scenario') }),
   ownFields: (job) => ({ scenario: job.scenario, change: job.change, only: [...job.only], focus: normaliseFocus(job.focus) }),
   write: writeSensitivityOutputs,

@@ -24,15 +24,15 @@ export async function writeSensitivityOutputs(ctx: OutputContext<SensitivityJob>
   const base = ctx.collector.stats(0);
   const sides = new Map<string, { low?: KpiStats; high?: KpiStats }>();
   plan.cases.forEach((c, i) => sides.set(c.path, { ...sides.get(c.path), [c.side]: ctx.collector.stats(i + 1) }));
-  const results: SensitivityResults = { plan, base, sides };
+  const results: SensitivityResults = { plan, change: job.change, base, sides };
   const seeds = deriveSeeds(scenario.seed, job.runs);
   const focus = focusOf(job.focus, [base], scenario);
   const kpis = scalarKpis(focus, entityNames(scenario));
-  const percent = `${Math.round(job.change * 100)}%`;
+  const factor = Number((1 + job.change).toPrecision(12));
   const declared = plan.params.filter((p) => p.declared !== undefined).length;
-  // A scenario that declares uncertain parameters moves those over their declared ranges: the charts say "low" and "high".
-  const moved = declared === 0 ? `${percent} lower (blue) or higher (red)` : 'at the low (blue) or high (red) end of its range';
-  const rangesNote = declared === 0 ? [] : [`Ranges: declared for the ${declared} parameter${declared === 1 ? '' : 's'} the scenario declares uncertain, ±${percent} for the others (report.md, Ranges)`];
+  const moved = 'at the low (blue) or high (red) end of its range';
+  const derived = `derived from its valid range for ${declared === 0 ? 'each' : 'the others'}, its distance from its bounds ÷/× ${factor}`;
+  const rangesNote = [`Ranges: ${declared === 0 ? '' : `declared for the ${declared} parameter${declared === 1 ? '' : 's'} the scenario declares uncertain, `}${derived} (report.md, Ranges)`];
   const built: ChartToRender[] = !job.charts
     ? []
     : kpis.flatMap((kpi) => {
@@ -46,7 +46,7 @@ export async function writeSensitivityOutputs(ctx: OutputContext<SensitivityJob>
           {
             file: `tornado-${kpi.slug}.png`,
             title,
-            description: declared === 0 ? `${kpi.label} with each policy parameter ${percent} lower and higher, largest swing first.` : `${kpi.label} with each policy parameter at the low and high end of its range, largest swing first.`,
+            description: `${kpi.label} with each policy parameter at the low and high end of its range, largest swing first.`,
             config: tornadoChart({
               title,
               of: `sensitivity of ${scenario.name}`,
@@ -63,8 +63,8 @@ export async function writeSensitivityOutputs(ctx: OutputContext<SensitivityJob>
                 ...(s.low !== undefined ? { low: s.low * scale } : {}),
                 ...(s.high !== undefined ? { high: s.high * scale } : {}),
               })),
-              lowLabel: declared === 0 ? `parameter −${percent}` : 'parameter low',
-              highLabel: declared === 0 ? `parameter +${percent}` : 'parameter high',
+              lowLabel: 'parameter low',
+              highLabel: 'parameter high',
             }),
           },
         ];
@@ -92,7 +92,7 @@ export async function writeSensitivityOutputs(ctx: OutputContext<SensitivityJob>
   );
   const written = [...(job.charts ? [`${charts.length} tornado charts`] : []), 'report.md', 'sensitivity.csv', 'manifest.json'];
   return [
-    `Moved ${plan.params.length} policy parameters ${declared === 0 ? `±${percent}` : `(${declared} over their declared ranges, the others ±${percent})`} one at a time: ${ctx.plan.variants} cases × ${job.runs} run${job.runs === 1 ? '' : 's'} (${describeSeeds(seeds)})${plan.skipped.length > 0 ? `; ${plan.skipped.length} left out, see report.md` : ''}.`,
+    `Moved ${plan.params.length} policy parameters ${declared === 0 ? `over ranges derived from their valid ranges (÷/× ${factor})` : `(${declared} over their declared ranges, the others over ranges derived from their valid ranges, ÷/× ${factor})`} one at a time: ${ctx.plan.variants} cases × ${job.runs} run${job.runs === 1 ? '' : 's'} (${describeSeeds(seeds)})${plan.skipped.length > 0 ? `; ${plan.skipped.length} left out, see report.md` : ''}.`,
     `Wrote ${listOf(written)} to ${ctx.outDir}/`,
   ];
 }

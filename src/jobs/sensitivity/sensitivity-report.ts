@@ -1,7 +1,8 @@
 import type { Scenario } from '../../config/parse-scenario.js';
 import type { KpiStats } from '../../ensemble/kpi-samples.js';
 import type { SensitivityParam, SensitivityPlan } from '../../sweep/sensitivity-plan.js';
-import { describeDistribution } from '../../report/uncertain-runs.js';
+import { csvField, describeDistribution } from '../../report/uncertain-runs.js';
+import { describeDerivedRange } from '../../sweep/derived-range.js';
 import type { ScalarKpi } from '../../report/kpi-catalog.js';
 import { orderKpiKeys } from '../../report/kpi-catalog.js';
 import { describeSeeds, formatKpi, mdTable } from '../../report/kpi-format.js';
@@ -10,13 +11,16 @@ import { chartSection, type ChartEntry } from '../../report/run-report.js';
 
 /**
  * One-at-a-time sensitivity: the KPIs with each parameter lowered and raised, against the base.
- * sensitivity.csv: parameter,value,low_value,high_value,kpi,metric,entity,at_base,at_low,at_high,swing;
- * with several runs each "at_" is the mean over them; swing = |at_high − at_low|, a side that could
- * not move counting as the base.
+ * sensitivity.csv: parameter,value,low_value,high_value,range,kpi,metric,entity,at_base,at_low,at_high,swing;
+ * `range` says where the sides come from (a declared distribution and its source, or the rule
+ * that derived them from the parameter's valid range); with several runs each "at_" is the mean
+ * over them; swing = |at_high − at_low|, a side that could not move counting as the base.
  */
 
 export interface SensitivityResults {
   readonly plan: SensitivityPlan;
+  /** The change the ranges not declared were derived with (derived-range.ts). */
+  readonly change: number;
   readonly base: KpiStats;
   /** The KPIs of each moved side, by parameter path and side. */
   readonly sides: ReadonlyMap<string, { readonly low?: KpiStats; readonly high?: KpiStats }>;
@@ -46,17 +50,19 @@ export function swings(results: SensitivityResults, key: string): Swing[] {
 
 export function sensitivityCsv(results: SensitivityResults, scenario: Scenario): string {
   const keys = orderKpiKeys(results.base.keys(), scenario);
-  const lines = ['parameter,value,low_value,high_value,kpi,metric,entity,at_base,at_low,at_high,swing'];
+  const lines = ['parameter,value,low_value,high_value,range,kpi,metric,entity,at_base,at_low,at_high,swing'];
   const cell = (v: number | undefined) => (v === undefined ? '' : String(v));
-  for (const { param, low, high } of results.plan.params) {
+  for (const entry of results.plan.params) {
+    const { param, low, high } = entry;
     const side = results.sides.get(param.path);
+    const range = csvField(describeRange(entry, results.change));
     for (const key of keys) {
       const { kind, metric, entity } = parseKpiKey(key);
       const base = results.base.get(key)!.mean;
       const atLow = low === undefined ? undefined : side?.low?.get(key)?.mean;
       const atHigh = high === undefined ? undefined : side?.high?.get(key)?.mean;
       const swing = Math.abs((atHigh ?? base) - (atLow ?? base));
-      lines.push([param.path, param.value, cell(low), cell(high), kind, metric, entity, base, cell(atLow), cell(atHigh), swing].join(','));
+      lines.push([param.path, param.value, cell(low), cell(high), range, kind, metric, entity, base, cell(atLow), cell(atHigh), swing].join(','));
     }
   }
   return `${lines.join('\n')}\n`;
@@ -85,7 +91,7 @@ export function sensitivityMd(options: {
   charts: readonly ChartEntry[];
 }): string {
   const { results, kpis, change } = options;
-  const percent = `${Math.round(change * 100)}%`;
+  const factor = Number((1 + change).toPrecision(12));
   const declared = results.plan.params.filter((p) => p.declared !== undefined);
   const tables = kpis.map((kpi) => {
     const base = results.base.get(kpi.key)?.mean;
@@ -97,20 +103,21 @@ export function sensitivityMd(options: {
       s.high === undefined ? '–' : formatKpi(s.high, kpi.unit),
       formatKpi(s.swing, kpi.unit === 'share' ? 'share' : kpi.unit).replace(/%$/, kpi.unit === 'share' ? ' pp' : ''),
     ]);
-    const sides = declared.length > 0 ? ['Low', 'High'] : [`−${percent}`, `+${percent}`];
+    const sides = ['Low', 'High'];
     return `### ${kpi.label}\n\nBase: ${formatKpi(base, kpi.unit)}.\n\n${mdTable(['Parameter', ...sides, 'Swing'], rows, ['l', 'r', 'r', 'r'])}`;
   });
   const skipped = results.plan.skipped;
   return [
     `# Sensitivity of ${options.scenario.name}`,
     `Made by \`${options.command}\`; [manifest.json](manifest.json) records how to run it again.`,
-    `Each of ${results.plan.params.length} numeric policy parameters moved ${percent} down and up, one at a time, everything else as in the scenario, each side kept within the parameter's valid range (whole numbers rounded)${declared.length > 0 ? `; ${declared.length} of them, which the scenario declares uncertain, to the ends of their declared range instead (see Ranges)` : ''}. ${options.runs} run${options.runs === 1 ? '' : 's'} per case (${describeSeeds(options.seeds)}, the same in every case)${options.runs > 1 ? '; values are means over the runs' : ''}.`,
+    `Each of ${results.plan.params.length} numeric policy parameters moved down and up, one at a time, everything else as in the scenario${declared.length > 0 ? `: ${declared.length} of them, which the scenario declares uncertain, to the ends of their declared range; the others` : ','} over a range derived from the parameter's valid range, its distance from its bounds ÷/× ${factor} (a share's odds between its bounds, a multiplier's excess over 1, a positive amount itself; whole numbers rounded). Ranges lists each parameter's. ${options.runs} run${options.runs === 1 ? '' : 's'} per case (${describeSeeds(options.seeds)}, the same in every case)${options.runs > 1 ? '; values are means over the runs' : ''}.`,
     `## Largest effects`,
     tables.join('\n\n'),
     `## Charts`,
     options.focusNote,
     chartSection(options.charts),
-    ...(declared.length > 0 ? [`## Ranges`, rangesTable(results.plan.params, percent)] : []),
+    `## Ranges`,
+    rangesTable(results.plan.params, change),
     ...(skipped.length > 0 ? [`## Left out`, skipped.map((s) => `- \`${s.path}\`: ${s.reason}`).join('\n')] : []),
     `## Files`,
     `- [sensitivity.csv](sensitivity.csv): every parameter × every KPI at the base, lowered and raised, with its swing\n- [manifest.json](manifest.json): the resolved scenario, change, seeds and versions`,
@@ -118,14 +125,21 @@ export function sensitivityMd(options: {
   ].join('\n\n');
 }
 
-/** Which range each parameter moved over: its declared one, with the distribution and source, or ± the change. */
-function rangesTable(params: readonly SensitivityParam[], percent: string): string {
-  const rows = params.map(({ param, low, high, declared }) => [
-    `\`${param.path}\``,
-    String(param.value),
-    low === undefined ? '–' : String(low),
-    high === undefined ? '–' : String(high),
-    declared === undefined ? `±${percent} of its value` : `declared uncertain: ${describeDistribution(declared.distribution)}${declared.distribution.type === 'normal' ? ' (ends at mean ± 2 sd)' : ''}; ${declared.source}`,
+/** Where a parameter's sides come from: its declared distribution and source, or the rule that derived them from its valid range. */
+export function describeRange(entry: SensitivityParam, change: number): string {
+  const { declared } = entry;
+  if (declared !== undefined) return `declared uncertain: ${describeDistribution(declared.distribution)}${declared.distribution.type === 'normal' ? ' (ends at mean ± 2 sd)' : ''}; ${declared.source}`;
+  return `no range declared: ${describeDerivedRange(entry.param.bounds, change)}`;
+}
+
+/** Which range each parameter moved over: its declared one, with the distribution and source, or the one its valid range gives. */
+function rangesTable(params: readonly SensitivityParam[], change: number): string {
+  const rows = params.map((entry) => [
+    `\`${entry.param.path}\``,
+    String(entry.param.value),
+    entry.low === undefined ? '–' : String(entry.low),
+    entry.high === undefined ? '–' : String(entry.high),
+    describeRange(entry, change),
   ]);
   return mdTable(['Parameter', 'Value', 'Low', 'High', 'Range'], rows, ['l', 'r', 'r', 'r', 'l']);
 }

@@ -74,14 +74,21 @@ describe('npm run morris: the command line', () => {
     for (const value of values) expect([0.08125, 0.14375, 0.20625, 0.26875].some((v) => Math.abs(v - value) < 1e-12), String(value)).toBe(true);
   });
 
-  it('moves every policy parameter under --only by sensitivity\'s ±20 % when nothing is declared, and says so', () => {
+  it('moves every policy parameter under --only over the range sensitivity derives from its valid range when nothing is declared, and says so', () => {
     const job = jobOf(command([baseline, '--only', 'enterprises.policies.switching', '--quiet']).request);
     expect(job.factors.length).toBeGreaterThan(0);
     expect(job.factors.every((f) => f.origin === 'policy' && f.path.startsWith('enterprises.policies.switching.'))).toBe(true);
     const review = job.factors.find((f) => f.path === REVIEW)!;
     if (review.origin !== 'policy') throw new Error('not a policy parameter');
-    expect([review.low, review.high]).toEqual([Number((review.value * 0.8).toPrecision(12)), Number((review.value * 1.2).toPrecision(12))]);
-    expect(rangeReason(review)).toContain('±20 % of its value');
+    // The review probability is a share, 0..1: its odds ÷/× 1.5, not ±20 % of it.
+    const odds = review.value / (1 - review.value);
+    const place = (o: number) => Number((o / (1 + o)).toPrecision(12));
+    expect([review.low, review.high, review.scale]).toEqual([place(odds / 1.5), place(odds * 1.5), 'linear']);
+    expect(rangeReason(review)).toContain('its odds within 0..1 ÷/× 1.5');
+    // The payback, positive with no upper bound, is log-uniform from v/1.5 to 1.5v.
+    const payback = job.factors.find((f) => f.path === 'enterprises.policies.switching.params.paybackMonths')!;
+    if (payback.origin !== 'policy') throw new Error('not a policy parameter');
+    expect([payback.low, payback.high, payback.scale]).toEqual([Number((payback.value / 1.5).toPrecision(12)), payback.value * 1.5, 'log']);
   });
 
   it('refuses bad input with one clear line and exit code 2', () => {
