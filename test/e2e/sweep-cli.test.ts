@@ -79,12 +79,15 @@ describe('npm run sensitivity', () => {
     expect(run.stdout).toContain('Moved 2 policy parameters over ranges derived from their valid ranges (÷/× 1.5) one at a time: 5 cases × 1 run');
     expect(readdirSync(out)).toContain('tornado-switches.png');
     const rows = readFileSync(join(out, 'sensitivity.csv'), 'utf8').trimEnd().split('\n');
-    expect(rows[0]).toBe('parameter,value,low_value,high_value,range,kpi,metric,entity,at_base,at_low,at_high,swing');
+    expect(rows[0]).toBe('parameter,value,low_value,high_value,range,kpi,metric,entity,at_base,at_low,at_high,swing,between_seeds_sd,seed_noise_sd,swing_noise_floor,beyond_noise');
     const switches = rows.find((r) => r.startsWith(`${PAYBACK},`) && r.includes(',total,market.switches,market,'))!.split(',');
     // The payback is positive with no upper bound: its value ÷/× 1.5.
     expect(Number(switches[2])).toBeCloseTo(Number(switches[1]) / 1.5, 9);
     expect(switches[4]).toBe('no range declared: its value ÷/× 1.5 (no upper bound)');
-    expect(Number(switches[11])).toBeCloseTo(Math.abs(Number(switches[10]) - Number(switches[9])), 6);
+    const [base, low, high] = [8, 9, 10].map((i) => Number(switches[i]));
+    expect(Number(switches[11])).toBeCloseTo(Math.max(base!, low!, high!) - Math.min(base!, low!, high!), 6);
+    // One run a case: the noise is not measured.
+    expect(switches.slice(12)).toEqual(['', '', '', '']);
   });
 
   it('an --only path that does not exist: exit 2, naming it', () => {

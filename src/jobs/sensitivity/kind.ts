@@ -10,7 +10,8 @@ import type { SensitivityJob } from './job.js';
 
 /**
  * sensitivity: the base first, then each parameter lowered, then raised, in config order; a run
- * keeps only its KPIs, as a sweep's.
+ * keeps only its KPIs, as a sweep's, and every run's KPIs are kept for the seed noise common seeds
+ * leave (sensitivity-noise.ts).
  */
 export const sensitivityKind: JobKind<SensitivityJob> = {
   name: 'sensitivity',
@@ -30,6 +31,7 @@ export const sensitivityKind: JobKind<SensitivityJob> = {
   reduction: 'kpis',
   eventsOfFirstRun: false,
   seedsPerVariant: false,
+  keepsRunKpis: true,
   defaultOutDir: (job) => join('output', `sensitivity-${job.scenario.name}`),
   recorded: { scenario: z.unknown(), change: z.number().gt(0).max(MAX_CHANGE), only: z.array(z.string()), focus: recordedFocus },
   readRecorded: (raw, scenario) => ({ ...raw, scenario: scenario(raw.scenario, 'job.scenario') }),

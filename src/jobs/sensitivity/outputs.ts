@@ -6,7 +6,10 @@ import type { KpiStats } from '../../ensemble/kpi-samples.js';
 import { renderConfigs, type ChartToRender } from '../../render/render-configs.js';
 import { sensitivityPlan } from '../../sweep/sensitivity-plan.js';
 import { tornadoChart } from '../../render/sweep/tornado-chart.js';
-import { entityNames, scalarKpis } from '../../report/kpi-catalog.js';
+import { formatValue } from '../../render/sweep/sweep-charts.js';
+import { entityNames, orderKpiKeys, scalarKpis } from '../../report/kpi-catalog.js';
+import { runValuesByKpi } from '../kpi-noise.js';
+import { sensitivityNoise } from './sensitivity-noise.js';
 import { describeSeeds } from '../../report/kpi-format.js';
 import { paramLabel, sensitivityCsv, sensitivityMd, swings, type SensitivityResults } from './sensitivity-report.js';
 import { axisUnit, focusNote, focusOf } from '../kpi-focus.js';
@@ -24,7 +27,11 @@ export async function writeSensitivityOutputs(ctx: OutputContext<SensitivityJob>
   const base = ctx.collector.stats(0);
   const sides = new Map<string, { low?: KpiStats; high?: KpiStats }>();
   plan.cases.forEach((c, i) => sides.set(c.path, { ...sides.get(c.path), [c.side]: ctx.collector.stats(i + 1) }));
-  const results: SensitivityResults = { plan, change: job.change, base, sides };
+  const cases = 1 + plan.cases.length;
+  const keys = orderKpiKeys(base.keys(), scenario);
+  const runValues = runValuesByKpi(keys, cases, job.runs, (i) => ctx.collector.runKpis(i));
+  const noise = new Map(keys.map((key) => [key, sensitivityNoise(runValues.get(key)!, cases, job.runs)]));
+  const results: SensitivityResults = { plan, change: job.change, base, sides, noise };
   const seeds = deriveSeeds(scenario.seed, job.runs);
   const focus = focusOf(job.focus, [base], scenario);
   const kpis = scalarKpis(focus, entityNames(scenario));
@@ -41,6 +48,13 @@ export async function writeSensitivityOutputs(ctx: OutputContext<SensitivityJob>
         if (at === undefined || all.length === 0) return [];
         const scale = kpi.unit === 'share' ? 100 : 1;
         const shown = all.slice(0, TORNADO_ROWS);
+        const floor = noise.get(kpi.key)?.swingFloor;
+        const noiseNote =
+          job.runs < 2
+            ? 'Seed noise not measured (one run per case): no row is told apart from luck'
+            : floor !== undefined && Number.isFinite(floor)
+              ? `Grey: a swing within seed noise (below ${formatValue(floor * scale, axisUnit(kpi.unit))}, 1.96 × √2 × the seed × case noise / √${job.runs})`
+              : 'Seed noise could not be measured (a run had no value)';
         const title = `${kpi.label}: what moves it most`;
         return [
           {
@@ -53,7 +67,8 @@ export async function writeSensitivityOutputs(ctx: OutputContext<SensitivityJob>
               subtitle: [
                 `${kpi.label} at the end of the run with one policy parameter ${moved}, everything else as in the scenario`,
                 ...rangesNote,
-                `${shown.length} of the ${all.length} parameters that move it, largest swing first; ${plan.params.length - all.length} of ${plan.params.length} moved leave it unchanged${job.runs > 1 ? `; means of ${job.runs} runs` : ''}`,
+                `${shown.length} of the ${all.length} parameters that move it, largest swing first; ${plan.params.length - all.length} of ${plan.params.length} moved leave it unchanged${job.runs > 1 ? `; means of ${job.runs} runs on the same seeds` : ''}`,
+                noiseNote,
               ],
               unit: axisUnit(kpi.unit),
               kpiTitle: kpi.label,
@@ -62,6 +77,7 @@ export async function writeSensitivityOutputs(ctx: OutputContext<SensitivityJob>
                 label: paramLabel(s.path),
                 ...(s.low !== undefined ? { low: s.low * scale } : {}),
                 ...(s.high !== undefined ? { high: s.high * scale } : {}),
+                ...(s.beyondNoise === false ? { withinNoise: true } : {}),
               })),
               lowLabel: 'parameter low',
               highLabel: 'parameter high',

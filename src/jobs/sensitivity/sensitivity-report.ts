@@ -8,13 +8,19 @@ import { orderKpiKeys } from '../../report/kpi-catalog.js';
 import { describeSeeds, formatKpi, mdTable } from '../../report/kpi-format.js';
 import { parseKpiKey } from '../../report/kpi-keys.js';
 import { chartSection, type ChartEntry } from '../../report/run-report.js';
+import type { KpiUnit } from '../../report/kpi-format.js';
+import { noiseMark } from '../kpi-noise.js';
+import { swingBeyondNoise, type SensitivityNoise } from './sensitivity-noise.js';
 
 /**
  * One-at-a-time sensitivity: the KPIs with each parameter lowered and raised, against the base.
- * sensitivity.csv: parameter,value,low_value,high_value,range,kpi,metric,entity,at_base,at_low,at_high,swing;
- * `range` says where the sides come from (a declared distribution and its source, or the rule
- * that derived them from the parameter's valid range); with several runs each "at_" is the mean
- * over them; swing = |at_high − at_low|, a side that could not move counting as the base.
+ * sensitivity.csv: parameter,value,low_value,high_value,range,kpi,metric,entity,at_base,at_low,
+ * at_high,swing,between_seeds_sd,seed_noise_sd,swing_noise_floor,beyond_noise. `range` says where
+ * the sides come from (a declared distribution and its source, or the rule that derived them from
+ * the parameter's valid range); with several runs each "at_" is the mean over them; swing is the
+ * span of base, low and high (|at_high − at_low| when the sides move the KPI opposite ways, the
+ * larger move when they agree), a side that could not move counting as the base; the noise columns
+ * are the KPI's (sensitivity-noise.ts), beyond_noise true, false, or empty with one run a case.
  */
 
 export interface SensitivityResults {
@@ -24,6 +30,8 @@ export interface SensitivityResults {
   readonly base: KpiStats;
   /** The KPIs of each moved side, by parameter path and side. */
   readonly sides: ReadonlyMap<string, { readonly low?: KpiStats; readonly high?: KpiStats }>;
+  /** Each KPI's seed noise, by KPI key. */
+  readonly noise: ReadonlyMap<string, SensitivityNoise>;
 }
 
 export interface Swing {
@@ -31,6 +39,14 @@ export interface Swing {
   readonly low?: number;
   readonly high?: number;
   readonly swing: number;
+  /** Whether the swing stands out from the KPI's seed noise; undefined where it is not measured. */
+  readonly beyondNoise?: boolean;
+}
+
+/** The span of the base and the sides that moved: how far the parameter moves the KPI over its range. */
+export function swingOf(base: number, low: number | undefined, high: number | undefined): number {
+  const values = [base, low ?? base, high ?? base];
+  return Math.max(...values) - Math.min(...values);
 }
 
 /** Each parameter's effect on one KPI, largest swing first; parameters that do not move it at all are left out. */
@@ -42,7 +58,9 @@ export function swings(results: SensitivityResults, key: string): Swing[] {
       const side = results.sides.get(param.path);
       const low = side?.low?.get(key)?.mean;
       const high = side?.high?.get(key)?.mean;
-      return { path: param.path, ...(low !== undefined ? { low } : {}), ...(high !== undefined ? { high } : {}), swing: Math.abs((high ?? base) - (low ?? base)) };
+      const swing = swingOf(base, low, high);
+      const beyondNoise = swingBeyondNoise(swing, results.noise.get(key));
+      return { path: param.path, ...(low !== undefined ? { low } : {}), ...(high !== undefined ? { high } : {}), swing, ...(beyondNoise !== undefined ? { beyondNoise } : {}) };
     })
     .filter((s) => s.swing > 0 && Number.isFinite(s.swing))
     .sort((a, b) => b.swing - a.swing || (a.path < b.path ? -1 : 1));
@@ -50,7 +68,8 @@ export function swings(results: SensitivityResults, key: string): Swing[] {
 
 export function sensitivityCsv(results: SensitivityResults, scenario: Scenario): string {
   const keys = orderKpiKeys(results.base.keys(), scenario);
-  const lines = ['parameter,value,low_value,high_value,range,kpi,metric,entity,at_base,at_low,at_high,swing'];
+  const lines = ['parameter,value,low_value,high_value,range,kpi,metric,entity,at_base,at_low,at_high,swing,between_seeds_sd,seed_noise_sd,swing_noise_floor,beyond_noise'];
+  const finite = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '' : String(v));
   const cell = (v: number | undefined) => (v === undefined ? '' : String(v));
   for (const entry of results.plan.params) {
     const { param, low, high } = entry;
@@ -61,8 +80,12 @@ export function sensitivityCsv(results: SensitivityResults, scenario: Scenario):
       const base = results.base.get(key)!.mean;
       const atLow = low === undefined ? undefined : side?.low?.get(key)?.mean;
       const atHigh = high === undefined ? undefined : side?.high?.get(key)?.mean;
-      const swing = Math.abs((atHigh ?? base) - (atLow ?? base));
-      lines.push([param.path, param.value, cell(low), cell(high), range, kind, metric, entity, base, cell(atLow), cell(atHigh), swing].join(','));
+      const swing = swingOf(base, atLow, atHigh);
+      const noise = results.noise.get(key);
+      const beyond = swingBeyondNoise(swing, noise);
+      lines.push(
+        [param.path, param.value, cell(low), cell(high), range, kind, metric, entity, base, cell(atLow), cell(atHigh), swing, finite(noise?.betweenSeedsSd), finite(noise?.seedNoiseSd), finite(noise?.swingFloor), beyond === undefined ? '' : String(beyond)].join(','),
+      );
     }
   }
   return `${lines.join('\n')}\n`;
@@ -78,6 +101,18 @@ export function paramLabel(path: string): string {
 }
 
 const TOP_IN_TABLE = 10;
+
+/** A KPI's value or a swing in its units, a share's swing in percentage points. */
+function inUnit(value: number, unit: KpiUnit): string {
+  return formatKpi(value, unit).replace(/%$/, unit === 'share' ? ' pp' : '');
+}
+
+/** What seed noise does to one KPI, in a sentence under its table. */
+function noiseSentence(noise: SensitivityNoise | undefined, unit: KpiUnit, runs: number): string {
+  if (runs < 2) return '';
+  if (noise === undefined || !Number.isFinite(noise.seedNoiseSd)) return 'Its seed noise could not be measured (a run had no value).';
+  return `Seed noise: between seeds it moves by ${inUnit(noise.betweenSeedsSd, unit)} (standard deviation, pooled over the cases), ${inUnit(noise.seedNoiseSd, unit)} of it differing from case to case, so a swing below ${inUnit(noise.swingFloor, unit)} cannot be told from noise.`;
+}
 
 export function sensitivityMd(options: {
   scenario: Scenario;
@@ -97,14 +132,16 @@ export function sensitivityMd(options: {
     const base = results.base.get(kpi.key)?.mean;
     const top = swings(results, kpi.key).slice(0, TOP_IN_TABLE);
     if (base === undefined || top.length === 0) return `### ${kpi.label}\n\nNo parameter moved it.`;
+    const measured = options.runs > 1;
     const rows = top.map((s) => [
       `\`${s.path}\``,
       s.low === undefined ? '–' : formatKpi(s.low, kpi.unit),
       s.high === undefined ? '–' : formatKpi(s.high, kpi.unit),
-      formatKpi(s.swing, kpi.unit === 'share' ? 'share' : kpi.unit).replace(/%$/, kpi.unit === 'share' ? ' pp' : ''),
+      inUnit(s.swing, kpi.unit),
+      ...(measured ? [noiseMark(s.beyondNoise)] : []),
     ]);
-    const sides = ['Low', 'High'];
-    return `### ${kpi.label}\n\nBase: ${formatKpi(base, kpi.unit)}.\n\n${mdTable(['Parameter', ...sides, 'Swing'], rows, ['l', 'r', 'r', 'r'])}`;
+    const table = mdTable(['Parameter', 'Low', 'High', 'Swing', ...(measured ? ['Against seed noise'] : [])], rows, ['l', 'r', 'r', 'r', ...(measured ? (['l'] as const) : [])]);
+    return `### ${kpi.label}\n\nBase: ${formatKpi(base, kpi.unit)}. ${noiseSentence(results.noise.get(kpi.key), kpi.unit, options.runs)}\n\n${table}`;
   });
   const skipped = results.plan.skipped;
   return [
@@ -112,6 +149,9 @@ export function sensitivityMd(options: {
     `Made by \`${options.command}\`; [manifest.json](manifest.json) records how to run it again.`,
     `Each of ${results.plan.params.length} numeric policy parameters moved down and up, one at a time, everything else as in the scenario${declared.length > 0 ? `: ${declared.length} of them, which the scenario declares uncertain, to the ends of their declared range; the others` : ','} over a range derived from the parameter's valid range, its distance from its bounds ÷/× ${factor} (a share's odds between its bounds, a multiplier's excess over 1, a positive amount itself; whole numbers rounded). Ranges lists each parameter's. ${options.runs} run${options.runs === 1 ? '' : 's'} per case (${describeSeeds(options.seeds)}, the same in every case)${options.runs > 1 ? '; values are means over the runs' : ''}.`,
     `## Largest effects`,
+    options.runs > 1
+      ? `A swing is the span of the KPI at the base and with the parameter lowered and raised. Every case ran the same seeds, so a seed that moves the KPI in every case alike cancels from the swings; what does not cancel, the seed × case interaction, can pass for an effect, and a swing within 1.96 × √2 times its standard deviation over √${options.runs} (the noise of a difference of two ${options.runs}-run means) is marked **within noise**: it cannot be told from luck on these runs (more --runs lower it).`
+      : 'A swing is the span of the KPI at the base and with the parameter lowered and raised. With one run per case the seed noise is not measured, so no swing is told apart from luck: run with --runs 2 or more.',
     tables.join('\n\n'),
     `## Charts`,
     options.focusNote,

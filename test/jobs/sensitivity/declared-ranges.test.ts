@@ -52,7 +52,7 @@ describe('sensitivity over declared ranges (sensitivity-plan, declared-range)', 
   });
 
   it('reports which range each parameter moved over, and heads the tables low and high', () => {
-    const results: SensitivityResults = { plan, change: 0.2, base: new Map() as KpiStats, sides: new Map() };
+    const results: SensitivityResults = { plan, change: 0.2, base: new Map() as KpiStats, sides: new Map(), noise: new Map() };
     const md = sensitivityMd({ scenario, command: 'npm run sensitivity -- x.json', change: 0.2, runs: 1, seeds: [1], results, kpis: [], focusNote: '', charts: [] });
     expect(md).toContain('2 of them, which the scenario declares uncertain, to the ends of their declared range; the others over a range derived from the parameter\'s valid range, its distance from its bounds ÷/× 1.2');
     expect(md).toContain('## Ranges');

@@ -1,0 +1,47 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sensitivityCommand } from '../../../src/jobs/sensitivity/command.js';
+import { tinyConfigs } from '../../e2e/tiny-configs.js';
+import { buildJob, itRunsAsOneJob, jobRunner } from '../../support/whole-job.js';
+
+/**
+ * sensitivity end to end on the tiny baseline (300 enterprises, 6 months), the switching policy's
+ * two parameters on two common seeds: each KPI's seed noise beside the swings, in sensitivity.csv
+ * and report.md; then through the pool, shards and merge, and a manifest's re-run.
+ */
+
+const SWITCHING = 'enterprises.policies.switching';
+
+describe('npm run sensitivity: a whole job', () => {
+  const { dir, baseline } = tinyConfigs('sensitivity-job');
+  const args = [baseline, '--only', SWITCHING, '--runs', '2', '--quiet'];
+  const request = buildJob(sensitivityCommand, args);
+  const withoutCharts = buildJob(sensitivityCommand, [...args, '--no-charts']);
+  const run = jobRunner('sensitivity', dir, withoutCharts);
+
+  it('gives each KPI its seed noise, and marks each swing against it, in sensitivity.csv and report.md', async () => {
+    expect(await run('charts', { job: request })).toBe(0);
+    expect(readdirSync(join(dir, 'charts'))).toEqual(expect.arrayContaining(['tornado-enterprise-share-openai.png', 'report.md']));
+    expect(await run('whole')).toBe(0);
+    const [header, ...rows] = readFileSync(join(dir, 'whole', 'sensitivity.csv'), 'utf8').trimEnd().split('\n');
+    const columns = header!.split(',');
+    const records = rows.map((r) => Object.fromEntries(r.split(',').map((cell, i) => [columns[i]!, cell])));
+    expect(records.length).toBeGreaterThan(0);
+    for (const record of records) {
+      const noise = Number(record.seed_noise_sd);
+      // Two runs a case: 1.96 × √2 × σ / √2 = 1.96 σ.
+      if (noise === 0) expect(Number(record.swing_noise_floor)).toBe(0);
+      else expect(Number(record.swing_noise_floor) / (1.96 * noise)).toBeCloseTo(1, 12);
+      expect(record.beyond_noise).toBe(String(Number(record.swing) > Number(record.swing_noise_floor)));
+    }
+    const share = records.find((r) => r.metric === 'vendor.enterprise_share' && r.entity === 'openai' && r.parameter === `${SWITCHING}.params.reviewProbability`)!;
+    expect(Number(share.seed_noise_sd)).toBeGreaterThan(0);
+    const report = readFileSync(join(dir, 'whole', 'report.md'), 'utf8');
+    expect(report).toContain('Seed noise: between seeds it moves by');
+    expect(report).toMatch(/\| Parameter \| Low \| High \| Swing \| Against seed noise \|/);
+    expect(report).toMatch(/\| (beyond noise|\*\*within noise\*\*) \|/);
+  });
+
+  itRunsAsOneJob(dir, withoutCharts, run);
+});
