@@ -2,6 +2,7 @@ import type { Scenario } from '../config/parse-scenario.js';
 import type { Distribution } from '../config/uncertain-schema.js';
 import { declaredEnds } from './declared-range.js';
 import { applySettings } from './param-range.js';
+import { hasWildcard } from './param-path.js';
 import { uncertainFactors, type UncertainFactor } from './uncertain-draws.js';
 import { numericPolicyParams, type PolicyParam } from './policy-params.js';
 import { derivedValue, rangeScale, type RangeScale, type Side } from './derived-range.js';
@@ -57,7 +58,12 @@ export function sensitivityPlan(scenario: Scenario, change: number, only: readon
   const declared = declaredFactors(scenario);
   for (const factor of declared.values()) {
     if (!kept.some((param) => param.path === factor.path) && (only.length === 0 || only.some((prefix) => factor.path === prefix || factor.path.startsWith(`${prefix}.`)))) {
-      skipped.push({ path: factor.path, reason: 'declared uncertain, but not a policy parameter: sensitivity moves policy parameters only (simulate --uncertain draws it)' });
+      skipped.push({
+        path: factor.path,
+        reason: hasWildcard(factor.path)
+          ? 'declared uncertain with "*", several parameters moving as one factor: sensitivity moves one policy parameter at a time, over its own range (morris, sobol and discover move it as one)'
+          : 'declared uncertain, but not a policy parameter: sensitivity moves policy parameters only (simulate --uncertain draws it)',
+      });
     }
   }
   for (const param of kept) {

@@ -57,7 +57,7 @@ describe('npm run sweep', () => {
     expect(range.stderr).toBe(`error: --param ${REVIEW}=1.5 is not a valid scenario: ${REVIEW}: Too big: expected number to be <=1; found 1.5\n`);
     const malformed = runCli('sweep.ts', [baseline, '--param', `${REVIEW}=0.5`]);
     expect(malformed.status).toBe(2);
-    expect(malformed.stderr).toContain(`--param ${REVIEW}=0.5: the range must have three parts`);
+    expect(malformed.stderr).toContain(`--param ${REVIEW}=0.5: the range must have three or four parts`);
     const none = runCli('sweep.ts', [baseline]);
     expect(none.status).toBe(2);
     expect(none.stderr).toContain('--param <path>=<from>:<to>:<steps>');

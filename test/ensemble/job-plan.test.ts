@@ -56,7 +56,7 @@ describe('planJob', () => {
     const built = variantScenario(plan.variant(1));
     expect(built.success && built.value.enterprises.policies.switching.params.paybackMonths).toBe(10);
     expect(plan.reduction).toBe('kpis');
-    expect(kindOf(job).defaultOutDir(job)).toBe('output/sweep-baseline-paybackMonths');
+    expect(kindOf(job).defaultOutDir(job)).toBe('output/sweep-baseline-enterprises.switching.paybackMonths');
   });
 
   it('gives a sensitivity job the base first, then each moved side', () => {

@@ -4,6 +4,7 @@ import type { Scenario } from '../../config/parse-scenario.js';
 import { canonicalPath } from '../../sweep/param-path.js';
 import { sensitivityPlan } from '../../sweep/sensitivity-plan.js';
 import { DEFAULT_CHANGE, MAX_CHANGE } from '../../sweep/derived-range.js';
+import { ticksAt } from '../at-month.js';
 import { badInput, jobCommon, checkFocus, jobChangingFlags, manifestConflicts, resolveScenario } from '../command-line.js';
 import { canonicalCommand, JOB_OPTIONS, jobOptionsUsage, outputOptions, parseCommandLine, readJobOptions } from '../job-options.js';
 
@@ -24,6 +25,7 @@ long as a run of the scenario; --only moves fewer.
 Options:
   --change X         how far a range not declared reaches: its distance from its bounds ÷/× 1 + X,
                      0 < X <= ${MAX_CHANGE} or a percentage (default ${DEFAULT_CHANGE}, i.e. ÷/× ${1 + DEFAULT_CHANGE})
+  --at YYYY-MM       read the KPIs at this month (the runs stop there; default: the last month)
   --only PREFIX      move only parameters under this path (repeatable), e.g. --only vendors.openai
                      --only enterprises.policies
   --vendor ID        vendor whose KPIs the tornados show (default: the largest closed vendor)
@@ -38,6 +40,7 @@ Examples:
 const OPTIONS = {
   ...JOB_OPTIONS,
   change: { type: 'string' },
+  at: { type: 'string' },
   only: { type: 'string', multiple: true },
   vendor: { type: 'string' },
   cloud: { type: 'string' },
@@ -93,7 +96,7 @@ export function sensitivityCommand(argv: readonly string[], context: CommandCont
   const loaded = context.loadInput(file);
   if (!loaded.success) return { exit: badInput(loaded.message.trimEnd()) };
   if (loaded.input.kind === 'manifest') {
-    const extra = { '--change': parsed.values.change, '--only': only, '--vendor': focus.vendor, '--cloud': focus.cloud };
+    const extra = { '--change': parsed.values.change, '--at': parsed.values.at, '--only': only, '--vendor': focus.vendor, '--cloud': focus.cloud };
     const conflict = manifestConflicts(file, 'sensitivity', loaded.input.job, jobChangingFlags(args, extra));
     if (conflict !== undefined) return { exit: badInput(conflict) };
     return { job: loaded.input.job, command: loaded.input.command, options: args, inputs: loaded.input.files };
@@ -103,16 +106,21 @@ export function sensitivityCommand(argv: readonly string[], context: CommandCont
   if (!checked.success) return { exit: badInput(checked.message) };
   const problem = checkFocus(focus, [scenario]);
   if (problem !== undefined) return { exit: badInput(problem) };
+  const at = ticksAt(scenario, args.ticks, parsed.values.at);
+  if (typeof at === 'string') return { exit: badInput(at) };
   const job: SensitivityJob = {
     kind: 'sensitivity',
     ...jobCommon(args),
+    ...(at.ticks !== undefined ? { ticks: at.ticks } : {}),
     scenario,
     change,
     only: checked.only,
+    ...(parsed.values.at !== undefined ? { at: parsed.values.at.trim() } : {}),
     focus: { ...(focus.vendor !== undefined ? { vendor: focus.vendor } : {}), ...(focus.cloud !== undefined ? { cloud: focus.cloud } : {}) },
   };
   const command = canonicalCommand('sensitivity', [file], [
     ...(parsed.values.change !== undefined ? [['--change', parsed.values.change] as const] : []),
+    ...(parsed.values.at !== undefined ? [['--at', parsed.values.at.trim()] as const] : []),
     ...only.map((prefix) => ['--only', prefix] as const),
     ...(focus.vendor !== undefined ? [['--vendor', focus.vendor] as const] : []),
     ...(focus.cloud !== undefined ? [['--cloud', focus.cloud] as const] : []),

@@ -9,5 +9,7 @@ export interface SensitivityJob extends Job {
   readonly change: number;
   /** Path prefixes of the parameters to move; all when empty. */
   readonly only: readonly string[];
+  /** --at YYYY-MM: the month KPIs are read at (the runs stop there: `ticks` is set to it); the last month when absent. */
+  readonly at?: string;
   readonly focus: Focus;
 }

@@ -33,8 +33,8 @@ export const sensitivityKind: JobKind<SensitivityJob> = {
   seedsPerVariant: false,
   keepsRunKpis: true,
   defaultOutDir: (job) => join('output', `sensitivity-${job.scenario.name}`),
-  recorded: { scenario: z.unknown(), change: z.number().gt(0).max(MAX_CHANGE), only: z.array(z.string()), focus: recordedFocus },
+  recorded: { scenario: z.unknown(), change: z.number().gt(0).max(MAX_CHANGE), only: z.array(z.string()), at: z.string().regex(/^\d{4}-\d{2}$/).optional(), focus: recordedFocus },
   readRecorded: (raw, scenario) => ({ ...raw, scenario: scenario(raw.scenario, 'job.scenario') }),
-  ownFields: (job) => ({ scenario: job.scenario, change: job.change, only: [...job.only], focus: normaliseFocus(job.focus) }),
+  ownFields: (job) => ({ scenario: job.scenario, change: job.change, only: [...job.only], ...(job.at !== undefined ? { at: job.at } : {}), focus: normaliseFocus(job.focus) }),
   write: writeSensitivityOutputs,
 };

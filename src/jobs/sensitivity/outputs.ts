@@ -104,6 +104,7 @@ export async function writeSensitivityOutputs(ctx: OutputContext<SensitivityJob>
       kpis,
       focusNote: focusNote(job.focus, focus, scenario, 'at the base'),
       charts,
+      ...(job.at !== undefined ? { at: job.at } : {}),
     }),
   );
   const written = [...(job.charts ? [`${charts.length} tornado charts`] : []), 'report.md', 'sensitivity.csv', 'manifest.json'];

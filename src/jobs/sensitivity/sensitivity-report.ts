@@ -5,7 +5,7 @@ import { csvField, describeDistribution } from '../../report/uncertain-runs.js';
 import { describeDerivedRange } from '../../sweep/derived-range.js';
 import type { ScalarKpi } from '../../report/kpi-catalog.js';
 import { orderKpiKeys } from '../../report/kpi-catalog.js';
-import { describeSeeds, formatKpi, mdTable } from '../../report/kpi-format.js';
+import { describeSeeds, formatKpi, mdTable, monthName } from '../../report/kpi-format.js';
 import { parseKpiKey } from '../../report/kpi-keys.js';
 import { chartSection, type ChartEntry } from '../../report/run-report.js';
 import type { KpiUnit } from '../../report/kpi-format.js';
@@ -124,6 +124,8 @@ export function sensitivityMd(options: {
   kpis: readonly ScalarKpi[];
   focusNote: string;
   charts: readonly ChartEntry[];
+  /** --at YYYY-MM, when given. */
+  at?: string;
 }): string {
   const { results, kpis, change } = options;
   const factor = Number((1 + change).toPrecision(12));
@@ -147,7 +149,7 @@ export function sensitivityMd(options: {
   return [
     `# Sensitivity of ${options.scenario.name}`,
     `Made by \`${options.command}\`; [manifest.json](manifest.json) records how to run it again.`,
-    `Each of ${results.plan.params.length} numeric policy parameters moved down and up, one at a time, everything else as in the scenario${declared.length > 0 ? `: ${declared.length} of them, which the scenario declares uncertain, to the ends of their declared range; the others` : ','} over a range derived from the parameter's valid range, its distance from its bounds ÷/× ${factor} (a share's odds between its bounds, a multiplier's excess over 1, a positive amount itself; whole numbers rounded). Ranges lists each parameter's. ${options.runs} run${options.runs === 1 ? '' : 's'} per case (${describeSeeds(options.seeds)}, the same in every case)${options.runs > 1 ? '; values are means over the runs' : ''}.`,
+    `Each of ${results.plan.params.length} numeric policy parameters moved down and up, one at a time, everything else as in the scenario${declared.length > 0 ? `: ${declared.length} of them, which the scenario declares uncertain, to the ends of their declared range; the others` : ','} over a range derived from the parameter's valid range, its distance from its bounds ÷/× ${factor} (a share's odds between its bounds, a multiplier's excess over 1, a positive amount itself; whole numbers rounded). Ranges lists each parameter's. ${options.runs} run${options.runs === 1 ? '' : 's'} per case (${describeSeeds(options.seeds)}, the same in every case)${options.at !== undefined ? `, each stopped at ${monthName(options.at)} (--at) and its KPIs read there` : ''}${options.runs > 1 ? '; values are means over the runs' : ''}.`,
     `## Largest effects`,
     options.runs > 1
       ? `A swing is the span of the KPI at the base and with the parameter lowered and raised. Every case ran the same seeds, so a seed that moves the KPI in every case alike cancels from the swings; what does not cancel, the seed × case interaction, can pass for an effect, and a swing within 1.96 × √2 times its standard deviation over √${options.runs} (the noise of a difference of two ${options.runs}-run means) is marked **within noise**: it cannot be told from luck on these runs (more --runs lower it).`

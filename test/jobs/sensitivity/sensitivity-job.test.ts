@@ -43,5 +43,16 @@ describe('npm run sensitivity: a whole job', () => {
     expect(report).toMatch(/\| (beyond noise|\*\*within noise\*\*) \|/);
   });
 
+  it('reads the KPIs at --at, as the same job stopped there by --ticks', async () => {
+    const at = buildJob(sensitivityCommand, [baseline, '--only', SWITCHING, '--at', '2024-02', '--no-charts', '--quiet']);
+    const byTicks = buildJob(sensitivityCommand, [baseline, '--only', SWITCHING, '--ticks', '3', '--no-charts', '--quiet']);
+    // Dec 2023 to Feb 2024: three months.
+    expect(at.job.ticks).toBe(3);
+    expect(await run('at', { job: at })).toBe(0);
+    expect(await run('by-ticks', { job: byTicks })).toBe(0);
+    expect(readFileSync(join(dir, 'at', 'sensitivity.csv'), 'utf8')).toBe(readFileSync(join(dir, 'by-ticks', 'sensitivity.csv'), 'utf8'));
+    expect(readFileSync(join(dir, 'at', 'report.md'), 'utf8')).toContain('each stopped at Feb 2024 (--at) and its KPIs read there');
+  });
+
   itRunsAsOneJob(dir, withoutCharts, run);
 });
