@@ -111,7 +111,9 @@ function inUnit(value: number, unit: KpiUnit): string {
 function noiseSentence(noise: SensitivityNoise | undefined, unit: KpiUnit, runs: number): string {
   if (runs < 2) return '';
   if (noise === undefined || !Number.isFinite(noise.seedNoiseSd)) return 'Its seed noise could not be measured (a run had no value).';
-  return `Seed noise: between seeds it moves by ${inUnit(noise.betweenSeedsSd, unit)} (standard deviation, pooled over the cases), ${inUnit(noise.seedNoiseSd, unit)} of it differing from case to case, so a swing below ${inUnit(noise.swingFloor, unit)} cannot be told from noise.`;
+  // Two significant digits: common seeds often leave a noise far below the KPI's own rounding.
+  const small = (value: number) => (unit === 'share' ? `${Number((value * 100).toPrecision(2))} pp` : inUnit(Number(value.toPrecision(2)), unit));
+  return `Seed noise: between seeds it moves by ${small(noise.betweenSeedsSd)} (standard deviation, pooled over the cases), ${small(noise.seedNoiseSd)} of it differing from case to case, so a swing below ${small(noise.swingFloor)} cannot be told from noise.`;
 }
 
 export function sensitivityMd(options: {
