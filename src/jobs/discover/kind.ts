@@ -39,6 +39,7 @@ export const discoverKind: JobKind<DiscoverJob> = {
   reduction: 'kpis',
   eventsOfFirstRun: false,
   seedsPerVariant: false,
+  keepsRunKpis: true,
   defaultOutDir: (job) => join('output', `discover-${job.scenario.name}`),
   recorded: {
     scenario: z.unknown(),
