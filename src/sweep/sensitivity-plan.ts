@@ -2,7 +2,7 @@ import type { Scenario } from '../config/parse-scenario.js';
 import type { Distribution } from '../config/uncertain-schema.js';
 import { declaredEnds } from './declared-range.js';
 import { applySettings } from './param-range.js';
-import { hasWildcard } from './param-path.js';
+import { hasWildcard, numbersAtPath } from './param-path.js';
 import { uncertainFactors, type UncertainFactor } from './uncertain-draws.js';
 import { numericPolicyParams, type PolicyParam } from './policy-params.js';
 import { derivedValue, rangeScale, type RangeScale, type Side } from './derived-range.js';
@@ -34,6 +34,8 @@ export interface SensitivityParam {
   readonly high?: number;
   /** Present when the sides are the ends of a declared range. */
   readonly declared?: DeclaredRange;
+  /** Present when the sides are the ends of a --param interval. */
+  readonly given?: true;
   /** Otherwise, the scale its range was derived on (derived-range.ts). */
   readonly scale?: RangeScale;
 }
@@ -47,8 +49,19 @@ export interface SensitivityPlan {
   readonly cases: readonly SensitivityCase[];
 }
 
-/** `only`: path prefixes ("vendors.openai", "enterprises") that keep a parameter; all when empty. */
-export function sensitivityPlan(scenario: Scenario, change: number, only: readonly string[] = []): SensitivityPlan {
+/** A --param interval of sensitivity: the parameter (any number, `*` allowed) moves to its ends. */
+export interface GivenRange {
+  readonly path: string;
+  readonly low: number;
+  readonly high: number;
+}
+
+/**
+ * `only`: path prefixes ("vendors.openai", "enterprises") that keep a parameter; all when empty.
+ * `given`: --param intervals; when there are some, they alone move, each to its two ends.
+ */
+export function sensitivityPlan(scenario: Scenario, change: number, only: readonly string[] = [], given: readonly GivenRange[] = []): SensitivityPlan {
+  if (given.length > 0) return givenPlan(scenario, given);
   const kept = numericPolicyParams(scenario).filter(
     (param) => only.length === 0 || only.some((prefix) => param.path === prefix || param.path.startsWith(`${prefix}.`)),
   );
@@ -124,4 +137,33 @@ function declaredSides(scenario: Scenario, param: PolicyParam, factor: Uncertain
     entry = { ...entry, [side]: value };
   }
   return entry;
+}
+
+/**
+ * The plan of --param intervals: each parameter to the low and the high end of its interval (a
+ * path with `*` sets every number it reaches, as one factor), a side that is the value already
+ * left out. Its value is the first number's; `bounds` say nothing (the interval was checked).
+ */
+function givenPlan(scenario: Scenario, given: readonly GivenRange[]): SensitivityPlan {
+  const params: SensitivityParam[] = [];
+  const skipped: { path: string; reason: string }[] = [];
+  const cases: SensitivityCase[] = [];
+  for (const range of given) {
+    const numbers = numbersAtPath(scenario, range.path);
+    const values = numbers.success ? numbers.value.map((n) => n.value) : [];
+    const same = values.every((v) => v === values[0]);
+    const param: PolicyParam = { path: range.path, value: same ? values[0]! : Number.NaN, policyType: '', bounds: { integer: false } };
+    let entry: SensitivityParam = { param, given: true };
+    for (const side of ['low', 'high'] as const) {
+      const value = range[side];
+      if (same && value === param.value) {
+        skipped.push({ path: range.path, reason: `its ${side} side cannot move: the --param interval ends at its value` });
+        continue;
+      }
+      entry = { ...entry, [side]: value };
+      cases.push({ path: range.path, side, value });
+    }
+    if (entry.low !== undefined || entry.high !== undefined) params.push(entry);
+  }
+  return { params, skipped, cases };
 }

@@ -2,7 +2,8 @@ import type { CommandContext, CommandRequest } from '../job-kind.js';
 import type { SensitivityJob } from './job.js';
 import type { Scenario } from '../../config/parse-scenario.js';
 import { canonicalPath } from '../../sweep/param-path.js';
-import { sensitivityPlan } from '../../sweep/sensitivity-plan.js';
+import { sensitivityPlan, type GivenRange } from '../../sweep/sensitivity-plan.js';
+import { checkIntervalParams, parseIntervalParam, type IntervalParam } from '../../sweep/interval-param.js';
 import { DEFAULT_CHANGE, MAX_CHANGE } from '../../sweep/derived-range.js';
 import { ticksAt } from '../at-month.js';
 import { badInput, jobCommon, checkFocus, jobChangingFlags, manifestConflicts, resolveScenario } from '../command-line.js';
@@ -25,6 +26,9 @@ long as a run of the scenario; --only moves fewer.
 Options:
   --change X         how far a range not declared reaches: its distance from its bounds ÷/× 1 + X,
                      0 < X <= ${MAX_CHANGE} or a percentage (default ${DEFAULT_CHANGE}, i.e. ÷/× ${1 + DEFAULT_CHANGE})
+  --param P=LO:HI    move the number at path P (any number of the scenario) to LO and to HI, rather
+                     than the policy parameters (repeatable); a "*" in P moves every number it
+                     reaches together, e.g. enterprises.segments.*.switchingCostUsd.median=1e4:1e6
   --at YYYY-MM       read the KPIs at this month (the runs stop there; default: the last month)
   --only PREFIX      move only parameters under this path (repeatable), e.g. --only vendors.openai
                      --only enterprises.policies
@@ -40,6 +44,7 @@ Examples:
 const OPTIONS = {
   ...JOB_OPTIONS,
   change: { type: 'string' },
+  param: { type: 'string', multiple: true },
   at: { type: 'string' },
   only: { type: 'string', multiple: true },
   vendor: { type: 'string' },
@@ -59,7 +64,7 @@ function parseChange(text: string | undefined): number | string {
  * Every --only prefix in its canonical spelling (vendors[0] is vendors.openai, as the plan's paths
  * are), naming something in the scenario, once; and something to move under them.
  */
-function checkOnly(scenario: Scenario, only: readonly string[], change: number): { success: true; only: string[] } | { success: false; message: string } {
+function checkOnly(scenario: Scenario, only: readonly string[], change: number, given: readonly GivenRange[]): { success: true; only: string[] } | { success: false; message: string } {
   const canonical: string[] = [];
   for (const prefix of only) {
     const found = canonicalPath(scenario, prefix);
@@ -70,10 +75,24 @@ function checkOnly(scenario: Scenario, only: readonly string[], change: number):
     }
     canonical.push(found.value);
   }
-  if (sensitivityPlan(scenario, change, canonical).params.length === 0) {
+  if (given.length === 0 && sensitivityPlan(scenario, change, canonical).params.length === 0) {
     return { success: false, message: `no numeric policy parameter can move${only.length > 0 ? ` under ${only.join(', ')}` : ''}: there is nothing to vary` };
   }
   return { success: true, only: canonical };
+}
+
+/** The --param intervals, each path checked and canonical and both ends valid scenarios, or a message. */
+function readGiven(scenario: Scenario, texts: readonly string[]): GivenRange[] | string {
+  if (texts.length === 0) return [];
+  const read: Omit<IntervalParam, 'integer'>[] = [];
+  for (const text of texts) {
+    const param = parseIntervalParam(text);
+    if (!param.success) return param.message;
+    read.push(param.value);
+  }
+  const checked = checkIntervalParams(scenario, read, { min: 1, max: 256, tooFew: () => 'name a parameter with --param' });
+  if (!checked.success) return checked.message;
+  return checked.value.map((param) => ({ path: param.path, low: param.integer ? Math.ceil(param.low) : param.low, high: param.integer ? Math.floor(param.high) : param.high }));
 }
 
 /** Reads `npm run sensitivity`'s command line into a job, or answers it (--help, bad input). */
@@ -96,14 +115,18 @@ export function sensitivityCommand(argv: readonly string[], context: CommandCont
   const loaded = context.loadInput(file);
   if (!loaded.success) return { exit: badInput(loaded.message.trimEnd()) };
   if (loaded.input.kind === 'manifest') {
-    const extra = { '--change': parsed.values.change, '--at': parsed.values.at, '--only': only, '--vendor': focus.vendor, '--cloud': focus.cloud };
+    const extra = { '--change': parsed.values.change, '--param': parsed.values.param ?? [], '--at': parsed.values.at, '--only': only, '--vendor': focus.vendor, '--cloud': focus.cloud };
     const conflict = manifestConflicts(file, 'sensitivity', loaded.input.job, jobChangingFlags(args, extra));
     if (conflict !== undefined) return { exit: badInput(conflict) };
     return { job: loaded.input.job, command: loaded.input.command, options: args, inputs: loaded.input.files };
   }
   const scenario = resolveScenario(loaded.input.scenario, args);
-  const checked = checkOnly(scenario, only, change);
+  const given = readGiven(scenario, parsed.values.param ?? []);
+  if (typeof given === 'string') return { exit: badInput(given) };
+  const checked = checkOnly(scenario, only, change, given);
   if (!checked.success) return { exit: badInput(checked.message) };
+  const kept = given.filter((range) => checked.only.length === 0 || checked.only.some((prefix) => range.path === prefix || range.path.startsWith(`${prefix}.`)));
+  if (given.length > 0 && kept.length === 0) return { exit: badInput(`--only ${only.join(', ')}: none of the --param paths lies under it`) };
   const problem = checkFocus(focus, [scenario]);
   if (problem !== undefined) return { exit: badInput(problem) };
   const at = ticksAt(scenario, args.ticks, parsed.values.at);
@@ -115,11 +138,13 @@ export function sensitivityCommand(argv: readonly string[], context: CommandCont
     scenario,
     change,
     only: checked.only,
+    ...(kept.length > 0 ? { params: kept } : {}),
     ...(parsed.values.at !== undefined ? { at: parsed.values.at.trim() } : {}),
     focus: { ...(focus.vendor !== undefined ? { vendor: focus.vendor } : {}), ...(focus.cloud !== undefined ? { cloud: focus.cloud } : {}) },
   };
   const command = canonicalCommand('sensitivity', [file], [
     ...(parsed.values.change !== undefined ? [['--change', parsed.values.change] as const] : []),
+    ...(parsed.values.param ?? []).map((text) => ['--param', text] as const),
     ...(parsed.values.at !== undefined ? [['--at', parsed.values.at.trim()] as const] : []),
     ...only.map((prefix) => ['--only', prefix] as const),
     ...(focus.vendor !== undefined ? [['--vendor', focus.vendor] as const] : []),

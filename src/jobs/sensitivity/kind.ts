@@ -17,7 +17,7 @@ export const sensitivityKind: JobKind<SensitivityJob> = {
   name: 'sensitivity',
   command: sensitivityCommand,
   design: (job) => {
-    const plan = sensitivityPlan(job.scenario, job.change, job.only);
+    const plan = sensitivityPlan(job.scenario, job.change, job.only, job.params);
     return {
       count: 1 + plan.cases.length,
       at: (i) => {
@@ -33,8 +33,8 @@ export const sensitivityKind: JobKind<SensitivityJob> = {
   seedsPerVariant: false,
   keepsRunKpis: true,
   defaultOutDir: (job) => join('output', `sensitivity-${job.scenario.name}`),
-  recorded: { scenario: z.unknown(), change: z.number().gt(0).max(MAX_CHANGE), only: z.array(z.string()), at: z.string().regex(/^\d{4}-\d{2}$/).optional(), focus: recordedFocus },
+  recorded: { scenario: z.unknown(), change: z.number().gt(0).max(MAX_CHANGE), only: z.array(z.string()), params: z.array(z.object({ path: z.string().min(1), low: z.number(), high: z.number() }).strict()).min(1).optional(), at: z.string().regex(/^\d{4}-\d{2}$/).optional(), focus: recordedFocus },
   readRecorded: (raw, scenario) => ({ ...raw, scenario: scenario(raw.scenario, 'job.scenario') }),
-  ownFields: (job) => ({ scenario: job.scenario, change: job.change, only: [...job.only], ...(job.at !== undefined ? { at: job.at } : {}), focus: normaliseFocus(job.focus) }),
+  ownFields: (job) => ({ scenario: job.scenario, change: job.change, only: [...job.only], ...(job.params !== undefined ? { params: job.params.map((p) => ({ path: p.path, low: p.low, high: p.high })) } : {}), ...(job.at !== undefined ? { at: job.at } : {}), focus: normaliseFocus(job.focus) }),
   write: writeSensitivityOutputs,
 };

@@ -22,7 +22,7 @@ const TORNADO_ROWS = 20;
 
 /** sensitivity's files: a tornado chart per key KPI, sensitivity.csv and report.md. */
 export async function writeSensitivityOutputs(ctx: OutputContext<SensitivityJob>, job: SensitivityJob): Promise<string[]> {
-  const plan = sensitivityPlan(job.scenario, job.change, job.only);
+  const plan = sensitivityPlan(job.scenario, job.change, job.only, job.params);
   const scenario = asRun(job, job.scenario);
   const base = ctx.collector.stats(0);
   const sides = new Map<string, { low?: KpiStats; high?: KpiStats }>();
@@ -39,7 +39,10 @@ export async function writeSensitivityOutputs(ctx: OutputContext<SensitivityJob>
   const declared = plan.params.filter((p) => p.declared !== undefined).length;
   const moved = 'at the low (blue) or high (red) end of its range';
   const derived = `derived from its valid range for ${declared === 0 ? 'each' : 'the others'}, its distance from its bounds ÷/× ${factor}`;
-  const rangesNote = [`Ranges: ${declared === 0 ? '' : `declared for the ${declared} parameter${declared === 1 ? '' : 's'} the scenario declares uncertain, `}${derived} (report.md, Ranges)`];
+  const given = job.params !== undefined && job.params.length > 0;
+  const rangesNote = given
+    ? ['Ranges: the --param intervals (report.md, Ranges)']
+    : [`Ranges: ${declared === 0 ? '' : `declared for the ${declared} parameter${declared === 1 ? '' : 's'} the scenario declares uncertain, `}${derived} (report.md, Ranges)`];
   const built: ChartToRender[] = !job.charts
     ? []
     : kpis.flatMap((kpi) => {
@@ -60,12 +63,12 @@ export async function writeSensitivityOutputs(ctx: OutputContext<SensitivityJob>
           {
             file: `tornado-${kpi.slug}.png`,
             title,
-            description: `${kpi.label} with each policy parameter at the low and high end of its range, largest swing first.`,
+            description: `${kpi.label} with each ${given ? '' : 'policy '}parameter at the low and high end of its range, largest swing first.`,
             config: tornadoChart({
               title,
               of: `sensitivity of ${scenario.name}`,
               subtitle: [
-                `${kpi.label} at the end of the run with one policy parameter ${moved}, everything else as in the scenario`,
+                `${kpi.label} at the end of the run with one ${given ? '' : 'policy '}parameter ${moved}, everything else as in the scenario`,
                 ...rangesNote,
                 `${shown.length} of the ${all.length} parameters that move it, largest swing first; ${plan.params.length - all.length} of ${plan.params.length} moved leave it unchanged${job.runs > 1 ? `; means of ${job.runs} runs on the same seeds` : ''}`,
                 noiseNote,
@@ -109,7 +112,7 @@ export async function writeSensitivityOutputs(ctx: OutputContext<SensitivityJob>
   );
   const written = [...(job.charts ? [`${charts.length} tornado charts`] : []), 'report.md', 'sensitivity.csv', 'manifest.json'];
   return [
-    `Moved ${plan.params.length} policy parameters ${declared === 0 ? `over ranges derived from their valid ranges (÷/× ${factor})` : `(${declared} over their declared ranges, the others over ranges derived from their valid ranges, ÷/× ${factor})`} one at a time: ${ctx.plan.variants} cases × ${job.runs} run${job.runs === 1 ? '' : 's'} (${describeSeeds(seeds)})${plan.skipped.length > 0 ? `; ${plan.skipped.length} left out, see report.md` : ''}.`,
+    `Moved ${given ? `${plan.params.length} parameters to the ends of their --param intervals` : `${plan.params.length} policy parameters ${declared === 0 ? `over ranges derived from their valid ranges (÷/× ${factor})` : `(${declared} over their declared ranges, the others over ranges derived from their valid ranges, ÷/× ${factor})`}`} one at a time: ${ctx.plan.variants} cases × ${job.runs} run${job.runs === 1 ? '' : 's'} (${describeSeeds(seeds)})${plan.skipped.length > 0 ? `; ${plan.skipped.length} left out, see report.md` : ''}.`,
     `Wrote ${listOf(written)} to ${ctx.outDir}/`,
   ];
 }

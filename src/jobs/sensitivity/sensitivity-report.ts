@@ -10,6 +10,7 @@ import { parseKpiKey } from '../../report/kpi-keys.js';
 import { chartSection, type ChartEntry } from '../../report/run-report.js';
 import type { KpiUnit } from '../../report/kpi-format.js';
 import { noiseMark } from '../kpi-noise.js';
+import { paramName } from '../param-labels.js';
 import { swingBeyondNoise, type SensitivityNoise } from './sensitivity-noise.js';
 
 /**
@@ -84,7 +85,7 @@ export function sensitivityCsv(results: SensitivityResults, scenario: Scenario):
       const noise = results.noise.get(key);
       const beyond = swingBeyondNoise(swing, noise);
       lines.push(
-        [param.path, param.value, cell(low), cell(high), range, kind, metric, entity, base, cell(atLow), cell(atHigh), swing, finite(noise?.betweenSeedsSd), finite(noise?.seedNoiseSd), finite(noise?.swingFloor), beyond === undefined ? '' : String(beyond)].join(','),
+        [csvField(param.path), Number.isNaN(param.value) ? '' : param.value, cell(low), cell(high), range, kind, metric, entity, base, cell(atLow), cell(atHigh), swing, finite(noise?.betweenSeedsSd), finite(noise?.seedNoiseSd), finite(noise?.swingFloor), beyond === undefined ? '' : String(beyond)].join(','),
       );
     }
   }
@@ -93,6 +94,7 @@ export function sensitivityCsv(results: SensitivityResults, scenario: Scenario):
 
 /** "openai · pricing.markup": a parameter path as a chart or table label. */
 export function paramLabel(path: string): string {
+  if (path.includes('*')) return paramName(path);
   const parts = path.split('.');
   if (parts[0] === 'vendors' || parts[0] === 'clouds') return `${parts[1]} · ${parts[3]}.${parts.at(-1)}`;
   if (parts[0] === 'enterprises') return `enterprises · ${parts[2]}.${parts.at(-1)}`;
@@ -151,7 +153,9 @@ export function sensitivityMd(options: {
   return [
     `# Sensitivity of ${options.scenario.name}`,
     `Made by \`${options.command}\`; [manifest.json](manifest.json) records how to run it again.`,
-    `Each of ${results.plan.params.length} numeric policy parameters moved down and up, one at a time, everything else as in the scenario${declared.length > 0 ? `: ${declared.length} of them, which the scenario declares uncertain, to the ends of their declared range; the others` : ','} over a range derived from the parameter's valid range, its distance from its bounds ÷/× ${factor} (a share's odds between its bounds, a multiplier's excess over 1, a positive amount itself; whole numbers rounded). Ranges lists each parameter's. ${options.runs} run${options.runs === 1 ? '' : 's'} per case (${describeSeeds(options.seeds)}, the same in every case)${options.at !== undefined ? `, each stopped at ${monthName(options.at)} (--at) and its KPIs read there` : ''}${options.runs > 1 ? '; values are means over the runs' : ''}.`,
+    results.plan.params.some((p) => p.given)
+      ? `Each of ${results.plan.params.length} parameters given with --param moved to the low and the high end of its interval, one at a time, everything else as in the scenario (a path with \`*\` setting every number it reaches, as one factor). ${options.runs} run${options.runs === 1 ? '' : 's'} per case (${describeSeeds(options.seeds)}, the same in every case)${options.at !== undefined ? `, each stopped at ${monthName(options.at)} (--at) and its KPIs read there` : ''}${options.runs > 1 ? '; values are means over the runs' : ''}.`
+      : `Each of ${results.plan.params.length} numeric policy parameters moved down and up, one at a time, everything else as in the scenario${declared.length > 0 ? `: ${declared.length} of them, which the scenario declares uncertain, to the ends of their declared range; the others` : ','} over a range derived from the parameter's valid range, its distance from its bounds ÷/× ${factor} (a share's odds between its bounds, a multiplier's excess over 1, a positive amount itself; whole numbers rounded). Ranges lists each parameter's. ${options.runs} run${options.runs === 1 ? '' : 's'} per case (${describeSeeds(options.seeds)}, the same in every case)${options.at !== undefined ? `, each stopped at ${monthName(options.at)} (--at) and its KPIs read there` : ''}${options.runs > 1 ? '; values are means over the runs' : ''}.`,
     `## Largest effects`,
     options.runs > 1
       ? `A swing is the span of the KPI at the base and with the parameter lowered and raised. Every case ran the same seeds, so a seed that moves the KPI in every case alike cancels from the swings; what does not cancel, the seed × case interaction, can pass for an effect, and a swing within 1.96 × √2 times its standard deviation over √${options.runs} (the noise of a difference of two ${options.runs}-run means) is marked **within noise**: it cannot be told from luck on these runs (more --runs lower it).`
@@ -172,6 +176,7 @@ export function sensitivityMd(options: {
 /** Where a parameter's sides come from: its declared distribution and source, or the rule that derived them from its valid range. */
 export function describeRange(entry: SensitivityParam, change: number): string {
   const { declared } = entry;
+  if (entry.given) return 'given with --param';
   if (declared !== undefined) return `declared uncertain: ${describeDistribution(declared.distribution)}${declared.distribution.type === 'normal' ? ' (ends at mean ± 2 sd)' : ''}; ${declared.source}`;
   return `no range declared: ${describeDerivedRange(entry.param.bounds, change)}`;
 }
@@ -180,7 +185,7 @@ export function describeRange(entry: SensitivityParam, change: number): string {
 function rangesTable(params: readonly SensitivityParam[], change: number): string {
   const rows = params.map((entry) => [
     `\`${entry.param.path}\``,
-    String(entry.param.value),
+    Number.isNaN(entry.param.value) ? 'several' : String(entry.param.value),
     entry.low === undefined ? '–' : String(entry.low),
     entry.high === undefined ? '–' : String(entry.high),
     describeRange(entry, change),

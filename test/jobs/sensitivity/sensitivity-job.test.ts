@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sensitivityCommand } from '../../../src/jobs/sensitivity/command.js';
+import { loadInput } from '../../../src/cli/command.js';
+import { JOB_KINDS } from '../../../src/jobs/registry.js';
 import { tinyConfigs } from '../../e2e/tiny-configs.js';
 import { buildJob, itRunsAsOneJob, jobRunner } from '../../support/whole-job.js';
 
@@ -52,6 +54,20 @@ describe('npm run sensitivity: a whole job', () => {
     expect(await run('by-ticks', { job: byTicks })).toBe(0);
     expect(readFileSync(join(dir, 'at', 'sensitivity.csv'), 'utf8')).toBe(readFileSync(join(dir, 'by-ticks', 'sensitivity.csv'), 'utf8'));
     expect(readFileSync(join(dir, 'at', 'report.md'), 'utf8')).toContain('each stopped at Feb 2024 (--at) and its KPIs read there');
+  });
+
+  it('moves --param intervals instead, any number, a path with "*" as one factor, and records them in the manifest', async () => {
+    const medians = 'enterprises.segments.*.switchingCostUsd.median';
+    const given = buildJob(sensitivityCommand, [baseline, '--param', `${medians}=1e4:1e6`, '--param', 'enterprises.brandPremium=0.05:0.3', '--no-charts', '--quiet']);
+    expect(await run('given', { job: given })).toBe(0);
+    const rows = readFileSync(join(dir, 'given', 'sensitivity.csv'), 'utf8').trimEnd().split('\n').slice(1).map((r) => r.split(','));
+    expect([...new Set(rows.map((r) => r[0]))]).toEqual([medians, 'enterprises.brandPremium']);
+    // The medians differ by segment (150,000, 40,000, 10,000): no one value; both ends given, the range says so.
+    const median = rows.find((r) => r[0] === medians)!;
+    expect(median.slice(1, 5)).toEqual(['', '10000', '1000000', 'given with --param']);
+    expect(readFileSync(join(dir, 'given', 'report.md'), 'utf8')).toContain('Each of 2 parameters given with --param moved to the low and the high end of its interval');
+    const loaded = loadInput(join(dir, 'given', 'manifest.json'), JOB_KINDS);
+    expect(loaded.success && loaded.input.kind === 'manifest' && loaded.input.job).toEqual(given.job);
   });
 
   itRunsAsOneJob(dir, withoutCharts, run);
