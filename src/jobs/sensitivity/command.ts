@@ -123,6 +123,7 @@ export function sensitivityCommand(argv: readonly string[], context: CommandCont
   const scenario = resolveScenario(loaded.input.scenario, args);
   const given = readGiven(scenario, parsed.values.param ?? []);
   if (typeof given === 'string') return { exit: badInput(given) };
+  if (given.length > 0 && parsed.values.change !== undefined) return { exit: badInput('--change sets the ranges no one gave; with --param every range is given: drop one of them') };
   const checked = checkOnly(scenario, only, change, given);
   if (!checked.success) return { exit: badInput(checked.message) };
   const kept = given.filter((range) => checked.only.length === 0 || checked.only.some((prefix) => range.path === prefix || range.path.startsWith(`${prefix}.`)));

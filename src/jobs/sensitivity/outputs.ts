@@ -10,7 +10,7 @@ import { formatValue } from '../../render/sweep/sweep-charts.js';
 import { entityNames, orderKpiKeys, scalarKpis } from '../../report/kpi-catalog.js';
 import { runValuesByKpi } from '../kpi-noise.js';
 import { sensitivityNoise } from './sensitivity-noise.js';
-import { describeSeeds } from '../../report/kpi-format.js';
+import { describeSeeds, monthName } from '../../report/kpi-format.js';
 import { paramLabel, sensitivityCsv, sensitivityMd, swings, type SensitivityResults } from './sensitivity-report.js';
 import { axisUnit, focusNote, focusOf } from '../kpi-focus.js';
 import type { OutputContext } from '../job-kind.js';
@@ -68,7 +68,7 @@ export async function writeSensitivityOutputs(ctx: OutputContext<SensitivityJob>
               title,
               of: `sensitivity of ${scenario.name}`,
               subtitle: [
-                `${kpi.label} at the end of the run with one ${given ? '' : 'policy '}parameter ${moved}, everything else as in the scenario`,
+                `${kpi.label} ${job.at === undefined ? 'at the end of the run' : `${kpi.key.startsWith('total:') ? 'to' : 'at'} ${monthName(job.at)} (--at)`} with one ${given ? '' : 'policy '}parameter ${moved}, everything else as in the scenario`,
                 ...rangesNote,
                 `${shown.length} of the ${all.length} parameters that move it, largest swing first; ${plan.params.length - all.length} of ${plan.params.length} moved leave it unchanged${job.runs > 1 ? `; means of ${job.runs} runs on the same seeds` : ''}`,
                 noiseNote,

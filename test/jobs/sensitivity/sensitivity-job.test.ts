@@ -66,6 +66,8 @@ describe('npm run sensitivity: a whole job', () => {
     const median = rows.find((r) => r[0] === medians)!;
     expect(median.slice(1, 5)).toEqual(['', '10000', '1000000', 'given with --param']);
     expect(readFileSync(join(dir, 'given', 'report.md'), 'utf8')).toContain('Each of 2 parameters given with --param moved to the low and the high end of its interval');
+    // --change derives ranges no one gave: beside --param it would do nothing, so it is refused.
+    expect(() => buildJob(sensitivityCommand, [baseline, '--param', 'enterprises.brandPremium=0.05:0.3', '--change', '50%', '--quiet'])).toThrow('the command built no job (exit 2)');
     const loaded = loadInput(join(dir, 'given', 'manifest.json'), JOB_KINDS);
     expect(loaded.success && loaded.input.kind === 'manifest' && loaded.input.job).toEqual(given.job);
   });
