@@ -142,7 +142,8 @@ function declaredSides(scenario: Scenario, param: PolicyParam, factor: Uncertain
 /**
  * The plan of --param intervals: each parameter to the low and the high end of its interval (a
  * path with `*` sets every number it reaches, as one factor), a side that is the value already
- * left out. Its value is the first number's; `bounds` say nothing (the interval was checked).
+ * left out. Its value is the one the numbers share (NaN where they differ); `bounds` say nothing
+ * (the interval was checked against the field's).
  */
 function givenPlan(scenario: Scenario, given: readonly GivenRange[]): SensitivityPlan {
   const params: SensitivityParam[] = [];
