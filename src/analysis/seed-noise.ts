@@ -114,3 +114,15 @@ export function sobolTotalOrderNoiseFloor(options: { seedNoiseSd: number; runsPe
 export function exceedsNoise(effect: EstimateWithInterval, noiseFloor: number): boolean {
   return effect.low > noiseFloor;
 }
+
+/**
+ * The swing a parameter with no effect shows from seed noise alone in a one-at-a-time analysis
+ * (sensitivity): a difference of two points' means over `runsPerPoint` common seeds, normal with
+ * standard deviation √2 σ/√R under the seed × point noise σ; a swing within 1.96 times that of 0
+ * is what noise gives 95 times in 100. (The span of three points, base, low and high, is the
+ * largest of three such differences, so the floor errs towards marking an effect beyond noise.)
+ */
+export function swingNoiseFloor(options: { seedNoiseSd: number; runsPerPoint: number }): number {
+  const { seedNoiseSd, runsPerPoint } = options;
+  return (1.96 * Math.SQRT2 * seedNoiseSd) / Math.sqrt(runsPerPoint);
+}

@@ -1,13 +1,13 @@
-import { canonicalPath, numberAtPath } from '../sweep/param-path.js';
+import { canonicalPath, numbersAtPath } from '../sweep/param-path.js';
 import type { ConfigProblem } from './config-problem.js';
 import { describeBounds, fieldBounds, type FieldBounds } from './field-bounds.js';
 import type { ScenarioShape } from './scenario-schema.js';
 import { uncertainParameter, type Distribution, type UncertainParameter } from './uncertain-schema.js';
 
 /**
- * The rules an uncertain parameter obeys beyond its schema: its path names one number of the
- * scenario, in the syntax of sweeps, and not the seed or the run's length; a parameter is declared
- * once; its range stays within the valid range the schema gives that number, so that every draw
+ * The rules an uncertain parameter obeys beyond its schema: its path names a number of the
+ * scenario, in the syntax of sweeps (or, with `*`, several that move together as one factor), and
+ * not the seed or the run's length; a parameter is declared once, under one path only; its range stays within the valid range the schema gives that number, so that every draw
  * is a valid scenario as far as that field goes.
  */
 
@@ -26,20 +26,13 @@ const EXAMPLE = 'e.g. enterprises.priceElasticity or vendors.openai.policies.pri
  */
 export function checkUncertain(scenario: ScenarioShape, declared: unknown): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { index: number; name: string }>();
   (Array.isArray(declared) ? declared : []).forEach((entry, index) => {
     const parsed = uncertainParameter.safeParse(entry);
     if (!parsed.success) return;
     const parameter = parsed.data;
     const at = `uncertain[${index}]`;
-    if (parameter.path.split(/[.[\]]/).includes('*')) {
-      problems.push({
-        path: `${at}.path`,
-        message: `${parameter.path}: "*" (several parameters moving together as one factor) is not supported: the sweep syntax names one number per path; declare each parameter on its own`,
-      });
-      return;
-    }
-    const target = numberAtPath(scenario, parameter.path);
+    const target = numbersAtPath(scenario, parameter.path);
     if (!target.success) {
       problems.push({ path: `${at}.path`, message: `${target.message}; an uncertain parameter names a numeric field of the scenario, ${EXAMPLE}` });
       return;
@@ -51,13 +44,15 @@ export function checkUncertain(scenario: ScenarioShape, declared: unknown): Conf
       problems.push({ path: `${at}.path`, message: `${parameter.path}: ${refused}` });
       return;
     }
-    const earlier = seen.get(name);
-    if (earlier !== undefined) {
-      problems.push({ path: `${at}.path`, message: `${parameter.path} is declared already at uncertain[${earlier}] (as ${name}): declare each parameter once` });
+    const numbers = target.value.map((number) => number.path);
+    const clash = numbers.find((number) => seen.has(number));
+    if (clash !== undefined) {
+      const earlier = seen.get(clash)!;
+      problems.push({ path: `${at}.path`, message: `${parameter.path} is declared already at uncertain[${earlier.index}] (as ${earlier.name}): declare each parameter once` });
       return;
     }
-    seen.set(name, index);
-    const bounds = fieldBounds(scenario, target.value.segments);
+    for (const number of numbers) seen.set(number, { index, name });
+    const bounds = fieldBounds(scenario, target.value[0]!.segments);
     if (bounds !== undefined) problems.push(...outsideBounds(parameter, name, bounds, `${at}.distribution`));
   });
   return problems;

@@ -69,7 +69,7 @@ export const uncertainParameter = z
   .object({
     path: z
       .string()
-      .describe('the numeric field, as sweeps name it: keys and ids with dots, e.g. enterprises.priceElasticity or vendors.openai.policies.pricing.params.markup'),
+      .describe('the numeric field, as sweeps name it: keys and ids with dots, e.g. enterprises.priceElasticity or vendors.openai.policies.pricing.params.markup; "*" for every entry of a list, several numbers moving together (enterprises.segments.*.switchingCostUsd.median)'),
     distribution,
     source: z
       .string({ error: 'where the range comes from: a source, as reported (the spread of the figure), or the command that fitted it' })

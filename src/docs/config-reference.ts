@@ -119,9 +119,10 @@ illustrations on \`configs/baseline.json\`, not sourced ones.
 ]
 \`\`\`
 
-- \`path\` names one number of the scenario as sweeps do (keys and ids with dots); it must hold a
-  number, once in the list, and not \`seed\` or \`months\`. \`*\` (several parameters moving as one
-  factor) is not supported: the sweep syntax names one number per path.
+- \`path\` names a number of the scenario as sweeps do (keys and ids with dots); it must hold a
+  number, once in the list, and not \`seed\` or \`months\`. \`*\` stands for every entry of a list
+  there, several numbers moving together as one factor, each set to the value drawn
+  (\`enterprises.segments.*.switchingCostUsd.median\`); a number is declared under one path only.
 - \`distribution\`: \`uniform\` {lo, hi}; \`log-uniform\` {lo, hi}, lo > 0, for figures known to an
   order of magnitude (its median is √(lo·hi)); \`triangular\` {lo, mode, hi}; \`normal\` {mean, sd},
   truncated to the field's valid range. lo must be below hi.

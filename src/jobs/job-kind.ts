@@ -39,7 +39,7 @@ export interface Focus {
 export type Reduction = 'series' | 'kpis';
 
 export interface Variant {
-  /** "baseline", "paybackMonths=3", "vendors.openai.policies.pricing.params.markup +20%" */
+  /** "baseline", "paybackMonths=3", "vendors.openai.policies.pricing.params.markup high (3)" */
   readonly label: string;
   /** The scenario the settings apply to, as validated (its own months). */
   readonly base: Scenario;

@@ -53,3 +53,29 @@ export function formatCount(value: number): string {
   if (Math.abs(value) < 10 && !Number.isInteger(value)) return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
   return Math.round(value).toLocaleString('en-US');
 }
+
+/** The decimals that tell apart ticks `step` apart: 5 → 0, 0.2 → 1, 0.25 → 2, 0.005 → 3. */
+export function decimalsForStep(step: number): number {
+  if (!(step > 0) || !Number.isFinite(step)) return 0;
+  for (let decimals = 0; decimals < 12; decimals++) {
+    const scaled = step * 10 ** decimals;
+    if (Math.abs(scaled - Math.round(scaled)) < 1e-6 * Math.max(1, scaled)) return decimals;
+  }
+  return 12;
+}
+
+/**
+ * An axis tick with as many decimals as the ticks' step needs, so that ticks a small swing apart
+ * do not all read the same ("31.2%", "31.4%" rather than "31%" twice): `unit` as the axis's,
+ * a share's value in percentage points, money with the K/M/B/T unit of the largest tick.
+ */
+export function formatTick(value: number, step: number, largest: number, unit: 'share' | 'count' | 'usd' | 'price'): string {
+  const sign = value < 0 ? MINUS : '';
+  if (unit === 'share') return `${sign}${Math.abs(value).toFixed(decimalsForStep(step))}%`;
+  if (unit === 'count') {
+    const decimals = decimalsForStep(step);
+    return `${sign}${Math.abs(value).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })}`;
+  }
+  const [divisor, suffix] = UNITS.find(([divisor]) => Math.abs(largest) >= divisor) ?? [1, ''];
+  return `${sign}$${(Math.abs(value) / divisor).toFixed(decimalsForStep(step / divisor))}${suffix}`;
+}

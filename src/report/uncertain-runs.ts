@@ -52,8 +52,8 @@ export function uncertainDrawsCsv(seeds: readonly number[], draws: readonly (rea
   return `${[header, ...rows].join('\n')}\n`;
 }
 
-/** A path quoted when it holds a character CSV reserves (an id never does; a key might). */
-function csvField(text: string): string {
+/** A field quoted when it holds a character CSV reserves (an id never does; a key or a description might). */
+export function csvField(text: string): string {
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -1,6 +1,6 @@
 import type { Scenario } from '../config/parse-scenario.js';
-import { canonicalPath, numberAtPath, type PathResult } from './param-path.js';
-import { applySettings } from './param-range.js';
+import { canonicalPath, numbersAtPath, type PathResult } from './param-path.js';
+import { applySettings, firstOverlap } from './param-range.js';
 import { numericPolicyParams } from './policy-params.js';
 
 /**
@@ -81,15 +81,12 @@ export function checkIntervalParams(scenario: Scenario, params: readonly Omit<In
   for (const param of params) {
     const path = canonicalPath(scenario, param.path);
     if (!path.success) return { success: false, message: `--param ${path.message}` };
-    const target = numberAtPath(scenario, path.value);
-    if (!target.success) return { success: false, message: `--param ${target.message}` };
-    const earlier = seen.get(path.value);
-    if (earlier !== undefined) {
-      const spelt = earlier === param.path ? `--param ${param.path} is given twice` : `--param ${earlier} and --param ${param.path} name the same parameter, ${path.value}`;
-      return { success: false, message: `${spelt}: give each parameter once` };
-    }
-    seen.set(path.value, param.path);
-    const integer = integers.has(path.value);
+    const targets = numbersAtPath(scenario, path.value);
+    if (!targets.success) return { success: false, message: `--param ${targets.message}` };
+    const overlap = firstOverlap(scenario, seen, param.path, path.value);
+    if (overlap !== undefined) return { success: false, message: `${overlap}: give each parameter once` };
+    // A path with `*` is whole-number when every number it moves is.
+    const integer = targets.value.every((target) => integers.has(target.path));
     if (integer && Math.ceil(param.low) > Math.floor(param.high)) {
       return { success: false, message: `--param ${param.path}: a whole-number parameter, and no whole number lies from ${param.low} to ${param.high}` };
     }

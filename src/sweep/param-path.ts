@@ -86,9 +86,14 @@ export function resolvePath(root: unknown, path: string): PathResult<{ segments:
  * their id where they have one that cannot be read as an index (`vendors[0].quality` and
  * `vendors.0.quality` are `vendors.openai.quality`), by index otherwise (`enterprises.segments[1]`
  * for an entry without an id). Two paths name the same value exactly when their canonical paths
- * are equal.
+ * are equal. A path with `*` keeps it (`enterprises.segments.*.switchingCostUsd.median`), the part
+ * before it canonical, once it reaches some number.
  */
 export function canonicalPath(root: unknown, path: string): PathResult<string> {
+  return hasWildcard(path) ? canonicalWildcardPath(root, path) : canonicalConcretePath(root, path);
+}
+
+function canonicalConcretePath(root: unknown, path: string): PathResult<string> {
   const resolved = resolvePath(root, path);
   if (!resolved.success) return resolved;
   let value = root;
@@ -130,4 +135,85 @@ export function withValueAt(root: unknown, segments: readonly Segment[], value: 
   }
   if (isObject(root) && typeof head === 'string') return { ...root, [head]: withValueAt(root[head], rest, value) };
   throw new Error(`cannot set ${formatSegments(segments)}: the path does not match the value`);
+}
+
+/**
+ * `*` in a path stands for every entry of a list (or key of an object) there, so that one path
+ * names several numbers that move together as one factor: `enterprises.segments.*.switchingCostUsd.median`
+ * is each segment's median switching cost, set to the same value.
+ */
+export const WILDCARD = '*';
+
+export function hasWildcard(path: string): boolean {
+  const split = splitPath(path);
+  return split.success && split.value.includes(WILDCARD);
+}
+
+/** One number a path names: its canonical path, its segments (as resolvePath gives them) and its value. */
+export interface NamedNumber {
+  readonly path: string;
+  readonly segments: Segment[];
+  readonly value: number;
+}
+
+/** The concrete paths a path with `*` stands for, before checking what they hold. */
+function expandWildcards(root: unknown, segments: readonly string[]): string[][] {
+  const star = segments.indexOf(WILDCARD);
+  if (star < 0) return [[...segments]];
+  let at: unknown = root;
+  if (star > 0) {
+    const resolved = resolvePath(root, segments.slice(0, star).join('.'));
+    at = resolved.success ? resolved.value.value : undefined;
+  }
+  const names = Array.isArray(at) ? at.map((_, i) => String(i)) : isObject(at) ? Object.keys(at) : [];
+  return names.flatMap((name) => expandWildcards(root, [...segments.slice(0, star), name, ...segments.slice(star + 1)]));
+}
+
+/**
+ * Every number a path names, each once, in the scenario's order: the one number of a path
+ * without `*`, or each that a path with `*` reaches (entries that lack the rest of the path are
+ * passed over: `vendors.*.policies.pricing.params.markup` names the markup of each vendor that
+ * prices). A message when it names none, or reaches something that is not a number.
+ */
+export function numbersAtPath(root: unknown, path: string): PathResult<NamedNumber[]> {
+  const split = splitPath(path);
+  if (!split.success) return split;
+  if (!split.value.includes(WILDCARD)) {
+    const target = numberAtPath(root, path);
+    const canonical = canonicalConcretePath(root, path);
+    if (!target.success) return target;
+    if (!canonical.success) return canonical;
+    return { success: true, value: [{ path: canonical.value, segments: target.value.segments, value: target.value.value }] };
+  }
+  const found: NamedNumber[] = [];
+  let firstProblem: string | undefined;
+  for (const concrete of expandWildcards(root, split.value)) {
+    const text = concrete.join('.');
+    const resolved = resolvePath(root, text);
+    if (!resolved.success) {
+      firstProblem ??= resolved.message;
+      continue;
+    }
+    const target = numberAtPath(root, text);
+    if (!target.success) return { success: false, message: `${path}: ${target.message}; "*" must reach numbers only` };
+    const canonical = canonicalConcretePath(root, text);
+    if (!canonical.success) return canonical;
+    found.push({ path: canonical.value, segments: target.value.segments, value: target.value.value });
+  }
+  if (found.length === 0) return { success: false, message: firstProblem === undefined ? `${path}: "*" reaches nothing (an empty list or object)` : `${path}: "*" reaches no number: ${firstProblem}` };
+  return { success: true, value: found };
+}
+
+/** The one spelling of a path with `*`: the part before the first `*` canonical, the rest as written. */
+function canonicalWildcardPath(root: unknown, path: string): PathResult<string> {
+  const split = splitPath(path);
+  if (!split.success) return split;
+  const star = split.value.indexOf(WILDCARD);
+  if (star < 0) return canonicalPath(root, path);
+  const reached = numbersAtPath(root, path);
+  if (!reached.success) return reached;
+  const prefix = star === 0 ? { success: true as const, value: '' } : canonicalConcretePath(root, split.value.slice(0, star).join('.'));
+  if (!prefix.success) return prefix;
+  const rest = formatSegments(split.value.slice(star).map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
+  return { success: true, value: prefix.value === '' ? rest : `${prefix.value}${rest.startsWith('[') ? '' : '.'}${rest}` };
 }

@@ -1,12 +1,18 @@
 import { parseScenario, type Scenario } from '../config/parse-scenario.js';
-import { canonicalPath, numberAtPath, withValueAt, type PathResult } from './param-path.js';
+import { canonicalPath, numbersAtPath, withValueAt, type PathResult } from './param-path.js';
 
-/** `--param <path>=<from>:<to>:<steps>`: `steps` evenly spaced values from `from` to `to`, both included. */
+/**
+ * `--param <path>=<from>:<to>:<steps>[:log]`: `steps` values from `from` to `to`, both included,
+ * evenly spaced, or with `log` evenly on a log scale (a constant ratio from one to the next: a range
+ * over orders of magnitude, 1e4:1e6:3:log is 1e4, 1e5, 1e6).
+ */
 export interface ParamRange {
   readonly path: string;
   readonly from: number;
   readonly to: number;
   readonly steps: number;
+  /** Present, 'log', for a logarithmic grid. */
+  readonly scale?: 'log';
 }
 
 /** One parameter set to one value. */
@@ -26,24 +32,29 @@ export function parseParamRange(text: string): PathResult<ParamRange> {
   const equals = text.lastIndexOf('=');
   const bad = (why: string): PathResult<ParamRange> => ({
     success: false,
-    message: `--param ${text}: ${why}; write <path>=<from>:<to>:<steps>, e.g. ${RANGE_EXAMPLE}`,
+    message: `--param ${text}: ${why}; write <path>=<from>:<to>:<steps> or <path>=<from>:<to>:<steps>:log, e.g. ${RANGE_EXAMPLE}`,
   });
   if (equals <= 0) return bad('no "=" between the path and the range');
   const path = text.slice(0, equals).trim();
   const parts = text.slice(equals + 1).split(':');
-  if (parts.length !== 3) return bad(`the range must have three parts separated by ":", found ${parts.length}`);
-  const [from, to, steps] = parts.map((part) => (part.trim() === '' ? Number.NaN : Number(part)));
+  if (parts.length !== 3 && parts.length !== 4) return bad(`the range must have three or four parts separated by ":", found ${parts.length}`);
+  if (parts.length === 4 && parts[3]!.trim() !== 'log') return bad(`the fourth part may only be "log", found "${parts[3]}"`);
+  const [from, to, steps] = parts.slice(0, 3).map((part) => (part.trim() === '' ? Number.NaN : Number(part)));
   if (!Number.isFinite(from!) || !Number.isFinite(to!)) return bad('from and to must be numbers');
   if (!Number.isInteger(steps!) || steps! < 2 || steps! > MAX_STEPS) return bad(`steps must be a whole number from 2 to ${MAX_STEPS}`);
   if (from === to) return bad('from and to are equal, so every step would be the same value');
+  if (parts.length === 4 && (from! <= 0 || to! <= 0)) return bad('a log grid needs from and to above 0');
   if (path === 'seed') return { success: false, message: `--param ${text}: the seed is not a parameter; use --seed and --runs` };
-  return { success: true, value: { path, from: from!, to: to!, steps: steps! } };
+  return { success: true, value: { path, from: from!, to: to!, steps: steps!, ...(parts.length === 4 ? { scale: 'log' as const } : {}) } };
 }
 
 /** The range's values, rounded to 12 significant digits so 0.1:0.3:3 gives 0.2, not 0.20000000000000004. */
 export function rangeValues(range: ParamRange): number[] {
   return Array.from({ length: range.steps }, (_, i) => {
-    const value = range.from + ((range.to - range.from) * i) / (range.steps - 1);
+    const value =
+      range.scale === 'log'
+        ? Math.exp(Math.log(range.from) + ((Math.log(range.to) - Math.log(range.from)) * i) / (range.steps - 1))
+        : range.from + ((range.to - range.from) * i) / (range.steps - 1);
     return Number(value.toPrecision(12));
   });
 }
@@ -63,13 +74,14 @@ export function gridSize(ranges: readonly ParamRange[]): number {
 /**
  * The scenario with these settings, validated again as a whole, as if the file had said so: a
  * value out of its range, or one that breaks a rule spanning fields, is a message naming the path.
+ * A path with `*` sets every number it reaches to the value (param-path.ts).
  */
 export function applySettings(scenario: Scenario, settings: readonly ParamSetting[]): PathResult<Scenario> {
   let json: unknown = scenario;
   for (const setting of settings) {
-    const target = numberAtPath(json, setting.path);
-    if (!target.success) return target;
-    json = withValueAt(json, target.value.segments, setting.value);
+    const targets = numbersAtPath(json, setting.path);
+    if (!targets.success) return targets;
+    for (const target of targets.value) json = withValueAt(json, target.segments, setting.value);
   }
   const parsed = parseScenario(json);
   if (parsed.success) return { success: true, value: parsed.scenario };
@@ -89,13 +101,27 @@ export function canonicalRanges(scenario: Scenario, ranges: readonly ParamRange[
   for (const range of ranges) {
     const path = canonicalPath(scenario, range.path);
     if (!path.success) return { success: false, message: `--param ${path.message}` };
-    const earlier = seen.get(path.value);
-    if (earlier !== undefined) {
-      const spelt = earlier === range.path ? `--param ${range.path} is given twice` : `--param ${earlier} and --param ${range.path} name the same parameter, ${path.value}`;
-      return { success: false, message: `${spelt}: sweep each parameter once (two --param make a grid of two different parameters)` };
-    }
-    seen.set(path.value, range.path);
+    const overlap = firstOverlap(scenario, seen, range.path, path.value);
+    if (overlap !== undefined) return { success: false, message: `${overlap}: sweep each parameter once (two --param make a grid of two different parameters)` };
     canonical.push({ ...range, path: path.value });
   }
   return { success: true, value: canonical };
+}
+
+/**
+ * Whether a parameter (`path`, canonical `canonical`) names a number an earlier one named, `*`
+ * counted: the message saying which, else undefined, and the numbers it names recorded in `seen`
+ * (each number's canonical path → the --param text that named it).
+ */
+export function firstOverlap(scenario: Scenario, seen: Map<string, string>, path: string, canonical: string): string | undefined {
+  const numbers = numbersAtPath(scenario, canonical);
+  const named = numbers.success ? numbers.value.map((n) => n.path) : [canonical];
+  for (const number of named) {
+    const earlier = seen.get(number);
+    if (earlier === undefined) continue;
+    if (earlier === path) return `--param ${path} is given twice`;
+    return `--param ${earlier} and --param ${path} name the same parameter, ${number}`;
+  }
+  for (const number of named) seen.set(number, path);
+  return undefined;
 }

@@ -2,20 +2,19 @@ import type { Scenario } from '../config/parse-scenario.js';
 import type { Distribution } from '../config/uncertain-schema.js';
 import { declaredEnds } from './declared-range.js';
 import { applySettings } from './param-range.js';
+import { hasWildcard, numbersAtPath } from './param-path.js';
 import { uncertainFactors, type UncertainFactor } from './uncertain-draws.js';
 import { numericPolicyParams, type PolicyParam } from './policy-params.js';
+import { derivedValue, rangeScale, type RangeScale, type Side } from './derived-range.js';
 
 /**
  * One-at-a-time sensitivity: every numeric parameter of every policy in the scenario, moved down
- * and up by a relative change (±20 % by default) while everything else stays put, each side kept
- * within the range the policy's own schema allows; a parameter the scenario declares uncertain
- * moves to the ends of its declared range instead (declared-range.ts), which says where it comes from.
+ * and up while everything else stays put: a parameter the scenario declares uncertain to the ends
+ * of its declared range (declared-range.ts), which says where it comes from; any other over the
+ * range its valid range gives it (derived-range.ts: its distance from its bounds ÷/× 1 + change).
  */
 
-/** Sensitivity's relative change, ±20 %: the range of a policy parameter no range is declared for. */
-export const DEFAULT_CHANGE = 0.2;
-
-export type Side = 'low' | 'high';
+export { DEFAULT_CHANGE, type Side } from './derived-range.js';
 
 export interface SensitivityCase {
   readonly path: string;
@@ -35,6 +34,10 @@ export interface SensitivityParam {
   readonly high?: number;
   /** Present when the sides are the ends of a declared range. */
   readonly declared?: DeclaredRange;
+  /** Present when the sides are the ends of a --param interval. */
+  readonly given?: true;
+  /** Otherwise, the scale its range was derived on (derived-range.ts). */
+  readonly scale?: RangeScale;
 }
 
 export interface SensitivityPlan {
@@ -46,17 +49,19 @@ export interface SensitivityPlan {
   readonly cases: readonly SensitivityCase[];
 }
 
-/** value × (1 ± change), rounded for whole-number params and kept within the param's bounds. */
-export function movedValue(param: PolicyParam, side: Side, change: number): number {
-  let value = param.value * (side === 'low' ? 1 - change : 1 + change);
-  if (param.bounds.integer) value = Math.round(value);
-  if (param.bounds.min !== undefined) value = Math.max(value, param.bounds.min);
-  if (param.bounds.max !== undefined) value = Math.min(value, param.bounds.max);
-  return Number(value.toPrecision(12));
+/** A --param interval of sensitivity: the parameter (any number, `*` allowed) moves to its ends. */
+export interface GivenRange {
+  readonly path: string;
+  readonly low: number;
+  readonly high: number;
 }
 
-/** `only`: path prefixes ("vendors.openai", "enterprises") that keep a parameter; all when empty. */
-export function sensitivityPlan(scenario: Scenario, change: number, only: readonly string[] = []): SensitivityPlan {
+/**
+ * `only`: path prefixes ("vendors.openai", "enterprises") that keep a parameter; all when empty.
+ * `given`: --param intervals; when there are some, they alone move, each to its two ends.
+ */
+export function sensitivityPlan(scenario: Scenario, change: number, only: readonly string[] = [], given: readonly GivenRange[] = []): SensitivityPlan {
+  if (given.length > 0) return givenPlan(scenario, given);
   const kept = numericPolicyParams(scenario).filter(
     (param) => only.length === 0 || only.some((prefix) => param.path === prefix || param.path.startsWith(`${prefix}.`)),
   );
@@ -66,7 +71,12 @@ export function sensitivityPlan(scenario: Scenario, change: number, only: readon
   const declared = declaredFactors(scenario);
   for (const factor of declared.values()) {
     if (!kept.some((param) => param.path === factor.path) && (only.length === 0 || only.some((prefix) => factor.path === prefix || factor.path.startsWith(`${prefix}.`)))) {
-      skipped.push({ path: factor.path, reason: 'declared uncertain, but not a policy parameter: sensitivity moves policy parameters only (simulate --uncertain draws it)' });
+      skipped.push({
+        path: factor.path,
+        reason: hasWildcard(factor.path)
+          ? 'declared uncertain with "*", several parameters moving as one factor: sensitivity moves one policy parameter at a time, over its own range (morris, sobol and discover move it as one)'
+          : 'declared uncertain, but not a policy parameter: sensitivity moves policy parameters only (simulate --uncertain draws it)',
+      });
     }
   }
   for (const param of kept) {
@@ -78,16 +88,15 @@ export function sensitivityPlan(scenario: Scenario, change: number, only: readon
       if (entry.low !== undefined || entry.high !== undefined) params.push(entry);
       continue;
     }
-    if (param.value === 0) {
-      skipped.push({ path: param.path, reason: 'it is 0, which a relative change leaves at 0' });
+    const entry: { param: PolicyParam; low?: number; high?: number; scale: RangeScale } = { param, scale: rangeScale(param.bounds) };
+    const moved = { low: derivedValue(param, 'low', change), high: derivedValue(param, 'high', change) };
+    if (moved.low.value === undefined && moved.high.value === undefined && moved.low.why === moved.high.why) {
+      skipped.push({ path: param.path, reason: `it cannot move: ${moved.low.why}` });
       continue;
     }
-    const entry: { param: PolicyParam; low?: number; high?: number } = { param };
     for (const side of ['low', 'high'] as const) {
-      const value = movedValue(param, side, change);
-      if (value === param.value) {
-        const bound = side === 'low' ? param.bounds.min : param.bounds.max;
-        const why = bound === param.value ? `it is at the ${side === 'low' ? 'minimum' : 'maximum'} of its range` : 'it is a whole number too small to move by rounding';
+      const { value, why } = moved[side];
+      if (value === undefined) {
         skipped.push({ path: param.path, reason: `its ${side} side cannot move: ${why}` });
         continue;
       }
@@ -128,4 +137,34 @@ function declaredSides(scenario: Scenario, param: PolicyParam, factor: Uncertain
     entry = { ...entry, [side]: value };
   }
   return entry;
+}
+
+/**
+ * The plan of --param intervals: each parameter to the low and the high end of its interval (a
+ * path with `*` sets every number it reaches, as one factor), a side that is the value already
+ * left out. Its value is the one the numbers share (NaN where they differ); `bounds` say nothing
+ * (the interval was checked against the field's).
+ */
+function givenPlan(scenario: Scenario, given: readonly GivenRange[]): SensitivityPlan {
+  const params: SensitivityParam[] = [];
+  const skipped: { path: string; reason: string }[] = [];
+  const cases: SensitivityCase[] = [];
+  for (const range of given) {
+    const numbers = numbersAtPath(scenario, range.path);
+    const values = numbers.success ? numbers.value.map((n) => n.value) : [];
+    const same = values.every((v) => v === values[0]);
+    const param: PolicyParam = { path: range.path, value: same ? values[0]! : Number.NaN, policyType: '', bounds: { integer: false } };
+    let entry: SensitivityParam = { param, given: true };
+    for (const side of ['low', 'high'] as const) {
+      const value = range[side];
+      if (same && value === param.value) {
+        skipped.push({ path: range.path, reason: `its ${side} side cannot move: the --param interval ends at its value` });
+        continue;
+      }
+      entry = { ...entry, [side]: value };
+      cases.push({ path: range.path, side, value });
+    }
+    if (entry.low !== undefined || entry.high !== undefined) params.push(entry);
+  }
+  return { params, skipped, cases };
 }

@@ -3,7 +3,7 @@ import type { Scenario } from '../config/parse-scenario.js';
 import type { Distribution } from '../config/uncertain-schema.js';
 import { createRng } from '../engine/rng.js';
 import { quantileOf } from './distribution-quantile.js';
-import { canonicalPath, numberAtPath, type PathResult } from './param-path.js';
+import { canonicalPath, numbersAtPath, type PathResult } from './param-path.js';
 import { applySettings, type ParamSetting } from './param-range.js';
 
 /**
@@ -26,10 +26,11 @@ export interface UncertainFactor {
 export function uncertainFactors(scenario: Scenario): PathResult<UncertainFactor[]> {
   const factors: UncertainFactor[] = [];
   for (const [index, parameter] of (scenario.uncertain ?? []).entries()) {
-    const target = numberAtPath(scenario, parameter.path);
+    const target = numbersAtPath(scenario, parameter.path);
     const path = canonicalPath(scenario, parameter.path);
     if (!target.success || !path.success) return { success: false, message: `uncertain[${index}].path: ${target.success ? (path as { message: string }).message : target.message}` };
-    const bounds = fieldBounds(scenario, target.value.segments);
+    // A path with `*` moves numbers of one field (each segment's median): the first one's range is theirs.
+    const bounds = fieldBounds(scenario, target.value[0]!.segments);
     factors.push({ path: path.value, distribution: parameter.distribution, ...(bounds !== undefined ? { bounds } : {}), source: parameter.source });
   }
   return { success: true, value: factors };

@@ -53,9 +53,16 @@ describe('uncertain parameters in a config (uncertain-schema, uncertain-rules)',
     expect(message).toMatch(/^enterprises\.segments\.large\.switchingCostUsd is an object, not a number; it holds median, logSd/);
   });
 
-  it('refuses "*" in a path, saying the sweep syntax does not move several parameters as one factor', () => {
-    const message = messageAt(withUncertain(uniform('enterprises.segments.*.switchingCostUsd.median', 1e4, 1e5)), 'uncertain[0].path');
-    expect(message).toContain('"*" (several parameters moving together as one factor) is not supported');
+  it('takes "*" as several parameters moving together, and refuses one that overlaps another or reaches no number', () => {
+    const scenario = scenarioOf(withUncertain({ path: 'enterprises.segments.*.switchingCostUsd.median', distribution: { type: 'log-uniform', lo: 1e4, hi: 1e6 }, source: SOURCE }));
+    expect(scenario.uncertain?.[0]?.path).toBe('enterprises.segments.*.switchingCostUsd.median');
+    const overlapping = withUncertain(uniform('enterprises.segments.*.switchingCostUsd.median', 1e4, 1e5), uniform('enterprises.segments.large.switchingCostUsd.median', 1e4, 1e5));
+    expect(messageAt(overlapping, 'uncertain[1].path')).toBe(
+      'enterprises.segments.large.switchingCostUsd.median is declared already at uncertain[0] (as enterprises.segments.*.switchingCostUsd.median): declare each parameter once',
+    );
+    expect(messageAt(withUncertain(uniform('enterprises.segments.*.switchingCostUsd.medain', 1e4, 1e5)), 'uncertain[0].path')).toContain('"*" reaches no number');
+    // Its range is checked against the field's, as one number's: a median is at least 0.
+    expect(problemsOf(withUncertain(uniform('enterprises.segments.*.switchingCostUsd.median', -5, 1e5))).map((p) => p.path)).toContain('uncertain[0].distribution.lo');
   });
 
   it('refuses the seed and the run’s length, and a parameter declared twice under two spellings', () => {

@@ -57,7 +57,7 @@ describe('npm run sweep', () => {
     expect(range.stderr).toBe(`error: --param ${REVIEW}=1.5 is not a valid scenario: ${REVIEW}: Too big: expected number to be <=1; found 1.5\n`);
     const malformed = runCli('sweep.ts', [baseline, '--param', `${REVIEW}=0.5`]);
     expect(malformed.status).toBe(2);
-    expect(malformed.stderr).toContain(`--param ${REVIEW}=0.5: the range must have three parts`);
+    expect(malformed.stderr).toContain(`--param ${REVIEW}=0.5: the range must have three or four parts`);
     const none = runCli('sweep.ts', [baseline]);
     expect(none.status).toBe(2);
     expect(none.stderr).toContain('--param <path>=<from>:<to>:<steps>');
@@ -71,18 +71,23 @@ describe('npm run sensitivity', () => {
   const switchy = join(dir, 'switchy.json');
   writeFileSync(switchy, JSON.stringify({ extends: 'cheap.json', name: 'switchy', months: 12, enterprises: { count: 600 } }));
 
-  it('moves each parameter ±20% one at a time and draws a tornado per key KPI, with sensitivity.csv', () => {
+  it('moves each parameter over a range derived from its valid range, one at a time, and draws a tornado per key KPI, with sensitivity.csv', () => {
     const out = join(dir, 'out');
     const run = runCli('sensitivity.ts', [switchy, '--only', 'enterprises.policies.switching', '--out', out]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('Moved 2 policy parameters ±20% one at a time: 5 cases × 1 run');
+    expect(run.stdout).toContain('Moved 2 policy parameters over ranges derived from their valid ranges (÷/× 1.5) one at a time: 5 cases × 1 run');
     expect(readdirSync(out)).toContain('tornado-switches.png');
     const rows = readFileSync(join(out, 'sensitivity.csv'), 'utf8').trimEnd().split('\n');
-    expect(rows[0]).toBe('parameter,value,low_value,high_value,kpi,metric,entity,at_base,at_low,at_high,swing');
+    expect(rows[0]).toBe('parameter,value,low_value,high_value,range,kpi,metric,entity,at_base,at_low,at_high,swing,between_seeds_sd,seed_noise_sd,swing_noise_floor,beyond_noise');
     const switches = rows.find((r) => r.startsWith(`${PAYBACK},`) && r.includes(',total,market.switches,market,'))!.split(',');
-    expect(Number(switches[2])).toBeCloseTo(0.8 * Number(switches[1]), 9);
-    expect(Number(switches[10])).toBeCloseTo(Math.abs(Number(switches[9]) - Number(switches[8])), 6);
+    // The payback is positive with no upper bound: its value ÷/× 1.5.
+    expect(Number(switches[2])).toBeCloseTo(Number(switches[1]) / 1.5, 9);
+    expect(switches[4]).toBe('no range declared: its value ÷/× 1.5 (no upper bound)');
+    const [base, low, high] = [8, 9, 10].map((i) => Number(switches[i]));
+    expect(Number(switches[11])).toBeCloseTo(Math.max(base!, low!, high!) - Math.min(base!, low!, high!), 6);
+    // One run a case: the noise is not measured.
+    expect(switches.slice(12)).toEqual(['', '', '', '']);
   });
 
   it('an --only path that does not exist: exit 2, naming it', () => {

@@ -56,7 +56,7 @@ describe('planJob', () => {
     const built = variantScenario(plan.variant(1));
     expect(built.success && built.value.enterprises.policies.switching.params.paybackMonths).toBe(10);
     expect(plan.reduction).toBe('kpis');
-    expect(kindOf(job).defaultOutDir(job)).toBe('output/sweep-baseline-paybackMonths');
+    expect(kindOf(job).defaultOutDir(job)).toBe('output/sweep-baseline-enterprises.switching.paybackMonths');
   });
 
   it('gives a sensitivity job the base first, then each moved side', () => {
@@ -64,7 +64,9 @@ describe('planJob', () => {
     const plan = planJob(sensitivity, kindOf(sensitivity));
     expect(plan.variants).toBe(5);
     expect(plan.variant(0).label).toBe('base');
-    expect(plan.variant(1).settings).toEqual([{ path: 'enterprises.policies.switching.params.reviewProbability', value: 0.2 }]);
+    // The baseline's review probability, 0.25, lowered by its odds ÷ 1.2: 1/3 ÷ 1.2 = 5/18, p = 5/23.
+    expect(plan.variant(1).settings).toEqual([{ path: 'enterprises.policies.switching.params.reviewProbability', value: Number((5 / 23).toPrecision(12)) }]);
+    expect(plan.variant(1).label).toBe(`enterprises.policies.switching.params.reviewProbability low (${Number((5 / 23).toPrecision(12))})`);
   });
 
   it('hashes equal jobs equal, whatever their key order, and tells different jobs apart', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalPath, numberAtPath, resolvePath, withValueAt } from '../../src/sweep/param-path.js';
-import { canonicalRanges } from '../../src/sweep/param-range.js';
+import { canonicalPath, numberAtPath, numbersAtPath, resolvePath, withValueAt } from '../../src/sweep/param-path.js';
+import { applySettings, canonicalRanges } from '../../src/sweep/param-range.js';
 import { baselineJson, scenarioOf } from '../support/scenario-fixtures.js';
 
 const json = baselineJson();
@@ -72,6 +72,43 @@ describe('canonical paths', () => {
     expect(canonicalRanges(scenario, [range('vendors[1].quality'), range('vendors[0].quality')])).toEqual({
       success: true,
       value: [range('vendors.anthropic.quality'), range('vendors.openai.quality')],
+    });
+  });
+});
+
+describe('"*" in a path: several numbers moving together as one factor', () => {
+  const MEDIANS = 'enterprises.segments.*.switchingCostUsd.median';
+
+  it('names every number it reaches, in the scenario’s order, each in its canonical spelling', () => {
+    const found = numbersAtPath(scenario, MEDIANS);
+    expect(found.success && found.value.map((n) => [n.path, n.value])).toEqual([
+      ['enterprises.segments.large.switchingCostUsd.median', 150_000],
+      ['enterprises.segments.mid.switchingCostUsd.median', 40_000],
+      ['enterprises.segments.small.switchingCostUsd.median', 10_000],
+    ]);
+    // Vendors without a pricing policy (open weights) are passed over, not refused.
+    const markups = numbersAtPath(scenario, 'vendors.*.policies.pricing.params.markup');
+    expect(markups.success && markups.value.map((n) => n.path.split('.')[1])).toEqual(['openai', 'anthropic', 'google', 'xai', 'mistral']);
+  });
+
+  it('keeps one spelling, the part before "*" canonical, and refuses one that reaches no number or not only numbers', () => {
+    expect(canonicalPath(scenario, 'enterprises.segments[*].switchingCostUsd.median')).toMatchObject({ success: false });
+    expect(canonicalPath(scenario, MEDIANS)).toEqual({ success: true, value: MEDIANS });
+    expect(canonicalPath(scenario, 'vendors[0].policies.*.params.markup')).toEqual({ success: true, value: 'vendors.openai.policies.*.params.markup' });
+    expect(numbersAtPath(scenario, 'enterprises.segments.*.switchingCostUsd.medain')).toMatchObject({ success: false, message: expect.stringContaining('"*" reaches no number: enterprises.segments.0.switchingCostUsd.medain: no "medain" at enterprises.segments[0].switchingCostUsd (did you mean "median"?)') });
+    expect(numbersAtPath(scenario, 'enterprises.segments.*.switchingCostUsd')).toMatchObject({ success: false, message: expect.stringContaining('"*" must reach numbers only') });
+  });
+
+  it('sets every number it reaches to the value, and a sweep refuses it beside a parameter it already moves', () => {
+    const applied = applySettings(scenario, [{ path: MEDIANS, value: 70_000 }]);
+    expect(applied.success && applied.value.enterprises.segments.map((s) => s.switchingCostUsd.median)).toEqual([70_000, 70_000, 70_000]);
+    const both = canonicalRanges(scenario, [
+      { path: MEDIANS, from: 1e4, to: 1e6, steps: 3 },
+      { path: 'enterprises.segments[1].switchingCostUsd.median', from: 1e4, to: 1e6, steps: 3 },
+    ]);
+    expect(both).toEqual({
+      success: false,
+      message: `--param ${MEDIANS} and --param enterprises.segments[1].switchingCostUsd.median name the same parameter, enterprises.segments.mid.switchingCostUsd.median: sweep each parameter once (two --param make a grid of two different parameters)`,
     });
   });
 });

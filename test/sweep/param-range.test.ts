@@ -13,9 +13,19 @@ describe('--param <path>=<from>:<to>:<steps>', () => {
     expect(rangeValues({ path: 'x', from: 1, to: -1, steps: 3 })).toEqual([1, 0, -1]);
   });
 
+  it('gives a log grid evenly spaced on a log scale with :log, and refuses one that reaches 0', () => {
+    const range = parseParamRange('enterprises.segments.*.switchingCostUsd.median=1e4:1e6:3:log');
+    expect(range).toEqual({ success: true, value: { path: 'enterprises.segments.*.switchingCostUsd.median', from: 1e4, to: 1e6, steps: 3, scale: 'log' } });
+    expect(rangeValues({ path: 'x', from: 1e4, to: 1e6, steps: 3, scale: 'log' })).toEqual([1e4, 1e5, 1e6]);
+    // A ratio of 2 a step: 1, 2, 4, 8.
+    expect(rangeValues({ path: 'x', from: 1, to: 8, steps: 4, scale: 'log' })).toEqual([1, 2, 4, 8]);
+    expect(parseParamRange('markup=0:8:4:log')).toMatchObject({ success: false, message: expect.stringContaining('a log grid needs from and to above 0') });
+    expect(parseParamRange('markup=1:8:4:lin')).toMatchObject({ success: false, message: expect.stringContaining('the fourth part may only be "log"') });
+  });
+
   it('refuses a malformed range, saying how to write one', () => {
     for (const [text, why] of [
-      ['markup=1:2', 'three parts'],
+      ['markup=1:2', 'three or four parts'],
       ['markup=1:x:3', 'numbers'],
       ['markup=1:2:1', 'steps must be a whole number from 2'],
       ['markup=1:2:2.5', 'steps must be a whole number'],

@@ -7,12 +7,13 @@ import { scenarioDescription } from '../../report/scenario-description.js';
 import { describeFactor } from '../design-factor.js';
 import { paramLabels } from '../param-labels.js';
 import { conditionText, type ConditionWords } from './condition.js';
-import type { Discovery } from './discover-results.js';
+import type { Discovery, ThresholdNoise } from './discover-results.js';
 import type { DiscoverJob } from './job.js';
 
 /**
  * points.csv, boxes.csv and report.md of a discovery. points.csv: each point's parameter values,
- * the metric (the mean over its runs) and whether the condition holds. boxes.csv: PRIM's
+ * the metric (the mean over its runs), whether the condition holds, and whether seed noise leaves
+ * it near the threshold (`near_threshold`: true, false, or empty with one run a point). boxes.csv: PRIM's
  * trajectory, a row a box, with the limits of each parameter it restricts (empty where it does not).
  */
 
@@ -21,12 +22,13 @@ const cell = (value: number): string => (Number.isFinite(value) ? String(value) 
 const short = (value: number): string => String(Number(value.toPrecision(3)));
 const percent = (share: number): string => `${Math.round(share * 100)} %`;
 
-export function pointsCsv(job: DiscoverJob, parameters: SampleMatrix, found: Discovery): string {
-  const header = ['point', ...job.factors.map((f) => f.path), conditionText(job.condition).split(' ')[0]!, 'holds'];
+export function pointsCsv(job: DiscoverJob, parameters: SampleMatrix, found: Discovery, noise: ThresholdNoise): string {
+  const header = ['point', ...job.factors.map((f) => f.path), conditionText(job.condition).split(' ')[0]!, 'holds', 'near_threshold'];
   const lines = [header.join(',')];
   for (let row = 0; row < parameters.rows; row++) {
     const values = job.factors.map((_, c) => String(sampleValue(parameters, row, c)));
-    lines.push([String(row + 1), ...values, cell(found.values[row]!), String(found.ofInterest[row]!)].join(','));
+    const near = noise.near[row];
+    lines.push([String(row + 1), ...values, cell(found.values[row]!), String(found.ofInterest[row]!), near === undefined ? '' : String(near)].join(','));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -82,6 +84,7 @@ export function discoverMd(options: {
   seeds: readonly number[];
   words: ConditionWords;
   found: Discovery;
+  noise: ThresholdNoise;
   charts: readonly ChartEntry[];
 }): string {
   const { job, found } = options;
@@ -94,7 +97,7 @@ export function discoverMd(options: {
     scenarioDescription(job.scenario, options.scenario.months).replace(/^> \*\*--ticks \d+:\*\*/m, job.condition.at === undefined ? '$&' : `> **@${job.condition.at}:**`),
     `## The question`,
     `Under which assumptions is ${words.subject} ${words.relation} in ${words.month}${job.condition.at === undefined ? ' (the last month)' : ''}? \`--condition "${conditionText(job.condition)}"\``,
-    `A Latin hypercube of ${job.samples} points over ${job.factors.length} parameter${job.factors.length === 1 ? '' : 's'} (seed ${job.scenario.seed}), each run ${job.runs} time${job.runs === 1 ? '' : 's'} (${describeSeeds(options.seeds)}, the same at every point): **${runs.toLocaleString('en-US')} runs**. A point's value is the mean of its runs; the condition holds at **${found.holding} of the ${job.samples} points (${percent(found.holding / job.samples)})**${countMissing(found)}.`,
+    `A Latin hypercube of ${job.samples} points over ${job.factors.length} parameter${job.factors.length === 1 ? '' : 's'} (seed ${job.scenario.seed}), each run ${job.runs} time${job.runs === 1 ? '' : 's'} (${describeSeeds(options.seeds)}, the same at every point): **${runs.toLocaleString('en-US')} runs**. A point's value is the mean of its runs; the condition holds at **${found.holding} of the ${job.samples} points (${percent(found.holding / job.samples)})**${countMissing(found)}. ${noiseSentence(job, options.noise)}`,
     mdTable(['Parameter', 'Path', 'Range sampled', 'Source'], job.factors.map((f, i) => [labels[i]!, `\`${f.path}\``, describeFactor(f), f.origin === 'param' ? 'given with --param' : `declared uncertain by the scenario; source: ${f.source}`]), ['l', 'l', 'l', 'l']),
     `## Under which assumptions`,
     ...answer(job, found, words, labels),
@@ -102,9 +105,18 @@ export function discoverMd(options: {
     `## Peeling trajectory`,
     chartSection(options.charts),
     `## Files`,
-    `- [points.csv](points.csv): each point's parameter values, the metric (mean of its runs) and whether the condition holds\n- [boxes.csv](boxes.csv): the peeling trajectory, a box a row: coverage, density, mass and each restricted parameter's limits; \`chosen\` marks the box above\n- [manifest.json](manifest.json): the resolved scenario, parameters, condition, design, seeds and versions`,
+    `- [points.csv](points.csv): each point's parameter values, the metric (mean of its runs), whether the condition holds and whether seed noise leaves it near the threshold\n- [boxes.csv](boxes.csv): the peeling trajectory, a box a row: coverage, density, mass and each restricted parameter's limits; \`chosen\` marks the box above\n- [manifest.json](manifest.json): the resolved scenario, parameters, condition, design, seeds and versions`,
     '',
   ].join('\n\n');
+}
+
+/** How many points seed noise leaves too close to the threshold to be sure which side they are on. */
+function noiseSentence(job: DiscoverJob, noise: ThresholdNoise): string {
+  if (job.runs < 2) return 'With one run a point the seed noise is not measured: a point near the threshold might fall on the other side with another seed (--runs 2 or more says how near is too near).';
+  if (!Number.isFinite(noise.halfWidth)) return 'The seed noise could not be measured (a run had no value).';
+  const near = noise.near.filter((n) => n === true).length;
+  const width = Number(noise.halfWidth.toPrecision(2));
+  return `Between seeds the metric moves by ${Number(noise.betweenSeedsSd.toPrecision(2))} (standard deviation, pooled over the points), so a ${job.runs}-run mean is known to ±${width} (1.96 standard errors): **${near} of the points** lie that close to the threshold and might fall on the other side with other seeds (\`near_threshold\` in points.csv).`;
 }
 
 function countMissing(found: Discovery): string {

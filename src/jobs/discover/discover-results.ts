@@ -1,6 +1,7 @@
 import { chooseBox, prim, PRIM_DEFAULTS, type PrimStep } from '../../analysis/prim.js';
 import { boxOfAll, boxStatistics, rowsInBox, type Box } from '../../analysis/prim-box.js';
 import type { SampleMatrix } from '../../analysis/sample-matrix.js';
+import { pooledSeedNoise } from '../../analysis/seed-noise.js';
 import { holds } from './condition.js';
 import type { DiscoverJob } from './job.js';
 
@@ -24,6 +25,29 @@ export interface Discovery {
   readonly chosen: number;
   /** Whether the chosen box reaches --min-density; else it is the densest there is. */
   readonly reachesDensity: boolean;
+}
+
+/**
+ * How well seed noise lets a point's mean be told from the threshold: the metric's standard
+ * deviation between seeds (pooled over the points) and 1.96 times its standard error over the
+ * runs, within which of the threshold a point could fall on the other side with other seeds. Not
+ * the seed × point part that common seeds leave, as for effects: a seed that raises the metric at
+ * every point moves every point across the threshold alike. NaN with one run a point.
+ */
+export interface ThresholdNoise {
+  readonly betweenSeedsSd: number;
+  readonly halfWidth: number;
+  /** Per point: its mean lies within halfWidth of the threshold; undefined where not measured. */
+  readonly near: readonly (boolean | undefined)[];
+}
+
+/** `runValues`: the metric in every run, point by point and seed by seed (`runValuesByKpi`). */
+export function thresholdNoise(job: Pick<DiscoverJob, 'samples' | 'runs' | 'condition'>, values: Float64Array, runValues: Float64Array): ThresholdNoise {
+  const points = Array.from({ length: job.samples }, (_, p) => runValues.subarray(p * job.runs, (p + 1) * job.runs).filter(Number.isFinite));
+  const { standardDeviation } = pooledSeedNoise(points);
+  const halfWidth = (1.96 * standardDeviation) / Math.sqrt(job.runs);
+  const near = Array.from(values, (value) => (Number.isFinite(halfWidth) && Number.isFinite(value) ? Math.abs(value - job.condition.threshold) < halfWidth : undefined));
+  return { betweenSeedsSd: standardDeviation, halfWidth, near };
 }
 
 export function discover(job: DiscoverJob, parameters: SampleMatrix, pointValue: (point: number) => number | undefined): Discovery {

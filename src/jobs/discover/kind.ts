@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { distribution } from '../../config/uncertain-schema.js';
-import { uncertainFactors } from '../../sweep/uncertain-draws.js';
+import { recordDeclaredFactor, recordedDeclaredFactor, withDeclaredBounds } from '../declared-factors.js';
 import type { JobKind } from '../job-kind.js';
 import { discoverCommand, MAX_DISCOVER_PARAMS } from './command.js';
 import { MAX_SAMPLES, discoverSettings } from './discover-design.js';
@@ -10,7 +9,7 @@ import { writeDiscoverOutputs } from './outputs.js';
 
 const recordedFactor = z.discriminatedUnion('origin', [
   z.object({ origin: z.literal('param'), path: z.string().min(1), low: z.number(), high: z.number(), scale: z.enum(['linear', 'log']), integer: z.boolean() }).strict(),
-  z.object({ origin: z.literal('declared'), path: z.string().min(1), distribution, source: z.string().min(1) }).strict(),
+  recordedDeclaredFactor,
 ]);
 
 const recordedCondition = z
@@ -20,7 +19,7 @@ const recordedCondition = z
 /** A factor as the manifest records it: a declared one without its field's bounds, which the scenario gives back. */
 function recordFactor(factor: DiscoverFactor): Record<string, unknown> {
   return factor.origin === 'declared'
-    ? { origin: factor.origin, path: factor.path, distribution: factor.distribution, source: factor.source }
+    ? recordDeclaredFactor(factor)
     : { origin: factor.origin, path: factor.path, low: factor.low, high: factor.high, scale: factor.scale, integer: factor.integer };
 }
 
@@ -40,6 +39,7 @@ export const discoverKind: JobKind<DiscoverJob> = {
   reduction: 'kpis',
   eventsOfFirstRun: false,
   seedsPerVariant: false,
+  keepsRunKpis: true,
   defaultOutDir: (job) => join('output', `discover-${job.scenario.name}`),
   recorded: {
     scenario: z.unknown(),
@@ -51,14 +51,7 @@ export const discoverKind: JobKind<DiscoverJob> = {
   },
   readRecorded: (raw, scenario) => {
     const resolved = scenario(raw.scenario, 'job.scenario');
-    const declared = uncertainFactors(resolved);
-    const bounds = new Map(declared.success ? declared.value.map((f) => [f.path, f.bounds]) : []);
-    const factors = raw.factors.map((factor) => {
-      if (factor.origin !== 'declared') return factor;
-      const fieldBounds = bounds.get(factor.path);
-      return { ...factor, ...(fieldBounds !== undefined ? { bounds: fieldBounds } : {}) };
-    });
-    return { ...raw, scenario: resolved, factors };
+    return { ...raw, scenario: resolved, factors: withDeclaredBounds(resolved, raw.factors) };
   },
   ownFields: (job) => ({
     scenario: job.scenario,

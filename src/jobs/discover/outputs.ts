@@ -12,7 +12,8 @@ import { discoverRunsLine } from './command.js';
 import { conditionKey, conditionWords } from './condition.js';
 import { discoverSettings, parameterMatrix } from './discover-design.js';
 import { boxesCsv, discoverMd, pointsCsv } from './discover-report.js';
-import { discover } from './discover-results.js';
+import { discover, thresholdNoise } from './discover-results.js';
+import { runValuesByKpi } from '../kpi-noise.js';
 import type { DiscoverJob } from './job.js';
 
 /** discover's files: points.csv, boxes.csv, the trajectory's chart and report.md. */
@@ -22,6 +23,7 @@ export async function writeDiscoverOutputs(ctx: OutputContext<DiscoverJob>, job:
   const parameters = parameterMatrix(discoverSettings(job));
   const key = conditionKey(job.condition);
   const found = discover(job, parameters, (point) => ctx.collector.stats(point).get(key)?.mean);
+  const noise = thresholdNoise(job, found.values, runValuesByKpi([key], job.samples, job.runs, (point) => ctx.collector.runKpis(point)).get(key)!);
   const words = conditionWords(job.condition, scenario, entityNames(scenario));
   const chosen = found.trajectory[found.chosen]!;
   const title = `Under which assumptions is ${words.subject} ${words.relation} in ${words.month}?`;
@@ -52,9 +54,9 @@ export async function writeDiscoverOutputs(ctx: OutputContext<DiscoverJob>, job:
     writeOutputFile(join(ctx.staging, chart.file), chart.png);
     charts.push({ file: chart.file, title: chart.title, description: chart.description });
   }
-  writeOutputFile(join(ctx.staging, 'points.csv'), pointsCsv(job, parameters, found));
+  writeOutputFile(join(ctx.staging, 'points.csv'), pointsCsv(job, parameters, found, noise));
   writeOutputFile(join(ctx.staging, 'boxes.csv'), boxesCsv(job, found));
-  writeOutputFile(join(ctx.staging, 'report.md'), discoverMd({ job, scenario, command: ctx.command, seeds, words, found, charts }));
+  writeOutputFile(join(ctx.staging, 'report.md'), discoverMd({ job, scenario, command: ctx.command, seeds, words, found, noise, charts }));
   const written = [...(job.charts ? [`${charts.length} chart${charts.length === 1 ? '' : 's'}`] : []), 'report.md', 'points.csv', 'boxes.csv', 'manifest.json'];
   const share = `${found.holding} of ${job.samples} points`;
   const outcome =

@@ -22,10 +22,12 @@ effects cannot be told from luck. Writes morris.csv, a μ*–σ chart per key KP
 
 What moves: the --param intervals; without them the scenario's declared uncertain parameters, each
 over its distribution; when it declares none, every numeric policy parameter over the range
-sensitivity moves it (±20% of its value, within its valid range). report.md says which range each used.
+sensitivity derives from its valid range (its distance from its bounds ÷/× 1.5: a share's odds, a
+multiplier's excess over 1, a positive amount itself). report.md says which range each used.
 
 Options:
-  --param P=LO:HI    a parameter and its interval, uniform (repeatable); P=LO:HI:log for log-uniform
+  --param P=LO:HI    a parameter and its interval, uniform (repeatable); P=LO:HI:log for log-uniform;
+                     a "*" in P moves every number it reaches as one (enterprises.segments.*.switchingCostUsd.median)
   --only PREFIX      move only the parameters under this path (repeatable), e.g. --only vendors.openai
   --trajectories R   trajectories (default ${DEFAULT_TRAJECTORIES}, at most ${MAX_TRAJECTORIES})
   --levels P         grid levels per parameter, even (default ${DEFAULT_LEVELS}, at most ${MAX_LEVELS})

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { distribution } from '../../config/uncertain-schema.js';
-import { uncertainFactors } from '../../sweep/uncertain-draws.js';
+import { recordDeclaredFactor, recordedDeclaredFactor, withDeclaredBounds } from '../declared-factors.js';
 import { normaliseFocus, recordedFocus } from '../focus.js';
 import type { JobKind } from '../job-kind.js';
 import { MAX_LEVELS, MAX_TRAJECTORIES, morrisCommand } from './command.js';
@@ -13,17 +12,27 @@ import { writeMorrisOutputs } from './outputs.js';
 const interval = { path: z.string().min(1), low: z.number(), high: z.number(), scale: z.enum(['linear', 'log']), integer: z.boolean() };
 const recordedFactor = z.discriminatedUnion('origin', [
   z.object({ origin: z.literal('param'), ...interval }).strict(),
-  z.object({ origin: z.literal('policy'), ...interval, value: z.number() }).strict(),
-  z.object({ origin: z.literal('declared'), path: z.string().min(1), distribution, source: z.string().min(1) }).strict(),
+  z.object({ origin: z.literal('policy'), ...interval, value: z.number(), bounds: z.object({ min: z.number().optional(), max: z.number().optional(), integer: z.boolean() }).strict() }).strict(),
+  recordedDeclaredFactor,
 ]);
 
 /** A factor as the manifest records it: a declared one without its field's bounds, which the scenario gives back. */
 function recordFactor(factor: MorrisFactor): Record<string, unknown> {
   switch (factor.origin) {
     case 'declared':
-      return { origin: factor.origin, path: factor.path, distribution: factor.distribution, source: factor.source };
+      return recordDeclaredFactor(factor);
     case 'policy':
-      return { origin: factor.origin, path: factor.path, low: factor.low, high: factor.high, scale: factor.scale, integer: factor.integer, value: factor.value };
+      return {
+        origin: factor.origin,
+        path: factor.path,
+        low: factor.low,
+        high: factor.high,
+        scale: factor.scale,
+        integer: factor.integer,
+        value: factor.value,
+        // The valid range its range was derived from, as report.md states the rule.
+        bounds: { ...(factor.bounds.min !== undefined ? { min: factor.bounds.min } : {}), ...(factor.bounds.max !== undefined ? { max: factor.bounds.max } : {}), integer: factor.bounds.integer },
+      };
     case 'param':
       return { origin: factor.origin, path: factor.path, low: factor.low, high: factor.high, scale: factor.scale, integer: factor.integer };
     default: {
@@ -65,14 +74,7 @@ export const morrisKind: JobKind<MorrisJob> = {
   },
   readRecorded: (raw, scenario) => {
     const resolved = scenario(raw.scenario, 'job.scenario');
-    const declared = uncertainFactors(resolved);
-    const bounds = new Map(declared.success ? declared.value.map((f) => [f.path, f.bounds]) : []);
-    const factors = raw.factors.map((factor) => {
-      if (factor.origin !== 'declared') return factor;
-      const fieldBounds = bounds.get(factor.path);
-      return { ...factor, ...(fieldBounds !== undefined ? { bounds: fieldBounds } : {}) };
-    });
-    return { ...raw, scenario: resolved, factors };
+    return { ...raw, scenario: resolved, factors: withDeclaredBounds(resolved, raw.factors) };
   },
   ownFields: (job) => ({
     scenario: job.scenario,

@@ -1,7 +1,9 @@
 import type { Scenario } from '../../config/parse-scenario.js';
 import { checkPairCorners, type IntervalParam } from '../../sweep/interval-param.js';
 import type { PathResult } from '../../sweep/param-path.js';
-import { DEFAULT_CHANGE, sensitivityPlan } from '../../sweep/sensitivity-plan.js';
+import { sensitivityPlan } from '../../sweep/sensitivity-plan.js';
+import { DEFAULT_CHANGE, describeDerivedRange } from '../../sweep/derived-range.js';
+import type { ParamBounds } from '../../sweep/policy-params.js';
 import { uncertainFactors, type UncertainFactor } from '../../sweep/uncertain-draws.js';
 import { factorEnds } from '../design-factor.js';
 
@@ -11,13 +13,14 @@ import { factorEnds } from '../design-factor.js';
  * - `param`: the --param intervals, when given;
  * - `declared`: else the scenario's declared uncertain parameters, each over its distribution;
  * - `policy`: else every numeric policy parameter, over the range sensitivity moves it
- *   (`sweep/sensitivity-plan.ts`: ±20 % of its value, kept within its valid range).
+ *   (`sweep/derived-range.ts`: its distance from its bounds ÷/× 1.5), log-uniform where that
+ *   range is a positive amount's v/1.5 to 1.5v, so its value is the range's geometric middle.
  *
  * --only PREFIX keeps the paths under a prefix, whichever the source.
  */
 export type MorrisFactor =
   | (IntervalParam & { readonly origin: 'param' })
-  | (IntervalParam & { readonly origin: 'policy'; readonly value: number })
+  | (IntervalParam & { readonly origin: 'policy'; readonly value: number; readonly bounds: ParamBounds })
   | (UncertainFactor & { readonly origin: 'declared' });
 
 export const MIN_MORRIS_PARAMS = 1;
@@ -44,9 +47,10 @@ export function defaultFactors(scenario: Scenario, only: readonly string[]): Pat
     path: param.path,
     low: low ?? param.value,
     high: high ?? param.value,
-    scale: 'linear',
+    scale: !param.bounds.integer && param.bounds.min === 0 && param.bounds.max === undefined && low !== undefined && high !== undefined ? 'log' : 'linear',
     integer: param.bounds.integer,
     value: param.value,
+    bounds: param.bounds,
   }));
   if (factors.length === 0) return { success: false, message: only.length > 0 ? `--only ${only.join(', ')}: no numeric policy parameter that can move lies under it` : 'the scenario has no numeric policy parameter that can move, and declares no uncertain parameter: name some with --param' };
   return checked(scenario, factors, '--only');
@@ -67,7 +71,7 @@ export function rangeReason(factor: MorrisFactor): string {
     case 'declared':
       return `declared uncertain by the scenario; source: ${factor.source}`;
     case 'policy':
-      return `no range declared: ±${DEFAULT_CHANGE * 100} % of its value ${factor.value}, as sensitivity moves it, kept within its valid range`;
+      return `no range declared: from its value ${factor.value}, ${describeDerivedRange(factor.bounds, DEFAULT_CHANGE)}, as sensitivity moves it`;
     default: {
       const never: never = factor;
       return never;

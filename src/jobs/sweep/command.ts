@@ -1,8 +1,9 @@
 import type { CommandContext, CommandRequest } from '../job-kind.js';
 import type { SweepJob } from './job.js';
 import { applySettings, canonicalRanges, gridSize, MAX_POINTS, MAX_SWEPT_PARAMS, parseParamRange, rangeValues, sweepGrid, type ParamRange } from '../../sweep/param-range.js';
-import { numberAtPath } from '../../sweep/param-path.js';
+import { numbersAtPath } from '../../sweep/param-path.js';
 import type { Scenario } from '../../config/parse-scenario.js';
+import { ticksAt } from '../at-month.js';
 import { badInput, jobCommon, checkFocus, jobChangingFlags, manifestConflicts, resolveScenario } from '../command-line.js';
 import { canonicalCommand, JOB_OPTIONS, jobOptionsUsage, outputOptions, parseCommandLine, readJobOptions } from '../job-options.js';
 
@@ -12,14 +13,17 @@ const SWEEP_USAGE = `Usage: npm run sweep -- <config.json> --param <path>=<from>
 Runs a scenario over a grid of one or two parameters, every point with the same seeds, and keeps
 each run's KPIs: sweep.csv (one row per point), a chart of each key KPI against the parameter
 (with 5th–95th percentile bands when --runs > 1), a heatmap of each key KPI for two parameters,
-and report.md.
+and report.md, in a folder named for the parameters swept (sweep-baseline-enterprises.switching.paybackMonths).
 
 A path names a number in the resolved config: keys and ids separated by dots, a list entry by its
 id or index, e.g. vendors.openai.policies.pricing.params.markup,
 enterprises.policies.switching.params.paybackMonths, clouds.aws.policies.capex.params.targetUtilisation.
 
 Options:
-  --param P=A:B:N    sweep the number at path P over N evenly spaced values from A to B (at most ${MAX_SWEPT_PARAMS})
+  --param P=A:B:N    sweep the number at path P over N evenly spaced values from A to B (at most ${MAX_SWEPT_PARAMS});
+                     P=A:B:N:log spaces them evenly on a log scale (A, B above 0); a "*" in P moves
+                     every number it reaches together, e.g. enterprises.segments.*.switchingCostUsd.median
+  --at YYYY-MM       read the KPIs at this month (the runs stop there; default: the last month)
   --vendor ID        vendor whose KPIs the heatmaps show (default: the closed vendor with the
                      largest enterprise share)
   --cloud ID         cloud whose KPIs the heatmaps show (default: the largest AI revenue)
@@ -31,7 +35,7 @@ Examples:
       --param enterprises.policies.switching.params.reviewProbability=0.05:0.5:5
 `;
 
-const OPTIONS = { ...JOB_OPTIONS, param: { type: 'string', multiple: true }, vendor: { type: 'string' }, cloud: { type: 'string' } } as const;
+const OPTIONS = { ...JOB_OPTIONS, param: { type: 'string', multiple: true }, at: { type: 'string' }, vendor: { type: 'string' }, cloud: { type: 'string' } } as const;
 
 /** Above this many points only each parameter's values are checked up front, not every combination. */
 const CHECK_ALL_POINTS_UP_TO = 2000;
@@ -41,7 +45,7 @@ function checkRanges(scenario: Scenario, ranges: readonly ParamRange[]): string 
   if (ranges.length > MAX_SWEPT_PARAMS) return `at most ${MAX_SWEPT_PARAMS} --param at a time (a grid of ${ranges.length} would be a cube)`;
   if (new Set(ranges.map((r) => r.path)).size < ranges.length) return 'the same --param path twice';
   for (const range of ranges) {
-    const target = numberAtPath(scenario, range.path);
+    const target = numbersAtPath(scenario, range.path);
     if (!target.success) return `--param ${target.message}`;
     for (const value of rangeValues(range)) {
       const applied = applySettings(scenario, [{ path: range.path, value }]);
@@ -77,7 +81,7 @@ export function sweepCommand(argv: readonly string[], context: CommandContext): 
   const loaded = context.loadInput(file);
   if (!loaded.success) return { exit: badInput(loaded.message.trimEnd()) };
   if (loaded.input.kind === 'manifest') {
-    const conflict = manifestConflicts(file, 'sweep', loaded.input.job, jobChangingFlags(args, { '--param': texts, '--vendor': focus.vendor, '--cloud': focus.cloud }));
+    const conflict = manifestConflicts(file, 'sweep', loaded.input.job, jobChangingFlags(args, { '--param': texts, '--at': parsed.values.at, '--vendor': focus.vendor, '--cloud': focus.cloud }));
     if (conflict !== undefined) return { exit: badInput(conflict) };
     // No conflict: the manifest records a sweep.
     const job = loaded.input.job as SweepJob;
@@ -98,15 +102,20 @@ export function sweepCommand(argv: readonly string[], context: CommandContext): 
   if (!canonical.success) return { exit: badInput(canonical.message) };
   const problem = checkRanges(scenario, canonical.value) ?? checkFocus(focus, [scenario]);
   if (problem !== undefined) return { exit: badInput(problem) };
+  const at = ticksAt(scenario, args.ticks, parsed.values.at);
+  if (typeof at === 'string') return { exit: badInput(at) };
   const job: SweepJob = {
     kind: 'sweep',
     ...jobCommon(args),
+    ...(at.ticks !== undefined ? { ticks: at.ticks } : {}),
     scenario,
     params: canonical.value,
+    ...(parsed.values.at !== undefined ? { at: parsed.values.at.trim() } : {}),
     focus: { ...(focus.vendor !== undefined ? { vendor: focus.vendor } : {}), ...(focus.cloud !== undefined ? { cloud: focus.cloud } : {}) },
   };
   const command = canonicalCommand('sweep', [file], [
     ...texts.map((text) => ['--param', text] as const),
+    ...(parsed.values.at !== undefined ? [['--at', parsed.values.at.trim()] as const] : []),
     ...(focus.vendor !== undefined ? [['--vendor', focus.vendor] as const] : []),
     ...(focus.cloud !== undefined ? [['--cloud', focus.cloud] as const] : []),
     ...outputOptions(args),

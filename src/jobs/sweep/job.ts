@@ -8,6 +8,8 @@ export interface SweepJob extends Job {
   readonly kind: 'sweep';
   readonly scenario: Scenario;
   readonly params: readonly ParamRange[];
+  /** --at YYYY-MM: the month KPIs are read at (the runs stop there: `ticks` is set to it); the last month when absent. */
+  readonly at?: string;
   readonly focus: Focus;
 }
 
@@ -15,4 +17,20 @@ export interface SweepJob extends Job {
 export function shortName(path: string): string {
   const split = splitPath(path);
   return split.success ? split.value.at(-1)! : path;
+}
+
+/** Segments that only say where a number sits, not which one it is. */
+const STRUCTURAL = new Set(['policies', 'params']);
+
+/**
+ * Which parameter a sweep's output folder is of: its path without "policies" and "params", the
+ * last four parts, `*` as "all" ("openai.pricing.markup", "enterprises.switching.paybackMonths",
+ * "segments.all.switchingCostUsd.median"), characters a folder name should not hold dropped.
+ */
+export function sweptSlug(path: string): string {
+  const split = splitPath(path);
+  if (!split.success) return path;
+  const kept = split.value.filter((segment) => !STRUCTURAL.has(segment)).map((segment) => (segment === '*' ? 'all' : segment));
+  const first = kept.length > 1 && (kept[0] === 'vendors' || kept[0] === 'clouds') ? 1 : 0;
+  return kept.slice(Math.max(first, kept.length - 4)).join('.').replace(/[^\w.-]/g, '');
 }

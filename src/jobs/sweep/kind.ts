@@ -5,9 +5,9 @@ import { MAX_STEPS, sweepGrid } from '../../sweep/param-range.js';
 import { normaliseFocus, recordedFocus } from '../focus.js';
 import type { JobKind } from '../job-kind.js';
 import { sweepCommand } from './command.js';
-import { shortName, type SweepJob } from './job.js';
+import { shortName, sweptSlug, type SweepJob } from './job.js';
 
-const recordedRange = z.object({ path: z.string().min(1), from: z.number(), to: z.number(), steps: z.number().int().min(2).max(MAX_STEPS) }).strict();
+const recordedRange = z.object({ path: z.string().min(1), from: z.number(), to: z.number(), steps: z.number().int().min(2).max(MAX_STEPS), scale: z.literal('log').optional() }).strict();
 
 /**
  * sweep: one variant per point of the grid, the first parameter varying slowest; a run keeps only
@@ -27,12 +27,13 @@ export const sweepKind: JobKind<SweepJob> = {
   reduction: 'kpis',
   eventsOfFirstRun: false,
   seedsPerVariant: false,
-  defaultOutDir: (job) => join('output', `sweep-${job.scenario.name}-${job.params.map((p) => shortName(p.path)).join('-')}`),
-  recorded: { scenario: z.unknown(), params: z.array(recordedRange).min(1).max(2), focus: recordedFocus },
+  defaultOutDir: (job) => join('output', `sweep-${job.scenario.name}-${job.params.map((p) => sweptSlug(p.path)).join('-')}`),
+  recorded: { scenario: z.unknown(), params: z.array(recordedRange).min(1).max(2), at: z.string().regex(/^\d{4}-\d{2}$/).optional(), focus: recordedFocus },
   readRecorded: (raw, scenario) => ({ ...raw, scenario: scenario(raw.scenario, 'job.scenario') }),
   ownFields: (job) => ({
     scenario: job.scenario,
-    params: job.params.map((p) => ({ path: p.path, from: p.from, to: p.to, steps: p.steps })),
+    params: job.params.map((p) => ({ path: p.path, from: p.from, to: p.to, steps: p.steps, ...(p.scale !== undefined ? { scale: p.scale } : {}) })),
+    ...(job.at !== undefined ? { at: job.at } : {}),
     focus: normaliseFocus(job.focus),
   }),
   write: writeSweepOutputs,

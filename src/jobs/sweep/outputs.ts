@@ -53,11 +53,11 @@ export async function writeSweepOutputs(ctx: OutputContext<SweepJob>, job: Sweep
   writeOutputFile(join(ctx.staging, 'sweep.csv'), sweepCsv({ scenario: scenario, params: job.params, points, stats, runs: job.runs }));
   writeOutputFile(
     join(ctx.staging, 'report.md'),
-    sweepMd({ scenario: scenario, configured: job.scenario, command: ctx.command, params: job.params, points, stats, runs: job.runs, seeds, kpis, focusNote: note, charts }),
+    sweepMd({ scenario: scenario, configured: job.scenario, command: ctx.command, params: job.params, points, stats, runs: job.runs, seeds, kpis, focusNote: note, charts, ...(job.at !== undefined ? { at: job.at } : {}) }),
   );
   const written = [...(job.charts ? [`${charts.length} charts`] : []), 'report.md', 'sweep.csv', 'manifest.json'];
   return [
-    `Swept ${job.params.map((p) => `${p.path} over ${p.steps} values`).join(' × ')}: ${points.length} points × ${job.runs} run${job.runs === 1 ? '' : 's'} (${describeSeeds(seeds)}).`,
+    `Swept ${job.params.map((p) => `${p.path} over ${p.steps} values${p.scale === 'log' ? ' (log grid)' : ''}`).join(' × ')}: ${points.length} points × ${job.runs} run${job.runs === 1 ? '' : 's'} (${describeSeeds(seeds)}).`,
     `Wrote ${listOf(written)} to ${ctx.outDir}/`,
   ];
 }
@@ -98,7 +98,7 @@ function lineCharts(job: SweepJob, scenario: Scenario, stats: readonly KpiStats[
           title,
           of: `sweep of ${scenario.name}`,
           subtitle: [
-            `${kpi.title} ${when}, at each value of ${range.path} (everything else as in the scenario)`,
+            `${kpi.title} ${when}, at each value of ${range.path} (everything else as in the scenario${range.scale === 'log' ? '; values evenly spaced on a log scale' : ''})`,
             ...(job.runs > 1 ? [`Points: mean of ${job.runs} runs per value (the same seeds at every value); shaded: 5th to 95th percentile of the runs`] : []),
           ],
           xTitle: range.path,

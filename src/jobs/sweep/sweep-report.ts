@@ -3,7 +3,7 @@ import type { KpiStats } from '../../ensemble/kpi-samples.js';
 import type { ParamRange, ParamSetting } from '../../sweep/param-range.js';
 import type { ScalarKpi } from '../../report/kpi-catalog.js';
 import { orderKpiKeys } from '../../report/kpi-catalog.js';
-import { describeSeeds, formatStats, mdTable } from '../../report/kpi-format.js';
+import { describeSeeds, formatStats, mdTable, monthName } from '../../report/kpi-format.js';
 import { chartSection, type ChartEntry } from '../../report/run-report.js';
 import { scenarioDescription } from '../../report/scenario-description.js';
 
@@ -53,9 +53,11 @@ export function sweepMd(options: {
   kpis: readonly ScalarKpi[];
   focusNote: string;
   charts: readonly ChartEntry[];
+  /** --at YYYY-MM, when given. */
+  at?: string;
 }): string {
   const { params, points, stats, runs, kpis } = options;
-  const ranges = params.map((p) => `- \`${p.path}\`: ${p.steps} values from ${p.from} to ${p.to}`).join('\n');
+  const ranges = params.map((p) => `- \`${p.path}\`: ${p.steps} values from ${p.from} to ${p.to}${p.scale === 'log' ? ', evenly on a log scale' : ''}`).join('\n');
   const table =
     points.length > MAX_TABLE_POINTS
       ? `${points.length} points: too many to list here; sweep.csv has every one.`
@@ -74,7 +76,7 @@ export function sweepMd(options: {
     `# Sweep of ${options.scenario.name}`,
     `Made by \`${options.command}\`; [manifest.json](manifest.json) records how to run it again.`,
     scenarioDescription(options.configured, options.scenario.months),
-    `${points.length} points × ${runs} run${runs === 1 ? '' : 's'} (${describeSeeds(options.seeds)}, the same at every point), over:`,
+    `${points.length} points × ${runs} run${runs === 1 ? '' : 's'} (${describeSeeds(options.seeds)}, the same at every point)${options.at !== undefined ? `, each stopped at ${monthName(options.at)} (--at) and its KPIs read there` : ''}, over:`,
     ranges,
     `## Key figures by point`,
     runs > 1 ? 'Each cell is the mean of the runs with their 5th to 95th percentile in brackets; values at the last month unless over the whole run.' : 'Values at the last month unless over the whole run.',

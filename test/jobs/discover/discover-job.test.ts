@@ -1,14 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Environment } from '../../../src/batch/manifest.js';
-import { loadInput } from '../../../src/cli/command.js';
-import { executeJob } from '../../../src/cli/execute-job.js';
-import { mergeShards } from '../../../src/cli/merge-shards.js';
-import type { Job, JobKind } from '../../../src/jobs/job-kind.js';
-import { JOB_KINDS } from '../../../src/jobs/registry.js';
 import { discoverCommand } from '../../../src/jobs/discover/command.js';
-import { differingFiles, filesOf, tinyConfigs } from '../../e2e/tiny-configs.js';
+import { tinyConfigs } from '../../e2e/tiny-configs.js';
+import { buildJob, itRunsAsOneJob, jobRunner } from '../../support/whole-job.js';
 
 /**
  * discover end to end on the tiny baseline (300 enterprises, 6 months): OpenAI's share rises with
@@ -19,33 +14,14 @@ import { differingFiles, filesOf, tinyConfigs } from '../../e2e/tiny-configs.js'
 
 const BRAND = 'enterprises.brandPremium';
 const LATE_LISTING = 'events.claude-on-azure.revenueShare';
-const environment: Environment = { packageVersion: '0.1.0', node: 'v20.0.0', git: { revision: 'd'.repeat(40), dirty: false } };
-const kind = JOB_KINDS.get('discover')!;
 
 describe('npm run discover: a whole job', () => {
   const { dir, baseline } = tinyConfigs('discover-job');
-  const build = (condition: string, extra: string[] = [], design = ['--samples', '20', '--runs', '2']) => {
-    const built = discoverCommand([baseline, '--condition', condition, '--param', `${BRAND}=0.05:0.3`, '--param', `${LATE_LISTING}=0.1:0.5`, ...design, '--quiet', ...extra], {
-      loadInput: (file) => loadInput(file, JOB_KINDS),
-    });
-    if (!('job' in built)) throw new Error('the command built no job');
-    return built;
-  };
+  const build = (condition: string, extra: string[] = [], design = ['--samples', '20', '--runs', '2']) => buildJob(discoverCommand, [baseline, '--condition', condition, '--param', `${BRAND}=0.05:0.3`, '--param', `${LATE_LISTING}=0.1:0.5`, ...design, '--quiet', ...extra]);
   // OpenAI's May 2024 share runs from 0.40 to 0.51 over the brand premium's range on this config; 0.44 splits it.
   const request = build('vendor.enterprise_share:openai > 0.44');
   const withoutCharts = build('vendor.enterprise_share:openai > 0.44', ['--no-charts']);
-  const run = (outDir: string, options: { workers?: number; shard?: { index: number; count: number }; job?: Job; command?: string } = {}) =>
-    executeJob({
-      kind: kind as JobKind,
-      job: options.job ?? withoutCharts.job,
-      command: options.command ?? (options.job === undefined ? withoutCharts.command : request.command),
-      outDir: join(dir, outDir),
-      inputs: [],
-      workers: options.workers ?? 2,
-      ...(options.shard ? { shard: options.shard } : {}),
-      quiet: true,
-      environment,
-    });
+  const run = jobRunner('discover', dir, withoutCharts);
   const csv = (file: string) => {
     const [header, ...rows] = readFileSync(file, 'utf8').trimEnd().split('\n');
     const columns = header!.split(',');
@@ -53,11 +29,11 @@ describe('npm run discover: a whole job', () => {
   };
 
   it('finds the brand premium, and only it, behind a share OpenAI reaches with a high brand premium', async () => {
-    expect(await run('charts', { job: request.job })).toBe(0);
+    expect(await run('charts', { job: request })).toBe(0);
     expect(readdirSync(join(dir, 'charts'))).toEqual(expect.arrayContaining(['boxes.csv', 'manifest.json', 'points.csv', 'prim-trajectory.png', 'report.md']));
     const points = csv(join(dir, 'charts', 'points.csv'));
     expect(points).toHaveLength(20);
-    expect(Object.keys(points[0]!)).toEqual(['point', BRAND, LATE_LISTING, 'vendor.enterprise_share:openai', 'holds']);
+    expect(Object.keys(points[0]!)).toEqual(['point', BRAND, LATE_LISTING, 'vendor.enterprise_share:openai', 'holds', 'near_threshold']);
     for (const point of points) expect(point.holds).toBe(String(Number(point['vendor.enterprise_share:openai']) > 0.44));
     const holding = points.filter((p) => p.holds === 'true').length;
     expect(holding).toBeGreaterThan(3);
@@ -78,6 +54,10 @@ describe('npm run discover: a whole job', () => {
     expect(report).toContain('Under which assumptions is OpenAI enterprise share above 44.0% in May 2024 (the last month)?');
     expect(report).toContain('**40 runs**');
     expect(report).toContain(`the condition holds at **${holding} of the 20 points`);
+    // Two runs a point: the points seed noise leaves near the threshold are counted, as points.csv marks them.
+    const near = points.filter((p) => p.near_threshold === 'true').length;
+    expect(points.every((p) => p.near_threshold === 'true' || p.near_threshold === 'false')).toBe(true);
+    expect(report).toContain(`**${near} of the points** lie that close to the threshold`);
     expect(report).toMatch(/\*\*OpenAI enterprise share is above 44\.0% in May 2024 in \d+ % of the points where enterprises · brandPremium is above [\d.]+\*\*/);
     expect(report).toContain('Left free, any value in its range: events · revenueShare.');
     expect(report).toMatch(/\| enterprises · brandPremium \| above [\d.]+ \| [\d.]+ to [\d.]+ \| 0\.05 to 0\.3, uniform \|/);
@@ -85,33 +65,10 @@ describe('npm run discover: a whole job', () => {
 
   it('reports a condition that holds at every point as coverage = density = 1, without a box and without failing', async () => {
     const always = build('market.hhi > 0', ['--no-charts'], ['--samples', '6']);
-    expect(await run('always', { job: always.job, command: always.command })).toBe(0);
+    expect(await run('always', { job: always })).toBe(0);
     expect(csv(join(dir, 'always', 'boxes.csv'))).toEqual([expect.objectContaining({ step: '0', coverage: '1', density: '1', mass: '1', restricted: '0', chosen: 'true' })]);
     expect(readFileSync(join(dir, 'always', 'report.md'), 'utf8')).toContain('The condition holds at every one of the 6 points');
   });
 
-  it('gives the same bytes on one worker as on two', async () => {
-    expect(await run('whole')).toBe(0);
-    expect(await run('one-worker', { workers: 1 })).toBe(0);
-    expect(differingFiles(join(dir, 'whole'), join(dir, 'one-worker'))).toEqual([]);
-  });
-
-  it('runs in shards that merge into exactly the files of the job run whole', async () => {
-    expect(await run('shard-0', { shard: { index: 0, count: 2 } })).toBe(0);
-    expect(await run('shard-1', { shard: { index: 1, count: 2 } })).toBe(0);
-    const merged = join(dir, 'merged');
-    expect(await mergeShards({ dirs: ['shard-1', 'shard-0'].map((d) => join(dir, d)), out: merged, quiet: true }, JOB_KINDS)).toBe(0);
-    expect([...filesOf(merged).keys()]).toEqual([...filesOf(join(dir, 'whole')).keys()]);
-    expect(differingFiles(join(dir, 'whole'), merged)).toEqual([]);
-  });
-
-  it('runs again from its manifest to the same bytes', async () => {
-    const loaded = loadInput(join(dir, 'whole', 'manifest.json'), JOB_KINDS);
-    if (!loaded.success) throw new Error(loaded.message);
-    expect(loaded.input.kind).toBe('manifest');
-    const recorded = loaded.input.kind === 'manifest' ? loaded.input.job : withoutCharts.job;
-    expect(recorded).toEqual(withoutCharts.job);
-    expect(await run('again', { job: recorded, command: loaded.input.kind === 'manifest' ? loaded.input.command : '' })).toBe(0);
-    expect(differingFiles(join(dir, 'whole'), join(dir, 'again'))).toEqual([]);
-  });
+  itRunsAsOneJob(dir, withoutCharts, run);
 });

@@ -9,6 +9,8 @@ import type { MorrisJob } from '../../../src/jobs/morris/job.js';
 import { rangeReason } from '../../../src/jobs/morris/morris-factors.js';
 import { morrisSettings } from '../../../src/jobs/morris/morris-plan.js';
 import { tinyConfigs } from '../../e2e/tiny-configs.js';
+import { applySettings } from '../../../src/sweep/param-range.js';
+import { paramLabels } from '../../../src/jobs/param-labels.js';
 
 const BRAND = 'enterprises.brandPremium';
 const REVIEW = 'enterprises.policies.switching.params.reviewProbability';
@@ -74,14 +76,36 @@ describe('npm run morris: the command line', () => {
     for (const value of values) expect([0.08125, 0.14375, 0.20625, 0.26875].some((v) => Math.abs(v - value) < 1e-12), String(value)).toBe(true);
   });
 
-  it('moves every policy parameter under --only by sensitivity\'s ±20 % when nothing is declared, and says so', () => {
+  it('moves every policy parameter under --only over the range sensitivity derives from its valid range when nothing is declared, and says so', () => {
     const job = jobOf(command([baseline, '--only', 'enterprises.policies.switching', '--quiet']).request);
     expect(job.factors.length).toBeGreaterThan(0);
     expect(job.factors.every((f) => f.origin === 'policy' && f.path.startsWith('enterprises.policies.switching.'))).toBe(true);
     const review = job.factors.find((f) => f.path === REVIEW)!;
     if (review.origin !== 'policy') throw new Error('not a policy parameter');
-    expect([review.low, review.high]).toEqual([Number((review.value * 0.8).toPrecision(12)), Number((review.value * 1.2).toPrecision(12))]);
-    expect(rangeReason(review)).toContain('±20 % of its value');
+    // The review probability is a share, 0..1: its odds ÷/× 1.5, not ±20 % of it.
+    const odds = review.value / (1 - review.value);
+    const place = (o: number) => Number((o / (1 + o)).toPrecision(12));
+    expect([review.low, review.high, review.scale]).toEqual([place(odds / 1.5), place(odds * 1.5), 'linear']);
+    expect(rangeReason(review)).toContain('its odds within 0..1 ÷/× 1.5');
+    // The payback, positive with no upper bound, is log-uniform from v/1.5 to 1.5v.
+    const payback = job.factors.find((f) => f.path === 'enterprises.policies.switching.params.paybackMonths')!;
+    if (payback.origin !== 'policy') throw new Error('not a policy parameter');
+    expect([payback.low, payback.high, payback.scale]).toEqual([Number((payback.value / 1.5).toPrecision(12)), payback.value * 1.5, 'log']);
+  });
+
+  it('moves a path with "*" as one factor: every segment\'s median switching cost at each level, labelled as such', () => {
+    const medians = 'enterprises.segments.*.switchingCostUsd.median';
+    const job = jobOf(command([baseline, '--param', `${medians}=1e4:1e6:log`, '--param', `${BRAND}=0.05:0.3`, '--trajectories', '2', '--quiet']).request);
+    expect(job.factors.map((f) => f.path)).toEqual([medians, BRAND]);
+    const settings = morrisSettings(job)(0);
+    const median = settings.find((s) => s.path === medians)!.value;
+    const scenario = applySettings(job.scenario, settings);
+    expect(scenario.success && scenario.value.enterprises.segments.map((s) => s.switchingCostUsd.median)).toEqual([median, median, median]);
+    expect(paramLabels(job.factors)[0]).toBe('every segment · switchingCostUsd.median');
+    // Beside one of the numbers it moves, it is refused: the two would move one parameter.
+    const both = command([baseline, '--param', `${medians}=1e4:1e6`, '--param', 'enterprises.segments.large.switchingCostUsd.median=1e4:1e6']);
+    expect(both.request).toEqual({ exit: 2 });
+    expect(both.stderr).toContain(`--param ${medians} and --param enterprises.segments.large.switchingCostUsd.median name the same parameter`);
   });
 
   it('refuses bad input with one clear line and exit code 2', () => {

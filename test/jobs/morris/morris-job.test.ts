@@ -1,14 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Environment } from '../../../src/batch/manifest.js';
-import { loadInput } from '../../../src/cli/command.js';
-import { executeJob } from '../../../src/cli/execute-job.js';
-import { mergeShards } from '../../../src/cli/merge-shards.js';
-import type { Job, JobKind } from '../../../src/jobs/job-kind.js';
-import { JOB_KINDS } from '../../../src/jobs/registry.js';
 import { morrisCommand } from '../../../src/jobs/morris/command.js';
-import { differingFiles, filesOf, tinyConfigs } from '../../e2e/tiny-configs.js';
+import { tinyConfigs } from '../../e2e/tiny-configs.js';
+import { buildJob, itRunsAsOneJob, jobRunner } from '../../support/whole-job.js';
 
 /**
  * morris end to end on the tiny baseline (300 enterprises, 6 months): the brand premium, which acts
@@ -18,35 +13,16 @@ import { differingFiles, filesOf, tinyConfigs } from '../../e2e/tiny-configs.js'
 
 const BRAND = 'enterprises.brandPremium';
 const LATE_LISTING = 'events.claude-on-azure.revenueShare';
-const environment: Environment = { packageVersion: '0.1.0', node: 'v20.0.0', git: { revision: 'c'.repeat(40), dirty: false } };
-const kind = JOB_KINDS.get('morris')!;
 
 describe('npm run morris: a whole job', () => {
   const { dir, baseline } = tinyConfigs('morris-job');
-  const build = (...extra: string[]) => {
-    const built = morrisCommand([baseline, '--param', `${BRAND}=0.05:0.3`, '--param', `${LATE_LISTING}=0.1:0.5`, '--trajectories', '4', '--runs', '2', '--quiet', ...extra], {
-      loadInput: (file) => loadInput(file, JOB_KINDS),
-    });
-    if (!('job' in built)) throw new Error('the command built no job');
-    return built;
-  };
+  const build = (...extra: string[]) => buildJob(morrisCommand, [baseline, '--param', `${BRAND}=0.05:0.3`, '--param', `${LATE_LISTING}=0.1:0.5`, '--trajectories', '4', '--runs', '2', '--quiet', ...extra]);
   const request = build();
   const withoutCharts = build('--no-charts');
-  const run = (outDir: string, options: { workers?: number; shard?: { index: number; count: number }; job?: Job; command?: string } = {}) =>
-    executeJob({
-      kind: kind as JobKind,
-      job: options.job ?? withoutCharts.job,
-      command: options.command ?? (options.job === undefined ? withoutCharts.command : request.command),
-      outDir: join(dir, outDir),
-      inputs: [],
-      workers: options.workers ?? 2,
-      ...(options.shard ? { shard: options.shard } : {}),
-      quiet: true,
-      environment,
-    });
+  const run = jobRunner('morris', dir, withoutCharts);
 
   it('writes morris.csv (a row per KPI and parameter), a μ*–σ chart per key KPI and report.md; the inert parameter has μ* = 0, within noise', async () => {
-    expect(await run('charts', { job: request.job })).toBe(0);
+    expect(await run('charts', { job: request })).toBe(0);
     expect(readdirSync(join(dir, 'charts'))).toEqual(expect.arrayContaining(['morris-enterprise-share-openai.png', 'morris-market-hhi.png', 'report.md']));
     expect(await run('whole')).toBe(0);
     const [header, ...rows] = readFileSync(join(dir, 'whole', 'morris.csv'), 'utf8').trimEnd().split('\n');
@@ -75,27 +51,5 @@ describe('npm run morris: a whole job', () => {
     expect(report).toContain('given with --param');
   });
 
-  it('gives the same bytes on one worker as on two', async () => {
-    expect(await run('one-worker', { workers: 1 })).toBe(0);
-    expect(differingFiles(join(dir, 'whole'), join(dir, 'one-worker'))).toEqual([]);
-  });
-
-  it('runs in shards that merge into exactly the files of the job run whole', async () => {
-    expect(await run('shard-0', { shard: { index: 0, count: 2 } })).toBe(0);
-    expect(await run('shard-1', { shard: { index: 1, count: 2 } })).toBe(0);
-    const merged = join(dir, 'merged');
-    expect(await mergeShards({ dirs: ['shard-1', 'shard-0'].map((d) => join(dir, d)), out: merged, quiet: true }, JOB_KINDS)).toBe(0);
-    expect([...filesOf(merged).keys()]).toEqual([...filesOf(join(dir, 'whole')).keys()]);
-    expect(differingFiles(join(dir, 'whole'), merged)).toEqual([]);
-  });
-
-  it('runs again from its manifest to the same bytes', async () => {
-    const loaded = loadInput(join(dir, 'whole', 'manifest.json'), JOB_KINDS);
-    if (!loaded.success) throw new Error(loaded.message);
-    expect(loaded.input.kind).toBe('manifest');
-    const recorded = loaded.input.kind === 'manifest' ? loaded.input.job : withoutCharts.job;
-    expect(recorded).toEqual(withoutCharts.job);
-    expect(await run('again', { job: recorded, command: loaded.input.kind === 'manifest' ? loaded.input.command : '' })).toBe(0);
-    expect(differingFiles(join(dir, 'whole'), join(dir, 'again'))).toEqual([]);
-  });
+  itRunsAsOneJob(dir, withoutCharts, run);
 });

@@ -36,10 +36,14 @@ describe('sensitivity over declared ranges (sensitivity-plan, declared-range)', 
     expect(declaredEnds({ type: 'triangular', lo: 1, mode: 2, hi: 6 }, { min: 0, max: 5, minExclusive: false, maxExclusive: false, integer: false })).toEqual({ low: 1, high: 5 });
   });
 
-  it('keeps ±20 % for the parameters no range is declared for', () => {
+  it('derives the range of a parameter none is declared for from its valid range', () => {
     const premium = param('qualityPremium');
     expect(premium.declared).toBeUndefined();
-    expect([premium.low, premium.high]).toEqual([premium.param.value * 0.8, premium.param.value * 1.2].map((v) => Number(v.toPrecision(12))));
+    // qualityPremium is 0..10: its odds within the range ÷/× 1.2 (the change these tests give).
+    expect(premium.scale).toBe('odds');
+    const place = premium.param.value / 10;
+    const at = (odds: number) => Number(((10 * odds) / (1 + odds)).toPrecision(12));
+    expect([premium.low, premium.high]).toEqual([at(place / (1 - place) / 1.2), at((place / (1 - place)) * 1.2)]);
   });
 
   it('says a declared parameter outside the policies is left out, and why', () => {
@@ -48,11 +52,11 @@ describe('sensitivity over declared ranges (sensitivity-plan, declared-range)', 
   });
 
   it('reports which range each parameter moved over, and heads the tables low and high', () => {
-    const results: SensitivityResults = { plan, base: new Map() as KpiStats, sides: new Map() };
+    const results: SensitivityResults = { plan, change: 0.2, base: new Map() as KpiStats, sides: new Map(), noise: new Map() };
     const md = sensitivityMd({ scenario, command: 'npm run sensitivity -- x.json', change: 0.2, runs: 1, seeds: [1], results, kpis: [], focusNote: '', charts: [] });
-    expect(md).toContain('2 of them, which the scenario declares uncertain, to the ends of their declared range instead (see Ranges)');
+    expect(md).toContain('2 of them, which the scenario declares uncertain, to the ends of their declared range; the others over a range derived from the parameter\'s valid range, its distance from its bounds ÷/× 1.2');
     expect(md).toContain('## Ranges');
     expect(md).toContain(`| \`${PRICING}.params.markup\` | 2 | 1.2 | 3.5 | declared uncertain: log-uniform 1.2 to 3.5; a test range |`);
-    expect(md).toMatch(new RegExp(`\\| \`${PRICING}\\.params\\.qualityPremium\` \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\| ±20% of its value \\|`));
+    expect(md).toMatch(new RegExp(`\\| \`${PRICING}\\.params\\.qualityPremium\` \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\| no range declared: its odds within 0\\.\\.10 ÷\\/× 1\\.2 \\|`));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { movedValue, sensitivityPlan } from '../../../src/sweep/sensitivity-plan.js';
+import { sensitivityPlan } from '../../../src/sweep/sensitivity-plan.js';
 import { numericPolicyParams } from '../../../src/sweep/policy-params.js';
 import { baselineJson, scenarioOf } from '../../support/scenario-fixtures.js';
 
@@ -28,25 +28,30 @@ describe('sensitivityPlan', () => {
     expect(params.find((p) => p.path === 'vendors.openai.policies.pricing.params.rivalWeight')!.bounds).toEqual({ min: 0, max: 1, integer: false });
   });
 
-  it('moves each side ±20%, within the param’s range, whole numbers rounded', () => {
-    const param = (path: string) => numericPolicyParams(scenario).find((p) => p.path === path)!;
-    expect(movedValue(param('vendors.openai.policies.pricing.params.markup'), 'low', 0.2)).toBe(1.6);
-    expect(movedValue(param('vendors.openai.policies.pricing.params.markup'), 'high', 0.2)).toBe(2.4);
-    // maxAsicShare is 1, its maximum: raising it leaves it at 1.
-    expect(movedValue(param('vendors.google.policies.compute.params.maxAsicShare'), 'high', 0.2)).toBe(1);
-    const pilot = param('enterprises.policies.adoption.params.pilotMonths');
-    expect(pilot.bounds.integer).toBe(true);
-    expect([movedValue(pilot, 'low', 0.2), movedValue(pilot, 'high', 0.2)]).toEqual([2, 4]);
+  it('moves each side over a range derived from its valid range, whole numbers rounded', () => {
+    const plan = sensitivityPlan(scenario, 0.5, ['vendors.openai.policies', 'vendors.google.policies.compute', 'enterprises.policies.adoption']);
+    const sides = (path: string) => {
+      const entry = plan.params.find((p) => p.param.path === path)!;
+      return [entry.low, entry.high, entry.scale];
+    };
+    // markup 2, at least 0 (no upper bound): 2 ÷/× 1.5.
+    expect(sides('vendors.openai.policies.pricing.params.markup')).toEqual([1.33333333333, 3, 'excess']);
+    // The training step 1.05, at least 1: its excess over 1, 0.05 ÷/× 1.5, not ±20 % (1.00 and 1.26).
+    expect(sides('vendors.openai.policies.training.params.minStep')).toEqual([1.03333333333, 1.075, 'excess']);
+    // maxAsicShare is 1, its maximum: lowered a tenth of its range, not raised.
+    expect(sides('vendors.google.policies.compute.params.maxAsicShare')).toEqual([0.9, undefined, 'odds']);
+    // pilotMonths 3 in 0..120, whole: place 0.025, odds 1/39 → ÷ 1.5 → 2.0 → 2; × 1.5 → 4.4 → 4.
+    const pilot = sides('enterprises.policies.adoption.params.pilotMonths');
+    expect(pilot).toEqual([2, 4, 'odds']);
   });
 
   it('runs only the sides that move, says why the others are left out, and keeps to --only', () => {
-    const plan = sensitivityPlan(scenario, 0.2, ['vendors.google.policies.compute']);
+    const plan = sensitivityPlan(scenario, 0.5, ['vendors.google.policies.compute']);
     expect(plan.params.every(({ param }) => param.path.startsWith('vendors.google.policies.compute.'))).toBe(true);
-    const asic = plan.params.find(({ param }) => param.path.endsWith('maxAsicShare'))!;
-    expect(asic).toMatchObject({ low: 0.8 });
-    expect(asic.high).toBeUndefined();
     expect(plan.skipped).toContainEqual({ path: 'vendors.google.policies.compute.params.maxAsicShare', reason: 'its high side cannot move: it is at the maximum of its range' });
-    expect(plan.skipped).toContainEqual({ path: 'vendors.google.policies.compute.params.secondCloudShare', reason: expect.stringContaining('it is 0') });
+    // A share at 0, its minimum, moves up only, a tenth of its range; its low side cannot move.
+    expect(plan.params.find(({ param }) => param.path.endsWith('secondCloudShare'))).toMatchObject({ high: 0.1 });
+    expect(plan.skipped).toContainEqual({ path: 'vendors.google.policies.compute.params.secondCloudShare', reason: 'its low side cannot move: it is at the minimum of its range' });
     expect(plan.cases.length).toBe(plan.params.reduce((n, p) => n + (p.low === undefined ? 0 : 1) + (p.high === undefined ? 0 : 1), 0));
   });
 });
