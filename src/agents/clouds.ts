@@ -102,34 +102,35 @@ export function priceOpenModels(ctx: TickContext): void {
  */
 export function listenForComputeRequests(ctx: TickContext): Subscription {
   const market = ctx.compute;
-  const openOffers = new Map<string, ComputeOfferTerms & { months: number; use: 'inference' | 'training' }>();
+  const openOffers = new Map<string, ComputeOfferTerms & { months: number; use: 'inference' | 'training'; fromTick: number }>();
   const subscription = ctx.bus.on('compute.requested', (request) => {
     const world = ctx.world();
     const cloud = world.clouds[request.cloud]!;
-    const nextTick = ctx.tick + 1;
-    const fleet = cloud.gpuCapacityMTok + cloud.asicCapacityMTok;
+    const fromTick = request.fromTick;
     const vendor = world.vendors[request.vendor]!;
-    // A group builds for its own lab what its fleet has no room for (Google's TPUs for Gemini):
-    // its request is never turned away for want of free capacity; the contract's delivery plan
-    // says when the part built for it comes into service (after the cloud's build lead, over its
-    // ramp), and its term runs from then.
-    const freeCapacityMTok = ownGroup(world, request.vendor, cloud.id)
+    // A group builds for its own lab what its fleet has no room for (Google's TPUs for Gemini),
+    // when the lab orders a build lead ahead: that request is never turned away for want of free
+    // capacity; the contract's delivery plan says when the part built for it comes into service
+    // (after the build lead, over the ramp), and its term runs from then. Asked for next month, it
+    // offers what its fleet has free, as to anyone.
+    const { buildLeadMonths } = ctx.scenario.clouds.find((c) => c.id === cloud.id)!;
+    const freeCapacityMTok = ownGroup(world, request.vendor, cloud.id) && fromTick >= ctx.tick + buildLeadMonths
       ? Number.POSITIVE_INFINITY
-      : Math.max(0, freeCapacityThroughMTok(world, cloud.id, nextTick, nextTick + request.months, cloud.books.hostingMTok));
+      : Math.max(0, freeCapacityThroughMTok(world, cloud.id, fromTick, fromTick + request.months, cloud.books.hostingMTok));
     const answer = ctx.policies.clouds[cloud.id]!.offer.offer({
       requestedMTok: request.capacityMTok,
       transferAtCost: vendor.integrated && vendor.owner === cloud.id,
       dealMinAsicShare: dealMinAsicShare(world, request.vendor, cloud.id),
       freeCapacityMTok,
-      gpuCostUsdPerMTok: gpuCostUsdPerMTok(market, nextTick),
-      asicCostUsdPerMTok: asicCostUsdPerMTok(market, nextTick, cloud.asicMaturity),
+      gpuCostUsdPerMTok: gpuCostUsdPerMTok(market, ctx.tick + 1),
+      asicCostUsdPerMTok: asicCostUsdPerMTok(market, ctx.tick + 1, cloud.asicMaturity),
       fleetAsicShare: asicShare(cloud),
     });
     if ('declined' in answer) {
       ctx.bus.publish({ ...requestParties(request), type: 'compute.declined', reason: answer.declined });
       return;
     }
-    openOffers.set(request.requestId, { ...answer, months: request.months, use: request.use });
+    openOffers.set(request.requestId, { ...answer, months: request.months, use: request.use, fromTick });
     ctx.bus.publish({ ...requestParties(request), type: 'compute.offered', ...answer, months: request.months });
   });
   subscription.add(
@@ -139,7 +140,7 @@ export function listenForComputeRequests(ctx: TickContext): Subscription {
       openOffers.delete(acceptance.requestId);
       const world = ctx.world();
       const id = `contract-${world.contractsSigned + 1}`;
-      const ordered = [{ fromTick: ctx.tick + 1, capacityMTok: offer.capacityMTok }];
+      const ordered = [{ fromTick: offer.fromTick, capacityMTok: offer.capacityMTok }];
       const { buildLeadMonths, buildRampMonths } = ctx.scenario.clouds.find((c) => c.id === acceptance.cloud)!;
       const plan = ownGroup(world, acceptance.vendor, acceptance.cloud)
         ? deliveryPlan({ world, cloud: acceptance.cloud, vendor: acceptance.vendor, contractId: id, ordered, tick: ctx.tick, buildLeadMonths, buildRampMonths, asicShare: offer.asicShare })
@@ -156,9 +157,9 @@ export function listenForComputeRequests(ctx: TickContext): Subscription {
           use: offer.use,
           delivered: plan.delivered,
           ordered,
-          startTick: ctx.tick + 1,
+          startTick: offer.fromTick,
           // What is built for the group's lab serves it for the whole term once all of it is in service.
-          endTick: Math.max(ctx.tick + 1, plan.delivered.at(-1)!.fromTick) + offer.months,
+          endTick: Math.max(offer.fromTick, plan.delivered.at(-1)!.fromTick) + offer.months,
         },
       });
       for (const construction of plan.construction) ctx.bus.publish({ type: 'cloud.construction-started', tick: ctx.tick, construction });

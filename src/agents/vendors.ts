@@ -8,6 +8,8 @@ import type { ComputePolicy, ComputeView, RivalOffer } from '../policies/policy-
 import type { ComputeOffered, ComputeDeclined } from '../world/events.js';
 import {
   capacityAt,
+  capacityScheduledAt,
+  computeDemandTrendPerMonth,
   contractCapacityAt,
   exclusiveDeal,
   firstRefusalDeal,
@@ -288,10 +290,14 @@ export function negotiateCompute(ctx: TickContext): void {
     const lastDemandMTok = computeDemandMTok(lastBooks);
     const order = cloudPreference(ctx.world(), config.id, config.computeClouds, ctx.tick);
     const unitCost = unitComputeCostUsdPerMTok(ctx.world(), config.id, ctx.tick);
-    const view = (cloud: string, reference: number | null): ComputeView => ({
+    const demandTrendPerMonth = computeDemandTrendPerMonth(vendor);
+    const view = (cloud: string, reference: number | null, monthsToService = 1): ComputeView => ({
       demandMTok,
       demandGrowth: lastDemandMTok > 0 ? demandMTok / lastDemandMTok : 1,
+      demandTrendPerMonth,
       capacityNextMonthMTok: capacityAt(ctx.world(), config.id, ctx.tick + 1),
+      capacityOnOrderMTok: capacityScheduledAt(ctx.world(), config.id, ctx.tick, monthsToService),
+      monthsToService,
       apiPriceUsdPerMTok: ctx.world().vendors[config.id]!.priceUsdPerMTok,
       portingPremium: compute.asicPortingCost * asicBoundElsewhere(ctx.world(), config.id, cloud, ctx.tick),
       firstChoice: cloud === order[0],
@@ -300,6 +306,7 @@ export function negotiateCompute(ctx: TickContext): void {
 
     const [first, ...others] = order;
     if (first === undefined) continue;
+    orderAhead(ctx, answers, config.id, first, compute, (monthsAhead) => view(first, null, monthsAhead));
     const needMTok = compute.capacityToRequest(view(first, null));
     if (needMTok <= 0) {
       if (vendor.monthsShort !== 0) ctx.bus.publish({ type: 'vendor.compute-short', tick: ctx.tick, vendor: config.id, unmetMTok: 0, monthsShort: 0 });
@@ -334,6 +341,30 @@ export function negotiateCompute(ctx: TickContext): void {
     contractTraining(ctx, answers, config, config.computeClouds, compute);
   }
   subscription.unsubscribe();
+}
+
+/**
+ * A lab whose group's cloud builds for it (Gemini on Google Cloud's TPUs) orders a build lead
+ * ahead what it will need then, as labs sign for data centres years out: capacity from the month
+ * the first racks of a build started now could serve, against its demand projected to then, net
+ * of what is scheduled for that month. The cloud serves it from its fleet if it has room by then
+ * and builds the rest (src/agents/delivery-plan.ts). Other clouds sell from their fleet: a lab
+ * asks them a month ahead only.
+ */
+function orderAhead(
+  ctx: TickContext,
+  answers: ReadonlyMap<string, ComputeOffered | ComputeDeclined>,
+  vendorId: string,
+  cloudId: string,
+  compute: ComputePolicy,
+  view: (monthsAhead: number) => ComputeView,
+): void {
+  if (ctx.world().vendors[vendorId]!.owner !== cloudId) return;
+  const leadMonths = ctx.scenario.clouds.find((c) => c.id === cloudId)!.buildLeadMonths;
+  if (leadMonths <= 1) return;
+  const aheadView = view(leadMonths);
+  const needMTok = compute.capacityToRequest(aheadView);
+  if (needMTok > 0) requestCompute(ctx, answers, vendorId, cloudId, needMTok, compute, aheadView, ctx.tick + leadMonths);
 }
 
 /**
@@ -378,12 +409,13 @@ function requestCompute(
   needMTok: number,
   compute: ComputePolicy,
   view: ComputeView | null,
+  fromTick = ctx.tick + 1,
 ): { accepted: boolean; capacityMTok: number; priceUsdPerMTok: number } | null {
   // A vendor may ask one cloud several times in a month (its share of the spread, after months short, for training).
   let requestId = `${ctx.tick}/${vendor}/${cloud}`;
   for (let attempt = 2; answers.has(requestId); attempt++) requestId = `${ctx.tick}/${vendor}/${cloud}/${attempt}`;
   const use = view === null ? 'training' : 'inference';
-  ctx.bus.publish({ type: 'compute.requested', tick: ctx.tick, requestId, vendor, cloud, capacityMTok: needMTok, months: compute.contractMonths, use });
+  ctx.bus.publish({ type: 'compute.requested', tick: ctx.tick, requestId, vendor, cloud, capacityMTok: needMTok, months: compute.contractMonths, use, fromTick });
   const answer = answers.get(requestId);
   if (!answer || answer.type === 'compute.declined') return null;
   const parties = { tick: ctx.tick, requestId, vendor, cloud };

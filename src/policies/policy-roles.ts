@@ -77,8 +77,18 @@ export interface ComputeView {
   readonly demandMTok: number;
   /** Demand growth over the last month, as a ratio (1.05 = +5 %). */
   readonly demandGrowth: number;
-  /** Capacity under contract for next month, MTok. */
+  /** Monthly demand growth over up to the last 12 months (the trend), as a ratio. */
+  readonly demandTrendPerMonth: number;
+  /** Capacity under contract and in service next month, MTok. */
   readonly capacityNextMonthMTok: number;
+  /**
+   * Capacity its contracts will have in service in the month asked for (`monthsToService` ahead),
+   * builds under way included, contracts ending before then counted at their last month, MTok.
+   * Next month's capacity when asking for next month.
+   */
+  readonly capacityOnOrderMTok: number;
+  /** Months ahead the capacity is asked for: 1 (next month), or a build lead ahead when a cloud of its group builds it. */
+  readonly monthsToService: number;
   readonly apiPriceUsdPerMTok: number;
 }
 

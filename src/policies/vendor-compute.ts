@@ -4,7 +4,8 @@ import type { ComputeOfferTerms, ComputeView } from './policy-roles.js';
 
 /**
  * Ask for capacity when projected utilisation passes a threshold, enough to bring it back to a
- * target. Ask the first-choice cloud first; only after it has fallen short for some months turn to
+ * target: for next month, and, where a cloud of the vendor's group builds for it, a build lead
+ * ahead against demand projected to then (src/agents/vendors.ts, orderAhead). Ask the first-choice cloud first; only after it has fallen short for some months turn to
  * others (OpenAI added Oracle after months of too little compute from Microsoft, seed article),
  * and then only at a price close to what the vendor pays now, counting the cost of porting work
  * bound to another cloud's ASICs.
@@ -24,6 +25,14 @@ export const utilisationTarget = definePolicy({
       maxSecondCloudPremium: z.number().min(0).default(0.25).describe('reject other clouds’ offers costing more than this share above the first-choice cloud’s price, porting included'),
       asicPortingCost: z.number().min(0).default(1).describe('extra cost of moving ASIC-bound work to another cloud, share of price per unit of ASIC share'),
       secondCloudShare: z.number().min(0).max(1).default(0).describe('share of each need asked of the second-choice cloud from the start, to depend on no single cloud'),
+      maxPlannedGrowthPerYear: z
+        .number()
+        .min(1)
+        .max(100)
+        .default(2.5)
+        .describe(
+          'fastest growth of its demand a year the vendor plans capacity for when it orders a build lead ahead (its trend above this is taken as this). A lab inside a group plans on its parent’s capital spending: Alphabet’s capex grew about 1.6–1.7× a year 2023–2025 (32 → 52 → 91 $B, annual reports and guidance), about 3× a year in tokens at a 45 %/yr fall in hardware cost; 2.5 lies between',
+        ),
       trainingContractShare: z
         .number()
         .min(0)
@@ -40,9 +49,15 @@ export const utilisationTarget = definePolicy({
     trainingContractShare: p.trainingContractShare,
     trainingRejectionReason: (offer: ComputeOfferTerms) => (offer.asicShare > p.maxAsicShare ? 'ASIC share above what the vendor accepts' : null),
     capacityToRequest(view: ComputeView): number {
-      const projected = view.demandMTok * Math.max(1, view.demandGrowth);
-      if (projected <= view.capacityNextMonthMTok * p.requestAboveUtilisation) return 0;
-      return Math.max(0, projected / p.targetUtilisation - view.capacityNextMonthMTok);
+      // Demand in the month the capacity is asked for: next month at last month's growth, the
+      // months after at the past year's trend (capacity a cloud must build is ordered a build
+      // lead ahead, against what demand will be by then). What is scheduled for that month counts,
+      // built or not: a lab does not order again what is being built for it.
+      const monthsAfterNext = Math.max(0, view.monthsToService - 1);
+      const projected = view.demandMTok * Math.max(1, view.demandGrowth) * Math.min(Math.max(1, view.demandTrendPerMonth), p.maxPlannedGrowthPerYear ** (1 / 12)) ** monthsAfterNext;
+      const position = view.capacityOnOrderMTok;
+      if (projected <= position * p.requestAboveUtilisation) return 0;
+      return Math.max(0, projected / p.targetUtilisation - position);
     },
     rejectionReason(offer: ComputeOfferTerms, view: ComputeView): string | null {
       if (view.apiPriceUsdPerMTok > 0 && offer.priceUsdPerMTok > p.maxComputePriceShare * view.apiPriceUsdPerMTok) {

@@ -40,6 +40,7 @@ export function vendorAtEntry(v: VendorConfig): VendorState {
     stockAtReleaseUsd: v.trainingStockUsd,
     raisedToDateUsd: 0,
     recentRevenueUsd: [],
+    recentComputeDemandMTok: [],
     cashUsd: v.weights === 'closed' ? v.cashUsd : 0,
     owner,
     integrated: false,

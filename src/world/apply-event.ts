@@ -1,7 +1,7 @@
 import { castDraft, type Draft } from 'immer';
 import type { MarketEvent } from './events.js';
 import { grantOpeningStake, issueEquity, remainderHolder, restateStake, wholeTo } from './cap-table.js';
-import { EMPTY_CLOUD_BOOKS, EMPTY_VENDOR_BOOKS, REVENUE_MONTHS_KEPT, stepCapacityAt, vendorRevenueUsd, type WorldState } from './state.js';
+import { computeDemandMTok, EMPTY_CLOUD_BOOKS, EMPTY_VENDOR_BOOKS, REVENUE_MONTHS_KEPT, stepCapacityAt, vendorRevenueUsd, type CapacityStep, type WorldState } from './state.js';
 
 /**
  * Events that leave the world as it is: enterprise decisions (the population holds them) and the
@@ -132,6 +132,8 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
         books.idleCapacityUsd;
       vendor.recentRevenueUsd.push(vendorRevenueUsd(vendor.books));
       if (vendor.recentRevenueUsd.length > REVENUE_MONTHS_KEPT) vendor.recentRevenueUsd.shift();
+      vendor.recentComputeDemandMTok.push(computeDemandMTok(vendor.books));
+      if (vendor.recentComputeDemandMTok.length > REVENUE_MONTHS_KEPT) vendor.recentComputeDemandMTok.shift();
       return;
     }
     case 'vendor.compute-short':
@@ -282,11 +284,18 @@ function curtailContracts(world: Draft<WorldState>, cloudId: string, tick: numbe
   if (contracted <= fleet) return;
   const share = fleet / contracted;
   for (const c of mine) {
-    const before = stepCapacityAt(c.delivered, tick);
-    const later = c.delivered.filter((s) => s.fromTick > tick).map((s) => ({ fromTick: s.fromTick, capacityMTok: s.capacityMTok * share }));
-    const earlier = c.delivered.filter((s) => s.fromTick < tick);
-    c.delivered = castDraft([...earlier, { fromTick: tick, capacityMTok: before * share }, ...later]);
+    c.delivered = castDraft(scaledFrom(c.delivered, tick, share));
+    // It calls for no more than it can have: what is still being built for it is cut alike.
+    c.ordered = castDraft(scaledFrom(c.ordered, tick, share));
   }
+}
+
+/** A schedule of capacity steps scaled by `share` from `tick` on. */
+function scaledFrom(steps: readonly CapacityStep[], tick: number, share: number): CapacityStep[] {
+  const before = stepCapacityAt(steps, tick);
+  const later = steps.filter((s) => s.fromTick > tick).map((s) => ({ fromTick: s.fromTick, capacityMTok: s.capacityMTok * share }));
+  const earlier = steps.filter((s) => s.fromTick < tick);
+  return [...earlier, { fromTick: tick, capacityMTok: before * share }, ...later];
 }
 
 /** Compute bought from a cloud pays down the vendor's commitments to it that have begun, oldest first. */

@@ -149,6 +149,11 @@ export interface ComputeRequested extends At<'compute.requested'> {
   readonly months: number;
   /** What the capacity is for: serving tokens, or training (a contract whose whole bill is training). */
   readonly use: 'inference' | 'training';
+  /**
+   * The month the capacity is wanted from: next month, or later for a lab ordering ahead of a
+   * build (a cloud of its group builds what its fleet will not have by then).
+   */
+  readonly fromTick: number;
 }
 export interface ComputeOffered extends At<'compute.offered'> {
   readonly requestId: string;

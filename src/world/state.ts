@@ -98,6 +98,8 @@ export interface VendorState {
   readonly raisedToDateUsd: number;
   /** Revenue of its last 13 closed months, oldest first (fewer early in the run): what its growth is measured on. */
   readonly recentRevenueUsd: readonly number[];
+  /** Compute its tokens took in its last 13 closed months (computeDemandMTok), oldest first: the trend it orders capacity on. */
+  readonly recentComputeDemandMTok: readonly number[];
   /** Cash on hand; moves only through booked flows, investments and funding rounds. */
   readonly cashUsd: number;
   /** The cloud whose group owns the vendor (Google's Gemini and Google Cloud), or null. */
@@ -332,6 +334,23 @@ export function capacityAt(state: WorldState, vendor: VendorId, tick: number): n
   return total;
 }
 
+/**
+ * A vendor's capacity position `monthsAhead` months after `tick`: one month ahead, the capacity
+ * its serving contracts will have in service then; further ahead, what they call for then, in
+ * service or still to be built (a build under way is coming; a curtailed contract calls for less,
+ * src/world/apply-event.ts), each contract that ends before then counted at its last month (it
+ * would be renewed).
+ */
+export function capacityScheduledAt(state: WorldState, vendor: VendorId, tick: number, monthsAhead: number): number {
+  const horizon = tick + Math.max(1, Math.round(monthsAhead));
+  let total = 0;
+  for (const c of state.contracts) {
+    if (c.vendor !== vendor || !servesInference(c) || c.startTick > horizon || c.endTick <= tick + 1) continue;
+    total += stepCapacityAt(horizon === tick + 1 ? c.delivered : c.ordered, Math.min(horizon, c.endTick - 1));
+  }
+  return total;
+}
+
 export function vendorRevenueUsd(books: VendorBooks): number {
   return books.revenueApiDirectUsd + books.revenueMarketplaceUsd + books.revenueSubscriptionUsd;
 }
@@ -367,7 +386,7 @@ export function servedShare(books: VendorBooks): number {
 }
 
 /** (revenue − inference compute, used and idle − revenue share) / revenue; null without revenue, where a margin means nothing. */
-/** Months of revenue a vendor's state keeps: this month and the same month a year before. */
+/** Months of revenue and of compute demand a vendor's state keeps: this month and the same month a year before. */
 export const REVENUE_MONTHS_KEPT = 13;
 
 /** Revenue growth over the last 12 months (a multiple), or null before 13 months are closed or from nothing. */
@@ -375,6 +394,17 @@ export function revenueGrowthYear(vendor: VendorState): number | null {
   const months = vendor.recentRevenueUsd;
   if (months.length < REVENUE_MONTHS_KEPT || !(months[0]! > 0)) return null;
   return months[months.length - 1]! / months[0]!;
+}
+
+/**
+ * Monthly growth of the compute the vendor's tokens take, averaged over the months its state keeps
+ * (up to a year): the trend it projects its demand on when capacity takes months to come. 1 with
+ * fewer than two months closed or from nothing.
+ */
+export function computeDemandTrendPerMonth(vendor: VendorState): number {
+  const months = vendor.recentComputeDemandMTok;
+  if (months.length < 2 || !(months[0]! > 0)) return 1;
+  return (months[months.length - 1]! / months[0]!) ** (1 / (months.length - 1));
 }
 
 export function grossMargin(books: VendorBooks): number | null {

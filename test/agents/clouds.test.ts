@@ -12,7 +12,8 @@ function marketWith(edit: (input: ScenarioInput) => void = () => {}): TestMarket
 }
 
 function request(fields: Partial<ComputeRequested> = {}): ComputeRequested {
-  return { type: 'compute.requested', tick: 0, requestId: '0/acme/alpha', vendor: 'acme', cloud: 'alpha', capacityMTok: 500, months: 12, use: 'inference', ...fields };
+  const tick = fields.tick ?? 0;
+  return { type: 'compute.requested', tick, requestId: '0/acme/alpha', vendor: 'acme', cloud: 'alpha', capacityMTok: 500, months: 12, use: 'inference', fromTick: tick + 1, ...fields };
 }
 
 /** Publishes `events` while the clouds listen at `tick`; returns what followed. */

@@ -62,7 +62,7 @@ describe('vendors', () => {
 
       const request = { tick: 0, requestId: '0/acme/alpha', vendor: 'acme', cloud: 'alpha' };
       expect(events).toEqual([
-        { ...request, type: 'compute.requested', capacityMTok: 1200, months: 12, use: 'inference' },
+        { ...request, type: 'compute.requested', capacityMTok: 1200, months: 12, use: 'inference', fromTick: 1 },
         { ...request, type: 'compute.offered', capacityMTok: 800, priceUsdPerMTok: 3, asicShare: 0, months: 12 },
         { ...request, type: 'compute.offer-accepted' },
         {
@@ -245,7 +245,7 @@ describe('vendors', () => {
       const market = trainingMarket(0.5, 1000);
       const events = negotiate(market, 0);
       expect(eventsOfType(events, 'compute.requested')).toEqual([
-        { type: 'compute.requested', tick: 0, requestId: '0/acme/alpha', vendor: 'acme', cloud: 'alpha', capacityMTok: 250, months: 12, use: 'training' },
+        { type: 'compute.requested', tick: 0, requestId: '0/acme/alpha', vendor: 'acme', cloud: 'alpha', capacityMTok: 250, months: 12, use: 'training', fromTick: 1 },
       ]);
       const [signed] = eventsOfType(events, 'compute.contract-signed');
       expect(signed!.contract).toMatchObject({ cloud: 'alpha', use: 'training', priceUsdPerMTok: 3, delivered: [{ fromTick: 1, capacityMTok: 250 }] });
@@ -287,25 +287,42 @@ describe('vendors', () => {
   });
 
   describe('a group’s own lab', () => {
-    it('gets capacity its cloud has no room for: the cloud builds it, in service after the build lead, for a term from then', () => {
+    it('orders a build lead ahead what its cloud has no room for: the cloud builds it, in service from then, for a term from then', () => {
       const owned = (input: ScenarioInput) => {
         cloudInput(input, 'alpha').gpuCapacityMTok = 0;
         closedVendorInput(input, 'acme').owner = 'alpha';
         closedVendorInput(input, 'acme').computeClouds = ['alpha'];
       };
       const events = negotiate(marketWith(owned), 0);
-      // A stranger would be declined ('no free capacity'); the group's lab is offered all of its 1,200.
-      expect(eventsOfType(events, 'compute.declined')).toEqual([]);
-      const [signed] = eventsOfType(events, 'compute.contract-signed');
-      expect(signed!.contract.ordered).toEqual([{ fromTick: 1, capacityMTok: 1200 }]);
+      // Ordered for month 12 (the default 12-month build lead), against its demand then: with no
+      // trend yet, the 1,200 it needs now. A stranger would be declined ('no free capacity'); the
+      // group's lab is offered all of it.
+      const [signed, ...more] = eventsOfType(events, 'compute.contract-signed');
+      expect(more).toEqual([]);
+      expect(signed!.contract.ordered).toEqual([{ fromTick: 12, capacityMTok: 1200 }]);
+      expect(signed!.contract.startTick).toBe(12);
       const built = eventsOfType(events, 'cloud.construction-started').map((e) => e.construction);
       expect(built.reduce((sum, site) => sum + site.gpuMTok + site.asicMTok, 0)).toBeCloseTo(1200, 9);
-      // Built from the default 12-month lead, over a 12-month ramp: nothing in service before month 12.
+      // Built over a 12-month ramp from month 12: nothing in service before.
       expect(Math.min(...built.map((site) => site.readyTick))).toBe(12);
       expect(contractCapacityAt(signed!.contract, 11)).toBe(0);
       expect(contractCapacityAt(signed!.contract, 23)).toBeCloseTo(1200, 9);
-      // Its 12-month term runs from when all of it is in service (month 23), not from the request.
+      // Its 12-month term runs from when all of it is in service (month 23).
       expect(signed!.contract.endTick).toBe(23 + 12);
+      // For next month it asks what the fleet has free, as anyone would: none.
+      expect(eventsOfType(events, 'compute.declined').map((e) => e.reason)).toEqual(['no free capacity']);
+    });
+
+    it('does not order again what is being built for it', () => {
+      const owned = (input: ScenarioInput) => {
+        cloudInput(input, 'alpha').gpuCapacityMTok = 0;
+        closedVendorInput(input, 'acme').owner = 'alpha';
+        closedVendorInput(input, 'acme').computeClouds = ['alpha'];
+      };
+      const market = marketWith(owned);
+      negotiate(market, 0);
+      const again = negotiate(market, 1);
+      expect(eventsOfType(again, 'compute.contract-signed')).toEqual([]);
     });
   });
 

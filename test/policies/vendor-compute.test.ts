@@ -14,10 +14,14 @@ const policy = compute({
 });
 
 function view(fields: Partial<ComputeView>): ComputeView {
+  const capacityNextMonthMTok = fields.capacityNextMonthMTok ?? 1000;
   return {
     demandMTok: 800,
     demandGrowth: 1,
-    capacityNextMonthMTok: 1000,
+    demandTrendPerMonth: 1,
+    capacityNextMonthMTok,
+    capacityOnOrderMTok: capacityNextMonthMTok,
+    monthsToService: 1,
     apiPriceUsdPerMTok: 10,
     portingPremium: 0,
     firstChoice: true,
@@ -44,6 +48,19 @@ describe('utilisation-target compute', () => {
     // 800 × 1.1 = 880 > 850: 880 / 0.75 − 1,000 = 173.3.
     expect(policy.capacityToRequest(view({ demandMTok: 800, demandGrowth: 1.1 }))).toBeCloseTo(880 / 0.75 - 1000, 9);
     expect(policy.capacityToRequest(view({ demandMTok: 900, demandGrowth: 0.5 }))).toBeCloseTo(200, 9);
+  });
+
+  it('orders capacity that takes a build against demand when it lands, net of what is on order', () => {
+    // Half in service 18 months on: 800 × 1.05 (next month) × 1.04^17 (the year's trend after) = 1,633.0.
+    const projected = 800 * 1.05 * 1.04 ** 17;
+    const building = { demandGrowth: 1.05, demandTrendPerMonth: 1.04, monthsToService: 18 };
+    expect(policy.capacityToRequest(view({ ...building, capacityNextMonthMTok: 1000, capacityOnOrderMTok: 1000 }))).toBeCloseTo(projected / 0.75 - 1000, 9);
+    // 1,800 on order of which 1,000 in service: it asks for 2,177.3 − 1,800, not again for what is being built.
+    expect(policy.capacityToRequest(view({ ...building, capacityNextMonthMTok: 1000, capacityOnOrderMTok: 1800 }))).toBeCloseTo(projected / 0.75 - 1800, 9);
+    // 1,633.0 ≤ 0.85 × 2,000: enough on order, nothing asked although little is in service yet.
+    expect(policy.capacityToRequest(view({ ...building, capacityNextMonthMTok: 100, capacityOnOrderMTok: 2000 }))).toBe(0);
+    // A falling trend does not shrink the projection below next month's.
+    expect(policy.capacityToRequest(view({ demandMTok: 900, demandTrendPerMonth: 0.9, monthsToService: 18 }))).toBeCloseTo(200, 9);
   });
 
   it('hands its contract length and diversification rules to the vendor', () => {

@@ -35,6 +35,7 @@ export function vendorState(id: string, fields: Partial<VendorState> = {}): Vend
     stockAtReleaseUsd: 0,
     raisedToDateUsd: 0,
     recentRevenueUsd: [],
+    recentComputeDemandMTok: [],
     lastReleaseTick: null,
     cashUsd: 0,
     owner: null,

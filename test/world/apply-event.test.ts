@@ -138,7 +138,7 @@ describe('applyEvent', () => {
   it('counts a request as unmet until the cloud offers capacity against it', () => {
     const request = { tick: 0, requestId: 'r', vendor: 'acme', cloud: 'alpha', months: 12 } as const;
     const after = applyAll(world(), [
-      { ...request, type: 'compute.requested', capacityMTok: 1200, use: 'inference' },
+      { ...request, type: 'compute.requested', capacityMTok: 1200, use: 'inference', fromTick: 1 },
       { ...request, type: 'compute.offered', capacityMTok: 800, priceUsdPerMTok: 3, asicShare: 0 },
     ]);
     expect(after.clouds.alpha!.books.unmetRequestsMTok).toBe(400);

@@ -20,7 +20,7 @@ they cause), sensitivity.csv and report.md. A parameter the scenario declares un
 the ends of its declared range; any other over a range derived from its valid range: its distance
 from its bounds ÷/× ${1 + DEFAULT_CHANGE} (a share's odds between 0 and 1, a multiplier's excess over 1, a
 positive amount itself), so report.md and sensitivity.csv say which range each moved over. In
-configs/baseline.json 209 parameters can move: 398 runs (the base, then each side moved), each as
+configs/baseline.json 214 parameters can move: 408 runs (the base, then each side moved), each as
 long as a run of the scenario; --only moves fewer.
 
 Options:
