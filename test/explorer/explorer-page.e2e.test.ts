@@ -27,6 +27,8 @@ let page: Page;
 let folder: string;
 let downloads: string;
 const problems: string[] = [];
+/** Every request a page made to anywhere but the explorer's server. */
+const elsewhere: string[] = [];
 const SHARE = 'figure[data-chart="enterprise-share.png"]';
 
 /** The baseline over 12 months, and another seed of it, so that each run takes a second or so. */
@@ -54,6 +56,10 @@ function watch(p: Page): void {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
   p.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  p.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(`${new URL(explorer.url).origin}/`) && !/^(data|blob|about):/.test(url)) elsewhere.push(url);
+  });
 }
 
 async function lever(p: Page, label: string) {
@@ -94,6 +100,22 @@ describe.skipIf(!available)('explorer page (Chromium)', () => {
     expect(await page.locator('figure[data-chart]').count()).toBeGreaterThanOrEqual(20);
     expect(await page.locator('#status').textContent()).toMatch(/^Ran e2e-base\.json in .*, 12 months$/);
   }, 60_000);
+
+  it("draws with the bundled font, loaded from the server itself, and asks nothing of any other", async () => {
+    const faces = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].map((face) => ({ family: face.family.replace(/["']/g, ''), weight: face.weight, status: face.status }));
+    });
+    expect(faces).toEqual([
+      { family: 'DejaVu Sans', weight: 'normal', status: 'loaded' },
+      { family: 'DejaVu Sans', weight: 'bold', status: 'loaded' },
+    ]);
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.includes('/fonts/')));
+    expect(fetched.sort()).toEqual([`${new URL(explorer.url).origin}/fonts/dejavu-sans-bold.woff2`, `${new URL(explorer.url).origin}/fonts/dejavu-sans.woff2`]);
+    // The charts' titles and labels are set in it: canvases draw in the family the page loaded.
+    expect(await page.evaluate(() => document.fonts.check("bold 18px 'DejaVu Sans'") && document.fonts.check("13px 'DejaVu Sans'"))).toBe(true);
+    expect(elsewhere).toEqual([]);
+  }, 30_000);
 
   it('opens another config from the list, and redraws the charts when a slider is released', async () => {
     let count = await runs(page);
@@ -288,8 +310,9 @@ describe.skipIf(!available)('explorer page (Chromium)', () => {
     expect(await page.evaluate(() => document.getElementById('panels')!.contains(document.activeElement))).toBe(true);
   }, 60_000);
 
-  it('logged no error in the console', () => {
+  it('logged no error in the console, and asked nothing of any server but its own', () => {
     if (problems.length > 0) console.log(problems);
     expect(problems).toEqual([]);
+    expect(elsewhere).toEqual([]);
   });
 });

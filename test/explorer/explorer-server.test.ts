@@ -55,11 +55,13 @@ describe('explorer-server', () => {
     expect(explorer.url).toBe(`http://127.0.0.1:${port}/?token=${TOKEN}`);
   });
 
-  it('serves the page and both bundles, with no resource from anywhere else', async () => {
+  it('serves the page, both bundles and its font with its licence, with no resource from anywhere else', async () => {
     const page = await send(port, { path: `/?token=${TOKEN}` });
     expect(page.status).toBe(200);
     expect(page.headers['set-cookie']).toEqual([expect.stringContaining(`${TOKEN_COOKIE}=${TOKEN}; HttpOnly; SameSite=Strict`)]);
     expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(page.headers['content-security-policy']).toContain("font-src 'self'");
+    expect(page.body).toContain("@font-face { font-family: 'DejaVu Sans'; src: url('/fonts/dejavu-sans.woff2')");
     expect(page.body).not.toMatch(/https?:\/\//);
     const cookie = { cookie: `${TOKEN_COOKIE}=${TOKEN}` };
     for (const script of ['/app.js', '/worker.js']) {
@@ -67,6 +69,15 @@ describe('explorer-server', () => {
       expect(served.status).toBe(200);
       expect(served.body).not.toMatch(/(src|href|import\(|importScripts\()\s*=?\s*["']https?:/);
     }
+    for (const font of ['/fonts/dejavu-sans.woff2', '/fonts/dejavu-sans-bold.woff2']) {
+      const served = await send(port, { path: font, headers: cookie });
+      expect(served.status, font).toBe(200);
+      expect(served.headers['content-type'], font).toBe('font/woff2');
+      expect(served.body.slice(0, 4), font).toBe('wOF2');
+    }
+    const licence = await send(port, { path: '/fonts/LICENSE', headers: cookie });
+    expect(licence.status).toBe(200);
+    expect(licence.body).toContain('Bitstream Vera Fonts Copyright');
   });
 
   it('bundles a page and a worker whose code reaches no Node API', () => {

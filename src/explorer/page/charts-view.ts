@@ -11,7 +11,9 @@ import { el } from './dom.js';
  */
 
 Chart.register(...registerables, annotationPlugin);
-Chart.defaults.font.family = "'DejaVu Sans', sans-serif";
+/** The family of the page's bundled font (src/explorer/server/page-fonts.ts serves it). */
+const CHART_FONT = 'DejaVu Sans';
+Chart.defaults.font.family = `'${CHART_FONT}', sans-serif`;
 Chart.defaults.color = '#222222';
 
 const WHITE_BACKGROUND = {
@@ -25,6 +27,15 @@ const WHITE_BACKGROUND = {
     ctx.restore();
   },
 };
+
+/**
+ * Resolves once both faces of the bundled font are loaded. A canvas draws its text once, in
+ * whatever font is ready then, and is not drawn again when the font arrives: the first charts
+ * wait for this, or they would keep a fallback font until the next run.
+ */
+export async function chartFontReady(): Promise<void> {
+  await Promise.all([document.fonts.load(`13px '${CHART_FONT}'`), document.fonts.load(`bold 13px '${CHART_FONT}'`)]);
+}
 
 export class ChartsView {
   private readonly charts = new Map<string, { chart: Chart; figure: HTMLElement; config: ChartConfiguration }>();

@@ -12,7 +12,7 @@ import { historyOf } from '../../render/history-marks.js';
 import { ensembleMetricsCsv, metricsCsv } from '../../report/metrics-csv.js';
 import { describeRunsSpread } from '../../report/uncertain-runs.js';
 import { api, type Opened } from './api.js';
-import { ChartsView, download } from './charts-view.js';
+import { chartFontReady, ChartsView, download } from './charts-view.js';
 import { renderAllParameters, renderLevers, renderPolicies, type ControlContext } from './controls.js';
 import { el, labelled } from './dom.js';
 import { renderEvents } from './events-table.js';
@@ -369,7 +369,7 @@ saveButton.addEventListener('click', async () => {
 });
 
 async function start(): Promise<void> {
-  const list = await api.configs();
+  const [list] = await Promise.all([api.configs(), chartFontReady()]);
   if (!list.ok) return showProblems(list.message);
   configSelect.replaceChildren(...list.value.configs.map((c) => el('option', { value: c, text: c })));
   const restore = readState(location.hash);

@@ -8,7 +8,7 @@ import { pageHtml } from './page-html.js';
 import { checkRequest, servedHosts, TOKEN_COOKIE, type GuardSettings } from './request-guard.js';
 
 /**
- * The explorer's local server: the page and its two scripts from memory (nothing else of the disk
+ * The explorer's local server: the page, its two scripts and its font from memory (nothing else of the disk
  * is served, so no path can reach outside them), the configs folder's list, a config opened or a
  * draft checked by the command line's own loader, and a draft written into the folder. Every
  * request passes request-guard.ts first; a bad one gets a 4xx and a sentence, never a crash.
@@ -42,7 +42,7 @@ export interface RunningExplorer {
 export class PortTaken extends Error {}
 
 const SECURITY_HEADERS = {
-  'content-security-policy': "default-src 'none'; script-src 'self'; worker-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data: blob:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'",
+  'content-security-policy': "default-src 'none'; script-src 'self'; worker-src 'self'; connect-src 'self'; font-src 'self'; style-src 'unsafe-inline'; img-src 'self' data: blob:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-store',

@@ -1,4 +1,6 @@
-/** The page's HTML: the layout the scripts fill in, and its style. No external resource of any kind. */
+import { fontFaceCss, PAGE_FONT_FAMILY } from './page-fonts.js';
+
+/** The page's HTML: the layout the scripts fill in, and its style. No external resource of any kind: its font is the bundle's. */
 export function pageHtml(options: { readonly config: string }): string {
   return `<!doctype html>
 <html lang="en">
@@ -7,7 +9,9 @@ export function pageHtml(options: { readonly config: string }): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>llm-market-sim explorer</title>
 <link rel="icon" href="data:,">
-<style>${PAGE_CSS}</style>
+<style>
+${fontFaceCss()}
+${PAGE_CSS}</style>
 </head>
 <body data-config="${escapeHtml(options.config)}">
 <header>
@@ -32,7 +36,7 @@ function escapeHtml(text: string): string {
 
 const PAGE_CSS = `
 * { box-sizing: border-box; }
-body { margin: 0; font: 14px/1.4 system-ui, 'DejaVu Sans', sans-serif; color: #222; background: #f6f6f4; }
+body { margin: 0; font: 14px/1.4 '${PAGE_FONT_FAMILY}', sans-serif; color: #222; background: #f6f6f4; }
 header { position: sticky; top: 0; z-index: 2; background: #fff; border-bottom: 1px solid #ddd; padding: 6px 12px; }
 h1 { font-size: 16px; margin: 0 12px 4px 0; display: inline-block; }
 #toolbar { display: inline-flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; }
