@@ -253,6 +253,58 @@ describe.skipIf(!available)('explorer page (Chromium)', () => {
     expect(await page.locator('#policies fieldset').first().getByRole('spinbutton', { name: 'markup: value', exact: true }).inputValue()).toBe('2');
   }, 60_000);
 
+  it('offers every scalar of the config in All parameters, each as its kind asks, with help, and answers a bad value as npm run validate does', async () => {
+    await page.locator('#all-parameters summary').click();
+    const search = page.getByLabel(/^Search \d+ parameters$/);
+    const help = (control: ReturnType<Page['locator']>) => control.evaluate((c) => document.getElementById(c.getAttribute('aria-describedby') ?? '')?.textContent ?? '');
+    // A flag the file leaves at its default, as a checkbox: unticking it is a change, and a run.
+    await search.fill('openai acceptExclusive');
+    const flag = page.getByRole('checkbox', { name: 'vendors[0].policies.funding.params.acceptExclusive', exact: true });
+    expect(await flag.isChecked()).toBe(true);
+    expect(await help(flag)).toContain('whether the vendor takes money that makes the investor its exclusive cloud');
+    let count = await runs(page);
+    await flag.uncheck();
+    await ranPast(page, count);
+    expect(decodeURIComponent(page.url())).toContain('"acceptExclusive":false');
+    // An enum as a select of its members, a policy's type as a select of its role's types.
+    await search.fill('dealsAtStart[0].status');
+    const tie = page.getByRole('combobox', { name: 'dealsAtStart[0].status', exact: true });
+    expect(await tie.locator('option').allTextContents()).toEqual(['exclusive', 'right-of-first-refusal', 'primary', 'none']);
+    expect(await help(tie)).toContain('tie the investing cloud holds');
+    await search.fill('clouds[0].policies.offer.type');
+    const offer = page.getByRole('combobox', { name: 'clouds[0].policies.offer.type', exact: true });
+    expect(await offer.locator('option').allTextContents()).toContain('cost-plus-offer');
+    // A string as text; a bad one is not run, and the box and the field say what validate says of the saved file.
+    await search.fill('deepseek entersAt');
+    const enters = page.getByRole('textbox', { name: 'vendors[6].entersAt', exact: true });
+    expect(await enters.inputValue()).toBe('2025-01');
+    expect(await help(enters)).toContain('month the vendor comes to market');
+    await enters.fill('2025-13');
+    await enters.press('Enter');
+    await page.waitForFunction(() => document.body.dataset.invalid === 'true');
+    const report = (await page.locator('#problems').textContent()) ?? '';
+    const state = new URLSearchParams(new URL(page.url()).hash.slice(1));
+    const draft = join(folder, `${state.get('name')}.json`);
+    writeFileSync(draft, JSON.stringify({ $schema: './schema.json', extends: state.get('config'), name: state.get('name'), description: 'as the page holds it', ...JSON.parse(state.get('changes')!) }));
+    const cli = runCli('validate.ts', [draft]);
+    rmSync(draft);
+    expect(cli.status).toBe(2);
+    expect(report).toBe(cli.stderr);
+    // The file holds only the vendors that changed, so validate names DeepSeek by its place there; the page marks its field.
+    const problem = /\n {2}vendors\[\d+\]\.entersAt: (.*)/.exec(report);
+    expect(problem?.[1]).toBe('a month as YYYY-MM, e.g. 2024-01; found "2025-13"');
+    const row = page.locator('.param-row[data-path="vendors[6].entersAt"]');
+    expect(await row.getAttribute('class')).toContain('invalid');
+    expect(await row.locator('.problem').textContent()).toBe(problem![1]);
+    count = await runs(page);
+    await enters.fill('2025-01');
+    await enters.press('Enter');
+    await ranPast(page, count);
+    expect(await row.getAttribute('class')).not.toContain('invalid');
+    await search.fill('');
+    await page.locator('#all-parameters summary').click();
+  }, 90_000);
+
   it('exports each chart as the PNG renderer draws it, 1200 × 700', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${SHARE} button`).click()]);
     expect(download.suggestedFilename()).toBe('enterprise-share.png');

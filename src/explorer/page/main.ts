@@ -13,11 +13,14 @@ import { ensembleMetricsCsv, metricsCsv } from '../../report/metrics-csv.js';
 import { describeRunsSpread } from '../../report/uncertain-runs.js';
 import { api, type Opened } from './api.js';
 import { chartFontReady, ChartsView, download } from './charts-view.js';
-import { renderAllParameters, renderLevers, renderPolicies, type ControlContext } from './controls.js';
+import { renderAllParameters } from './all-parameters.js';
+import { renderLevers, renderPolicies, type ControlContext } from './controls.js';
 import { el, labelled } from './dom.js';
+import { scenarioPathOf } from './change-paths.js';
 import { renderEvents } from './events-table.js';
 import { setAt, type Path } from './json-path.js';
 import { firstMonths } from './packed-table.js';
+import { markProblems } from './problem-marks.js';
 import { withReference, type ReferenceMode } from './reference-overlay.js';
 import { RunClient } from './run-client.js';
 import { readState, writeState } from './url-state.js';
@@ -121,6 +124,7 @@ function showProblems(text: string | undefined): void {
   problems.hidden = text === undefined;
   problems.textContent = text ?? '';
   document.body.dataset.invalid = text === undefined ? 'false' : 'true';
+  markProblems(panels, text, (path) => scenarioPathOf(changes(), working, path));
 }
 
 function changes(): Record<string, unknown> {

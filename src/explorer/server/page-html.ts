@@ -55,6 +55,10 @@ summary { font-weight: 600; cursor: pointer; padding: 2px 0; }
 .lever.changed label::after { content: ' •'; color: #c05; }
 .param-row { display: grid; grid-template-columns: 1fr 9em; gap: 4px; font-size: 12px; margin: 2px 0; align-items: center; }
 .param-row label { overflow-wrap: anywhere; }
+.param-row input[type=text], .param-row select { width: 100%; }
+.param-row .help { grid-column: 1 / span 2; font-size: 11px; color: #666; }
+.param-row .problem, .lever .problem { grid-column: 1 / span 2; font-size: 11px; color: #8a1f11; }
+.invalid input, .invalid select { outline: 2px solid #c0392b; }
 table { border-collapse: collapse; width: 100%; font-size: 12px; }
 td, th { border-bottom: 1px solid #eee; padding: 2px; text-align: left; vertical-align: top; }
 td input, td select, td textarea { width: 100%; font: inherit; }
