@@ -148,10 +148,55 @@ describe.skipIf(!available)('explorer page (Chromium)', () => {
       mkdirSync('docs', { recursive: true });
       await page.screenshot({ path: 'docs/explorer.png' });
     }
-    await page.getByLabel('Reference').selectOption('difference');
+    await page.locator('#toolbar').getByLabel('References').selectOption('difference');
     expect(await series()).toBeLessThanOrEqual(alone);
-    await page.getByLabel('Reference').selectOption('beside');
+    await page.locator('#toolbar').getByLabel('References').selectOption('beside');
   }, 60_000);
+
+  it('pins several references at once, lists them, draws each on every chart with a legend entry naming it, and unpins each', async () => {
+    const listed = () => page.locator('#references li[data-reference]').evaluateAll((items) => items.map((item) => item.getAttribute('data-reference')!));
+    const legends = () => page.locator('figure[data-chart]').evaluateAll((figures) => figures.map((f) => ({ chart: f.getAttribute('data-chart')!, legend: JSON.parse(f.getAttribute('data-legend') ?? '[]') as string[] })));
+    const brand = await lever(page, 'Brand premium');
+    // The config as loaded, and the run pinned above.
+    const [loaded, first] = await listed();
+    expect(loaded).toBe('e2e-other as loaded');
+    expect(first).toMatch(/^pinned: openWeightsValueFactor = /);
+    await page.getByRole('button', { name: 'Pin as reference' }).click();
+    const all = await listed();
+    expect(all.slice(0, 2)).toEqual([loaded, first]);
+    expect(all[2]).toMatch(/^pinned: (?=.*brandPremium = 0)(?=.*openWeightsValueFactor = )/);
+    // Each is drawn in a pattern of its own, the list showing it.
+    const patterns = await page.locator('#references li[data-reference] line').evaluateAll((lines) => lines.map((l) => l.getAttribute('stroke-dasharray')));
+    expect(new Set(patterns).size).toBe(3);
+    let count = await runs(page);
+    await brand.slider.focus();
+    await page.keyboard.press('End');
+    await ranPast(page, count);
+    const drawn = await legends();
+    // Every chart that has a legend names each reference in it.
+    const withLegend = drawn.filter((f) => f.legend.length > 0);
+    expect(withLegend.length).toBeGreaterThanOrEqual(15);
+    // (A chart the levers do not reach draws a reference's lines under this run's, and its entry says so.)
+    for (const figure of withLegend) for (const name of all) expect(figure.legend.filter((text) => text === name || text === `${name} (as this run here)`), figure.chart).toHaveLength(1);
+    // Unpin the middle one, then the others: each leaves every chart.
+    count = await runs(page);
+    await page.getByRole('button', { name: `unpin ${first}` }).click();
+    expect(await listed()).toEqual([loaded, all[2]]);
+    for (const figure of await legends()) expect(figure.legend.filter((text) => text.startsWith(first!)), figure.chart).toEqual([]);
+    await page.getByRole('button', { name: `unpin ${loaded}` }).click();
+    await page.getByRole('button', { name: `unpin ${all[2]}` }).click();
+    expect(await listed()).toEqual([]);
+    expect(await page.locator('#references').textContent()).toContain('No reference pinned');
+    expect(decodeURIComponent(page.url())).toContain('references=[]');
+    for (const figure of await legends()) expect(figure.legend.filter((text) => text.startsWith('pinned: ') || text.startsWith(loaded!)), figure.chart).toEqual([]);
+    // One pinned again, for the link reopened below.
+    await page.getByRole('button', { name: 'Pin as reference' }).click();
+    expect(await listed()).toHaveLength(1);
+    count = await runs(page);
+    await brand.slider.focus();
+    await page.keyboard.press('Home');
+    await ranPast(page, count);
+  }, 90_000);
 
   it('shows an invalid setting in the words of npm run validate, and runs again once it is fixed', async () => {
     const months = await lever(page, 'Months simulated');
@@ -208,13 +253,13 @@ describe.skipIf(!available)('explorer page (Chromium)', () => {
     // A link with changes and no reference draws the config as loaded as the reference.
     const link = new URL(url);
     const hash = new URLSearchParams(link.hash.slice(1));
-    hash.delete('reference');
+    hash.delete('references');
     link.hash = hash.toString();
     await again.goto('about:blank');
     await again.goto(link.toString());
     await ranPast(again, 0);
     expect(Number(await again.locator(SHARE).getAttribute('data-series'))).toBeGreaterThan(7);
-    expect(decodeURIComponent(again.url())).toContain('reference={}');
+    expect(decodeURIComponent(again.url())).toContain('references=[{}]');
     await again.close();
   }, 90_000);
 
@@ -350,7 +395,7 @@ describe.skipIf(!available)('explorer page (Chromium)', () => {
     expect(unlabelled).toEqual([]);
     const unreachable = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('input, select, textarea, button, summary')].filter((c) => c.tabIndex < 0 || (c as HTMLInputElement).disabled).length);
     expect(unreachable).toBe(0);
-    // From the first control, Tab walks the toolbar's controls one after another, then the panels.
+    // From the first control, Tab walks the toolbar's controls one after another, then the pinned references' Unpin buttons, then the panels.
     await page.locator('#config-select').focus();
     const reached: number[] = [];
     for (let i = 0; i < 15; i++) {
@@ -359,6 +404,7 @@ describe.skipIf(!available)('explorer page (Chromium)', () => {
     }
     expect(reached.every((index) => index >= 0)).toBe(true);
     expect(new Set(reached).size).toBe(15);
+    for (let i = 0; i < 10 && (await page.evaluate(() => document.getElementById('references')!.contains(document.activeElement))); i++) await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.getElementById('panels')!.contains(document.activeElement))).toBe(true);
   }, 60_000);
 

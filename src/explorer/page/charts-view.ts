@@ -59,6 +59,7 @@ export class ChartsView {
         existing.config = chart.config;
         existing.chart.update('none');
         existing.figure.dataset.series = String(config.data.datasets.length);
+        existing.figure.dataset.legend = legendOf(existing.chart);
         this.place(existing.figure, index);
         return;
       }
@@ -69,6 +70,7 @@ export class ChartsView {
       const figure = el('figure', { 'data-chart': chart.file, 'data-series': String(config.data.datasets.length) }, canvas, button);
       this.place(figure, index);
       const entry = { chart: new Chart(canvas, { ...config, plugins: [...(config.plugins ?? []), WHITE_BACKGROUND] }), figure, config: chart.config };
+      figure.dataset.legend = legendOf(entry.chart);
       button.addEventListener('click', () => downloadPng(chart.file, entry.config));
       this.charts.set(chart.file, entry);
     });
@@ -83,6 +85,11 @@ export class ChartsView {
   datasets(file: string): unknown[] | undefined {
     return this.charts.get(file)?.chart.data.datasets.map((d) => d.data);
   }
+}
+
+/** The entries the chart's legend shows, as JSON: a canvas's text cannot be read back, so tests read this. */
+function legendOf(chart: Chart): string {
+  return JSON.stringify((chart.legend?.legendItems ?? []).map((item) => item.text));
 }
 
 function live(config: ChartConfiguration): ChartConfiguration {

@@ -17,6 +17,7 @@ ${PAGE_CSS}</style>
 <header>
   <h1>llm-market-sim explorer</h1>
   <div id="toolbar" role="toolbar" aria-label="Scenario and run"></div>
+  <ul id="references" aria-label="Pinned references"></ul>
   <div id="status" role="status" aria-live="polite"></div>
   <pre id="problems" role="alert" hidden></pre>
 </header>
@@ -41,10 +42,14 @@ header { position: sticky; top: 0; z-index: 2; background: #fff; border-bottom: 
 h1 { font-size: 16px; margin: 0 12px 4px 0; display: inline-block; }
 #toolbar { display: inline-flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; }
 #toolbar label { display: inline-flex; align-items: center; gap: 4px; }
+#references { list-style: none; margin: 4px 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 12px; }
+#references li { display: inline-flex; align-items: center; gap: 5px; }
+#references li.none { color: #666; }
+#references button { font-size: 11px; }
 #status { font-size: 12px; color: #555; min-height: 1.4em; }
 #problems { background: #fff2f0; border: 1px solid #e0a39b; color: #8a1f11; padding: 6px; margin: 4px 0; white-space: pre-wrap; max-height: 30vh; overflow: auto; }
 main { display: grid; grid-template-columns: minmax(320px, 420px) 1fr; gap: 10px; padding: 10px; }
-aside { max-height: calc(100vh - 110px); overflow: auto; position: sticky; top: 100px; }
+aside { max-height: calc(100vh - 145px); overflow: auto; position: sticky; top: 135px; }
 details { background: #fff; border: 1px solid #ddd; border-radius: 4px; margin-bottom: 8px; padding: 4px 8px; }
 summary { font-weight: 600; cursor: pointer; padding: 2px 0; }
 .lever { display: grid; grid-template-columns: 1fr auto; gap: 0 6px; margin: 6px 0; }
