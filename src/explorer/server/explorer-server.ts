@@ -5,7 +5,8 @@ import { bundlePage, type PageBundle } from './bundle.js';
 import { ConfigStore, type StoreResult } from './config-store.js';
 import { DEFAULT_PORT } from './explore-args.js';
 import { pageHtml } from './page-html.js';
-import { checkRequest, servedHosts, TOKEN_COOKIE, type GuardSettings } from './request-guard.js';
+import { checkRequest, TOKEN_COOKIE, type GuardSettings } from './request-guard.js';
+import { servedAddresses } from './served-addresses.js';
 
 /**
  * The explorer's local server: the page, its two scripts and its font from memory (nothing else of the disk
@@ -116,10 +117,10 @@ export async function startExplorer(options: ExplorerOptions): Promise<RunningEx
   }
 
   const port = await listen(server, options);
-  guard = { hosts: servedHosts(options.host, port), token };
-  const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const served = servedAddresses(options.host, port);
+  guard = { hosts: served.hosts, token };
   return {
-    url: `http://${shownHost}:${port}/?token=${token}`,
+    url: `http://${served.shown}:${port}/?token=${token}`,
     port,
     token,
     close: () =>
