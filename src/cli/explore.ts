@@ -2,6 +2,7 @@ import { basename, dirname } from 'node:path';
 import { oneLine } from '../config/format-problems.js';
 import { EXPLORE_USAGE, parseExploreArgs } from '../explorer/server/explore-args.js';
 import { PortTaken, startExplorer } from '../explorer/server/explorer-server.js';
+import { isEveryInterface } from '../explorer/server/served-addresses.js';
 import { usageAfter } from '../jobs/job-options.js';
 
 /** `npm run explore -- [configs/x.json] [--port N] [--host ADDRESS]`: the explorer's server, until Ctrl-C. */
@@ -22,8 +23,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const configsDir = dirname(config);
   try {
     const explorer = await startExplorer({ config: basename(config), configsDir, host, ...(port !== undefined && { port }) });
-    const opened = explorer.url;
-    process.stdout.write(`The explorer is at\n\n    ${opened}\n\nOpen that URL (it holds the token the server asks for). Configs are listed from ${configsDir}/ and saved there. Ctrl-C stops it.\n`);
+    // Bound to every interface, the URL names an address other machines reach; this machine's own browser may use loopback.
+    const here = isEveryInterface(host) ? `\n    http://127.0.0.1:${explorer.port}/?token=${explorer.token}   (from this machine)\n` : '';
+    process.stdout.write(`The explorer is at\n\n    ${explorer.url}\n${here}\nOpen ${here === '' ? 'that URL' : 'one of these URLs'} (it holds the token the server asks for). Configs are listed from ${configsDir}/ and saved there. Ctrl-C stops it.\n`);
     if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
       process.stderr.write(`warning: bound to ${host}, not to this machine alone: anyone who can reach it and has the URL can run scenarios and write configs into ${configsDir}/\n`);
     }

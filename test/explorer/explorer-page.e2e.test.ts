@@ -27,6 +27,8 @@ let page: Page;
 let folder: string;
 let downloads: string;
 const problems: string[] = [];
+/** Every request a page made to anywhere but the explorer's server. */
+const elsewhere: string[] = [];
 const SHARE = 'figure[data-chart="enterprise-share.png"]';
 
 /** The baseline over 12 months, and another seed of it, so that each run takes a second or so. */
@@ -54,6 +56,10 @@ function watch(p: Page): void {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
   p.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  p.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(`${new URL(explorer.url).origin}/`) && !/^(data|blob|about):/.test(url)) elsewhere.push(url);
+  });
 }
 
 async function lever(p: Page, label: string) {
@@ -95,6 +101,22 @@ describe.skipIf(!available)('explorer page (Chromium)', () => {
     expect(await page.locator('#status').textContent()).toMatch(/^Ran e2e-base\.json in .*, 12 months$/);
   }, 60_000);
 
+  it("draws with the bundled font, loaded from the server itself, and asks nothing of any other", async () => {
+    const faces = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].map((face) => ({ family: face.family.replace(/["']/g, ''), weight: face.weight, status: face.status }));
+    });
+    expect(faces).toEqual([
+      { family: 'DejaVu Sans', weight: 'normal', status: 'loaded' },
+      { family: 'DejaVu Sans', weight: 'bold', status: 'loaded' },
+    ]);
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.includes('/fonts/')));
+    expect(fetched.sort()).toEqual([`${new URL(explorer.url).origin}/fonts/dejavu-sans-bold.woff2`, `${new URL(explorer.url).origin}/fonts/dejavu-sans.woff2`]);
+    // The charts' titles and labels are set in it: canvases draw in the family the page loaded.
+    expect(await page.evaluate(() => document.fonts.check("bold 18px 'DejaVu Sans'") && document.fonts.check("13px 'DejaVu Sans'"))).toBe(true);
+    expect(elsewhere).toEqual([]);
+  }, 30_000);
+
   it('opens another config from the list, and redraws the charts when a slider is released', async () => {
     let count = await runs(page);
     await page.locator('#config-select').selectOption('e2e-other.json');
@@ -126,10 +148,55 @@ describe.skipIf(!available)('explorer page (Chromium)', () => {
       mkdirSync('docs', { recursive: true });
       await page.screenshot({ path: 'docs/explorer.png' });
     }
-    await page.getByLabel('Reference').selectOption('difference');
+    await page.locator('#toolbar').getByLabel('References').selectOption('difference');
     expect(await series()).toBeLessThanOrEqual(alone);
-    await page.getByLabel('Reference').selectOption('beside');
+    await page.locator('#toolbar').getByLabel('References').selectOption('beside');
   }, 60_000);
+
+  it('pins several references at once, lists them, draws each on every chart with a legend entry naming it, and unpins each', async () => {
+    const listed = () => page.locator('#references li[data-reference]').evaluateAll((items) => items.map((item) => item.getAttribute('data-reference')!));
+    const legends = () => page.locator('figure[data-chart]').evaluateAll((figures) => figures.map((f) => ({ chart: f.getAttribute('data-chart')!, legend: JSON.parse(f.getAttribute('data-legend') ?? '[]') as string[] })));
+    const brand = await lever(page, 'Brand premium');
+    // The config as loaded, and the run pinned above.
+    const [loaded, first] = await listed();
+    expect(loaded).toBe('e2e-other as loaded');
+    expect(first).toMatch(/^pinned: openWeightsValueFactor = /);
+    await page.getByRole('button', { name: 'Pin as reference' }).click();
+    const all = await listed();
+    expect(all.slice(0, 2)).toEqual([loaded, first]);
+    expect(all[2]).toMatch(/^pinned: (?=.*brandPremium = 0)(?=.*openWeightsValueFactor = )/);
+    // Each is drawn in a pattern of its own, the list showing it.
+    const patterns = await page.locator('#references li[data-reference] line').evaluateAll((lines) => lines.map((l) => l.getAttribute('stroke-dasharray')));
+    expect(new Set(patterns).size).toBe(3);
+    let count = await runs(page);
+    await brand.slider.focus();
+    await page.keyboard.press('End');
+    await ranPast(page, count);
+    const drawn = await legends();
+    // Every chart that has a legend names each reference in it.
+    const withLegend = drawn.filter((f) => f.legend.length > 0);
+    expect(withLegend.length).toBeGreaterThanOrEqual(15);
+    // (A chart the levers do not reach draws a reference's lines under this run's, and its entry says so.)
+    for (const figure of withLegend) for (const name of all) expect(figure.legend.filter((text) => text === name || text === `${name} (as this run here)`), figure.chart).toHaveLength(1);
+    // Unpin the middle one, then the others: each leaves every chart.
+    count = await runs(page);
+    await page.getByRole('button', { name: `unpin ${first}` }).click();
+    expect(await listed()).toEqual([loaded, all[2]]);
+    for (const figure of await legends()) expect(figure.legend.filter((text) => text.startsWith(first!)), figure.chart).toEqual([]);
+    await page.getByRole('button', { name: `unpin ${loaded}` }).click();
+    await page.getByRole('button', { name: `unpin ${all[2]}` }).click();
+    expect(await listed()).toEqual([]);
+    expect(await page.locator('#references').textContent()).toContain('No reference pinned');
+    expect(decodeURIComponent(page.url())).toContain('references=[]');
+    for (const figure of await legends()) expect(figure.legend.filter((text) => text.startsWith('pinned: ') || text.startsWith(loaded!)), figure.chart).toEqual([]);
+    // One pinned again, for the link reopened below.
+    await page.getByRole('button', { name: 'Pin as reference' }).click();
+    expect(await listed()).toHaveLength(1);
+    count = await runs(page);
+    await brand.slider.focus();
+    await page.keyboard.press('Home');
+    await ranPast(page, count);
+  }, 90_000);
 
   it('shows an invalid setting in the words of npm run validate, and runs again once it is fixed', async () => {
     const months = await lever(page, 'Months simulated');
@@ -186,13 +253,13 @@ describe.skipIf(!available)('explorer page (Chromium)', () => {
     // A link with changes and no reference draws the config as loaded as the reference.
     const link = new URL(url);
     const hash = new URLSearchParams(link.hash.slice(1));
-    hash.delete('reference');
+    hash.delete('references');
     link.hash = hash.toString();
     await again.goto('about:blank');
     await again.goto(link.toString());
     await ranPast(again, 0);
     expect(Number(await again.locator(SHARE).getAttribute('data-series'))).toBeGreaterThan(7);
-    expect(decodeURIComponent(again.url())).toContain('reference={}');
+    expect(decodeURIComponent(again.url())).toContain('references=[{}]');
     await again.close();
   }, 90_000);
 
@@ -230,6 +297,58 @@ describe.skipIf(!available)('explorer page (Chromium)', () => {
     // The type's own params, at its defaults: markup 2 (price 3 × cost).
     expect(await page.locator('#policies fieldset').first().getByRole('spinbutton', { name: 'markup: value', exact: true }).inputValue()).toBe('2');
   }, 60_000);
+
+  it('offers every scalar of the config in All parameters, each as its kind asks, with help, and answers a bad value as npm run validate does', async () => {
+    await page.locator('#all-parameters summary').click();
+    const search = page.getByLabel(/^Search \d+ parameters$/);
+    const help = (control: ReturnType<Page['locator']>) => control.evaluate((c) => document.getElementById(c.getAttribute('aria-describedby') ?? '')?.textContent ?? '');
+    // A flag the file leaves at its default, as a checkbox: unticking it is a change, and a run.
+    await search.fill('openai acceptExclusive');
+    const flag = page.getByRole('checkbox', { name: 'vendors[0].policies.funding.params.acceptExclusive', exact: true });
+    expect(await flag.isChecked()).toBe(true);
+    expect(await help(flag)).toContain('whether the vendor takes money that makes the investor its exclusive cloud');
+    let count = await runs(page);
+    await flag.uncheck();
+    await ranPast(page, count);
+    expect(decodeURIComponent(page.url())).toContain('"acceptExclusive":false');
+    // An enum as a select of its members, a policy's type as a select of its role's types.
+    await search.fill('dealsAtStart[0].status');
+    const tie = page.getByRole('combobox', { name: 'dealsAtStart[0].status', exact: true });
+    expect(await tie.locator('option').allTextContents()).toEqual(['exclusive', 'right-of-first-refusal', 'primary', 'none']);
+    expect(await help(tie)).toContain('tie the investing cloud holds');
+    await search.fill('clouds[0].policies.offer.type');
+    const offer = page.getByRole('combobox', { name: 'clouds[0].policies.offer.type', exact: true });
+    expect(await offer.locator('option').allTextContents()).toContain('cost-plus-offer');
+    // A string as text; a bad one is not run, and the box and the field say what validate says of the saved file.
+    await search.fill('deepseek entersAt');
+    const enters = page.getByRole('textbox', { name: 'vendors[6].entersAt', exact: true });
+    expect(await enters.inputValue()).toBe('2025-01');
+    expect(await help(enters)).toContain('month the vendor comes to market');
+    await enters.fill('2025-13');
+    await enters.press('Enter');
+    await page.waitForFunction(() => document.body.dataset.invalid === 'true');
+    const report = (await page.locator('#problems').textContent()) ?? '';
+    const state = new URLSearchParams(new URL(page.url()).hash.slice(1));
+    const draft = join(folder, `${state.get('name')}.json`);
+    writeFileSync(draft, JSON.stringify({ $schema: './schema.json', extends: state.get('config'), name: state.get('name'), description: 'as the page holds it', ...JSON.parse(state.get('changes')!) }));
+    const cli = runCli('validate.ts', [draft]);
+    rmSync(draft);
+    expect(cli.status).toBe(2);
+    expect(report).toBe(cli.stderr);
+    // The file holds only the vendors that changed, so validate names DeepSeek by its place there; the page marks its field.
+    const problem = /\n {2}vendors\[\d+\]\.entersAt: (.*)/.exec(report);
+    expect(problem?.[1]).toBe('a month as YYYY-MM, e.g. 2024-01; found "2025-13"');
+    const row = page.locator('.param-row[data-path="vendors[6].entersAt"]');
+    expect(await row.getAttribute('class')).toContain('invalid');
+    expect(await row.locator('.problem').textContent()).toBe(problem![1]);
+    count = await runs(page);
+    await enters.fill('2025-01');
+    await enters.press('Enter');
+    await ranPast(page, count);
+    expect(await row.getAttribute('class')).not.toContain('invalid');
+    await search.fill('');
+    await page.locator('#all-parameters summary').click();
+  }, 90_000);
 
   it('exports each chart as the PNG renderer draws it, 1200 × 700', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${SHARE} button`).click()]);
@@ -276,7 +395,7 @@ describe.skipIf(!available)('explorer page (Chromium)', () => {
     expect(unlabelled).toEqual([]);
     const unreachable = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('input, select, textarea, button, summary')].filter((c) => c.tabIndex < 0 || (c as HTMLInputElement).disabled).length);
     expect(unreachable).toBe(0);
-    // From the first control, Tab walks the toolbar's controls one after another, then the panels.
+    // From the first control, Tab walks the toolbar's controls one after another, then the pinned references' Unpin buttons, then the panels.
     await page.locator('#config-select').focus();
     const reached: number[] = [];
     for (let i = 0; i < 15; i++) {
@@ -285,11 +404,13 @@ describe.skipIf(!available)('explorer page (Chromium)', () => {
     }
     expect(reached.every((index) => index >= 0)).toBe(true);
     expect(new Set(reached).size).toBe(15);
+    for (let i = 0; i < 10 && (await page.evaluate(() => document.getElementById('references')!.contains(document.activeElement))); i++) await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.getElementById('panels')!.contains(document.activeElement))).toBe(true);
   }, 60_000);
 
-  it('logged no error in the console', () => {
+  it('logged no error in the console, and asked nothing of any server but its own', () => {
     if (problems.length > 0) console.log(problems);
     expect(problems).toEqual([]);
+    expect(elsewhere).toEqual([]);
   });
 });

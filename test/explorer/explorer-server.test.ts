@@ -11,11 +11,12 @@ import { bundlePage, type PageBundle } from '../../src/explorer/server/bundle.js
 import { parseExploreArgs } from '../../src/explorer/server/explore-args.js';
 import { MAX_BODY_BYTES, PortTaken, startExplorer, type RunningExplorer } from '../../src/explorer/server/explorer-server.js';
 import { TOKEN_COOKIE } from '../../src/explorer/server/request-guard.js';
+import { servedAddresses } from '../../src/explorer/server/served-addresses.js';
 
 /** One request as a browser, curl or an attacker's page would send it: raw path, any headers. */
-function send(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function send(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer; address?: string }): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: { host: `127.0.0.1:${port}`, ...options.headers } }, (res) => {
+    const req = request({ host: options.address ?? '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: { host: `127.0.0.1:${port}`, ...options.headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
@@ -34,6 +35,7 @@ let port: number;
 const auth = { 'x-explorer-token': TOKEN };
 const json = { ...auth, 'content-type': 'application/json' };
 const post = (path: string, body: unknown, headers: Record<string, string> = json) => send(port, { method: 'POST', path, headers, body: JSON.stringify(body) });
+const postTo = (at: number, path: string, body: unknown, headers: Record<string, string>) => send(at, { method: 'POST', path, headers, body: JSON.stringify(body) });
 
 beforeAll(async () => {
   bundle = await bundlePage();
@@ -55,11 +57,13 @@ describe('explorer-server', () => {
     expect(explorer.url).toBe(`http://127.0.0.1:${port}/?token=${TOKEN}`);
   });
 
-  it('serves the page and both bundles, with no resource from anywhere else', async () => {
+  it('serves the page, both bundles and its font with its licence, with no resource from anywhere else', async () => {
     const page = await send(port, { path: `/?token=${TOKEN}` });
     expect(page.status).toBe(200);
     expect(page.headers['set-cookie']).toEqual([expect.stringContaining(`${TOKEN_COOKIE}=${TOKEN}; HttpOnly; SameSite=Strict`)]);
     expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(page.headers['content-security-policy']).toContain("font-src 'self'");
+    expect(page.body).toContain("@font-face { font-family: 'DejaVu Sans'; src: url('/fonts/dejavu-sans.woff2')");
     expect(page.body).not.toMatch(/https?:\/\//);
     const cookie = { cookie: `${TOKEN_COOKIE}=${TOKEN}` };
     for (const script of ['/app.js', '/worker.js']) {
@@ -67,6 +71,15 @@ describe('explorer-server', () => {
       expect(served.status).toBe(200);
       expect(served.body).not.toMatch(/(src|href|import\(|importScripts\()\s*=?\s*["']https?:/);
     }
+    for (const font of ['/fonts/dejavu-sans.woff2', '/fonts/dejavu-sans-bold.woff2']) {
+      const served = await send(port, { path: font, headers: cookie });
+      expect(served.status, font).toBe(200);
+      expect(served.headers['content-type'], font).toBe('font/woff2');
+      expect(served.body.slice(0, 4), font).toBe('wOF2');
+    }
+    const licence = await send(port, { path: '/fonts/LICENSE', headers: cookie });
+    expect(licence.status).toBe(200);
+    expect(licence.body).toContain('Bitstream Vera Fonts Copyright');
   });
 
   it('bundles a page and a worker whose code reaches no Node API', () => {
@@ -83,6 +96,45 @@ describe('explorer-server', () => {
     expect(JSON.parse(rebound.body).error).toContain('attacker.example');
     expect((await send(port, { path: '/api/configs', headers: { ...auth, host: `localhost:${port}` } })).status).toBe(200);
     expect((await send(port, { path: '/api/configs', headers: { ...auth, host: `127.0.0.1:${port + 1}` } })).status).toBe(421);
+  });
+
+  it("bound to every interface, answers to the printed URL's host, localhost and 127.0.0.1, and still refuses any other name", async () => {
+    const everywhere = await startExplorer({ config: 'baseline.json', host: '0.0.0.0', configsDir: folder, token: TOKEN, bundle, defaultPort: 0 });
+    try {
+      const url = new URL(everywhere.url);
+      const at = everywhere.port;
+      expect(url.hostname).not.toBe('0.0.0.0');
+      expect(url.searchParams.get('token')).toBe(TOKEN);
+      // Reached where the URL says, naming it; and on loopback by either name.
+      expect((await send(at, { path: '/api/configs', address: url.hostname, headers: { ...auth, host: url.host } })).status).toBe(200);
+      for (const host of [`localhost:${at}`, `127.0.0.1:${at}`]) expect((await send(at, { path: '/api/configs', headers: { ...auth, host } })).status, host).toBe(200);
+      for (const host of [`attacker.example:${at}`, `0.0.0.0:${at}`, `${url.hostname}:${at + 1}`, `localhost`]) {
+        const refused = await send(at, { path: '/api/configs', address: url.hostname, headers: { ...auth, host } });
+        expect(refused.status, host).toBe(421);
+      }
+      // A change from its own page, opened at the printed URL, is taken; one from another site still is not.
+      const draft = { base: 'baseline.json', name: 'from-everywhere', changes: {} };
+      expect((await postTo(at, '/api/check', draft, { ...json, host: url.host, origin: url.origin })).status).toBe(200);
+      expect((await postTo(at, '/api/check', draft, { ...json, host: url.host, origin: 'http://attacker.example' })).status).toBe(403);
+    } finally {
+      await everywhere.close();
+    }
+  });
+
+  it('names the addresses of every interface a wildcard bind reaches, IPv6 ones only when bound to ::', () => {
+    const interfaces = {
+      lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true }, { address: '::1', family: 'IPv6', internal: true, scopeid: 0 }],
+      eth0: [{ address: '192.0.2.2', family: 'IPv4', internal: false }, { address: 'fd00::2', family: 'IPv6', internal: false, scopeid: 0 }, { address: 'fe80::1', family: 'IPv6', internal: false, scopeid: 4 }],
+    } as never;
+    const v4 = servedAddresses('0.0.0.0', 8173, interfaces);
+    expect(v4.shown).toBe('192.0.2.2');
+    expect([...v4.hosts].sort()).toEqual(['127.0.0.1:8173', '192.0.2.2:8173', 'localhost:8173']);
+    const both = servedAddresses('::', 8173, interfaces);
+    expect([...both.hosts].sort()).toEqual(['127.0.0.1:8173', '192.0.2.2:8173', '[::1]:8173', '[fd00::2]:8173', 'localhost:8173']);
+    // A machine with no network: the URL is loopback's.
+    expect(servedAddresses('0.0.0.0', 8173, { lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true }] } as never).shown).toBe('127.0.0.1');
+    // One address named: that one alone.
+    expect([...servedAddresses('192.0.2.2', 8173, interfaces).hosts]).toEqual(['192.0.2.2:8173']);
   });
 
   it('refuses a request without the token, or with a wrong one', async () => {

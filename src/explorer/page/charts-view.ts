@@ -11,7 +11,9 @@ import { el } from './dom.js';
  */
 
 Chart.register(...registerables, annotationPlugin);
-Chart.defaults.font.family = "'DejaVu Sans', sans-serif";
+/** The family of the page's bundled font (src/explorer/server/page-fonts.ts serves it). */
+const CHART_FONT = 'DejaVu Sans';
+Chart.defaults.font.family = `'${CHART_FONT}', sans-serif`;
 Chart.defaults.color = '#222222';
 
 const WHITE_BACKGROUND = {
@@ -25,6 +27,15 @@ const WHITE_BACKGROUND = {
     ctx.restore();
   },
 };
+
+/**
+ * Resolves once both faces of the bundled font are loaded. A canvas draws its text once, in
+ * whatever font is ready then, and is not drawn again when the font arrives: the first charts
+ * wait for this, or they would keep a fallback font until the next run.
+ */
+export async function chartFontReady(): Promise<void> {
+  await Promise.all([document.fonts.load(`13px '${CHART_FONT}'`), document.fonts.load(`bold 13px '${CHART_FONT}'`)]);
+}
 
 export class ChartsView {
   private readonly charts = new Map<string, { chart: Chart; figure: HTMLElement; config: ChartConfiguration }>();
@@ -48,6 +59,7 @@ export class ChartsView {
         existing.config = chart.config;
         existing.chart.update('none');
         existing.figure.dataset.series = String(config.data.datasets.length);
+        existing.figure.dataset.legend = legendOf(existing.chart);
         this.place(existing.figure, index);
         return;
       }
@@ -58,6 +70,7 @@ export class ChartsView {
       const figure = el('figure', { 'data-chart': chart.file, 'data-series': String(config.data.datasets.length) }, canvas, button);
       this.place(figure, index);
       const entry = { chart: new Chart(canvas, { ...config, plugins: [...(config.plugins ?? []), WHITE_BACKGROUND] }), figure, config: chart.config };
+      figure.dataset.legend = legendOf(entry.chart);
       button.addEventListener('click', () => downloadPng(chart.file, entry.config));
       this.charts.set(chart.file, entry);
     });
@@ -72,6 +85,11 @@ export class ChartsView {
   datasets(file: string): unknown[] | undefined {
     return this.charts.get(file)?.chart.data.datasets.map((d) => d.data);
   }
+}
+
+/** The entries the chart's legend shows, as JSON: a canvas's text cannot be read back, so tests read this. */
+function legendOf(chart: Chart): string {
+  return JSON.stringify((chart.legend?.legendItems ?? []).map((item) => item.text));
 }
 
 function live(config: ChartConfiguration): ChartConfiguration {

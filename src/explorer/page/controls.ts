@@ -1,14 +1,14 @@
 import type { JsonSchema } from '../../config/json-schema.js';
-import { POLICIES } from '../../policies/registry.js';
 import { el, labelled, shown, uniqueId } from './dom.js';
-import { formatPath, getAt, numericLeaves, type Path } from './json-path.js';
+import { formatPath, getAt, type Path } from './json-path.js';
 import { numberLevers, policyLevers, type PolicyLever } from './levers.js';
+import { policyOfType, policySummary, policyTypes } from './policy-types.js';
 import { rangeOf, schemaAt, unitOf } from './schema-lookup.js';
 
 /**
  * The settings panels, generated from the scenario and its schema: the key levers as sliders with
  * their unit, range, the value as loaded and the schema's description as help; the policies as a
- * type select whose params follow the type; every other number in "all parameters", with search.
+ * type select whose params follow the type (every other scalar is in all-parameters.ts).
  * A slider edits on release, a field on change: each edit is one run.
  */
 
@@ -103,21 +103,13 @@ function paramControl(ctx: ControlContext, path: Path, key: string): HTMLElement
   return el('div', { class: 'param-row', title: description }, label, text);
 }
 
-/** A policy's params when its type changes: the new type's defaults, or none when it has required params (the check then names them). */
-function defaultParams(lever: PolicyLever, type: string): Record<string, unknown> {
-  const definition = POLICIES[lever.role].find((p) => p.type === type);
-  const parsed = definition?.params.safeParse({});
-  return parsed?.success ? { ...parsed.data } : {};
-}
-
 function policyControl(ctx: ControlContext, lever: PolicyLever): HTMLElement {
   const policy = getAt(ctx.working(), lever.path) as { type?: string; params?: Record<string, unknown> };
-  const types = POLICIES[lever.role].map((p) => p.type);
-  const select = el('select', {}, ...types.map((t) => el('option', { value: t, text: t })));
+  const select = el('select', {}, ...policyTypes(lever.role).map((t) => el('option', { value: t, text: t })));
   select.value = policy.type ?? '';
-  const summary = POLICIES[lever.role].find((p) => p.type === policy.type)?.summary ?? '';
+  const summary = policySummary(lever.role, policy.type ?? '');
   const { label } = labelled(lever.label, select, 'policy');
-  select.addEventListener('change', () => ctx.edit(lever.path, { type: select.value, params: defaultParams(lever, select.value) }));
+  select.addEventListener('change', () => ctx.edit(lever.path, policyOfType(lever.role, select.value)));
   const params = Object.keys(policy.params ?? {}).map((key) => paramControl(ctx, [...lever.path, 'params', key], key));
   return el('fieldset', { 'data-path': formatPath(lever.path) }, el('legend', { text: lever.label }), el('div', { class: 'param-row' }, label, select), el('div', { class: 'help', text: summary }), ...params);
 }
@@ -128,54 +120,4 @@ export function renderPolicies(container: HTMLElement, ctx: ControlContext): voi
     panel.append(el('h3', { text: group }), ...levers.map((lever) => policyControl(ctx, lever)));
   }
   container.append(panel);
-}
-
-const NOT_PARAMETERS = new Set(['events', 'uncertain', 'calibratedThrough', 'history']);
-const SHOWN_AT_ONCE = 120;
-
-/** Every number of the scenario not among the key levers, with a search over paths and descriptions. */
-export function renderAllParameters(container: HTMLElement, ctx: ControlContext, query: string, onQuery: (query: string) => void): void {
-  const levers = new Set([...numberLevers(ctx.working()).map((l) => formatPath(l.path)), ...policyLevers(ctx.working()).map((l) => formatPath(l.path))]);
-  const leaves = numericLeaves(ctx.working(), NOT_PARAMETERS).filter((path) => !levers.has(formatPath(path)) && ![...levers].some((l) => formatPath(path).startsWith(`${l}.`)));
-  const search = el('input', { type: 'search', value: query, placeholder: 'e.g. markup, openai, capex' });
-  const { label } = labelled(`Search ${leaves.length} parameters`, search, 'search');
-  const list = el('div', { id: 'all-parameters-list' });
-  const show = () => {
-    const words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
-    const named = (path: Path) => {
-      const text = `${formatPath(path)} ${entityName(ctx.working(), path)}`.toLowerCase();
-      return words.every((w) => text.includes(w));
-    };
-    const found = leaves.filter(named);
-    list.replaceChildren(
-      ...found.slice(0, SHOWN_AT_ONCE).map((path) => {
-        const value = getAt(ctx.working(), path) as number;
-        const before = getAt(ctx.loaded(), path);
-        const node = schemaAt(ctx.schema, ctx.working(), path);
-        const field = el('input', { type: 'number', step: 'any', value: shown(value) });
-        const { label: rowLabel } = labelled(`${formatPath(path)}${before !== value ? ' •' : ''}`, field, 'param');
-        field.title = [typeof node?.description === 'string' ? node.description : '', unitOf(String(path.at(-1))), typeof before === 'number' ? `as loaded: ${shown(before)}` : ''].filter(Boolean).join('; ');
-        field.addEventListener('change', () => {
-          const next = Number(field.value);
-          if (field.value.trim() !== '' && Number.isFinite(next)) ctx.edit(path, next);
-        });
-        return el('div', { class: 'param-row' }, rowLabel, field);
-      }),
-      ...(found.length > SHOWN_AT_ONCE ? [el('p', { text: `${found.length - SHOWN_AT_ONCE} more: narrow the search` })] : []),
-    );
-  };
-  search.addEventListener('input', () => {
-    onQuery(search.value);
-    show();
-  });
-  show();
-  container.append(el('details', { id: 'all-parameters' }, el('summary', { text: 'All parameters' }), label, search, list));
-}
-
-/** The id and name of the entity a path runs through, so "openai" finds vendors[0]. */
-function entityName(json: unknown, path: Path): string {
-  const index = path.findIndex((s) => typeof s === 'number');
-  if (index < 0) return '';
-  const entity = getAt(json, path.slice(0, index + 1)) as { id?: string; name?: string; cloud?: string; vendor?: string } | undefined;
-  return [entity?.id, entity?.name, entity?.cloud, entity?.vendor].filter(Boolean).join(' ');
 }

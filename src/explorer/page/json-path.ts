@@ -23,10 +23,9 @@ export function formatPath(path: Path): string {
   return path.reduce<string>((text, segment) => (typeof segment === 'number' ? `${text}[${segment}]` : text === '' ? segment : `${text}.${segment}`), '');
 }
 
-/** Every number in the JSON, with its path, skipping the subtrees named in `skip` (events, uncertain...). */
-export function numericLeaves(json: unknown, skip: ReadonlySet<string>, path: Segment[] = []): Path[] {
-  if (typeof json === 'number') return [[...path]];
-  if (json === null || typeof json !== 'object') return [];
-  const entries = Array.isArray(json) ? json.map((v, i) => [i, v] as const) : Object.entries(json);
-  return entries.flatMap(([key, value]) => (path.length === 0 && skip.has(String(key)) ? [] : numericLeaves(value, skip, [...path, key])));
+/** A value a single field edits: a number, a flag, a string (an enum's member, an id, a month, a note). */
+export type Scalar = number | boolean | string;
+
+export function isScalar(value: unknown): value is Scalar {
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string';
 }

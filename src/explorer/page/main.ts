@@ -12,20 +12,24 @@ import { historyOf } from '../../render/history-marks.js';
 import { ensembleMetricsCsv, metricsCsv } from '../../report/metrics-csv.js';
 import { describeRunsSpread } from '../../report/uncertain-runs.js';
 import { api, type Opened } from './api.js';
-import { ChartsView, download } from './charts-view.js';
-import { renderAllParameters, renderLevers, renderPolicies, type ControlContext } from './controls.js';
+import { chartFontReady, ChartsView, download } from './charts-view.js';
+import { renderAllParameters } from './all-parameters.js';
+import { renderLevers, renderPolicies, type ControlContext } from './controls.js';
 import { el, labelled } from './dom.js';
+import { scenarioPathOf } from './change-paths.js';
 import { renderEvents } from './events-table.js';
 import { setAt, type Path } from './json-path.js';
 import { firstMonths } from './packed-table.js';
-import { withReference, type ReferenceMode } from './reference-overlay.js';
+import { markProblems } from './problem-marks.js';
+import { referenceName, renderReferenceList } from './reference-list.js';
+import { withReferences, type PinnedChart, type ReferenceMode } from './reference-overlay.js';
 import { RunClient } from './run-client.js';
 import { readState, writeState } from './url-state.js';
 
 /**
  * The explorer page: a scenario opened from configs/, edited through the panels, checked by the
  * server in the command line's words, run in a Web Worker by the simulation core, and drawn with
- * the PNG renderer's chart definitions, beside a pinned reference run.
+ * the PNG renderer's chart definitions, beside the reference runs pinned.
  */
 
 interface Run {
@@ -65,7 +69,12 @@ let loaded: Opened | undefined;
 let working: unknown;
 let name = '';
 let current: Run | undefined;
-let reference: (Run & { readonly changes: Record<string, unknown> }) | undefined;
+/** A pinned run: its changes to the config as loaded say what it is, in its name and in the URL. */
+type Reference = Run & { readonly changes: Record<string, unknown> };
+/** The references pinned, in the order pinned: the first is the one a difference is taken from. */
+let references: Reference[] = [];
+/** References the URL names (the config as loaded when it names none), run when the page opens. */
+let pendingReferences: Record<string, unknown>[] = [];
 let referenceMode: ReferenceMode | 'hidden' = 'beside';
 let month: number | undefined;
 let playing: ReturnType<typeof setInterval> | undefined;
@@ -86,7 +95,8 @@ const resetButton = el('button', { type: 'button', text: 'Reset' });
 const monthSlider = el('input', { type: 'range', min: '1', max: '1', step: '1', value: '1' });
 const monthShown = el('output', { text: '' });
 const pinButton = el('button', { type: 'button', text: 'Pin as reference' });
-const referenceSelect = el('select', {}, el('option', { value: 'beside', text: 'beside this run' }), el('option', { value: 'difference', text: 'difference from this run' }), el('option', { value: 'hidden', text: 'hidden' }));
+const referenceSelect = el('select', {}, el('option', { value: 'beside', text: 'beside this run' }), el('option', { value: 'difference', text: 'difference from the first' }), el('option', { value: 'hidden', text: 'hidden' }));
+const referenceList = document.getElementById('references')!;
 const nameField = el('input', { type: 'text', pattern: '[a-z0-9][a-z0-9\\-]{0,63}', size: '22' });
 const saveButton = el('button', { type: 'button', text: 'Save into configs/' });
 const downloadButton = el('button', { type: 'button', text: 'Download config' });
@@ -106,7 +116,7 @@ toolbar.append(
   item('Month shown', monthSlider),
   monthShown,
   pinButton,
-  item('Reference', referenceSelect),
+  item('References', referenceSelect),
   item('Save as', nameField),
   saveButton,
   downloadButton,
@@ -121,6 +131,7 @@ function showProblems(text: string | undefined): void {
   problems.hidden = text === undefined;
   problems.textContent = text ?? '';
   document.body.dataset.invalid = text === undefined ? 'false' : 'true';
+  markProblems(panels, text, (path) => scenarioPathOf(changes(), working, path));
 }
 
 function changes(): Record<string, unknown> {
@@ -133,7 +144,7 @@ function updateUrl(): void {
     name,
     changes: changes(),
     ...(month !== undefined && current !== undefined && month < current.table.dates.length && { month }),
-    ...(reference !== undefined && { reference: reference.changes }),
+    references: [...references.map((r) => r.changes), ...pendingReferences],
     difference: referenceMode === 'difference',
     runs: Number(seedsSelect.value),
   });
@@ -216,12 +227,7 @@ async function runCurrent(): Promise<void> {
     month = Math.min(pendingMonth, table.dates.length);
     pendingMonth = undefined;
   } else month = table.dates.length;
-  // The first reference is the config as loaded: this run when nothing changed, else a run of its own.
-  if (reference === undefined && pendingReference === undefined) {
-    if (Object.keys(changes()).length === 0) reference = { ...current, label: `${loaded!.scenario.name} as loaded`, changes: {} };
-    else pendingReference = {};
-  }
-  await ensureReference(mine);
+  await runPendingReferences(mine);
   if (mine !== attempt) return;
   document.body.dataset.busy = 'false';
   completed += 1;
@@ -229,24 +235,43 @@ async function runCurrent(): Promise<void> {
   redraw();
 }
 
-/** A reference named by the URL is run again when the page opens. */
-let pendingReference: Record<string, unknown> | undefined;
 let pendingMonth: number | undefined;
 
-async function ensureReference(mine: number): Promise<void> {
-  if (pendingReference === undefined || loaded === undefined) return;
-  const wanted = pendingReference;
-  pendingReference = undefined;
-  const label = Object.keys(wanted).length === 0 ? `${loaded.scenario.name} as loaded` : 'pinned run';
-  if (JSON.stringify(wanted) === JSON.stringify(changes()) && current !== undefined) {
-    reference = { ...current, label, changes: wanted };
-    return;
+/**
+ * Runs the references the URL named, in order: one whose changes are the current run's is that
+ * run. A reference whose settings are not valid any more is dropped; when a newer run supersedes
+ * this one, the rest wait for it.
+ */
+async function runPendingReferences(mine: number): Promise<void> {
+  while (pendingReferences.length > 0 && loaded !== undefined && current !== undefined) {
+    const wanted = pendingReferences[0]!;
+    const label = referenceName(wanted, loaded.scenario.name);
+    if (JSON.stringify(wanted) === JSON.stringify(changes())) {
+      references.push({ ...current, label, changes: wanted });
+      pendingReferences.shift();
+      continue;
+    }
+    const resolved = await resolve(wanted);
+    if (mine !== attempt) return;
+    if ('problems' in resolved) {
+      pendingReferences.shift();
+      continue;
+    }
+    const ran = await simulate(resolved.scenario, `the reference ${label}`);
+    if (ran === undefined || mine !== attempt) return;
+    references.push({ scenario: resolved.scenario, table: ran.tables[0]!, tables: ran.tables, seeds: ran.seeds, label, changes: wanted });
+    pendingReferences.shift();
   }
-  const resolved = await resolve(wanted);
-  if ('problems' in resolved || mine !== attempt) return;
-  const ran = await simulate(resolved.scenario, 'the reference');
-  if (ran === undefined) return;
-  reference = { scenario: resolved.scenario, table: ran.tables[0]!, tables: ran.tables, seeds: ran.seeds, label, changes: wanted };
+  showReferences();
+}
+
+function showReferences(): void {
+  renderReferenceList(referenceList, references.map((r) => r.label), (index) => {
+    const [unpinned] = references.splice(index, 1);
+    setStatus(`Unpinned ${unpinned?.label ?? 'the reference'}`);
+    showReferences();
+    redraw();
+  });
 }
 
 function redraw(): void {
@@ -257,9 +282,15 @@ function redraw(): void {
   monthSlider.value = String(shownMonths);
   monthShown.textContent = `${formatMonth(current.table.dates[shownMonths - 1]!)} (${shownMonths} of ${total})`;
   const built = buildCharts(chartDataOf(current, shownMonths), { scenario: current.label, history: historyOf(current.scenario) });
-  const pinned = reference !== undefined && referenceMode !== 'hidden' && reference.table !== current.table ? reference : undefined;
-  const theirs = pinned === undefined ? new Map() : new Map(buildCharts(chartDataOf(pinned, shownMonths), { scenario: pinned.label, history: historyOf(pinned.scenario) }).map((c) => [c.file, c.config]));
-  charts.draw(pinned === undefined ? built : built.map((c) => ({ ...c, config: withReference(c.config, theirs.get(c.file), referenceMode as ReferenceMode, pinned.label) })));
+  // Each reference keeps its place in the list, and so its line pattern; the current run itself is not drawn again.
+  const pinned = referenceMode === 'hidden' ? [] : references.flatMap((reference, pattern) => (reference.table === current!.table ? [] : [{ reference, pattern }]));
+  const theirs = pinned.map(({ reference, pattern }) => ({
+    name: reference.label,
+    pattern,
+    charts: new Map(buildCharts(chartDataOf(reference, shownMonths), { scenario: reference.label, history: historyOf(reference.scenario) }).map((c) => [c.file, c.config])),
+  }));
+  const on = (file: string): PinnedChart[] => theirs.flatMap((t) => (t.charts.has(file) ? [{ config: t.charts.get(file)!, name: t.name, pattern: t.pattern }] : []));
+  charts.draw(theirs.length === 0 ? built : built.map((c) => ({ ...c, config: withReferences(c.config, on(c.file), referenceMode as ReferenceMode) })));
   document.body.dataset.month = String(shownMonths);
   updateUrl();
 }
@@ -283,9 +314,10 @@ async function open(config: string, restore: ReturnType<typeof readState> = { di
   name = restore.name ?? `${config.replace(/\.json$/, '')}-explored`;
   nameField.value = name;
   configSelect.value = config;
-  reference = undefined;
+  references = [];
   current = undefined;
-  pendingReference = restore.reference;
+  // With no references in the URL, the config as loaded is the first.
+  pendingReferences = [...(restore.references ?? [{}])];
   pendingMonth = restore.month;
   referenceMode = restore.difference ? 'difference' : 'beside';
   if (restore.runs !== undefined) seedsSelect.value = String(restore.runs);
@@ -331,10 +363,14 @@ monthSlider.addEventListener('input', () => {
 });
 pinButton.addEventListener('click', () => {
   if (current === undefined) return;
-  reference = { ...current, label: 'pinned run', changes: changes() };
+  const pinned = changes();
+  const label = referenceName(pinned, loaded!.scenario.name);
+  if (references.some((r) => JSON.stringify(r.changes) === JSON.stringify(pinned))) return setStatus(`${label} is pinned already`);
+  references.push({ ...current, label, changes: pinned });
   if (referenceMode === 'hidden') referenceMode = 'beside';
   referenceSelect.value = referenceMode;
-  setStatus('Pinned this run as the reference: every chart draws it, dashed, beside the runs to come');
+  setStatus(`Pinned ${label}: every chart draws it, paler and broken, beside the runs to come`);
+  showReferences();
   redraw();
 });
 referenceSelect.addEventListener('change', () => {
@@ -369,7 +405,7 @@ saveButton.addEventListener('click', async () => {
 });
 
 async function start(): Promise<void> {
-  const list = await api.configs();
+  const [list] = await Promise.all([api.configs(), chartFontReady()]);
   if (!list.ok) return showProblems(list.message);
   configSelect.replaceChildren(...list.value.configs.map((c) => el('option', { value: c, text: c })));
   const restore = readState(location.hash);

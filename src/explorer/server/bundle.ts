@@ -1,11 +1,13 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { pageFontFiles } from './page-fonts.js';
 
 /**
  * The page's scripts, bundled in memory by esbuild from src/explorer/page: the page itself and
  * the Web Worker that runs the simulation core (src/simulation and below) in the browser. Bundled
  * for the browser platform, so a module that imports a Node API (fs, process, worker_threads...)
- * fails the build, naming it. Nothing is fetched from a CDN: every script the page runs is here.
+ * fails the build, naming it. With them, the page's font and its licence (page-fonts.ts). Nothing
+ * is fetched from a CDN: every script and font the page uses is here.
  */
 
 export interface PageBundle {
@@ -41,7 +43,7 @@ export async function bundlePage(): Promise<PageBundle> {
       'Math.cos': 'v8MathCos',
     },
   });
-  const files = new Map<string, { contentType: string; body: Buffer }>();
+  const files = pageFontFiles();
   for (const output of result.outputFiles) {
     const name = output.path.slice(output.path.lastIndexOf('/') + 1);
     files.set(`/${name}`, { contentType: 'text/javascript; charset=utf-8', body: Buffer.from(withNodePow(output.text)) });

@@ -11,7 +11,9 @@ market answer, every chart redrawn from a run in the page. Open the URL it print
   CONFIG           the scenario to open first (default: ${DEFAULT_CONFIG}); the page lists configs/*.json
   --port N         the port to serve on; without it ${DEFAULT_PORT}, or a free one when that is taken
   --host ADDRESS   the address to bind (default 127.0.0.1, this machine only); another address lets
-                   other machines reach the page: anyone who has the printed URL can then write configs
+                   other machines reach the page: anyone who has the printed URL can then write configs.
+                   0.0.0.0 binds every interface: the URL then names this machine's address on the
+                   network, and the page answers to that, to localhost and to 127.0.0.1
   --help           this text
 `;
 

@@ -5,10 +5,11 @@ import { bundlePage, type PageBundle } from './bundle.js';
 import { ConfigStore, type StoreResult } from './config-store.js';
 import { DEFAULT_PORT } from './explore-args.js';
 import { pageHtml } from './page-html.js';
-import { checkRequest, servedHosts, TOKEN_COOKIE, type GuardSettings } from './request-guard.js';
+import { checkRequest, TOKEN_COOKIE, type GuardSettings } from './request-guard.js';
+import { servedAddresses } from './served-addresses.js';
 
 /**
- * The explorer's local server: the page and its two scripts from memory (nothing else of the disk
+ * The explorer's local server: the page, its two scripts and its font from memory (nothing else of the disk
  * is served, so no path can reach outside them), the configs folder's list, a config opened or a
  * draft checked by the command line's own loader, and a draft written into the folder. Every
  * request passes request-guard.ts first; a bad one gets a 4xx and a sentence, never a crash.
@@ -42,7 +43,7 @@ export interface RunningExplorer {
 export class PortTaken extends Error {}
 
 const SECURITY_HEADERS = {
-  'content-security-policy': "default-src 'none'; script-src 'self'; worker-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data: blob:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'",
+  'content-security-policy': "default-src 'none'; script-src 'self'; worker-src 'self'; connect-src 'self'; font-src 'self'; style-src 'unsafe-inline'; img-src 'self' data: blob:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-store',
@@ -116,10 +117,10 @@ export async function startExplorer(options: ExplorerOptions): Promise<RunningEx
   }
 
   const port = await listen(server, options);
-  guard = { hosts: servedHosts(options.host, port), token };
-  const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const served = servedAddresses(options.host, port);
+  guard = { hosts: served.hosts, token };
   return {
-    url: `http://${shownHost}:${port}/?token=${token}`,
+    url: `http://${served.shown}:${port}/?token=${token}`,
     port,
     token,
     close: () =>

@@ -15,7 +15,7 @@ export const TOKEN_COOKIE = 'llm-market-sim-explorer';
 export const TOKEN_HEADER = 'x-explorer-token';
 
 export interface GuardSettings {
-  /** host:port values a request may name, e.g. "127.0.0.1:8173", "localhost:8173". */
+  /** host:port values a request may name, e.g. "127.0.0.1:8173", "localhost:8173" (served-addresses.ts). */
   readonly hosts: ReadonlySet<string>;
   readonly token: string;
 }
@@ -23,16 +23,6 @@ export interface GuardSettings {
 export type Verdict = { readonly ok: true } | { readonly ok: false; readonly status: number; readonly message: string };
 
 const OK: Verdict = { ok: true };
-
-/** host:port values a loopback (or named) server answers to. */
-export function servedHosts(host: string, port: number): Set<string> {
-  const bracketed = host.includes(':') ? `[${host}]` : host;
-  const hosts = new Set([`${bracketed}:${port}`]);
-  if (host === '127.0.0.1' || host === 'localhost' || host === '::1') {
-    for (const name of ['127.0.0.1', 'localhost', '[::1]']) hosts.add(`${name}:${port}`);
-  }
-  return hosts;
-}
 
 function sameToken(given: string | undefined, token: string): boolean {
   if (given === undefined) return false;
