@@ -9,6 +9,7 @@ import {
   priceTasks,
   type EnterprisePopulation,
 } from './enterprise-population.js';
+import { lastInOrder, selectInPlace } from '../engine/order-statistic.js';
 import { OptionValuations } from './option-valuations.js';
 
 /** How token demand scales with time and price this month, shared by every enterprise. */
@@ -523,13 +524,18 @@ function trimMembers(members: Int16Array, count: number, limit: number, primary:
   return count;
 }
 
-/** Median (mean of the middle two for an even count) and highest of the adopters' ROI. */
+/**
+ * Median (mean of the middle two for an even count) and highest of the adopters' ROI: the values
+ * sorting would put there, selected rather than sorted (src/engine/order-statistic.ts).
+ */
 export function summariseRoi(rois: Float64Array): AdopterRoi | undefined {
   if (rois.length === 0) return undefined;
-  const sorted = Float64Array.from(rois).sort();
-  const n = sorted.length;
-  const median = n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
-  return { median, max: sorted[n - 1]! };
+  const values = Float64Array.from(rois);
+  const n = values.length;
+  const upper = selectInPlace(values, n >> 1);
+  // Selection leaves the lower half before the upper middle: the lower middle is the last of it.
+  const median = n % 2 === 1 ? upper : (lastInOrder(values.subarray(0, n / 2)) + upper) / 2;
+  return { median, max: lastInOrder(values) };
 }
 
 function adopt(step: EnterpriseStep, i: number, set: OptionSet, j: number, expectedRoi: number): void {
