@@ -245,16 +245,18 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
   const referenceQuality = step.demand.referenceQuality;
   let lift = 1;
   const maxLift = step.demand.maxLift;
-  // Most adopters run one of a few models, so the last quality's lift is kept rather than recomputed.
-  let liftQuality = NaN;
-  let liftValue = 1;
+  // Adopters run one of a few models, so each quality's lift is kept for the month rather than
+  // recomputed: keeping only the last one missed three times in four (consecutive adopters run
+  // different models), and the power was 3 % of a baseline run; a month holds a few dozen qualities.
+  const lifts = new Map<number, number>();
   const liftOf = (quality: number): number => {
     if (!(kappa > 0)) return 1;
-    if (quality !== liftQuality) {
-      liftQuality = quality;
-      liftValue = Math.min(maxLift, (quality / referenceQuality) ** kappa);
+    let value = lifts.get(quality);
+    if (value === undefined) {
+      value = Math.min(maxLift, (quality / referenceQuality) ** kappa);
+      lifts.set(quality, value);
     }
-    return liftValue;
+    return value;
   };
   const maxHeld = (row: number): number => {
     let best = 0;
