@@ -10,11 +10,12 @@ const TIER_UNKNOWN = 2;
  *
  * An adopter's month asks the same question several times (its primary's surplus, the tier its
  * tokens are booked to, its ROI at that tier's price), and each answer costs two `Math.pow` and two
- * `Math.tanh`: asked afresh, that was a third of a baseline run (docs/performance.md). So the last
- * answer for each option is kept, for the enterprise and quality it was worked out for, and given
- * again when asked again. The answer is the same function of the same numbers either way, so the
- * outputs are unchanged; nothing it reads (prices, appeal, the population's values and tastes)
- * changes while a month's enterprises are stepped, and one is made for each month.
+ * `Math.tanh`: valuing options was a third of a baseline run, nearly half of it repeats
+ * (docs/performance.md). So the last answer for each option is kept, for the enterprise and
+ * quality it was worked out for, and given again when asked again. The answer is the same function
+ * of the same numbers either way, so the outputs are unchanged; nothing it reads (prices, appeal,
+ * the population's values and tastes) changes while a month's enterprises are stepped, and one is
+ * made for each month.
  */
 export class OptionValuations {
   private readonly enterprise: Int32Array;
