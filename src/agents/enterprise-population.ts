@@ -38,6 +38,14 @@ export interface EnterprisePopulation {
   readonly valueUsdPerMTok: Float64Array;
   /** This month's integration cost per MTok: integration per task ÷ tokens per task (`priceTasks`). */
   readonly integrationUsdPerMTok: Float64Array;
+  /**
+   * The best quality of the month raised to each enterprise's qualityWeight, the divisor of
+   * valueUsdPerMTok, as last raised by `priceTasks` for the quality in frontierPowerOf[0] (NaN
+   * before the first month). The best quality moves only when a better model comes out, so the
+   * power is raised again only then: once per enterprise and month it was 4 % of a baseline run.
+   */
+  readonly frontierPower: Float64Array;
+  readonly frontierPowerOf: Float64Array;
   /** The most a task can be worth, as a multiple of its value per task: MAX_VALUE_MULTIPLE (Infinity: unbounded). */
   readonly maxValueMultiple: number;
   /** This month's most a MTok can be worth: maxValueMultiple × value per task ÷ tokens per task (`priceTasks`). */
@@ -102,6 +110,8 @@ export function createPopulation(scenario: ScenarioShape, seed: number, vendors:
     integrationUsdPerTask: new Float64Array(count),
     valueUsdPerMTok: new Float64Array(count),
     integrationUsdPerMTok: new Float64Array(count),
+    frontierPower: new Float64Array(count),
+    frontierPowerOf: Float64Array.of(NaN),
     maxValueMultiple: MAX_VALUE_MULTIPLE,
     valueCapUsdPerMTok: new Float64Array(count),
     qualityWeight: new Float64Array(count),
@@ -181,10 +191,15 @@ export function retunePopulation(population: EnterprisePopulation, from: readonl
  * (docs/model.md, "Value of a task").
  */
 export function priceTasks(population: EnterprisePopulation, mTokPerTaskBySegment: Float64Array, frontierQuality: number): void {
-  const { size, segment, valueUsdPerTask, integrationUsdPerTask, valueUsdPerMTok, integrationUsdPerMTok, valueCapUsdPerMTok, qualityWeight } = population;
+  const { size, segment, valueUsdPerTask, integrationUsdPerTask, valueUsdPerMTok, integrationUsdPerMTok, valueCapUsdPerMTok, qualityWeight, frontierPower, frontierPowerOf } = population;
+  // Object.is tells −0 from +0, whose powers can differ; a NaN quality is raised every time, as before.
+  if (!Object.is(frontierPowerOf[0], frontierQuality) || Number.isNaN(frontierQuality)) {
+    for (let i = 0; i < size; i++) frontierPower[i] = frontierQuality ** qualityWeight[i]!;
+    frontierPowerOf[0] = frontierQuality;
+  }
   for (let i = 0; i < size; i++) {
     const mTokPerTask = mTokPerTaskBySegment[segment[i]!]!;
-    valueUsdPerMTok[i] = valueUsdPerTask[i]! / mTokPerTask / frontierQuality ** qualityWeight[i]!;
+    valueUsdPerMTok[i] = valueUsdPerTask[i]! / mTokPerTask / frontierPower[i]!;
     integrationUsdPerMTok[i] = integrationUsdPerTask[i]! / mTokPerTask;
     valueCapUsdPerMTok[i] = (population.maxValueMultiple * valueUsdPerTask[i]!) / mTokPerTask;
   }

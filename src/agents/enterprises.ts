@@ -6,10 +6,11 @@ import {
   STAGE_NONE,
   STAGE_PILOT,
   STAGE_PRODUCTION,
-  boundedValue,
   priceTasks,
   type EnterprisePopulation,
 } from './enterprise-population.js';
+import { lastInOrder, selectInPlace } from '../engine/order-statistic.js';
+import { OptionValuations } from './option-valuations.js';
 
 /** How token demand scales with time and price this month, shared by every enterprise. */
 export interface DemandCurve {
@@ -83,45 +84,15 @@ export interface EnterpriseStep {
 }
 
 /**
- * Per-MTok surplus of option j to enterprise i: value − price, of the vendor's tier that serves it
- * best (its frontier model, or its small one at the small tier's ratio to the quality given). The
- * enterprise's integration cost is the same whichever model it uses, so choices compare this; ROI
- * subtracts it as well.
- */
-function surplus(population: EnterprisePopulation, i: number, set: OptionSet, j: number, quality = set.quality[j]!): number {
-  const taste = population.taste[i * population.vendorCount + set.vendor[j]!]!;
-  // A vendor the enterprise refuses is no option at all: no choice, logit or review can land on it.
-  if (taste === 0) return -Infinity;
-  const frontier = tierSurplus(population, i, set, j, quality, taste, set.priceUsdPerMTok[j]!);
-  const ratio = set.smallQualityRatio[j]!;
-  if (ratio === 0) return frontier;
-  const small = tierSurplus(population, i, set, j, quality * ratio, taste, set.smallPriceUsdPerMTok[j]!);
-  return small > frontier ? small : frontier;
-}
-
-function tierSurplus(population: EnterprisePopulation, i: number, set: OptionSet, j: number, quality: number, taste: number, price: number): number {
-  const uncapped = population.valueUsdPerMTok[i]! * Math.pow(quality, population.qualityWeight[i]!) * taste * set.appeal[j]!;
-  return boundedValue(uncapped, population.valueCapUsdPerMTok[i]!) - price;
-}
-
-/** Whether enterprise i, running `quality` from option j's vendor, is better served by its small tier. */
-function runsSmallTier(population: EnterprisePopulation, i: number, set: OptionSet, j: number, quality: number): boolean {
-  const ratio = set.smallQualityRatio[j]!;
-  if (ratio === 0) return false;
-  const taste = population.taste[i * population.vendorCount + set.vendor[j]!]!;
-  return tierSurplus(population, i, set, j, quality * ratio, taste, set.smallPriceUsdPerMTok[j]!) > tierSurplus(population, i, set, j, quality, taste, set.priceUsdPerMTok[j]!);
-}
-
-/**
  * The option with the highest surplus (the first of equals), or -1 when the set is empty. Leaves
  * every option's surplus in `surpluses`, so a caller comparing two options does not compute them
  * again.
  */
-function bestOption(population: EnterprisePopulation, i: number, set: OptionSet, surpluses: Float64Array): number {
+function bestOption(valuations: OptionValuations, i: number, set: OptionSet, surpluses: Float64Array): number {
   let best = -1;
   let bestSurplus = -Infinity;
   for (let j = 0; j < set.vendor.length; j++) {
-    const s = surplus(population, i, set, j);
+    const s = valuations.surplus(i, set, j, set.quality[j]!);
     surpluses[j] = s;
     if (s > bestSurplus) {
       bestSurplus = s;
@@ -135,24 +106,24 @@ function bestOption(population: EnterprisePopulation, i: number, set: OptionSet,
  * (value − price − integration) / (price + integration), from option j's surplus on the model of
  * `quality` (its newest by default), at the price of the tier that surplus is of.
  */
-function roiOf(population: EnterprisePopulation, i: number, set: OptionSet, j: number, surplusUsdPerMTok: number, quality = set.quality[j]!): number {
+function roiOf(valuations: OptionValuations, population: EnterprisePopulation, i: number, set: OptionSet, j: number, surplusUsdPerMTok: number, quality = set.quality[j]!): number {
   const integration = population.integrationUsdPerMTok[i]!;
-  const price = runsSmallTier(population, i, set, j, quality) ? set.smallPriceUsdPerMTok[j]! : set.priceUsdPerMTok[j]!;
+  const price = valuations.runsSmallTier(i, set, j, quality) ? set.smallPriceUsdPerMTok[j]! : set.priceUsdPerMTok[j]!;
   return (surplusUsdPerMTok - integration) / (price + integration);
 }
 
-function roi(population: EnterprisePopulation, i: number, set: OptionSet, j: number): number {
-  return roiOf(population, i, set, j, surplus(population, i, set, j));
+function roi(valuations: OptionValuations, population: EnterprisePopulation, i: number, set: OptionSet, j: number): number {
+  return roiOf(valuations, population, i, set, j, valuations.surplus(i, set, j, set.quality[j]!));
 }
 
 /** The surplus of option j on the model enterprise i runs from that vendor (its held quality), not the vendor's newest. */
-function heldSurplus(population: EnterprisePopulation, i: number, set: OptionSet, j: number): number {
-  return surplus(population, i, set, j, population.heldQuality[i * population.vendorCount + set.vendor[j]!]!);
+function heldSurplus(valuations: OptionValuations, population: EnterprisePopulation, i: number, set: OptionSet, j: number): number {
+  return valuations.surplus(i, set, j, population.heldQuality[i * population.vendorCount + set.vendor[j]!]!);
 }
 
 /** The ROI of option j on the model the enterprise runs from that vendor. */
-function heldRoi(population: EnterprisePopulation, i: number, set: OptionSet, j: number): number {
-  return roiOf(population, i, set, j, heldSurplus(population, i, set, j), population.heldQuality[i * population.vendorCount + set.vendor[j]!]!);
+function heldRoi(valuations: OptionValuations, population: EnterprisePopulation, i: number, set: OptionSet, j: number): number {
+  return roiOf(valuations, population, i, set, j, heldSurplus(valuations, population, i, set, j), population.heldQuality[i * population.vendorCount + set.vendor[j]!]!);
 }
 
 function channelOf(population: EnterprisePopulation, i: number) {
@@ -166,11 +137,12 @@ function channelOf(population: EnterprisePopulation, i: number) {
 export function seedAdopters(population: EnterprisePopulation, catalogue: Catalogue, share: number, hurdleRoi: number, mTokPerTask: Float64Array): void {
   priceTasks(population, mTokPerTask, catalogue.frontierQuality);
   const surpluses = new Float64Array(population.vendorCount);
+  const valuations = new OptionValuations(population, population.vendorCount);
   for (let i = 0; i < population.size; i++) {
     if (population.rngs[i]!.next() >= share) continue;
     const set = catalogue.options(population.cloud[i]!, channelOf(population, i));
-    const j = bestOption(population, i, set, surpluses);
-    if (j < 0 || roi(population, i, set, j) < hurdleRoi) continue;
+    const j = bestOption(valuations, i, set, surpluses);
+    if (j < 0 || roi(valuations, population, i, set, j) < hurdleRoi) continue;
     population.stage[i] = STAGE_PRODUCTION;
     population.vendor[i] = set.vendor[j]!;
     population.inUse[i * population.vendorCount + set.vendor[j]!] = 1;
@@ -224,6 +196,8 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
   const directSmallMTok = new Float64Array(vendorCount);
   const viaCloudSmallMTok = new Float64Array(vendorCount * cloudCount);
   const surpluses = new Float64Array(vendorCount);
+  // Made afresh each month: what it keeps holds for this month's prices and values only.
+  const valuations = new OptionValuations(population, vendorCount);
 
   // Option sets by (cloud × 2 + marketplace), and each option's demand factor (price elasticity).
   const sets: OptionSet[] = [];
@@ -271,16 +245,18 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
   const referenceQuality = step.demand.referenceQuality;
   let lift = 1;
   const maxLift = step.demand.maxLift;
-  // Most adopters run one of a few models, so the last quality's lift is kept rather than recomputed.
-  let liftQuality = NaN;
-  let liftValue = 1;
+  // Adopters run one of a few models, so each quality's lift is kept for the month rather than
+  // recomputed: keeping only the last one missed three times in four (consecutive adopters run
+  // different models), and the power was 3 % of a baseline run; a month holds a few dozen qualities.
+  const lifts = new Map<number, number>();
   const liftOf = (quality: number): number => {
     if (!(kappa > 0)) return 1;
-    if (quality !== liftQuality) {
-      liftQuality = quality;
-      liftValue = Math.min(maxLift, (quality / referenceQuality) ** kappa);
+    let value = lifts.get(quality);
+    if (value === undefined) {
+      value = Math.min(maxLift, (quality / referenceQuality) ** kappa);
+      lifts.set(quality, value);
     }
-    return liftValue;
+    return value;
   };
   const maxHeld = (row: number): number => {
     let best = 0;
@@ -305,9 +281,9 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
 
     if (stage[i] === STAGE_NONE) {
       if (rng.next() >= evaluation) continue;
-      j = bestOption(population, i, set, surpluses);
+      j = bestOption(valuations, i, set, surpluses);
       if (j < 0) continue;
-      const expectedRoi = roiOf(population, i, set, j, surpluses[j]!);
+      const expectedRoi = roiOf(valuations, population, i, set, j, surpluses[j]!);
       if (expectedRoi < hurdleRoi) continue;
       adopt(step, i, set, j, expectedRoi);
       members[used++] = j;
@@ -337,13 +313,13 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
       if (j < 0) {
         if (used > 0) {
           // The primary's model left the channel: the vendor in use that serves it best takes the lead.
-          for (let m = 0; m < used; m++) surpluses[members[m]!] = heldSurplus(population, i, set, members[m]!);
+          for (let m = 0; m < used; m++) surpluses[members[m]!] = heldSurplus(valuations, population, i, set, members[m]!);
           j = bestMember(members, used, surpluses);
           switches++;
           switchTo(step, i, set, j, 0, 0);
         } else {
           // It used no other: it must move, whatever the cost.
-          j = bestOption(population, i, set, surpluses);
+          j = bestOption(valuations, i, set, surpluses);
           if (j < 0) {
             abandon(step, i, { reason: 'model-unavailable' });
             continue;
@@ -355,13 +331,13 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
       }
       if (used > maxVendors) {
         // The allocation changed to fewer vendors: the least fitting go, the primary stays.
-        for (let m = 0; m < used; m++) surpluses[members[m]!] = heldSurplus(population, i, set, members[m]!);
+        for (let m = 0; m < used; m++) surpluses[members[m]!] = heldSurplus(valuations, population, i, set, members[m]!);
         used = trimMembers(members, used, maxVendors, j, surpluses, inUse, row, set);
       }
       if (kappa > 0) lift = liftOf(maxHeld(row));
       if (stage[i] === STAGE_PILOT) {
         if (tick - stageSinceTick[i]! >= pilotMonths) {
-          const pilotRoi = heldRoi(population, i, set, j);
+          const pilotRoi = heldRoi(valuations, population, i, set, j);
           if (pilotRoi < hurdleRoi) {
             abandon(step, i, { reason: 'roi-below-hurdle', roi: pilotRoi });
             continue;
@@ -372,11 +348,11 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
         }
       } else if (rng.next() < reviewProbability) {
         // The option that serves it best among the vendors it does not use yet.
-        bestOption(population, i, set, surpluses);
+        bestOption(valuations, i, set, surpluses);
         // bestOption valued every option at its newest model; a vendor in use counts at the model it runs.
         for (let m = 0; m < used; m++) {
           const option = members[m]!;
-          if (heldQuality[row + set.vendor[option]!] !== set.quality[option]) surpluses[option] = heldSurplus(population, i, set, option);
+          if (heldQuality[row + set.vendor[option]!] !== set.quality[option]) surpluses[option] = heldSurplus(valuations, population, i, set, option);
         }
         best = bestUnused(set, surpluses, inUse, row);
         if (best >= 0) {
@@ -435,11 +411,11 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
     if (used <= 1) {
       if (adjustment < 1) workShare[row + set.vendor[j]!] = 1;
       deliver(j, baseDemandMTok[i]! * growth * lift * factors[j]! * pilotFactor);
-      primarySurplus = heldSurplus(population, i, set, j);
+      primarySurplus = heldSurplus(valuations, population, i, set, j);
     } else {
       // Several vendors in production: each gets its logit share of the work.
       multiVendor++;
-      for (let m = 0; m < used; m++) surpluses[members[m]!] = heldSurplus(population, i, set, members[m]!);
+      for (let m = 0; m < used; m++) surpluses[members[m]!] = heldSurplus(valuations, population, i, set, members[m]!);
       let top = -Infinity;
       for (let m = 0; m < used; m++) top = Math.max(top, surpluses[members[m]!]!);
       let total = 0;
@@ -481,7 +457,7 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
       for (let m = 0; m < used; m++) deliver(members[m]!, (baseDemandMTok[i]! * growth * lift * factors[members[m]!]! * pilotFactor * weights[m]!) / total);
       primarySurplus = surpluses[j]!;
     }
-    rois[adopters++] = roiOf(population, i, set, j, primarySurplus, heldQuality[row + set.vendor[j]!]!);
+    rois[adopters++] = roiOf(valuations, population, i, set, j, primarySurplus, heldQuality[row + set.vendor[j]!]!);
     if (tick - population.lastSwitchTick[i]! < 12) switchedInLastYear++;
     else if (tick - population.lastUpgradeTick[i]! < 12) upgradedInLastYear++;
   }
@@ -494,7 +470,7 @@ export function stepEnterprises(step: EnterpriseStep): EnterpriseDemand {
   function deliver(j: number, tokens: number): void {
     const set = servedSet!;
     const chosen = set.vendor[j]!;
-    const small = runsSmallTier(population, served, set, j, heldQuality[served * vendorCount + chosen]!);
+    const small = valuations.runsSmallTier(served, set, j, heldQuality[served * vendorCount + chosen]!);
     if (toCloud || catalogue.openWeights[chosen] === 1) {
       viaCloudMTok[chosen * cloudCount + cloudOf]! += tokens;
       if (small) viaCloudSmallMTok[chosen * cloudCount + cloudOf]! += tokens;
@@ -550,13 +526,18 @@ function trimMembers(members: Int16Array, count: number, limit: number, primary:
   return count;
 }
 
-/** Median (mean of the middle two for an even count) and highest of the adopters' ROI. */
+/**
+ * Median (mean of the middle two for an even count) and highest of the adopters' ROI: the values
+ * sorting would put there, selected rather than sorted (src/engine/order-statistic.ts).
+ */
 export function summariseRoi(rois: Float64Array): AdopterRoi | undefined {
   if (rois.length === 0) return undefined;
-  const sorted = Float64Array.from(rois).sort();
-  const n = sorted.length;
-  const median = n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
-  return { median, max: sorted[n - 1]! };
+  const values = Float64Array.from(rois);
+  const n = values.length;
+  const upper = selectInPlace(values, n >> 1);
+  // Selection leaves the lower half before the upper middle: the lower middle is the last of it.
+  const median = n % 2 === 1 ? upper : (lastInOrder(values.subarray(0, n / 2)) + upper) / 2;
+  return { median, max: lastInOrder(values) };
 }
 
 function adopt(step: EnterpriseStep, i: number, set: OptionSet, j: number, expectedRoi: number): void {

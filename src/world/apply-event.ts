@@ -1,4 +1,4 @@
-import { castDraft, type Draft } from 'immer';
+import { castDraft, current, type Draft } from 'immer';
 import type { MarketEvent } from './events.js';
 import { grantOpeningStake, issueEquity, remainderHolder, restateStake, wholeTo } from './cap-table.js';
 import { computeDemandMTok, EMPTY_CLOUD_BOOKS, EMPTY_VENDOR_BOOKS, REVENUE_MONTHS_KEPT, stepCapacityAt, vendorRevenueUsd, type CapacityStep, type WorldState } from './state.js';
@@ -239,8 +239,11 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
       cloud.asicCapacityMTok += event.asicMTok;
       cloud.books.capexUsd += event.capexUsd;
       if (event.forContract !== null) {
-        world.construction = world.construction.filter(
-          (c) => c.cloud !== event.cloud || c.contractId !== event.forContract || c.readyTick !== event.tick,
+        // Filtered as it stands (`current`), not through the draft: every element a draft array's
+        // filter reads becomes a draft of its own for immer to finalize, and the cost of the fold
+        // grew with the constructions under way (docs/performance.md).
+        world.construction = castDraft(
+          current(world.construction).filter((c) => c.cloud !== event.cloud || c.contractId !== event.forContract || c.readyTick !== event.tick),
         );
       }
       return;
@@ -262,7 +265,8 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
       world.contractsSigned += 1;
       return;
     case 'compute.contract-expired':
-      world.contracts = world.contracts.filter((c) => c.id !== event.contractId);
+      // As it stands, not through the draft, as for 'cloud.capacity-added'.
+      world.contracts = castDraft(current(world.contracts).filter((c) => c.id !== event.contractId));
       return;
     default: {
       const unhandled: never = event;
@@ -301,11 +305,16 @@ function scaledFrom(steps: readonly CapacityStep[], tick: number, share: number)
 /** Compute bought from a cloud pays down the vendor's commitments to it that have begun, oldest first. */
 function spendAgainstCommitments(world: Draft<WorldState>, vendor: string, cloud: string, spendUsd: number, tick: number): void {
   let left = spendUsd;
-  for (const commitment of world.commitments) {
+  // Read as they stand and written through the draft only where paid: most events that spend
+  // (a vendor's training, its month's close) pay none of them, and reading each commitment through
+  // the draft would make a draft of it for immer to finalize.
+  const commitments = current(world.commitments);
+  for (let k = 0; k < commitments.length; k++) {
     if (left <= 0) return;
+    const commitment = commitments[k]!;
     if (commitment.vendor !== vendor || commitment.cloud !== cloud || commitment.remainingUsd <= 0 || commitment.startTick > tick) continue;
     const paid = Math.min(left, commitment.remainingUsd);
-    commitment.remainingUsd -= paid;
+    world.commitments[k]!.remainingUsd -= paid;
     left -= paid;
   }
 }

@@ -187,6 +187,8 @@ export function populationOf(specs: readonly EnterpriseSpec[], vendorCount: numb
     integrationUsdPerTask: Float64Array.from(specs.map((s) => s.integrationUsdPerTask ?? 0)),
     valueUsdPerMTok: new Float64Array(size),
     integrationUsdPerMTok: new Float64Array(size),
+    frontierPower: new Float64Array(size),
+    frontierPowerOf: Float64Array.of(NaN),
     maxValueMultiple,
     valueCapUsdPerMTok: new Float64Array(size),
     qualityWeight: Float64Array.from(specs.map((s) => s.qualityWeight ?? 1)),
