@@ -55,7 +55,7 @@ export function parseScenario(json: unknown, parent?: Scenario, context: ParseCo
   const salvaged = result.success ? { shape: result.data, substituted: new Set<string>() } : salvage(input, branchParent);
   const problems = [...(result.success ? [] : result.error.issues.map((issue) => toProblem(issue, input))), ...checkReferences(input)];
   if (salvaged !== undefined && !['start', 'vendors', 'consumers'].some((key) => salvaged.substituted.has(key))) problems.push(...checkPopulations(salvaged.shape));
-  if (salvaged !== undefined) problems.push(...checkUncertain(salvaged.shape, (input as { uncertain?: unknown } | null)?.uncertain));
+  if (salvaged !== undefined) problems.push(...checkUncertain(salvaged.shape, (input as { uncertain?: unknown } | null)?.uncertain, salvaged.substituted));
   const branchesAt = (input as { branchesAt?: unknown } | null)?.branchesAt;
   if (branchesAt !== undefined && branchParent === undefined) {
     problems.push({ path: 'branchesAt', message: `${NO_PARENT}: name it with extends` });

@@ -22,9 +22,10 @@ const EXAMPLE = 'e.g. enterprises.priceElasticity or vendors.openai.policies.pri
 /**
  * The problems of the declared list (`uncertain` as the file holds it) against the scenario: each
  * entry that passes its schema is checked at its own index (those that do not are the schema's to
- * report), so that a file's problems come in one report.
+ * report), so that a file's problems come in one report. `unparsed` names the scenario's top-level
+ * sections that did not parse as the file holds them; paths into them are not judged.
  */
-export function checkUncertain(scenario: ScenarioShape, declared: unknown): ConfigProblem[] {
+export function checkUncertain(scenario: ScenarioShape, declared: unknown, unparsed: ReadonlySet<string> = new Set()): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const seen = new Map<string, { index: number; name: string }>();
   (Array.isArray(declared) ? declared : []).forEach((entry, index) => {
@@ -32,6 +33,9 @@ export function checkUncertain(scenario: ScenarioShape, declared: unknown): Conf
     if (!parsed.success) return;
     const parameter = parsed.data;
     const at = `uncertain[${index}]`;
+    // A path into a section that did not parse as written (an entry of it invalid, and so left
+    // out or taken from the parent) cannot be judged: that section's own problems are reported.
+    if (unparsed.has(parameter.path.split(/[.[]/)[0]!)) return;
     const target = numbersAtPath(scenario, parameter.path);
     if (!target.success) {
       problems.push({ path: `${at}.path`, message: `${target.message}; an uncertain parameter names a numeric field of the scenario, ${EXAMPLE}` });

@@ -48,6 +48,16 @@ describe('uncertain parameters in a config (uncertain-schema, uncertain-rules)',
     expect(message).toContain('an uncertain parameter names a numeric field of the scenario');
   });
 
+  it('does not blame a path into a list whose entry is itself invalid: only that entry’s problem is reported', () => {
+    // The invalid vendor is left out of what the rules can check; its id is still in the file, so
+    // "no deepseek at vendors" would be a second, wrong answer to one mistake.
+    const json = withUncertain(uniform('vendors.deepseek.enterpriseRefusal.share', 0.5, 0.7));
+    const vendors = json.vendors as { id: string; quality?: unknown }[];
+    vendors.find((v) => v.id === 'deepseek')!.quality = 'x';
+    const problems = problemsOf(json);
+    expect(problems.map((p) => p.path)).toEqual([`vendors[${vendors.findIndex((v) => v.id === 'deepseek')}].quality`]);
+  });
+
   it('refuses a path to something other than a number, listing what it holds', () => {
     const message = messageAt(withUncertain(uniform('enterprises.segments.large.switchingCostUsd', 1, 2)), 'uncertain[0].path');
     expect(message).toMatch(/^enterprises\.segments\.large\.switchingCostUsd is an object, not a number; it holds median, logSd/);
