@@ -6,7 +6,7 @@ import { checkIntervalParams, checkPairCorners, parseIntervalParam, type Interva
 import { uncertainFactors } from '../../sweep/uncertain-draws.js';
 import type { Scenario } from '../../config/parse-scenario.js';
 import type { PathResult } from '../../sweep/param-path.js';
-import { factorEnds } from '../design-factor.js';
+import { factorCorners } from '../design-factor.js';
 import { checkCondition, CONDITION_FORM, conditionText, conditionTicks, parseCondition } from './condition.js';
 import { DEFAULT_SAMPLES, MAX_SAMPLES } from './discover-design.js';
 
@@ -77,7 +77,7 @@ function declaredFactors(scenario: Scenario): PathResult<DiscoverFactor[]> {
 
 /** The factors with every pair's corners checked against rules spanning two fields. */
 export function checkedFactors(scenario: Scenario, factors: DiscoverFactor[]): PathResult<DiscoverFactor[]> {
-  const corners = checkPairCorners(scenario, factors.map((f) => ({ path: f.path, ends: factorEnds(f) })), factors[0]?.origin === 'declared' ? 'uncertain' : '--param');
+  const corners = checkPairCorners(scenario, factors.map(factorCorners), factors[0]?.origin === 'declared' ? 'uncertain' : '--param');
   return corners === undefined ? { success: true, value: factors } : { success: false, message: corners };
 }
 
@@ -135,7 +135,7 @@ export function discoverCommand(argv: readonly string[], context: CommandContext
     }
     const checked = checkIntervalParams(scenario, params, DISCOVER_PARAM_COUNT);
     if (!checked.success) return { exit: badInput(checked.message) };
-    factors = checked.value.map((p) => ({ origin: 'param' as const, path: p.path, low: p.low, high: p.high, scale: p.scale, integer: p.integer }));
+    factors = checked.value.map((p) => ({ origin: 'param' as const, path: p.path, low: p.low, high: p.high, scale: p.scale, integer: p.integer, ...(p.timesBase ? { timesBase: true as const } : {}) }));
   } else {
     const declared = declaredFactors(scenario);
     if (!declared.success) return { exit: badInput(declared.message) };

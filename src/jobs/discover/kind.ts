@@ -8,7 +8,7 @@ import type { DiscoverFactor, DiscoverJob } from './job.js';
 import { writeDiscoverOutputs } from './outputs.js';
 
 const recordedFactor = z.discriminatedUnion('origin', [
-  z.object({ origin: z.literal('param'), path: z.string().min(1), low: z.number(), high: z.number(), scale: z.enum(['linear', 'log']), integer: z.boolean() }).strict(),
+  z.object({ origin: z.literal('param'), path: z.string().min(1), low: z.number(), high: z.number(), scale: z.enum(['linear', 'log']), integer: z.boolean(), timesBase: z.literal(true).optional() }).strict(),
   recordedDeclaredFactor,
 ]);
 
@@ -20,7 +20,7 @@ const recordedCondition = z
 function recordFactor(factor: DiscoverFactor): Record<string, unknown> {
   return factor.origin === 'declared'
     ? recordDeclaredFactor(factor)
-    : { origin: factor.origin, path: factor.path, low: factor.low, high: factor.high, scale: factor.scale, integer: factor.integer };
+    : { origin: factor.origin, path: factor.path, low: factor.low, high: factor.high, scale: factor.scale, integer: factor.integer, ...(factor.timesBase ? { timesBase: true } : {}) };
 }
 
 /**

@@ -117,7 +117,7 @@ export function morrisCommand(argv: readonly string[], context: CommandContext):
     }
     const params = checkIntervalParams(scenario, read, MORRIS_PARAM_COUNT);
     if (!params.success) return { exit: badInput(params.message) };
-    factors = params.value.filter((p) => underPrefixes(p.path, only)).map((p) => ({ origin: 'param' as const, path: p.path, low: p.low, high: p.high, scale: p.scale, integer: p.integer }));
+    factors = params.value.filter((p) => underPrefixes(p.path, only)).map((p) => ({ origin: 'param' as const, path: p.path, low: p.low, high: p.high, scale: p.scale, integer: p.integer, ...(p.timesBase ? { timesBase: true as const } : {}) }));
     if (factors.length === 0) return { exit: badInput(`--only ${only.join(', ')}: none of the --param paths lies under it`) };
   } else {
     const found = defaultFactors(scenario, only);

@@ -92,7 +92,12 @@ function readGiven(scenario: Scenario, texts: readonly string[]): GivenRange[] |
   }
   const checked = checkIntervalParams(scenario, read, { min: 1, max: 256, tooFew: () => 'name a parameter with --param' });
   if (!checked.success) return checked.message;
-  return checked.value.map((param) => ({ path: param.path, low: param.integer ? Math.ceil(param.low) : param.low, high: param.integer ? Math.floor(param.high) : param.high }));
+  return checked.value.map((param) => ({
+    path: param.path,
+    low: param.integer ? Math.ceil(param.low) : param.low,
+    high: param.integer ? Math.floor(param.high) : param.high,
+    ...(param.timesBase ? { timesBase: true as const } : {}),
+  }));
 }
 
 /** Reads `npm run sensitivity`'s command line into a job, or answers it (--help, bad input). */

@@ -8,7 +8,7 @@ import { writeSobolOutputs } from './outputs.js';
 import { blockName, blockOfRow, designSettings, sobolPointCount, sobolShape } from './sobol-design.js';
 
 const recordedParam = z
-  .object({ path: z.string().min(1), low: z.number(), high: z.number(), scale: z.enum(['linear', 'log']), integer: z.boolean() })
+  .object({ path: z.string().min(1), low: z.number(), high: z.number(), scale: z.enum(['linear', 'log']), integer: z.boolean(), timesBase: z.literal(true).optional() })
   .strict()
   .refine((p) => p.low < p.high, 'low must be below high')
   .refine((p) => p.scale === 'linear' || p.low > 0, 'a log range needs low above 0');
@@ -54,7 +54,7 @@ export const sobolKind: JobKind<SobolJob> = {
   readRecorded: (raw, scenario) => ({ ...raw, scenario: scenario(raw.scenario, 'job.scenario') }),
   ownFields: (job) => ({
     scenario: job.scenario,
-    params: job.params.map((p) => ({ path: p.path, low: p.low, high: p.high, scale: p.scale, integer: p.integer })),
+    params: job.params.map((p) => ({ path: p.path, low: p.low, high: p.high, scale: p.scale, integer: p.integer, ...(p.timesBase ? { timesBase: true as const } : {}) })),
     samples: job.samples,
     secondOrder: job.secondOrder,
     ...(job.at !== undefined ? { at: job.at } : {}),
