@@ -29,7 +29,9 @@ Options:
   --condition C      the outcome, ${CONDITION_FORM};
                      without @ the scenario's last month
   --param P=LO:HI    a parameter and its interval, uniform (repeatable); P=LO:HI:log for log-uniform;
-                     a "*" in P moves every number it reaches as one (enterprises.segments.*.switchingCostUsd.median)
+                     a "*" in P moves every number it reaches as one (enterprises.segments.*.switchingCostUsd.median);
+                     P=×LO:×HI[:log] (or xLO:xHI) gives factors on each number's own value instead,
+                     so a "*" keeps the ratios between them (…switchingCostUsd.median=×0.1:×10:log)
   --samples N        Latin hypercube points (default ${DEFAULT_SAMPLES}, at most ${MAX_SAMPLES.toLocaleString('en-US')})
   --peel ALPHA       share of a box's points each peeling step removes, above 0 and below 0.5 (default ${DEFAULT_PEEL})
   --min-density D    the chosen box is the one with the highest coverage among those at least this

@@ -27,7 +27,9 @@ multiplier's excess over 1, a positive amount itself). report.md says which rang
 
 Options:
   --param P=LO:HI    a parameter and its interval, uniform (repeatable); P=LO:HI:log for log-uniform;
-                     a "*" in P moves every number it reaches as one (enterprises.segments.*.switchingCostUsd.median)
+                     a "*" in P moves every number it reaches as one (enterprises.segments.*.switchingCostUsd.median);
+                     P=×LO:×HI[:log] (or xLO:xHI) gives factors on each number's own value instead,
+                     so a "*" keeps the ratios between them (…switchingCostUsd.median=×0.1:×10:log)
   --only PREFIX      move only the parameters under this path (repeatable), e.g. --only vendors.openai
   --trajectories R   trajectories (default ${DEFAULT_TRAJECTORIES}, at most ${MAX_TRAJECTORIES})
   --levels P         grid levels per parameter, even (default ${DEFAULT_LEVELS}, at most ${MAX_LEVELS})

@@ -28,7 +28,9 @@ Options:
                      0 < X <= ${MAX_CHANGE} or a percentage (default ${DEFAULT_CHANGE}, i.e. ÷/× ${1 + DEFAULT_CHANGE})
   --param P=LO:HI    move the number at path P (any number of the scenario) to LO and to HI, rather
                      than the policy parameters (repeatable); a "*" in P moves every number it
-                     reaches together, e.g. enterprises.segments.*.switchingCostUsd.median=1e4:1e6
+                     reaches together, e.g. enterprises.segments.*.switchingCostUsd.median=1e4:1e6;
+                     P=×LO:×HI (or xLO:xHI) moves each by those factors on its own value instead,
+                     so a "*" keeps the ratios between them (…switchingCostUsd.median=×0.1:×10)
   --at YYYY-MM       read the KPIs at this month (the runs stop there; default: the last month)
   --only PREFIX      move only parameters under this path (repeatable), e.g. --only vendors.openai
                      --only enterprises.policies
