@@ -106,7 +106,8 @@ export function checkIntervalParams(scenario: Scenario, params: readonly Omit<In
       const applied = applySettings(scenario, [{ path: path.value, value, ...(param.timesBase ? { timesBase: true as const } : {}) }]);
       if (!applied.success) return { success: false, message: `--param ${applied.message}` };
     }
-    checked.push({ ...param, path: path.value, integer });
+    // In the order a manifest records it, so a job read back is byte for byte the one built.
+    checked.push({ path: path.value, low: param.low, high: param.high, scale: param.scale, integer, ...(param.timesBase ? { timesBase: true as const } : {}) });
   }
   const corners = checkPairCorners(scenario, checked.map((p) => ({ path: p.path, ends: intervalEnds(p), ...(p.timesBase ? { timesBase: true as const } : {}) })));
   return corners === undefined ? { success: true, value: checked } : { success: false, message: corners };

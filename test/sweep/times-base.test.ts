@@ -71,7 +71,7 @@ describe('an interval of factors (sensitivity, morris, sobol, discover: --param 
     const read = parseIntervalParam(`${MEDIANS}=x0.5:×2:log`);
     expect(read).toEqual({ success: true, value: { path: MEDIANS, low: 0.5, high: 2, scale: 'log', timesBase: true } });
     const checked = checkIntervalParams(scenario, [read.success ? read.value : (undefined as never)], count);
-    expect(checked).toEqual({ success: true, value: [{ path: MEDIANS, low: 0.5, high: 2, scale: 'log', timesBase: true, integer: false }] });
+    expect(checked).toEqual({ success: true, value: [{ path: MEDIANS, low: 0.5, high: 2, scale: 'log', integer: false, timesBase: true }] });
     const params = checked.success ? checked.value : [];
     expect(describeInterval(params[0]!)).toBe('×0.5 to ×2 of each value in the scenario, log-uniform');
     // The middle of a log-uniform ×0.5..×2 is ×1; its bottom ×0.5.
