@@ -27,7 +27,7 @@ export function sweptName(range: Pick<ParamRange, 'path' | 'timesBase'>): string
 
 /** The last key of a swept parameter's path, "(× base)" for factors: a table's column, a chart's title. */
 export function sweptShortName(range: Pick<ParamRange, 'path' | 'timesBase'>): string {
-  return withTimesBase(shortName(range.path), range.timesBase);
+  return withTimesBase(range.path.split('.').at(-1)!, range.timesBase);
 }
 
 /** Segments that only say where a number sits, not which one it is. */
