@@ -4,7 +4,7 @@ import { declaredEnds } from '../sweep/declared-range.js';
 import { describeInterval, intervalEnds, valueAt, type IntervalParam } from '../sweep/interval-param.js';
 import type { UncertainFactor } from '../sweep/uncertain-draws.js';
 import { describeDistribution } from '../report/uncertain-runs.js';
-import { withTimesBase } from '../sweep/times-base.js';
+import { timesBaseField, withTimesBase } from '../sweep/times-base.js';
 
 /**
  * A column of a global analysis's design (sobol, morris, discover) and how a point of the unit
@@ -35,7 +35,7 @@ export function factorName(factor: DesignFactor): string {
 
 /** The factor at one value, as a setting: a value it sets, or a factor on each number it names. */
 export function factorSetting(factor: DesignFactor, value: number): ParamSetting {
-  return { path: factor.path, value, ...(isTimesBase(factor) ? { timesBase: true as const } : {}) };
+  return { path: factor.path, value, ...timesBaseField(isTimesBase(factor)) };
 }
 
 /** The settings of one design point: a row of the unit-cube design, one value per factor. */
@@ -45,7 +45,7 @@ export function factorSettings(factors: readonly DesignFactor[], row: ArrayLike<
 
 /** The factor's ends as the up-front check of every pair's corners takes them (interval-param.ts). */
 export function factorCorners(factor: DesignFactor): { path: string; ends: [number, number]; timesBase?: true } {
-  return { path: factor.path, ends: factorEnds(factor), ...(isTimesBase(factor) ? { timesBase: true as const } : {}) };
+  return { path: factor.path, ends: factorEnds(factor), ...timesBaseField(isTimesBase(factor)) };
 }
 
 /** "0.05 to 0.3, uniform", "triangular 0.1–0.4, mode 0.2": the range a report names. */

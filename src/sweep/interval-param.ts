@@ -2,7 +2,7 @@ import type { Scenario } from '../config/parse-scenario.js';
 import { canonicalPath, numbersAtPath, type PathResult } from './param-path.js';
 import { applySettings, firstOverlap } from './param-range.js';
 import { numericPolicyParams } from './policy-params.js';
-import { readRangeEnds } from './times-base.js';
+import { readRangeEnds, timesBaseField } from './times-base.js';
 
 /**
  * `--param <path>=<low>:<high>[:log]`: a parameter of a global analysis (sobol, morris) and the
@@ -55,7 +55,7 @@ export function parseIntervalParam(text: string): PathResult<Omit<IntervalParam,
   if (!(low! < high!)) return bad('low must be below high');
   const scale: ParamScale = parts.length === 3 ? 'log' : 'linear';
   if (scale === 'log' && low! <= 0) return bad(`a log range needs ${ends.value.timesBase ? 'a low factor' : 'low'} above 0`);
-  return { success: true, value: { path, low: low!, high: high!, scale, ...(ends.value.timesBase ? { timesBase: true as const } : {}) } };
+  return { success: true, value: { path, low: low!, high: high!, scale, ...timesBaseField(ends.value.timesBase) } };
 }
 
 /** The parameter's value at position `unit` in [0, 1) of its interval, rounded to 12 significant digits. */
@@ -103,13 +103,13 @@ export function checkIntervalParams(scenario: Scenario, params: readonly Omit<In
       return { success: false, message: `--param ${param.path}: a whole-number parameter, and no whole number lies from ${param.low} to ${param.high}` };
     }
     for (const value of intervalEnds({ ...param, integer })) {
-      const applied = applySettings(scenario, [{ path: path.value, value, ...(param.timesBase ? { timesBase: true as const } : {}) }]);
+      const applied = applySettings(scenario, [{ path: path.value, value, ...timesBaseField(param.timesBase) }]);
       if (!applied.success) return { success: false, message: `--param ${applied.message}` };
     }
     // In the order a manifest records it, so a job read back is byte for byte the one built.
-    checked.push({ path: path.value, low: param.low, high: param.high, scale: param.scale, integer, ...(param.timesBase ? { timesBase: true as const } : {}) });
+    checked.push({ path: path.value, low: param.low, high: param.high, scale: param.scale, integer, ...timesBaseField(param.timesBase) });
   }
-  const corners = checkPairCorners(scenario, checked.map((p) => ({ path: p.path, ends: intervalEnds(p), ...(p.timesBase ? { timesBase: true as const } : {}) })));
+  const corners = checkPairCorners(scenario, checked.map((p) => ({ path: p.path, ends: intervalEnds(p), ...timesBaseField(p.timesBase) })));
   return corners === undefined ? { success: true, value: checked } : { success: false, message: corners };
 }
 
@@ -130,8 +130,8 @@ export function checkPairCorners(scenario: Scenario, params: readonly { readonly
         for (const b of ends[j]!) {
           const [p, q] = [params[i]!, params[j]!];
           const applied = applySettings(scenario, [
-            { path: p.path, value: a, ...(p.timesBase ? { timesBase: true as const } : {}) },
-            { path: q.path, value: b, ...(q.timesBase ? { timesBase: true as const } : {}) },
+            { path: p.path, value: a, ...timesBaseField(p.timesBase) },
+            { path: q.path, value: b, ...timesBaseField(q.timesBase) },
           ]);
           if (!applied.success) return `${flag}: ${applied.message}`;
         }

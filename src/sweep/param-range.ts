@@ -1,6 +1,6 @@
 import { parseScenario, type Scenario } from '../config/parse-scenario.js';
 import { canonicalPath, formatSegments, numbersAtPath, withValueAt, type PathResult } from './param-path.js';
-import { formatRangeEnd, readRangeEnds, timesBaseValue } from './times-base.js';
+import { formatRangeEnd, readRangeEnds, timesBaseField, timesBaseValue } from './times-base.js';
 
 /**
  * `--param <path>=<from>:<to>:<steps>[:log]`: `steps` values from `from` to `to`, both included,
@@ -56,7 +56,7 @@ export function parseParamRange(text: string): PathResult<ParamRange> {
   if (path === 'seed') return { success: false, message: `--param ${text}: the seed is not a parameter; use --seed and --runs` };
   return {
     success: true,
-    value: { path, from: from!, to: to!, steps, ...(parts.length === 4 ? { scale: 'log' as const } : {}), ...(ends.value.timesBase ? { timesBase: true as const } : {}) },
+    value: { path, from: from!, to: to!, steps, ...(parts.length === 4 ? { scale: 'log' as const } : {}), ...timesBaseField(ends.value.timesBase) },
   };
 }
 
@@ -74,7 +74,7 @@ export function rangeValues(range: ParamRange): number[] {
 /** Every combination of the ranges' values, the first parameter varying slowest. */
 export function sweepGrid(ranges: readonly ParamRange[]): ParamSetting[][] {
   return ranges.reduce<ParamSetting[][]>(
-    (points, range) => points.flatMap((point) => rangeValues(range).map((value) => [...point, { path: range.path, value, ...(range.timesBase ? { timesBase: true as const } : {}) }])),
+    (points, range) => points.flatMap((point) => rangeValues(range).map((value) => [...point, { path: range.path, value, ...timesBaseField(range.timesBase) }])),
     [[]],
   );
 }

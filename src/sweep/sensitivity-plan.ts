@@ -6,6 +6,7 @@ import { hasWildcard, numbersAtPath } from './param-path.js';
 import { uncertainFactors, type UncertainFactor } from './uncertain-draws.js';
 import { numericPolicyParams, type PolicyParam } from './policy-params.js';
 import { derivedValue, rangeScale, type RangeScale, type Side } from './derived-range.js';
+import { timesBaseField } from './times-base.js';
 
 /**
  * One-at-a-time sensitivity: every numeric parameter of every policy in the scenario, moved down
@@ -162,7 +163,7 @@ function givenPlan(scenario: Scenario, given: readonly GivenRange[]): Sensitivit
     const same = range.timesBase === true || values.every((v) => v === values[0]);
     const value = range.timesBase ? 1 : same ? values[0]! : Number.NaN;
     const param: PolicyParam = { path: range.path, value, policyType: '', bounds: { integer: false } };
-    let entry: SensitivityParam = { param, given: true, ...(range.timesBase ? { timesBase: true as const } : {}) };
+    let entry: SensitivityParam = { param, given: true, ...timesBaseField(range.timesBase) };
     for (const side of ['low', 'high'] as const) {
       const value = range[side];
       if (same && value === param.value) {
@@ -170,7 +171,7 @@ function givenPlan(scenario: Scenario, given: readonly GivenRange[]): Sensitivit
         continue;
       }
       entry = { ...entry, [side]: value };
-      cases.push({ path: range.path, side, value, ...(range.timesBase ? { timesBase: true as const } : {}) });
+      cases.push({ path: range.path, side, value, ...timesBaseField(range.timesBase) });
     }
     if (entry.low !== undefined || entry.high !== undefined) params.push(entry);
   }

@@ -55,3 +55,8 @@ export function formatRangeEnd(value: number, timesBase: boolean | undefined): s
 export function withTimesBase(name: string, timesBase: boolean | undefined): string {
   return timesBase === true ? `${name} (× base)` : name;
 }
+
+/** `{ timesBase: true }` for factors, nothing for values: the field as settings, jobs and manifests carry it (absent, not false, so manifests of values are as before). */
+export function timesBaseField(timesBase: boolean | undefined): { timesBase?: true } {
+  return timesBase === true ? { timesBase: true } : {};
+}

@@ -9,6 +9,7 @@ import type { PathResult } from '../../sweep/param-path.js';
 import { factorCorners } from '../design-factor.js';
 import { checkCondition, CONDITION_FORM, conditionText, conditionTicks, parseCondition } from './condition.js';
 import { DEFAULT_SAMPLES, MAX_SAMPLES } from './discover-design.js';
+import { timesBaseField } from '../../sweep/times-base.js';
 
 export const MAX_DISCOVER_PARAMS = 256;
 /** EMA Workbench's defaults: a 5 % peel, and a box that is right 80 % of the time. */
@@ -137,7 +138,7 @@ export function discoverCommand(argv: readonly string[], context: CommandContext
     }
     const checked = checkIntervalParams(scenario, params, DISCOVER_PARAM_COUNT);
     if (!checked.success) return { exit: badInput(checked.message) };
-    factors = checked.value.map((p) => ({ origin: 'param' as const, path: p.path, low: p.low, high: p.high, scale: p.scale, integer: p.integer, ...(p.timesBase ? { timesBase: true as const } : {}) }));
+    factors = checked.value.map((p) => ({ origin: 'param' as const, path: p.path, low: p.low, high: p.high, scale: p.scale, integer: p.integer, ...timesBaseField(p.timesBase) }));
   } else {
     const declared = declaredFactors(scenario);
     if (!declared.success) return { exit: badInput(declared.message) };

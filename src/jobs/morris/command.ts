@@ -6,6 +6,7 @@ import { checkIntervalParams, parseIntervalParam, type IntervalParam, type Param
 import { ticksAt } from '../at-month.js';
 import { checked, defaultFactors, MAX_MORRIS_PARAMS, MIN_MORRIS_PARAMS, underPrefixes, type MorrisFactor } from './morris-factors.js';
 import { DEFAULT_LEVELS, DEFAULT_TRAJECTORIES, morrisPointCount } from './morris-plan.js';
+import { timesBaseField } from '../../sweep/times-base.js';
 
 export const MAX_TRAJECTORIES = 1000;
 export const MAX_LEVELS = 20;
@@ -119,7 +120,7 @@ export function morrisCommand(argv: readonly string[], context: CommandContext):
     }
     const params = checkIntervalParams(scenario, read, MORRIS_PARAM_COUNT);
     if (!params.success) return { exit: badInput(params.message) };
-    factors = params.value.filter((p) => underPrefixes(p.path, only)).map((p) => ({ origin: 'param' as const, path: p.path, low: p.low, high: p.high, scale: p.scale, integer: p.integer, ...(p.timesBase ? { timesBase: true as const } : {}) }));
+    factors = params.value.filter((p) => underPrefixes(p.path, only)).map((p) => ({ origin: 'param' as const, path: p.path, low: p.low, high: p.high, scale: p.scale, integer: p.integer, ...timesBaseField(p.timesBase) }));
     if (factors.length === 0) return { exit: badInput(`--only ${only.join(', ')}: none of the --param paths lies under it`) };
   } else {
     const found = defaultFactors(scenario, only);

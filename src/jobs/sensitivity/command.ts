@@ -8,6 +8,7 @@ import { DEFAULT_CHANGE, MAX_CHANGE } from '../../sweep/derived-range.js';
 import { ticksAt } from '../at-month.js';
 import { badInput, jobCommon, checkFocus, jobChangingFlags, manifestConflicts, resolveScenario } from '../command-line.js';
 import { canonicalCommand, JOB_OPTIONS, jobOptionsUsage, outputOptions, parseCommandLine, readJobOptions } from '../job-options.js';
+import { timesBaseField } from '../../sweep/times-base.js';
 
 
 /** The figures of configs/baseline.json this help quotes, held to the plan by test/jobs/sensitivity/sensitivity-docs.test.ts. */
@@ -98,7 +99,7 @@ function readGiven(scenario: Scenario, texts: readonly string[]): GivenRange[] |
     path: param.path,
     low: param.integer ? Math.ceil(param.low) : param.low,
     high: param.integer ? Math.floor(param.high) : param.high,
-    ...(param.timesBase ? { timesBase: true as const } : {}),
+    ...timesBaseField(param.timesBase),
   }));
 }
 

@@ -6,7 +6,7 @@ import { normaliseFocus, recordedFocus } from '../focus.js';
 import type { JobKind } from '../job-kind.js';
 import { sweepCommand } from './command.js';
 import { shortName, sweptSlug, type SweepJob } from './job.js';
-import { formatRangeEnd } from '../../sweep/times-base.js';
+import { formatRangeEnd, timesBaseField } from '../../sweep/times-base.js';
 
 const recordedRange = z.object({ path: z.string().min(1), from: z.number(), to: z.number(), steps: z.number().int().min(2).max(MAX_STEPS), scale: z.literal('log').optional(), timesBase: z.literal(true).optional() }).strict();
 
@@ -33,7 +33,7 @@ export const sweepKind: JobKind<SweepJob> = {
   readRecorded: (raw, scenario) => ({ ...raw, scenario: scenario(raw.scenario, 'job.scenario') }),
   ownFields: (job) => ({
     scenario: job.scenario,
-    params: job.params.map((p) => ({ path: p.path, from: p.from, to: p.to, steps: p.steps, ...(p.scale !== undefined ? { scale: p.scale } : {}), ...(p.timesBase ? { timesBase: true as const } : {}) })),
+    params: job.params.map((p) => ({ path: p.path, from: p.from, to: p.to, steps: p.steps, ...(p.scale !== undefined ? { scale: p.scale } : {}), ...timesBaseField(p.timesBase) })),
     ...(job.at !== undefined ? { at: job.at } : {}),
     focus: normaliseFocus(job.focus),
   }),
