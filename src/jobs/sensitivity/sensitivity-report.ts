@@ -100,14 +100,18 @@ export function swingLabel(swing: Pick<Swing, 'path' | 'timesBase'>): string {
   return withTimesBase(paramLabel(swing.path), swing.timesBase);
 }
 
-/** "openai · pricing.markup": a parameter path as a chart or table label. */
+/**
+ * "openai · pricing.markup": a policy parameter as a chart or table label, its policy named; any
+ * other number (`enterprises.brandPremium`, given with --param) as the global analyses name it,
+ * where the policy's place in the path would be some other key, or none.
+ */
 export function paramLabel(path: string): string {
   if (path.includes('*')) return paramName(path);
   const parts = path.split('.');
-  if (parts[0] === 'vendors' || parts[0] === 'clouds') return `${parts[1]} · ${parts[3]}.${parts.at(-1)}`;
-  if (parts[0] === 'enterprises') return `enterprises · ${parts[2]}.${parts.at(-1)}`;
+  if ((parts[0] === 'vendors' || parts[0] === 'clouds') && parts[2] === 'policies') return `${parts[1]} · ${parts[3]}.${parts.at(-1)}`;
+  if (parts[0] === 'enterprises' && parts[1] === 'policies') return `enterprises · ${parts[2]}.${parts.at(-1)}`;
   if (parts[0] === 'consumers') return `consumers · ${parts.at(-1)}`;
-  return path;
+  return parts.length > 1 ? paramName(path) : path;
 }
 
 const TOP_IN_TABLE = 10;
