@@ -15,6 +15,7 @@ import { canonicalPath } from '../sweep/param-path.js';
 import type { CommandContext } from '../jobs/job-kind.js';
 import { badInput, jobChangingFlags, resolveScenario } from '../jobs/command-line.js';
 import { canonicalCommand, JOB_OPTIONS, outputOptions, parseCommandLine, readJobOptions, type JobOptions } from '../jobs/job-options.js';
+import { readRangeEnd } from '../sweep/times-base.js';
 
 export const CALIBRATE_USAGE = `Usage: npm run calibrate -- <config.json> --targets <targets.json> [--free <path>=<lo>:<hi>[:log] ...] [options]
 
@@ -102,6 +103,8 @@ export function parseFreeOption(text: string): { success: true; free: FreeParame
   const parts = text.slice(equals + 1).split(':');
   if (parts.length < 2 || parts.length > 3) return bad(`the range has ${parts.length} part${parts.length === 1 ? '' : 's'}`);
   if (parts.length === 3 && parts[2] !== 'log' && parts[2] !== 'linear') return bad(`the scale is "log" or "linear", not "${parts[2]}"`);
+  // A fitted factor would have to be written back into the fitted config number by number; values say what was fitted.
+  if (parts.slice(0, 2).some((part) => readRangeEnd(part).timesBase)) return bad('a calibration fits values, not factors on them (×): give the range as values');
   const [low, high] = parts.slice(0, 2).map((p) => (p.trim() === '' ? Number.NaN : Number(p)));
   if (!Number.isFinite(low!) || !Number.isFinite(high!)) return bad('lo and hi must be numbers');
   if (!(low! < high!)) return bad(`the range runs from low to high: ${low}:${high} is empty or backwards`);

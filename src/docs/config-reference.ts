@@ -123,6 +123,8 @@ illustrations on \`configs/baseline.json\`, not sourced ones.
   number, once in the list, and not \`seed\` or \`months\`. \`*\` stands for every entry of a list
   there, several numbers moving together as one factor, each set to the value drawn
   (\`enterprises.segments.*.switchingCostUsd.median\`); a number is declared under one path only.
+  The factors \`--param\` takes (\`×0.1:×10\`, each number times its own value) are not declared here:
+  a distribution is of values.
 - \`distribution\`: \`uniform\` {lo, hi}; \`log-uniform\` {lo, hi}, lo > 0, for figures known to an
   order of magnitude (its median is √(lo·hi)); \`triangular\` {lo, mode, hi}; \`normal\` {mean, sd},
   truncated to the field's valid range. lo must be below hi.

@@ -1,4 +1,5 @@
 import { splitPath } from '../sweep/param-path.js';
+import { withTimesBase } from '../sweep/times-base.js';
 
 /** Leaf names that say little alone: the field they belong to goes with them ("switchingCostUsd.median"). */
 const GENERIC_LEAVES = new Set(['median', 'mean', 'sd', 'logSd', 'lo', 'hi', 'mode', 'min', 'max', 'value', 'share']);
@@ -19,8 +20,11 @@ export function paramName(path: string): string {
   return parts.length > 1 ? `${parts[0]} · ${leaf}` : leaf;
 }
 
-/** Labels of the parameters, each unique: the short name, or the whole path where two short names meet. */
-export function paramLabels(params: readonly { readonly path: string }[]): string[] {
+/**
+ * Labels of the parameters, each unique: the short name, or the whole path where two short names
+ * meet; "(× base)" after a parameter moved by factors on each number's own value (times-base.ts).
+ */
+export function paramLabels(params: readonly { readonly path: string; readonly timesBase?: true }[]): string[] {
   const short = params.map((p) => paramName(p.path));
-  return short.map((name, i) => (short.indexOf(name) !== short.lastIndexOf(name) ? params[i]!.path : name));
+  return short.map((name, i) => withTimesBase(short.indexOf(name) !== short.lastIndexOf(name) ? params[i]!.path : name, params[i]!.timesBase));
 }

@@ -2,13 +2,15 @@ import type { Scenario } from '../config/parse-scenario.js';
 import { canonicalPath, numbersAtPath, type PathResult } from './param-path.js';
 import { applySettings, firstOverlap } from './param-range.js';
 import { numericPolicyParams } from './policy-params.js';
+import { readRangeEnds, timesBaseField } from './times-base.js';
 
 /**
  * `--param <path>=<low>:<high>[:log]`: a parameter of a global analysis (sobol, morris) and the
  * interval it is uncertain over, uniform on it or, with `log`, uniform on its logarithm (a range
  * over orders of magnitude). A column of the unit-cube design maps to the interval; a whole-number
  * field (a policy parameter its schema says is an integer) takes each whole number of the interval
- * with equal weight.
+ * with equal weight. `×low:×high` makes the interval one of factors on each number's own value
+ * (times-base.ts): a path with `*` then scales every number it reaches, keeping their ratios.
  */
 
 export type ParamScale = 'linear' | 'log';
@@ -19,6 +21,8 @@ export interface IntervalParam {
   readonly high: number;
   readonly scale: ParamScale;
   readonly integer: boolean;
+  /** Present, true, when low and high are factors on each number's own value. */
+  readonly timesBase?: true;
 }
 
 /** How many parameters a kind takes, and what it says when given too few. */
@@ -29,13 +33,14 @@ export interface ParamCount {
 }
 
 const PARAM_EXAMPLE = 'enterprises.policies.switching.params.paybackMonths=3:24';
+const FACTOR_EXAMPLE = 'enterprises.segments.*.switchingCostUsd.median=×0.1:×10:log';
 
 /** Reads one --param; the path is checked against a scenario later (`checkIntervalParams`). */
 export function parseIntervalParam(text: string): PathResult<Omit<IntervalParam, 'integer'>> {
   const equals = text.lastIndexOf('=');
   const bad = (why: string): PathResult<Omit<IntervalParam, 'integer'>> => ({
     success: false,
-    message: `--param ${text}: ${why}; write <path>=<low>:<high> or <path>=<low>:<high>:log, e.g. ${PARAM_EXAMPLE}`,
+    message: `--param ${text}: ${why}; write <path>=<low>:<high> or <path>=<low>:<high>:log, e.g. ${PARAM_EXAMPLE}, or factors on the scenario's values, e.g. ${FACTOR_EXAMPLE}`,
   });
   if (equals <= 0) return bad('no "=" between the path and the range');
   const path = text.slice(0, equals).trim();
@@ -43,12 +48,14 @@ export function parseIntervalParam(text: string): PathResult<Omit<IntervalParam,
   const parts = text.slice(equals + 1).split(':');
   if (parts.length !== 2 && parts.length !== 3) return bad(`the range must have two or three parts separated by ":", found ${parts.length}`);
   if (parts.length === 3 && parts[2]!.trim() !== 'log') return bad(`the third part may only be "log", found "${parts[2]}"`);
-  const [low, high] = parts.slice(0, 2).map((part) => (part.trim() === '' ? Number.NaN : Number(part)));
-  if (!Number.isFinite(low!) || !Number.isFinite(high!)) return bad('low and high must be numbers');
+  const ends = readRangeEnds(parts.slice(0, 2));
+  if (!ends.success) return bad(ends.message);
+  const [low, high] = ends.value.values;
+  if (!Number.isFinite(low!) || !Number.isFinite(high!)) return bad('low and high must be numbers, or factors written ×0.5');
   if (!(low! < high!)) return bad('low must be below high');
   const scale: ParamScale = parts.length === 3 ? 'log' : 'linear';
-  if (scale === 'log' && low! <= 0) return bad('a log range needs low above 0');
-  return { success: true, value: { path, low: low!, high: high!, scale } };
+  if (scale === 'log' && low! <= 0) return bad(`a log range needs ${ends.value.timesBase ? 'a low factor' : 'low'} above 0`);
+  return { success: true, value: { path, low: low!, high: high!, scale, ...timesBaseField(ends.value.timesBase) } };
 }
 
 /** The parameter's value at position `unit` in [0, 1) of its interval, rounded to 12 significant digits. */
@@ -61,10 +68,12 @@ export function valueAt(param: IntervalParam, unit: number): number {
   return Number(value.toPrecision(12));
 }
 
-/** "[0.05, 0.3]", "[1, 100] log", "3–24 whole": an interval as a report shows it. */
+/** "0.05 to 0.3, uniform", "3–24, whole numbers", "×0.1 to ×10 of each value in the scenario, log-uniform": an interval as a report shows it. */
 export function describeInterval(param: IntervalParam): string {
   if (param.integer) return `${Math.ceil(param.low)}–${Math.floor(param.high)}, whole numbers`;
-  return `${param.low} to ${param.high}${param.scale === 'log' ? ', log-uniform' : ', uniform'}`;
+  const spread = param.scale === 'log' ? ', log-uniform' : ', uniform';
+  if (param.timesBase) return `×${param.low} to ×${param.high} of each value in the scenario${spread}`;
+  return `${param.low} to ${param.high}${spread}`;
 }
 
 /**
@@ -87,16 +96,20 @@ export function checkIntervalParams(scenario: Scenario, params: readonly Omit<In
     if (overlap !== undefined) return { success: false, message: `${overlap}: give each parameter once` };
     // A path with `*` is whole-number when every number it moves is.
     const integer = targets.value.every((target) => integers.has(target.path));
+    if (integer && param.timesBase) {
+      return { success: false, message: `--param ${param.path}: a whole-number parameter takes values (${param.path}=${Math.ceil(targets.value[0]!.value / 2)}:${targets.value[0]!.value * 2}), not factors, which would make fractions of it` };
+    }
     if (integer && Math.ceil(param.low) > Math.floor(param.high)) {
       return { success: false, message: `--param ${param.path}: a whole-number parameter, and no whole number lies from ${param.low} to ${param.high}` };
     }
     for (const value of intervalEnds({ ...param, integer })) {
-      const applied = applySettings(scenario, [{ path: path.value, value }]);
+      const applied = applySettings(scenario, [{ path: path.value, value, ...timesBaseField(param.timesBase) }]);
       if (!applied.success) return { success: false, message: `--param ${applied.message}` };
     }
-    checked.push({ ...param, path: path.value, integer });
+    // In the order a manifest records it, so a job read back is byte for byte the one built.
+    checked.push({ path: path.value, low: param.low, high: param.high, scale: param.scale, integer, ...timesBaseField(param.timesBase) });
   }
-  const corners = checkPairCorners(scenario, checked.map((p) => ({ path: p.path, ends: intervalEnds(p) })));
+  const corners = checkPairCorners(scenario, checked.map((p) => ({ path: p.path, ends: intervalEnds(p), ...timesBaseField(p.timesBase) })));
   return corners === undefined ? { success: true, value: checked } : { success: false, message: corners };
 }
 
@@ -108,14 +121,18 @@ const CHECK_PAIRS_UP_TO = 16;
  * rule, linear in the two, is broken at one of their four corners if anywhere, so checking those
  * finds it up front rather than in the middle of the runs.
  */
-export function checkPairCorners(scenario: Scenario, params: readonly { readonly path: string; readonly ends: readonly number[] }[], flag = '--param'): string | undefined {
+export function checkPairCorners(scenario: Scenario, params: readonly { readonly path: string; readonly ends: readonly number[]; readonly timesBase?: true }[], flag = '--param'): string | undefined {
   if (params.length > CHECK_PAIRS_UP_TO) return undefined;
   const ends = params.map((p) => p.ends);
   for (let i = 0; i < params.length; i++) {
     for (let j = i + 1; j < params.length; j++) {
       for (const a of ends[i]!) {
         for (const b of ends[j]!) {
-          const applied = applySettings(scenario, [{ path: params[i]!.path, value: a }, { path: params[j]!.path, value: b }]);
+          const [p, q] = [params[i]!, params[j]!];
+          const applied = applySettings(scenario, [
+            { path: p.path, value: a, ...timesBaseField(p.timesBase) },
+            { path: q.path, value: b, ...timesBaseField(q.timesBase) },
+          ]);
           if (!applied.success) return `${flag}: ${applied.message}`;
         }
       }

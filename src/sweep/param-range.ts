@@ -1,10 +1,12 @@
 import { parseScenario, type Scenario } from '../config/parse-scenario.js';
-import { canonicalPath, numbersAtPath, withValueAt, type PathResult } from './param-path.js';
+import { canonicalPath, formatSegments, numbersAtPath, withValueAt, type PathResult } from './param-path.js';
+import { formatRangeEnd, readRangeEnds, timesBaseField, timesBaseValue } from './times-base.js';
 
 /**
  * `--param <path>=<from>:<to>:<steps>[:log]`: `steps` values from `from` to `to`, both included,
  * evenly spaced, or with `log` evenly on a log scale (a constant ratio from one to the next: a range
- * over orders of magnitude, 1e4:1e6:3:log is 1e4, 1e5, 1e6).
+ * over orders of magnitude, 1e4:1e6:3:log is 1e4, 1e5, 1e6). `×from:×to` gives factors on each
+ * number's own value instead (times-base.ts).
  */
 export interface ParamRange {
   readonly path: string;
@@ -13,12 +15,15 @@ export interface ParamRange {
   readonly steps: number;
   /** Present, 'log', for a logarithmic grid. */
   readonly scale?: 'log';
+  /** Present, true, when from and to are factors on each number's own value. */
+  readonly timesBase?: true;
 }
 
-/** One parameter set to one value. */
+/** One parameter set to one value, or with `timesBase` each number it names multiplied by it. */
 export interface ParamSetting {
   readonly path: string;
   readonly value: number;
+  readonly timesBase?: true;
 }
 
 export const MAX_STEPS = 1000;
@@ -27,25 +32,32 @@ export const MAX_POINTS = 10_000;
 export const MAX_SWEPT_PARAMS = 2;
 
 const RANGE_EXAMPLE = 'enterprises.policies.switching.params.paybackMonths=3:24:4';
+const FACTOR_EXAMPLE = 'enterprises.segments.*.switchingCostUsd.median=×0.1:×10:5:log';
 
 export function parseParamRange(text: string): PathResult<ParamRange> {
   const equals = text.lastIndexOf('=');
   const bad = (why: string): PathResult<ParamRange> => ({
     success: false,
-    message: `--param ${text}: ${why}; write <path>=<from>:<to>:<steps> or <path>=<from>:<to>:<steps>:log, e.g. ${RANGE_EXAMPLE}`,
+    message: `--param ${text}: ${why}; write <path>=<from>:<to>:<steps> or <path>=<from>:<to>:<steps>:log, e.g. ${RANGE_EXAMPLE}, or factors on the scenario's values, e.g. ${FACTOR_EXAMPLE}`,
   });
   if (equals <= 0) return bad('no "=" between the path and the range');
   const path = text.slice(0, equals).trim();
   const parts = text.slice(equals + 1).split(':');
   if (parts.length !== 3 && parts.length !== 4) return bad(`the range must have three or four parts separated by ":", found ${parts.length}`);
   if (parts.length === 4 && parts[3]!.trim() !== 'log') return bad(`the fourth part may only be "log", found "${parts[3]}"`);
-  const [from, to, steps] = parts.slice(0, 3).map((part) => (part.trim() === '' ? Number.NaN : Number(part)));
-  if (!Number.isFinite(from!) || !Number.isFinite(to!)) return bad('from and to must be numbers');
+  const ends = readRangeEnds(parts.slice(0, 2));
+  if (!ends.success) return bad(ends.message);
+  const [from, to] = ends.value.values;
+  const steps = parts[2]!.trim() === '' ? Number.NaN : Number(parts[2]);
+  if (!Number.isFinite(from!) || !Number.isFinite(to!)) return bad('from and to must be numbers, or factors written ×0.5');
   if (!Number.isInteger(steps!) || steps! < 2 || steps! > MAX_STEPS) return bad(`steps must be a whole number from 2 to ${MAX_STEPS}`);
   if (from === to) return bad('from and to are equal, so every step would be the same value');
-  if (parts.length === 4 && (from! <= 0 || to! <= 0)) return bad('a log grid needs from and to above 0');
+  if (parts.length === 4 && (from! <= 0 || to! <= 0)) return bad(`a log grid needs ${ends.value.timesBase ? 'factors' : 'from and to'} above 0`);
   if (path === 'seed') return { success: false, message: `--param ${text}: the seed is not a parameter; use --seed and --runs` };
-  return { success: true, value: { path, from: from!, to: to!, steps: steps!, ...(parts.length === 4 ? { scale: 'log' as const } : {}) } };
+  return {
+    success: true,
+    value: { path, from: from!, to: to!, steps, ...(parts.length === 4 ? { scale: 'log' as const } : {}), ...timesBaseField(ends.value.timesBase) },
+  };
 }
 
 /** The range's values, rounded to 12 significant digits so 0.1:0.3:3 gives 0.2, not 0.20000000000000004. */
@@ -62,7 +74,7 @@ export function rangeValues(range: ParamRange): number[] {
 /** Every combination of the ranges' values, the first parameter varying slowest. */
 export function sweepGrid(ranges: readonly ParamRange[]): ParamSetting[][] {
   return ranges.reduce<ParamSetting[][]>(
-    (points, range) => points.flatMap((point) => rangeValues(range).map((value) => [...point, { path: range.path, value }])),
+    (points, range) => points.flatMap((point) => rangeValues(range).map((value) => [...point, { path: range.path, value, ...timesBaseField(range.timesBase) }])),
     [[]],
   );
 }
@@ -74,19 +86,26 @@ export function gridSize(ranges: readonly ParamRange[]): number {
 /**
  * The scenario with these settings, validated again as a whole, as if the file had said so: a
  * value out of its range, or one that breaks a rule spanning fields, is a message naming the path.
- * A path with `*` sets every number it reaches to the value (param-path.ts).
+ * A path with `*` sets every number it reaches to the value (param-path.ts); a setting `timesBase`
+ * multiplies each by it instead, from the scenario's own value (no two settings name one number).
  */
 export function applySettings(scenario: Scenario, settings: readonly ParamSetting[]): PathResult<Scenario> {
   let json: unknown = scenario;
+  // Each number a factor moved, by its path as the schema's problems name it: "0.58 × 2 = 1.16".
+  const scaled = new Map<string, string>();
   for (const setting of settings) {
     const targets = numbersAtPath(json, setting.path);
     if (!targets.success) return targets;
-    for (const target of targets.value) json = withValueAt(json, target.segments, setting.value);
+    for (const target of targets.value) {
+      const value = setting.timesBase ? timesBaseValue(target.value, setting.value) : setting.value;
+      if (setting.timesBase) scaled.set(formatSegments(target.segments), `${target.value} × ${setting.value} = ${value}`);
+      json = withValueAt(json, target.segments, value);
+    }
   }
   const parsed = parseScenario(json);
   if (parsed.success) return { success: true, value: parsed.scenario };
-  const shown = settings.map((s) => `${s.path}=${s.value}`).join(', ');
-  const problems = parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+  const shown = settings.map((s) => `${s.path}=${formatRangeEnd(s.value, s.timesBase)}`).join(', ');
+  const problems = parsed.problems.map((p) => `${p.path}${scaled.has(p.path) ? ` (${scaled.get(p.path)})` : ''}: ${p.message}`).join('; ');
   return { success: false, message: `${shown} is not a valid scenario: ${problems}` };
 }
 

@@ -6,6 +6,7 @@ import { hasWildcard, numbersAtPath } from './param-path.js';
 import { uncertainFactors, type UncertainFactor } from './uncertain-draws.js';
 import { numericPolicyParams, type PolicyParam } from './policy-params.js';
 import { derivedValue, rangeScale, type RangeScale, type Side } from './derived-range.js';
+import { timesBaseField } from './times-base.js';
 
 /**
  * One-at-a-time sensitivity: every numeric parameter of every policy in the scenario, moved down
@@ -20,6 +21,8 @@ export interface SensitivityCase {
   readonly path: string;
   readonly side: Side;
   readonly value: number;
+  /** Present when the value is a factor on each number's own value (times-base.ts). */
+  readonly timesBase?: true;
 }
 
 /** A parameter moved over the range its scenario declares uncertain, rather than ± the change. */
@@ -36,6 +39,8 @@ export interface SensitivityParam {
   readonly declared?: DeclaredRange;
   /** Present when the sides are the ends of a --param interval. */
   readonly given?: true;
+  /** Present when those ends are factors on each number's own value (×low:×high); its value is then 1. */
+  readonly timesBase?: true;
   /** Otherwise, the scale its range was derived on (derived-range.ts). */
   readonly scale?: RangeScale;
 }
@@ -54,6 +59,8 @@ export interface GivenRange {
   readonly path: string;
   readonly low: number;
   readonly high: number;
+  /** Present when low and high are factors on each number's own value. */
+  readonly timesBase?: true;
 }
 
 /**
@@ -142,8 +149,9 @@ function declaredSides(scenario: Scenario, param: PolicyParam, factor: Uncertain
 /**
  * The plan of --param intervals: each parameter to the low and the high end of its interval (a
  * path with `*` sets every number it reaches, as one factor), a side that is the value already
- * left out. Its value is the one the numbers share (NaN where they differ); `bounds` say nothing
- * (the interval was checked against the field's).
+ * left out. Its value is the one the numbers share (NaN where they differ), or 1 for factors (the
+ * scenario as it is: a factor of 1 is a side that cannot move); `bounds` say nothing (the interval
+ * was checked against the field's).
  */
 function givenPlan(scenario: Scenario, given: readonly GivenRange[]): SensitivityPlan {
   const params: SensitivityParam[] = [];
@@ -152,9 +160,10 @@ function givenPlan(scenario: Scenario, given: readonly GivenRange[]): Sensitivit
   for (const range of given) {
     const numbers = numbersAtPath(scenario, range.path);
     const values = numbers.success ? numbers.value.map((n) => n.value) : [];
-    const same = values.every((v) => v === values[0]);
-    const param: PolicyParam = { path: range.path, value: same ? values[0]! : Number.NaN, policyType: '', bounds: { integer: false } };
-    let entry: SensitivityParam = { param, given: true };
+    const same = range.timesBase === true || values.every((v) => v === values[0]);
+    const value = range.timesBase ? 1 : same ? values[0]! : Number.NaN;
+    const param: PolicyParam = { path: range.path, value, policyType: '', bounds: { integer: false } };
+    let entry: SensitivityParam = { param, given: true, ...timesBaseField(range.timesBase) };
     for (const side of ['low', 'high'] as const) {
       const value = range[side];
       if (same && value === param.value) {
@@ -162,7 +171,7 @@ function givenPlan(scenario: Scenario, given: readonly GivenRange[]): Sensitivit
         continue;
       }
       entry = { ...entry, [side]: value };
-      cases.push({ path: range.path, side, value });
+      cases.push({ path: range.path, side, value, ...timesBaseField(range.timesBase) });
     }
     if (entry.low !== undefined || entry.high !== undefined) params.push(entry);
   }

@@ -43,6 +43,31 @@ describe('npm run sweep', () => {
     for (const link of markdownLinks(readFileSync(join(out, 'report.md'), 'utf8'))) expect(existsSync(join(out, link))).toBe(true);
   });
 
+  it('sweeps factors on each segment’s own switching cost with ×LO:×HI, and says so in its columns and report', () => {
+    const out = join(dir, 'times-base');
+    const medians = 'enterprises.segments.*.switchingCostUsd.median';
+    const run = runCli('sweep.ts', [baseline, '--param', `${medians}=x0.5:×2:2:log`, '--ticks', '2', '--runs', '1', '--no-charts', '--out', out]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`Swept ${medians} (× base) over 2 factors (log grid)`);
+    const [header, ...rows] = readFileSync(join(out, 'sweep.csv'), 'utf8').trimEnd().split('\n');
+    expect(header!.split(',').slice(0, 3)).toEqual(['point', `${medians} (× base)`, 'runs']);
+    expect(rows.map((r) => r.split(',').slice(0, 3))).toEqual([
+      ['1', '0.5', '1'],
+      ['2', '2', '1'],
+    ]);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('| median (× base) |');
+  });
+
+  it('a factor that takes one segment out of its range: exit 2, naming that segment and what the factor made of it', () => {
+    // Marketplace shares 0.5823, 0.45, 0.3: ×1.8 takes the large segment's past 1, the others stay below.
+    const run = runCli('sweep.ts', [baseline, '--param', 'enterprises.segments.*.marketplaceShare=×1:×1.8:2']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      'error: --param enterprises.segments.*.marketplaceShare=×1.8 is not a valid scenario: enterprises.segments[0].marketplaceShare (0.5823 × 1.8 = 1.04814): Too big: expected number to be <=1; found 1.04814\n',
+    );
+  });
+
   it('a path that does not exist: exit 2, naming the path and what is there', () => {
     const run = runCli('sweep.ts', [baseline, '--param', 'enterprises.policies.switching.params.paybakMonths=1:2:3']);
     expect(run.status).toBe(2);

@@ -6,9 +6,10 @@ import { checkIntervalParams, checkPairCorners, parseIntervalParam, type Interva
 import { uncertainFactors } from '../../sweep/uncertain-draws.js';
 import type { Scenario } from '../../config/parse-scenario.js';
 import type { PathResult } from '../../sweep/param-path.js';
-import { factorEnds } from '../design-factor.js';
+import { factorCorners } from '../design-factor.js';
 import { checkCondition, CONDITION_FORM, conditionText, conditionTicks, parseCondition } from './condition.js';
 import { DEFAULT_SAMPLES, MAX_SAMPLES } from './discover-design.js';
+import { timesBaseField } from '../../sweep/times-base.js';
 
 export const MAX_DISCOVER_PARAMS = 256;
 /** EMA Workbench's defaults: a 5 % peel, and a box that is right 80 % of the time. */
@@ -29,7 +30,9 @@ Options:
   --condition C      the outcome, ${CONDITION_FORM};
                      without @ the scenario's last month
   --param P=LO:HI    a parameter and its interval, uniform (repeatable); P=LO:HI:log for log-uniform;
-                     a "*" in P moves every number it reaches as one (enterprises.segments.*.switchingCostUsd.median)
+                     a "*" in P moves every number it reaches as one (enterprises.segments.*.switchingCostUsd.median);
+                     P=×LO:×HI[:log] (or xLO:xHI) gives factors on each number's own value instead,
+                     so a "*" keeps the ratios between them (…switchingCostUsd.median=×0.1:×10:log)
   --samples N        Latin hypercube points (default ${DEFAULT_SAMPLES}, at most ${MAX_SAMPLES.toLocaleString('en-US')})
   --peel ALPHA       share of a box's points each peeling step removes, above 0 and below 0.5 (default ${DEFAULT_PEEL})
   --min-density D    the chosen box is the one with the highest coverage among those at least this
@@ -77,7 +80,7 @@ function declaredFactors(scenario: Scenario): PathResult<DiscoverFactor[]> {
 
 /** The factors with every pair's corners checked against rules spanning two fields. */
 export function checkedFactors(scenario: Scenario, factors: DiscoverFactor[]): PathResult<DiscoverFactor[]> {
-  const corners = checkPairCorners(scenario, factors.map((f) => ({ path: f.path, ends: factorEnds(f) })), factors[0]?.origin === 'declared' ? 'uncertain' : '--param');
+  const corners = checkPairCorners(scenario, factors.map(factorCorners), factors[0]?.origin === 'declared' ? 'uncertain' : '--param');
   return corners === undefined ? { success: true, value: factors } : { success: false, message: corners };
 }
 
@@ -135,7 +138,7 @@ export function discoverCommand(argv: readonly string[], context: CommandContext
     }
     const checked = checkIntervalParams(scenario, params, DISCOVER_PARAM_COUNT);
     if (!checked.success) return { exit: badInput(checked.message) };
-    factors = checked.value.map((p) => ({ origin: 'param' as const, path: p.path, low: p.low, high: p.high, scale: p.scale, integer: p.integer }));
+    factors = checked.value.map((p) => ({ origin: 'param' as const, path: p.path, low: p.low, high: p.high, scale: p.scale, integer: p.integer, ...timesBaseField(p.timesBase) }));
   } else {
     const declared = declaredFactors(scenario);
     if (!declared.success) return { exit: badInput(declared.message) };

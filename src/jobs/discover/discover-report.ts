@@ -4,7 +4,7 @@ import type { Scenario } from '../../config/parse-scenario.js';
 import { describeSeeds, mdTable } from '../../report/kpi-format.js';
 import { chartSection, type ChartEntry } from '../../report/run-report.js';
 import { scenarioDescription } from '../../report/scenario-description.js';
-import { describeFactor } from '../design-factor.js';
+import { describeFactor, factorName } from '../design-factor.js';
 import { paramLabels } from '../param-labels.js';
 import { conditionText, type ConditionWords } from './condition.js';
 import type { Discovery, ThresholdNoise } from './discover-results.js';
@@ -23,7 +23,7 @@ const short = (value: number): string => String(Number(value.toPrecision(3)));
 const percent = (share: number): string => `${Math.round(share * 100)} %`;
 
 export function pointsCsv(job: DiscoverJob, parameters: SampleMatrix, found: Discovery, noise: ThresholdNoise): string {
-  const header = ['point', ...job.factors.map((f) => f.path), conditionText(job.condition).split(' ')[0]!, 'holds', 'near_threshold'];
+  const header = ['point', ...job.factors.map(factorName), conditionText(job.condition).split(' ')[0]!, 'holds', 'near_threshold'];
   const lines = [header.join(',')];
   for (let row = 0; row < parameters.rows; row++) {
     const values = job.factors.map((_, c) => String(sampleValue(parameters, row, c)));
@@ -34,7 +34,7 @@ export function pointsCsv(job: DiscoverJob, parameters: SampleMatrix, found: Dis
 }
 
 export function boxesCsv(job: DiscoverJob, found: Discovery): string {
-  const header = ['step', 'phase', 'points', 'coverage', 'density', 'mass', 'restricted', 'chosen', ...job.factors.flatMap((f) => [`${f.path}:low`, `${f.path}:high`])];
+  const header = ['step', 'phase', 'points', 'coverage', 'density', 'mass', 'restricted', 'chosen', ...job.factors.flatMap((f) => [`${factorName(f)}:low`, `${factorName(f)}:high`])];
   const lines = [header.join(',')];
   found.trajectory.forEach((step, i) => {
     const limits = job.factors.flatMap((_, c) => (step.restricted.includes(c) ? [String(step.box.lower[c]), String(step.box.upper[c])] : ['', '']));

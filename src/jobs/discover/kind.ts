@@ -6,9 +6,10 @@ import { discoverCommand, MAX_DISCOVER_PARAMS } from './command.js';
 import { MAX_SAMPLES, discoverSettings } from './discover-design.js';
 import type { DiscoverFactor, DiscoverJob } from './job.js';
 import { writeDiscoverOutputs } from './outputs.js';
+import { timesBaseField } from '../../sweep/times-base.js';
 
 const recordedFactor = z.discriminatedUnion('origin', [
-  z.object({ origin: z.literal('param'), path: z.string().min(1), low: z.number(), high: z.number(), scale: z.enum(['linear', 'log']), integer: z.boolean() }).strict(),
+  z.object({ origin: z.literal('param'), path: z.string().min(1), low: z.number(), high: z.number(), scale: z.enum(['linear', 'log']), integer: z.boolean(), timesBase: z.literal(true).optional() }).strict(),
   recordedDeclaredFactor,
 ]);
 
@@ -20,7 +21,7 @@ const recordedCondition = z
 function recordFactor(factor: DiscoverFactor): Record<string, unknown> {
   return factor.origin === 'declared'
     ? recordDeclaredFactor(factor)
-    : { origin: factor.origin, path: factor.path, low: factor.low, high: factor.high, scale: factor.scale, integer: factor.integer };
+    : { origin: factor.origin, path: factor.path, low: factor.low, high: factor.high, scale: factor.scale, integer: factor.integer, ...timesBaseField(factor.timesBase) };
 }
 
 /**

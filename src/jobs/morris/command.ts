@@ -6,6 +6,7 @@ import { checkIntervalParams, parseIntervalParam, type IntervalParam, type Param
 import { ticksAt } from '../at-month.js';
 import { checked, defaultFactors, MAX_MORRIS_PARAMS, MIN_MORRIS_PARAMS, underPrefixes, type MorrisFactor } from './morris-factors.js';
 import { DEFAULT_LEVELS, DEFAULT_TRAJECTORIES, morrisPointCount } from './morris-plan.js';
+import { timesBaseField } from '../../sweep/times-base.js';
 
 export const MAX_TRAJECTORIES = 1000;
 export const MAX_LEVELS = 20;
@@ -27,7 +28,9 @@ multiplier's excess over 1, a positive amount itself). report.md says which rang
 
 Options:
   --param P=LO:HI    a parameter and its interval, uniform (repeatable); P=LO:HI:log for log-uniform;
-                     a "*" in P moves every number it reaches as one (enterprises.segments.*.switchingCostUsd.median)
+                     a "*" in P moves every number it reaches as one (enterprises.segments.*.switchingCostUsd.median);
+                     P=×LO:×HI[:log] (or xLO:xHI) gives factors on each number's own value instead,
+                     so a "*" keeps the ratios between them (…switchingCostUsd.median=×0.1:×10:log)
   --only PREFIX      move only the parameters under this path (repeatable), e.g. --only vendors.openai
   --trajectories R   trajectories (default ${DEFAULT_TRAJECTORIES}, at most ${MAX_TRAJECTORIES})
   --levels P         grid levels per parameter, even (default ${DEFAULT_LEVELS}, at most ${MAX_LEVELS})
@@ -117,7 +120,7 @@ export function morrisCommand(argv: readonly string[], context: CommandContext):
     }
     const params = checkIntervalParams(scenario, read, MORRIS_PARAM_COUNT);
     if (!params.success) return { exit: badInput(params.message) };
-    factors = params.value.filter((p) => underPrefixes(p.path, only)).map((p) => ({ origin: 'param' as const, path: p.path, low: p.low, high: p.high, scale: p.scale, integer: p.integer }));
+    factors = params.value.filter((p) => underPrefixes(p.path, only)).map((p) => ({ origin: 'param' as const, path: p.path, low: p.low, high: p.high, scale: p.scale, integer: p.integer, ...timesBaseField(p.timesBase) }));
     if (factors.length === 0) return { exit: badInput(`--only ${only.join(', ')}: none of the --param paths lies under it`) };
   } else {
     const found = defaultFactors(scenario, only);

@@ -8,10 +8,11 @@ import type { MorrisJob } from './job.js';
 import { MAX_MORRIS_PARAMS, MIN_MORRIS_PARAMS, type MorrisFactor } from './morris-factors.js';
 import { morrisPointCount, morrisSettings } from './morris-plan.js';
 import { writeMorrisOutputs } from './outputs.js';
+import { timesBaseField } from '../../sweep/times-base.js';
 
 const interval = { path: z.string().min(1), low: z.number(), high: z.number(), scale: z.enum(['linear', 'log']), integer: z.boolean() };
 const recordedFactor = z.discriminatedUnion('origin', [
-  z.object({ origin: z.literal('param'), ...interval }).strict(),
+  z.object({ origin: z.literal('param'), ...interval, timesBase: z.literal(true).optional() }).strict(),
   z.object({ origin: z.literal('policy'), ...interval, value: z.number(), bounds: z.object({ min: z.number().optional(), max: z.number().optional(), integer: z.boolean() }).strict() }).strict(),
   recordedDeclaredFactor,
 ]);
@@ -34,7 +35,7 @@ function recordFactor(factor: MorrisFactor): Record<string, unknown> {
         bounds: { ...(factor.bounds.min !== undefined ? { min: factor.bounds.min } : {}), ...(factor.bounds.max !== undefined ? { max: factor.bounds.max } : {}), integer: factor.bounds.integer },
       };
     case 'param':
-      return { origin: factor.origin, path: factor.path, low: factor.low, high: factor.high, scale: factor.scale, integer: factor.integer };
+      return { origin: factor.origin, path: factor.path, low: factor.low, high: factor.high, scale: factor.scale, integer: factor.integer, ...timesBaseField(factor.timesBase) };
     default: {
       const never: never = factor;
       return never;

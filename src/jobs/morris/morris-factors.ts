@@ -5,7 +5,7 @@ import { sensitivityPlan } from '../../sweep/sensitivity-plan.js';
 import { DEFAULT_CHANGE, describeDerivedRange } from '../../sweep/derived-range.js';
 import type { ParamBounds } from '../../sweep/policy-params.js';
 import { uncertainFactors, type UncertainFactor } from '../../sweep/uncertain-draws.js';
-import { factorEnds } from '../design-factor.js';
+import { factorCorners } from '../design-factor.js';
 
 /**
  * What a Morris screening moves, and over which range, in this order of preference:
@@ -59,7 +59,7 @@ export function defaultFactors(scenario: Scenario, only: readonly string[]): Pat
 /** The factors, or the first pair of them whose ends together break a rule spanning two fields. */
 export function checked(scenario: Scenario, factors: MorrisFactor[], flag: string): PathResult<MorrisFactor[]> {
   if (factors.length > MAX_MORRIS_PARAMS) return { success: false, message: `at most ${MAX_MORRIS_PARAMS} parameters at a time, got ${factors.length}: narrow them with --only` };
-  const corners = checkPairCorners(scenario, factors.map((f) => ({ path: f.path, ends: factorEnds(f) })), flag);
+  const corners = checkPairCorners(scenario, factors.map(factorCorners), flag);
   return corners === undefined ? { success: true, value: factors } : { success: false, message: corners };
 }
 

@@ -1,7 +1,7 @@
 import { morrisDesign, type MorrisDesign } from '../../analysis/morris-design.js';
 import { samplePoint } from '../../analysis/sample-matrix.js';
 import type { ParamSetting } from '../../sweep/param-range.js';
-import { factorValueAt, isDeclared } from '../design-factor.js';
+import { factorSetting, factorValueAt, isDeclared } from '../design-factor.js';
 import type { MorrisJob } from './job.js';
 
 /**
@@ -36,6 +36,6 @@ export function morrisSettings(job: MorrisJob): (index: number) => ParamSetting[
   const design = morrisJobDesign(job);
   return (index) => {
     const row = samplePoint(design.points, index);
-    return job.factors.map((factor, i) => ({ path: factor.path, value: factorValueAt(factor, unitOfLevel(isDeclared(factor), row[i]!, job.levels)) }));
+    return job.factors.map((factor, i) => factorSetting(factor, factorValueAt(factor, unitOfLevel(isDeclared(factor), row[i]!, job.levels))));
   };
 }

@@ -5,7 +5,7 @@ import { describeSeeds, formatKpi, mdTable, monthName, type KpiUnit } from '../.
 import { parseKpiKey } from '../../report/kpi-keys.js';
 import { chartSection, type ChartEntry } from '../../report/run-report.js';
 import { scenarioDescription } from '../../report/scenario-description.js';
-import { describeFactor } from '../design-factor.js';
+import { describeFactor, factorName } from '../design-factor.js';
 import { noiseMark } from '../kpi-noise.js';
 import { paramLabels } from '../param-labels.js';
 import type { MorrisJob } from './job.js';
@@ -32,7 +32,7 @@ export function morrisCsv(job: MorrisJob, results: readonly KpiMorris[]): string
     job.factors.forEach((factor, i) => {
       const beyond = muStarBeyondNoise(result, i);
       lines.push(
-        [kind, metric, entity, factor.path, ...triple(indices.mu[i]!), ...triple(indices.muStar[i]!), ...triple(indices.sigma[i]!), cell(noise.betweenSeedsSd), cell(noise.seedNoiseSd), cell(noise.muStarFloor), beyond === undefined ? '' : String(beyond)].join(','),
+        [kind, metric, entity, factorName(factor), ...triple(indices.mu[i]!), ...triple(indices.muStar[i]!), ...triple(indices.sigma[i]!), cell(noise.betweenSeedsSd), cell(noise.seedNoiseSd), cell(noise.muStarFloor), beyond === undefined ? '' : String(beyond)].join(','),
       );
     });
   }

@@ -8,6 +8,7 @@ import { DEFAULT_CHANGE, MAX_CHANGE } from '../../sweep/derived-range.js';
 import { ticksAt } from '../at-month.js';
 import { badInput, jobCommon, checkFocus, jobChangingFlags, manifestConflicts, resolveScenario } from '../command-line.js';
 import { canonicalCommand, JOB_OPTIONS, jobOptionsUsage, outputOptions, parseCommandLine, readJobOptions } from '../job-options.js';
+import { timesBaseField } from '../../sweep/times-base.js';
 
 
 /** The figures of configs/baseline.json this help quotes, held to the plan by test/jobs/sensitivity/sensitivity-docs.test.ts. */
@@ -28,7 +29,9 @@ Options:
                      0 < X <= ${MAX_CHANGE} or a percentage (default ${DEFAULT_CHANGE}, i.e. ÷/× ${1 + DEFAULT_CHANGE})
   --param P=LO:HI    move the number at path P (any number of the scenario) to LO and to HI, rather
                      than the policy parameters (repeatable); a "*" in P moves every number it
-                     reaches together, e.g. enterprises.segments.*.switchingCostUsd.median=1e4:1e6
+                     reaches together, e.g. enterprises.segments.*.switchingCostUsd.median=1e4:1e6;
+                     P=×LO:×HI (or xLO:xHI) moves each by those factors on its own value instead,
+                     so a "*" keeps the ratios between them (…switchingCostUsd.median=×0.1:×10)
   --at YYYY-MM       read the KPIs at this month (the runs stop there; default: the last month)
   --only PREFIX      move only parameters under this path (repeatable), e.g. --only vendors.openai
                      --only enterprises.policies
@@ -92,7 +95,12 @@ function readGiven(scenario: Scenario, texts: readonly string[]): GivenRange[] |
   }
   const checked = checkIntervalParams(scenario, read, { min: 1, max: 256, tooFew: () => 'name a parameter with --param' });
   if (!checked.success) return checked.message;
-  return checked.value.map((param) => ({ path: param.path, low: param.integer ? Math.ceil(param.low) : param.low, high: param.integer ? Math.floor(param.high) : param.high }));
+  return checked.value.map((param) => ({
+    path: param.path,
+    low: param.integer ? Math.ceil(param.low) : param.low,
+    high: param.integer ? Math.floor(param.high) : param.high,
+    ...timesBaseField(param.timesBase),
+  }));
 }
 
 /** Reads `npm run sensitivity`'s command line into a job, or answers it (--help, bad input). */

@@ -7,6 +7,7 @@ import { normaliseFocus, recordedFocus } from '../focus.js';
 import type { JobKind } from '../job-kind.js';
 import { sensitivityCommand } from './command.js';
 import type { SensitivityJob } from './job.js';
+import { formatRangeEnd, timesBaseField } from '../../sweep/times-base.js';
 
 /**
  * sensitivity: the base first, then each parameter lowered, then raised, in config order; a run
@@ -23,7 +24,7 @@ export const sensitivityKind: JobKind<SensitivityJob> = {
       at: (i) => {
         if (i === 0) return { label: 'base', base: job.scenario, settings: [] };
         const c = plan.cases[i - 1]!;
-        return { label: `${c.path} ${c.side} (${c.value})`, base: job.scenario, settings: [{ path: c.path, value: c.value }] };
+        return { label: `${c.path} ${c.side} (${formatRangeEnd(c.value, c.timesBase)})`, base: job.scenario, settings: [{ path: c.path, value: c.value, ...timesBaseField(c.timesBase) }] };
       },
     };
   },
@@ -33,8 +34,8 @@ export const sensitivityKind: JobKind<SensitivityJob> = {
   seedsPerVariant: false,
   keepsRunKpis: true,
   defaultOutDir: (job) => join('output', `sensitivity-${job.scenario.name}`),
-  recorded: { scenario: z.unknown(), change: z.number().gt(0).max(MAX_CHANGE), only: z.array(z.string()), params: z.array(z.object({ path: z.string().min(1), low: z.number(), high: z.number() }).strict()).min(1).optional(), at: z.string().regex(/^\d{4}-\d{2}$/).optional(), focus: recordedFocus },
+  recorded: { scenario: z.unknown(), change: z.number().gt(0).max(MAX_CHANGE), only: z.array(z.string()), params: z.array(z.object({ path: z.string().min(1), low: z.number(), high: z.number(), timesBase: z.literal(true).optional() }).strict()).min(1).optional(), at: z.string().regex(/^\d{4}-\d{2}$/).optional(), focus: recordedFocus },
   readRecorded: (raw, scenario) => ({ ...raw, scenario: scenario(raw.scenario, 'job.scenario') }),
-  ownFields: (job) => ({ scenario: job.scenario, change: job.change, only: [...job.only], ...(job.params !== undefined ? { params: job.params.map((p) => ({ path: p.path, low: p.low, high: p.high })) } : {}), ...(job.at !== undefined ? { at: job.at } : {}), focus: normaliseFocus(job.focus) }),
+  ownFields: (job) => ({ scenario: job.scenario, change: job.change, only: [...job.only], ...(job.params !== undefined ? { params: job.params.map((p) => ({ path: p.path, low: p.low, high: p.high, ...timesBaseField(p.timesBase) })) } : {}), ...(job.at !== undefined ? { at: job.at } : {}), focus: normaliseFocus(job.focus) }),
   write: writeSensitivityOutputs,
 };

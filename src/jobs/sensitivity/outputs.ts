@@ -11,7 +11,7 @@ import { entityNames, orderKpiKeys, scalarKpis } from '../../report/kpi-catalog.
 import { runValuesByKpi } from '../kpi-noise.js';
 import { sensitivityNoise } from './sensitivity-noise.js';
 import { describeSeeds, monthName } from '../../report/kpi-format.js';
-import { paramLabel, sensitivityCsv, sensitivityMd, swings, type SensitivityResults } from './sensitivity-report.js';
+import { sensitivityCsv, sensitivityMd, swingLabel, swings, type SensitivityResults } from './sensitivity-report.js';
 import { axisUnit, focusNote, focusOf } from '../kpi-focus.js';
 import type { OutputContext } from '../job-kind.js';
 import { listOf } from '../../report/list-of.js';
@@ -77,7 +77,7 @@ export async function writeSensitivityOutputs(ctx: OutputContext<SensitivityJob>
               kpiTitle: kpi.label,
               base: at.mean * scale,
               rows: shown.map((s) => ({
-                label: paramLabel(s.path),
+                label: swingLabel(s),
                 ...(s.low !== undefined ? { low: s.low * scale } : {}),
                 ...(s.high !== undefined ? { high: s.high * scale } : {}),
                 ...(s.beyondNoise === false ? { withinNoise: true } : {}),

@@ -11,6 +11,7 @@ import { chartSection, type ChartEntry } from '../../report/run-report.js';
 import type { KpiUnit } from '../../report/kpi-format.js';
 import { noiseMark } from '../kpi-noise.js';
 import { paramName } from '../param-labels.js';
+import { formatRangeEnd, withTimesBase } from '../../sweep/times-base.js';
 import { swingBeyondNoise, type SensitivityNoise } from './sensitivity-noise.js';
 
 /**
@@ -37,6 +38,8 @@ export interface SensitivityResults {
 
 export interface Swing {
   readonly path: string;
+  /** Present when the parameter moved by factors on each number's own value. */
+  readonly timesBase?: true;
   readonly low?: number;
   readonly high?: number;
   readonly swing: number;
@@ -55,13 +58,13 @@ export function swings(results: SensitivityResults, key: string): Swing[] {
   const base = results.base.get(key)?.mean;
   if (base === undefined) return [];
   return results.plan.params
-    .map(({ param }) => {
+    .map(({ param, timesBase }) => {
       const side = results.sides.get(param.path);
       const low = side?.low?.get(key)?.mean;
       const high = side?.high?.get(key)?.mean;
       const swing = swingOf(base, low, high);
       const beyondNoise = swingBeyondNoise(swing, results.noise.get(key));
-      return { path: param.path, ...(low !== undefined ? { low } : {}), ...(high !== undefined ? { high } : {}), swing, ...(beyondNoise !== undefined ? { beyondNoise } : {}) };
+      return { path: param.path, ...(timesBase ? { timesBase } : {}), ...(low !== undefined ? { low } : {}), ...(high !== undefined ? { high } : {}), swing, ...(beyondNoise !== undefined ? { beyondNoise } : {}) };
     })
     .filter((s) => s.swing > 0 && Number.isFinite(s.swing))
     .sort((a, b) => b.swing - a.swing || (a.path < b.path ? -1 : 1));
@@ -85,21 +88,30 @@ export function sensitivityCsv(results: SensitivityResults, scenario: Scenario):
       const noise = results.noise.get(key);
       const beyond = swingBeyondNoise(swing, noise);
       lines.push(
-        [csvField(param.path), Number.isNaN(param.value) ? '' : param.value, cell(low), cell(high), range, kind, metric, entity, base, cell(atLow), cell(atHigh), swing, finite(noise?.betweenSeedsSd), finite(noise?.seedNoiseSd), finite(noise?.swingFloor), beyond === undefined ? '' : String(beyond)].join(','),
+        [csvField(withTimesBase(param.path, entry.timesBase)), Number.isNaN(param.value) ? '' : param.value, cell(low), cell(high), range, kind, metric, entity, base, cell(atLow), cell(atHigh), swing, finite(noise?.betweenSeedsSd), finite(noise?.seedNoiseSd), finite(noise?.swingFloor), beyond === undefined ? '' : String(beyond)].join(','),
       );
     }
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** "openai · pricing.markup": a parameter path as a chart or table label. */
+/** "openai · pricing.markup", "every segment · switchingCostUsd.median (× base)": a parameter as a chart or table label. */
+export function swingLabel(swing: Pick<Swing, 'path' | 'timesBase'>): string {
+  return withTimesBase(paramLabel(swing.path), swing.timesBase);
+}
+
+/**
+ * "openai · pricing.markup": a policy parameter as a chart or table label, its policy named; any
+ * other number (`enterprises.brandPremium`, given with --param) as the global analyses name it,
+ * where the policy's place in the path would be some other key, or none.
+ */
 export function paramLabel(path: string): string {
   if (path.includes('*')) return paramName(path);
   const parts = path.split('.');
-  if (parts[0] === 'vendors' || parts[0] === 'clouds') return `${parts[1]} · ${parts[3]}.${parts.at(-1)}`;
-  if (parts[0] === 'enterprises') return `enterprises · ${parts[2]}.${parts.at(-1)}`;
+  if ((parts[0] === 'vendors' || parts[0] === 'clouds') && parts[2] === 'policies') return `${parts[1]} · ${parts[3]}.${parts.at(-1)}`;
+  if (parts[0] === 'enterprises' && parts[1] === 'policies') return `enterprises · ${parts[2]}.${parts.at(-1)}`;
   if (parts[0] === 'consumers') return `consumers · ${parts.at(-1)}`;
-  return path;
+  return parts.length > 1 ? paramName(path) : path;
 }
 
 const TOP_IN_TABLE = 10;
@@ -140,7 +152,7 @@ export function sensitivityMd(options: {
     if (base === undefined || top.length === 0) return `### ${kpi.label}\n\nNo parameter moved it.`;
     const measured = options.runs > 1;
     const rows = top.map((s) => [
-      `\`${s.path}\``,
+      `\`${withTimesBase(s.path, s.timesBase)}\``,
       s.low === undefined ? '–' : formatKpi(s.low, kpi.unit),
       s.high === undefined ? '–' : formatKpi(s.high, kpi.unit),
       inUnit(s.swing, kpi.unit),
@@ -176,7 +188,7 @@ export function sensitivityMd(options: {
 /** Where a parameter's sides come from: its declared distribution and source, or the rule that derived them from its valid range. */
 export function describeRange(entry: SensitivityParam, change: number): string {
   const { declared } = entry;
-  if (entry.given) return 'given with --param';
+  if (entry.given) return entry.timesBase ? 'given with --param, as factors on each number\'s own value (× base)' : 'given with --param';
   if (declared !== undefined) return `declared uncertain: ${describeDistribution(declared.distribution)}${declared.distribution.type === 'normal' ? ' (ends at mean ± 2 sd)' : ''}; ${declared.source}`;
   return `no range declared: ${describeDerivedRange(entry.param.bounds, change)}`;
 }
@@ -184,10 +196,10 @@ export function describeRange(entry: SensitivityParam, change: number): string {
 /** Which range each parameter moved over: its declared one, with the distribution and source, or the one its valid range gives. */
 function rangesTable(params: readonly SensitivityParam[], change: number): string {
   const rows = params.map((entry) => [
-    `\`${entry.param.path}\``,
-    Number.isNaN(entry.param.value) ? 'several' : String(entry.param.value),
-    entry.low === undefined ? '–' : String(entry.low),
-    entry.high === undefined ? '–' : String(entry.high),
+    `\`${withTimesBase(entry.param.path, entry.timesBase)}\``,
+    Number.isNaN(entry.param.value) ? 'several' : formatRangeEnd(entry.param.value, entry.timesBase),
+    entry.low === undefined ? '–' : formatRangeEnd(entry.low, entry.timesBase),
+    entry.high === undefined ? '–' : formatRangeEnd(entry.high, entry.timesBase),
     describeRange(entry, change),
   ]);
   return mdTable(['Parameter', 'Value', 'Low', 'High', 'Range'], rows, ['l', 'r', 'r', 'r', 'l']);

@@ -33,7 +33,9 @@ vendors.anthropic.policies.pricing.params.markup, enterprises.policies.switching
 Options:
   --param P=LO:HI    a parameter and its interval, uniform (2 to ${MAX_SOBOL_PARAMS} of them); P=LO:HI:log for
                      log-uniform (a range over orders of magnitude, LO > 0); a "*" in P moves every
-                     number it reaches as one (enterprises.segments.*.switchingCostUsd.median)
+                     number it reaches as one (enterprises.segments.*.switchingCostUsd.median);
+                     P=×LO:×HI[:log] (or xLO:xHI) gives factors on each number's own value instead,
+                     so a "*" keeps the ratios between them (…switchingCostUsd.median=×0.1:×10:log)
   --samples N        N, base samples of the design: a power of two (default ${DEFAULT_SAMPLES}, at most ${MAX_SAMPLES})
   --second-order     also every pair's second-order index S2 (N(2k + 2) points instead of N(k + 2))
   --at YYYY-MM       read the KPIs at this month (the runs stop there; default: the last month)

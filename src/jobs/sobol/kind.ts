@@ -6,9 +6,10 @@ import { sobolCommand, MAX_SAMPLES, MAX_SOBOL_PARAMS, MIN_SOBOL_PARAMS } from '.
 import type { SobolJob } from './job.js';
 import { writeSobolOutputs } from './outputs.js';
 import { blockName, blockOfRow, designSettings, sobolPointCount, sobolShape } from './sobol-design.js';
+import { timesBaseField } from '../../sweep/times-base.js';
 
 const recordedParam = z
-  .object({ path: z.string().min(1), low: z.number(), high: z.number(), scale: z.enum(['linear', 'log']), integer: z.boolean() })
+  .object({ path: z.string().min(1), low: z.number(), high: z.number(), scale: z.enum(['linear', 'log']), integer: z.boolean(), timesBase: z.literal(true).optional() })
   .strict()
   .refine((p) => p.low < p.high, 'low must be below high')
   .refine((p) => p.scale === 'linear' || p.low > 0, 'a log range needs low above 0');
@@ -54,7 +55,7 @@ export const sobolKind: JobKind<SobolJob> = {
   readRecorded: (raw, scenario) => ({ ...raw, scenario: scenario(raw.scenario, 'job.scenario') }),
   ownFields: (job) => ({
     scenario: job.scenario,
-    params: job.params.map((p) => ({ path: p.path, low: p.low, high: p.high, scale: p.scale, integer: p.integer })),
+    params: job.params.map((p) => ({ path: p.path, low: p.low, high: p.high, scale: p.scale, integer: p.integer, ...timesBaseField(p.timesBase) })),
     samples: job.samples,
     secondOrder: job.secondOrder,
     ...(job.at !== undefined ? { at: job.at } : {}),

@@ -10,6 +10,7 @@ import { paramLabels } from '../param-labels.js';
 import type { SobolJob } from './job.js';
 import { CONFIDENCE_LEVEL } from './sobol-design.js';
 import { describeInterval } from '../../sweep/interval-param.js';
+import { factorName } from '../design-factor.js';
 import { beyondNoise, rankByTotalOrder, type KpiSobol } from './sobol-results.js';
 
 /**
@@ -33,12 +34,12 @@ export function sobolCsv(job: SobolJob, results: readonly KpiSobol[]): string {
     job.params.forEach((param, i) => {
       const [first, total] = [indices.firstOrder[i]!, indices.totalOrder[i]!];
       const beyond = beyondNoise(total, noise);
-      lines.push([kind, metric, entity, param.path, '', cell(first.estimate), cell(first.low), cell(first.high), cell(total.estimate), cell(total.low), cell(total.high), '', '', '', ...shared, beyond === undefined ? '' : String(beyond)].join(','));
+      lines.push([kind, metric, entity, factorName(param), '', cell(first.estimate), cell(first.low), cell(first.high), cell(total.estimate), cell(total.low), cell(total.high), '', '', '', ...shared, beyond === undefined ? '' : String(beyond)].join(','));
     });
     indices.secondOrder?.forEach((row, i) =>
       row.forEach((pair, j) => {
         if (pair === undefined) return;
-        lines.push([kind, metric, entity, job.params[i]!.path, job.params[j]!.path, '', '', '', '', '', '', cell(pair.estimate), cell(pair.low), cell(pair.high), ...shared, ''].join(','));
+        lines.push([kind, metric, entity, factorName(job.params[i]!), factorName(job.params[j]!), '', '', '', '', '', '', cell(pair.estimate), cell(pair.low), cell(pair.high), ...shared, ''].join(','));
       }),
     );
   }

@@ -1,6 +1,6 @@
 import type { CommandContext, CommandRequest } from '../job-kind.js';
 import type { SweepJob } from './job.js';
-import { applySettings, canonicalRanges, gridSize, MAX_POINTS, MAX_SWEPT_PARAMS, parseParamRange, rangeValues, sweepGrid, type ParamRange } from '../../sweep/param-range.js';
+import { applySettings, canonicalRanges, gridSize, MAX_POINTS, MAX_SWEPT_PARAMS, parseParamRange, sweepGrid, type ParamRange } from '../../sweep/param-range.js';
 import { numbersAtPath } from '../../sweep/param-path.js';
 import type { Scenario } from '../../config/parse-scenario.js';
 import { ticksAt } from '../at-month.js';
@@ -22,7 +22,9 @@ enterprises.policies.switching.params.paybackMonths, clouds.aws.policies.capex.p
 Options:
   --param P=A:B:N    sweep the number at path P over N evenly spaced values from A to B (at most ${MAX_SWEPT_PARAMS});
                      P=A:B:N:log spaces them evenly on a log scale (A, B above 0); a "*" in P moves
-                     every number it reaches together, e.g. enterprises.segments.*.switchingCostUsd.median
+                     every number it reaches together, e.g. enterprises.segments.*.switchingCostUsd.median;
+                     P=×A:×B:N (or xA:xB:N) sweeps factors instead, each number it names times its
+                     own value in the scenario, so a "*" keeps the ratios between them
   --at YYYY-MM       read the KPIs at this month (the runs stop there; default: the last month)
   --vendor ID        vendor whose KPIs the heatmaps show (default: the closed vendor with the
                      largest enterprise share)
@@ -33,6 +35,8 @@ Examples:
   npm run sweep -- configs/baseline.json --param enterprises.policies.switching.params.paybackMonths=3:24:4 --runs 2
   npm run sweep -- configs/commoditized.json --param vendors.openai.policies.pricing.params.markup=0.5:3:6 \\
       --param enterprises.policies.switching.params.reviewProbability=0.05:0.5:5
+  npm run sweep -- configs/baseline.json --param 'enterprises.segments.*.switchingCostUsd.median=×0.1:×10:5:log' \\
+      --at 2027-12 --vendor anthropic
 `;
 
 const OPTIONS = { ...JOB_OPTIONS, param: { type: 'string', multiple: true }, at: { type: 'string' }, vendor: { type: 'string' }, cloud: { type: 'string' } } as const;
@@ -47,8 +51,8 @@ function checkRanges(scenario: Scenario, ranges: readonly ParamRange[]): string 
   for (const range of ranges) {
     const target = numbersAtPath(scenario, range.path);
     if (!target.success) return `--param ${target.message}`;
-    for (const value of rangeValues(range)) {
-      const applied = applySettings(scenario, [{ path: range.path, value }]);
+    for (const point of sweepGrid([range])) {
+      const applied = applySettings(scenario, point);
       if (!applied.success) return `--param ${applied.message}`;
     }
   }

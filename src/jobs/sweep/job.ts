@@ -1,6 +1,7 @@
 import type { Scenario } from '../../config/parse-scenario.js';
 import { splitPath } from '../../sweep/param-path.js';
 import type { ParamRange } from '../../sweep/param-range.js';
+import { withTimesBase } from '../../sweep/times-base.js';
 import type { Focus, Job } from '../job-kind.js';
 
 /** A scenario over a grid of one or two parameters, every point with the same seeds. */
@@ -19,18 +20,30 @@ export function shortName(path: string): string {
   return split.success ? split.value.at(-1)! : path;
 }
 
+/** A swept parameter as its column, axes and report name it: its path, "(× base)" for factors. */
+export function sweptName(range: Pick<ParamRange, 'path' | 'timesBase'>): string {
+  return withTimesBase(range.path, range.timesBase);
+}
+
+/** The last key of a swept parameter's path, "(× base)" for factors: a table's column, a chart's title. */
+export function sweptShortName(range: Pick<ParamRange, 'path' | 'timesBase'>): string {
+  return withTimesBase(range.path.split('.').at(-1)!, range.timesBase);
+}
+
 /** Segments that only say where a number sits, not which one it is. */
 const STRUCTURAL = new Set(['policies', 'params']);
 
 /**
  * Which parameter a sweep's output folder is of: its path without "policies" and "params", the
  * last four parts, `*` as "all" ("openai.pricing.markup", "enterprises.switching.paybackMonths",
- * "segments.all.switchingCostUsd.median"), characters a folder name should not hold dropped.
+ * "segments.all.switchingCostUsd.median"), characters a folder name should not hold dropped;
+ * ".times-base" after it when the sweep's values are factors, so the folder says they are not values.
  */
-export function sweptSlug(path: string): string {
-  const split = splitPath(path);
-  if (!split.success) return path;
+export function sweptSlug(range: Pick<ParamRange, 'path' | 'timesBase'>): string {
+  const split = splitPath(range.path);
+  if (!split.success) return range.path;
   const kept = split.value.filter((segment) => !STRUCTURAL.has(segment)).map((segment) => (segment === '*' ? 'all' : segment));
   const first = kept.length > 1 && (kept[0] === 'vendors' || kept[0] === 'clouds') ? 1 : 0;
-  return kept.slice(Math.max(first, kept.length - 4)).join('.').replace(/[^\w.-]/g, '');
+  const slug = kept.slice(Math.max(first, kept.length - 4)).join('.').replace(/[^\w.-]/g, '');
+  return range.timesBase ? `${slug}.times-base` : slug;
 }

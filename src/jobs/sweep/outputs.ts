@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { asRun } from '../../batch/job.js';
-import type { SweepJob } from './job.js';
+import { sweptName, sweptShortName, type SweepJob } from './job.js';
 import { deriveSeeds } from '../../batch/seeds.js';
 import type { KpiStats } from '../../ensemble/kpi-samples.js';
 import type { AxisUnit, BandSeries } from '../../render/ensemble/band-parts.js';
@@ -57,7 +57,7 @@ export async function writeSweepOutputs(ctx: OutputContext<SweepJob>, job: Sweep
   );
   const written = [...(job.charts ? [`${charts.length} charts`] : []), 'report.md', 'sweep.csv', 'manifest.json'];
   return [
-    `Swept ${job.params.map((p) => `${p.path} over ${p.steps} values${p.scale === 'log' ? ' (log grid)' : ''}`).join(' × ')}: ${points.length} points × ${job.runs} run${job.runs === 1 ? '' : 's'} (${describeSeeds(seeds)}).`,
+    `Swept ${job.params.map((p) => `${sweptName(p)} over ${p.steps} ${p.timesBase ? 'factors' : 'values'}${p.scale === 'log' ? ' (log grid)' : ''}`).join(' × ')}: ${points.length} points × ${job.runs} run${job.runs === 1 ? '' : 's'} (${describeSeeds(seeds)}).`,
     `Wrote ${listOf(written)} to ${ctx.outDir}/`,
   ];
 }
@@ -88,20 +88,20 @@ function lineCharts(job: SweepJob, scenario: Scenario, stats: readonly KpiStats[
     });
     if (series.length === 0) return [];
     const when = kpi.kind === 'final' ? `at ${end}` : 'over the whole run';
-    const title = `${kpi.title} ${when} against ${range.path.split('.').at(-1)}`;
+    const title = `${kpi.title} ${when} against ${sweptShortName(range)}`;
     return [
       {
         file: `sweep-${kpi.slug}.png`,
         title,
-        description: `${kpi.title} ${when}, at each of the ${range.steps} values of ${range.path}${job.runs > 1 ? ', mean of the runs with their 5th–95th percentile band' : ''}.`,
+        description: `${kpi.title} ${when}, at each of the ${range.steps} values of ${sweptName(range)}${job.runs > 1 ? ', mean of the runs with their 5th–95th percentile band' : ''}.`,
         config: kpiLineChart({
           title,
           of: `sweep of ${scenario.name}`,
           subtitle: [
-            `${kpi.title} ${when}, at each value of ${range.path} (everything else as in the scenario${range.scale === 'log' ? '; values evenly spaced on a log scale' : ''})`,
+            `${kpi.title} ${when}, at each value of ${sweptName(range)} (everything else as in the scenario${range.scale === 'log' ? '; values evenly spaced on a log scale' : ''})`,
             ...(job.runs > 1 ? [`Points: mean of ${job.runs} runs per value (the same seeds at every value); shaded: 5th to 95th percentile of the runs`] : []),
           ],
-          xTitle: range.path,
+          xTitle: sweptName(range),
           xValues: xValues(range),
           series,
           unit: kpi.unit,
@@ -130,16 +130,16 @@ function heatmaps(job: SweepJob, scenario: Scenario, stats: readonly KpiStats[],
       {
         file: `heatmap-${kpi.slug}.png`,
         title,
-        description: `${kpi.label}${when} over the grid of ${xRange.path} and ${yRange.path}${job.runs > 1 ? ', mean of the runs' : ''}.`,
+        description: `${kpi.label}${when} over the grid of ${sweptName(xRange)} and ${sweptName(yRange)}${job.runs > 1 ? ', mean of the runs' : ''}.`,
         config: heatmapChart({
           title,
           of: `sweep of ${scenario.name}`,
           subtitle: [
-            `${kpi.label}${when} at each point of ${xRange.path} (across) × ${yRange.path} (up)`,
+            `${kpi.label}${when} at each point of ${sweptName(xRange)} (across) × ${sweptName(yRange)} (up)`,
             `Darker is higher${job.runs > 1 ? `; each cell the mean of ${job.runs} runs (the same seeds everywhere)` : ''}`,
           ],
-          xTitle: xRange.path,
-          yTitle: yRange.path,
+          xTitle: sweptName(xRange),
+          yTitle: sweptName(yRange),
           xValues: xs,
           yValues: ys,
           values,

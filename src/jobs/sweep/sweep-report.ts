@@ -6,12 +6,16 @@ import { orderKpiKeys } from '../../report/kpi-catalog.js';
 import { describeSeeds, formatStats, mdTable, monthName } from '../../report/kpi-format.js';
 import { chartSection, type ChartEntry } from '../../report/run-report.js';
 import { scenarioDescription } from '../../report/scenario-description.js';
+import { numbersAtPath } from '../../sweep/param-path.js';
+import { formatRangeEnd } from '../../sweep/times-base.js';
+import { sweptName, sweptShortName } from './job.js';
 
 /**
  * sweep.csv and the sweep's report.md. sweep.csv has one row per point of the grid: the point's
  * number, the value of each swept parameter, how many runs it had, then one column per KPI (named
  * by its key, e.g. "final:vendor.enterprise_share:openai"); with several runs per point each KPI
- * has four columns, "<key>:mean", ":p5", ":p50" and ":p95", over the point's runs.
+ * has four columns, "<key>:mean", ":p5", ":p50" and ":p95", over the point's runs. A parameter
+ * swept by factors on each number's own value is headed "<path> (× base)", its cells the factors.
  */
 
 export function sweepCsv(options: {
@@ -24,7 +28,7 @@ export function sweepCsv(options: {
   const { params, points, stats, runs } = options;
   const keys = orderKpiKeys(new Set(stats.flatMap((s) => [...s.keys()])), options.scenario);
   const columns = runs > 1 ? keys.flatMap((k) => ['mean', 'p5', 'p50', 'p95'].map((stat) => `${k}:${stat}`)) : keys;
-  const lines = [['point', ...params.map((p) => p.path), 'runs', ...columns].join(',')];
+  const lines = [['point', ...params.map(sweptName), 'runs', ...columns].join(',')];
   points.forEach((point, i) => {
     const at = stats[i]!;
     const values = keys.flatMap((key) => {
@@ -39,6 +43,18 @@ export function sweepCsv(options: {
 
 /** Above this many points the report lists no table: sweep.csv has them all. */
 const MAX_TABLE_POINTS = 60;
+
+/**
+ * A swept parameter as the report lists it; for factors, the numbers they multiply and their values
+ * in the scenario, so a reader can turn ×0.5 back into dollars.
+ */
+function describeRange(scenario: Scenario, p: ParamRange): string {
+  const log = p.scale === 'log' ? ', evenly on a log scale' : '';
+  if (!p.timesBase) return `- \`${p.path}\`: ${p.steps} values from ${p.from} to ${p.to}${log}`;
+  const numbers = numbersAtPath(scenario, p.path);
+  const bases = numbers.success ? `: ${numbers.value.map((n) => `\`${n.path}\` ${n.value}`).join(', ')}` : '';
+  return `- \`${p.path}\` (× base): ${p.steps} factors from ×${p.from} to ×${p.to}${log}, each multiplying the scenario's own value of every number it names${bases}`;
+}
 
 export function sweepMd(options: {
   /** The scenario as it ran, and as configured (its description is of the configured months). */
@@ -57,14 +73,14 @@ export function sweepMd(options: {
   at?: string;
 }): string {
   const { params, points, stats, runs, kpis } = options;
-  const ranges = params.map((p) => `- \`${p.path}\`: ${p.steps} values from ${p.from} to ${p.to}${p.scale === 'log' ? ', evenly on a log scale' : ''}`).join('\n');
+  const ranges = params.map((p) => describeRange(options.configured, p)).join('\n');
   const table =
     points.length > MAX_TABLE_POINTS
       ? `${points.length} points: too many to list here; sweep.csv has every one.`
       : mdTable(
-          [...params.map((p) => p.path.split('.').at(-1)!), ...kpis.map((k) => k.label)],
+          [...params.map(sweptShortName), ...kpis.map((k) => k.label)],
           points.map((point, i) => [
-            ...point.map((s) => String(s.value)),
+            ...point.map((s) => formatRangeEnd(s.value, s.timesBase)),
             ...kpis.map((k) => {
               const s = stats[i]!.get(k.key);
               return s ? formatStats(s, k.unit, runs) : '–';

@@ -62,3 +62,22 @@ describe('npm run sobol: a whole job', () => {
 
   itRunsAsOneJob(dir, withoutCharts, run);
 });
+
+describe('npm run sobol: factors on each number\'s own value (--param PATH=×LO:×HI:log)', () => {
+  const MEDIANS = 'enterprises.segments.*.switchingCostUsd.median';
+  const { dir, baseline } = tinyConfigs('sobol-times-base');
+  const scaled = buildJob(sobolCommand, [baseline, '--param', `${MEDIANS}=×0.5:×2:log`, '--param', `${BRAND}=0.05:0.3`, '--samples', '4', '--ticks', '2', '--no-charts']);
+  const run = jobRunner('sobol', dir, scaled);
+
+  it('records the factors, and names the parameter "× base" in sobol.csv and report.md', async () => {
+    expect(await run('whole')).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(dir, 'whole', 'manifest.json'), 'utf8')) as { job: { params: unknown[] } };
+    expect(manifest.job.params[0]).toEqual({ path: MEDIANS, low: 0.5, high: 2, scale: 'log', integer: false, timesBase: true });
+    const rows = readFileSync(join(dir, 'whole', 'sobol.csv'), 'utf8').trimEnd().split('\n').slice(1);
+    expect(new Set(rows.map((r) => r.split(',')[3]))).toEqual(new Set([`${MEDIANS} (× base)`, BRAND]));
+    const report = readFileSync(join(dir, 'whole', 'report.md'), 'utf8');
+    expect(report).toContain(`every segment · switchingCostUsd.median (× base) (\`${MEDIANS}\`): ×0.5 to ×2 of each value in the scenario, log-uniform`);
+  });
+
+  itRunsAsOneJob(dir, scaled, run);
+});

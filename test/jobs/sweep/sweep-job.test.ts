@@ -53,3 +53,33 @@ describe('npm run sweep: --at, "*" and log grids', () => {
 
   itRunsAsOneJob(dir, across, run);
 });
+
+describe('npm run sweep: factors on each number\'s own value (×LO:×HI)', () => {
+  const { dir, baseline } = tinyConfigs('sweep-times-base');
+  const scaled = buildJob(sweepCommand, [baseline, '--param', `${MEDIANS}=×0.1:×10:3:log`, '--ticks', '2', '--no-charts', '--quiet']);
+  const run = jobRunner('sweep', dir, scaled);
+
+  it('multiplies every segment’s median by the factor, keeping their ratios, and says "× base" in its folder, columns and report', async () => {
+    const job = scaled.job as SweepJob;
+    expect(job.params).toEqual([{ path: MEDIANS, from: 0.1, to: 10, steps: 3, scale: 'log', timesBase: true }]);
+    const kind = JOB_KINDS.get('sweep') as JobKind;
+    const plan = planJob(job, kind);
+    // The baseline's medians, large, mid, small: 150,000, 40,000, 10,000; the first point is a tenth of each.
+    const first = variantScenario(plan.variant(0));
+    expect(first.success && first.value.enterprises.segments.map((s) => s.switchingCostUsd.median)).toEqual([15_000, 4_000, 1_000]);
+    const last = variantScenario(plan.variant(2));
+    expect(last.success && last.value.enterprises.segments.map((s) => s.switchingCostUsd.median)).toEqual([1_500_000, 400_000, 100_000]);
+    expect(plan.variant(0).label).toBe('median=×0.1');
+    expect(kind.defaultOutDir(job)).toBe('output/sweep-tiny-segments.all.switchingCostUsd.median.times-base');
+    expect(await run('whole')).toBe(0);
+    const [header, ...rows] = readFileSync(join(dir, 'whole', 'sweep.csv'), 'utf8').trimEnd().split('\n');
+    expect(header!.split(',').slice(0, 3)).toEqual(['point', `${MEDIANS} (× base)`, 'runs']);
+    expect(rows.map((r) => r.split(',')[1])).toEqual(['0.1', '1', '10']);
+    const report = readFileSync(join(dir, 'whole', 'report.md'), 'utf8');
+    expect(report).toContain(`\`${MEDIANS}\` (× base): 3 factors from ×0.1 to ×10, evenly on a log scale`);
+    expect(report).toContain('`enterprises.segments.large.switchingCostUsd.median` 150000');
+    expect(report).toContain('| median (× base) |');
+  });
+
+  itRunsAsOneJob(dir, scaled, run);
+});
