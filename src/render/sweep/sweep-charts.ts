@@ -8,10 +8,10 @@ import { formatCount, formatPercent, formatUsd } from '../format.js';
  * band when each point ran several seeds), and a heatmap of a KPI over a grid of two parameters.
  */
 
-/** A parameter value as an axis label: "0.25", "12", "1.5e+9" → "1.5B". */
-export function formatParamValue(value: number): string {
-  if (Math.abs(value) >= 1e4) return formatUsd(value).replace('$', '');
-  return String(Number(value.toPrecision(4)));
+/** A parameter value as an axis label: "0.25", "12", "1.5e+9" → "1.5B"; a factor on each number's own value "×0.1". */
+export function formatParamValue(value: number, timesBase = false): string {
+  const text = Math.abs(value) >= 1e4 ? formatUsd(value).replace('$', '') : String(Number(value.toPrecision(4)));
+  return timesBase ? `×${text}` : text;
 }
 
 /** A KPI value in a unit, shares given in percent. */
@@ -27,6 +27,8 @@ export function kpiLineChart(spec: {
   subtitle: string[];
   xTitle: string;
   xValues: readonly number[];
+  /** Whether the values are factors on each number's own value (labelled "×0.1"). */
+  xTimesBase?: boolean;
   series: readonly BandSeries[];
   unit: AxisUnit;
   yTitle: string;
@@ -36,7 +38,7 @@ export function kpiLineChart(spec: {
   const y = valueAxis(spec.unit, spec.yTitle, spec.unit === 'share' || spec.unit === 'usd' ? { suggestedMin: 0 } : {}, spec.series);
   return {
     type: 'line',
-    data: { labels: spec.xValues.map(formatParamValue), datasets },
+    data: { labels: spec.xValues.map((v) => formatParamValue(v, spec.xTimesBase)), datasets },
     options: {
       ...headedOptions(spec.title, spec.of, spec.subtitle),
       scales: {
@@ -84,11 +86,14 @@ export function heatmapChart(spec: {
   yTitle: string;
   xValues: readonly number[];
   yValues: readonly number[];
+  /** Whether each axis's values are factors on each number's own value. */
+  xTimesBase?: boolean;
+  yTimesBase?: boolean;
   values: readonly (readonly (number | null)[])[];
   unit: AxisUnit;
 }): ChartConfig {
-  const xLabels = spec.xValues.map(formatParamValue);
-  const yLabels = spec.yValues.map(formatParamValue);
+  const xLabels = spec.xValues.map((v) => formatParamValue(v, spec.xTimesBase));
+  const yLabels = spec.yValues.map((v) => formatParamValue(v, spec.yTimesBase));
   const finite = spec.values.flat().filter((v): v is number => v !== null && Number.isFinite(v));
   const min = finite.length > 0 ? Math.min(...finite) : 0;
   const max = finite.length > 0 ? Math.max(...finite) : 1;
