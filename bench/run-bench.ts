@@ -5,7 +5,10 @@
  * (b) the hand-written kernel (kernel.ts) on the same workload, and engine / kernel;
  * (c) an ensemble of 64 runs of configs/baseline.json on src/'s run pool, 1 and 2 workers;
  * (d) chart rendering, milliseconds per chart;
- * (e) `npm run simulate -- configs/commoditized.json` end to end, process start included.
+ * (e) `npm run simulate -- configs/commoditized.json` end to end, process start included;
+ * (f) a warm baseline run (bench/cases/warm-baseline.ts): baseline runs per second per worker;
+ * and, with (c), the pool's parallel efficiency: two independent one-worker processes on half the
+ * runs each, side by side, against one two-worker pool on all of them (issue 15).
  *
  * Every timing runs in a fresh child process, so peak RSS is the case's own and no case inherits
  * another's JIT or heap. Each is repeated (5 times by default; the ensemble's pair of runs twice)
@@ -29,6 +32,7 @@ const SIZES = [1_000, 10_000, 100_000] as const;
 const CHART_PASSES = 4;
 const ENSEMBLE_RUNS = 64;
 const ENSEMBLE_PAIRS = 2;
+const WARM_RUNS = 6;
 const CORES = availableParallelism();
 const GIB = 2 ** 30;
 const MIB = 2 ** 20;
@@ -160,6 +164,10 @@ interface EnsembleFigures {
   readonly oneWorker: EnsembleTiming | null;
   readonly twoWorkers: EnsembleTiming | null;
   readonly speedUp: number | null;
+  /** Two one-worker processes on half the runs each, side by side: the slower one's time, best of the pairs, ms. */
+  readonly independentPairWallMs: number | null;
+  /** independentPairWallMs / twoWorkers.wallMs: 1 when the pool costs nothing over separate processes. */
+  readonly parallelEfficiency: number | null;
 }
 
 /** Where an ensemble's CPU went, ms (Linux only): worker threads, V8's helper threads (compiler, GC), main thread. */
@@ -186,14 +194,28 @@ async function measureEnsemble(pairs: number): Promise<EnsembleFigures> {
   type Repeat = Timed<CaseTiming & { cpu: EnsembleCpu | null }>;
   const one: Repeat[] = [];
   const two: Repeat[] = [];
+  const independent: number[] = [];
+  const unavailable = (reason: string): EnsembleFigures => ({
+    ...base,
+    measured: false,
+    note: `not measured: ensembles not available (${reason})`,
+    oneWorker: null,
+    twoWorkers: null,
+    speedUp: null,
+    independentPairWallMs: null,
+    parallelEfficiency: null,
+  });
   for (let k = 0; k < pairs; k++) {
     for (const [workers, into] of [[1, one], [2, two]] as const) {
       const result = await runCase<EnsembleCase>('ensemble', [ENSEMBLE_RUNS, workers]);
-      if (!result.measured) {
-        return { ...base, measured: false, note: `not measured: ensembles not available (${result.reason})`, oneWorker: null, twoWorkers: null, speedUp: null };
-      }
+      if (!result.measured) return unavailable(result.reason);
       into.push(result);
     }
+    // The floor a pool is measured against: two processes that share nothing, each with half the runs.
+    const halves = await Promise.all([0, 1].map(() => runCase<EnsembleCase>('ensemble', [ENSEMBLE_RUNS / 2, 1])));
+    const notRun = halves.find((h) => !h.measured);
+    if (notRun !== undefined && !notRun.measured) return unavailable(notRun.reason);
+    independent.push(Math.max(...halves.map((h) => (h.measured ? h.wallMs : 0))));
   }
   const summary = (list: Repeat[]): EnsembleTiming => {
     const best = list.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
@@ -207,13 +229,24 @@ async function measureEnsemble(pairs: number): Promise<EnsembleFigures> {
   };
   const oneWorker = summary(one);
   const twoWorkers = summary(two);
-  return { ...base, measured: true, note: 'src/cli/run-pool.ts startPool, seeds seed … seed + 63', oneWorker, twoWorkers, speedUp: oneWorker.wallMs / twoWorkers.wallMs };
+  const independentPairWallMs = Math.min(...independent);
+  return {
+    ...base,
+    measured: true,
+    note: 'src/cli/run-pool.ts startPool, seeds seed … seed + 63',
+    oneWorker,
+    twoWorkers,
+    speedUp: oneWorker.wallMs / twoWorkers.wallMs,
+    independentPairWallMs,
+    parallelEfficiency: independentPairWallMs / twoWorkers.wallMs,
+  };
 }
 
 interface Target {
   readonly name: string;
   readonly measured: number | null;
-  readonly limit: number;
+  /** Null for a figure reported without a limit. */
+  readonly limit: number | null;
   readonly unit: string;
   readonly atMost: boolean;
   /** Null when not measured. */
@@ -224,6 +257,11 @@ interface Target {
 function target(name: string, measured: number | null, limit: number, unit: string, atMost = true, note?: string): Target {
   const pass = measured === null ? null : atMost ? measured <= limit : measured >= limit;
   return { name, measured, limit, unit, atMost, pass, ...(note !== undefined && { note }) };
+}
+
+/** A figure the targets report without a limit. */
+function reported(name: string, measured: number | null, unit: string): Target {
+  return { name, measured, limit: null, unit, atMost: true, pass: null, note: 'reported' };
 }
 
 async function main(): Promise<number> {
@@ -283,15 +321,22 @@ async function main(): Promise<number> {
     }
     const endToEnd = { command: 'npm run -s simulate -- configs/commoditized.json --out <tmp> --quiet', wallMs: Math.min(...e2eMs), repeatsMs: e2eMs };
 
+    progress('(f) a warm baseline run: runs per second per worker');
+    const warm = await runCase<{ bestWarmWallMs: number; bestWarmCpuMs: number; wallMs: number[] }>('warm-baseline', [WARM_RUNS]);
+    const warmBaseline = { runs: WARM_RUNS, bestWarmWallMs: warm.bestWarmWallMs, bestWarmCpuMs: warm.bestWarmCpuMs, runsPerSecondPerWorker: 1000 / warm.bestWarmWallMs };
+
     const at = (size: number) => engine.find((f) => f.enterprises === size)!;
     const ratioAt = (size: number) => kernel.find((f) => f.enterprises === size)!.engineOverKernel;
     const targets: Target[] = [
-      target('engine / kernel at 10,000 enterprises', ratioAt(10_000), 3, '×'),
-      target('engine / kernel at 100,000 enterprises', ratioAt(100_000), 3, '×'),
+      // Issue 15's limits.
+      target('engine / kernel at 1,000 enterprises', ratioAt(1_000), 3, '×'),
+      target('engine / kernel at 10,000 enterprises', ratioAt(10_000), 2, '×'),
+      target('engine / kernel at 100,000 enterprises', ratioAt(100_000), 1.3, '×'),
+      reported('warm baseline runs per second per worker', warmBaseline.runsPerSecondPerWorker, 'runs/s'),
+      target('parallel efficiency: 2 independent 1-worker processes / one 2-worker pool', ensemble.parallelEfficiency, 0.95, '', false, ensemble.measured ? undefined : ensemble.note),
       target('time(100,000) / time(10,000)', at(100_000).wallMs / at(10_000).wallMs, 12, '×'),
       target('100,000 enterprises × 120 months, wall', at(100_000).wallMs / 1000, 5, 's'),
       target('100,000 enterprises × 120 months, peak RSS', at(100_000).peakRssBytes / GIB, 1, 'GiB'),
-      target('ensemble speed-up, 2 workers over 1', ensemble.speedUp, 1.7, '×', false, ensemble.measured ? undefined : ensemble.note),
       target('commoditized scenario end to end', endToEnd.wallMs / 1000, 5, 's'),
     ];
     const report: Report = {
@@ -308,6 +353,7 @@ async function main(): Promise<number> {
       ensemble,
       charts,
       endToEnd,
+      warmBaseline,
       targets,
     };
     process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
@@ -325,6 +371,7 @@ interface Report {
   ensemble: EnsembleFigures;
   charts: { charts: number; passMs: number[]; msPerChart: number; firstPassMsPerChart: number };
   endToEnd: { command: string; wallMs: number; repeatsMs: number[] };
+  warmBaseline: { runs: number; bestWarmWallMs: number; bestWarmCpuMs: number; runsPerSecondPerWorker: number };
   targets: Target[];
 }
 
@@ -394,13 +441,20 @@ function formatReport(r: Report): string {
     `(e) npm run simulate -- configs/commoditized.json, end to end: ${seconds(r.endToEnd.wallMs)} s ` +
       `(repeats ${r.endToEnd.repeatsMs.map(seconds).join(' ')} s)`,
     '',
+    `(f) a warm baseline run (best of ${r.warmBaseline.runs - 1} after the first, one process): ${seconds(r.warmBaseline.bestWarmWallMs)} s wall, ` +
+      `${seconds(r.warmBaseline.bestWarmCpuMs)} s CPU: ${r.warmBaseline.runsPerSecondPerWorker.toFixed(2)} runs per second per worker` +
+      (e.independentPairWallMs !== null && e.twoWorkers
+        ? `\n    two independent 1-worker processes on ${e.runs / 2} runs each, side by side: ${seconds(e.independentPairWallMs)} s; ` +
+          `one 2-worker pool on all ${e.runs}: ${seconds(e.twoWorkers.wallMs)} s`
+        : ''),
+    '',
     'targets',
     table(
       ['target', 'measured', 'limit', 'pass'],
       r.targets.map((t) => [
         t.name,
-        t.measured === null ? '-' : `${t.measured.toFixed(2)} ${t.unit}`,
-        `${t.atMost ? '≤' : '≥'} ${t.limit} ${t.unit}`,
+        t.measured === null ? '-' : `${t.measured.toFixed(2)} ${t.unit}`.trimEnd(),
+        t.limit === null ? '-' : `${t.atMost ? '≤' : '≥'} ${t.limit} ${t.unit}`.trimEnd(),
         t.pass === null ? (t.note ?? 'not measured') : t.pass ? 'pass' : 'FAIL',
       ]),
     ),
