@@ -113,8 +113,7 @@ export function listenForComputeRequests(ctx: TickContext): Subscription {
     // capacity; the contract's delivery plan says when the part built for it comes into service
     // (after the build lead, over the ramp), and its term runs from then. Asked for next month, it
     // offers what its fleet has free, as to anyone.
-    const { buildLeadMonths } = ctx.scenario.clouds.find((c) => c.id === cloud.id)!;
-    const freeCapacityMTok = ownGroup(world, request.vendor, cloud.id) && fromTick >= ctx.tick + buildLeadMonths
+    const freeCapacityMTok = ownGroup(world, request.vendor, cloud.id) && fromTick >= ctx.tick + buildLeadOf(ctx, cloud.id)
       ? Number.POSITIVE_INFINITY
       : Math.max(0, freeCapacityThroughMTok(world, cloud.id, fromTick, fromTick + request.months, cloud.books.hostingMTok));
     const answer = ctx.policies.clouds[cloud.id]!.offer.offer({
@@ -191,6 +190,11 @@ export function trainingCapacityOffer(ctx: TickContext, vendorId: string, cloudI
   });
   if ('declined' in answer || answer.capacityMTok <= 0 || !(answer.priceUsdPerMTok > 0)) return null;
   return { capacityMTok: Math.min(free, answer.capacityMTok), priceUsdPerMTok: answer.priceUsdPerMTok };
+}
+
+/** Months from ground-breaking to a cloud's first racks (its config's `buildLeadMonths`). */
+export function buildLeadOf(ctx: TickContext, cloudId: string): number {
+  return ctx.scenario.clouds.find((c) => c.id === cloudId)!.buildLeadMonths;
 }
 
 /** Whether the vendor belongs to the cloud's group (Gemini and Google Cloud). */

@@ -1,5 +1,5 @@
 import type { TickContext, VendorConfig } from './agent-context.js';
-import { trainingCapacityOffer } from './clouds.js';
+import { buildLeadOf, trainingCapacityOffer } from './clouds.js';
 import { markedValuationUsd, scriptedByHistory, valuationTermsOf } from './funding.js';
 import { normal } from '../engine/rng.js';
 import { contractBills } from '../market/contract-bills.js';
@@ -7,7 +7,6 @@ import { gpuCostUsdPerMTok } from '../market/compute-cost.js';
 import type { ComputePolicy, ComputeView, RivalOffer } from '../policies/policy-roles.js';
 import type { ComputeOffered, ComputeDeclined } from '../world/events.js';
 import {
-  capacityAt,
   capacityScheduledAt,
   computeDemandTrendPerMonth,
   contractCapacityAt,
@@ -295,7 +294,6 @@ export function negotiateCompute(ctx: TickContext): void {
       demandMTok,
       demandGrowth: lastDemandMTok > 0 ? demandMTok / lastDemandMTok : 1,
       demandTrendPerMonth,
-      capacityNextMonthMTok: capacityAt(ctx.world(), config.id, ctx.tick + 1),
       capacityOnOrderMTok: capacityScheduledAt(ctx.world(), config.id, ctx.tick, monthsToService),
       monthsToService,
       apiPriceUsdPerMTok: ctx.world().vendors[config.id]!.priceUsdPerMTok,
@@ -360,7 +358,7 @@ function orderAhead(
   view: (monthsAhead: number) => ComputeView,
 ): void {
   if (ctx.world().vendors[vendorId]!.owner !== cloudId) return;
-  const leadMonths = ctx.scenario.clouds.find((c) => c.id === cloudId)!.buildLeadMonths;
+  const leadMonths = buildLeadOf(ctx, cloudId);
   if (leadMonths <= 1) return;
   const aheadView = view(leadMonths);
   const needMTok = compute.capacityToRequest(aheadView);

@@ -79,8 +79,6 @@ export interface ComputeView {
   readonly demandGrowth: number;
   /** Monthly demand growth over up to the last 12 months (the trend), as a ratio. */
   readonly demandTrendPerMonth: number;
-  /** Capacity under contract and in service next month, MTok. */
-  readonly capacityNextMonthMTok: number;
   /**
    * Capacity its contracts will have in service in the month asked for (`monthsToService` ahead),
    * builds under way included, contracts ending before then counted at their last month, MTok.

@@ -5,8 +5,8 @@ import type { ComputeOfferTerms, ComputeView } from './policy-roles.js';
 /**
  * Ask for capacity when projected utilisation passes a threshold, enough to bring it back to a
  * target: for next month, and, where a cloud of the vendor's group builds for it, a build lead
- * ahead against demand projected to then (src/agents/vendors.ts, orderAhead). Ask the first-choice cloud first; only after it has fallen short for some months turn to
- * others (OpenAI added Oracle after months of too little compute from Microsoft, seed article),
+ * ahead against demand projected to then (src/agents/vendors.ts, orderAhead). Ask the
+ * first-choice cloud first; only after it has fallen short for some months turn to others (OpenAI added Oracle after months of too little compute from Microsoft, seed article),
  * and then only at a price close to what the vendor pays now, counting the cost of porting work
  * bound to another cloud's ASICs.
  */

@@ -14,13 +14,11 @@ const policy = compute({
 });
 
 function view(fields: Partial<ComputeView>): ComputeView {
-  const capacityNextMonthMTok = fields.capacityNextMonthMTok ?? 1000;
   return {
     demandMTok: 800,
     demandGrowth: 1,
     demandTrendPerMonth: 1,
-    capacityNextMonthMTok,
-    capacityOnOrderMTok: capacityNextMonthMTok,
+    capacityOnOrderMTok: 1000,
     monthsToService: 1,
     apiPriceUsdPerMTok: 10,
     portingPremium: 0,
@@ -41,7 +39,7 @@ describe('utilisation-target compute', () => {
   it('asks for enough to bring utilisation back to the target', () => {
     // 900 / 0.75 − 1,000 = 200.
     expect(policy.capacityToRequest(view({ demandMTok: 900 }))).toBeCloseTo(200, 9);
-    expect(policy.capacityToRequest(view({ demandMTok: 300, capacityNextMonthMTok: 0 }))).toBeCloseTo(400, 9);
+    expect(policy.capacityToRequest(view({ demandMTok: 300, capacityOnOrderMTok: 0 }))).toBeCloseTo(400, 9);
   });
 
   it('projects growing demand one month ahead, but not shrinking demand', () => {
@@ -54,11 +52,11 @@ describe('utilisation-target compute', () => {
     // Half in service 18 months on: 800 × 1.05 (next month) × 1.04^17 (the year's trend after) = 1,633.0.
     const projected = 800 * 1.05 * 1.04 ** 17;
     const building = { demandGrowth: 1.05, demandTrendPerMonth: 1.04, monthsToService: 18 };
-    expect(policy.capacityToRequest(view({ ...building, capacityNextMonthMTok: 1000, capacityOnOrderMTok: 1000 }))).toBeCloseTo(projected / 0.75 - 1000, 9);
-    // 1,800 on order of which 1,000 in service: it asks for 2,177.3 − 1,800, not again for what is being built.
-    expect(policy.capacityToRequest(view({ ...building, capacityNextMonthMTok: 1000, capacityOnOrderMTok: 1800 }))).toBeCloseTo(projected / 0.75 - 1800, 9);
-    // 1,633.0 ≤ 0.85 × 2,000: enough on order, nothing asked although little is in service yet.
-    expect(policy.capacityToRequest(view({ ...building, capacityNextMonthMTok: 100, capacityOnOrderMTok: 2000 }))).toBe(0);
+    expect(policy.capacityToRequest(view({ ...building, capacityOnOrderMTok: 1000 }))).toBeCloseTo(projected / 0.75 - 1000, 9);
+    // 1,800 scheduled for that month, built or being built: it asks for 2,177.3 − 1,800, not again for what is being built.
+    expect(policy.capacityToRequest(view({ ...building, capacityOnOrderMTok: 1800 }))).toBeCloseTo(projected / 0.75 - 1800, 9);
+    // 1,633.0 ≤ 0.85 × 2,000: enough on order for that month, nothing asked, however little is in service now.
+    expect(policy.capacityToRequest(view({ ...building, capacityOnOrderMTok: 2000 }))).toBe(0);
     // A falling trend does not shrink the projection below next month's.
     expect(policy.capacityToRequest(view({ demandMTok: 900, demandTrendPerMonth: 0.9, monthsToService: 18 }))).toBeCloseTo(200, 9);
   });
