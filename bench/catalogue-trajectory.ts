@@ -14,10 +14,12 @@
  * what tells when a change to the engine's phases or rules needs the same change here.
  */
 import { produce } from 'immer';
-import { instantiatePolicies, replacePolicy, type AgentPolicies } from '../src/agents/agent-context.js';
+import { instantiatePolicies, replacePolicy } from '../src/agents/agent-context.js';
 import type { Scenario } from '../src/config/parse-scenario.js';
-import { buildCatalogue, type Appeal, type Catalogue } from '../src/market/catalogue.js';
+import { buildCatalogue, type Catalogue } from '../src/market/catalogue.js';
 import { runSimulation } from '../src/simulation/run-simulation.js';
+import { appealAt } from '../src/simulation/enterprise-appeal.js';
+import { Timeline } from '../src/simulation/timeline.js';
 import { initialWorld } from '../src/simulation/initial-world.js';
 import { applyEvent } from '../src/world/apply-event.js';
 import type { WorldState } from '../src/world/state.js';
@@ -68,12 +70,6 @@ export interface CatalogueTrajectory {
 /** Events of the first month published before the adopters at the start choose their model. */
 const OPENING_EVENTS: ReadonlySet<string> = new Set(['market.month-opened', 'compute.contract-signed', 'investment.in-force']);
 
-/** The same placement rule as run-simulation.ts: each cloud's marketplace policy, read afresh. */
-function placementOf(policies: AgentPolicies): Appeal['placement'] {
-  return (cloud, vendor) =>
-    policies.clouds[cloud]?.marketplace?.placement({ ownModel: vendor.owner === cloud, openWeights: vendor.weights === 'open' }) ?? 1;
-}
-
 function recordSets(catalogue: Catalogue): RecordedOptionSet[] {
   const sets: RecordedOptionSet[] = [];
   for (let c = 0; c < catalogue.cloudIds.length; c++) {
@@ -97,12 +93,7 @@ export function recordCatalogueTrajectory(scenario: Scenario, months: number): C
   const vendorIds = scenario.vendors.map((v) => v.id);
   const cloudIds = scenario.clouds.map((c) => c.id);
   const policies = instantiatePolicies(scenario);
-  const appeal: Appeal = {
-    codingShare: scenario.enterprises.codingShare,
-    placement: placementOf(policies),
-    brandPremium: scenario.enterprises.brandPremium,
-    openWeightsValueFactor: scenario.enterprises.openWeightsValueFactor,
-  };
+  const timeline = new Timeline(scenario);
   let world: WorldState = initialWorld(scenario, policies);
   let atStart: RecordedOptionSet[] | null = null;
   // From the config: a vendor that comes to market later is not in the world at the start.
@@ -125,9 +116,9 @@ export function recordCatalogueTrajectory(scenario: Scenario, months: number): C
         decisionCounts.push({ ...counts });
         counts.adopted = counts.inProduction = counts.abandoned = counts.switched = counts.added = 0;
       }
-      if (atStart === null && !OPENING_EVENTS.has(event.type)) atStart = recordSets(buildCatalogue(world, vendorIds, cloudIds, appeal));
+      if (atStart === null && !OPENING_EVENTS.has(event.type)) atStart = recordSets(buildCatalogue(world, vendorIds, cloudIds, appealAt(timeline, scenario, policies, 0)));
       if (!recorded && (event.type === 'consumers.subscribed' || event.type === 'vendor.month-closed')) {
-        byMonth.push(recordSets(buildCatalogue(world, vendorIds, cloudIds, appeal, lastMonth)));
+        byMonth.push(recordSets(buildCatalogue(world, vendorIds, cloudIds, appealAt(timeline, scenario, policies, month), lastMonth)));
         recorded = true;
       }
       switch (event.type) {

@@ -42,6 +42,8 @@ Options:
   --targets FILE     the targets file: figures with bands, and the free parameters with ranges
   --free P=A:B[:log] a free parameter and its range (log: searched evenly in its logarithm); adds
                      to the file's list, or replaces the file's range of the same parameter
+  --free-only        fit only the --free parameters: the file's others keep the config's
+                     values (a refit of a few parameters beside an earlier fit of the rest)
   --budget N         runs in all, at most (default 2000): points × --runs
   --runs N           seeds every point runs (default 1)
   --through YYYY-MM  fit only the targets whose figures end by that month (a history to that
@@ -72,6 +74,7 @@ const OPTIONS = {
   help: JOB_OPTIONS.help,
   targets: { type: 'string' },
   free: { type: 'string', multiple: true },
+  'free-only': { type: 'boolean' },
   budget: { type: 'string' },
   from: { type: 'string' },
   through: { type: 'string' },
@@ -131,7 +134,7 @@ export function calibrateCommand(argv: readonly string[], context: CommandContex
   if (manifest !== undefined) {
     if (!manifest.success) return { exit: badInput(manifest.message.trimEnd()) };
     const given = [
-      ...jobChangingFlags(args, { '--targets': parsed.values.targets, '--free': parsed.values.free, '--budget': parsed.values.budget, '--through': parsed.values.through }),
+      ...jobChangingFlags(args, { '--targets': parsed.values.targets, '--free': parsed.values.free, '--free-only': parsed.values['free-only'], '--budget': parsed.values.budget, '--through': parsed.values.through }),
     ];
     if (given.length > 0) return { exit: badInput(`${configFile} is a manifest, which fixes the calibration; ${given.join(', ')} cannot change it (only --out, --workers, --shard, --from and --quiet can go with a manifest)`) };
     return withState({ record: manifest.record, command: manifest.command, inputs: [resolve(configFile)], options: args, outDir: outDirOf(manifest.record, args) }, parsed.values.from);
@@ -153,8 +156,13 @@ export function calibrateCommand(argv: readonly string[], context: CommandContex
   const targets = loadTargetsFile(targetsFile);
   if (!targets.success) return { exit: badInput(`${targetsFile} is not a valid targets file:\n${targets.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`) };
 
-  // --free adds to the file's list, or replaces the file's range of the same parameter.
-  const free = [...targets.file.free];
+  // --free adds to the file's list, or replaces the file's range of the same parameter; with
+  // --free-only it is the whole list.
+  const freeOnly = parsed.values['free-only'] === true;
+  if (freeOnly && (parsed.values.free ?? []).length === 0) {
+    return { exit: badInput(`--free-only fits only the parameters given with --free, and none is given; add --free <path>=<lo>:<hi>, e.g. --free enterprises.represents=20000:50000:log`) };
+  }
+  const free = freeOnly ? [] : [...targets.file.free];
   for (const text of parsed.values.free ?? []) {
     const option = parseFreeOption(text);
     if (!option.success) return { exit: badInput(option.message) };
@@ -196,6 +204,7 @@ export function calibrateCommand(argv: readonly string[], context: CommandContex
   const command = canonicalCommand('calibrate', [configFile], [
     ['--targets', targetsFile],
     ...(parsed.values.free ?? []).map((text) => ['--free', text] as const),
+    ...(freeOnly ? [['--free-only'] as const] : []),
     ...(budgetText !== undefined ? [['--budget', budget] as const] : []),
     ...(through !== undefined ? [['--through', through] as const] : []),
     ...outputOptions(args),

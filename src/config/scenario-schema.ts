@@ -289,6 +289,19 @@ const enterprises = z
       .max(1)
       .default(1)
       .describe('value of an open-weights model relative to a closed one of equal quality, net of the hosting, tuning and support it needs'),
+    openWeightsControl: z
+      .object({
+        premium: nonNegative
+          .max(3, 'at most 3: open weights worth 4 times a closed model of equal quality')
+          .describe('extra value of an open-weights model at the run’s start for the control it gives (own hosting, fine-tuning, data kept in house), on top of openWeightsValueFactor: 0.5 = worth 1.5 times as much'),
+        declinePerYear: share
+          .max(0.99, 'below 1: a premium that vanishes in a month is 0 premium')
+          .describe('share of that premium lost each year as long context and prompting replace fine-tuning, 0..0.99: 0.75 leaves a quarter after a year'),
+        source: z.string().max(2000).optional().describe('where the premium and its decline come from (sources, or how they were fitted)'),
+      })
+      .strict()
+      .default({ premium: 0, declinePerYear: 0 })
+      .describe('the control premium of open weights, fading over the run. Absent: none'),
     codingShare: share
       .default(0)
       .describe('share of enterprise work that is coding, 0..1: enterprises value a model at quality^(1 − this) × codingQuality^this (a weighted geometric mean, so a blend of its text and coding Elo). 0 = text quality only'),

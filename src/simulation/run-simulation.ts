@@ -10,7 +10,7 @@ import { seedAdopters, stepEnterprises } from '../agents/enterprises.js';
 import { buyTraining, negotiateCompute, releaseModels, setPrices } from '../agents/vendors.js';
 import { tickToDate } from '../engine/calendar.js';
 import { EventBus } from '../engine/event-bus.js';
-import { buildCatalogue, type Appeal } from '../market/catalogue.js';
+import { buildCatalogue } from '../market/catalogue.js';
 import { settleMonth } from '../market/settlement.js';
 import { checkMonth } from '../books/check-month.js';
 import { MetricRecorder, type MetricTable } from '../metrics/metric-table.js';
@@ -22,6 +22,7 @@ import { entryTick, initialWorld, openingContracts, vendorAtEntry } from './init
 import { enterBranch } from './branch.js';
 import { applyScheduledEvents } from './schedule.js';
 import { Timeline } from './timeline.js';
+import { appealAt } from './enterprise-appeal.js';
 
 export interface RunOptions {
   /** Overrides the scenario's seed. */
@@ -114,7 +115,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
         }
       }
       // Enterprises already in production chose under the deals and listings in force at the start.
-      const opening = buildCatalogue(world, vendorIds, cloudIds, appealOf(active, policies));
+      const opening = buildCatalogue(world, vendorIds, cloudIds, appealAt(timeline, active, policies, tick));
       startFrontier = opening.frontierQuality;
       seedAdopters(
         population,
@@ -149,7 +150,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
     priceOpenModels(ctx);
     releaseModels(ctx);
     setPrices(ctx);
-    const catalogue = buildCatalogue(world, vendorIds, cloudIds, appealOf(active, policies), ctx.lastMonth);
+    const catalogue = buildCatalogue(world, vendorIds, cloudIds, appealAt(timeline, active, policies, tick), ctx.lastMonth);
     priceIndex = nextIndex(priceIndex, offersOf(catalogue));
     const demand = stepEnterprises({
       population,
@@ -199,22 +200,7 @@ function mTokPerTask(timeline: Timeline, root: Scenario, tick: number): Float64A
   );
 }
 
-/** How enterprises weigh a model beyond its price, under the scenario in force. */
-function appealOf(scenario: Scenario, policies: AgentPolicies): Appeal {
-  return {
-    codingShare: scenario.enterprises.codingShare,
-    placement: placementOf(policies),
-    brandPremium: scenario.enterprises.brandPremium,
-    openWeightsValueFactor: scenario.enterprises.openWeightsValueFactor,
-  };
-}
-
 function valuationMultiples(scenario: Scenario): Record<string, ValuationTerms> {
   return Object.fromEntries(scenario.vendors.flatMap((v) => (v.weights === 'closed' ? [[v.id, valuationTermsOf(v)] as const] : [])));
 }
 
-/** Each cloud's marketplace placement policy, read afresh each month (a policy change swaps it). */
-function placementOf(policies: AgentPolicies): Appeal['placement'] {
-  return (cloud, vendor) =>
-    policies.clouds[cloud]?.marketplace?.placement({ ownModel: vendor.owner === cloud, openWeights: vendor.weights === 'open' }) ?? 1;
-}

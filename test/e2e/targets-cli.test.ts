@@ -60,7 +60,7 @@ describe('npm run simulate --targets', () => {
     expect(manifest.command).toBe(`npm run simulate -- configs/baseline.json --targets ${targetsFile} --ticks 21 --runs 2`);
     expect(manifest.job.targets.file).toBe(targetsFile);
     expect(manifest.job.targets.sha256).toMatch(/^sha256:[0-9a-f]{64}$/);
-    expect(manifest.job.targets.content.targets).toHaveLength(41);
+    expect(manifest.job.targets.content.targets).toHaveLength(42);
     expect(JSON.parse(read('plain', 'manifest.json').toString()).job.targets).toBeUndefined();
   });
 

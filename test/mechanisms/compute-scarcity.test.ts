@@ -22,7 +22,7 @@ function openAiWithCapacity(capacityMTok: number): Json {
 function azureShort(diversifyAfterMonthsShort: number): Json {
   const json = smallBaseline({ months: 10 });
   const azure = cloudJson(json, 'azure');
-  azure.gpuCapacityMTok = 30e6;
+  azure.gpuCapacityMTok = 40e6;
   azure.policies.capex.params.maxGrowthPerMonth = 0.02;
   vendorJson(json, 'openai').policies.compute.params.diversifyAfterMonthsShort = diversifyAfterMonthsShort;
   // Microsoft lets OpenAI buy from Oracle, as it does from June 2024 in the baseline's history.
@@ -109,7 +109,7 @@ describe('compute scarcity', () => {
     // (MAX_BUILD_GROWTH_PER_MONTH, doubling) is what caps it.
     const json = smallBaseline({ months: 8 });
     const azure = cloudJson(json, 'azure');
-    azure.gpuCapacityMTok = 30e6;
+    azure.gpuCapacityMTok = 40e6;
     azure.policies.capex.params.maxGrowthPerMonth = 3;
     // Modest training budgets, so that what Azure turns away is mostly compute requests, not the
     // baseline's training budgets (which would keep every month at the build rate).
@@ -140,7 +140,8 @@ describe('compute scarcity', () => {
       const build = (demand: number) => Math.min(Math.max(floor, demand / targetUtilisation - fleetBefore), MAX_BUILD_GROWTH_PER_MONTH * fleetBefore);
       const added = atAzure(eventsOf(events, 'cloud.capacity-added'), tick + 1)[0]!;
       expect(added.gpuMTok + added.asicMTok).toBeCloseTo(build(inUse + turnedAway), 0);
-      if (turnedAway > 0 && build(inUse + turnedAway) < MAX_BUILD_GROWTH_PER_MONTH * fleetBefore) {
+      // A month counts where what it turned away lifts the build above what is in use alone, below the build rate.
+      if (turnedAway > 0 && build(inUse + turnedAway) > build(inUse) && build(inUse + turnedAway) < MAX_BUILD_GROWTH_PER_MONTH * fleetBefore) {
         monthsBuiltForTurnedAway++;
         expect(added.gpuMTok + added.asicMTok).toBeGreaterThan(build(inUse));
       }

@@ -251,12 +251,13 @@ describe('labs that raise to train (capital-plan training, issue 26)', () => {
     }
   });
 
-  // Measured (seeds 1–5, since Google orders its TPUs a build lead ahead): Anthropic ends 2028 at
-  // quality 1.846–1.859 when it raises and 1.839–1.854 when it does not (a training stock of
-  // $1.60–1.67T against $2.50–2.67T); its contracts and commitments still bill, so its cash goes below
-  // zero (the model has no insolvency). Quality follows the stock to the power 0.065 and ships in
-  // steps of at least 5 %, so the lead is a step or less (0.30–0.40 %): asserted on every seed in
-  // training compute, which quality follows, and in quality, strictly behind on every seed.
+  // Measured (seeds 1–5, with the control premium of open weights): a lab that stops raising ends
+  // 2028 with a training stock 0.63–0.65 of the raising one's, and its quality over 2027–2028 averages
+  // 1.651–1.658 against 1.658–1.664 (0.4–0.5 % behind). Its contracts and commitments still bill, so
+  // its cash goes below zero (the model has no insolvency). Quality follows the stock to the power
+  // 0.065 and ships in steps of at least 5 %, so at any one month either lab may have just shipped:
+  // in December 2028 the one that stopped raising is 0.02 % ahead on seed 1. Asserted on every seed
+  // in training compute, which quality follows, and in quality over the two years.
   it('leaves a lab that stops raising behind on quality', () => {
     for (const seed of SEEDS) {
       const raising = runScenario(baseline, seed);
@@ -266,7 +267,7 @@ describe('labs that raise to train (capital-plan training, issue 26)', () => {
         meanOver(raising, 'vendor.training_spend_usd', 'anthropic', '2026-01', '2028-12'),
       );
       expect(at(notRaising, 'vendor.training_stock_usd', 'anthropic', '2028-12'), `seed ${seed}`).toBeLessThan(0.8 * at(raising, 'vendor.training_stock_usd', 'anthropic', '2028-12'));
-      expect(at(notRaising, 'vendor.quality_index', 'anthropic', '2028-12'), `seed ${seed}`).toBeLessThan(at(raising, 'vendor.quality_index', 'anthropic', '2028-12'));
+      expect(meanOver(notRaising, 'vendor.quality_index', 'anthropic', '2027-01', '2028-12'), `seed ${seed}`).toBeLessThan(meanOver(raising, 'vendor.quality_index', 'anthropic', '2027-01', '2028-12'));
     }
   });
 

@@ -45,6 +45,8 @@ export function numberLevers(json: unknown): NumberLever[] {
     { group: 'Enterprises: switching', path: ['enterprises', 'policies', 'switching', 'params', 'paybackMonths'], label: 'Payback asked of a switch' },
     ...segments.map((s, i) => ({ group: 'Enterprises: switching', path: ['enterprises', 'segments', i, 'switchingCostUsd', 'median'], label: `Switching cost, ${s.id ?? i} enterprises (median)` })),
     { group: 'Enterprises: choice', path: ['enterprises', 'openWeightsValueFactor'], label: 'Open-weights parity (value of an open model against a closed one)' },
+    { group: 'Enterprises: choice', path: ['enterprises', 'openWeightsControl', 'premium'], label: 'Control premium of open weights at the start (fine-tuning, own hosting)' },
+    { group: 'Enterprises: choice', path: ['enterprises', 'openWeightsControl', 'declinePerYear'], label: 'Share of the control premium lost each year' },
     { group: 'Enterprises: choice', path: ['enterprises', 'brandPremium'], label: 'Brand premium' },
     ...listings.map((l, i) => ({ group: 'Marketplace revenue share', path: ['marketplace', i, 'revenueShare'], label: `${l.vendor} on ${l.cloud}` })),
     ...entities(json, 'clouds').map((c, i) => ({ group: 'Clouds: ASIC push', path: ['clouds', i, 'policies', 'capex', 'params', 'asicShareOfNew'], label: `${c.name ?? c.id}: share of new capacity on own ASICs` })),
