@@ -42,10 +42,10 @@ function esbuildVersion() {
 
 /**
  * What a build of the current sources is of: every file of src/ with its size and modification
- * time, and what else decides the compiled code (this file, tsconfig.json, the compiler's, the
- * bundled packages' and Node's versions). Equal texts mean the build is of these very sources; an edited, new, moved or
- * deleted file, or one put back with an older time, makes them differ. Stat calls only: a few
- * milliseconds for the 330 files of src/.
+ * time, and what else decides the compiled code (this file, tsconfig.json, the versions of esbuild,
+ * of the bundled packages and of Node). Equal texts mean the build is of these very sources; an
+ * edited, new, moved or deleted file, or one put back with an older time, makes them differ. Stat
+ * calls only: a few milliseconds for the 330 files of src/.
  */
 export function sourceStamp(root = PROJECT_ROOT) {
   const files = {};
