@@ -7,6 +7,8 @@
  * (d) chart rendering, milliseconds per chart;
  * (e) `npm run simulate -- configs/commoditized.json` end to end, process start included;
  * (f) a warm baseline run (bench/cases/warm-baseline.ts): baseline runs per second per worker;
+ * (g) start-up (bench/startup.ts): `npm run simulate` to its first run's first month, and
+ * `npm run simulate -- --help` to its exit;
  * and, with (c), the pool's parallel efficiency: two independent one-worker processes on half the
  * runs each, side by side, against one two-worker pool on all of them (issue 15).
  *
@@ -25,6 +27,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measureStartup, type StartupFigures } from './startup.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MONTHS = 120;
@@ -325,6 +328,9 @@ async function main(): Promise<number> {
     const warm = await runCase<{ bestWarmWallMs: number; bestWarmCpuMs: number; wallMs: number[] }>('warm-baseline', [WARM_RUNS]);
     const warmBaseline = { runs: WARM_RUNS, bestWarmWallMs: warm.bestWarmWallMs, bestWarmCpuMs: warm.bestWarmCpuMs, runsPerSecondPerWorker: 1000 / warm.bestWarmWallMs };
 
+    progress("(g) start-up: npm run simulate to its first run's first month, and npm run simulate -- --help");
+    const startup = await measureStartup(options.repeats);
+
     const at = (size: number) => engine.find((f) => f.enterprises === size)!;
     const ratioAt = (size: number) => kernel.find((f) => f.enterprises === size)!.engineOverKernel;
     const targets: Target[] = [
@@ -338,6 +344,7 @@ async function main(): Promise<number> {
       target('100,000 enterprises × 120 months, wall', at(100_000).wallMs / 1000, 5, 's'),
       target('100,000 enterprises × 120 months, peak RSS', at(100_000).peakRssBytes / GIB, 1, 'GiB'),
       target('commoditized scenario end to end', endToEnd.wallMs / 1000, 5, 's'),
+      target("start-up: npm run simulate to the first run's first month", startup.firstMonthMs / 1000, 1, 's'),
     ];
     const report: Report = {
       machine: { ...machine, loadAverageAtEnd: loadavg()[0]! },
@@ -354,6 +361,7 @@ async function main(): Promise<number> {
       charts,
       endToEnd,
       warmBaseline,
+      startup,
       targets,
     };
     process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
@@ -372,6 +380,7 @@ interface Report {
   charts: { charts: number; passMs: number[]; msPerChart: number; firstPassMsPerChart: number };
   endToEnd: { command: string; wallMs: number; repeatsMs: number[] };
   warmBaseline: { runs: number; bestWarmWallMs: number; bestWarmCpuMs: number; runsPerSecondPerWorker: number };
+  startup: StartupFigures;
   targets: Target[];
 }
 
@@ -447,6 +456,9 @@ function formatReport(r: Report): string {
         ? `\n    two independent 1-worker processes on ${e.runs / 2} runs each, side by side: ${seconds(e.independentPairWallMs)} s; ` +
           `one 2-worker pool on all ${e.runs}: ${seconds(e.twoWorkers.wallMs)} s`
         : ''),
+    '',
+    `(g) start-up: ${r.startup.command}: ${seconds(r.startup.firstMonthMs)} s (repeats ${r.startup.repeatsMs.map(seconds).join(' ')} s); ` +
+      `${r.startup.helpCommand}: ${seconds(r.startup.helpMs)} s (repeats ${r.startup.helpRepeatsMs.map(seconds).join(' ')} s)`,
     '',
     'targets',
     table(

@@ -1,11 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Environment } from '../batch/manifest.js';
-
-/** The project's root folder: where package.json is, whatever the working folder. */
-const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { PROJECT_ROOT } from '../io/project-root.js';
 
 /** What the manifest records of the code that ran: package version, Node version, git revision. */
 export function currentEnvironment(): Environment {

@@ -1,8 +1,5 @@
 import { statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-/** The project's root folder, where configs/ is, whatever the working folder. */
-const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { PROJECT_ROOT } from './project-root.js';
 
 /**
  * The size in bytes of a file shipped with the tool (`configs/baseline.json`), for messages that

@@ -157,7 +157,8 @@ describe('npm run simulate, stopped through npm', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '' };
     // Not started by npm, whatever runs these tests.
     for (const name of Object.keys(env)) if (name.startsWith('npm_')) delete env[name];
-    const node = [process.execPath, '--import', 'tsx', `${PROJECT_ROOT}/src/cli/simulate.ts`, 'configs/baseline.json', '--ticks', '12', '--seed', '7', '--no-charts', '--quiet', '--out', out];
+    // README's command to run unattended: the launcher npm runs, without npm.
+    const node = [process.execPath, `${PROJECT_ROOT}/scripts/launch.mjs`, 'simulate', 'configs/baseline.json', '--ticks', '12', '--seed', '7', '--no-charts', '--quiet', '--out', out];
     // The shell starts the run in the background and exits at once, as a script or a cron job that does not wait.
     const shell = spawn('sh', ['-c', `"$@" & echo started`, 'sh', ...node], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const stderr: Buffer[] = [];

@@ -1,5 +1,5 @@
 import { build } from 'esbuild';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../../io/project-root.js';
 import { pageFontFiles } from './page-fonts.js';
 
 /**
@@ -15,7 +15,8 @@ export interface PageBundle {
   readonly files: ReadonlyMap<string, { readonly contentType: string; readonly body: Buffer }>;
 }
 
-const PAGE_DIR = fileURLToPath(new URL('../page/', import.meta.url));
+/** The page's sources: bundled from its TypeScript, whether this file runs from src/ or compiled from dist/. */
+const PAGE_DIR = `${PROJECT_ROOT}src/explorer/page/`;
 
 export async function bundlePage(): Promise<PageBundle> {
   const result = await build({

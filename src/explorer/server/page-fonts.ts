@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../../io/project-root.js';
 
 /**
  * The page's font, served from the explorer's own bundle: DejaVu Sans, regular and bold, the
@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 /** The family the page's style and its charts name. */
 export const PAGE_FONT_FAMILY = 'DejaVu Sans';
 
-const FONTS_DIR = fileURLToPath(new URL('../page/fonts/', import.meta.url));
+/** In src/, whether this file runs from src/ or compiled from dist/. */
+const FONTS_DIR = `${PROJECT_ROOT}src/explorer/page/fonts/`;
 
 const FACES = [
   { file: 'dejavu-sans.woff2', weight: 'normal' },
