@@ -1,19 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { calibrateCommand, type CalibrateRequest } from '../../src/calibration/calibrate-command.js';
-import { loadInput } from '../../src/cli/command.js';
-import { JOB_KINDS } from '../../src/jobs/registry.js';
+import { calibrateRefusal as refusal, calibrateRequest as request } from '../support/calibrate-request.js';
 
 /** `--free-only`: a refit of a few parameters, the targets file's other free parameters left at the config's values. */
-const context = { loadInput: (file: string) => loadInput(file, JOB_KINDS) };
-const base = ['configs/baseline.json', '--targets', 'configs/targets/2023-2025.json', '--out', '/tmp/never-written'];
-
 afterEach(() => vi.restoreAllMocks());
-
-function request(...extra: string[]): CalibrateRequest {
-  const made = calibrateCommand([...base, ...extra], context);
-  if ('exit' in made) throw new Error(`exit ${made.exit}`);
-  return made;
-}
 
 describe('calibrate --free-only', () => {
   it('fits only the --free parameters, in the order given, and says so in the command', () => {
@@ -30,8 +19,6 @@ describe('calibrate --free-only', () => {
   });
 
   it('refuses --free-only without a --free parameter, naming what to add', () => {
-    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    expect(calibrateCommand([...base, '--free-only'], context)).toEqual({ exit: 2 });
-    expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toMatch(/--free-only fits only the parameters given with --free, and none is given; add --free <path>=<lo>:<hi>/);
+    expect(refusal('--free-only')).toMatch(/--free-only fits only the parameters given with --free, and none is given; add --free <path>=<lo>:<hi>/);
   });
 });

@@ -1,27 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { calibrateCommand, type CalibrateRequest } from '../../src/calibration/calibrate-command.js';
 import { readCalibrationRecord, ownFields } from '../../src/calibration/calibration-record.js';
 import { targetWindow } from '../../src/calibration/target-file.js';
-import { loadInput } from '../../src/cli/command.js';
-import { JOB_KINDS } from '../../src/jobs/registry.js';
+import { calibrateRefusal as refusal, calibrateRequest as request } from '../support/calibrate-request.js';
 
 /** `--through`: a calibration to the history up to a month, the targets file's later figures left out. */
-const context = { loadInput: (file: string) => loadInput(file, JOB_KINDS) };
-const base = ['configs/baseline.json', '--targets', 'configs/targets/2023-2025.json', '--out', '/tmp/never-written'];
-
 afterEach(() => vi.restoreAllMocks());
-
-function request(...extra: string[]): CalibrateRequest {
-  const made = calibrateCommand([...base, ...extra], context);
-  if ('exit' in made) throw new Error(`exit ${made.exit}`);
-  return made;
-}
-
-function refusal(...extra: string[]): string {
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  expect(calibrateCommand([...base, ...extra], context)).toEqual({ exit: 2 });
-  return stderr.mock.calls.map((c) => String(c[0])).join('');
-}
 
 describe('calibrate --through', () => {
   it('keeps only the targets that end by the month, and records it in the command and the manifest', () => {
