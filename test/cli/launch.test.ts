@@ -4,9 +4,10 @@ import { request } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { buildErrorMessage, ensureBuild } from '../../scripts/compile-src.mjs';
 import { filesOf, tinyConfigs } from '../e2e/tiny-configs.js';
+import { launch, launchableProject } from '../support/launch-project.js';
 import { PROJECT_ROOT, runCli } from '../support/run-cli.js';
 
 const build = ensureBuild;
@@ -98,6 +99,32 @@ describe('scripts/compile-src.mjs: src/ compiled to dist/ whenever it is not of 
     // Nothing left of the build's own folders, nor the lock.
     expect(readdirSync(root).sort()).toEqual(['dist', 'src', 'tsconfig.json']);
   });
+
+  it('lets commands started while another compiles, each a process of its own, all run the same build, on a missing and on a stale dist/ (the tasks of a SLURM array on one node)', async () => {
+    // 200 modules to compile: some hundreds of milliseconds, over which 12 commands start 40 ms apart.
+    const root = launchableProject({ parts: 200 });
+    onTestFinished(() => rmSync(root, { recursive: true, force: true }));
+    const staggered = async () => {
+      const started: number[] = [];
+      const runs = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => i).map(async (i) => {
+          await new Promise((resolve) => setTimeout(resolve, 40 * i));
+          started.push(Date.now());
+          return launch(root, ['hello']);
+        }),
+      );
+      // The build was put in place after two or more of them had started: they found dist/ missing or stale.
+      const placed = statSync(join(root, 'dist/.build-stamp.json')).mtimeMs;
+      expect(started.filter((at) => at < placed).length).toBeGreaterThanOrEqual(2);
+      return runs;
+    };
+    for (const run of await staggered()) expect(run).toEqual({ status: 0, stdout: 'hello\n', stderr: '' });
+    writeFileSync(join(root, 'src/engine/greeting.ts'), "export const greeting: string = 'hello again';\n");
+    touch(join(root, 'src/engine/greeting.ts'), 5);
+    for (const run of await staggered()) expect(run).toEqual({ status: 0, stdout: 'hello again\n', stderr: '' });
+    // Nothing left of the build's own folders, nor the lock.
+    expect(readdirSync(root).sort()).toEqual(['dist', 'node_modules', 'package.json', 'scripts', 'src', 'tsconfig.json']);
+  }, 60_000);
 
   it("clears what a command killed while compiling left behind", async () => {
     const root = tinyProject();
