@@ -3,8 +3,11 @@
 // TypeScript, and an edit to src/ is never run stale. src/cli/simulate.ts becomes
 // dist/cli/simulate.js, bundled with what it imports (compile, below).
 //
+// `node scripts/compile-src.mjs` does it once and exits (the end of this file): deploy/Dockerfile
+// runs it when the image is built, so that no command run from the image needs to write in it.
+//
 // Plain JavaScript, so that it needs no compiling itself.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,10 +78,18 @@ export function upToDate(root = PROJECT_ROOT) {
  * Compiles src/ into dist/ unless dist/ is of the current sources; returns whether it compiled.
  * Builds into a folder of its own and moves it into place, under a lock (dist.lock), so that two
  * commands started at once neither build on top of each other nor run a half-written build.
- * Rejects with esbuild's errors (a syntax error in src/), or when dist/ cannot be written.
+ * Rejects with esbuild's errors (a syntax error in src/), or when dist/ cannot be written (at once
+ * when the project's folder cannot be).
  */
 export async function ensureBuild(root = PROJECT_ROOT) {
   if (upToDate(root)) return false;
+  // proper-lockfile retries any error for as long as it waits for the lock: a folder that cannot be
+  // written (a read-only image, another user's checkout) would take LOCK_WAIT_MS to be said so.
+  try {
+    accessSync(root, constants.W_OK);
+  } catch (error) {
+    throw new Error(`dist/ is not of the current sources, and ${root} cannot be written (${error.code}) to compile it there: run node scripts/compile-src.mjs as a user who can`);
+  }
   const { lock } = (await import('proper-lockfile')).default;
   let release;
   try {
@@ -177,4 +188,24 @@ export function buildErrorMessage(error) {
     return error.errors.map((e) => `${e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ` : ''}${e.text}`).join('; ');
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+// Run as `node scripts/compile-src.mjs`: compiles dist/ if it is not of the current sources, then
+// checks that it is (a file of src/ edited meanwhile fails it); exit code 1 with the errors.
+function runDirectly() {
+  try {
+    return realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+if (runDirectly()) {
+  try {
+    const compiled = await ensureBuild();
+    if (!upToDate()) throw new Error('a file of src/ changed while compiling; run it again');
+    process.stdout.write(`${compiled ? 'compiled src/ into' : 'already of the current sources:'} ${join(PROJECT_ROOT, 'dist')}\n`);
+  } catch (error) {
+    process.stderr.write(`error: compiling src/ into dist/ failed: ${buildErrorMessage(error)}\n`);
+    process.exitCode = 1;
+  }
 }

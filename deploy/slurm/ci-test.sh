@@ -115,7 +115,8 @@ done
 sinfo -h -N -o '%T' | grep -qx 'idle' || { say "the node did not come up"; exit 1; }
 say "cluster up in $(($(date +%s) - started)) s: $(sinfo -h -N -o '%N %c CPUs %T')"
 
-node_cli() { node --import tsx "src/cli/$1.ts" "${@:2}"; }
+# A command on this machine, as npm run runs it (and as shard.sbatch does): compiled, from dist/.
+node_cli() { node scripts/launch.mjs "$@"; }
 # Submits deploy/slurm/shard.sbatch as the README shows it, waits for the array and returns its status.
 submit() {
   local array=$1 shards=$2

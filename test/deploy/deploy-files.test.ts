@@ -1,13 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DockerfileParser } from 'dockerfile-ast';
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { PROJECT_ROOT, runCli } from '../support/run-cli.js';
+import { launch, launchableProject } from '../support/launch-project.js';
+import { PROJECT_ROOT } from '../support/run-cli.js';
 
 const read = (path: string) => readFileSync(join(PROJECT_ROOT, path), 'utf8');
 
@@ -78,15 +79,43 @@ describe('the Kubernetes Indexed Job', () => {
   });
 
   it('asks the tool for a job it accepts: shard 0 of the sweep’s own arguments, cut to two months, runs', () => {
-    const [script] = (container.command as string[]).slice(-1);
-    expect(existsSync(join(PROJECT_ROOT, script!))).toBe(true);
+    const [node, ...launcher] = container.command as string[];
+    expect(node).toBe('node');
     const own = args.map((a) => (a === shard ? `0/${shards}` : a === out ? join(scratch, 'shard-0') : a));
-    const run = runCli(script!.replace('src/cli/', ''), [...own, '--ticks', '2']);
+    const run = spawnSync(process.execPath, [...launcher, ...own, '--ticks', '2'], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(readdirSync(join(scratch, 'shard-0'))).toContain('partial.json');
   }, 120_000);
 });
+
+/** The files whose size and time scripts/compile-src.mjs's stamp holds: tsconfig.json, scripts/ and src/. */
+function filesForStamp(root: string): string[] {
+  const under = (dir: string): string[] =>
+    readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? under(join(dir, entry.name)) : [join(root, dir, entry.name)]));
+  return [join(root, 'tsconfig.json'), ...under('scripts'), ...under('src')];
+}
+
+/** Every source's modification time cut to the second, as an exported image's layers (tar) or a SIF (squashfs) keep it. */
+function cutToWholeSeconds(root: string): void {
+  for (const path of filesForStamp(root)) {
+    const seconds = Math.floor(statSync(path).mtimeMs / 1000);
+    utimesSync(path, seconds, seconds);
+  }
+}
+
+/**
+ * Spawn options under which a command cannot write in `root`: another user (nobody) when the tests
+ * run as root, whom no mode stops; else the folder made read-only.
+ */
+function cannotWrite(root: string): { uid?: number; gid?: number } {
+  if (process.getuid?.() === 0) {
+    chmodSync(root, 0o755);
+    return { uid: 65534, gid: 65534 };
+  }
+  chmodSync(root, 0o555);
+  return {};
+}
 
 /** dockerfilelint's findings on a Dockerfile, as "line: title". */
 function lint(path: string): string[] {
@@ -128,19 +157,56 @@ describe('deploy/Dockerfile', () => {
     expect(runs).toContain('npx tsc --noEmit');
   });
 
-  it('runs a CLI file under node, as the Kubernetes Jobs ask it', () => {
-    const entry = instructions.find((i) => i.keyword === 'ENTRYPOINT')!.args;
-    expect(JSON.parse(entry)).toEqual(['node', '--import', 'tsx']);
+  it('runs a command as npm run does, node scripts/launch.mjs <command> with node the first process, as the Kubernetes Jobs ask it', () => {
+    const { scripts } = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+    const isCommand = (name: string) => scripts[name] === `exec node scripts/launch.mjs ${name}`;
+    const entry = JSON.parse(instructions.find((i) => i.keyword === 'ENTRYPOINT')!.args) as string[];
+    expect(entry).toEqual(['node', 'scripts/launch.mjs']);
+    const [command] = JSON.parse(instructions.find((i) => i.keyword === 'CMD')!.args) as string[];
+    expect(isCommand(command!)).toBe(true);
     for (const path of ['deploy/k8s/sweep-job.yaml', 'deploy/k8s/merge-job.yaml']) {
       for (const job of documents(path)) {
         const { image, imagePullPolicy, command } = job.spec.template.spec.containers[0];
         expect(image).toBe('llm-market-sim:latest');
         // An image loaded into the nodes rather than pulled: Kubernetes' default for :latest, Always, would pull it.
         expect(imagePullPolicy).toBe('IfNotPresent');
-        expect(command.slice(0, 3)).toEqual(['node', '--import', 'tsx']);
+        expect(command.slice(0, 2)).toEqual(entry);
+        expect(isCommand(command[2]), path).toBe(true);
       }
     }
   });
+
+  it('compiles dist/ at build time, after the type check: a user who cannot write in the project then runs a command, times cut to whole seconds or not', async () => {
+    // The Dockerfile's own step, run on a small project of one command.
+    const step = runs.find((r) => r.includes('scripts/compile-src.mjs'))!;
+    expect(runs.indexOf(step)).toBeGreaterThan(runs.indexOf('npx tsc --noEmit'));
+    expect(instructions.findIndex((i) => i.keyword === 'RUN' && i.args.includes('scripts/compile-src.mjs'))).toBeGreaterThan(instructions.findIndex((i) => i.keyword === 'COPY' && i.args.endsWith(' . .')));
+    const image = launchableProject();
+    const untouched = launchableProject();
+    onTestFinished(() => {
+      for (const root of [image, untouched]) {
+        chmodSync(root, 0o755);
+        rmSync(root, { recursive: true, force: true });
+      }
+    });
+    const built = spawnSync('sh', ['-c', step], { cwd: image, encoding: 'utf8' });
+    expect(built.stderr).toBe('');
+    expect(built.status).toBe(0);
+    cutToWholeSeconds(image);
+    expect(await launch(image, ['hello'], cannotWrite(image))).toEqual({ status: 0, stdout: 'hello\n', stderr: '' });
+    // That user could not have compiled: a stale dist/ is refused, at once.
+    const source = join(image, 'src/engine/greeting.ts');
+    utimesSync(source, Date.now() / 1000 + 5, Date.now() / 1000 + 5);
+    const stale = await launch(image, ['hello'], cannotWrite(image));
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toMatch(/^error: compiling src\/ into dist\/ failed: dist\/ is not of the current sources, and \S+ cannot be written \(EACCES\) to compile it there/);
+    // Without the times set first, the build is of sub-second times, and no longer current once they are cut.
+    for (const path of filesForStamp(untouched)) utimesSync(path, 1_700_000_000.25, 1_700_000_000.25);
+    expect(spawnSync(process.execPath, ['scripts/compile-src.mjs'], { cwd: untouched, encoding: 'utf8' }).status).toBe(0);
+    expect((await launch(untouched, ['hello'], cannotWrite(untouched))).stdout).toBe('hello\n');
+    cutToWholeSeconds(untouched);
+    expect((await launch(untouched, ['hello'], cannotWrite(untouched))).status).toBe(1);
+  }, 60_000);
 });
 
 describe('the README', () => {
