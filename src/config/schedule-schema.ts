@@ -287,7 +287,11 @@ const modelRelease = z
     tier: z
       .enum(['frontier', 'small'])
       .optional()
-      .describe('which of the vendor’s models it replaces: frontier (its best; a small tier it has keeps its ratios to it), or small (its cheap tier: GPT-4o mini, Claude 3.5 Haiku, Gemini Flash). Default: frontier'),
+      .describe('which of the vendor’s models it replaces: frontier (its best), or small (its cheap tier: GPT-4o mini, Claude 3.5 Haiku, Gemini Flash). Default: frontier'),
+    smallTierFollows: z
+      .boolean()
+      .optional()
+      .describe('frontier only: whether the vendor’s small tier is lifted with it, keeping its ratios to the frontier (a small model distilled from it and shipped at once). Default false: the small tier stays the model it is until a small-tier release replaces it, as Claude 3.5 Haiku stayed through Claude 3.7 and 4. A model from the vendor’s own training (its training policy’s release) always lifts it'),
     priceUsdPerMTok: z
       .number()
       .gt(0)
@@ -304,6 +308,10 @@ const modelRelease = z
   .refine((e) => (e.quality === undefined) !== (e.qualityGain === undefined), 'give exactly one of quality and qualityGain')
   .refine((e) => e.tier === 'small' || (e.priceUsdPerMTok === undefined && e.servingCostShare === undefined), {
     message: 'priceUsdPerMTok and servingCostShare belong to a small-tier release (tier small); a frontier model’s price is its pricing policy’s',
+  })
+  .refine((e) => e.tier !== 'small' || e.smallTierFollows === undefined, {
+    message: 'smallTierFollows belongs to a frontier release: a small-tier release is the small tier',
+    path: ['smallTierFollows'],
   });
 
 const policyChange = z

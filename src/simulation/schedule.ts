@@ -112,7 +112,15 @@ function applyOne(ctx: TickContext, event: ScheduledEvent): string | null {
       const toQuality = event.quality ?? vendor.quality * (event.qualityGain ?? 1);
       // Without a coding figure of its own, the model keeps the vendor's edge (or lag) in coding.
       const toCodingQuality = event.codingQuality ?? vendor.codingQuality * (toQuality / vendor.quality);
-      publish(ctx, { type: 'vendor.model-released', tick, vendor: event.vendor, fromQuality: vendor.quality, toQuality, toCodingQuality });
+      publish(ctx, {
+        type: 'vendor.model-released',
+        tick,
+        vendor: event.vendor,
+        fromQuality: vendor.quality,
+        toQuality,
+        toCodingQuality,
+        ...(event.smallTierFollows === true ? {} : { smallTierKept: true as const }),
+      });
       return null;
     }
     case 'policy-change':

@@ -69,8 +69,9 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
         vendor.smallTier = { quality: event.toQuality, codingQuality: event.toCodingQuality, ...event.smallTier };
         return;
       }
-      // A new generation lifts the small tier distilled from it in step.
-      if (vendor.smallTier) {
+      // A trained generation lifts the small tier distilled from it in step; a scripted frontier
+      // release leaves the small model as it is unless it says otherwise.
+      if (vendor.smallTier && !event.smallTierKept) {
         vendor.smallTier.quality *= event.toQuality / vendor.quality;
         vendor.smallTier.codingQuality *= event.toCodingQuality / vendor.codingQuality;
       }

@@ -66,6 +66,12 @@ export interface VendorModelReleased extends At<'vendor.model-released'> {
    * its old small model's, 0 when it had none), with the tier's price and serving cost from now on.
    */
   readonly smallTier?: { readonly priceUsdPerMTok: number; readonly servingCostShare: number };
+  /**
+   * A new frontier model that leaves the vendor's small tier as it is (a scripted release that
+   * names only the frontier: the small model changes by its own release). Absent: the small tier
+   * is lifted in step, as a small model distilled from a trained generation.
+   */
+  readonly smallTierKept?: true;
 }
 /** Training compute bought from a cloud; accrues towards the vendor's next model release. */
 export interface VendorTrained extends At<'vendor.trained'> {

@@ -355,8 +355,11 @@ export function vendorRevenueUsd(books: VendorBooks): number {
   return books.revenueApiDirectUsd + books.revenueMarketplaceUsd + books.revenueSubscriptionUsd;
 }
 
+/** The part of a vendor's books its tokens are counted from (a `vendor.month-closed` event carries it too). */
+export type TokenBooks = Pick<VendorBooks, 'apiDemandMTok' | 'subscriberDemandMTok' | 'freeUserDemandMTok' | 'servedMTok' | 'smallTier'>;
+
 /** Tokens asked of a vendor in a month: its API's, its subscribers' and its free users'. */
-export function totalDemandMTok(books: VendorBooks): number {
+export function totalDemandMTok(books: TokenBooks): number {
   return books.apiDemandMTok + books.subscriberDemandMTok + books.freeUserDemandMTok;
 }
 
@@ -364,13 +367,13 @@ export function totalDemandMTok(books: VendorBooks): number {
  * The compute those tokens take, in frontier-token MTok (what capacity is counted in): a small-tier
  * token takes its servingCostShare of one. The tokens themselves for a vendor with one model.
  */
-export function computeDemandMTok(books: VendorBooks): number {
+export function computeDemandMTok(books: TokenBooks): number {
   const small = books.smallTier;
   return totalDemandMTok(books) - (small ? small.apiDemandMTok * (1 - small.servingCostShare) : 0);
 }
 
 /** The compute the month's served tokens took: the compute asked × the share served (the tokens served for a vendor with one model). */
-export function servedComputeMTok(books: VendorBooks): number {
+export function servedComputeMTok(books: TokenBooks): number {
   return books.smallTier ? computeDemandMTok(books) * servedShare(books) : books.servedMTok;
 }
 
@@ -380,7 +383,7 @@ export function freeUsers(vendor: VendorState): number {
 }
 
 /** Share of last month's demand (API, subscribers and free users) the vendor could serve; 1 without demand. */
-export function servedShare(books: VendorBooks): number {
+export function servedShare(books: TokenBooks): number {
   const demand = totalDemandMTok(books);
   return demand > 0 ? Math.min(1, books.servedMTok / demand) : 1;
 }

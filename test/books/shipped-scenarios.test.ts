@@ -5,6 +5,8 @@ import { loadScenarioFile } from '../../src/config/load-scenario-file.js';
 import type { Scenario } from '../../src/config/parse-scenario.js';
 import type { MetricTable } from '../../src/metrics/metric-table.js';
 import { runSimulation } from '../../src/simulation/run-simulation.js';
+import type { VendorMonthClosed } from '../../src/world/events.js';
+import { servedComputeMTok } from '../../src/world/state.js';
 import { PROJECT_ROOT } from '../support/run-cli.js';
 
 /**
@@ -21,15 +23,22 @@ function load(file: string): Scenario {
 }
 
 /**
- * Issue 21, item 6: once the scripted history ends, no vendor's cost per token served is more than
- * 5 % above its level a year before (GPU costs fall 45 % a year; a contract keeps the hardware it
- * came into service with, so a unit cost can stay flat, not climb), and no list price rises in a
- * month its unit cost falls, unless the vendor's pricing policy changed that month.
+ * Issue 21, item 6: once the scripted history ends, no vendor's cost per unit of compute served is
+ * more than 5 % above its level a year before (GPU costs fall 45 % a year; a contract keeps the
+ * hardware it came into service with, so a unit cost can stay flat, not climb), and no list price
+ * rises in a month its unit cost falls, unless the vendor's pricing policy changed that month. The
+ * unit is a frontier token's compute (servedComputeMTok), not a token: buyers moving from a small
+ * tier to the frontier raise the cost of the average token served with no change in hardware.
  */
-function unitCostsRunBackwards(metrics: MetricTable, repriced: ReadonlySet<string>): string[] {
+function unitCostsRunBackwards(metrics: MetricTable, closed: readonly VendorMonthClosed[], repriced: ReadonlySet<string>): string[] {
   const problems: string[] = [];
   const prices = metrics.series('vendor.price_usd_per_mtok');
-  for (const [vendor, cost] of metrics.series('vendor.inference_cost_usd_per_mtok')) {
+  const costs = new Map<string, number[]>();
+  for (const books of closed) {
+    const compute = servedComputeMTok(books);
+    if (compute > 0) (costs.get(books.vendor) ?? costs.set(books.vendor, []).get(books.vendor)!)[books.tick] = books.inferenceComputeUsd / compute;
+  }
+  for (const [vendor, cost] of costs) {
     const price = prices.get(vendor);
     metrics.dates.forEach((date, t) => {
       if (date < '2026-01') return;
@@ -54,9 +63,16 @@ describe('the books of the shipped scenarios', () => {
       const scenario = load(file);
       for (const seed of [1, 2, 3]) {
         const repriced = new Set<string>();
-        const run = runSimulation(scenario, { seed, onEvent: (e) => e.type === 'policy.changed' && e.slot === 'pricing' && repriced.add(`${e.agent}@${e.tick}`) });
+        const closed: VendorMonthClosed[] = [];
+        const run = runSimulation(scenario, {
+          seed,
+          onEvent: (e) => {
+            if (e.type === 'policy.changed' && e.slot === 'pricing') repriced.add(`${e.agent}@${e.tick}`);
+            if (e.type === 'vendor.month-closed') closed.push(e);
+          },
+        });
         expect(run.metrics.dates).toHaveLength(scenario.months);
-        expect(unitCostsRunBackwards(run.metrics, repriced), `${file}, seed ${seed}`).toEqual([]);
+        expect(unitCostsRunBackwards(run.metrics, closed, repriced), `${file}, seed ${seed}`).toEqual([]);
       }
     });
   }

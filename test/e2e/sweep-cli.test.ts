@@ -12,8 +12,8 @@ describe('npm run sweep', () => {
 
   it('writes sweep.csv with one row per point: the parameter, the runs, and each KPI’s statistics', () => {
     const out = join(dir, 'one');
-    // Reviews at 0.6 a month: in six months of 300 enterprises the baseline's 0.23 leaves too few switches to compare.
-    const run = runCli('sweep.ts', [cheap, '--param', `${PAYBACK}=3:24:3`, '--runs', '2', '--no-charts', '--out', out]);
+    // Reviews at 0.6 a month, over a year: six months of 300 enterprises leave one or two switches a run, too few to compare.
+    const run = runCli('sweep.ts', [cheap, '--param', `${PAYBACK}=3:24:3`, '--runs', '2', '--ticks', '12', '--no-charts', '--out', out]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`to ${out}/`);
@@ -60,11 +60,11 @@ describe('npm run sweep', () => {
   });
 
   it('a factor that takes one segment out of its range: exit 2, naming that segment and what the factor made of it', () => {
-    // Marketplace shares 0.5823, 0.45, 0.3: ×1.8 takes the large segment's past 1, the others stay below.
+    // Marketplace shares 0.6767, 0.45, 0.3: ×1.8 takes the large segment's past 1, the others stay below.
     const run = runCli('sweep.ts', [baseline, '--param', 'enterprises.segments.*.marketplaceShare=×1:×1.8:2']);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      'error: --param enterprises.segments.*.marketplaceShare=×1.8 is not a valid scenario: enterprises.segments[0].marketplaceShare (0.5823 × 1.8 = 1.04814): Too big: expected number to be <=1; found 1.04814\n',
+      'error: --param enterprises.segments.*.marketplaceShare=×1.8 is not a valid scenario: enterprises.segments[0].marketplaceShare (0.6767 × 1.8 = 1.21806): Too big: expected number to be <=1; found 1.21806\n',
     );
   });
 

@@ -72,6 +72,23 @@ describe('model tiers', () => {
     expect(new Set(quality.slice(0, 4)).size).toBe(1);
   });
 
+  it('keeps the small model through a scripted frontier release unless the release says it follows', () => {
+    // The record: Claude 3.5 Haiku stayed Anthropic's small model through Claude 3.7 and 4; o3 shipped
+    // with o4-mini. The small tier's quality index is the frontier's × its ratio, as enterprises see it.
+    const small = (follows: boolean | undefined) => {
+      const json = withSmallTier(singleModel(smallBaseline({ months: 5 })));
+      json.events = [{ date: '2024-02', type: 'model-release', vendor: 'openai', qualityGain: 1.2, ...(follows === undefined ? {} : { smallTierFollows: follows }) }];
+      const released = eventsOf(run(json).events, 'vendor.model-released').filter((e) => e.vendor === 'openai');
+      return released;
+    };
+    expect(small(undefined)).toEqual([expect.objectContaining({ tick: 2, smallTierKept: true })]);
+    expect(small(false)).toEqual([expect.objectContaining({ tick: 2, smallTierKept: true })]);
+    expect(small(true)[0]).not.toHaveProperty('smallTierKept');
+    const json = withSmallTier(singleModel(smallBaseline({ months: 1 })));
+    json.events = [{ date: '2024-02', type: 'model-release', vendor: 'openai', tier: 'small', quality: 1, priceUsdPerMTok: 0.3, smallTierFollows: true }];
+    expect(problemsOf(json)).toContainEqual({ path: 'events[0].smallTierFollows', message: expect.stringContaining('smallTierFollows belongs to a frontier release') });
+  });
+
   it('refuses a small-tier release that cannot be one, saying what is missing', () => {
     const json = singleModel(smallBaseline({ months: 6 }));
     json.events = [

@@ -130,6 +130,16 @@ describe('applyEvent', () => {
     expect(replaced.vendors.acme).toMatchObject({ quality: 1.25, codingQuality: 1.8, priceUsdPerMTok: 8, lastReleaseTick: 1 });
   });
 
+  it('leaves the small tier as it is under a frontier release that keeps it (a scripted release naming only the frontier)', () => {
+    const tiered = worldState({
+      vendors: [vendorState('acme', { quality: 1, codingQuality: 1.2, priceUsdPerMTok: 10, smallTier: { quality: 0.8, codingQuality: 0.9, priceUsdPerMTok: 1, servingCostShare: 0.1 } })],
+      clouds: [cloudState('alpha')],
+    });
+    const after = applyAll(tiered, [{ type: 'vendor.model-released', tick: 1, vendor: 'acme', fromQuality: 1, toQuality: 1.25, toCodingQuality: 1.8, smallTierKept: true }]);
+    expect(after.vendors.acme!.smallTier).toEqual({ quality: 0.8, codingQuality: 0.9, priceUsdPerMTok: 1, servingCostShare: 0.1 });
+    expect(after.vendors.acme).toMatchObject({ quality: 1.25, codingQuality: 1.8, lastReleaseTick: 1 });
+  });
+
   it('sets a vendor’s price from a price change', () => {
     const after = applyAll(world(), [{ type: 'vendor.price-changed', tick: 1, vendor: 'acme', fromUsdPerMTok: 10, toUsdPerMTok: 8.5 }]);
     expect(after.vendors.acme!.priceUsdPerMTok).toBe(8.5);
