@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { outputOf, type ProcessOutput } from '../support/process-output.js';
 import { PROJECT_ROOT } from '../support/run-cli.js';
 import { filesOf } from './tiny-configs.js';
 
@@ -109,19 +110,8 @@ function digestsOf(dir: string): Record<string, string> {
   return digests;
 }
 
-function runAsync(script: string, args: readonly string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((settle, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `${PROJECT_ROOT}/src/cli/${script}.ts`, ...args], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, NODE_OPTIONS: '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', fail);
-    child.on('close', (status) => settle({ status, stdout, stderr }));
-  });
+function runAsync(script: string, args: readonly string[]): Promise<ProcessOutput> {
+  return outputOf(spawn(process.execPath, ['--import', 'tsx', `${PROJECT_ROOT}/src/cli/${script}.ts`, ...args], { cwd: PROJECT_ROOT, env: { ...process.env, NODE_OPTIONS: '' } }));
 }
 
 /** Runs cases two at a time (the machines have two cores); each writes to its own folder under `root`. */

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { outputOf, type ProcessOutput } from './process-output.js';
 import { PROJECT_ROOT } from './run-cli.js';
 
 /**
@@ -32,21 +33,9 @@ export function launchableProject({ parts = 0 }: { parts?: number } = {}): strin
   return root;
 }
 
-export interface Launch {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+export type Launch = ProcessOutput;
 
 /** `node scripts/launch.mjs <args>` in `root`, started now, as its own process; resolves when it exits. */
 export function launch(root: string, args: readonly string[], options: { uid?: number; gid?: number } = {}): Promise<Launch> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/launch.mjs', ...args], { cwd: root, env: { ...process.env, NODE_OPTIONS: '' }, ...options });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return outputOf(spawn(process.execPath, ['scripts/launch.mjs', ...args], { cwd: root, env: { ...process.env, NODE_OPTIONS: '' }, ...options }));
 }
