@@ -272,14 +272,15 @@ function asicBoundElsewhere(world: WorldState, vendorId: string, cloud: string, 
  * first-choice cloud; when that cloud has fallen short for long enough it asks the next ones,
  * weighing each offer (price, ASIC share, cost of porting ASIC-bound work), until covered. A cloud
  * with a right of first refusal is asked for all of the need, and the others at once for what it
- * could not or would not take on.
+ * could not or would not take on. A lab inside a cloud's group asks before the others; what a
+ * vendor's second cloud turns away of its share goes back to its first.
  */
 export function negotiateCompute(ctx: TickContext): void {
   const answers = new Map<string, ComputeOffered | ComputeDeclined>();
   const subscription = ctx.bus.on('compute.offered', (offer) => answers.set(offer.requestId, offer));
   subscription.add(ctx.bus.on('compute.declined', (refusal) => answers.set(refusal.requestId, refusal)));
 
-  for (const config of ctx.vendors()) {
+  for (const config of groupLabsFirst(ctx)) {
     const compute = ctx.policies.vendors[config.id]!.compute;
     if (!compute || config.weights !== 'closed') continue;
     const vendor = ctx.world().vendors[config.id]!;
@@ -323,7 +324,12 @@ export function negotiateCompute(ctx: TickContext): void {
     }
     const reference = firstOffer?.priceUsdPerMTok ?? null;
     if (spread > 0) {
-      requestCompute(ctx, answers, config.id, others[0]!, needMTok * spread, compute, view(others[0]!, reference));
+      const second = requestCompute(ctx, answers, config.id, others[0]!, needMTok * spread, compute, view(others[0]!, reference));
+      // What the second cloud could not or would not take on goes back to the first, when it had room for its own part.
+      const secondShortMTok = needMTok * spread - (second?.accepted ? second.capacityMTok : 0);
+      if (secondShortMTok > 1e-9 * needMTok && unmetMTok <= 1e-9 * needMTok) {
+        requestCompute(ctx, answers, config.id, first, secondShortMTok, compute, view(first, null));
+      }
     }
     const diversify = firstRefusal ? monthsShort > 0 : monthsShort >= compute.diversifyAfterMonthsShort;
     if (!diversify) continue;
@@ -339,6 +345,23 @@ export function negotiateCompute(ctx: TickContext): void {
     contractTraining(ctx, answers, config, config.computeClouds, compute);
   }
   subscription.unsubscribe();
+}
+
+/**
+ * The vendors in the order their compute requests reach the clouds: a lab inside a cloud's group
+ * (Gemini at Google) first, then the others in config order. A group serves its own lab before it
+ * sells what is left of its fleet: through 2025 Google Cloud reported demand above its capacity
+ * (Alphabet, Q2 and Q3 2025 earnings calls) while Gemini's tokens grew fifty-fold in a year
+ * (9.7 trillion a month in April 2024 to 480 trillion in April 2025, Google I/O 2025).
+ */
+function groupLabsFirst(ctx: TickContext): VendorConfig[] {
+  const world = ctx.world();
+  const inGroup = (config: VendorConfig) => {
+    const owner = world.vendors[config.id]?.owner;
+    return owner !== undefined && owner !== null && world.clouds[owner] !== undefined;
+  };
+  const vendors = ctx.vendors();
+  return [...vendors.filter(inGroup), ...vendors.filter((config) => !inGroup(config))];
 }
 
 /**

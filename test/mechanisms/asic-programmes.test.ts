@@ -59,7 +59,11 @@ describe('ASIC programmes', () => {
     // A programme that matures quickly ($100M closes 63 % of the gap), to see the price move.
     const { events, metrics } = run(xaiOnAws(true, (json) => (json.compute.asicMaturityScaleUsd = 1e8)));
     const maturity = seriesOf(metrics, 'cloud.asic_maturity', 'aws');
-    const offers = eventsOf(events, 'compute.offered').filter((e) => e.cloud === 'aws' && e.vendor === 'xai');
+    // A month can hold two offers at one price (what a second cloud turned away is asked again of
+    // the first): the price is compared from month to month.
+    const offers = eventsOf(events, 'compute.offered').filter(
+      (e, i, all) => e.cloud === 'aws' && e.vendor === 'xai' && !all.slice(0, i).some((o) => o.cloud === 'aws' && o.vendor === 'xai' && o.tick === e.tick),
+    );
     expect(offers.length).toBeGreaterThanOrEqual(3);
     const discounts = offers.map((offer) => {
       expect(offer.asicShare).toBe(1);
