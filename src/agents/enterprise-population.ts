@@ -1,6 +1,7 @@
 import { createRng, logNormal, uniformBetween, weightedIndex, type Rng } from '../engine/rng.js';
 import type { ScenarioShape } from '../config/scenario-schema.js';
 import { MAX_VALUE_MULTIPLE } from './value-bounds.js';
+import { powersFor, type QualityPowers } from './quality-powers.js';
 
 export const STAGE_NONE = 0;
 export const STAGE_PILOT = 1;
@@ -80,6 +81,11 @@ export interface EnterprisePopulation {
   /** Tick of the enterprise's last change of vendor; NEVER_SWITCHED before its first. */
   readonly lastSwitchTick: Int32Array;
   readonly rngs: readonly Rng[];
+  /**
+   * Each enterprise's quality powers, kept across months (src/agents/quality-powers.ts); absent in
+   * a population too large for their budget, or built by hand, whose powers are raised each time.
+   */
+  readonly qualityPowers?: QualityPowers;
 }
 
 /** A vendor as the population sees it: its id and the share of enterprises that refuse it. */
@@ -126,6 +132,7 @@ export function createPopulation(scenario: ScenarioShape, seed: number, vendors:
     stageSinceTick: new Int32Array(count),
     lastSwitchTick: new Int32Array(count).fill(NEVER_SWITCHED),
     rngs: Array.from({ length: count }, (_, i) => createRng(seed, `enterprise/${i}`)),
+    qualityPowers: powersFor(count, vendorCount),
   };
   for (let i = 0; i < count; i++) {
     const rng = population.rngs[i]!;

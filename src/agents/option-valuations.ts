@@ -68,14 +68,14 @@ export class OptionValuations {
       this.smallTier[j] = TIER_UNKNOWN;
       return;
     }
-    const frontier = this.tierSurplus(i, set, j, quality, taste, set.priceUsdPerMTok[j]!);
+    const frontier = this.tierSurplus(i, set, j, quality, 0, quality, taste, set.priceUsdPerMTok[j]!);
     const ratio = set.smallQualityRatio[j]!;
     if (ratio === 0) {
       this.surplusUsdPerMTok[j] = frontier;
       this.smallTier[j] = 0;
       return;
     }
-    const small = this.tierSurplus(i, set, j, quality * ratio, taste, set.smallPriceUsdPerMTok[j]!);
+    const small = this.tierSurplus(i, set, j, quality * ratio, 1, quality, taste, set.smallPriceUsdPerMTok[j]!);
     this.surplusUsdPerMTok[j] = small > frontier ? small : frontier;
     this.smallTier[j] = small > frontier ? 1 : 0;
   }
@@ -83,16 +83,41 @@ export class OptionValuations {
   /** The tier comparison on its own, for a refused vendor (whose tokens are still booked to a tier). */
   private smallTierWins(i: number, set: OptionSet, j: number, quality: number, taste: number): boolean {
     const ratio = set.smallQualityRatio[j]!;
-    return this.tierSurplus(i, set, j, quality * ratio, taste, set.smallPriceUsdPerMTok[j]!) > this.tierSurplus(i, set, j, quality, taste, set.priceUsdPerMTok[j]!);
+    return (
+      this.tierSurplus(i, set, j, quality * ratio, 1, quality, taste, set.smallPriceUsdPerMTok[j]!) >
+      this.tierSurplus(i, set, j, quality, 0, quality, taste, set.priceUsdPerMTok[j]!)
+    );
   }
 
   private tasteOf(i: number, set: OptionSet, j: number): number {
     return this.population.taste[i * this.population.vendorCount + set.vendor[j]!]!;
   }
 
-  private tierSurplus(i: number, set: OptionSet, j: number, quality: number, taste: number, price: number): number {
+  /**
+   * The per-MTok surplus of tier `tier` (0: frontier, 1: small) of option j's vendor, at `quality`,
+   * the tier's quality for the vendor's model of quality `model`.
+   */
+  private tierSurplus(i: number, set: OptionSet, j: number, quality: number, tier: number, model: number, taste: number, price: number): number {
     const population = this.population;
-    const uncapped = population.valueUsdPerMTok[i]! * Math.pow(quality, population.qualityWeight[i]!) * taste * set.appeal[j]!;
+    const uncapped = population.valueUsdPerMTok[i]! * this.power(i, set.vendor[j]!, tier, quality, model) * taste * set.appeal[j]!;
     return boundedValue(uncapped, population.valueCapUsdPerMTok[i]!) - price;
+  }
+
+  /**
+   * quality^(enterprise i's quality weight): kept from an earlier month when it was of this
+   * quality, else raised, and kept when `model` is the one the enterprise runs from vendor v, or
+   * it runs none of v's (src/agents/quality-powers.ts).
+   */
+  private power(i: number, v: number, tier: number, quality: number, model: number): number {
+    const population = this.population;
+    const powers = population.qualityPowers;
+    if (powers === undefined) return Math.pow(quality, population.qualityWeight[i]!);
+    const row = i * population.vendorCount + v;
+    const slot = row * 2 + tier;
+    const kept = powers.kept(slot, quality);
+    if (kept === kept) return kept;
+    const power = Math.pow(quality, population.qualityWeight[i]!);
+    if (population.inUse[row] === 0 || model === population.heldQuality[row]) powers.keep(slot, quality, power);
+    return power;
   }
 }

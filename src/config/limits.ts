@@ -23,6 +23,17 @@ export const BYTES_PER_ENTERPRISE = 160;
 /** Bytes of taste an enterprise keeps per vendor (one Float64 each). */
 export const BYTES_PER_ENTERPRISE_VENDOR = 8;
 
+/**
+ * Bytes an enterprise keeps per vendor for its quality powers across months (src/agents/quality-powers.ts:
+ * a quality and its power for each of the vendor's two tiers): 224 bytes an enterprise with the
+ * baseline's 7 vendors, 4.5 MB for its 20,000 enterprises. Not counted in populationBytes: a
+ * population whose powers would take more than QUALITY_POWERS_BUDGET_BYTES keeps none (and values
+ * options as before, raising each power), so the powers add at most that budget to any run.
+ */
+export const BYTES_PER_ENTERPRISE_VENDOR_POWERS = 32;
+/** 64 MiB: 100,000 enterprises with up to 20 vendors keep their powers; 1,000,000 with 2. */
+export const QUALITY_POWERS_BUDGET_BYTES = 64 * 2 ** 20;
+
 /** V8's default heap on a 64-bit machine is about 4 GiB, whatever the RAM; the machine has 24 GiB. */
 export const HEAP_BUDGET_BYTES = 4 * 2 ** 30;
 
