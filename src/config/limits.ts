@@ -3,23 +3,26 @@
  * the reason, rather than crashing with "JavaScript heap out of memory" minutes later.
  *
  * Measured with `node --expose-gc --import tsx scripts/measure-memory.ts <count> 6` on the baseline
- * (6 vendors, 4 clouds), live heap plus typed arrays after a full GC, as each month opens:
+ * (7 vendors, 4 clouds), live heap plus typed arrays after a full GC, as each month opens
+ * (2026-12-06, with the enterprise policies of issue 25 and the quality powers kept):
  *
  * | enterprises | live memory | per enterprise | time per month |
  * |---|---|---|---|
- * | 10,000 | 3 MB | 302 B | 48 ms |
- * | 100,000 | 21 MB | 212 B | 133 ms |
- * | 1,000,000 | 203 MB | 203 B | 0.75 s |
+ * | 10,000 | 7.7 MB | 774 B | 56 ms |
+ * | 100,000 | 63 MB | 630 B (224 B of them quality powers) | 170 ms |
+ * | 1,000,000 | 387 MB | 387 B (no powers: above their budget) | 0.99 s |
  *
- * About 155 bytes of an enterprise's share is its own random stream and traits; 8 bytes per vendor
- * is its taste for each model. Everything else (metrics, contracts, the world) grows with vendors,
- * clouds and months, not with enterprises, and the event log streams to disk. The whole
+ * About 330 bytes of an enterprise's share is its own random stream, traits, split of work and
+ * held models; 8 bytes per vendor is its taste for each model; the quality powers add 32 bytes per
+ * vendor within their own budget (below). Everything else (metrics, contracts, the world) grows with
+ * vendors, clouds and months, not with enterprises, and the event log streams to disk. The whole
  * `npm run simulate` of 1,000,000 enterprises (2 months) peaked at 1.1 GB resident before the random
- * streams were slimmed (docs/performance.md); the limit keeps that margin.
+ * streams were slimmed (docs/performance.md); the limit keeps that margin. (The table before,
+ * 203–302 B an enterprise, was of the model before issue 25's several models per enterprise.)
  */
 
 /** Live bytes per simulated enterprise, besides its taste for each vendor (measured, see above). */
-export const BYTES_PER_ENTERPRISE = 160;
+export const BYTES_PER_ENTERPRISE = 340;
 /** Bytes of taste an enterprise keeps per vendor (one Float64 each). */
 export const BYTES_PER_ENTERPRISE_VENDOR = 8;
 
@@ -43,8 +46,8 @@ export const MAX_SEGMENTS = 64;
 export const MAX_LISTINGS = 4096;
 
 /**
- * 1,000,000 enterprises with the most vendors allowed need about 1.4 GB: a third of the default
- * heap, 6 % of the machine's memory. More enterprises add resolution, not market size: `represents`
+ * 1,000,000 enterprises with the most vendors allowed need about 0.85 GB (and at most 64 MiB of
+ * quality powers): a fifth of the default heap, 4 % of the machine's memory. More enterprises add resolution, not market size: `represents`
  * scales money and tokens to any number of real enterprises.
  */
 export const MAX_ENTERPRISES = 1_000_000;
