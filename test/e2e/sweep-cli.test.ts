@@ -60,11 +60,11 @@ describe('npm run sweep', () => {
   });
 
   it('a factor that takes one segment out of its range: exit 2, naming that segment and what the factor made of it', () => {
-    // Marketplace shares 0.6767, 0.45, 0.3: ×1.8 takes the large segment's past 1, the others stay below.
+    // Marketplace shares 0.6367, 0.45, 0.3: ×1.8 takes the large segment's past 1, the others stay below.
     const run = runCli('sweep.ts', [baseline, '--param', 'enterprises.segments.*.marketplaceShare=×1:×1.8:2']);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      'error: --param enterprises.segments.*.marketplaceShare=×1.8 is not a valid scenario: enterprises.segments[0].marketplaceShare (0.6767 × 1.8 = 1.21806): Too big: expected number to be <=1; found 1.21806\n',
+      'error: --param enterprises.segments.*.marketplaceShare=×1.8 is not a valid scenario: enterprises.segments[0].marketplaceShare (0.6367 × 1.8 = 1.14606): Too big: expected number to be <=1; found 1.14606\n',
     );
   });
 
