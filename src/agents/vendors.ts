@@ -43,8 +43,40 @@ export function releaseModels(ctx: TickContext): void {
     if (toQuality === null) continue;
     // A trained model keeps the vendor's edge (or lag) in coding.
     const toCodingQuality = vendor.codingQuality * (toQuality / vendor.quality);
-    ctx.bus.publish({ type: 'vendor.model-released', tick: ctx.tick, vendor: id, fromQuality: vendor.quality, toQuality, toCodingQuality });
+    const distilled = distilledSmallTier(vendor, toQuality, toCodingQuality, ctx.compute.distillationReach);
+    ctx.bus.publish({
+      type: 'vendor.model-released',
+      tick: ctx.tick,
+      vendor: id,
+      fromQuality: vendor.quality,
+      toQuality,
+      toCodingQuality,
+      ...(distilled ? { distilledSmallTier: distilled } : {}),
+    });
   }
+}
+
+/**
+ * The small model a vendor distils from a new generation: `reach` of the outgoing frontier's
+ * quality, text and coding each (GPT-4o mini, Claude 3.5 Haiku and Gemini 2.0 Flash each about
+ * matched the frontier their vendor sold before: docs/model.md, "Distillation"), or the old small
+ * model lifted in step when that is better, and never above the new frontier. Null when the vendor
+ * sells no small tier or reach is 0 (the small tier is then lifted in step).
+ */
+export function distilledSmallTier(
+  vendor: Pick<VendorState, 'quality' | 'codingQuality' | 'smallTier'>,
+  toQuality: number,
+  toCodingQuality: number,
+  reach: number,
+): { quality: number; codingQuality: number } | null {
+  const small = vendor.smallTier;
+  if (!small || !(reach > 0)) return null;
+  const lifted = toQuality / vendor.quality;
+  const liftedCoding = toCodingQuality / vendor.codingQuality;
+  return {
+    quality: Math.min(toQuality, Math.max(small.quality * lifted, reach * vendor.quality)),
+    codingQuality: Math.min(toCodingQuality, Math.max(small.codingQuality * liftedCoding, reach * vendor.codingQuality)),
+  };
 }
 
 /** Capacity-weighted price of the vendor's serving contracts in force at a tick, USD per MTok. */

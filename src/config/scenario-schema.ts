@@ -36,6 +36,14 @@ const computeMarket = z
     asicMaxAdvantage: share.describe('cost advantage of a fully mature ASIC over GPUs (0.4 = 40 % cheaper)'),
     asicMaturityScaleUsd: positive.describe('ASIC capex that closes 63 % of the remaining maturity gap, USD'),
     capexMonthsOfCost: positive.describe('capex to build 1 MTok/month of capacity, in months of its running cost'),
+    distillationReach: z
+      .number()
+      .min(0)
+      .max(1.5, 'at most 1.5: a small model half as good again as the frontier it was distilled from has never been seen')
+      .default(0)
+      .describe(
+        'what a closed vendor’s small tier reaches when it trains a new frontier generation: its new small model is distilled to this share of the outgoing frontier’s quality (text and coding each), at the small tier’s price and serving cost, and never above the new frontier. The compute a given capability takes falls with each generation. 0 (default): the small tier is lifted in step with the frontier only, 0..1.5',
+      ),
   })
   .strict()
   .describe('cost of inference compute, shared by every cloud');

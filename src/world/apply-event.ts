@@ -71,7 +71,10 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
       }
       // A trained generation lifts the small tier distilled from it in step; a scripted frontier
       // release leaves the small model as it is unless it says otherwise.
-      if (vendor.smallTier && !event.smallTierKept) {
+      if (vendor.smallTier && event.distilledSmallTier) {
+        vendor.smallTier.quality = event.distilledSmallTier.quality;
+        vendor.smallTier.codingQuality = event.distilledSmallTier.codingQuality;
+      } else if (vendor.smallTier && !event.smallTierKept) {
         vendor.smallTier.quality *= event.toQuality / vendor.quality;
         vendor.smallTier.codingQuality *= event.toCodingQuality / vendor.codingQuality;
       }

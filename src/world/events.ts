@@ -72,6 +72,12 @@ export interface VendorModelReleased extends At<'vendor.model-released'> {
    * is lifted in step, as a small model distilled from a trained generation.
    */
   readonly smallTierKept?: true;
+  /**
+   * A trained generation's small model, distilled from the outgoing frontier
+   * (`compute.distillationReach`): the small tier's quality and coding quality from now on, at its
+   * price and serving cost. Absent: as `smallTierKept` says.
+   */
+  readonly distilledSmallTier?: { readonly quality: number; readonly codingQuality: number };
 }
 /** Training compute bought from a cloud; accrues towards the vendor's next model release. */
 export interface VendorTrained extends At<'vendor.trained'> {

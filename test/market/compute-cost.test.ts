@@ -8,6 +8,7 @@ const market: ComputeMarket = {
   asicMaxAdvantage: 0.4,
   asicMaturityScaleUsd: 2e10,
   capexMonthsOfCost: 30,
+  distillationReach: 0,
 };
 
 describe('compute cost', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { distilledSmallTier } from '../../src/agents/vendors.js';
 import { parseScenario } from '../../src/config/parse-scenario.js';
 import { eventsOf, run, seriesOf, smallBaseline, vendorJson, type Json } from './support.js';
 
@@ -104,5 +105,54 @@ describe('model tiers', () => {
       message: 'events[0]: anthropic has no small tier before 2024-02 (none in its config, no small-tier release earlier), so this release brings one in: give its priceUsdPerMTok, servingCostShare',
     });
     expect(problems).toContainEqual({ path: 'events[1].tier', message: expect.stringMatching(/meta is an open-weights vendor: clouds host its one model/) });
+  });
+});
+
+describe('distillation (compute.distillationReach)', () => {
+  // A frontier at 1.2 (coding 1.3) with a small model at 1.0 (coding 0.9) trains a generation 5 %
+  // better: 1.26, coding 1.365.
+  const vendor = { quality: 1.2, codingQuality: 1.3, smallTier: { quality: 1, codingQuality: 0.9, priceUsdPerMTok: 0.5, servingCostShare: 0.1 } };
+
+  it('distils the new small model to the outgoing frontier’s quality, text and coding each', () => {
+    // reach 1: max(1.0 × 1.05, 1 × 1.2) = 1.2 and max(0.9 × 1.05, 1 × 1.3) = 1.3, both below the new frontier.
+    const small = distilledSmallTier(vendor, 1.26, 1.365, 1)!;
+    expect(small.quality).toBeCloseTo(1.2, 12);
+    expect(small.codingQuality).toBeCloseTo(1.3, 12);
+    // reach 0.9: max(1.05, 1.08) and max(0.945, 1.17).
+    const short = distilledSmallTier(vendor, 1.26, 1.365, 0.9)!;
+    expect(short.quality).toBeCloseTo(1.08, 12);
+    expect(short.codingQuality).toBeCloseTo(1.17, 12);
+  });
+
+  it('keeps the small model lifted in step when that is better, and never puts it above the new frontier', () => {
+    // reach 0.8: 0.96 < 1.05 lifted; coding 1.04 > 0.945.
+    const lifted = distilledSmallTier(vendor, 1.26, 1.365, 0.8)!;
+    expect(lifted.quality).toBeCloseTo(1.05, 12);
+    expect(lifted.codingQuality).toBeCloseTo(1.04, 12);
+    // reach 1.07 of 1.2 is 1.284 > 1.26: capped at the new frontier; coding 1.391 > 1.365 likewise.
+    const capped = distilledSmallTier(vendor, 1.26, 1.365, 1.07)!;
+    expect(capped.quality).toBe(1.26);
+    expect(capped.codingQuality).toBe(1.365);
+  });
+
+  it('distils nothing for a vendor without a small tier or at reach 0 (the tier is then lifted in step)', () => {
+    expect(distilledSmallTier({ quality: 1.2, codingQuality: 1.3 }, 1.26, 1.365, 1)).toBeNull();
+    expect(distilledSmallTier(vendor, 1.26, 1.365, 0)).toBeNull();
+  });
+
+  it('makes a capability cheaper each generation: the price at constant quality falls faster than with small models lifted in step', () => {
+    const withReach = (reach: number) => {
+      const json = withSmallTier(singleModel(smallBaseline({ months: 36 })));
+      json.compute.distillationReach = reach;
+      return run(json);
+    };
+    const distilled = withReach(1);
+    const inStep = withReach(0);
+    const released = eventsOf(distilled.events, 'vendor.model-released').filter((e) => e.vendor === 'openai');
+    expect(released.length).toBeGreaterThan(1);
+    for (const e of released) expect(e.distilledSmallTier).toEqual({ quality: expect.any(Number), codingQuality: expect.any(Number) });
+    expect(eventsOf(inStep.events, 'vendor.model-released').every((e) => e.distilledSmallTier === undefined)).toBe(true);
+    const index = (r: typeof distilled) => seriesOf(r.metrics, 'market.price_at_constant_quality_usd_per_mtok', 'market').at(-1)!;
+    expect(index(distilled)).toBeLessThan(index(inStep));
   });
 });

@@ -308,3 +308,25 @@ describe('labs that raise to train (capital-plan training, issue 26)', () => {
     }
   });
 });
+
+describe('a capability gets cheaper after the scripted history too (distillation, issue 26)', () => {
+  // ../shared/domain.md: the price per token at constant capability keeps falling about 10× a year
+  // (a16z, Epoch AI); in the baseline's own record it falls to 0.211–0.214 over the year to June
+  // 2025 (about 4.7×). Measured (seeds 1–5): with each generation's small model distilled to the
+  // outgoing frontier (compute.distillationReach 1), December 2025 to December 2028 falls 4.27–4.75×
+  // a year (×1/4.2–6.0, ×1/4.7–6.5, ×1/2.8–3.9 year by year); with the small models lifted in step
+  // only (reach 0), 2.20–2.42× a year, hardware’s 1.8× and little more.
+  const inStep: Scenario = { ...baseline, name: 'small-tiers-lifted-in-step', compute: { ...baseline.compute, distillationReach: 0 } };
+  const yearlyFall = (scenario: Scenario, seed: number) => {
+    const table = runScenario(scenario, seed);
+    const index = table.series('market.price_at_constant_quality_usd_per_mtok').get('market')!;
+    return (index[table.dates.indexOf('2025-12')]! / index[table.dates.indexOf('2028-12')]!) ** (1 / 3);
+  };
+
+  it('falls more than 3× a year over 2026–2028 when each generation’s small model reaches the frontier before it, and less without', () => {
+    for (const seed of SEEDS) {
+      expect(yearlyFall(baseline, seed), `seed ${seed}`).toBeGreaterThan(3);
+      expect(yearlyFall(inStep, seed), `seed ${seed}, lifted in step`).toBeLessThan(3);
+    }
+  });
+});
