@@ -239,6 +239,10 @@ describe('history events', () => {
           { date: '2024-06', type: 'delisting', cloud: 'azure', vendor: 'anthropic' },
         ],
         8,
+        // Enough Azure marketplace buyers evaluating in the four months for some to choose Anthropic:
+        // with 400 simulated enterprises none did once the enterprise parameters were refitted
+        // (docs/model.md §7, distillation and eight enterprise parameters).
+        (j) => (j.enterprises.count = 2000),
       );
       const { events, finalWorld } = run(json);
       const onAzure = eventsOf(events, 'enterprise.adopted').filter((e) => e.vendor === 'anthropic' && e.cloud === 'azure' && e.channel === 'marketplace');

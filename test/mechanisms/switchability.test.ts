@@ -97,10 +97,11 @@ describe('switchability', () => {
  * Switching costs bind: a switch's gain is of the order of its cost, so making every segment's
  * switching cost ten times dearer moves who wins the enterprise market on every seed, by more than
  * the seeds disagree about the move. Measured on the baseline with its history, to December 2027,
- * seeds 1–5, with the group labs served first on their cloud (issue 26): 2.4–3.2 % of the
- * enterprise market ends with another vendor (half the sum of the vendors' share moves; a spread
- * of 0.7 points between seeds), most of it Google's, which the market leaves after mid-2025 (from
- * about 0.24 to 0.186–0.211 in December 2027) and which keeps 0.8–1.2 points more with costs ×10. Before (Anthropic then the vendor on the move):
+ * seeds 1–5, after the refit of docs/model.md §7 (distillation, eight enterprise parameters): 2.5–2.8 %
+ * of the enterprise market ends with another vendor (half the sum of the vendors' share moves; a
+ * spread of 0.3 points between seeds), most of it Google's, which the market leaves after mid-2025
+ * (from 0.214–0.247 to 0.171–0.195 in December 2027) and which keeps 0.5–1.1 points more with costs
+ * ×10 (with the group labs served first, before that refit: 2.4–3.2 %, Google 0.8–1.2 points). Before (Anthropic then the vendor on the move):
  * Anthropic 33.7–36.4 % against 31.6–34.2 % with costs ×10. With one vendor each: 34.5 % on average
  * against 26.9 %; before the value of a task was bounded, 49.1 % against 49.0 % for a 100× range of
  * the large segment's cost.
