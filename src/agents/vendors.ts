@@ -59,7 +59,7 @@ export function releaseModels(ctx: TickContext): void {
 /**
  * The small model a vendor distils from a new generation: `reach` of the outgoing frontier's
  * quality, text and coding each (GPT-4o mini, Claude 3.5 Haiku and Gemini 2.0 Flash each about
- * matched the frontier their vendor sold before: docs/model.md, "Distillation"), or the old small
+ * matched the frontier their vendor sold before: docs/model.md §6, "Model tiers"), or the old small
  * model lifted in step when that is better, and never above the new frontier. Null when the vendor
  * sells no small tier or reach is 0 (the small tier is then lifted in step).
  */

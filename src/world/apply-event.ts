@@ -69,8 +69,9 @@ export function applyEvent(world: Draft<WorldState>, event: MarketEvent): void {
         vendor.smallTier = { quality: event.toQuality, codingQuality: event.toCodingQuality, ...event.smallTier };
         return;
       }
-      // A trained generation lifts the small tier distilled from it in step; a scripted frontier
-      // release leaves the small model as it is unless it says otherwise.
+      // A trained generation brings the small model distilled from it (the release carries it when
+      // compute.distillationReach is above 0, else the small tier is lifted in step); a scripted
+      // frontier release leaves the small model as it is unless it says otherwise.
       if (vendor.smallTier && event.distilledSmallTier) {
         vendor.smallTier.quality = event.distilledSmallTier.quality;
         vendor.smallTier.codingQuality = event.distilledSmallTier.codingQuality;

@@ -69,7 +69,7 @@ export interface VendorModelReleased extends At<'vendor.model-released'> {
   /**
    * A new frontier model that leaves the vendor's small tier as it is (a scripted release that
    * names only the frontier: the small model changes by its own release). Absent: the small tier
-   * is lifted in step, as a small model distilled from a trained generation.
+   * becomes `distilledSmallTier` when given, else it is lifted in step with the frontier.
    */
   readonly smallTierKept?: true;
   /**
