@@ -14,7 +14,8 @@ export type Json = any;
 /**
  * configs/baseline.json, shrunk for a mechanism test: fewer simulated enterprises (each standing
  * for more real ones, so the market keeps its size), fewer months, no scripted history (events,
- * history window, vendors that come to market later) unless the test adds it.
+ * history window, vendors that come to market later) unless the test adds it; the history's
+ * listings within its months are in force from the start.
  */
 export function smallBaseline(options: { count?: number; months?: number } = {}): Json {
   const json = JSON.parse(readFileSync(BASELINE, 'utf8')) as Json;
@@ -23,9 +24,21 @@ export function smallBaseline(options: { count?: number; months?: number } = {})
   json.enterprises.count = options.count ?? 500;
   json.months = options.months ?? 12;
   // No scripted history: the agents make every decision, and vendors that come later stay out.
+  // What the history lists within the test's months (Claude on Vertex AI, 2024-03) is listed from
+  // the start, so the marketplaces a test reads sell what they sold at the opening before that
+  // listing was dated.
+  const vendors = json.vendors.filter((v: Json) => v.entersAt === undefined);
+  const present = new Set(vendors.map((v: Json) => v.id));
+  const [year, month] = (json.start as string).split('-').map(Number) as [number, number];
+  const endIndex = year * 12 + month - 1 + json.months;
+  const monthIndex = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+  for (const e of json.events as Json[]) {
+    if (e.type !== 'listing' || !present.has(e.vendor) || monthIndex(e.date) >= endIndex) continue;
+    json.marketplace.push({ cloud: e.cloud, vendor: e.vendor, ...(e.revenueShare === undefined ? {} : { revenueShare: e.revenueShare }) });
+  }
   json.events = [];
   delete json.history;
-  json.vendors = json.vendors.filter((v: Json) => v.entersAt === undefined);
+  json.vendors = vendors;
   withLabsBeforeIssue26(json);
   return json;
 }
