@@ -9,6 +9,7 @@
  * (f) a warm baseline run (bench/cases/warm-baseline.ts): baseline runs per second per worker;
  * (g) start-up (bench/startup.ts): `npm run simulate` to its first run's first month, and
  * `npm run simulate -- --help` to its exit;
+ * (h) a sweep of 100,000 runs (bench/sweep-memory.ts): its peak RSS, once;
  * and, with (c), the pool's parallel efficiency: two independent one-worker processes on half the
  * runs each, side by side, against one two-worker pool on all of them (issue 15).
  *
@@ -28,6 +29,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureStartup, type StartupFigures } from './startup.js';
+import { measureSweepMemory, type SweepMemoryFigures } from './sweep-memory.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MONTHS = 120;
@@ -331,6 +333,9 @@ async function main(): Promise<number> {
     progress("(g) start-up: npm run simulate to its first run's first month, and npm run simulate -- --help");
     const startup = await measureStartup(options.repeats);
 
+    progress('(h) a sweep of 100,000 runs (100 enterprises, one month each): its peak RSS, once (about 4 minutes)');
+    const sweepMemory = await measureSweepMemory(scratch);
+
     const at = (size: number) => engine.find((f) => f.enterprises === size)!;
     const ratioAt = (size: number) => kernel.find((f) => f.enterprises === size)!.engineOverKernel;
     const targets: Target[] = [
@@ -345,6 +350,7 @@ async function main(): Promise<number> {
       target('100,000 enterprises × 120 months, peak RSS', at(100_000).peakRssBytes / GIB, 1, 'GiB'),
       target('commoditized scenario end to end', endToEnd.wallMs / 1000, 5, 's'),
       target("start-up: npm run simulate to the first run's first month", startup.firstMonthMs / 1000, 1, 's'),
+      target('a 100,000-run sweep, peak RSS', sweepMemory.peakRssBytes / GIB, 1, 'GiB'),
     ];
     const report: Report = {
       machine: { ...machine, loadAverageAtEnd: loadavg()[0]! },
@@ -362,6 +368,7 @@ async function main(): Promise<number> {
       endToEnd,
       warmBaseline,
       startup,
+      sweepMemory,
       targets,
     };
     process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
@@ -381,6 +388,7 @@ interface Report {
   endToEnd: { command: string; wallMs: number; repeatsMs: number[] };
   warmBaseline: { runs: number; bestWarmWallMs: number; bestWarmCpuMs: number; runsPerSecondPerWorker: number };
   startup: StartupFigures;
+  sweepMemory: SweepMemoryFigures;
   targets: Target[];
 }
 
@@ -459,6 +467,9 @@ function formatReport(r: Report): string {
     '',
     `(g) start-up: ${r.startup.command}: ${seconds(r.startup.firstMonthMs)} s (repeats ${r.startup.repeatsMs.map(seconds).join(' ')} s); ` +
       `${r.startup.helpCommand}: ${seconds(r.startup.helpMs)} s (repeats ${r.startup.helpRepeatsMs.map(seconds).join(' ')} s)`,
+    '',
+    `(h) ${r.sweepMemory.command}: ${thousands(r.sweepMemory.runs)} runs in ${seconds(r.sweepMemory.wallMs)} s, ` +
+      `peak RSS ${thousands(r.sweepMemory.peakRssBytes / MIB)} MiB`,
     '',
     'targets',
     table(
