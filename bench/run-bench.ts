@@ -10,6 +10,9 @@
  * (g) start-up (bench/startup.ts): `npm run simulate` to its first run's first month, and
  * `npm run simulate -- --help` to its exit;
  * (h) a sweep of 100,000 runs (bench/sweep-memory.ts): its peak RSS, once;
+ * (i) a Morris screening of every numeric policy parameter of the baseline, 10 trajectories, 2
+ * workers, and the same job in 4 shards then merged (bench/morris-overhead.ts), once: what the job
+ * costs beyond its runs, a run's cost being the 2-worker pool's of (c);
  * and, with (c), the pool's parallel efficiency: two independent one-worker processes on half the
  * runs each, side by side, against one two-worker pool on all of them (issue 15).
  *
@@ -29,6 +32,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureStartup, type StartupFigures } from './startup.js';
+import { measureMorrisOverhead, type MorrisOverheadFigures } from './morris-overhead.js';
 import { measureSweepMemory, type SweepMemoryFigures } from './sweep-memory.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -45,22 +49,26 @@ const MIB = 2 ** 20;
 interface Options {
   readonly json: boolean;
   readonly repeats: number;
+  /** Narrows case (i)'s Morris job to these prefixes (a quick look, not the target's measure). */
+  readonly morrisOnly: readonly string[];
 }
 
 function parseOptions(argv: readonly string[]): Options {
   let json = false;
   let repeats = 5;
+  const morrisOnly: string[] = [];
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k]!;
     if (arg === '--json') json = true;
     else if (arg === '--repeats') repeats = Number(argv[++k]);
+    else if (arg === '--morris-only' && argv[k + 1] !== undefined) morrisOnly.push(argv[++k]!);
     else if (arg === '--help') {
-      process.stdout.write('usage: npm run bench [-- --json] [-- --repeats N]\n');
+      process.stdout.write('usage: npm run bench [-- --json] [-- --repeats N] [-- --morris-only PREFIX ...]\n');
       process.exit(0);
     } else throw new Error(`unknown option ${arg}`);
   }
   if (!Number.isInteger(repeats) || repeats < 1) throw new Error('--repeats must be a positive integer');
-  return { json, repeats };
+  return { json, repeats, morrisOnly };
 }
 
 /** CPU time the whole machine has spent busy so far, ms; null where /proc/stat does not exist. */
@@ -269,6 +277,17 @@ function reported(name: string, measured: number | null, unit: string): Target {
   return { name, measured, limit: null, unit, atMost: true, pass: null, note: 'reported' };
 }
 
+/** Case (i)'s targets; narrowed with --morris-only, each says it is not the target's measure. */
+function morrisTargets(morris: MorrisOverheadFigures | null, ensemble: EnsembleFigures): Target[] {
+  const narrowed = morris !== null && morris.only.length > 0 ? ` [narrowed to ${morris.only.join(', ')}: not the target's measure]` : '';
+  const unmeasured = morris === null ? ensemble.note : undefined;
+  return [
+    reported(`Morris screening of every numeric policy parameter, 10 trajectories, 2 workers${narrowed}`, morris === null ? null : morris.wallMs / 60_000, 'min'),
+    target(`Morris: time / (runs × a run's cost on the 2-worker pool)${narrowed}`, morris?.overOfRuns ?? null, 1.15, '×', true, unmeasured),
+    target(`Morris in 4 shards one after another, then merged / whole${narrowed}`, morris?.shardedOverWhole ?? null, 1.1, '×', true, unmeasured),
+  ];
+}
+
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const progress = (message: string) => process.stderr.write(`${message}\n`);
@@ -336,6 +355,13 @@ async function main(): Promise<number> {
     progress('(h) a sweep of 100,000 runs (100 enterprises, one month each): its peak RSS, once (about 4 minutes)');
     const sweepMemory = await measureSweepMemory(scratch);
 
+    let morris: MorrisOverheadFigures | null = null;
+    if (ensemble.twoWorkers !== null) {
+      const narrowed = options.morrisOnly.length > 0 ? ` under ${options.morrisOnly.join(', ')}` : '';
+      progress(`(i) a Morris screening of every numeric policy parameter${narrowed} of the baseline, 10 trajectories, whole and in 4 shards, once (over an hour unless narrowed)`);
+      morris = await measureMorrisOverhead(scratch, ensemble.twoWorkers.wallMs / ensemble.runs, options.morrisOnly);
+    }
+
     const at = (size: number) => engine.find((f) => f.enterprises === size)!;
     const ratioAt = (size: number) => kernel.find((f) => f.enterprises === size)!.engineOverKernel;
     const targets: Target[] = [
@@ -351,6 +377,7 @@ async function main(): Promise<number> {
       target('commoditized scenario end to end', endToEnd.wallMs / 1000, 5, 's'),
       target("start-up: npm run simulate to the first run's first month", startup.firstMonthMs / 1000, 1, 's'),
       target('a 100,000-run sweep, peak RSS', sweepMemory.peakRssBytes / GIB, 1, 'GiB'),
+      ...morrisTargets(morris, ensemble),
     ];
     const report: Report = {
       machine: { ...machine, loadAverageAtEnd: loadavg()[0]! },
@@ -369,6 +396,7 @@ async function main(): Promise<number> {
       warmBaseline,
       startup,
       sweepMemory,
+      morris,
       targets,
     };
     process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
@@ -389,6 +417,7 @@ interface Report {
   warmBaseline: { runs: number; bestWarmWallMs: number; bestWarmCpuMs: number; runsPerSecondPerWorker: number };
   startup: StartupFigures;
   sweepMemory: SweepMemoryFigures;
+  morris: MorrisOverheadFigures | null;
   targets: Target[];
 }
 
@@ -470,6 +499,12 @@ function formatReport(r: Report): string {
     '',
     `(h) ${r.sweepMemory.command}: ${thousands(r.sweepMemory.runs)} runs in ${seconds(r.sweepMemory.wallMs)} s, ` +
       `peak RSS ${thousands(r.sweepMemory.peakRssBytes / MIB)} MiB`,
+    '',
+    r.morris === null
+      ? '(i) Morris screening: not measured (the ensemble of (c) was not)'
+      : `(i) ${r.morris.command}: ${thousands(r.morris.runs)} runs in ${seconds(r.morris.wallMs)} s against ${seconds(r.morris.perRunMs)} s a run ` +
+        `on the 2-worker pool (${r.morris.overOfRuns.toFixed(2)}×); in 4 shards one after another, then merged: ${seconds(r.morris.shardedWallMs)} s ` +
+        `(${r.morris.shardedOverWhole.toFixed(2)}× the whole)`,
     '',
     'targets',
     table(
