@@ -14,11 +14,11 @@
  * prints the figures as JSON; `--only` narrows the parameters, for a quick look that is then not the
  * target's measure (report it as such).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { run, type Spawned } from './run-command.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TRAJECTORIES = 10;
@@ -40,20 +40,8 @@ export interface MorrisOverheadFigures {
   readonly shardedOverWhole: number;
 }
 
-function npm(args: readonly string[]): Promise<{ wallMs: number; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) resolve({ wallMs: performance.now() - started, stdout });
-      else reject(new Error(`npm ${args.join(' ')} exited with ${code}: ${stderr.trim()}`));
-    });
-  });
+function npm(args: readonly string[]): Promise<Spawned> {
+  return run(process.platform === 'win32' ? 'npm.cmd' : 'npm', args);
 }
 
 /** The runs a Morris job made, from the line it prints: "… = 2,150 runs." */

@@ -26,16 +26,14 @@
  * A benchmark, not a test: it exits 0 when targets are missed (the table says which) and 1 only
  * when a case fails or the kernel's decisions stop matching the engine's.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { measureStartup, type StartupFigures } from './startup.js';
 import { measureMorrisOverhead, type MorrisOverheadFigures } from './morris-overhead.js';
+import { run } from './run-command.js';
 import { measureSweepMemory, type SweepMemoryFigures } from './sweep-memory.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MONTHS = 120;
 const SIZES = [1_000, 10_000, 100_000] as const;
 const CHART_PASSES = 4;
@@ -69,45 +67,6 @@ function parseOptions(argv: readonly string[]): Options {
   }
   if (!Number.isInteger(repeats) || repeats < 1) throw new Error('--repeats must be a positive integer');
   return { json, repeats, morrisOnly };
-}
-
-/** CPU time the whole machine has spent busy so far, ms; null where /proc/stat does not exist. */
-function machineBusyMs(): number | null {
-  try {
-    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
-    // USER_HZ is 100 on Linux: a tick is 10 ms.
-    return (user + nice + system + irq + softirq + steal) * 10;
-  } catch {
-    return null;
-  }
-}
-
-interface Spawned {
-  readonly wallMs: number;
-  readonly stdout: string;
-  readonly busyMs: number | null;
-}
-
-/** Runs a command to its end; its wall time counts from spawn to exit (process start included). */
-function run(command: string, args: readonly string[]): Promise<Spawned> {
-  return new Promise((resolve, reject) => {
-    const busyBefore = machineBusyMs();
-    const started = performance.now();
-    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const wallMs = performance.now() - started;
-      const busyAfter = machineBusyMs();
-      const busyMs = busyBefore === null || busyAfter === null ? null : busyAfter - busyBefore;
-      if (code === 0) resolve({ wallMs, stdout, busyMs });
-      else reject(new Error(`${command} ${args.join(' ')} exited with ${code}: ${stderr.trim()}`));
-    });
-  });
 }
 
 /** What every timed case prints, besides its own figures. */

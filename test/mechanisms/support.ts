@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseScenario, type Scenario } from '../../src/config/parse-scenario.js';
+import { dateToTick } from '../../src/engine/calendar.js';
 import type { MetricTable } from '../../src/metrics/metric-table.js';
 import { runSimulation, type RunResult } from '../../src/simulation/run-simulation.js';
 import type { MarketEvent, MarketEventType } from '../../src/world/events.js';
@@ -29,11 +30,8 @@ export function smallBaseline(options: { count?: number; months?: number } = {})
   // listing was dated.
   const vendors = json.vendors.filter((v: Json) => v.entersAt === undefined);
   const present = new Set(vendors.map((v: Json) => v.id));
-  const [year, month] = (json.start as string).split('-').map(Number) as [number, number];
-  const endIndex = year * 12 + month - 1 + json.months;
-  const monthIndex = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
   for (const e of json.events as Json[]) {
-    if (e.type !== 'listing' || !present.has(e.vendor) || monthIndex(e.date) >= endIndex) continue;
+    if (e.type !== 'listing' || !present.has(e.vendor) || dateToTick(json.start, e.date) >= json.months) continue;
     json.marketplace.push({ cloud: e.cloud, vendor: e.vendor, ...(e.revenueShare === undefined ? {} : { revenueShare: e.revenueShare }) });
   }
   json.events = [];

@@ -235,7 +235,8 @@ describe('margins below SaaS', () => {
 
   // The seed article: Anthropic's margin fell from 50–55 % to 38 % as its marketplace channel grew.
   // Measured (seeds 1–5, after the refit of docs/model.md §7): 0.487–0.502 at the start, 0.363–0.388
-  // in late 2024, while the revenue share it pays grows 5.3–7.3-fold (a known miss on seed 5 until tokens per app user grew 2.2× a year:
+  // in late 2024 (since Claude came to Vertex AI in 2024-03 rather than at the start: 0.532–0.555 and
+  // 0.367–0.398 over seeds 1–10, `npx tsx scripts/calibrate.ts`), while the revenue share it pays grows 5.3–7.3-fold (a known miss on seed 5 until tokens per app user grew 2.2× a year:
   // docs/model.md, "Consumers").
   it('has Anthropic’s margin fall as its marketplace sales grow', () => {
     for (const seed of SEEDS) {
