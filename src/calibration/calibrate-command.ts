@@ -26,7 +26,8 @@ targets, until few new points land nearer or the budget is spent. Every point ru
 seeds. Writes calibration.md (each parameter's fit and 90 % interval, "not identified" where the
 targets do not pin it, trade-offs; each target hit or missed at the fit), calibration.csv (every
 point evaluated), posterior.csv, calibration-loss.png and fitted.json, which extends the config with
-the fitted values: npm run simulate -- <out>/fitted.json runs the fit.
+the fitted values: npm run simulate -- <out>/fitted.json --seed S --runs 10 --targets FILE runs the
+fit on the seeds of the figures reported (the command is printed at the end).
 
 An interrupted calibration (Ctrl-C, a kill) keeps the runs it finished beside the output folder;
 the same command again resumes from them. Run from a calibration's manifest.json, it makes the

@@ -104,6 +104,7 @@ export function calibrationMarkdown(input: CalibrationReportInput): string {
   lines.push('');
 
   lines.push(`## Targets at the fit (fitted.json, ${seeds(atFit.seeds)})`, '');
+  lines.push(`The same figures come from \`${fitRunCommand('<this folder>/fitted.json', atFit.seeds, input.targetsFile)}\`.`, '');
   lines.push('| target | figure | band | mean | p5 – p95 | | source |', '|---|---|---|---|---|---|---|');
   const rows = targetsAtFit(setup, atFit);
   for (const { target, mean, p5, p95, hit } of rows) {
@@ -159,4 +160,13 @@ export function posteriorCsv(setup: CalibrationSetup, outcome: CalibrationOutcom
 /** A number as CSV holds it: shortest round-trip text; NaN and infinities as empty cells. */
 function csvNumber(value: number): string {
   return Number.isFinite(value) ? String(value) : '';
+}
+
+/**
+ * The command that runs a fit on the seeds of its figures at the fit, with their targets: a plain
+ * `simulate` of fitted.json runs one seed, the config's, and would not give the figures reported.
+ */
+export function fitRunCommand(fittedPath: string, seeds: readonly number[], targetsFile: string): string {
+  const runs = seeds.length > 1 ? ` --runs ${seeds.length}` : '';
+  return `npm run simulate -- ${fittedPath} --seed ${seeds[0]}${runs} --targets ${targetsFile}`;
 }

@@ -5,7 +5,7 @@ import { describeShard, shardTasks } from '../batch/shard.js';
 import type { CalibrateRequest } from '../calibration/calibrate-command.js';
 import { calibrationManifestJson } from '../calibration/calibration-manifest.js';
 import { calibrationHash, type CalibrationRecord } from '../calibration/calibration-record.js';
-import { calibrationCsvHeader, calibrationCsvRows, calibrationMarkdown, posteriorCsv, targetsAtFit } from '../calibration/calibration-report.js';
+import { calibrationCsvHeader, calibrationCsvRows, calibrationMarkdown, fitRunCommand, posteriorCsv, targetsAtFit } from '../calibration/calibration-report.js';
 import { FIT_CHECK_SEEDS, replayCalibration, type FinishedCalibration, type PlannedRun } from '../calibration/calibration-rounds.js';
 import { SHARD_FILE, shardJson } from '../calibration/calibration-shard.js';
 import { fittedConfig, roundFitted } from '../calibration/fitted-config.js';
@@ -153,6 +153,6 @@ export async function writeCalibration(
     `Calibrated ${record.free.length} ${record.free.length === 1 ? 'parameter' : 'parameters'} of ${record.scenario.name} in ${outcome.runs} runs (${[`${outcome.generations.length} generations`, ...context.taken].join(', ')}), then ${FIT_CHECK_SEEDS} runs at the fit: ${hits} of ${setup.targets.length} targets hit.`,
     ...outcome.fit.parameters.map((p, j) => `  ${p.free.path} = ${fittedValues[j]} (90 % interval ${roundFitted(p.low)} – ${roundFitted(p.high)})${p.identified ? '' : ', not identified'}`),
     `Wrote ${files.join(', ')} to ${outDir}/`,
-    `Run the fit with: npm run simulate -- ${join(outDir, 'fitted.json')}`,
+    `Run the fit on the seeds of the figures above with: ${fitRunCommand(join(outDir, 'fitted.json'), atFit.seeds, record.targetsFile)}`,
   ];
 }

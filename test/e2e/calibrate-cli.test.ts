@@ -46,6 +46,20 @@ describe('npm run calibrate', () => {
     const represents = /`enterprises\.represents` \| [^|]+ \| ([\d.]+)k \|/.exec(md);
     expect(fitted.scenario.enterprises.represents / 1000).toBeCloseTo(Number(represents![1]), 0);
     expect(existsSync(join(dir, '.fit.calibration-journal'))).toBe(false);
+
+    // The command it prints runs the fit on the seeds of the report's figures: the same figures.
+    const printed = /Run the fit on the seeds of the figures above with: npm run simulate -- (.+)$/m.exec(run.stdout)![1]!.split(' ');
+    expect(printed).toEqual([join(out, 'fitted.json'), '--seed', '1', '--runs', '10', '--targets', targets]);
+    expect(md).toContain(`\`npm run simulate -- <this folder>/fitted.json --seed 1 --runs 10 --targets ${targets}\``);
+    const again = runCli('simulate.ts', [...printed, '--ticks', '7', '--no-charts', '--quiet', '--out', join(dir, 'fit-run')]);
+    expect(again.status).toBe(0);
+    const report = readFileSync(join(dir, 'fit-run', 'report.md'), 'utf8');
+    // Mean, p5 and p95 of OpenAI's share: report.md's row and calibration.md's.
+    const inReport = /\| `openai-share-2024-06` \|[^|]*\|[^|]*\| ([\d.]+) \(([\d.]+) – ([\d.]+)\) hit/.exec(report);
+    const inCalibration = /\| openai-share-2024-06 \|[^|]*\|[^|]*\| ([\d.]+) \| ([\d.]+) – ([\d.]+) \|/.exec(md);
+    expect(inReport, report).not.toBeNull();
+    expect(inCalibration, md).not.toBeNull();
+    expect(inReport!.slice(1).map(Number)).toEqual(inCalibration!.slice(1).map(Number));
   }, 240_000);
 
   it('resumes an interrupted calibration from the runs it had finished, and ends with the same files', async () => {
