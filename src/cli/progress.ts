@@ -33,6 +33,7 @@ export function startProgress(options: { total: number; unit: string; quiet: boo
       hideCursor: true,
       clearOnComplete: true,
       fps: 5,
+      formatTime: barTime,
     },
     cliProgress.Presets.shades_classic,
   );
@@ -57,4 +58,20 @@ export function startProgress(options: { total: number; unit: string; quiet: boo
       if (shown) bar.stop();
     },
   };
+}
+
+/**
+ * Seconds as the bar shows them ("45s", "2m05s", "1h10m"), rounded as a whole before being split:
+ * cli-progress's own format rounds the seconds within the minute, so 119 s to a multiple of 5
+ * read "1m60s".
+ */
+export function barTime(seconds: number | string, _options?: unknown, roundToMultipleOf?: number): string {
+  // cli-progress passes 'NULL' or 'INF' while it cannot tell yet.
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds)) return '…';
+  const step = roundToMultipleOf !== undefined && roundToMultipleOf > 0 && seconds > 10 ? roundToMultipleOf : 1;
+  const whole = Math.max(0, Math.round(seconds / step) * step);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (whole >= 3600) return `${Math.floor(whole / 3600)}h${pad(Math.floor((whole % 3600) / 60))}m`;
+  if (whole >= 60) return `${Math.floor(whole / 60)}m${pad(whole % 60)}s`;
+  return `${whole}s`;
 }
