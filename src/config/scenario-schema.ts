@@ -27,7 +27,9 @@ const spread = (unit: string) =>
 
 const computeMarket = z
   .object({
-    gpuCostUsdPerMTok: positive.describe('cloud’s cost of 1 MTok/month of inference capacity on Nvidia GPUs at the start, USD'),
+    gpuCostUsdPerMTok: positive
+      .min(1e-6, 'at least 0.000001 USD, a millionth of a dollar (the record’s is about $1.8): below it a month’s tokens overflow to Infinity')
+      .describe('cloud’s cost of 1 MTok/month of inference capacity on Nvidia GPUs at the start, USD'),
     gpuCostDeclinePerYear: z
       .number()
       .min(0)

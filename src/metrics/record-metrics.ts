@@ -126,7 +126,9 @@ export function recordMonth(
     recorder.record('cloud.equity_value_usd', id, equityValueUsd(world, cloud.id, valuationMultiples));
     recorder.record('cloud.asic_maturity', id, cloud.asicMaturity);
     recorder.record('cloud.capacity_mtok', id, fleet);
-    if (fleet > 0) recorder.record('cloud.utilization', id, capacityInUseMTok(cloud) / fleet);
+    // A fleet in full use sums its parts to 1 + 2e-16 at times: rounding, not a sale beyond it
+    // (cloudsSellNoMoreThanTheyHave would stop the run on one).
+    if (fleet > 0) recorder.record('cloud.utilization', id, Math.min(1, capacityInUseMTok(cloud) / fleet));
     recorder.record('cloud.training_mtok', id, b.trainingMTok);
     recorder.record('cloud.hosting_unmet_mtok', id, b.hostingDemandMTok - b.hostingMTok);
     recorder.record('cloud.capex_usd', id, b.capexUsd);

@@ -21,8 +21,11 @@ describe('non-finite numbers', () => {
     expect(problemsWith((j) => (j.enterprises.segments[0].demandMTokPerMonth.logSd = 50))).toEqual([expect.stringMatching(/^enterprises\.segments\[0\]\.demandMTokPerMonth\.logSd: at most 3/)]);
     expect(problemsWith((j) => (j.vendors[0].policies.pricing.params.qualityPremium = 1000))).toEqual([expect.stringMatching(/qualityPremium: at most 10/)]);
     expect(problemsWith((j) => (j.compute.gpuCostUsdPerMTok = 1e300))).toEqual([expect.stringMatching(/^compute\.gpuCostUsdPerMTok: at most 1e\+15/)]);
+    // 1e-300 ran to a cloud's unserved requests of Infinity MTok (exit 1); a millionth of a dollar is the floor.
+    expect(problemsWith((j) => (j.compute.gpuCostUsdPerMTok = 1e-300))).toEqual([expect.stringMatching(/^compute\.gpuCostUsdPerMTok: at least 0\.000001 USD/)]);
     // The bounds themselves are valid.
     expect(problemsWith((j) => (j.compute.gpuCostDeclinePerYear = 0.9))).toEqual([]);
+    expect(problemsWith((j) => (j.compute.gpuCostUsdPerMTok = 1e-6))).toEqual([]);
   });
 
   it('stops on a metric that comes out NaN, naming the metric, the entity and the month, instead of leaving a hole', () => {
