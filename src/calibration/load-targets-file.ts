@@ -22,7 +22,7 @@ export type TargetsLoadResult = { success: true; file: TargetFile; json: unknown
 
 const FIELDS: Readonly<Record<string, readonly string[]>> = {
   top: ['$schema', 'description', 'targets', 'free'],
-  targets: ['id', 'metric', 'entity', 'month', 'from', 'to', 'aggregate', 'per', 'band', 'source', 'notModelled'],
+  targets: ['id', 'metric', 'entity', 'month', 'from', 'to', 'aggregate', 'per', 'band', 'value', 'source', 'notModelled'],
   free: ['path', 'range', 'scale', 'source'],
 };
 

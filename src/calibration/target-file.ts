@@ -45,6 +45,11 @@ const targetShape = z
       .optional()
       .describe('a second metric of the same entity: the figure is the aggregate of `metric` ÷ the aggregate of `per` (a share of a total), with sum or mean'),
     band,
+    value: finite
+      .optional()
+      .describe(
+        'the figure the source reported, in the metric’s unit and inside the band (0.32 for “32 %”): charts mark it; left out where the source gives only a range. Calibration aims at the band’s centre either way',
+      ),
     source: z.string().min(1).describe('where the figure comes from, and how its band was set'),
     notModelled: z
       .string()
@@ -116,6 +121,9 @@ function targetProblems(target: Target): Problem[] {
   const [low, high] = target.band;
   if (!(low <= high)) problems.push({ path: ['band'], message: `the band runs from low to high: [${low}, ${high}] is backwards` });
   else if (!Number.isFinite(low) && !Number.isFinite(high)) problems.push({ path: ['band'], message: 'a band open at both ends holds every figure: give at least one end' });
+  else if (target.value !== undefined && !(target.value >= low && target.value <= high)) {
+    problems.push({ path: ['value'], message: `the reported figure ${target.value} lies outside the band ${describeBand(target.band)}: the band is the range around what the source reported, so it holds the figure (is the value in the metric’s unit, a share as 0.32 rather than 32?)` });
+  }
   if (target.notModelled === undefined) {
     for (const key of ['metric', 'per'] as const) {
       const name = target[key];
@@ -128,6 +136,11 @@ function targetProblems(target: Target): Problem[] {
     }
   }
   return problems;
+}
+
+/** "[0.26, 0.38]", "[null, 0.7]": a band as the file writes it. */
+function describeBand([low, high]: readonly [number, number]): string {
+  return `[${Number.isFinite(low) ? low : 'null'}, ${Number.isFinite(high) ? high : 'null'}]`;
 }
 
 /** The first and last month a target reads. */

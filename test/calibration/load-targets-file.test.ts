@@ -50,6 +50,15 @@ describe('parseTargetFile', () => {
     expect(problemsOf(fileWith(target(), target({ id: 'b', band: [0.4, 0.28] })))).toEqual(['targets[1].band: the band runs from low to high: [0.4, 0.28] is backwards']);
   });
 
+  it('takes the reported figure inside its band, and refuses one outside it (a share written in percent)', () => {
+    expect(problemsOf(fileWith(target({ value: 0.34 })))).toEqual([]);
+    expect(problemsOf(fileWith(target({ band: [null, 0.7], value: 0.5 })))).toEqual([]);
+    expect(problemsOf(fileWith(target({ value: 34 })))).toEqual([
+      'targets[0].value: the reported figure 34 lies outside the band [0.28, 0.4]: the band is the range around what the source reported, so it holds the figure (is the value in the metric’s unit, a share as 0.32 rather than 32?)',
+    ]);
+    expect(problemsOf(fileWith(target({ band: [null, 0.7], value: 0.75 })))).toEqual([expect.stringMatching(/^targets\[0\]\.value: the reported figure 0\.75 lies outside the band \[null, 0\.7\]/)]);
+  });
+
   it('needs a month or a whole window, not both, and a window that runs forwards', () => {
     expect(problemsOf(fileWith(target({ month: undefined })))).toEqual(['targets[0]: a target needs a `month`, or a window `from` … `to`']);
     expect(problemsOf(fileWith(target({ from: '2024-01', to: '2024-12' })))).toEqual(['targets[0].month: give either `month` or `from` and `to`, not both']);
