@@ -53,8 +53,9 @@ constant capability, a16z's ~10× a year inside Epoch's wider range) the band is
 what a run should reproduce, and aiming off its centre would weigh one side of it more than the other.
 
 ## What is checked before anything runs
-A file that breaks any of these is refused, each problem with its place in the file
-(\`targets[3].band\`), what is wrong and what would be right:
+A file that breaks any of these is refused, with every problem at once (a bad entry does not hide
+the problems of the others), each with its place in the file (\`targets[3].band\`), what is wrong
+and what would be right:
 - the JSON Schema's rules (below), and unknown fields, with the closest known name;
 - a \`month\` or a whole window, not both; a window that runs forwards; \`growth\` over two different
   months; \`mean\`, \`sum\`, \`growth\`, \`max\`, \`min\` over a window, not at one \`month\`; \`per\` with \`sum\`

@@ -110,6 +110,29 @@ describe('parseTargetFile', () => {
     expect(problemsOf({ ...fileWith(target()), free: [free({}), free({})] })).toEqual(['free[1].path: "enterprises.brandPremium" is already free[0]']);
   });
 
+  it('reports every problem of a file at once: a bad scale in `free` does not hide the targets’ band, window and metric', () => {
+    const file = {
+      targets: [
+        target({ band: [0.4, 0.28] }),
+        target({ id: 'window', month: undefined, from: '2024-12', to: '2024-01', aggregate: 'mean' }),
+        target({ id: 'metric', metric: 'vendor.enterprise_shares' }),
+        // Fails its own shape: its band is not numbers, so the rules beyond the schema skip it.
+        target({ id: 'shapeless', band: ['0', '1'], month: undefined }),
+        target({ id: 'window' }),
+      ],
+      free: [{ path: 'enterprises.brandPremium', range: [0.05, 0.3], scale: 'cubic', source: 'hand tuning' }],
+    };
+    expect(problemsOf(file)).toEqual([
+      expect.stringMatching(/^targets\[3\]\.band\[0\]: /),
+      expect.stringMatching(/^targets\[3\]\.band\[1\]: /),
+      expect.stringMatching(/^free\[0\]\.scale: .*"linear".*"log".*; found "cubic"$/),
+      'targets[0].band: the band runs from low to high: [0.4, 0.28] is backwards',
+      'targets[1].to: the window runs forwards: 2024-12 to 2024-01 is backwards',
+      expect.stringMatching(/^targets\[2\]\.metric: no metric is called "vendor\.enterprise_shares"; did you mean "vendor\.enterprise_share"\?/),
+      'targets[4].id: "window" is already the id of targets[1]: ids name targets in reports, so each is used once',
+    ]);
+  });
+
   it('names an unknown field with the closest known one, and what was found for a wrong type', () => {
     expect(problemsOf(fileWith(target({ bnad: [0, 1] })))).toEqual([expect.stringMatching(/^targets\[0\]: unknown field "bnad" \(did you mean "band"\?\); valid fields: id, metric/)]);
     expect(problemsOf({ targets: [target()], fre: [] })).toEqual([expect.stringMatching(/^\(top level\): unknown field "fre" \(did you mean "free"\?\)/)]);
