@@ -7,7 +7,7 @@ import type { ConfigProblem } from '../config/references.js';
 import { unknownNames } from '../config/suggest.js';
 import { readJsonFile, type JsonFileLimits } from '../io/read-json-file.js';
 import { kilobytes, shippedFileBytes } from '../io/shipped-file.js';
-import { targetFileSchema, type TargetFile } from './target-file.js';
+import { problemsOfParsedEntries, targetFileSchema, type TargetFile } from './target-file.js';
 
 const SHIPPED_TARGETS = 'configs/targets/2023-2025.json';
 
@@ -22,7 +22,7 @@ export type TargetsLoadResult = { success: true; file: TargetFile; json: unknown
 
 const FIELDS: Readonly<Record<string, readonly string[]>> = {
   top: ['$schema', 'description', 'targets', 'free'],
-  targets: ['id', 'metric', 'entity', 'month', 'from', 'to', 'aggregate', 'per', 'band', 'source', 'notModelled'],
+  targets: ['id', 'metric', 'entity', 'month', 'from', 'to', 'aggregate', 'per', 'band', 'value', 'source', 'notModelled'],
   free: ['path', 'range', 'scale', 'source'],
 };
 
@@ -51,11 +51,21 @@ export function loadTargetsFile(file: string): TargetsLoadResult {
   return parsed.success ? { ...parsed, json: read.json } : { ...parsed, file: shown };
 }
 
-/** A targets file's JSON checked against the schema; problems name their place in it. */
+/**
+ * A targets file's JSON checked against the schema; problems name their place in it. Every problem
+ * comes at once, as a config's do: the schema's, then those of the rules beyond it for each entry
+ * that parses, which the schema alone would not check until the whole file did.
+ */
 export function parseTargetFile(json: unknown): { success: true; file: TargetFile } | { success: false; problems: ConfigProblem[] } {
   const result = targetFileSchema.safeParse(json);
   if (result.success) return { success: true, file: result.data };
-  return { success: false, problems: result.error.issues.map((issue) => toProblem(issue, json)) };
+  const problems = result.error.issues.map((issue) => toProblem(issue, json));
+  const said = new Set(problems.map((p) => `${p.path}: ${p.message}`));
+  for (const problem of problemsOfParsedEntries(json)) {
+    const found = { path: formatPath(problem.path), message: problem.message };
+    if (!said.has(`${found.path}: ${found.message}`)) problems.push(found);
+  }
+  return { success: false, problems };
 }
 
 function toProblem(issue: z.core.$ZodIssue, json: unknown): ConfigProblem {

@@ -1,11 +1,13 @@
 import type { ChartToRender } from '../render/render-configs.js';
 import type { ChartConfig } from '../render/chart-definition.js';
+import { logCountAxis, positiveExtent } from '../render/log-axis.js';
 import type { GenerationResult } from './calibration-plan.js';
 
 /**
  * calibration-loss.png: every point's distance to the targets in the order it ran (grey dots), and
  * the tolerance after each generation (the farthest particle kept), on a log scale: the search
- * narrowing, and where it stopped.
+ * narrowing, and where it stopped. Every gridline is labelled, in 1-2-5 steps (0.5, 1, 2, 5) or
+ * finer over a narrow range, so that the best points, below 1 or 2, can be read off.
  */
 export function lossChart(scenario: string, generations: readonly Pick<GenerationResult, 'generation' | 'distances' | 'state'>[]): ChartToRender {
   const points: { x: number; y: number }[] = [];
@@ -42,7 +44,7 @@ export function lossChart(scenario: string, generations: readonly Pick<Generatio
       },
       scales: {
         x: { type: 'linear', min: 0, title: { display: true, text: 'Points evaluated, in the order they ran', font: { size: 13 } } },
-        y: { type: 'logarithmic', title: { display: true, text: 'Distance to the targets (band half-widths, log scale)', font: { size: 13 } } },
+        y: logCountAxis('Distance to the targets (band half-widths)', positiveExtent([points.map((p) => p.y), tolerance.map((p) => p.y)])),
       },
     },
   } as unknown as ChartConfig;

@@ -45,6 +45,11 @@ const targetShape = z
       .optional()
       .describe('a second metric of the same entity: the figure is the aggregate of `metric` ÷ the aggregate of `per` (a share of a total), with sum or mean'),
     band,
+    value: finite
+      .optional()
+      .describe(
+        'the figure the source reported, in the metric’s unit and inside the band (0.32 for “32 %”): charts mark it; left out where the source gives only a range. Calibration aims at the band’s centre either way',
+      ),
     source: z.string().min(1).describe('where the figure comes from, and how its band was set'),
     notModelled: z
       .string()
@@ -76,29 +81,54 @@ export const targetFileSchema = z
   })
   .strict()
   .superRefine((file, ctx) => {
-    const seen = new Map<string, number>();
-    file.targets.forEach((target, i) => {
-      for (const problem of targetProblems(target)) ctx.addIssue({ code: 'custom', path: ['targets', i, ...problem.path], message: problem.message });
-      const first = seen.get(target.id);
-      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['targets', i, 'id'], message: `"${target.id}" is already the id of targets[${first}]: ids name targets in reports, so each is used once` });
-      else seen.set(target.id, i);
-    });
-    const paths = new Map<string, number>();
-    file.free.forEach((free, i) => {
-      const [low, high] = free.range;
-      if (!(low < high)) ctx.addIssue({ code: 'custom', path: ['free', i, 'range'], message: `the range runs from low to high: [${low}, ${high}] is empty or backwards` });
-      if (free.scale === 'log' && !(low > 0)) ctx.addIssue({ code: 'custom', path: ['free', i, 'range'], message: `a log scale needs a range above 0; [${low}, ${high}] is not` });
-      const first = paths.get(free.path);
-      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['free', i, 'path'], message: `"${free.path}" is already free[${first}]` });
-      else paths.set(free.path, i);
-    });
+    const numbered = <T>(list: readonly T[]) => list.map((entry, i) => [i, entry] as const);
+    for (const problem of entryProblems(numbered(file.targets), numbered(file.free))) ctx.addIssue({ code: 'custom', ...problem });
   });
 
 export type TargetFile = z.output<typeof targetFileSchema>;
 
-interface Problem {
+export interface TargetFileProblem {
   readonly path: (string | number)[];
   readonly message: string;
+}
+type Problem = TargetFileProblem;
+
+/**
+ * The rules beyond each entry's shape (windows, bands, metric names, ids and paths used once), for
+ * the entries of a file that fails its schema elsewhere: every target and free parameter that
+ * parses on its own is checked, so one bad entry does not hide the problems of the others. Paths
+ * are the entries' places in the file.
+ */
+export function problemsOfParsedEntries(json: unknown): TargetFileProblem[] {
+  const raw = (json !== null && typeof json === 'object' && !Array.isArray(json) ? json : {}) as { targets?: unknown; free?: unknown };
+  const parsed = <T>(list: unknown, shape: z.ZodType<T>) =>
+    (Array.isArray(list) ? list : []).flatMap((entry: unknown, i) => {
+      const one = shape.safeParse(entry);
+      return one.success ? [[i, one.data] as const] : [];
+    });
+  return entryProblems(parsed(raw.targets, targetShape), parsed(raw.free, freeShape));
+}
+
+/** What the file's entries say that cannot be measured or fitted, each entry given with its index in the file. */
+function entryProblems(targets: readonly (readonly [number, Target])[], frees: readonly (readonly [number, FreeParameter])[]): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  for (const [i, target] of targets) {
+    for (const problem of targetProblems(target)) problems.push({ path: ['targets', i, ...problem.path], message: problem.message });
+    const first = seen.get(target.id);
+    if (first !== undefined) problems.push({ path: ['targets', i, 'id'], message: `"${target.id}" is already the id of targets[${first}]: ids name targets in reports, so each is used once` });
+    else seen.set(target.id, i);
+  }
+  const paths = new Map<string, number>();
+  for (const [i, free] of frees) {
+    const [low, high] = free.range;
+    if (!(low < high)) problems.push({ path: ['free', i, 'range'], message: `the range runs from low to high: [${low}, ${high}] is empty or backwards` });
+    if (free.scale === 'log' && !(low > 0)) problems.push({ path: ['free', i, 'range'], message: `a log scale needs a range above 0; [${low}, ${high}] is not` });
+    const first = paths.get(free.path);
+    if (first !== undefined) problems.push({ path: ['free', i, 'path'], message: `"${free.path}" is already free[${first}]` });
+    else paths.set(free.path, i);
+  }
+  return problems;
 }
 
 /** What a target says that cannot be measured: a window that is not one, an unknown metric, a band backwards. */
@@ -116,6 +146,9 @@ function targetProblems(target: Target): Problem[] {
   const [low, high] = target.band;
   if (!(low <= high)) problems.push({ path: ['band'], message: `the band runs from low to high: [${low}, ${high}] is backwards` });
   else if (!Number.isFinite(low) && !Number.isFinite(high)) problems.push({ path: ['band'], message: 'a band open at both ends holds every figure: give at least one end' });
+  else if (target.value !== undefined && !(target.value >= low && target.value <= high)) {
+    problems.push({ path: ['value'], message: `the reported figure ${target.value} lies outside the band ${describeBand(target.band)}: the band is the range around what the source reported, so it holds the figure (is the value in the metric’s unit, a share as 0.32 rather than 32?)` });
+  }
   if (target.notModelled === undefined) {
     for (const key of ['metric', 'per'] as const) {
       const name = target[key];
@@ -128,6 +161,11 @@ function targetProblems(target: Target): Problem[] {
     }
   }
   return problems;
+}
+
+/** "[0.26, 0.38]", "[null, 0.7]": a band as the file writes it. */
+function describeBand([low, high]: readonly [number, number]): string {
+  return `[${Number.isFinite(low) ? low : 'null'}, ${Number.isFinite(high) ? high : 'null'}]`;
 }
 
 /** The first and last month a target reads. */

@@ -43,13 +43,24 @@ both its ends; \`null\` leaves an end open (\`[null, 0.7]\`: at most 0.7). Money
 metrics record it: an annual run-rate of $3.5B is $292M a month (\`vendor.arr_usd\` is already 12× a
 month).
 
+\`value\`, optional, is the figure the source reported, in the same unit and inside the band
+(\`"band": [0.26, 0.38], "value": 0.32\` for Menlo's 32 %); a target whose source gives only a range
+("~$4–5B", "50–55 %") leaves it out. Charts mark it and label it; nothing else reads it. A
+calibration aims at the band's centre, not at \`value\`: a deviation is (figure − centre) ÷ half the
+band, ±1 at its ends (docs/model.md §7). Most bands are set symmetrically around the reported figure,
+so the two coincide; where they do not (DeepSeek's 1 % in a band clipped at 0, 0–7 %; the price at
+constant capability, a16z's ~10× a year inside Epoch's wider range) the band is the judgement of
+what a run should reproduce, and aiming off its centre would weigh one side of it more than the other.
+
 ## What is checked before anything runs
-A file that breaks any of these is refused, each problem with its place in the file
-(\`targets[3].band\`), what is wrong and what would be right:
+A file that breaks any of these is refused, with every problem at once (a bad entry does not hide
+the problems of the others), each with its place in the file (\`targets[3].band\`), what is wrong
+and what would be right:
 - the JSON Schema's rules (below), and unknown fields, with the closest known name;
 - a \`month\` or a whole window, not both; a window that runs forwards; \`growth\` over two different
   months; \`mean\`, \`sum\`, \`growth\`, \`max\`, \`min\` over a window, not at one \`month\`; \`per\` with \`sum\`
-  or \`mean\`; \`*\` with \`max\` or \`min\`; a band low to high, with at least one end;
+  or \`mean\`; \`*\` with \`max\` or \`min\`; a band low to high, with at least one end; a \`value\`
+  inside its band (a share written as 32 rather than 0.32 is refused);
 - a metric the model records (with the closest name), unless the target carries \`notModelled\`: a
   figure the model does not produce yet is listed, with the reason, and reported as not modelled,
   never fitted nor dropped;
@@ -66,12 +77,15 @@ outside the run named. A figure of a month before a scenario branches is history
 ## On the charts: simulate and compare --targets
 \`npm run simulate -- configs/baseline.json --targets configs/targets/2023-2025.json\` (and \`compare\`,
 and either with \`--runs N\`) draws each target on every chart of the metric and entity it measures:
-- a figure at one \`month\` (\`last\`) as a diamond at the middle of its band, with the band as an
-  error bar; \`mean\`, \`max\` and \`min\` over a window as the band shaded over those months (a band
-  open on one side as its one end, dashed); in the chart's units (a share in %);
-- labelled with the first words of its \`source\`, its months and its figure in the chart's units:
-  "Menlo Ventures Jun 2025: 32%", "The Information Sep–Dec 2024: 38%", "Seed article 2024: highest ≤ 70%".
-  The figure is the band's middle, which is the reported figure when the band is set around it;
+- a figure at one \`month\` (\`last\`) as a diamond at its \`value\`, the figure its source reported,
+  with the band as an error bar; \`mean\`, \`max\` and \`min\` over a window as the band shaded over
+  those months with a line at the \`value\` (a band open on one side as its one end, dashed); in the
+  chart's units (a share in %). A target without a \`value\` (its source gave a range) has its diamond
+  or line at the middle of its band;
+- labelled with the first words of its \`source\`, its months and, in the chart's units, its \`value\`
+  ("Menlo Ventures Jun 2025: 32%", "The Information Sep–Dec 2024: 38%") or, without one, its band
+  ("Press reports Jul–Aug 2025: band $3–6.25B", "Seed article 2024: highest ≤ 70%"): never a middle
+  no source reported;
 - in the colour of its vendor on simulate's charts of every vendor; a target over every entity
   (\`*\`) only there, not on a comparison's chart of one vendor; a comparison draws the targets of
   the vendor and cloud its charts follow, on the charts of the metric, not on the charts of changes.

@@ -9,11 +9,13 @@ import { translucent } from './palette.js';
 
 /**
  * A targets file's figures on the charts of the metrics they measure (simulate and compare
- * --targets): a figure at one month is a diamond at the middle of its band with the band as an
- * error bar; a mean or a highest/lowest over a window is its band as a box over those months. Each
- * is labelled with its source, its months and its figure in the chart's units ("Menlo Ventures Jun
- * 2025: 32%"). What a target cannot be drawn as (a growth, a ratio of two metrics, a sum over
- * months) is said in words by placeTargets, for the report.
+ * --targets): a figure at one month is a diamond at the figure its source reported (`value`), or
+ * at the middle of its band when the source gave a range, with the band as an error bar; a mean or
+ * a highest/lowest over a window is its band as a box over those months, with a line at the same
+ * figure. Each is labelled with its source, its months and, in the chart's units, the reported
+ * figure ("Menlo Ventures Jun 2025: 32%") or else the band ("Press reports Jul–Aug 2025: band
+ * $3–6.25B"), never a middle the source did not report. What a target cannot be drawn as (a growth,
+ * a ratio of two metrics, a sum over months) is said in words by placeTargets, for the report.
  */
 
 export type { ChartLines } from './chart-lines.js';
@@ -27,6 +29,8 @@ export interface TargetMark {
   /** The band in the chart's units (shares in %); an open end is ±Infinity. */
   readonly low: number;
   readonly high: number;
+  /** The figure the source reported, in the chart's units, when it gave one and the axis can show it. */
+  readonly reported?: number;
   readonly label: string;
   readonly colour: string;
 }
@@ -34,7 +38,7 @@ export interface TargetMark {
 /** Targets over every entity, or of a chart without a line per entity, are drawn in this. */
 export const TARGET_COLOUR = '#333333';
 
-export const TARGET_LEGEND = 'Targets: ◆ middle of the band, bar or box: the band';
+export const TARGET_LEGEND = 'Targets: ◆ reported figure (else the band’s middle), bar or box: the band';
 
 /** Why a target cannot be drawn on any chart, whatever the charts are; undefined when it can. */
 export function notDrawable(target: Target): string | undefined {
@@ -62,9 +66,16 @@ export function marksOn(targets: readonly Target[], chart: ChartLines, dates: re
     const { from, to } = targetWindow(target);
     const [first, last] = [index.get(from), index.get(to)];
     if (line === undefined || first === undefined || last === undefined) return [];
-    // A log axis has no 0: a band from 0 is open below there.
-    const low = (chart.unit === 'usd-log' || chart.unit === 'count-log') && target.band[0] <= 0 ? Number.NEGATIVE_INFINITY : target.band[0] * scale;
-    return [{ id: target.id, from: first, to: last, window: first !== last, low, high: target.band[1] * scale, label: targetLabel(target, chart.unit), colour: line.colour }];
+    // A log axis has no 0: a band from 0 is open below there, and a reported 0 has no place on it.
+    const log = chart.unit === 'usd-log' || chart.unit === 'count-log';
+    const low = log && target.band[0] <= 0 ? Number.NEGATIVE_INFINITY : target.band[0] * scale;
+    const reported = target.value === undefined || (log && target.value <= 0) ? undefined : target.value * scale;
+    return [
+      {
+        id: target.id, from: first, to: last, window: first !== last, low, high: target.band[1] * scale,
+        ...(reported !== undefined && { reported }), label: targetLabel(target, chart.unit), colour: line.colour,
+      },
+    ];
   });
 }
 
@@ -88,7 +99,7 @@ export function placeTargets(targets: readonly Target[], charts: readonly { read
   });
 }
 
-/** "Menlo Ventures Jun 2025: 32%": the source's name, the months, the figure in the chart's units. */
+/** "Menlo Ventures Jun 2025: 32%": the source's name, the months, the reported figure (or the band) in the chart's units. */
 export function targetLabel(target: Target, unit: AxisUnit): string {
   return `${sourceName(target.source)} ${describeMonths(target)}: ${describeFigure(target, unit)}`;
 }
@@ -109,18 +120,31 @@ function describeMonths(target: Target): string {
   return fromYear === toYear ? `${formatMonth(from).slice(0, 3)}–${formatMonth(to)}` : `${formatMonth(from)}–${formatMonth(to)}`;
 }
 
-/** The band's middle, or its one end ("≤ 70%"), in the chart's units; "highest"/"lowest" for max and min. */
+/**
+ * The reported figure ("32%"), else the band ("band 26–38%") or its one end ("≤ 70%"), in the
+ * chart's units; "highest"/"lowest" for max and min. A band's middle is not a figure anyone
+ * reported (Anthropic's "~$4–5B" is not $4.63B), so a label never shows it.
+ */
 function describeFigure(target: Target, unit: AxisUnit): string {
   const format = (value: number) => (unit === 'share' ? formatPercent(100 * value) : unit === 'count' || unit === 'count-log' ? formatCount(value) : formatUsd(value));
   const [low, high] = target.band;
   const prefix = target.aggregate === 'max' ? 'highest ' : target.aggregate === 'min' ? 'lowest ' : '';
-  if (Number.isFinite(low) && Number.isFinite(high)) return `${prefix}${format((low + high) / 2)}`;
+  if (target.value !== undefined) return `${prefix}${format(target.value)}`;
+  if (Number.isFinite(low) && Number.isFinite(high)) return `${prefix}band ${describeRange(format(low), format(high))}`;
   return Number.isFinite(high) ? `${prefix}≤ ${format(high)}` : `${prefix}≥ ${format(low)}`;
+}
+
+/** "26–38%", "$3–6.25B": a unit and a currency written once when both ends share them. */
+function describeRange(low: string, high: string): string {
+  const suffix = (text: string) => /[%KMBT]$/.exec(text)?.[0];
+  const from = suffix(low) !== undefined && suffix(low) === suffix(high) ? low.slice(0, -1) : low;
+  const to = low.startsWith('$') && high.startsWith('$') ? high.slice(1) : high;
+  return `${from}–${to}`;
 }
 
 /** Finite ends of the marks' bands, as a series a value axis must span (a log axis takes its ticks from them). */
 export function targetExtent(marks: readonly TargetMark[]): BandSeries[] {
-  const ends = marks.flatMap((m) => [m.low, m.high, ...(Number.isFinite(m.low) && Number.isFinite(m.high) ? [(m.low + m.high) / 2] : [])]).filter(Number.isFinite);
+  const ends = marks.flatMap((m) => [m.low, m.high, ...(figureOf(m) === undefined ? [] : [figureOf(m)!])]).filter(Number.isFinite);
   return ends.length === 0 ? [] : [{ label: '', colour: TARGET_COLOUR, mean: ends }];
 }
 
@@ -130,10 +154,15 @@ const labelWidth = (label: string) => label.length * 0.6 * LABEL_FONT + 8;
 /** Months between the bars of one month's targets, so that overlapping bands stay apart. */
 const BAR_SPACING = 0.4;
 
-/** Where a label is pinned: its height in the chart's units (the band's middle, or its one end). */
+/** Where the diamond (or a window's line) goes: the reported figure, else the middle of a band closed at both ends. */
+export function figureOf(mark: TargetMark): number | undefined {
+  if (mark.reported !== undefined) return mark.reported;
+  return Number.isFinite(mark.low) && Number.isFinite(mark.high) ? (mark.low + mark.high) / 2 : undefined;
+}
+
+/** Where a label is pinned: its height in the chart's units (the diamond's, or the band's one end). */
 function anchorOf(mark: TargetMark): number {
-  if (Number.isFinite(mark.low) && Number.isFinite(mark.high)) return (mark.low + mark.high) / 2;
-  return Number.isFinite(mark.high) ? mark.high : mark.low;
+  return figureOf(mark) ?? (Number.isFinite(mark.high) ? mark.high : mark.low);
 }
 
 /** The bar of the k-th of n targets at one month, spread about the month. */
@@ -175,28 +204,29 @@ export function targetAnnotations(marks: readonly TargetMark[], months: number):
   marks.forEach((mark, i) => {
     const key = `target-${mark.id}`;
     const [low, high] = [finite(mark.low), finite(mark.high)];
-    const middle = low !== undefined && high !== undefined ? (low + high) / 2 : undefined;
+    const figure = figureOf(mark);
     const { left, right, bar } = xsOf[i]!;
     if (bar === undefined) {
-      if (middle !== undefined) {
+      if (low !== undefined && high !== undefined) {
         annotations[`${key}-box`] = {
           type: 'box', xMin: left, xMax: right, yMin: low, yMax: high,
           backgroundColor: translucent(mark.colour, 0.14), borderColor: mark.colour, borderWidth: 1.5, borderDash: [5, 3], drawTime: 'beforeDatasetsDraw',
         };
-        annotations[`${key}-middle`] = { type: 'line', xMin: left, xMax: right, yMin: middle, yMax: middle, borderColor: mark.colour, borderWidth: 2.5, drawTime: 'afterDatasetsDraw' };
+        annotations[`${key}-figure`] = { type: 'line', xMin: left, xMax: right, yMin: figure, yMax: figure, borderColor: mark.colour, borderWidth: 2.5, drawTime: 'afterDatasetsDraw' };
       } else {
         // A band open on one side: its bound over the window, without shading half the chart.
         const bound = low ?? high;
         annotations[`${key}-bound`] = { type: 'line', xMin: left, xMax: right, yMin: bound, yMax: bound, borderColor: mark.colour, borderWidth: 2.5, borderDash: [6, 3], drawTime: 'afterDatasetsDraw' };
+        if (figure !== undefined) annotations[`${key}-figure`] = { type: 'line', xMin: left, xMax: right, yMin: figure, yMax: figure, borderColor: mark.colour, borderWidth: 2.5, drawTime: 'afterDatasetsDraw' };
       }
     } else {
       annotations[`${key}-bar`] = { type: 'line', xMin: bar, xMax: bar, yMin: low, yMax: high, borderColor: mark.colour, borderWidth: 2, drawTime: 'afterDatasetsDraw' };
       for (const [end, value] of [['low', low], ['high', high]] as const) {
         if (value !== undefined) annotations[`${key}-${end}`] = { type: 'line', xMin: bar - 0.25, xMax: bar + 0.25, yMin: value, yMax: value, borderColor: mark.colour, borderWidth: 2, drawTime: 'afterDatasetsDraw' };
       }
-      if (middle !== undefined) {
+      if (figure !== undefined) {
         annotations[`${key}-point`] = {
-          type: 'point', xValue: bar, yValue: middle, pointStyle: 'rectRot', radius: 6,
+          type: 'point', xValue: bar, yValue: figure, pointStyle: 'rectRot', radius: 6,
           backgroundColor: mark.colour, borderColor: '#ffffff', borderWidth: 1.5, drawTime: 'afterDatasetsDraw',
         };
       }

@@ -66,7 +66,7 @@ export function targetsSection(options: {
     '## Targets',
     `The figures of \`${options.file}\` (\`${options.sha256.slice(0, 19)}…\`), read off the run${runs > 1 || columns.length > 1 ? 's' : ''} as \`npm run calibrate\` reads them: ` +
       `${figure} against the target's band (both ends included); a hit when it lies in it. ` +
-      'Charts of a metric a target measures draw it: a diamond at the middle of its band with the band as a bar at its month, or the band as a box over its window.',
+      'Charts of a metric a target measures draw it: a diamond at the figure its source reported (at the middle of its band when the source gave a range) with the band as a bar at its month, or the band as a box over its window.',
     mdTable(header, rows, ['l', 'l', 'r', ...columns.map(() => 'r' as const), 'l']),
     `Hits: ${hits.join('; ')} modelled targets.`,
     notModelled.length === 0

@@ -50,6 +50,15 @@ describe('parseTargetFile', () => {
     expect(problemsOf(fileWith(target(), target({ id: 'b', band: [0.4, 0.28] })))).toEqual(['targets[1].band: the band runs from low to high: [0.4, 0.28] is backwards']);
   });
 
+  it('takes the reported figure inside its band, and refuses one outside it (a share written in percent)', () => {
+    expect(problemsOf(fileWith(target({ value: 0.34 })))).toEqual([]);
+    expect(problemsOf(fileWith(target({ band: [null, 0.7], value: 0.5 })))).toEqual([]);
+    expect(problemsOf(fileWith(target({ value: 34 })))).toEqual([
+      'targets[0].value: the reported figure 34 lies outside the band [0.28, 0.4]: the band is the range around what the source reported, so it holds the figure (is the value in the metric’s unit, a share as 0.32 rather than 32?)',
+    ]);
+    expect(problemsOf(fileWith(target({ band: [null, 0.7], value: 0.75 })))).toEqual([expect.stringMatching(/^targets\[0\]\.value: the reported figure 0\.75 lies outside the band \[null, 0\.7\]/)]);
+  });
+
   it('needs a month or a whole window, not both, and a window that runs forwards', () => {
     expect(problemsOf(fileWith(target({ month: undefined })))).toEqual(['targets[0]: a target needs a `month`, or a window `from` … `to`']);
     expect(problemsOf(fileWith(target({ from: '2024-01', to: '2024-12' })))).toEqual(['targets[0].month: give either `month` or `from` and `to`, not both']);
@@ -99,6 +108,29 @@ describe('parseTargetFile', () => {
     expect(problemsOf({ ...fileWith(target()), free: [free({ range: [0.3, 0.3] })] })).toEqual(['free[0].range: the range runs from low to high: [0.3, 0.3] is empty or backwards']);
     expect(problemsOf({ ...fileWith(target()), free: [free({ range: [0, 1], scale: 'log' })] })).toEqual(['free[0].range: a log scale needs a range above 0; [0, 1] is not']);
     expect(problemsOf({ ...fileWith(target()), free: [free({}), free({})] })).toEqual(['free[1].path: "enterprises.brandPremium" is already free[0]']);
+  });
+
+  it('reports every problem of a file at once: a bad scale in `free` does not hide the targets’ band, window and metric', () => {
+    const file = {
+      targets: [
+        target({ band: [0.4, 0.28] }),
+        target({ id: 'window', month: undefined, from: '2024-12', to: '2024-01', aggregate: 'mean' }),
+        target({ id: 'metric', metric: 'vendor.enterprise_shares' }),
+        // Fails its own shape: its band is not numbers, so the rules beyond the schema skip it.
+        target({ id: 'shapeless', band: ['0', '1'], month: undefined }),
+        target({ id: 'window' }),
+      ],
+      free: [{ path: 'enterprises.brandPremium', range: [0.05, 0.3], scale: 'cubic', source: 'hand tuning' }],
+    };
+    expect(problemsOf(file)).toEqual([
+      expect.stringMatching(/^targets\[3\]\.band\[0\]: /),
+      expect.stringMatching(/^targets\[3\]\.band\[1\]: /),
+      expect.stringMatching(/^free\[0\]\.scale: .*"linear".*"log".*; found "cubic"$/),
+      'targets[0].band: the band runs from low to high: [0.4, 0.28] is backwards',
+      'targets[1].to: the window runs forwards: 2024-12 to 2024-01 is backwards',
+      expect.stringMatching(/^targets\[2\]\.metric: no metric is called "vendor\.enterprise_shares"; did you mean "vendor\.enterprise_share"\?/),
+      'targets[4].id: "window" is already the id of targets[1]: ids name targets in reports, so each is used once',
+    ]);
   });
 
   it('names an unknown field with the closest known one, and what was found for a wrong type', () => {

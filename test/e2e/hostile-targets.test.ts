@@ -29,6 +29,7 @@ describe('hostile --targets', () => {
     runs.notJson = simulate('--targets', file('broken.json', '{\n  "targets": [\n}'));
     runs.invalid = simulate('--targets', file('invalid.json', JSON.stringify({ targets: [{ ...target, metric: 'vendor.enterprise_shar', band: [0.3, 0.18] }] })));
     runs.outsideRun = simulate('--targets', 'configs/targets/2023-2025.json', '--ticks', '12');
+    runs.valueOutside = simulate('--targets', file('value.json', JSON.stringify({ targets: [{ ...target, value: 24 }] })));
     runs.noEntity = simulate('--targets', file('entity.json', JSON.stringify({ targets: [{ ...target, entity: 'antropic' }] })));
     runs.noValue = simulate('--targets');
     file('ok.json', JSON.stringify({ targets: [target] }));
@@ -57,6 +58,10 @@ describe('hostile --targets', () => {
   it('names each problem of a targets file at its place, with the name meant', () => {
     expect(runs.invalid!.stderr).toContain('targets[0].band: the band runs from low to high: [0.3, 0.18] is backwards');
     expect(runs.invalid!.stderr).toContain('targets[0].metric: no metric is called "vendor.enterprise_shar"; did you mean "vendor.enterprise_share"?');
+  });
+
+  it('refuses a reported figure outside its band', () => {
+    expect(runs.valueOutside!.stderr).toContain('targets[0].value: the reported figure 24 lies outside the band [0.18, 0.3]');
   });
 
   it('refuses a figure outside the run, saying --ticks set its end, and what to do', () => {

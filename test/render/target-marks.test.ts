@@ -14,14 +14,14 @@ function targets(...raw: Record<string, unknown>[]): Target[] {
   return parsed.file.targets;
 }
 
-const share = { id: 'anthropic-share-2025-06', metric: 'vendor.enterprise_share', entity: 'anthropic', month: '2025-06', band: [0.26, 0.38] };
-const arr = { id: 'openai-arr-2024-12', metric: 'vendor.arr_usd', entity: 'openai', month: '2024-12', band: [3.75e9, 6.25e9], source: 'Seed article: OpenAI ~$5B ARR' };
-const marginWindow = { id: 'margin-late-2024', metric: 'vendor.gross_margin', entity: 'anthropic', from: '2024-09', to: '2024-12', aggregate: 'mean', band: [0.33, 0.43], source: 'The Information via the seed article: 38 %' };
+const share = { id: 'anthropic-share-2025-06', metric: 'vendor.enterprise_share', entity: 'anthropic', month: '2025-06', band: [0.26, 0.38], value: 0.32 };
+const arr = { id: 'openai-arr-2024-12', metric: 'vendor.arr_usd', entity: 'openai', month: '2024-12', band: [3.75e9, 6.25e9], value: 5e9, source: 'Seed article: OpenAI ~$5B ARR' };
+const marginWindow = { id: 'margin-late-2024', metric: 'vendor.gross_margin', entity: 'anthropic', from: '2024-09', to: '2024-12', aggregate: 'mean', band: [0.33, 0.43], value: 0.38, source: 'The Information via the seed article: 38 %' };
 const highestMargin = { id: 'highest-margin-2024', metric: 'vendor.gross_margin', entity: '*', from: '2024-01', to: '2024-12', aggregate: 'max', band: [null, 0.7], source: 'Seed article: below SaaS' };
 const growth = { id: 'spend-growth', metric: 'vendor.arr_usd', entity: 'openai', from: '2024-12', to: '2025-06', aggregate: 'growth', band: [1.8, 3] };
 const ratio = { id: 'subscription-share', metric: 'vendor.revenue_subscription_usd', per: 'vendor.revenue_usd', entity: 'openai', from: '2024-01', to: '2024-12', aggregate: 'sum', band: [0.66, 0.8] };
 const notModelled = { id: 'weekly-users', metric: 'vendor.weekly_users', entity: 'openai', month: '2025-02', band: [3e8, 5e8], notModelled: 'the model records paying subscribers' };
-const openWeights = { id: 'open-weights-2024-12', metric: 'market.open_weights_share', entity: 'market', month: '2024-12', band: [0.13, 0.25] };
+const openWeights = { id: 'open-weights-2024-12', metric: 'market.open_weights_share', entity: 'market', month: '2024-12', band: [0.13, 0.25], value: 0.19 };
 
 const data = singleRun(sampleTable(24));
 const all = targets(share, arr, marginWindow, highestMargin, growth, ratio, notModelled, openWeights);
@@ -79,6 +79,15 @@ describe('labels', () => {
     expect(targetLabel(highestT!, 'share')).toBe('Seed article 2024: highest ≤ 70%');
   });
 
+  it('show the reported figure where the source gave one, else the band, never a middle no one reported', () => {
+    const deepseek = { id: 'deepseek-2025-06', metric: 'vendor.enterprise_share', entity: 'deepseek', month: '2025-06', band: [0, 0.07], value: 0.01 };
+    const range = { id: 'anthropic-arr-mid-2025', metric: 'vendor.arr_usd', entity: 'anthropic', from: '2025-07', to: '2025-08', aggregate: 'mean', band: [3e9, 6.25e9], source: 'Press reports: ~$4–5B' };
+    const [deepseekT, rangeT, rangeShareT] = targets(deepseek, range, { ...share, value: undefined });
+    expect(targetLabel(deepseekT!, 'share')).toBe('Menlo Ventures Jun 2025: 1%');
+    expect(targetLabel(rangeT!, 'usd')).toBe('Press reports Jul–Aug 2025: band $3–6.25B');
+    expect(targetLabel(rangeShareT!, 'share')).toBe('Menlo Ventures Jun 2025: band 26–38%');
+  });
+
   it('keep a source to its first two words before any punctuation', () => {
     expect(sourceName('Press reports (Reuters, The Information): Anthropic run-rate')).toBe('Press reports');
     expect(sourceName('OpenAI statements and press: ChatGPT ~400M weekly users')).toBe('OpenAI statements');
@@ -111,15 +120,31 @@ describe('charts with targets', () => {
     // A band over a window is a box; one open below is its bound alone, not half the chart shaded.
     expect(annotationsOf(margin.config).filter((k) => k.startsWith('target-'))).toEqual([
       'target-margin-late-2024-box',
-      'target-margin-late-2024-middle',
+      'target-margin-late-2024-figure',
       'target-margin-late-2024-label',
       'target-highest-margin-2024-bound',
       'target-highest-margin-2024-label',
     ]);
   });
 
+  it('put the diamond at the reported figure, inside a band not centred on it, and at the band’s middle without one', () => {
+    // A band clipped at 0, as DeepSeek's 1 % in 0–7 %.
+    const clipped = { ...share, band: [0, 0.07], value: 0.01 };
+    const pointOf = (raw: Record<string, unknown>) => {
+      const config = buildCharts(data, { scenario: 'sample', targets: targets(raw) }).find((c) => c.file === 'enterprise-share.png')!.config;
+      const annotations = (config.options as { plugins: { annotation: { annotations: Record<string, { yValue: number }> } } }).plugins.annotation.annotations;
+      return { point: annotations['target-anthropic-share-2025-06-point']!.yValue, label: annotations['target-anthropic-share-2025-06-label']!.yValue };
+    };
+    const reported = pointOf(clipped);
+    expect(reported.point).toBeCloseTo(1);
+    expect(reported.label).toBeCloseTo(1);
+    const middle = pointOf({ ...clipped, value: undefined });
+    expect(middle.point).toBeCloseTo(3.5);
+    expect(middle.label).toBeCloseTo(3.5);
+  });
+
   it('stretch a value axis to a band the lines do not reach', () => {
-    const far = targets({ ...arr, band: [4e11, 6e11] });
+    const far = targets({ ...arr, band: [4e11, 6e11], value: undefined });
     const chart = buildCharts(data, { scenario: 'sample', targets: far }).find((c) => c.file === 'vendor-arr.png')!;
     expect((chart.config.options as { scales: { y: { suggestedMax?: number } } }).scales.y.suggestedMax).toBe(6e11);
   });
