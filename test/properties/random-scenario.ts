@@ -9,7 +9,8 @@ import { baselineJson } from '../support/scenario-fixtures.js';
 /**
  * Random valid scenarios, made by perturbing configs/baseline.json: a small population (20–300
  * enterprises) over 3–24 months, any seed, and random values within their schema ranges for the
- * market's parameters, every policy's params, the segments' shares, the clouds' enterprise shares,
+ * market's parameters (the GPU cost, its fall, the price elasticity, taste dispersion and the
+ * segments' log-sds over their whole ranges), every policy's params, the segments' shares, the clouds' enterprise shares,
  * revenue shares, and which models each cloud lists.
  */
 
@@ -139,8 +140,13 @@ export function randomScenarioJson(): fc.Arbitrary<Json> {
       seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
       adoptedAtStart: between(0, 0.6),
       demandGrowthPerYear: between(0, 3),
-      priceElasticity: between(0, 2),
-      tasteDispersion: between(0, 1),
+      // Deep parameters over their whole documented ranges (issue 21, item 9): the schema's bounds
+      // are where the books must still balance, or the config be refused.
+      priceElasticity: between(0, 5),
+      tasteDispersion: between(0, 3),
+      logSds: fc.array(fc.array(between(0, 3), { minLength: 3, maxLength: 3 }), { minLength: segments.length, maxLength: segments.length }),
+      // Log-uniform over the schema's range, from a millionth of a dollar to 1e15.
+      gpuCostUsdPerMTok: between(Math.log(1e-6), Math.log(1e15)).map(Math.exp),
       segmentWeights: fc.array(between(0.01, 1), { minLength: segments.length, maxLength: segments.length }),
       marketplaceShares: fc.array(share, { minLength: segments.length, maxLength: segments.length }),
       cloudWeights: fc.array(between(0.01, 1), { minLength: clouds.length, maxLength: clouds.length }),
@@ -161,7 +167,11 @@ export function randomScenarioJson(): fc.Arbitrary<Json> {
       const json = baselineJson();
       const enterprises = json.enterprises as Json;
       Object.assign(json, { name: 'random', months: draw.months, seed: draw.seed });
-      Object.assign(json.compute as Json, { gpuCostDeclinePerYear: draw.gpuCostDeclinePerYear, asicMaxAdvantage: draw.asicMaxAdvantage });
+      Object.assign(json.compute as Json, {
+        gpuCostDeclinePerYear: draw.gpuCostDeclinePerYear,
+        asicMaxAdvantage: draw.asicMaxAdvantage,
+        gpuCostUsdPerMTok: Math.min(1e15, Math.max(1e-6, draw.gpuCostUsdPerMTok)),
+      });
       Object.assign(enterprises, {
         count: draw.count,
         adoptedAtStart: draw.adoptedAtStart,
@@ -177,6 +187,10 @@ export function randomScenarioJson(): fc.Arbitrary<Json> {
       (enterprises.segments as Json[]).forEach((segment, i) => {
         segment.share = segmentShares[i];
         segment.marketplaceShare = draw.marketplaceShares[i];
+        const [demandSd, valueSd, switchingSd] = draw.logSds[i]!;
+        Object.assign(segment.demandMTokPerMonth as Json, { logSd: demandSd });
+        Object.assign(segment.valueUsdPerTask as Json, { logSd: valueSd });
+        Object.assign(segment.switchingCostUsd as Json, { logSd: switchingSd });
       });
       const cloudShares = normalise(draw.cloudWeights);
       (json.clouds as Json[]).forEach((cloud, i) => {
