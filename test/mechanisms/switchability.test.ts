@@ -127,5 +127,11 @@ describe('switching costs that bind', () => {
     expect(mean(moved)).toBeGreaterThan(spread(moved));
     // Dearer switching slows the move away from the vendor the market is leaving, on every seed.
     base.forEach((shares, k) => expect(dear[k]!.get('google')!, `seed ${k + 1}`).toBeGreaterThan(shares.get('google')!));
+    // Issue 21's own measure: Anthropic's December 2027 share moves the same way on every seed, by more
+    // than the seeds disagree about the move (measured 2026-12-07: 0.335/0.338/0.332/0.323/0.339
+    // against 0.326/0.332/0.324/0.317/0.332, a move of 0.59-0.93 points, 0.72 on average).
+    const anthropic = base.map((shares, k) => dear[k]!.get('anthropic')! - shares.get('anthropic')!);
+    anthropic.forEach((move, k) => expect(move, `seed ${k + 1}`).toBeLessThan(0));
+    expect(Math.abs(mean(anthropic))).toBeGreaterThan(spread(anthropic));
 }, 120_000);
 });
