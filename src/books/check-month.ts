@@ -5,6 +5,7 @@ import { stateIsFinite } from './finite-state.js';
 import { cashMovesWithTheBooks, computePaidIsComputeBooked, enterprisesPayWhatIsBooked, revenueSharePaidIsKept } from './money-is-conserved.js';
 import { adoptersWithinPopulation, subscribersWithinMarket, weeklyUsersWithinMarket } from './populations.js';
 import { roiWithinSurveyedRange } from './value.js';
+import { unitCostsFollowContracts } from './unit-costs.js';
 import type { Invariant, MonthBooks } from './month-books.js';
 import { BooksError, type Violation } from './violation.js';
 
@@ -28,6 +29,7 @@ export const INVARIANTS: Readonly<Record<string, Invariant>> = {
   adoptersWithinPopulation,
   capacityMovesGradually,
   roiWithinSurveyedRange,
+  unitCostsFollowContracts,
 };
 
 /** Every violation of the month's books (empty when they balance). */
