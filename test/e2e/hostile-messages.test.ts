@@ -176,4 +176,12 @@ describe('reports under --ticks', () => {
     expect(sweep.status).toBe(0);
     expect(readFileSync(join(dir, 'sweep', 'report.md'), 'utf8')).toContain(`\n\n${note}\n\n`);
   }, 120_000);
+
+  it('head the note with what the user gave to stop the runs, --at, not the --ticks it became', () => {
+    const sweep = runCli('sweep.ts', [BASELINE_PATH, '--param', 'enterprises.policies.switching.params.paybackMonths=6:12:2', '--at', '2024-02', '--no-charts', '--quiet', '--out', join(dir, 'sweep-at')]);
+    expect(sweep.status).toBe(0);
+    const report = readFileSync(join(dir, 'sweep-at', 'report.md'), 'utf8');
+    expect(report).toContain(`\n\n${note.replace('--ticks 3', '--at 2024-02')}\n\n`);
+    expect(report).not.toContain('--ticks');
+  }, 120_000);
 });
