@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../support/run-cli.js';
 import { BASELINE_PATH } from '../support/scenario-fixtures.js';
+import { tinyConfigs } from './tiny-configs.js';
 
 /**
  * Messages an analyst can act on: every problem a file has in one report, each at its place in the
@@ -159,6 +160,28 @@ describe('config messages', () => {
       expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
     }
   });
+});
+
+describe('--out paths in messages', () => {
+  it('echo no control character of --out, in an error or in the line that says where the outputs went', () => {
+    const { dir, baseline, cheap } = tinyConfigs('hostile-out-escape');
+    const evil = join(dir, 'out\u001b[34m\u0007');
+    writeFileSync(join(dir, 'a-file'), 'x');
+    const shown = join(dir, 'out\\u001b[34m\\u0007');
+    const runs = [
+      runCli('simulate.ts', [baseline, '--no-charts', '--out', evil]),
+      runCli('compare.ts', [baseline, cheap, '--no-charts', '--out', `${evil}-compare`]),
+      runCli('simulate.ts', [baseline, '--no-charts', '--out', join(dir, 'a-file', 'x\u001b[34m')]),
+    ];
+    expect(runs.map((run) => run.status)).toEqual([0, 0, 2]);
+    expect(runs[0]!.stdout).toContain(`to ${shown}`);
+    expect(runs[1]!.stdout).toContain(`to ${shown}-compare`);
+    expect(runs[2]!.stderr).toContain('x\\u001b[34m');
+    for (const run of runs) {
+      // eslint-disable-next-line no-control-regex
+      expect(run.stdout + run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+    }
+  }, 60_000);
 });
 
 describe('reports under --ticks', () => {
