@@ -60,6 +60,10 @@ describe('config messages', () => {
       removeFalse: file('remove-false.json', { extends: BASELINE_PATH, name: 'remove-false', events: [{ id: 'gpt-5', remove: false }] }),
       oneMonthBranch: file('one-month-branch.json', branch({ branchesAt: '2024-01', months: 1 })),
     };
+    file('invalid-parent.json', { extends: BASELINE_PATH, name: 'invalid-parent', branchesAt: '2026-01', consumers: { growthPerYear: 'fast' } });
+    const early = (id: string, date: string) => ({ id, date, type: 'listing', cloud: 'oracle', vendor: 'xai' });
+    files.childOfInvalidParent = file('child-of-invalid.json', { extends: 'invalid-parent.json', name: 'child-of-invalid', branchesAt: '2026-06', seed: 4, events: [early('c-early', '2026-03')] });
+    files.grandchildOfInvalid = file('grandchild-of-invalid.json', { extends: 'child-of-invalid.json', name: 'grandchild', branchesAt: '2026-09', events: [early('g-early', '2026-07')] });
     files.laterStart = file('later-start.json', { extends: BASELINE_PATH, name: 'later-start', start: '2024-06' });
     file('bad-parent.json', { extends: BASELINE_PATH, name: 'bad-parent', consumers: { growthPerYear: -1 } });
     file('middle.json', { extends: BASELINE_PATH, name: 'middle', events: [{ date: '2026-05', type: 'capacity-shock', cloud: 'gcp', gpuChange: 0.2 }] });
@@ -103,6 +107,20 @@ describe('config messages', () => {
     expect(child).toMatch(/child-of-bad-parent\.json is not a valid scenario \(2 problems\):\n/);
     expect(child).toMatch(/ {2}in \S*bad-parent\.json, consumers\.growthPerYear: /);
     expect(child).toContain('  name: an id of lower-case letters');
+  });
+
+  it('reports a branch’s own rule problems beside its parent’s schema problems, down the chain', () => {
+    const child = reports.childOfInvalidParent!;
+    expect(child).toMatch(/child-of-invalid\.json is not a valid scenario \(3 problems\):\n/);
+    expect(child).toMatch(/ {2}in \S*invalid-parent\.json, consumers\.growthPerYear: /);
+    expect(child).toContain("  events[0]: a branch at 2026-06 keeps its parent's history before it: c-early of 2026-03 is not the parent's; date a change 2026-06 or later");
+    expect(child).toContain('  seed: a branch at 2026-06 cannot change what the run starts from (1 in the parent, 4 here)');
+    const grandchild = reports.grandchildOfInvalid!;
+    expect(grandchild).toMatch(/grandchild-of-invalid\.json is not a valid scenario \(4 problems\):\n/);
+    expect(grandchild).toMatch(/ {2}in \S*child-of-invalid\.json, events\[0\]: a branch at 2026-06 keeps/);
+    expect(grandchild).toContain("  events[0]: a branch at 2026-09 keeps its parent's history before it: g-early of 2026-07 is not the parent's");
+    // The parent's invalid field, taken from the baseline to check the rest, is no problem of the branch's.
+    expect(child).not.toMatch(/^ {2}consumers\./m);
   });
 
   it('names the index in the user’s file, not in the config merged from its parent', () => {
