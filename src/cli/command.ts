@@ -1,4 +1,5 @@
 import { stopQuietlyOnClosedPipe } from './closed-pipe.js';
+import { putBackBeforeStart } from './put-back.js';
 import { printable } from '../io/json-text.js';
 import { resolve } from 'node:path';
 import { asRun, checkJobSize, normaliseJob } from '../batch/job.js';
@@ -18,7 +19,9 @@ import type { JobOptions } from '../jobs/job-options.js';
 /** Runs a command's main and turns a stray exception, a bug, into one line and exit code 1. */
 export function runCommand(main: (argv: readonly string[]) => Promise<number>): void {
   stopQuietlyOnClosedPipe();
-  main(process.argv.slice(2)).then(
+  const argv = process.argv.slice(2);
+  putBackBeforeStart(argv);
+  main(argv).then(
     (code) => {
       process.exitCode = code;
     },

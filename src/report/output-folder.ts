@@ -164,6 +164,40 @@ export function removeAbandonedStaging(target: string): string[] {
   return warnings;
 }
 
+/**
+ * Puts back what runs killed mid-commit had set aside, for every path a command is about to read or
+ * write: where a path, or a folder on the way to it, is missing and a set-aside copy of it lies
+ * beside it whose run is known to be gone, the copy is put back (and that run's leftovers cleared),
+ * as a run to that --out would. Any command, not only the next run to the same --out: `validate
+ * out/manifest.json` after a kill finds the manifest where it was. Paths that exist are not touched;
+ * a name that is no path finds nothing to put back. Returns the lines removeAbandonedStaging gives.
+ */
+export function putBackSetAside(paths: readonly string[]): string[] {
+  const warnings: string[] = [];
+  const seen = new Set<string>();
+  for (const path of paths) {
+    if (path.trim() === '' || path.includes('\0')) continue;
+    for (let at = resolve(path); !existsSync(at); at = dirname(at)) {
+      // A dangling link: its folder may be what was set aside.
+      const missing = [at, ...linkTargetOf(at)];
+      for (const one of missing.filter((m) => !seen.has(m))) {
+        seen.add(one);
+        warnings.push(...removeAbandonedStaging(one));
+      }
+      if (dirname(at) === at || existsSync(at)) break;
+    }
+  }
+  return warnings;
+}
+
+function linkTargetOf(path: string): string[] {
+  try {
+    return lstatSync(path).isSymbolicLink() ? [resolve(dirname(path), readlinkSync(path))] : [];
+  } catch {
+    return [];
+  }
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

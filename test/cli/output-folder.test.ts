@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commitOutput, discardOutput, makeFolder, OUTPUT_MARKER, prepareOutput, removeAbandonedStaging, type Staging } from '../../src/report/output-folder.js';
+import { commitOutput, discardOutput, makeFolder, OUTPUT_MARKER, prepareOutput, putBackSetAside, removeAbandonedStaging, type Staging } from '../../src/report/output-folder.js';
 import { checkDestination } from '../../src/report/out-destination.js';
 import { lockStaging, STALE_MS } from '../../src/report/staging-lock.js';
 import { canMountTmpfs, withTmpfs } from '../support/tmpfs.js';
@@ -183,6 +183,20 @@ describe('output folder', () => {
     writeFileSync(join(`${staging}.previous`, 'summary.json'), 'older');
     expect(removeAbandonedStaging(target)).toEqual([`put back ${target}, which a run killed while replacing it had set aside as ${staging}.previous`]);
     expect(readFileSync(join(target, 'summary.json'), 'utf8')).toBe('older');
+  });
+
+  it('puts back, for any path a command names, the missing folder on the way to it that a killed run had set aside, and touches nothing that exists', () => {
+    const dir = root();
+    const target = join(dir, 'run');
+    commitOutput(staged(target, 'first'));
+    const setAside = join(dir, '.run.12-0c0c0c0c.partial.previous');
+    renameSync(target, setAside);
+    expect(putBackSetAside([join(target, 'manifest.json'), '3', join(dir, 'other'), join(dir, 'no', 'such', 'file.json')])).toEqual([
+      `put back ${target}, which a run killed while replacing it had set aside as ${setAside}`,
+    ]);
+    expect(readFileSync(join(target, 'summary.json'), 'utf8')).toBe('first');
+    // Only what is missing is looked at: an existing path's neighbours are left for the run that writes there.
+    expect(putBackSetAside([target])).toEqual([]);
   });
 
   it('puts a set-aside output back at once when the run holding its lock is known to be gone, and waits for one elsewhere', () => {

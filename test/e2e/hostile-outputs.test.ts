@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -335,6 +335,31 @@ describe.skipIf(!hasStrace)('a run killed between the two renames of its commit'
     expect(seedOf(out)).toBe(4);
     expect(readdirSync(dir).sort()).toEqual(['cheap.json', 'out', 'tiny.json']);
   });
+});
+
+describe('a previous output set aside by a run killed mid-commit', () => {
+  const { dir, baseline } = tinyConfigs('hostile-put-back');
+  const out = join(dir, 'out');
+
+  it('is put back by any command that reads it, not only by a run to the same --out', () => {
+    expect(runCli('simulate.ts', [baseline, '--no-charts', '--quiet', '--seed', '4', '--out', out]).status).toBe(0);
+    const manifest = join(out, 'manifest.json');
+    const putBack = (setAside: string) => `warning: put back ${out}, which a run killed while replacing it had set aside as ${join(dir, setAside)}\n`;
+    for (const [script, args] of [
+      ['validate.ts', [manifest]],
+      ['simulate.ts', [manifest, '--quiet', '--out', join(dir, 'other')]],
+    ] as const) {
+      // As a kill between the renames leaves it (tested under strace above), its lock gone too: quicker than a run under strace.
+      renameSync(out, join(dir, '.out.999999-0badf00d.partial.previous'));
+      expect(existsSync(out)).toBe(false);
+      const [setAside] = readdirSync(dir).filter((f) => f.endsWith('.previous'));
+      const run = runCli(script, [...args]);
+      expect(run.status, script).toBe(0);
+      expect(run.stderr, script).toBe(putBack(setAside!));
+      expect(seedOf(out), script).toBe(4);
+    }
+    expect(seedOf(join(dir, 'other'))).toBe(4);
+  }, 60_000);
 });
 
 describe('a manifest too big to be read back', () => {
