@@ -1,4 +1,5 @@
 import { oneLine } from '../config/format-problems.js';
+import { onMissingFile } from '../io/read-regular-file.js';
 import { putBackSetAside } from '../report/output-folder.js';
 
 /**
@@ -7,7 +8,9 @@ import { putBackSetAside } from '../report/output-folder.js';
  * reads (a config, a manifest, a shard folder, a targets file) or writes (--out), with the warning
  * a run to that --out gives. Every argument that may name a path is tried, positionals and option
  * values alike (`--out=x` included): one that names no path finds nothing to put back, and paths that
- * exist are left alone (output-folder.ts, putBackSetAside).
+ * exist are left alone (output-folder.ts, putBackSetAside). A file the command then finds missing
+ * on the way, named by no argument (a parent a config extends), is put back the same way before it
+ * is said to be missing.
  */
 export function putBackBeforeStart(argv: readonly string[]): void {
   const candidates = argv.flatMap((arg) => {
@@ -15,12 +18,25 @@ export function putBackBeforeStart(argv: readonly string[]): void {
     const equals = arg.indexOf('=');
     return arg.startsWith('--') && equals > 0 ? [arg.slice(equals + 1)] : [];
   });
-  let warnings: string[];
+  const warnings = putBack(candidates);
+  say(warnings);
+  // And for every file found missing on the way, named by no argument (a parent a config extends).
+  onMissingFile((path) => {
+    const found = putBack([path]);
+    say(found);
+    return found.some((line) => line.startsWith('put back '));
+  });
+}
+
+function putBack(paths: readonly string[]): string[] {
   try {
-    warnings = putBackSetAside(candidates);
+    return putBackSetAside(paths);
   } catch (error) {
     // A courtesy to the user, not the command's work: its failure is said, and the command goes on as it would have.
-    warnings = [`looking for outputs to put back: ${error instanceof Error ? error.message : String(error)}`];
+    return [`looking for outputs to put back: ${error instanceof Error ? error.message : String(error)}`];
   }
+}
+
+function say(warnings: readonly string[]): void {
   for (const warning of warnings) process.stderr.write(`warning: ${oneLine(warning)}\n`);
 }

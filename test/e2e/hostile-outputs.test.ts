@@ -360,6 +360,18 @@ describe('a previous output set aside by a run killed mid-commit', () => {
     }
     expect(seedOf(join(dir, 'other'))).toBe(4);
   }, 60_000);
+
+  it('is put back when found missing on the way, as the parent a config extends', () => {
+    mkdirSync(join(dir, 'fitted'));
+    writeFileSync(join(dir, 'fitted', 'fitted.json'), readFileSync(baseline));
+    writeFileSync(join(dir, 'child.json'), JSON.stringify({ extends: 'fitted/fitted.json', name: 'child' }));
+    const setAside = join(dir, '.fitted.999999-0e0e0e0e.partial.previous');
+    renameSync(join(dir, 'fitted'), setAside);
+    const run = runCli('validate.ts', [join(dir, 'child.json')]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(`warning: put back ${join(dir, 'fitted')}, which a run killed while replacing it had set aside as ${setAside}\n`);
+    expect(existsSync(join(dir, 'fitted', 'fitted.json'))).toBe(true);
+  });
 });
 
 describe('a manifest too big to be read back', () => {
