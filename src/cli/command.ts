@@ -1,4 +1,6 @@
 import { stopQuietlyOnClosedPipe } from './closed-pipe.js';
+import { putBackBeforeStart } from './put-back.js';
+import { printable } from '../io/json-text.js';
 import { resolve } from 'node:path';
 import { asRun, checkJobSize, normaliseJob } from '../batch/job.js';
 import { buildManifest, isManifest, MANIFEST_LIMITS, manifestJson, manifestSizeProblem, oversizedManifest, parseManifest } from '../batch/manifest.js';
@@ -17,7 +19,9 @@ import type { JobOptions } from '../jobs/job-options.js';
 /** Runs a command's main and turns a stray exception, a bug, into one line and exit code 1. */
 export function runCommand(main: (argv: readonly string[]) => Promise<number>): void {
   stopQuietlyOnClosedPipe();
-  main(process.argv.slice(2)).then(
+  const argv = process.argv.slice(2);
+  putBackBeforeStart(argv);
+  main(argv).then(
     (code) => {
       process.exitCode = code;
     },
@@ -61,7 +65,7 @@ export async function launchJob(kind: JobKind, job: Job, command: string, option
   if (manifestTooBig !== undefined) return badInput(manifestTooBig);
   const shard = options.shard;
   const outDir = options.out ?? (shard ? `${kind.defaultOutDir(job)}-shard-${shard.index}-of-${shard.count}` : kind.defaultOutDir(job));
-  if (!options.quiet) for (const warning of calibrationWarnings(job, kind)) process.stderr.write(`warning: ${warning}\n`);
+  if (!options.quiet) for (const warning of calibrationWarnings(job, kind)) process.stderr.write(`warning: ${printable(warning)}\n`);
   return executeJob({
     kind,
     job: normalised,

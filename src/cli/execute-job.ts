@@ -13,12 +13,21 @@ import { writeOutputFile, WriteFailure } from '../io/write-output.js';
 import { commitOutput, discardOutput, OutputSetAside, prepareOutput, type Staging } from '../report/output-folder.js';
 import { EXIT_BAD_INPUT, EXIT_RUN_FAILED } from '../jobs/command-line.js';
 import { oneLine } from '../config/format-problems.js';
+import { printable } from '../io/json-text.js';
 import { InputError } from '../io/input-error.js';
 import { onInterrupt } from './interrupt.js';
 import type { PoolTaskInput } from './pool-task.js';
 import { startProgress } from './progress.js';
 import { startSimulation } from './run-in-worker.js';
 import { startPool } from './run-pool.js';
+
+/**
+ * Writes a message of the run to the terminal. --out is the user's and is named in most of them
+ * (errors, warnings, "Wrote … to …"): nothing in it may act on the terminal, whichever message it is in.
+ */
+function tell(stream: NodeJS.WriteStream, text: string): void {
+  stream.write(printable(text));
+}
 
 /** Never settles: the interrupt handler is ending the process, nothing else may happen meanwhile. */
 const STOPPING = new Promise<never>(() => {});
@@ -72,7 +81,7 @@ export async function inStagedFolder(work: FolderWork): Promise<number> {
     interrupted = true;
     void (running?.stop() ?? Promise.resolve()).finally(() => {
       if (staging !== undefined) discardOutput(staging);
-      process.stderr.write(`${description}: the ${work.noun === 'run' ? 'run' : 'runs'} stopped and ${untouched}\n`);
+      tell(process.stderr, `${description}: the ${work.noun === 'run' ? 'run' : 'runs'} stopped and ${untouched}\n`);
       process.exit(exitCode);
     });
   });
@@ -80,10 +89,10 @@ export async function inStagedFolder(work: FolderWork): Promise<number> {
   const prepared = prepareOutput(outDir, work.inputs);
   if (!prepared.success) {
     signals.restore();
-    process.stderr.write(`error: ${prepared.reason}\n`);
+    tell(process.stderr, `error: ${prepared.reason}\n`);
     return EXIT_BAD_INPUT;
   }
-  for (const warning of prepared.warnings) process.stderr.write(`warning: ${warning}\n`);
+  for (const warning of prepared.warnings) tell(process.stderr, `warning: ${warning}\n`);
   untouched = describeUntouched();
   staging = prepared.staging;
   let lines: string[];
@@ -102,16 +111,16 @@ export async function inStagedFolder(work: FolderWork): Promise<number> {
     signals.restore();
     discardOutput(staging);
     if (error instanceof InputError) {
-      process.stderr.write(`error: ${oneLine(error.message)}; ${untouched}\n`);
+      tell(process.stderr, `error: ${oneLine(error.message)}; ${untouched}\n`);
       return EXIT_BAD_INPUT;
     }
-    if (error instanceof OutputSetAside) process.stderr.write(`error: the ${work.noun} failed: ${error.message}\n`);
-    else process.stderr.write(`error: the ${work.noun} failed and ${untouched}: ${describeFailure(error, staging.path)}\n`);
+    if (error instanceof OutputSetAside) tell(process.stderr, `error: the ${work.noun} failed: ${error.message}\n`);
+    else tell(process.stderr, `error: the ${work.noun} failed and ${untouched}: ${describeFailure(error, staging.path)}\n`);
     return EXIT_RUN_FAILED;
   }
-  if (!work.quiet) process.stdout.write(`${lines.join('\n')}\n`);
+  if (!work.quiet) tell(process.stdout, `${lines.join('\n')}\n`);
   // Said even with --quiet: a folder the tool leaves behind is no message about the run.
-  if (committed.leftover !== undefined) process.stderr.write(`warning: ${committed.leftover}\n`);
+  if (committed.leftover !== undefined) tell(process.stderr, `warning: ${committed.leftover}\n`);
   return 0;
 }
 

@@ -1,4 +1,5 @@
 import { basename, dirname } from 'node:path';
+import { putBackBeforeStart } from './put-back.js';
 import { oneLine } from '../config/format-problems.js';
 import { EXPLORE_USAGE, parseExploreArgs } from '../explorer/server/explore-args.js';
 import { PortTaken, startExplorer } from '../explorer/server/explorer-server.js';
@@ -43,6 +44,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+putBackBeforeStart(process.argv.slice(2));
 main(process.argv.slice(2)).then((code) => {
   if (code >= 0) process.exitCode = code;
 });

@@ -1,4 +1,5 @@
 import { stopQuietlyOnClosedPipe } from './closed-pipe.js';
+import { putBackBeforeStart } from './put-back.js';
 import { isManifest, MANIFEST_LIMITS, oversizedManifest, parseManifest } from '../batch/manifest.js';
 import { isCalibrationManifest, parseCalibrationManifest } from '../calibration/calibration-manifest.js';
 import { PARTIAL_JSON } from '../batch/partial.js';
@@ -117,6 +118,7 @@ function main(argv: readonly string[]): number {
 
 stopQuietlyOnClosedPipe();
 try {
+  putBackBeforeStart(process.argv.slice(2));
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
   // loadScenarioFile returns problems rather than throwing; this is a bug, still reported in one line.

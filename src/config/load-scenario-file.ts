@@ -7,7 +7,7 @@ import { id as idSchema } from './field-types.js';
 import { LIMIT_REASONS, MAX_CONFIG_FILE_BYTES, MAX_EXTENDS_CHAIN, MAX_JSON_DEPTH } from './limits.js';
 import type { ConfigProblem } from './references.js';
 import { isOwnFileProblem } from './branch-rules.js';
-import { formatPath, NO_PARENT, parseScenario, type Scenario } from './parse-scenario.js';
+import { formatPath, NO_PARENT, parseScenario, type PartialScenario, type Scenario } from './parse-scenario.js';
 import { closestName } from './suggest.js';
 
 /** What one file of an `extends` chain does to the events it inherits (null for the root, which inherits none). */
@@ -98,14 +98,18 @@ interface Draft {
  * Validates a merged file. A scenario that branches is validated with the scenario it branches
  * from, itself resolved the same way, so a problem in the parent is reported in the parent's file.
  */
-function resolveScenario(raw: Composed, shownFile: string): { success: true; scenario: Scenario } | Refused {
+function resolveScenario(raw: Composed, shownFile: string): { success: true; scenario: Scenario } | (Refused & { partial?: PartialScenario }) {
   const branches = (raw.json as { branchesAt?: unknown } | null)?.branchesAt !== undefined;
   let parent: Scenario | undefined;
+  let partialParent: PartialScenario | undefined;
   let parentProblems: readonly LocatedProblem[] = [];
   if (branches && raw.parent) {
     const resolvedParent = resolveScenario(raw.parent, raw.parent.file);
     if (resolvedParent.success) parent = resolvedParent.scenario;
-    else parentProblems = resolvedParent.problems;
+    else {
+      parentProblems = resolvedParent.problems;
+      partialParent = resolvedParent.partial;
+    }
   }
   // A child that extends without branching runs as it stands; the file it extends, when valid on
   // its own, is kept beside it to measure its changes from should a run stop on a NaN.
@@ -115,7 +119,7 @@ function resolveScenario(raw: Composed, shownFile: string): { success: true; sce
     if (resolvedParent.success) extended = resolvedParent.scenario;
   }
   const removedEvents = raw.removed.map(({ id, index }) => ({ id, path: `events[${index}]` }));
-  const parsed = parseScenario(raw.json, parent, { removedEvents, ...(extended ? { extended } : {}) });
+  const parsed = parseScenario(raw.json, parent, { removedEvents, ...(extended ? { extended } : {}), ...(partialParent ? { partialParent } : {}) });
   if (parsed.success && raw.mergeProblems.length === 0 && parentProblems.length === 0) return parsed;
   // Without a valid parent the branch rules cannot be checked: the parent's problems say why.
   const parentInvalid = raw.parent !== undefined && parentProblems.length > 0;
@@ -131,7 +135,8 @@ function resolveScenario(raw: Composed, shownFile: string): { success: true; sce
     const key = `${p.file}\u0000${p.path}\u0000${p.message}`;
     return !seen.has(key) && seen.add(key) !== undefined;
   });
-  return { success: false, file: parentProblems.length > 0 && merging.length + rest.length === 0 ? parentProblems[0]!.file : shownFile, problems: all };
+  const partial = parsed.success ? { shape: parsed.scenario, substituted: new Set<string>() } : parsed.partial;
+  return { success: false, file: parentProblems.length > 0 && merging.length + rest.length === 0 ? parentProblems[0]!.file : shownFile, problems: all, ...(partial ? { partial } : {}) };
 }
 
 /** A path as segments: "events[3].vendor" → ["events", 3, "vendor"]; "(json)" and the like are no path. */

@@ -17,7 +17,17 @@ import { checkUncertain } from './uncertain-rules.js';
  */
 export type Scenario = ScenarioShape & { readonly parent?: Scenario; readonly extended?: Scenario };
 
-export type ParseResult = { success: true; scenario: Scenario } | { success: false; problems: ConfigProblem[] };
+/**
+ * What of a scenario that failed its checks still parses (see salvage), and the top-level fields
+ * taken from elsewhere. A child's branch rules are checked against it, on the fields it states
+ * validly, so that a child's own problems come in the same report as its parent's.
+ */
+export interface PartialScenario {
+  readonly shape: ScenarioShape;
+  readonly substituted: ReadonlySet<string>;
+}
+
+export type ParseResult = { success: true; scenario: Scenario } | { success: false; problems: ConfigProblem[]; partial?: PartialScenario };
 
 /**
  * Validates parsed JSON; every problem at once, each with its path. Pure: no file system. A
@@ -32,6 +42,8 @@ export interface ParseContext {
   readonly removedEvents?: readonly RemovedEvent[];
   /** The scenario a non-branching child extends, resolved (see Scenario.extended). */
   readonly extended?: Scenario;
+  /** The parent a branch extends when it failed its own checks: the branch rules are checked against what of it parses. */
+  readonly partialParent?: PartialScenario;
 }
 
 export function parseScenario(json: unknown, parent?: Scenario, context: ParseContext = {}): ParseResult {
@@ -52,19 +64,33 @@ export function parseScenario(json: unknown, parent?: Scenario, context: ParseCo
   const result = scenarioSchema.safeParse(input);
   // Every stage that can be checked is, so a file's problems come in one report: the rules that need
   // a parsed scenario run on what of it parses, the rest taken from the parent (see salvage).
-  const salvaged = result.success ? { shape: result.data, substituted: new Set<string>() } : salvage(input, branchParent);
+  const partialParent = branchParent === undefined ? context.partialParent : undefined;
+  const salvaged = result.success ? { shape: result.data, substituted: new Set<string>() } : salvage(input, branchParent ?? partialParent?.shape);
   const problems = [...(result.success ? [] : result.error.issues.map((issue) => toProblem(issue, input))), ...checkReferences(input)];
   if (salvaged !== undefined && !['start', 'vendors', 'consumers'].some((key) => salvaged.substituted.has(key))) problems.push(...checkPopulations(salvaged.shape));
   if (salvaged !== undefined) problems.push(...checkUncertain(salvaged.shape, (input as { uncertain?: unknown } | null)?.uncertain, salvaged.substituted));
   const branchesAt = (input as { branchesAt?: unknown } | null)?.branchesAt;
+  const branchChecked = salvaged?.shape.branchesAt !== undefined && !salvaged.substituted.has('branchesAt');
   if (branchesAt !== undefined && branchParent === undefined) {
     problems.push({ path: 'branchesAt', message: `${NO_PARENT}: name it with extends` });
-  } else if (branchParent !== undefined && salvaged?.shape.branchesAt !== undefined && !salvaged.substituted.has('branchesAt')) {
+    // A parent with problems of its own: the rules are checked on what of it parses, not on what it had to take from elsewhere.
+    if (partialParent !== undefined && branchChecked) {
+      problems.push(...checkBranch(salvaged.shape, partialParent.shape, context.removedEvents).filter((p) => !partialParent.substituted.has(topField(p.path))));
+    }
+  } else if (branchParent !== undefined && branchChecked) {
     problems.push(...checkBranch(salvaged.shape, branchParent, context.removedEvents));
   }
-  if (!result.success || problems.length > 0) return { success: false, problems };
+  if (!result.success || problems.length > 0) {
+    const partial = salvaged === undefined ? undefined : { shape: salvaged.shape, substituted: new Set([...salvaged.substituted, ...(partialParent?.substituted ?? [])]) };
+    return { success: false, problems, ...(partial ? { partial } : {}) };
+  }
   if (result.data.branchesAt === undefined) return { success: true, scenario: extended === undefined ? result.data : { ...result.data, extended } };
   return { success: true, scenario: { ...result.data, parent: branchParent } };
+}
+
+/** "events[3].vendor" → "events". */
+function topField(path: string): string {
+  return /^[^.[]*/.exec(path)![0];
 }
 
 /** The array schema inside a default or an optional, if any. */

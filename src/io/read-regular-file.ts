@@ -23,10 +23,22 @@ export function describeKind(stat: Stats): string {
   return 'not a regular file';
 }
 
+/** What the command does about a file found missing, before saying so: true when it put it back. */
+let whenMissing: ((path: string) => boolean) | undefined;
+
+/**
+ * Lets the command put back a missing file before it is reported missing: one in an output that a
+ * run killed mid-commit set aside (cli/put-back.ts), named by no argument but found on the way (a
+ * parent a config extends, a file a manifest names). The file is then read once more.
+ */
+export function onMissingFile(hook: (path: string) => boolean): void {
+  whenMissing = hook;
+}
+
 export function readRegularFile(path: string, limit: number): RegularFileResult {
   let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openReadOnly(path);
   } catch (error) {
     return { success: false, reason: fsCause(error) };
   }
@@ -90,5 +102,14 @@ export function readFileHead(path: string, bytes: number): { text: string; size:
     return undefined;
   } finally {
     closeSync(fd);
+  }
+}
+
+function openReadOnly(path: string): number {
+  try {
+    return openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || whenMissing === undefined || !whenMissing(path)) throw error;
+    return openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   }
 }

@@ -4,7 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { errorCode, fsCause } from '../io/fs-errors.js';
 import { checkDestination } from './out-destination.js';
 import { ownership, writeMarker } from './output-marker.js';
-import { describeRemovalFailure, removeTree, whyNotRemovable } from './removable.js';
+import { describeRemovalFailure, removeTree, whyFolderRefusesMoves, whyNotMovable, whyNotRemovable } from './removable.js';
 import { isLocked, lockStaging, newRunId, type StagingLock } from './staging-lock.js';
 
 export { OUTPUT_MARKER } from './output-marker.js';
@@ -69,6 +69,9 @@ export function prepareOutput(out: string, inputs: readonly string[] = []): Prep
       if (owner.kind === 'foreign') return { success: false, reason: owner.reason };
     }
     makeFolder(dirname(target));
+    // Before anything is made in it: what is made in an append-only folder cannot be removed.
+    const immovable = whyFolderRefusesMoves(target, out);
+    if (immovable !== undefined) return { success: false, reason: immovable };
     const staging = join(dirname(target), stagingName(target, newRunId()));
     lock = lockStaging(staging);
     mkdirSync(staging);
@@ -81,8 +84,24 @@ export function prepareOutput(out: string, inputs: readonly string[] = []): Prep
     return { success: true, staging: { path: staging, target, lock }, warnings };
   } catch (error) {
     lock?.release();
-    return { success: false, reason: `cannot write to ${out}: ${fsCause(error)}` };
+    return { success: false, reason: cannotWrite(out, target, error) };
   }
+}
+
+/** Calls that make, move or remove an entry: refused for want of access, it is the folder they change that is not writable. */
+const CHANGES_ITS_FOLDER = new Set(['mkdir', 'open', 'rename', 'unlink', 'rmdir', 'link', 'symlink']);
+
+/**
+ * Why nothing can be written to --out, naming the folder that refused: the outputs are made beside
+ * --out and moved into place, so a read-only parent stops a run as surely as a read-only --out.
+ */
+function cannotWrite(out: string, target: string, error: unknown): string {
+  const code = errorCode(error);
+  const { path, syscall } = (error ?? {}) as { path?: unknown; syscall?: unknown };
+  if ((code !== 'EACCES' && code !== 'EPERM') || typeof path !== 'string') return `cannot write to ${out}: ${fsCause(error)}`;
+  const folder = typeof syscall === 'string' && CHANGES_ITS_FOLDER.has(syscall) ? dirname(path) : path;
+  const where = folder === dirname(target) ? ` (the outputs are made beside ${out}, in ${folder}, and moved into place)` : folder === target ? '' : ` (on the way to ${out})`;
+  return `cannot write to ${out}: the folder ${folder} is not writable${where}, ${fsCause(error)}; make it writable, or choose another --out folder`;
 }
 
 function removeAbandonedBehindLink(out: string): string[] {
@@ -145,6 +164,40 @@ export function removeAbandonedStaging(target: string): string[] {
   return warnings;
 }
 
+/**
+ * Puts back what runs killed mid-commit had set aside, for every path a command is about to read or
+ * write: where a path, or a folder on the way to it, is missing and a set-aside copy of it lies
+ * beside it whose run is known to be gone, the copy is put back (and that run's leftovers cleared),
+ * as a run to that --out would. Any command, not only the next run to the same --out: `validate
+ * out/manifest.json` after a kill finds the manifest where it was. Paths that exist are not touched;
+ * a name that is no path finds nothing to put back. Returns the lines removeAbandonedStaging gives.
+ */
+export function putBackSetAside(paths: readonly string[]): string[] {
+  const warnings: string[] = [];
+  const seen = new Set<string>();
+  for (const path of paths) {
+    if (path.trim() === '' || path.includes('\0')) continue;
+    for (let at = resolve(path); !existsSync(at); at = dirname(at)) {
+      // A dangling link: its folder may be what was set aside.
+      const missing = [at, ...linkTargetOf(at)];
+      for (const one of missing.filter((m) => !seen.has(m))) {
+        seen.add(one);
+        warnings.push(...removeAbandonedStaging(one));
+      }
+      if (dirname(at) === at || existsSync(at)) break;
+    }
+  }
+  return warnings;
+}
+
+function linkTargetOf(path: string): string[] {
+  try {
+    return lstatSync(path).isSymbolicLink() ? [resolve(dirname(path), readlinkSync(path))] : [];
+  } catch {
+    return [];
+  }
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -163,7 +216,7 @@ export function commitOutput(staging: Staging, shown = staging.target): { leftov
     const owner = ownership(staging.target, shown);
     // Bad input, as when found before the run (exit code 2): the user's files appeared in --out meanwhile.
     if (owner.kind === 'foreign') throw new InputError(owner.reason);
-    const blocked = whyNotRemovable(staging.target, shown);
+    const blocked = whyNotRemovable(staging.target, shown, { flags: false });
     if (blocked !== undefined) throw new InputError(blocked);
   }
   writeMarker(staging.path);
@@ -175,7 +228,13 @@ export function commitOutput(staging: Staging, shown = staging.target): { leftov
     } catch (error) {
       // Nothing changed yet: a folder that may not be moved (append-only or immutable) is the user's to fix, as when found up front.
       const code = errorCode(error);
-      if (code === 'EPERM' || code === 'EACCES') throw new InputError(`${shown} cannot be replaced: it cannot be moved aside for the new output, ${fsCause(error)} (lsattr shows an immutable or append-only flag); clear it, or choose another --out folder`);
+      if (code === 'EPERM' || code === 'EACCES') {
+        // The sticky bit is seen before the run; should it be set since, it is named, not a flag it is not.
+        throw new InputError(
+          whyNotMovable(staging.target, shown) ??
+            `${shown} cannot be replaced: it cannot be moved aside for the new output, ${fsCause(error)} (lsattr -d ${shown} shows whether it has an immutable or append-only flag); clear it, or choose another --out folder`,
+        );
+      }
       throw error;
     }
   }

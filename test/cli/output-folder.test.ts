@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commitOutput, discardOutput, makeFolder, OUTPUT_MARKER, prepareOutput, removeAbandonedStaging, type Staging } from '../../src/report/output-folder.js';
+import { commitOutput, discardOutput, makeFolder, OUTPUT_MARKER, prepareOutput, putBackSetAside, removeAbandonedStaging, type Staging } from '../../src/report/output-folder.js';
 import { checkDestination } from '../../src/report/out-destination.js';
 import { lockStaging, STALE_MS } from '../../src/report/staging-lock.js';
 import { canMountTmpfs, withTmpfs } from '../support/tmpfs.js';
@@ -185,6 +185,20 @@ describe('output folder', () => {
     expect(readFileSync(join(target, 'summary.json'), 'utf8')).toBe('older');
   });
 
+  it('puts back, for any path a command names, the missing folder on the way to it that a killed run had set aside, and touches nothing that exists', () => {
+    const dir = root();
+    const target = join(dir, 'run');
+    commitOutput(staged(target, 'first'));
+    const setAside = join(dir, '.run.12-0c0c0c0c.partial.previous');
+    renameSync(target, setAside);
+    expect(putBackSetAside([join(target, 'manifest.json'), '3', join(dir, 'other'), join(dir, 'no', 'such', 'file.json')])).toEqual([
+      `put back ${target}, which a run killed while replacing it had set aside as ${setAside}`,
+    ]);
+    expect(readFileSync(join(target, 'summary.json'), 'utf8')).toBe('first');
+    // Only what is missing is looked at: an existing path's neighbours are left for the run that writes there.
+    expect(putBackSetAside([target])).toEqual([]);
+  });
+
   it('puts a set-aside output back at once when the run holding its lock is known to be gone, and waits for one elsewhere', () => {
     const dir = root();
     const target = join(dir, 'run');
@@ -286,12 +300,47 @@ describe.skipIf(!canSetFileFlags)('an output that cannot be deleted', () => {
     }
   });
 
-  it('that may not be moved aside (an append-only folder) is refused at the commit, replacing nothing', () => {
+  it('that is append-only, the folder or a file in it, is refused before the run, naming it, and nothing changes', () => {
     const dir = root();
     const target = join(dir, 'run');
     commitOutput(staged(target, 'first'));
-    setFlag(target, '+a');
+    for (const flagged of [target, join(target, 'summary.json')]) {
+      setFlag(flagged, '+a');
+      try {
+        expect(refusal(target)).toBe(
+          `${target} cannot be replaced: the new output replaces the whole folder, so the previous one must be deleted, but ${flagged} is append-only (lsattr shows the flag), operation not permitted (EPERM); clear the flag (chattr -R -a ${target}) or choose another --out folder`,
+        );
+      } finally {
+        setFlag(flagged, '-a');
+      }
+      expect(readdirSync(dir)).toEqual(['run']);
+      expect(readFileSync(join(target, 'summary.json'), 'utf8')).toBe('first');
+    }
+  });
+
+  it('in an append-only folder, where nothing can be moved, is refused before the run, naming that folder', () => {
+    const dir = root();
+    const target = join(dir, 'run');
+    for (const before of [false, true]) {
+      if (before) commitOutput(staged(target, 'first'));
+      setFlag(dir, '+a');
+      try {
+        expect(refusal(target)).toBe(
+          `cannot write to ${target}: the outputs are made beside it and moved into place, but its folder ${dir} is append-only (lsattr -d shows the flag), operation not permitted (EPERM), so nothing in it can be moved; clear the flag (chattr -a ${dir}) or choose another --out folder`,
+        );
+      } finally {
+        setFlag(dir, '-a');
+      }
+      expect(readdirSync(dir)).toEqual(before ? ['run'] : []);
+    }
+  });
+
+  it('that may not be moved aside (made append-only during the run) is refused at the commit, replacing nothing', () => {
+    const dir = root();
+    const target = join(dir, 'run');
+    commitOutput(staged(target, 'first'));
     const staging = staged(target, 'second');
+    setFlag(target, '+a');
     try {
       expect(() => commitOutput(staging)).toThrow(`${target} cannot be replaced: it cannot be moved aside for the new output, operation not permitted (EPERM)`);
       expect(readFileSync(join(target, 'summary.json'), 'utf8')).toBe('first');
@@ -306,9 +355,9 @@ describe.skipIf(!canSetFileFlags)('an output that cannot be deleted', () => {
     const dir = root();
     const target = join(dir, 'run');
     commitOutput(staged(target, 'first'));
-    // Append-only: nothing short of an ioctl tells it before the file is deleted.
-    setFlag(join(target, 'summary.json'), '+a');
+    // Made append-only during the run: met only when the file is deleted.
     const staging = staged(target, 'second');
+    setFlag(join(target, 'summary.json'), '+a');
     const leftover = `${staging.path}.previous`;
     try {
       expect(commitOutput(staging)).toEqual({

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../support/run-cli.js';
 import { BASELINE_PATH } from '../support/scenario-fixtures.js';
+import { tinyConfigs } from './tiny-configs.js';
 
 /**
  * Messages an analyst can act on: every problem a file has in one report, each at its place in the
@@ -59,6 +60,10 @@ describe('config messages', () => {
       removeFalse: file('remove-false.json', { extends: BASELINE_PATH, name: 'remove-false', events: [{ id: 'gpt-5', remove: false }] }),
       oneMonthBranch: file('one-month-branch.json', branch({ branchesAt: '2024-01', months: 1 })),
     };
+    file('invalid-parent.json', { extends: BASELINE_PATH, name: 'invalid-parent', branchesAt: '2026-01', consumers: { growthPerYear: 'fast' } });
+    const early = (id: string, date: string) => ({ id, date, type: 'listing', cloud: 'oracle', vendor: 'xai' });
+    files.childOfInvalidParent = file('child-of-invalid.json', { extends: 'invalid-parent.json', name: 'child-of-invalid', branchesAt: '2026-06', seed: 4, events: [early('c-early', '2026-03')] });
+    files.grandchildOfInvalid = file('grandchild-of-invalid.json', { extends: 'child-of-invalid.json', name: 'grandchild', branchesAt: '2026-09', events: [early('g-early', '2026-07')] });
     files.laterStart = file('later-start.json', { extends: BASELINE_PATH, name: 'later-start', start: '2024-06' });
     file('bad-parent.json', { extends: BASELINE_PATH, name: 'bad-parent', consumers: { growthPerYear: -1 } });
     file('middle.json', { extends: BASELINE_PATH, name: 'middle', events: [{ date: '2026-05', type: 'capacity-shock', cloud: 'gcp', gpuChange: 0.2 }] });
@@ -102,6 +107,20 @@ describe('config messages', () => {
     expect(child).toMatch(/child-of-bad-parent\.json is not a valid scenario \(2 problems\):\n/);
     expect(child).toMatch(/ {2}in \S*bad-parent\.json, consumers\.growthPerYear: /);
     expect(child).toContain('  name: an id of lower-case letters');
+  });
+
+  it('reports a branch’s own rule problems beside its parent’s schema problems, down the chain', () => {
+    const child = reports.childOfInvalidParent!;
+    expect(child).toMatch(/child-of-invalid\.json is not a valid scenario \(3 problems\):\n/);
+    expect(child).toMatch(/ {2}in \S*invalid-parent\.json, consumers\.growthPerYear: /);
+    expect(child).toContain("  events[0]: a branch at 2026-06 keeps its parent's history before it: c-early of 2026-03 is not the parent's; date a change 2026-06 or later");
+    expect(child).toContain('  seed: a branch at 2026-06 cannot change what the run starts from (1 in the parent, 4 here)');
+    const grandchild = reports.grandchildOfInvalid!;
+    expect(grandchild).toMatch(/grandchild-of-invalid\.json is not a valid scenario \(4 problems\):\n/);
+    expect(grandchild).toMatch(/ {2}in \S*child-of-invalid\.json, events\[0\]: a branch at 2026-06 keeps/);
+    expect(grandchild).toContain("  events[0]: a branch at 2026-09 keeps its parent's history before it: g-early of 2026-07 is not the parent's");
+    // The parent's invalid field, taken from the baseline to check the rest, is no problem of the branch's.
+    expect(child).not.toMatch(/^ {2}consumers\./m);
   });
 
   it('names the index in the user’s file, not in the config merged from its parent', () => {
@@ -161,6 +180,28 @@ describe('config messages', () => {
   });
 });
 
+describe('--out paths in messages', () => {
+  it('echo no control character of --out, in an error or in the line that says where the outputs went', () => {
+    const { dir, baseline, cheap } = tinyConfigs('hostile-out-escape');
+    const evil = join(dir, 'out\u001b[34m\u0007');
+    writeFileSync(join(dir, 'a-file'), 'x');
+    const shown = join(dir, 'out\\u001b[34m\\u0007');
+    const runs = [
+      runCli('simulate.ts', [baseline, '--no-charts', '--out', evil]),
+      runCli('compare.ts', [baseline, cheap, '--no-charts', '--out', `${evil}-compare`]),
+      runCli('simulate.ts', [baseline, '--no-charts', '--out', join(dir, 'a-file', 'x\u001b[34m')]),
+    ];
+    expect(runs.map((run) => run.status)).toEqual([0, 0, 2]);
+    expect(runs[0]!.stdout).toContain(`to ${shown}`);
+    expect(runs[1]!.stdout).toContain(`to ${shown}-compare`);
+    expect(runs[2]!.stderr).toContain('x\\u001b[34m');
+    for (const run of runs) {
+      // eslint-disable-next-line no-control-regex
+      expect(run.stdout + run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+    }
+  }, 60_000);
+});
+
 describe('reports under --ticks', () => {
   const dir = mkdtempSync(join(tmpdir(), 'llm-sim-hostile-ticks-'));
   // The baseline's description says it runs "to the end of 2028"; --ticks 3 runs to February 2024.
@@ -175,5 +216,13 @@ describe('reports under --ticks', () => {
     const sweep = runCli('sweep.ts', [BASELINE_PATH, '--param', 'enterprises.policies.switching.params.paybackMonths=6:12:2', '--ticks', '3', '--no-charts', '--quiet', '--out', join(dir, 'sweep')]);
     expect(sweep.status).toBe(0);
     expect(readFileSync(join(dir, 'sweep', 'report.md'), 'utf8')).toContain(`\n\n${note}\n\n`);
+  }, 120_000);
+
+  it('head the note with what the user gave to stop the runs, --at, not the --ticks it became', () => {
+    const sweep = runCli('sweep.ts', [BASELINE_PATH, '--param', 'enterprises.policies.switching.params.paybackMonths=6:12:2', '--at', '2024-02', '--no-charts', '--quiet', '--out', join(dir, 'sweep-at')]);
+    expect(sweep.status).toBe(0);
+    const report = readFileSync(join(dir, 'sweep-at', 'report.md'), 'utf8');
+    expect(report).toContain(`\n\n${note.replace('--ticks 3', '--at 2024-02')}\n\n`);
+    expect(report).not.toContain('--ticks');
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -174,12 +174,45 @@ describe.skipIf(!canSetFileFlags)('a previous output that cannot be deleted, fro
     expect(seedOf(out)).toBe(2);
   });
 
-  it('that goes only once replaced is a warning naming the copy left aside, exit 0; later runs name it, not --out, and remove it once they can', () => {
+  it('is refused before the run when it, or a file in it, is append-only, naming which, and nothing is replaced', () => {
+    const out = join(dir, 'append-only-before');
+    expect(simulate(out, '--seed', '1').status).toBe(0);
+    for (const flagged of [out, join(out, 'metrics.csv')]) {
+      setFlag(flagged, '+a');
+      try {
+        const run = simulate(out, '--seed', '2');
+        expect(run.status).toBe(2);
+        expect(run.stderr).toBe(
+          `error: ${out} cannot be replaced: the new output replaces the whole folder, so the previous one must be deleted, but ${flagged} is append-only (lsattr shows the flag), operation not permitted (EPERM); clear the flag (chattr -R -a ${out}) or choose another --out folder\n`,
+        );
+      } finally {
+        setFlag(flagged, '-a');
+      }
+      expect(seedOf(out)).toBe(1);
+      expect(beside(out)).toEqual([]);
+    }
+  });
+
+  it('that goes only once replaced is a warning naming the copy left aside, exit 0; later runs name it, not --out, and remove it once they can', async () => {
     const out = join(dir, 'append-only');
     expect(simulate(out, '--seed', '1').status).toBe(0);
-    // Append-only cannot be seen before the file is deleted: the new output is in place by then.
-    setFlag(join(out, 'summary.json'), '+a');
-    const replaced = simulate(out, '--seed', '2');
+    // Made append-only while the run goes on, after the check before it: met when the file is deleted, the new output in place by then.
+    const child = spawn(process.execPath, ['--import', 'tsx', `${PROJECT_ROOT}/src/cli/simulate.ts`, baseline, '--no-charts', '--quiet', '--seed', '2', '--runs', '6', '--workers', '1', '--out', out], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    await new Promise<void>((done) => {
+      const poll = setInterval(() => {
+        if (beside(out).some((f) => f.endsWith('.partial'))) {
+          clearInterval(poll);
+          setFlag(join(out, 'summary.json'), '+a');
+          done();
+        }
+      }, 20);
+    });
+    const replaced = { status: await new Promise<number | null>((done) => child.on('close', done)), stderr };
     const [leftover] = beside(out);
     try {
       expect(replaced.status).toBe(0);
@@ -199,7 +232,7 @@ describe.skipIf(!canSetFileFlags)('a previous output that cannot be deleted, fro
     const clean = simulate(out, '--seed', '4');
     expect(clean).toMatchObject({ status: 0, stderr: '' });
     expect(beside(out)).toEqual([]);
-  });
+  }, 120_000);
 });
 
 describe.skipIf(!canDropPrivileges)('a previous output in a folder the user may not write, from the command line', () => {
@@ -225,6 +258,50 @@ describe.skipIf(!canDropPrivileges)('a previous output in a folder the user may 
     );
     expect(seedOf(out)).toBe(1);
     expect(readdirSync(dir).sort()).toEqual(['out', 'tiny.json']);
+  });
+
+  /** A folder for nobody's runs, with a config nobody may read, and a way to run simulate as nobody. */
+  function asNobody() {
+    const dir = mkdtempSync(join(tmpdir(), 'llm-sim-nobody-'));
+    chmodSync(dir, 0o755);
+    const baseline = join(dir, 'tiny.json');
+    writeFileSync(baseline, readFileSync(tinyConfigs('hostile-nobody').baseline));
+    const simulate = (out: string, seed: string, user: readonly string[] = AS_NOBODY) =>
+      spawnSync(user.length > 0 ? 'setpriv' : process.execPath, [...(user.length > 0 ? [...user, process.execPath] : []), '--import', 'tsx', `${PROJECT_ROOT}/src/cli/simulate.ts`, baseline, '--no-charts', '--quiet', '--seed', seed, '--out', out], {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_OPTIONS: '' },
+      });
+    return { dir, simulate };
+  }
+
+  it('in a sticky folder, owned by another user, is refused before the run naming the sticky bit, not a file flag', () => {
+    const { dir, simulate } = asNobody();
+    const sticky = join(dir, 'st');
+    mkdirSync(sticky);
+    chmodSync(sticky, 0o1777);
+    const out = join(sticky, 'out');
+    // Root's output, every file of it writable by all: only the sticky bit keeps nobody from moving it aside.
+    expect(simulate(out, '1', []).status).toBe(0);
+    spawnSync('chmod', ['-R', 'a+rwX', out]);
+    const run = simulate(out, '2');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      `error: ${out} cannot be replaced: the previous output is moved aside to put the new one in its place, but ${sticky} has the sticky bit (chmod +t, as /tmp has), so only the owner of an entry in it, or of the folder, may move or delete the entry, and neither is you (nobody): the entry is root's, the folder root's; choose another --out folder, or have root remove ${out}\n`,
+    );
+    expect(run.stderr).not.toContain('lsattr');
+    expect(seedOf(out)).toBe(1);
+    expect(readdirSync(sticky)).toEqual(['out']);
+  });
+
+  it('in a folder the user may not write names that folder, not --out', () => {
+    const { dir, simulate } = asNobody();
+    for (const out of [join(dir, 'out'), join(dir, 'a', 'out')]) {
+      const run = simulate(out, '1');
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(new RegExp(`^error: cannot write to ${out}: the folder ${dir} is not writable .*permission denied \\(EACCES\\); make it writable, or choose another --out folder\n$`));
+    }
+    expect(readdirSync(dir)).toEqual(['tiny.json']);
   });
 });
 
@@ -257,6 +334,43 @@ describe.skipIf(!hasStrace)('a run killed between the two renames of its commit'
     expect(simulate('4')).toMatchObject({ status: 0, stderr: '' });
     expect(seedOf(out)).toBe(4);
     expect(readdirSync(dir).sort()).toEqual(['cheap.json', 'out', 'tiny.json']);
+  });
+});
+
+describe('a previous output set aside by a run killed mid-commit', () => {
+  const { dir, baseline } = tinyConfigs('hostile-put-back');
+  const out = join(dir, 'out');
+
+  it('is put back by any command that reads it, not only by a run to the same --out', () => {
+    expect(runCli('simulate.ts', [baseline, '--no-charts', '--quiet', '--seed', '4', '--out', out]).status).toBe(0);
+    const manifest = join(out, 'manifest.json');
+    const putBack = (setAside: string) => `warning: put back ${out}, which a run killed while replacing it had set aside as ${join(dir, setAside)}\n`;
+    for (const [script, args] of [
+      ['validate.ts', [manifest]],
+      ['simulate.ts', [manifest, '--quiet', '--out', join(dir, 'other')]],
+    ] as const) {
+      // As a kill between the renames leaves it (tested under strace above), its lock gone too: quicker than a run under strace.
+      renameSync(out, join(dir, '.out.999999-0badf00d.partial.previous'));
+      expect(existsSync(out)).toBe(false);
+      const [setAside] = readdirSync(dir).filter((f) => f.endsWith('.previous'));
+      const run = runCli(script, [...args]);
+      expect(run.status, script).toBe(0);
+      expect(run.stderr, script).toBe(putBack(setAside!));
+      expect(seedOf(out), script).toBe(4);
+    }
+    expect(seedOf(join(dir, 'other'))).toBe(4);
+  }, 60_000);
+
+  it('is put back when found missing on the way, as the parent a config extends', () => {
+    mkdirSync(join(dir, 'fitted'));
+    writeFileSync(join(dir, 'fitted', 'fitted.json'), readFileSync(baseline));
+    writeFileSync(join(dir, 'child.json'), JSON.stringify({ extends: 'fitted/fitted.json', name: 'child' }));
+    const setAside = join(dir, '.fitted.999999-0e0e0e0e.partial.previous');
+    renameSync(join(dir, 'fitted'), setAside);
+    const run = runCli('validate.ts', [join(dir, 'child.json')]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(`warning: put back ${join(dir, 'fitted')}, which a run killed while replacing it had set aside as ${setAside}\n`);
+    expect(existsSync(join(dir, 'fitted', 'fitted.json'))).toBe(true);
   });
 });
 

@@ -94,7 +94,7 @@ export function discoverMd(options: {
   return [
     `# Scenario discovery in ${options.scenario.name}`,
     `Made by \`${options.command}\`; [manifest.json](manifest.json) records how to run it again.`,
-    scenarioDescription(job.scenario, options.scenario.months).replace(/^> \*\*--ticks \d+:\*\*/m, job.condition.at === undefined ? '$&' : `> **@${job.condition.at}:**`),
+    scenarioDescription(job.scenario, options.scenario.months, ...(job.condition.at !== undefined ? [`@${job.condition.at}`] : [])),
     `## The question`,
     `Under which assumptions is ${words.subject} ${words.relation} in ${words.month}${job.condition.at === undefined ? ' (the last month)' : ''}? \`--condition "${conditionText(job.condition)}"\``,
     `A Latin hypercube of ${job.samples} points over ${job.factors.length} parameter${job.factors.length === 1 ? '' : 's'} (seed ${job.scenario.seed}), each run ${job.runs} time${job.runs === 1 ? '' : 's'} (${describeSeeds(options.seeds)}, the same at every point): **${runs.toLocaleString('en-US')} runs**. A point's value is the mean of its runs; the condition holds at **${found.holding} of the ${job.samples} points (${percent(found.holding / job.samples)})**${countMissing(found)}. ${noiseSentence(job, options.noise)}`,

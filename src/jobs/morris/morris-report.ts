@@ -99,7 +99,7 @@ export function morrisMd(options: {
   return [
     `# Morris screening of ${options.scenario.name}`,
     `Made by \`${options.command}\`; [manifest.json](manifest.json) records how to run it again.`,
-    scenarioDescription(job.scenario, options.scenario.months).replace(/^> \*\*--ticks \d+:\*\*/m, job.at === undefined ? '$&' : `> **--at ${job.at}:**`),
+    scenarioDescription(job.scenario, options.scenario.months, ...(job.at !== undefined ? [`--at ${job.at}`] : [])),
     `Which of ${k} parameters matter for the KPIs at ${monthName(options.at)}${job.at === undefined ? ' (the last month)' : ' (--at)'}. Each moves over its range, and why that range:`,
     mdTable(['Parameter', 'Path', 'Range', 'Why this range'], job.factors.map((f, i) => [labels[i]!, `\`${f.path}\``, describeFactor(f), rangeReason(f)]), ['l', 'l', 'l', 'l']),
     `Morris's design (seed ${job.scenario.seed}): ${job.trajectories} trajectories × (${k} + 1) points = ${options.points.toLocaleString('en-US')} points on a grid of ${job.levels} levels per parameter, each run ${job.runs} time${job.runs === 1 ? '' : 's'} (${describeSeeds(options.seeds)}, the same at every point), ${(options.points * job.runs).toLocaleString('en-US')} runs in all. A point's KPI is the mean over its runs. An interval's levels are its ends and equal steps between; a distribution's are the medians of ${job.levels} equally likely slices of it.`,

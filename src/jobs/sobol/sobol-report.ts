@@ -117,7 +117,7 @@ export function sobolMd(options: {
     `# Sobol' indices of ${options.scenario.name}`,
     `Made by \`${options.command}\`; [manifest.json](manifest.json) records how to run it again.`,
     // --at stops the runs as --ticks would; the note says which the user gave.
-    scenarioDescription(job.scenario, options.scenario.months).replace(/^> \*\*--ticks \d+:\*\*/m, job.at === undefined ? '$&' : `> **--at ${job.at}:**`),
+    scenarioDescription(job.scenario, options.scenario.months, ...(job.at !== undefined ? [`--at ${job.at}`] : [])),
     `Which of ${k} parameters drive the KPIs at ${monthName(options.at)}${job.at === undefined ? ' (the last month)' : ' (--at)'}, alone and through interactions. Each parameter is uncertain over its interval, independently of the others:`,
     job.params.map((p, i) => `- ${labels[i]} (\`${p.path}\`): ${describeInterval(p)}`).join('\n'),
     `Saltelli's design on a scrambled Sobol' sequence (seed ${job.scenario.seed}): ${perPoint} = ${options.points.toLocaleString('en-US')} points${job.secondOrder ? ' (with second order)' : ''}, each run ${job.runs} time${job.runs === 1 ? '' : 's'} (${describeSeeds(options.seeds)}, the same at every point), ${totalRuns.toLocaleString('en-US')} runs in all. A point's KPI is the mean over its runs.`,

@@ -91,7 +91,7 @@ export function sweepMd(options: {
   return [
     `# Sweep of ${options.scenario.name}`,
     `Made by \`${options.command}\`; [manifest.json](manifest.json) records how to run it again.`,
-    scenarioDescription(options.configured, options.scenario.months),
+    scenarioDescription(options.configured, options.scenario.months, ...(options.at !== undefined ? [`--at ${options.at}`] : [])),
     `${points.length} points × ${runs} run${runs === 1 ? '' : 's'} (${describeSeeds(options.seeds)}, the same at every point)${options.at !== undefined ? `, each stopped at ${monthName(options.at)} (--at) and its KPIs read there` : ''}, over:`,
     ranges,
     `## Key figures by point`,
