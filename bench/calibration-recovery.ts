@@ -38,7 +38,7 @@ export interface Recovery {
   readonly runs: number;
 }
 
-export function recover(scenario: Scenario, truth: readonly number[], options: { budget: number; seed: number }): Recovery {
+export function recover(scenario: Scenario, truth: readonly number[], options: { budget: number; seed: number; runs?: number }): Recovery {
   const atTruth = scenarioAt(scenario, RECOVERY_FREE, truth);
   if (!atTruth.success) throw new Error(atTruth.message);
   const samples = [1, 2, 3, 4, 5].map((seed) => figuresOf(runSimulation(atTruth.value, { seed, months: RECOVERY_MONTHS }).metrics, RECOVERY_TARGETS));
@@ -50,7 +50,7 @@ export function recover(scenario: Scenario, truth: readonly number[], options: {
     return { ...t, band: [mean - half, mean + half] as [number, number] };
   });
   // The calibration's seeds start far from 1–5, so it never sees the runs that made the bands.
-  const setup = calibrationSetup(targets, RECOVERY_FREE, { budget: options.budget, runs: 1, seed: 1000 + options.seed });
+  const setup = calibrationSetup(targets, RECOVERY_FREE, { budget: options.budget, runs: options.runs ?? 1, seed: 1000 + options.seed });
   const { fit, runs } = calibrate(setup, (points) =>
     points.map((p) => {
       const at = scenarioAt(scenario, RECOVERY_FREE, p.values);
