@@ -25,7 +25,9 @@ writeFileSync(
     ],
   }),
 );
-const config = `${PROJECT_ROOT}/configs/baseline.json`;
+// The baseline with 300 enterprises: its runs cost a sixth of the 20,000's (29 against 180 ms for 7 months).
+const config = join(dir, 'small.json');
+writeFileSync(config, JSON.stringify({ extends: `${PROJECT_ROOT}/configs/baseline.json`, name: 'small', enterprises: { count: 300 } }));
 const args = (out: string, ...more: string[]) => [config, '--targets', targets, '--budget', '200', '--workers', '2', '--out', out, ...more];
 
 describe('npm run calibrate', () => {
@@ -34,7 +36,7 @@ describe('npm run calibrate', () => {
     const run = runCli('calibrate.ts', args(out));
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^Calibrated 2 parameters of baseline in 200 runs \(3 generations\), then 10 runs at the fit: \d of 2 targets hit\./);
+    expect(run.stdout).toMatch(/^Calibrated 2 parameters of small in 200 runs \(3 generations\), then 10 runs at the fit: \d of 2 targets hit\./);
     for (const file of ['calibration.md', 'calibration.csv', 'posterior.csv', 'fitted.json', 'calibration-loss.png']) expect(existsSync(join(out, file)), file).toBe(true);
     const md = readFileSync(join(out, 'calibration.md'), 'utf8');
     expect(md).toContain('| upgrades | 0.5 – 0.8 | one model per vendor | survey |');
