@@ -89,6 +89,7 @@ export async function inStagedFolder(work: FolderWork): Promise<number> {
   const prepared = prepareOutput(outDir, work.inputs);
   if (!prepared.success) {
     signals.restore();
+    for (const warning of prepared.warnings ?? []) tell(process.stderr, `warning: ${warning}\n`);
     tell(process.stderr, `error: ${prepared.reason}\n`);
     return EXIT_BAD_INPUT;
   }

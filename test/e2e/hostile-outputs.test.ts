@@ -229,8 +229,9 @@ describe.skipIf(!canSetFileFlags)('a previous output that cannot be deleted, fro
     } finally {
       setFlag(join(dir, leftover!, 'summary.json'), '-a');
     }
+    // Removed at last, and said: a set-aside output never goes silently.
     const clean = simulate(out, '--seed', '4');
-    expect(clean).toMatchObject({ status: 0, stderr: '' });
+    expect(clean).toMatchObject({ status: 0, stderr: `warning: removed ${join(dir, leftover!)}, an older output of ${out} that an earlier run had set aside: ${out} holds a newer output\n` });
     expect(beside(out)).toEqual([]);
   }, 120_000);
 });
@@ -371,6 +372,67 @@ describe('a previous output set aside by a run killed mid-commit', () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toBe(`warning: put back ${join(dir, 'fitted')}, which a run killed while replacing it had set aside as ${setAside}\n`);
     expect(existsSync(join(dir, 'fitted', 'fitted.json'))).toBe(true);
+  });
+});
+
+describe('a set-aside previous output with something made in its place since', () => {
+  const { dir, baseline } = tinyConfigs('hostile-put-back-over');
+  const out = join(dir, 'out');
+  const simulate = (seed: string) => runCli('simulate.ts', [baseline, '--no-charts', '--quiet', '--seed', seed, '--out', out]);
+  /** As a kill between the renames leaves it, its lock gone too; returns where the copy is. */
+  const setAside = (id: string) => {
+    const copy = join(dir, `.out.999999-${id}.partial.previous`);
+    renameSync(out, copy);
+    return copy;
+  };
+
+  it('is put back over an empty folder (a script’s mkdir -p), by validate and by a run, never deleted as if replaced', () => {
+    expect(simulate('1').status).toBe(0);
+    const copy = setAside('0000000a');
+    mkdirSync(out);
+    const validate = runCli('validate.ts', [join(out, 'manifest.json')]);
+    expect(validate.status).toBe(0);
+    expect(validate.stderr).toBe(`warning: put back ${out}, which a run killed while replacing it had set aside as ${copy} (the empty folder made in its place since is gone)\n`);
+    expect(seedOf(out)).toBe(1);
+    const again = setAside('0000000b');
+    mkdirSync(out);
+    const run = simulate('2');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(`warning: put back ${out}, which a run killed while replacing it had set aside as ${again} (the empty folder made in its place since is gone)\n`);
+    expect(seedOf(out)).toBe(2);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.out.'))).toEqual([]);
+  });
+
+  it('is kept, and said, when what stands in its place is no output; a run there is refused with exit 2', () => {
+    expect(simulate('3').status).toBe(0);
+    const copy = setAside('0000000c');
+    mkdirSync(out);
+    writeFileSync(join(out, 'notes.md'), 'mine');
+    const kept = `warning: ${copy}, the output of ${out} that an earlier run set aside, is kept: ${out} is in its place and is not an output of llm-market-sim`;
+    const validate = runCli('validate.ts', [join(out, 'manifest.json')]);
+    expect(validate.status).toBe(2);
+    expect(validate.stderr).toContain(kept);
+    const run = simulate('4');
+    expect(run.status).toBe(2);
+    expect(run.stderr.startsWith(kept)).toBe(true);
+    expect(run.stderr).toContain(`error: cannot write to ${out}: its previous output, set aside as ${copy} by a run killed while replacing it, could not be put back`);
+    expect(run.stderr.split('\n').filter((line) => line.startsWith('warning:'))).toHaveLength(1);
+    expect(readFileSync(join(out, 'notes.md'), 'utf8')).toBe('mine');
+    expect(seedOf(copy)).toBe(3);
+    // Moved away, the copy is put back.
+    rmSync(out, { recursive: true });
+    expect(simulate('5').status).toBe(0);
+    expect(seedOf(out)).toBe(5);
+  });
+
+  it('is removed only when an output of the tool stands in its place, and that is said', () => {
+    const copy = setAside('0000000d');
+    expect(runCli('simulate.ts', [baseline, '--no-charts', '--quiet', '--seed', '6', '--out', join(dir, 'newer')]).status).toBe(0);
+    renameSync(join(dir, 'newer'), out);
+    const run = simulate('7');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(`warning: removed ${copy}, an older output of ${out} that an earlier run had set aside: ${out} holds a newer output\n`);
+    expect(existsSync(copy)).toBe(false);
   });
 });
 
