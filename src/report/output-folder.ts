@@ -4,7 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { errorCode, fsCause } from '../io/fs-errors.js';
 import { checkDestination } from './out-destination.js';
 import { OUTPUT_MARKER, ownership, writeMarker } from './output-marker.js';
-import { describeRemovalFailure, removeTree, whyFolderRefusesMoves, whyNotMovable, whyNotRemovable } from './removable.js';
+import { describeRemovalFailure, removeTree, whyFolderRefusesMoves, whyNotMovable, whyNotRemovable, whyOthersOwn } from './removable.js';
 import { isLocked, lockStaging, newRunId, type StagingLock } from './staging-lock.js';
 
 export { OUTPUT_MARKER } from './output-marker.js';
@@ -210,10 +210,12 @@ function clearAbandoned(target: string): { warnings: string[]; notPutBack: strin
         // Another run cleared it first.
         if (errorCode(error) === 'ENOENT') continue;
         if (restore) notPutBack.push(path);
+        // Another user's to move or remove: telling the user to do it themselves would send them to the same refusal.
+        const whose = whyOthersOwn(path) !== undefined ? 'have its owner (or root) do it' : 'do it yourself';
         warnings.push(
           restore
-            ? `${what} could not be put back: ${describeRemovalFailure(error)}; move it back to ${target} yourself (mv ${path} ${target})`
-            : `${what} could not be removed: ${describeRemovalFailure(error)}; remove it yourself (the next run to this --out tries again)`,
+            ? `${what} could not be put back: ${describeRemovalFailure(error)}; move it back to ${target} (mv ${path} ${target}): ${whose}`
+            : `${what} could not be removed: ${describeRemovalFailure(error)}; remove it (the next run to this --out tries again): ${whose}`,
         );
       }
     }

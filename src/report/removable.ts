@@ -175,8 +175,35 @@ export function removeTree(path: string): void {
   }
 }
 
-/** "permission denied (EACCES) at /a/b": a removal's failure, with the file it stopped at. */
+/**
+ * "permission denied (EACCES) at /a/b": a removal's or a move's failure, with the file it stopped
+ * at, and when another user's ownership is why, that: the sticky bit of its folder, or a folder
+ * not the user's, which no flag or chmod of theirs can change.
+ */
 export function describeRemovalFailure(error: unknown): string {
   const path = (error as NodeJS.ErrnoException).path;
-  return `${fsCause(error)}${path ? ` at ${path}` : ''}`;
+  const code = errorCode(error);
+  const why = path && (code === 'EACCES' || code === 'EPERM') ? whyOthersOwn(path) : undefined;
+  return `${fsCause(error)}${path ? ` at ${path}` : ''}${why ? `: ${why}` : ''}`;
+}
+
+/** Why a user may not move or delete `path` for its owners: the sticky bit of its folder, or a folder of another user's that they may not write. */
+export function whyOthersOwn(path: string): string | undefined {
+  const uid = process.geteuid?.();
+  if (uid === undefined || uid === 0) return undefined;
+  try {
+    const folder = dirname(path);
+    const sticky = stickyRefusal(folder, lstatSync(path));
+    if (sticky !== undefined) return sticky;
+    const owner = lstatSync(folder).uid;
+    if (owner === uid) return undefined;
+    try {
+      accessSync(folder, constants.W_OK);
+      return undefined;
+    } catch {
+      return `the folder ${folder} is ${userName(owner)}'s, not yours (${userName(uid)}), and you may not change what it holds`;
+    }
+  } catch {
+    return undefined;
+  }
 }

@@ -295,6 +295,43 @@ describe.skipIf(!canDropPrivileges)('a previous output in a folder the user may 
     expect(readdirSync(sticky)).toEqual(['out']);
   });
 
+  it('set aside by root’s killed run in a sticky folder is said once, naming the sticky bit; the user’s run there is refused, and root’s puts it back', () => {
+    const { dir, simulate } = asNobody();
+    const sticky = join(dir, 'st');
+    mkdirSync(sticky);
+    chmodSync(sticky, 0o1777);
+    const out = join(sticky, 'x');
+    expect(simulate(out, '1', []).status).toBe(0);
+    // As root's run killed between the renames of its commit leaves it: the old output set aside, the new one staged, the lock and its holder.
+    const staging = join(sticky, '.x.999999-0abc0abc.partial');
+    renameSync(out, `${staging}.previous`);
+    mkdirSync(staging);
+    writeFileSync(join(staging, 'summary.json'), '{}');
+    mkdirSync(`${staging}.lock`);
+    writeFileSync(`${staging}.holder`, '{}');
+    utimesSync(`${staging}.lock`, new Date(0), new Date(0));
+    const validate = spawnSync('setpriv', [...AS_NOBODY, process.execPath, '--import', 'tsx', `${PROJECT_ROOT}/src/cli/validate.ts`, join(out, 'manifest.json')], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    const warnings = validate.stderr.split('\n').filter((line) => line.startsWith('warning:'));
+    expect(warnings).toHaveLength(4);
+    expect(new Set(warnings).size).toBe(4);
+    expect(warnings[0]).toBe(
+      `warning: ${staging}.previous, the output of ${out} that an earlier run set aside, could not be put back: operation not permitted (EPERM) at ${staging}.previous: ${sticky} has the sticky bit (chmod +t, as /tmp has), so only the owner of an entry in it, or of the folder, may move or delete the entry, and neither is you (nobody): the entry is root's, the folder root's; move it back to ${out} (mv ${staging}.previous ${out}): have its owner (or root) do it`,
+    );
+    const run = simulate(out, '2');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`error: cannot write to ${out}: its previous output, set aside as ${staging}.previous by a run killed while replacing it, could not be put back`);
+    expect(existsSync(out)).toBe(false);
+    const root = simulate(out, '3', []);
+    expect(root.status).toBe(0);
+    expect(root.stderr).toBe(`warning: put back ${out}, which a run killed while replacing it had set aside as ${staging}.previous\n`);
+    expect(seedOf(out)).toBe(3);
+    expect(readdirSync(sticky)).toEqual(['x']);
+  });
+
   it('in a folder the user may not write names that folder, not --out', () => {
     const { dir, simulate } = asNobody();
     for (const out of [join(dir, 'out'), join(dir, 'a', 'out')]) {
