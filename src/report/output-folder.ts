@@ -4,7 +4,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { errorCode, fsCause } from '../io/fs-errors.js';
 import { checkDestination } from './out-destination.js';
 import { OUTPUT_MARKER, ownership, writeMarker } from './output-marker.js';
-import { describeRemovalFailure, removeTree, whyFolderRefusesMoves, whyNotMovable, whyNotRemovable, whyOthersOwn } from './removable.js';
+import { describeRemovalFailure, folderRefusal, removeTree, whyFolderRefusesMoves, whyNotMovable, whyNotRemovable, whyOthersOwn } from './removable.js';
+import { holderFile } from './lock-holder.js';
 import { isLocked, lockStaging, newRunId, type StagingLock } from './staging-lock.js';
 
 export { OUTPUT_MARKER } from './output-marker.js';
@@ -29,7 +30,7 @@ export interface Staging {
 
 export type Preparation =
   | { success: true; staging: Staging; /** Leftovers of earlier runs that could not be removed, each in a line. */ warnings: string[] }
-  | { success: false; reason: string; /** Said before the reason. */ warnings?: string[] };
+  | { success: false; reason: string; /** Said before the reason. */ warnings?: string[]; /** What could not be cleaned up, said after it. */ leftovers?: string[] };
 
 /** `.baseline.1234-9f2c01ab.partial`: a staging folder for `baseline`. */
 function stagingName(target: string, runId: string): string {
@@ -90,8 +91,8 @@ export function prepareOutput(out: string, inputs: readonly string[] = []): Prep
     // Checked once the parent proved writable: a read-only file system is reported as such above.
     const blocked = existsSync(target) ? whyNotRemovable(target, out) : undefined;
     if (blocked !== undefined) {
-      discardOutput({ path: staging, target, lock });
-      return { success: false, reason: blocked };
+      const leftovers = discardOutput({ path: staging, target, lock });
+      return { success: false, reason: blocked, warnings, leftovers };
     }
     return { success: true, staging: { path: staging, target, lock }, warnings };
   } catch (error) {
@@ -306,9 +307,13 @@ export function commitOutput(staging: Staging, shown = staging.target): { leftov
       const code = errorCode(error);
       if (code === 'EPERM' || code === 'EACCES') {
         // The sticky bit is seen before the run; should it be set since, it is named, not a flag it is not.
+        // Its folder's refusal is the cause when it refuses (a flag or a mode set during the run); the output's own flag otherwise.
+        const folder = folderRefusal(dirname(staging.target));
         throw new InputError(
           whyNotMovable(staging.target, shown) ??
-            `${shown} cannot be replaced: it cannot be moved aside for the new output, ${fsCause(error)} (lsattr -d ${shown} shows whether it has an immutable or append-only flag); clear it, or choose another --out folder`,
+            (folder !== undefined
+              ? `${shown} cannot be replaced: the previous output could not be moved aside for the new one, as its folder ${dirname(staging.target)} ${folder.what}; ${folder.fix}, or choose another --out folder`
+              : `${shown} cannot be replaced: it cannot be moved aside for the new output, ${fsCause(error)} (lsattr -d ${shown} shows whether it has an immutable or append-only flag); clear it, or choose another --out folder`),
         );
       }
       throw error;
@@ -346,7 +351,33 @@ export function commitOutput(staging: Staging, shown = staging.target): { leftov
 /** A commit that failed with the previous output set aside and not put back: --out is not "unchanged". */
 export class OutputSetAside extends Error {}
 
-export function discardOutput(staging: Staging): void {
-  rmSync(staging.path, { recursive: true, force: true });
-  staging.lock.release();
+/**
+ * Removes a run's staging folder and releases its lock. Never throws: what it could not remove (the
+ * staging folder, the lock, its holder record; a folder that became append-only or immutable during
+ * the run keeps them) is returned, a line each naming it, for the caller to say after the failure
+ * that brought it here, which it must not replace.
+ */
+export function discardOutput(staging: Staging): string[] {
+  const leftovers: string[] = [];
+  try {
+    rmSync(staging.path, { recursive: true, force: true });
+  } catch {
+    // Tried again below, one entry at a time, for the real cause.
+  }
+  try {
+    staging.lock.release();
+  } catch {
+    // Its lock folder and holder record are looked at below.
+  }
+  const owned = [[staging.path, 'the staging folder of this run'], [`${staging.path}.lock`, 'its lock'], [holderFile(staging.path), 'its lock\'s holder record']] as const;
+  for (const [path, what] of owned) {
+    if (!existsSync(path)) continue;
+    try {
+      removeTree(path);
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') continue;
+      leftovers.push(`${path}, ${what}, could not be removed: ${describeRemovalFailure(error)}; remove it yourself (the next run to this --out tries again)`);
+    }
+  }
+  return leftovers;
 }

@@ -236,6 +236,61 @@ describe.skipIf(!canSetFileFlags)('a previous output that cannot be deleted, fro
   }, 120_000);
 });
 
+describe.skipIf(!canSetFileFlags)('a folder holding --out made append-only or immutable while the run goes on', () => {
+  const { dir, baseline } = tinyConfigs('hostile-parent-flag');
+
+  it('is named as the cause, exit 2, and each leftover it keeps is a warning after it, never the error in its place', async () => {
+    for (const flag of ['+a', '+i'] as const) {
+      const parent = join(dir, `q${flag === '+a' ? 'a' : 'i'}`);
+      const out = join(parent, 'o');
+      expect(runCli('simulate.ts', [baseline, '--no-charts', '--quiet', '--seed', '1', '--out', out]).status).toBe(0);
+      const child = spawn(process.execPath, ['--import', 'tsx', `${PROJECT_ROOT}/src/cli/simulate.ts`, baseline, '--no-charts', '--quiet', '--seed', '2', '--runs', '6', '--workers', '1', '--out', out], {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, NODE_OPTIONS: '' },
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      await new Promise<void>((done) => {
+        const poll = setInterval(() => {
+          if (readdirSync(parent).some((f) => f.endsWith('.partial'))) {
+            clearInterval(poll);
+            setFlag(parent, flag);
+            done();
+          }
+        }, 20);
+      });
+      const status = await new Promise<number | null>((done) => child.on('close', done));
+      const left = readdirSync(parent).filter((f) => f !== 'o').sort();
+      setFlag(parent, flag === '+a' ? '-a' : '-i');
+      const kind = flag === '+a' ? 'append-only' : 'immutable';
+      expect(status, flag).toBe(2);
+      const [error, ...warnings] = stderr.trimEnd().split('\n');
+      expect(error, flag).toBe(
+        `error: ${out} cannot be replaced: the previous output could not be moved aside for the new one, as its folder ${parent} is ${kind} (lsattr -d shows the flag), operation not permitted (EPERM); clear the flag (chattr ${flag === '+a' ? '-a' : '-i'} ${parent}), or choose another --out folder; ${out} is unchanged`,
+      );
+      expect(left.length, flag).toBe(3);
+      expect(warnings.sort(), flag).toEqual(left.map((f) => expect.stringMatching(new RegExp(`^warning: ${join(parent, f).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, .* could not be removed: operation not permitted \\(EPERM\\)`))));
+      expect(seedOf(out), flag).toBe(1);
+      // Once the flag is cleared, the next run clears what was left.
+      expect(runCli('simulate.ts', [baseline, '--no-charts', '--quiet', '--seed', '3', '--out', out]).status).toBe(0);
+      expect(readdirSync(parent)).toEqual(['o']);
+    }
+  }, 120_000);
+
+  it('before the run is named as what it is, immutable or append-only', () => {
+    for (const flag of ['+a', '+i'] as const) {
+      const parent = join(dir, `before${flag === '+a' ? 'a' : 'i'}`);
+      mkdirSync(parent);
+      setFlag(parent, flag);
+      const run = runCli('simulate.ts', [baseline, '--no-charts', '--quiet', '--out', join(parent, 'o')]);
+      setFlag(parent, flag === '+a' ? '-a' : '-i');
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`its folder ${parent} is ${flag === '+a' ? 'append-only' : 'immutable'} (lsattr -d shows the flag)`);
+      expect(run.stderr).toContain(`(chattr ${flag === '+a' ? '-a' : '-i'} ${parent})`);
+    }
+  });
+});
+
 describe.skipIf(!canDropPrivileges)('a previous output in a folder the user may not write, from the command line', () => {
   it('is refused before the run with exit 2, saying to make it writable, and nothing is replaced', () => {
     // A folder an unprivileged user may write in, and a config it may read.
@@ -330,6 +385,20 @@ describe.skipIf(!canDropPrivileges)('a previous output in a folder the user may 
     expect(root.stderr).toBe(`warning: put back ${out}, which a run killed while replacing it had set aside as ${staging}.previous\n`);
     expect(seedOf(out)).toBe(3);
     expect(readdirSync(sticky)).toEqual(['x']);
+  });
+
+  it('that is another user’s and not writable says so, not to chmod what the user cannot', () => {
+    const { dir, simulate } = asNobody();
+    chmodSync(dir, 0o777);
+    const out = join(dir, 'roots');
+    expect(simulate(out, '1', []).status).toBe(0);
+    const run = simulate(out, '2');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      `error: ${out} cannot be replaced: the new output replaces the whole folder, so the previous one must be deleted, but the folder ${out} is root's, not yours (nobody), and not writable by you, permission denied (EACCES), so what it holds cannot be deleted; have root remove ${out} or make it yours, or choose another --out folder\n`,
+    );
+    expect(run.stderr).not.toContain('chmod');
+    expect(seedOf(out)).toBe(1);
   });
 
   it('in a folder the user may not write names that folder, not --out', () => {
