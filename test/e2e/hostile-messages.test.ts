@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliRun } from '../support/run-cli.js';
+import { PROJECT_ROOT, runCli, type CliRun } from '../support/run-cli.js';
 import { BASELINE_PATH } from '../support/scenario-fixtures.js';
 import { tinyConfigs } from './tiny-configs.js';
 
@@ -222,7 +223,36 @@ describe('config messages', () => {
       // eslint-disable-next-line no-control-regex
       expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
     }
+    // The launcher's unknown command, before anything is compiled.
+    const launched = spawnSync(process.execPath, ['scripts/launch.mjs', 'sim\u001b[2J'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    expect(launched.status).toBe(2);
+    expect(launched.stderr).toContain('unknown command "sim\\u001b[2J"');
+    // eslint-disable-next-line no-control-regex
+    expect(launched.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
   });
+
+  it('echoes no control character of the folder the explorer lists configs from', async () => {
+    const evil = join(dir, 'e\u001b[31m\u0007');
+    mkdirSync(evil);
+    writeFileSync(join(evil, 'tiny.json'), JSON.stringify({ extends: BASELINE_PATH, name: 'tiny' }));
+    const child = spawn(process.execPath, ['--import', 'tsx', `${PROJECT_ROOT}/src/cli/explore.ts`, join(evil, 'tiny.json')], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    let stdout = '';
+    await new Promise<void>((done, fail) => {
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk;
+        if (stdout.includes('Ctrl-C stops it')) done();
+      });
+      child.on('close', () => fail(new Error(`explore ended: ${stdout}`)));
+    });
+    child.kill('SIGTERM');
+    expect(stdout).toContain('Configs are listed from');
+    expect(stdout).toContain('e\\u001b[31m\\u0007/');
+    // eslint-disable-next-line no-control-regex
+    expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+  }, 30_000);
 });
 
 describe('--out paths in messages', () => {
