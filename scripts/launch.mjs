@@ -16,16 +16,22 @@ function commands() {
   return Object.keys(scripts).filter((name) => scripts[name] === `exec node scripts/launch.mjs ${name}`);
 }
 
+/** Text safe to print on a terminal, as src/io/json-text.ts printable (not importable before the build): what the user typed never acts on it. */
+function printable(text) {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 const command = process.argv[2];
 const known = commands();
 if (command === undefined || !known.includes(command)) {
-  process.stderr.write(`error: ${command === undefined ? 'no command given' : `unknown command "${command}"`}\nusage: node scripts/launch.mjs <command> [options], the command one of: ${known.join(', ')}\n`);
+  process.stderr.write(printable(`error: ${command === undefined ? 'no command given' : `unknown command "${command}"`}\nusage: node scripts/launch.mjs <command> [options], the command one of: ${known.join(', ')}\n`));
   process.exit(2);
 }
 try {
   await ensureBuild();
 } catch (error) {
-  process.stderr.write(`error: compiling src/ into dist/ failed: ${buildErrorMessage(error)}\n(node --import tsx src/cli/${command}.ts runs the sources without compiling them)\n`);
+  process.stderr.write(printable(`error: compiling src/ into dist/ failed: ${buildErrorMessage(error)}\n(node --import tsx src/cli/${command}.ts runs the sources without compiling them)\n`));
   process.exit(1);
 }
 const entry = join(PROJECT_ROOT, 'dist', 'cli', `${command}.js`);

@@ -80,8 +80,9 @@ export async function inStagedFolder(work: FolderWork): Promise<number> {
     if (committing) return;
     interrupted = true;
     void (running?.stop() ?? Promise.resolve()).finally(() => {
-      if (staging !== undefined) discardOutput(staging);
+      const leftovers = staging !== undefined ? discardOutput(staging) : [];
       tell(process.stderr, `${description}: the ${work.noun === 'run' ? 'run' : 'runs'} stopped and ${untouched}\n`);
+      for (const leftover of leftovers) tell(process.stderr, `warning: ${leftover}\n`);
       process.exit(exitCode);
     });
   });
@@ -89,7 +90,9 @@ export async function inStagedFolder(work: FolderWork): Promise<number> {
   const prepared = prepareOutput(outDir, work.inputs);
   if (!prepared.success) {
     signals.restore();
+    for (const warning of prepared.warnings ?? []) tell(process.stderr, `warning: ${warning}\n`);
     tell(process.stderr, `error: ${prepared.reason}\n`);
+    for (const leftover of prepared.leftovers ?? []) tell(process.stderr, `warning: ${leftover}\n`);
     return EXIT_BAD_INPUT;
   }
   for (const warning of prepared.warnings) tell(process.stderr, `warning: ${warning}\n`);
@@ -109,13 +112,19 @@ export async function inStagedFolder(work: FolderWork): Promise<number> {
   } catch (error) {
     if (interrupted) return STOPPING;
     signals.restore();
-    discardOutput(staging);
+    // What could not be cleaned up is said after the failure, never in its place.
+    const leftovers = discardOutput(staging);
+    const sayLeftovers = () => {
+      for (const leftover of leftovers) tell(process.stderr, `warning: ${leftover}\n`);
+    };
     if (error instanceof InputError) {
       tell(process.stderr, `error: ${oneLine(error.message)}; ${untouched}\n`);
+      sayLeftovers();
       return EXIT_BAD_INPUT;
     }
     if (error instanceof OutputSetAside) tell(process.stderr, `error: the ${work.noun} failed: ${error.message}\n`);
     else tell(process.stderr, `error: the ${work.noun} failed and ${untouched}: ${describeFailure(error, staging.path)}\n`);
+    sayLeftovers();
     return EXIT_RUN_FAILED;
   }
   if (!work.quiet) tell(process.stdout, `${lines.join('\n')}\n`);

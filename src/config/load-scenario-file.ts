@@ -7,7 +7,7 @@ import { id as idSchema } from './field-types.js';
 import { LIMIT_REASONS, MAX_CONFIG_FILE_BYTES, MAX_EXTENDS_CHAIN, MAX_JSON_DEPTH } from './limits.js';
 import type { ConfigProblem } from './references.js';
 import { isOwnFileProblem } from './branch-rules.js';
-import { formatPath, NO_PARENT, parseScenario, type PartialScenario, type Scenario } from './parse-scenario.js';
+import { checkFieldsAlone, formatPath, NO_PARENT, parseScenario, type PartialScenario, type Scenario } from './parse-scenario.js';
 import { closestName } from './suggest.js';
 
 /** What one file of an `extends` chain does to the events it inherits (null for the root, which inherits none). */
@@ -27,7 +27,11 @@ export type LoadResult =
   | { success: true; scenario: Scenario; files: readonly string[]; chain: readonly FileEvents[]; /** The file merged onto its parents, as JSON. */ json: unknown }
   | { success: false; file: string; problems: readonly LocatedProblem[] };
 
-type Refused = { success: false; file: string; problems: LocatedProblem[] };
+/**
+ * A chain that could not be read whole: `problems` say why; `below` are the files that could be
+ * read on the way to the failure, each with its own JSON, the parent-most first, to be checked alone.
+ */
+type Refused = { success: false; file: string; problems: LocatedProblem[]; below?: readonly { readonly file: string; readonly json: unknown }[] };
 type RawResult = Composed | Refused;
 
 /** A file merged onto its chain of parents, with the parent's own merge kept for a branch. */
@@ -84,9 +88,24 @@ export function loadScenarioDraft(file: string, json: unknown): LoadResult {
 
 function loadComposed(file: string, draft: Draft | undefined): LoadResult {
   const raw = readComposed(resolve(file), [], draft);
-  if (!raw.success) return raw;
+  // The heading names the file the user gave, whichever file of its chain the problems are in; that file's own are said without its name.
+  const own = display(resolve(file));
+  const asGiven = (problems: readonly LocatedProblem[]) => problems.map((p) => (p.file === own ? { ...p, file } : p));
+  if (!raw.success) {
+    // A parent that cannot be read: what each file read on the way states wrongly on its own is said too.
+    const alone = (raw.below ?? []).flatMap((read) => checkFieldsAlone(read.json).map((p) => ({ ...p, file: read.file })));
+    return { success: false, file, problems: asGiven(dedupe([...raw.problems, ...alone])) };
+  }
   const resolved = resolveScenario(raw, file);
-  return resolved.success ? { ...resolved, files: raw.files, chain: raw.chain, json: raw.json } : resolved;
+  return resolved.success ? { ...resolved, files: raw.files, chain: raw.chain, json: raw.json } : { success: false, file, problems: asGiven(resolved.problems) };
+}
+
+function dedupe(problems: readonly LocatedProblem[]): LocatedProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.file}\u0000${p.path}\u0000${p.message}`;
+    return !seen.has(key) && seen.add(key) !== undefined;
+  });
 }
 
 /** What the first file of a chain holds when it is not read from disk. */
@@ -103,23 +122,31 @@ function resolveScenario(raw: Composed, shownFile: string): { success: true; sce
   let parent: Scenario | undefined;
   let partialParent: PartialScenario | undefined;
   let parentProblems: readonly LocatedProblem[] = [];
-  if (branches && raw.parent) {
+  // A child that extends without branching runs as it stands; the file it extends, when valid on
+  // its own, is kept beside it to measure its changes from should a run stop on a NaN. When it is
+  // not, what of it parses stands in for the child's invalid fields, so the child's own rules are
+  // checked whatever state its parent is in (a branch of it is then checked against that).
+  let extended: Scenario | undefined;
+  let extendedPartial: PartialScenario | undefined;
+  if (raw.parent) {
     const resolvedParent = resolveScenario(raw.parent, raw.parent.file);
-    if (resolvedParent.success) parent = resolvedParent.scenario;
-    else {
+    if (resolvedParent.success) {
+      if (branches) parent = resolvedParent.scenario;
+      else extended = resolvedParent.scenario;
+    } else if (branches) {
       parentProblems = resolvedParent.problems;
       partialParent = resolvedParent.partial;
+    } else {
+      extendedPartial = resolvedParent.partial;
     }
   }
-  // A child that extends without branching runs as it stands; the file it extends, when valid on
-  // its own, is kept beside it to measure its changes from should a run stop on a NaN.
-  let extended: Scenario | undefined;
-  if (!branches && raw.parent) {
-    const resolvedParent = resolveScenario(raw.parent, raw.parent.file);
-    if (resolvedParent.success) extended = resolvedParent.scenario;
-  }
   const removedEvents = raw.removed.map(({ id, index }) => ({ id, path: `events[${index}]` }));
-  const parsed = parseScenario(raw.json, parent, { removedEvents, ...(extended ? { extended } : {}), ...(partialParent ? { partialParent } : {}) });
+  const parsed = parseScenario(raw.json, parent, {
+    removedEvents,
+    ...(extended ? { extended } : {}),
+    ...(partialParent ? { partialParent } : {}),
+    ...(extendedPartial ? { extendedPartial } : {}),
+  });
   if (parsed.success && raw.mergeProblems.length === 0 && parentProblems.length === 0) return parsed;
   // Without a valid parent the branch rules cannot be checked: the parent's problems say why.
   const parentInvalid = raw.parent !== undefined && parentProblems.length > 0;
@@ -136,7 +163,7 @@ function resolveScenario(raw: Composed, shownFile: string): { success: true; sce
     return !seen.has(key) && seen.add(key) !== undefined;
   });
   const partial = parsed.success ? { shape: parsed.scenario, substituted: new Set<string>() } : parsed.partial;
-  return { success: false, file: parentProblems.length > 0 && merging.length + rest.length === 0 ? parentProblems[0]!.file : shownFile, problems: all, ...(partial ? { partial } : {}) };
+  return { success: false, file: shownFile, problems: all, ...(partial ? { partial } : {}) };
 }
 
 /** A path as segments: "events[3].vendor" → ["events", 3, "vendor"]; "(json)" and the like are no path. */
@@ -247,10 +274,10 @@ function readComposed(path: string, chain: readonly string[], draft?: Draft): Ra
     };
   }
   if (typeof parentName !== 'string') {
-    return refused(shown, [{ path: 'extends', message: 'must be the path of a parent scenario file' }]);
+    return { ...refused(shown, [{ path: 'extends', message: 'must be the path of a parent scenario file' }]), below: [{ file: shown, json }] };
   }
   const parent = readComposed(resolve(dirname(path), parentName), [...chain, path]);
-  if (!parent.success) return parent;
+  if (!parent.success) return { ...parent, below: [...(parent.below ?? []), { file: shown, json }] };
   const composition = emptyComposition();
   const merged = mergeScenario(parent.json, json, composition);
   return {

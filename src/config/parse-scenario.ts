@@ -44,6 +44,11 @@ export interface ParseContext {
   readonly extended?: Scenario;
   /** The parent a branch extends when it failed its own checks: the branch rules are checked against what of it parses. */
   readonly partialParent?: PartialScenario;
+  /**
+   * What of the scenario a non-branching child extends parses, when that failed its own checks: the
+   * child's invalid fields are taken from it, so the rules that need a whole scenario check the child.
+   */
+  readonly extendedPartial?: PartialScenario;
 }
 
 export function parseScenario(json: unknown, parent?: Scenario, context: ParseContext = {}): ParseResult {
@@ -65,7 +70,9 @@ export function parseScenario(json: unknown, parent?: Scenario, context: ParseCo
   // Every stage that can be checked is, so a file's problems come in one report: the rules that need
   // a parsed scenario run on what of it parses, the rest taken from the parent (see salvage).
   const partialParent = branchParent === undefined ? context.partialParent : undefined;
-  const salvaged = result.success ? { shape: result.data, substituted: new Set<string>() } : salvage(input, branchParent ?? partialParent?.shape);
+  // Invalid fields are taken from the parent, branched from or extended, whole or what of it parses: what the file would be with them.
+  const fallback = branchParent ?? partialParent?.shape ?? extended ?? context.extendedPartial?.shape;
+  const salvaged = result.success ? { shape: result.data, substituted: new Set<string>() } : salvage(input, fallback);
   const problems = [...(result.success ? [] : result.error.issues.map((issue) => toProblem(issue, input))), ...checkReferences(input)];
   if (salvaged !== undefined && !['start', 'vendors', 'consumers'].some((key) => salvaged.substituted.has(key))) problems.push(...checkPopulations(salvaged.shape));
   if (salvaged !== undefined) problems.push(...checkUncertain(salvaged.shape, (input as { uncertain?: unknown } | null)?.uncertain, salvaged.substituted));
@@ -137,6 +144,22 @@ function salvage(input: unknown, parent: Scenario | undefined): { shape: Scenari
     }
   }
   return { shape: shape as ScenarioShape, substituted };
+}
+
+/**
+ * The problems a file of an extends chain has on its own, for when its parent cannot be read
+ * (broken JSON, missing, a cycle): its top-level fields that are wrong whatever a parent holds (a bad
+ * name, a seed that is no integer, an unknown field). Fields inside objects and lists are left out:
+ * a child states them in part, and only the parent can complete them.
+ */
+export function checkFieldsAlone(json: unknown): ConfigProblem[] {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return [];
+  const { extends: _extends, ...own } = json as Record<string, unknown>;
+  const result = scenarioSchema.partial().safeParse(own);
+  if (result.success) return [];
+  return result.error.issues
+    .filter((issue) => issue.path.length === 0 ? issue.code === 'unrecognized_keys' : issue.path.length === 1 && issue.code !== 'invalid_union' && valueAtPath(own, issue.path).present)
+    .map((issue) => toProblem(issue, own));
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {

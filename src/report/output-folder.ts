@@ -3,8 +3,9 @@ import { InputError } from '../io/input-error.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { errorCode, fsCause } from '../io/fs-errors.js';
 import { checkDestination } from './out-destination.js';
-import { ownership, writeMarker } from './output-marker.js';
-import { describeRemovalFailure, removeTree, whyFolderRefusesMoves, whyNotMovable, whyNotRemovable } from './removable.js';
+import { OUTPUT_MARKER, ownership, writeMarker } from './output-marker.js';
+import { describeRemovalFailure, folderRefusal, removeTree, whyFolderRefusesMoves, whyNotMovable, whyNotRemovable, whyOthersOwn } from './removable.js';
+import { holderFile } from './lock-holder.js';
 import { isLocked, lockStaging, newRunId, type StagingLock } from './staging-lock.js';
 
 export { OUTPUT_MARKER } from './output-marker.js';
@@ -29,7 +30,7 @@ export interface Staging {
 
 export type Preparation =
   | { success: true; staging: Staging; /** Leftovers of earlier runs that could not be removed, each in a line. */ warnings: string[] }
-  | { success: false; reason: string };
+  | { success: false; reason: string; /** Said before the reason. */ warnings?: string[]; /** What could not be cleaned up, said after it. */ leftovers?: string[] };
 
 /** `.baseline.1234-9f2c01ab.partial`: a staging folder for `baseline`. */
 function stagingName(target: string, runId: string): string {
@@ -63,7 +64,19 @@ export function prepareOutput(out: string, inputs: readonly string[] = []): Prep
   const target = destination.target;
   let lock: StagingLock | undefined;
   try {
-    const warnings = [...behindLink, ...removeAbandonedStaging(target)];
+    const cleared = clearAbandoned(target);
+    const warnings = [...behindLink, ...cleared.warnings];
+    // Written there, the new output would stand where the user was told to move the old one back.
+    if (cleared.notPutBack.length > 0) {
+      const [first] = cleared.notPutBack;
+      return {
+        success: false,
+        warnings,
+        reason:
+          `cannot write to ${out}: its previous output, set aside as ${first} by a run killed while replacing it, could not be put back (said above); ` +
+          `a new output would stand where it belongs, so nothing was run`,
+      };
+    }
     if (existsSync(target)) {
       const owner = ownership(target, out);
       if (owner.kind === 'foreign') return { success: false, reason: owner.reason };
@@ -78,8 +91,8 @@ export function prepareOutput(out: string, inputs: readonly string[] = []): Prep
     // Checked once the parent proved writable: a read-only file system is reported as such above.
     const blocked = existsSync(target) ? whyNotRemovable(target, out) : undefined;
     if (blocked !== undefined) {
-      discardOutput({ path: staging, target, lock });
-      return { success: false, reason: blocked };
+      const leftovers = discardOutput({ path: staging, target, lock });
+      return { success: false, reason: blocked, warnings, leftovers };
     }
     return { success: true, staging: { path: staging, target, lock }, warnings };
   } catch (error) {
@@ -119,13 +132,44 @@ function removeAbandonedBehindLink(out: string): string[] {
  * Clears after runs killed outright (SIGKILL, power loss, a lost machine) with no chance to do it
  * themselves: their staging folders, whose locks have gone stale or whose process is known to be
  * gone, are removed, and a previous output set aside in the middle of a commit is put back if
- * nothing took its place. A live run's, on whatever machine, keeps its
- * lock fresh and is left alone. Returns a line for each output put back and each leftover that
- * could not be removed, naming it.
+ * nothing, or an empty folder, took its place. It is removed only when an output of the tool (a
+ * folder with its marker) stands there, and that is said; anything else there keeps it, said too.
+ * A live run's, on whatever machine, keeps its lock fresh and is left alone. Returns a line for
+ * each output put back or removed and each leftover that could not be removed, naming it.
  */
 export function removeAbandonedStaging(target: string): string[] {
+  return clearAbandoned(target).warnings;
+}
+
+/** Each warning once in a process: every command looks for set-aside outputs more than once (its arguments, files found missing, --out). */
+const said = new Set<string>();
+
+/** What stands where a set-aside output would be put back. */
+type InItsPlace = 'nothing' | 'an empty folder' | 'an output' | 'something else';
+
+/**
+ * Only a folder holding the tool's marker is an output that took the set-aside one's place; an
+ * empty folder (a script's `mkdir -p`) is no replacement, and the copy is put back over it.
+ */
+function inPlaceOf(target: string): InItsPlace {
+  if (!existsSync(target)) return 'nothing';
+  try {
+    if (!lstatSync(target).isDirectory()) return 'something else';
+    const entries = readdirSync(target);
+    if (entries.length === 0) return 'an empty folder';
+    return entries.includes(OUTPUT_MARKER) && lstatSync(join(target, OUTPUT_MARKER)).isFile() ? 'an output' : 'something else';
+  } catch {
+    return 'something else';
+  }
+}
+
+/**
+ * removeAbandonedStaging, and the set-aside outputs left where they are because they could not be
+ * put back: a run to `target` must not write there while one is (prepareOutput).
+ */
+function clearAbandoned(target: string): { warnings: string[]; notPutBack: string[] } {
   const parent = dirname(target);
-  if (!existsSync(parent)) return [];
+  if (!existsSync(parent)) return { warnings: [], notPutBack: [] };
   const pattern = new RegExp(`^(\\.${escapeRegExp(basename(target))}\\.[0-9a-z-]+\\.partial)(\\.previous|\\.lock|\\.holder)?$`);
   // Each abandoned run's entries, decided once: removing its lock or holder record first must not make the rest look live.
   const runs = new Map<string, string[]>();
@@ -134,34 +178,50 @@ export function removeAbandonedStaging(target: string): string[] {
     if (match) runs.set(match[1]!, [...(runs.get(match[1]!) ?? []), match[2] ?? '']);
   }
   const warnings: string[] = [];
+  const notPutBack: string[] = [];
   for (const [name, suffixes] of runs) {
     const staging = join(parent, name);
     if (isLocked(staging)) continue;
     // The set-aside output first: put back, or removed when another output took its place.
     for (const suffix of ['.previous', '', '.holder', '.lock'].filter((s) => suffixes.includes(s))) {
       const path = `${staging}${suffix}`;
-      // Put back whenever nothing stands in its place: the user's previous output is never deleted for want of a staging folder beside it.
-      const restore = suffix === '.previous' && !existsSync(target);
+      const previous = suffix === '.previous';
+      const standing = previous ? inPlaceOf(target) : undefined;
+      const what = previous ? `${path}, the output of ${target} that an earlier run set aside,` : `${path}, left by an earlier run to ${target} that was killed,`;
+      if (standing === 'something else') {
+        // Never deleted for what is not an output: the user's files, or a file, are no replacement for it.
+        notPutBack.push(path);
+        warnings.push(
+          `${what} is kept: ${target} is in its place and is not an output of llm-market-sim (it holds no ${OUTPUT_MARKER} marker); ` +
+            `move ${target} away and the next command puts the copy back, or move ${path} back to ${target} yourself`,
+        );
+        continue;
+      }
+      // Put back whenever nothing, or an empty folder, stands in its place (rename replaces an empty folder in one step).
+      const restore = standing === 'nothing' || standing === 'an empty folder';
       try {
         if (restore) {
           renameSync(path, target);
-          warnings.push(`put back ${target}, which a run killed while replacing it had set aside as ${path}`);
+          warnings.push(`put back ${target}, which a run killed while replacing it had set aside as ${path}${standing === 'an empty folder' ? ' (the empty folder made in its place since is gone)' : ''}`);
         } else {
           removeTree(path);
+          if (previous) warnings.push(`removed ${path}, an older output of ${target} that an earlier run had set aside: ${target} holds a newer output`);
         }
       } catch (error) {
         // Another run cleared it first.
         if (errorCode(error) === 'ENOENT') continue;
-        const what = suffix === '.previous' ? `${path}, the output of ${target} that an earlier run set aside,` : `${path}, left by an earlier run to ${target} that was killed,`;
+        if (restore) notPutBack.push(path);
+        // Another user's to move or remove: telling the user to do it themselves would send them to the same refusal.
+        const whose = whyOthersOwn(path) !== undefined ? 'have its owner (or root) do it' : 'do it yourself';
         warnings.push(
           restore
-            ? `${what} could not be put back: ${describeRemovalFailure(error)}; move it back to ${target} yourself`
-            : `${what} could not be removed: ${describeRemovalFailure(error)}; remove it yourself (the next run to this --out tries again)`,
+            ? `${what} could not be put back: ${describeRemovalFailure(error)}; move it back to ${target} (mv ${path} ${target}): ${whose}`
+            : `${what} could not be removed: ${describeRemovalFailure(error)}; remove it (the next run to this --out tries again): ${whose}`,
         );
       }
     }
   }
-  return warnings;
+  return { warnings: warnings.filter((line) => !said.has(line) && said.add(line)), notPutBack };
 }
 
 /**
@@ -169,7 +229,8 @@ export function removeAbandonedStaging(target: string): string[] {
  * write: where a path, or a folder on the way to it, is missing and a set-aside copy of it lies
  * beside it whose run is known to be gone, the copy is put back (and that run's leftovers cleared),
  * as a run to that --out would. Any command, not only the next run to the same --out: `validate
- * out/manifest.json` after a kill finds the manifest where it was. Paths that exist are not touched;
+ * out/manifest.json` after a kill finds the manifest where it was, even with an empty `out` made
+ * since (put back over it). Paths that exist otherwise are not touched;
  * a name that is no path finds nothing to put back. Returns the lines removeAbandonedStaging gives.
  */
 export function putBackSetAside(paths: readonly string[]): string[] {
@@ -177,17 +238,33 @@ export function putBackSetAside(paths: readonly string[]): string[] {
   const seen = new Set<string>();
   for (const path of paths) {
     if (path.trim() === '' || path.includes('\0')) continue;
-    for (let at = resolve(path); !existsSync(at); at = dirname(at)) {
+    // A missing path, and an empty folder in its place or on the way (a script's `mkdir -p`), may be what was set aside.
+    for (let at = resolve(path); !existsSync(at) || isEmptyFolder(at); at = dirname(at)) {
       // A dangling link: its folder may be what was set aside.
       const missing = [at, ...linkTargetOf(at)];
       for (const one of missing.filter((m) => !seen.has(m))) {
         seen.add(one);
         warnings.push(...removeAbandonedStaging(one));
       }
-      if (dirname(at) === at || existsSync(at)) break;
+      if (dirname(at) === at) break;
+      const up = dirname(at);
+      // The folder reached is no output (the user's files made in place of one): a copy set aside for it is kept, and said.
+      if (existsSync(up) && !isEmptyFolder(up)) {
+        if (!seen.has(up) && inPlaceOf(up) === 'something else') warnings.push(...removeAbandonedStaging(up));
+        seen.add(up);
+        break;
+      }
     }
   }
   return warnings;
+}
+
+function isEmptyFolder(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory() && readdirSync(path).length === 0;
+  } catch {
+    return false;
+  }
 }
 
 function linkTargetOf(path: string): string[] {
@@ -230,9 +307,13 @@ export function commitOutput(staging: Staging, shown = staging.target): { leftov
       const code = errorCode(error);
       if (code === 'EPERM' || code === 'EACCES') {
         // The sticky bit is seen before the run; should it be set since, it is named, not a flag it is not.
+        // Its folder's refusal is the cause when it refuses (a flag or a mode set during the run); the output's own flag otherwise.
+        const folder = folderRefusal(dirname(staging.target));
         throw new InputError(
           whyNotMovable(staging.target, shown) ??
-            `${shown} cannot be replaced: it cannot be moved aside for the new output, ${fsCause(error)} (lsattr -d ${shown} shows whether it has an immutable or append-only flag); clear it, or choose another --out folder`,
+            (folder !== undefined
+              ? `${shown} cannot be replaced: the previous output could not be moved aside for the new one, as its folder ${dirname(staging.target)} ${folder.what}; ${folder.fix}, or choose another --out folder`
+              : `${shown} cannot be replaced: it cannot be moved aside for the new output, ${fsCause(error)} (lsattr -d ${shown} shows whether it has an immutable or append-only flag); clear it, or choose another --out folder`),
         );
       }
       throw error;
@@ -270,7 +351,33 @@ export function commitOutput(staging: Staging, shown = staging.target): { leftov
 /** A commit that failed with the previous output set aside and not put back: --out is not "unchanged". */
 export class OutputSetAside extends Error {}
 
-export function discardOutput(staging: Staging): void {
-  rmSync(staging.path, { recursive: true, force: true });
-  staging.lock.release();
+/**
+ * Removes a run's staging folder and releases its lock. Never throws: what it could not remove (the
+ * staging folder, the lock, its holder record; a folder that became append-only or immutable during
+ * the run keeps them) is returned, a line each naming it, for the caller to say after the failure
+ * that brought it here, which it must not replace.
+ */
+export function discardOutput(staging: Staging): string[] {
+  const leftovers: string[] = [];
+  try {
+    rmSync(staging.path, { recursive: true, force: true });
+  } catch {
+    // Tried again below, one entry at a time, for the real cause.
+  }
+  try {
+    staging.lock.release();
+  } catch {
+    // Its lock folder and holder record are looked at below.
+  }
+  const owned = [[staging.path, 'the staging folder of this run'], [`${staging.path}.lock`, 'its lock'], [holderFile(staging.path), 'its lock\'s holder record']] as const;
+  for (const [path, what] of owned) {
+    if (!existsSync(path)) continue;
+    try {
+      removeTree(path);
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') continue;
+      leftovers.push(`${path}, ${what}, could not be removed: ${describeRemovalFailure(error)}; remove it yourself (the next run to this --out tries again)`);
+    }
+  }
+  return leftovers;
 }

@@ -32,6 +32,14 @@ function stickyRefusal(folder: string, entry: Stats, shownFolder = folder): stri
   return `${shownFolder} has the sticky bit (chmod +t, as /tmp has), so only the owner of an entry in it, or of the folder, may move or delete the entry, and neither is you (${userName(uid)}): the entry is ${userName(entry.uid)}'s, the folder ${userName(folderStat.uid)}'s`;
 }
 
+function ownerOf(path: string): number | undefined {
+  try {
+    return lstatSync(path).uid;
+  } catch {
+    return undefined;
+  }
+}
+
 /** "root", or "user 1234" for an id /etc/passwd does not name. */
 function userName(uid: number): string {
   try {
@@ -120,21 +128,48 @@ function firstBlocker(path: string, shownAs: (path: string) => string, flags: bo
 }
 
 /**
- * Why nothing can be moved into or out of the folder that holds --out: it is append-only (entries
- * may be made in it, never renamed or removed), so neither the new output could be moved into place
- * nor the previous one aside. Undefined when it is not, or that cannot be told.
+ * What keeps entries from being made in, moved in or out of, or removed from `folder`, in words
+ * with what to do: an immutable flag (chattr +i: access(2) refuses writing with EPERM), an
+ * append-only one (chattr +a: writing is allowed, a change of mode is not), or a mode that does not
+ * let this user write there (EACCES), another user's folder said as such. Undefined when nothing seen does.
  */
-export function whyFolderRefusesMoves(target: string, shown: string): string | undefined {
-  const folder = dirname(target);
+export function folderRefusal(folder: string): { what: string; fix: string } | undefined {
   let stat: Stats;
   try {
     stat = lstatSync(folder);
   } catch {
     return undefined;
   }
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'EPERM') return { what: `is immutable (lsattr -d shows the flag), ${fsCause(error)}`, fix: `clear the flag (chattr -i ${folder})` };
+    if (code === 'EACCES') {
+      const uid = process.geteuid?.();
+      if (uid !== undefined && stat.uid !== uid) {
+        return { what: `is ${userName(stat.uid)}'s, not yours (${userName(uid)}), and not writable by you, ${fsCause(error)}`, fix: `have ${userName(stat.uid)} make it writable for you` };
+      }
+      return { what: `is not writable, ${fsCause(error)}`, fix: `make it writable (chmod u+w ${folder})` };
+    }
+    return undefined;
+  }
   const flagged = appendOnly(folder, stat, true);
-  if (flagged === undefined) return undefined;
-  return `cannot write to ${shown}: the outputs are made beside it and moved into place, but its folder ${folder} is append-only (lsattr -d shows the flag), ${fsCause(flagged.error)}, so nothing in it can be moved; clear the flag (chattr -a ${folder}) or choose another --out folder`;
+  if (flagged !== undefined) return { what: `is append-only (lsattr -d shows the flag), ${fsCause(flagged.error)}`, fix: `clear the flag (chattr -a ${folder})` };
+  return undefined;
+}
+
+/**
+ * Why nothing can be moved into or out of the folder that holds --out: it is append-only or
+ * immutable, so neither the new output could be moved into place nor the previous one aside.
+ * Undefined when it is not, or that cannot be told (a folder merely not writable is found when
+ * the staging folder is made in it).
+ */
+export function whyFolderRefusesMoves(target: string, shown: string): string | undefined {
+  const folder = dirname(target);
+  const refusal = folderRefusal(folder);
+  if (refusal === undefined || !/^is (append-only|immutable)/.test(refusal.what)) return undefined;
+  return `cannot write to ${shown}: the outputs are made beside it and moved into place, but its folder ${folder} ${refusal.what}, so nothing in it can be moved; ${refusal.fix} or choose another --out folder`;
 }
 
 /**
@@ -154,6 +189,12 @@ export function whyNotRemovable(folder: string, shown: string, { flags = true }:
   if (blocker.sticky !== undefined) return `${start} ${what} cannot be: ${blocker.sticky}; choose another --out folder, or have its owner remove ${what}`;
   const code = errorCode(blocker.error);
   if (code === 'EACCES') {
+    // Another user's folder: no chmod of this user's can make it writable.
+    const uid = process.geteuid?.();
+    const owner = ownerOf(blocker.path);
+    if (uid !== undefined && uid !== 0 && owner !== undefined && owner !== uid) {
+      return `${start} ${blocker.folder ? `the folder ${what}` : what} is ${userName(owner)}'s, not yours (${userName(uid)}), and not writable by you, ${fsCause(blocker.error)}, so what it holds cannot be deleted; have ${userName(owner)} remove ${shown} or make it yours, or choose another --out folder`;
+    }
     return `${start} ${blocker.folder ? `the folder ${what}` : what} is not writable, ${fsCause(blocker.error)}, so what it holds cannot be deleted; make it writable (chmod -R u+w ${shown}) or choose another --out folder`;
   }
   if (blocker.appendOnly) {
@@ -175,8 +216,35 @@ export function removeTree(path: string): void {
   }
 }
 
-/** "permission denied (EACCES) at /a/b": a removal's failure, with the file it stopped at. */
+/**
+ * "permission denied (EACCES) at /a/b": a removal's or a move's failure, with the file it stopped
+ * at, and when another user's ownership is why, that: the sticky bit of its folder, or a folder
+ * not the user's, which no flag or chmod of theirs can change.
+ */
 export function describeRemovalFailure(error: unknown): string {
   const path = (error as NodeJS.ErrnoException).path;
-  return `${fsCause(error)}${path ? ` at ${path}` : ''}`;
+  const code = errorCode(error);
+  const why = path && (code === 'EACCES' || code === 'EPERM') ? whyOthersOwn(path) : undefined;
+  return `${fsCause(error)}${path ? ` at ${path}` : ''}${why ? `: ${why}` : ''}`;
+}
+
+/** Why a user may not move or delete `path` for its owners: the sticky bit of its folder, or a folder of another user's that they may not write. */
+export function whyOthersOwn(path: string): string | undefined {
+  const uid = process.geteuid?.();
+  if (uid === undefined || uid === 0) return undefined;
+  try {
+    const folder = dirname(path);
+    const sticky = stickyRefusal(folder, lstatSync(path));
+    if (sticky !== undefined) return sticky;
+    const owner = lstatSync(folder).uid;
+    if (owner === uid) return undefined;
+    try {
+      accessSync(folder, constants.W_OK);
+      return undefined;
+    } catch {
+      return `the folder ${folder} is ${userName(owner)}'s, not yours (${userName(uid)}), and you may not change what it holds`;
+    }
+  } catch {
+    return undefined;
+  }
 }

@@ -50,7 +50,11 @@ export function lockStaging(staging: string): StagingLock {
     release: () => {
       if (released || lostReason !== undefined) return;
       released = true;
-      forgetHolder(staging);
+      try {
+        forgetHolder(staging);
+      } catch {
+        // A holder record that cannot be removed (its folder made append-only, say) is found and said by whoever cleans up.
+      }
       try {
         release();
       } catch {

@@ -172,11 +172,20 @@ describe('output folder', () => {
     const dir = root();
     const target = join(dir, 'run');
     const staging = join(dir, '.run.8-ffff.partial');
+    commitOutput(staged(target, 'newer'));
+    mkdirSync(`${staging}.previous`);
+    writeFileSync(join(`${staging}.previous`, 'summary.json'), 'older');
+    expect(removeAbandonedStaging(target)).toEqual([`removed ${staging}.previous, an older output of ${target} that an earlier run had set aside: ${target} holds a newer output`]);
+    expect(readdirSync(dir)).toEqual(['run']);
+    // An empty folder made in its place (a script's mkdir -p) is no output: the copy is put back over it.
+    rmSync(target, { recursive: true });
     mkdirSync(`${staging}.previous`);
     writeFileSync(join(`${staging}.previous`, 'summary.json'), 'older');
     mkdirSync(target);
-    expect(removeAbandonedStaging(target)).toEqual([]);
-    expect(readdirSync(dir)).toEqual(['run']);
+    expect(removeAbandonedStaging(target)).toEqual([
+      `put back ${target}, which a run killed while replacing it had set aside as ${staging}.previous (the empty folder made in its place since is gone)`,
+    ]);
+    expect(readFileSync(join(target, 'summary.json'), 'utf8')).toBe('older');
     // Its staging folder gone too (a commit that could neither move in nor back): still the user's only copy.
     rmSync(target, { recursive: true });
     mkdirSync(`${staging}.previous`);
@@ -207,6 +216,7 @@ describe('output folder', () => {
       mkdirSync(staging);
       mkdirSync(`${staging}.previous`);
       writeFileSync(join(`${staging}.previous`, 'summary.json'), name);
+      writeFileSync(join(`${staging}.previous`, OUTPUT_MARKER), '');
       mkdirSync(`${staging}.lock`); // fresh: the run was killed seconds ago
       writeFileSync(`${staging}.holder`, JSON.stringify(holder));
       return staging;
@@ -372,7 +382,8 @@ describe.skipIf(!canSetFileFlags)('an output that cannot be deleted', () => {
     } finally {
       setFlag(join(leftover, 'summary.json'), '-a');
     }
-    expect(removeAbandonedStaging(target)).toEqual([]);
+    // Removed at last, and said: a set-aside output never goes silently.
+    expect(removeAbandonedStaging(target)).toEqual([`removed ${leftover}, an older output of ${target} that an earlier run had set aside: ${target} holds a newer output`]);
     expect(readdirSync(dir)).toEqual(['run']);
   });
 });

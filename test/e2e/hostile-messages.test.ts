@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliRun } from '../support/run-cli.js';
+import { PROJECT_ROOT, runCli, type CliRun } from '../support/run-cli.js';
 import { BASELINE_PATH } from '../support/scenario-fixtures.js';
 import { tinyConfigs } from './tiny-configs.js';
 
@@ -68,6 +69,19 @@ describe('config messages', () => {
     file('bad-parent.json', { extends: BASELINE_PATH, name: 'bad-parent', consumers: { growthPerYear: -1 } });
     file('middle.json', { extends: BASELINE_PATH, name: 'middle', events: [{ date: '2026-05', type: 'capacity-shock', cloud: 'gcp', gpuChange: 0.2 }] });
     files.grandchild = file('grandchild.json', { extends: 'middle.json', name: 'grandchild', events: [{ date: '2026-06', type: 'capacity-shock', cloud: 'ibm' }] });
+    // Parents that are no branch, invalid in their own ways, and parents that cannot be read at all.
+    file('plain-invalid.json', { extends: BASELINE_PATH, name: 'plain-invalid', consumers: { growthPerYear: 'fast' } });
+    files.branchOfPlainInvalid = file('branch-of-plain.json', { extends: 'plain-invalid.json', name: 'ok-name', branchesAt: '2026-06', seed: 4 });
+    file('bad-name-parent.json', { extends: BASELINE_PATH, name: 'R Bad' });
+    files.branchOfBadName = file('branch-of-bad-name.json', { extends: 'bad-name-parent.json', name: 'ok-name', branchesAt: '2026-06', seed: 4 });
+    file('plain-r3.json', { extends: BASELINE_PATH, name: 'r3', consumers: { growthPerYear: 'fast' } });
+    file('m3.json', { extends: 'plain-r3.json', name: 'M 3', branchesAt: '2026-06', seed: 2 });
+    files.c3 = file('c3.json', { extends: 'm3.json', name: 'C 3', events: [{ id: 'early-x', date: '2025-02', type: 'capacity-shock', cloud: 'aws', gpuChange: 0.5 }] });
+    writeFileSync(join(dir, 'broken.json'), '{"extends": ');
+    files.childOfBroken = file('child-of-broken.json', { extends: 'broken.json', name: 'Bad Name' });
+    files.childOfMissing = file('child-of-missing.json', { extends: 'no-such-parent.json', name: 'Bad Name' });
+    file('cycle-b.json', { extends: 'cycle-a.json', name: 'cycle-b' });
+    files.cycle = file('cycle-a.json', { extends: 'cycle-b.json', name: 'Bad Name' });
     for (const [name, path] of Object.entries(files)) {
       const run = runCli('validate.ts', [path]);
       expect(run.status, name).toBe(2);
@@ -121,6 +135,38 @@ describe('config messages', () => {
     expect(grandchild).toContain("  events[0]: a branch at 2026-09 keeps its parent's history before it: g-early of 2026-07 is not the parent's");
     // The parent's invalid field, taken from the baseline to check the rest, is no problem of the branch's.
     expect(child).not.toMatch(/^ {2}consumers\./m);
+  });
+
+  it('reports a branch’s own rule problems whatever its parent’s state: a parent that is no branch, or invalid only in its name', () => {
+    const seed = '  seed: a branch at 2026-06 cannot change what the run starts from (1 in the parent, 4 here)';
+    const plain = reports.branchOfPlainInvalid!;
+    expect(plain).toMatch(/^\S*branch-of-plain\.json is not a valid scenario \(2 problems\):\n/);
+    expect(plain).toMatch(/ {2}in \S*plain-invalid\.json, consumers\.growthPerYear: /);
+    expect(plain).toContain(seed);
+    const named = reports.branchOfBadName!;
+    // The heading names the file the user gave, never its parent.
+    expect(named).toMatch(/^\S*branch-of-bad-name\.json is not a valid scenario \(2 problems\):\n/);
+    expect(named).toMatch(/ {2}in \S*bad-name-parent\.json, name: an id of lower-case letters/);
+    expect(named).toContain(seed);
+    const c3 = reports.c3!;
+    expect(c3).toMatch(/^\S*c3\.json is not a valid scenario \(5 problems\):\n/);
+    expect(c3).toMatch(/ {2}in \S*m3\.json, seed: a branch at 2026-06 cannot change what the run starts from \(1 in the parent, 2 here\)/);
+    expect(c3).toMatch(/ {2}in \S*m3\.json, name: /);
+    expect(c3).toContain('  name: an id of lower-case letters, digits and dashes; found "C 3"');
+    expect(c3).toContain("  events[0]: a branch at 2026-06 keeps its parent's history before it: early-x of 2025-02 is not the parent's");
+  });
+
+  it('reports a file’s own problems beside a parent that cannot be read: broken JSON, missing, or in a cycle', () => {
+    const name = '  name: an id of lower-case letters, digits and dashes; found "Bad Name"';
+    const broken = reports.childOfBroken!;
+    expect(broken).toMatch(/^\S*child-of-broken\.json is not a valid scenario \(2 problems\):\n {2}in \S*broken\.json, \(json\): invalid JSON/);
+    expect(broken).toContain(name);
+    const missing = reports.childOfMissing!;
+    expect(missing).toMatch(/^\S*child-of-missing\.json is not a valid scenario \(2 problems\):\n {2}extends: parent scenario \S*no-such-parent\.json: no such file\n/);
+    expect(missing).toContain(name);
+    const cycle = reports.cycle!;
+    expect(cycle).toMatch(/^\S*cycle-a\.json is not a valid scenario \(2 problems\):\n {2}extends: extends forms a cycle: /);
+    expect(cycle).toContain(name);
   });
 
   it('names the index in the user’s file, not in the config merged from its parent', () => {
@@ -177,7 +223,36 @@ describe('config messages', () => {
       // eslint-disable-next-line no-control-regex
       expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
     }
+    // The launcher's unknown command, before anything is compiled.
+    const launched = spawnSync(process.execPath, ['scripts/launch.mjs', 'sim\u001b[2J'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    expect(launched.status).toBe(2);
+    expect(launched.stderr).toContain('unknown command "sim\\u001b[2J"');
+    // eslint-disable-next-line no-control-regex
+    expect(launched.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
   });
+
+  it('echoes no control character of the folder the explorer lists configs from', async () => {
+    const evil = join(dir, 'e\u001b[31m\u0007');
+    mkdirSync(evil);
+    writeFileSync(join(evil, 'tiny.json'), JSON.stringify({ extends: BASELINE_PATH, name: 'tiny' }));
+    const child = spawn(process.execPath, ['--import', 'tsx', `${PROJECT_ROOT}/src/cli/explore.ts`, join(evil, 'tiny.json')], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    let stdout = '';
+    await new Promise<void>((done, fail) => {
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk;
+        if (stdout.includes('Ctrl-C stops it')) done();
+      });
+      child.on('close', () => fail(new Error(`explore ended: ${stdout}`)));
+    });
+    child.kill('SIGTERM');
+    expect(stdout).toContain('Configs are listed from');
+    expect(stdout).toContain('e\\u001b[31m\\u0007/');
+    // eslint-disable-next-line no-control-regex
+    expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+  }, 30_000);
 });
 
 describe('--out paths in messages', () => {

@@ -229,10 +229,66 @@ describe.skipIf(!canSetFileFlags)('a previous output that cannot be deleted, fro
     } finally {
       setFlag(join(dir, leftover!, 'summary.json'), '-a');
     }
+    // Removed at last, and said: a set-aside output never goes silently.
     const clean = simulate(out, '--seed', '4');
-    expect(clean).toMatchObject({ status: 0, stderr: '' });
+    expect(clean).toMatchObject({ status: 0, stderr: `warning: removed ${join(dir, leftover!)}, an older output of ${out} that an earlier run had set aside: ${out} holds a newer output\n` });
     expect(beside(out)).toEqual([]);
   }, 120_000);
+});
+
+describe.skipIf(!canSetFileFlags)('a folder holding --out made append-only or immutable while the run goes on', () => {
+  const { dir, baseline } = tinyConfigs('hostile-parent-flag');
+
+  it('is named as the cause, exit 2, and each leftover it keeps is a warning after it, never the error in its place', async () => {
+    for (const flag of ['+a', '+i'] as const) {
+      const parent = join(dir, `q${flag === '+a' ? 'a' : 'i'}`);
+      const out = join(parent, 'o');
+      expect(runCli('simulate.ts', [baseline, '--no-charts', '--quiet', '--seed', '1', '--out', out]).status).toBe(0);
+      const child = spawn(process.execPath, ['--import', 'tsx', `${PROJECT_ROOT}/src/cli/simulate.ts`, baseline, '--no-charts', '--quiet', '--seed', '2', '--runs', '6', '--workers', '1', '--out', out], {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, NODE_OPTIONS: '' },
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      await new Promise<void>((done) => {
+        const poll = setInterval(() => {
+          if (readdirSync(parent).some((f) => f.endsWith('.partial'))) {
+            clearInterval(poll);
+            setFlag(parent, flag);
+            done();
+          }
+        }, 20);
+      });
+      const status = await new Promise<number | null>((done) => child.on('close', done));
+      const left = readdirSync(parent).filter((f) => f !== 'o').sort();
+      setFlag(parent, flag === '+a' ? '-a' : '-i');
+      const kind = flag === '+a' ? 'append-only' : 'immutable';
+      expect(status, flag).toBe(2);
+      const [error, ...warnings] = stderr.trimEnd().split('\n');
+      expect(error, flag).toBe(
+        `error: ${out} cannot be replaced: the previous output could not be moved aside for the new one, as its folder ${parent} is ${kind} (lsattr -d shows the flag), operation not permitted (EPERM); clear the flag (chattr ${flag === '+a' ? '-a' : '-i'} ${parent}), or choose another --out folder; ${out} is unchanged`,
+      );
+      expect(left.length, flag).toBe(3);
+      expect(warnings.sort(), flag).toEqual(left.map((f) => expect.stringMatching(new RegExp(`^warning: ${join(parent, f).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, .* could not be removed: operation not permitted \\(EPERM\\)`))));
+      expect(seedOf(out), flag).toBe(1);
+      // Once the flag is cleared, the next run clears what was left.
+      expect(runCli('simulate.ts', [baseline, '--no-charts', '--quiet', '--seed', '3', '--out', out]).status).toBe(0);
+      expect(readdirSync(parent)).toEqual(['o']);
+    }
+  }, 120_000);
+
+  it('before the run is named as what it is, immutable or append-only', () => {
+    for (const flag of ['+a', '+i'] as const) {
+      const parent = join(dir, `before${flag === '+a' ? 'a' : 'i'}`);
+      mkdirSync(parent);
+      setFlag(parent, flag);
+      const run = runCli('simulate.ts', [baseline, '--no-charts', '--quiet', '--out', join(parent, 'o')]);
+      setFlag(parent, flag === '+a' ? '-a' : '-i');
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`its folder ${parent} is ${flag === '+a' ? 'append-only' : 'immutable'} (lsattr -d shows the flag)`);
+      expect(run.stderr).toContain(`(chattr ${flag === '+a' ? '-a' : '-i'} ${parent})`);
+    }
+  });
 });
 
 describe.skipIf(!canDropPrivileges)('a previous output in a folder the user may not write, from the command line', () => {
@@ -292,6 +348,57 @@ describe.skipIf(!canDropPrivileges)('a previous output in a folder the user may 
     expect(run.stderr).not.toContain('lsattr');
     expect(seedOf(out)).toBe(1);
     expect(readdirSync(sticky)).toEqual(['out']);
+  });
+
+  it('set aside by root’s killed run in a sticky folder is said once, naming the sticky bit; the user’s run there is refused, and root’s puts it back', () => {
+    const { dir, simulate } = asNobody();
+    const sticky = join(dir, 'st');
+    mkdirSync(sticky);
+    chmodSync(sticky, 0o1777);
+    const out = join(sticky, 'x');
+    expect(simulate(out, '1', []).status).toBe(0);
+    // As root's run killed between the renames of its commit leaves it: the old output set aside, the new one staged, the lock and its holder.
+    const staging = join(sticky, '.x.999999-0abc0abc.partial');
+    renameSync(out, `${staging}.previous`);
+    mkdirSync(staging);
+    writeFileSync(join(staging, 'summary.json'), '{}');
+    mkdirSync(`${staging}.lock`);
+    writeFileSync(`${staging}.holder`, '{}');
+    utimesSync(`${staging}.lock`, new Date(0), new Date(0));
+    const validate = spawnSync('setpriv', [...AS_NOBODY, process.execPath, '--import', 'tsx', `${PROJECT_ROOT}/src/cli/validate.ts`, join(out, 'manifest.json')], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    const warnings = validate.stderr.split('\n').filter((line) => line.startsWith('warning:'));
+    expect(warnings).toHaveLength(4);
+    expect(new Set(warnings).size).toBe(4);
+    expect(warnings[0]).toBe(
+      `warning: ${staging}.previous, the output of ${out} that an earlier run set aside, could not be put back: operation not permitted (EPERM) at ${staging}.previous: ${sticky} has the sticky bit (chmod +t, as /tmp has), so only the owner of an entry in it, or of the folder, may move or delete the entry, and neither is you (nobody): the entry is root's, the folder root's; move it back to ${out} (mv ${staging}.previous ${out}): have its owner (or root) do it`,
+    );
+    const run = simulate(out, '2');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`error: cannot write to ${out}: its previous output, set aside as ${staging}.previous by a run killed while replacing it, could not be put back`);
+    expect(existsSync(out)).toBe(false);
+    const root = simulate(out, '3', []);
+    expect(root.status).toBe(0);
+    expect(root.stderr).toBe(`warning: put back ${out}, which a run killed while replacing it had set aside as ${staging}.previous\n`);
+    expect(seedOf(out)).toBe(3);
+    expect(readdirSync(sticky)).toEqual(['x']);
+  });
+
+  it('that is another user’s and not writable says so, not to chmod what the user cannot', () => {
+    const { dir, simulate } = asNobody();
+    chmodSync(dir, 0o777);
+    const out = join(dir, 'roots');
+    expect(simulate(out, '1', []).status).toBe(0);
+    const run = simulate(out, '2');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      `error: ${out} cannot be replaced: the new output replaces the whole folder, so the previous one must be deleted, but the folder ${out} is root's, not yours (nobody), and not writable by you, permission denied (EACCES), so what it holds cannot be deleted; have root remove ${out} or make it yours, or choose another --out folder\n`,
+    );
+    expect(run.stderr).not.toContain('chmod');
+    expect(seedOf(out)).toBe(1);
   });
 
   it('in a folder the user may not write names that folder, not --out', () => {
@@ -371,6 +478,67 @@ describe('a previous output set aside by a run killed mid-commit', () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toBe(`warning: put back ${join(dir, 'fitted')}, which a run killed while replacing it had set aside as ${setAside}\n`);
     expect(existsSync(join(dir, 'fitted', 'fitted.json'))).toBe(true);
+  });
+});
+
+describe('a set-aside previous output with something made in its place since', () => {
+  const { dir, baseline } = tinyConfigs('hostile-put-back-over');
+  const out = join(dir, 'out');
+  const simulate = (seed: string) => runCli('simulate.ts', [baseline, '--no-charts', '--quiet', '--seed', seed, '--out', out]);
+  /** As a kill between the renames leaves it, its lock gone too; returns where the copy is. */
+  const setAside = (id: string) => {
+    const copy = join(dir, `.out.999999-${id}.partial.previous`);
+    renameSync(out, copy);
+    return copy;
+  };
+
+  it('is put back over an empty folder (a script’s mkdir -p), by validate and by a run, never deleted as if replaced', () => {
+    expect(simulate('1').status).toBe(0);
+    const copy = setAside('0000000a');
+    mkdirSync(out);
+    const validate = runCli('validate.ts', [join(out, 'manifest.json')]);
+    expect(validate.status).toBe(0);
+    expect(validate.stderr).toBe(`warning: put back ${out}, which a run killed while replacing it had set aside as ${copy} (the empty folder made in its place since is gone)\n`);
+    expect(seedOf(out)).toBe(1);
+    const again = setAside('0000000b');
+    mkdirSync(out);
+    const run = simulate('2');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(`warning: put back ${out}, which a run killed while replacing it had set aside as ${again} (the empty folder made in its place since is gone)\n`);
+    expect(seedOf(out)).toBe(2);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.out.'))).toEqual([]);
+  });
+
+  it('is kept, and said, when what stands in its place is no output; a run there is refused with exit 2', () => {
+    expect(simulate('3').status).toBe(0);
+    const copy = setAside('0000000c');
+    mkdirSync(out);
+    writeFileSync(join(out, 'notes.md'), 'mine');
+    const kept = `warning: ${copy}, the output of ${out} that an earlier run set aside, is kept: ${out} is in its place and is not an output of llm-market-sim`;
+    const validate = runCli('validate.ts', [join(out, 'manifest.json')]);
+    expect(validate.status).toBe(2);
+    expect(validate.stderr).toContain(kept);
+    const run = simulate('4');
+    expect(run.status).toBe(2);
+    expect(run.stderr.startsWith(kept)).toBe(true);
+    expect(run.stderr).toContain(`error: cannot write to ${out}: its previous output, set aside as ${copy} by a run killed while replacing it, could not be put back`);
+    expect(run.stderr.split('\n').filter((line) => line.startsWith('warning:'))).toHaveLength(1);
+    expect(readFileSync(join(out, 'notes.md'), 'utf8')).toBe('mine');
+    expect(seedOf(copy)).toBe(3);
+    // Moved away, the copy is put back.
+    rmSync(out, { recursive: true });
+    expect(simulate('5').status).toBe(0);
+    expect(seedOf(out)).toBe(5);
+  });
+
+  it('is removed only when an output of the tool stands in its place, and that is said', () => {
+    const copy = setAside('0000000d');
+    expect(runCli('simulate.ts', [baseline, '--no-charts', '--quiet', '--seed', '6', '--out', join(dir, 'newer')]).status).toBe(0);
+    renameSync(join(dir, 'newer'), out);
+    const run = simulate('7');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(`warning: removed ${copy}, an older output of ${out} that an earlier run had set aside: ${out} holds a newer output\n`);
+    expect(existsSync(copy)).toBe(false);
   });
 });
 
