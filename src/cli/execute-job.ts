@@ -96,7 +96,8 @@ export async function inStagedFolder(work: FolderWork): Promise<number> {
     return EXIT_BAD_INPUT;
   }
   for (const warning of prepared.warnings) tell(process.stderr, `warning: ${warning}\n`);
-  untouched = describeUntouched();
+  // As --out stood when the run began (a set-aside output put back), not as a user may have changed it since.
+  untouched = prepared.existed ? `${outDir} is unchanged` : `nothing was written to ${outDir}`;
   staging = prepared.staging;
   let lines: string[];
   let committed: { leftover?: string };

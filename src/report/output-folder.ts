@@ -29,7 +29,14 @@ export interface Staging {
 }
 
 export type Preparation =
-  | { success: true; staging: Staging; /** Leftovers of earlier runs that could not be removed, each in a line. */ warnings: string[] }
+  | {
+      success: true;
+      staging: Staging;
+      /** Leftovers of earlier runs that could not be removed, each in a line. */
+      warnings: string[];
+      /** Whether --out held something once set-aside outputs were back and before the staging folder was made: what a failed run leaves "unchanged", rather than "nothing was written to". */
+      existed: boolean;
+    }
   | { success: false; reason: string; /** Said before the reason. */ warnings?: string[]; /** What could not be cleaned up, said after it. */ leftovers?: string[] };
 
 /** `.baseline.1234-9f2c01ab.partial`: a staging folder for `baseline`. */
@@ -85,6 +92,8 @@ export function prepareOutput(out: string, inputs: readonly string[] = []): Prep
     // Before anything is made in it: what is made in an append-only folder cannot be removed.
     const immovable = whyFolderRefusesMoves(target, out);
     if (immovable !== undefined) return { success: false, reason: immovable };
+    // Read before the staging folder shows: a folder the user makes at --out from then on is theirs, not a previous output.
+    const existed = existsSync(target);
     const staging = join(dirname(target), stagingName(target, newRunId()));
     lock = lockStaging(staging);
     mkdirSync(staging);
@@ -94,7 +103,7 @@ export function prepareOutput(out: string, inputs: readonly string[] = []): Prep
       const leftovers = discardOutput({ path: staging, target, lock });
       return { success: false, reason: blocked, warnings, leftovers };
     }
-    return { success: true, staging: { path: staging, target, lock }, warnings };
+    return { success: true, staging: { path: staging, target, lock }, warnings, existed };
   } catch (error) {
     lock?.release();
     return { success: false, reason: cannotWrite(out, target, error) };
