@@ -199,6 +199,12 @@ function clearAbandoned(target: string): { warnings: string[]; notPutBack: strin
       }
       // Put back whenever nothing, or an empty folder, stands in its place (rename replaces an empty folder in one step).
       const restore = standing === 'nothing' || standing === 'an empty folder';
+      // Removed only while it is an output of the tool alone: what a commit moved aside may be the user's folder swapped in.
+      const keep = previous && !restore ? whyKeepSetAside(path) : undefined;
+      if (keep !== undefined) {
+        warnings.push(`${what} is kept, not removed, though ${target} holds a newer output: ${keep}; look through it, and move what is yours out of it`);
+        continue;
+      }
       try {
         if (restore) {
           renameSync(path, target);
@@ -334,18 +340,49 @@ export function commitOutput(staging: Staging, shown = staging.target): { leftov
     }
     throw error;
   }
-  let leftover: string | undefined;
-  if (hadPrevious) {
-    try {
-      removeTree(previous);
-    } catch (error) {
-      leftover =
-        `${shown} now holds the new output, but the previous one, set aside as ${previous}, could not be removed: ${describeRemovalFailure(error)}; ` +
-        `remove it yourself (the next run to this --out tries again)`;
-    }
-  }
+  const leftover = hadPrevious ? removeSetAside(previous, shown) : undefined;
   staging.lock.release();
   return leftover === undefined ? {} : { leftover };
+}
+
+/**
+ * Why a set-aside copy may not be deleted: it is no longer (or never was) an output of this tool
+ * alone. The check before the commit's renames looks at --out, but what is moved aside is what
+ * stands there at the rename: a folder of the user's swapped in meanwhile must be kept, not deleted
+ * whole. The same check as up front: the tool's marker, and only the files it lists.
+ */
+function whyKeepSetAside(previous: string): string | undefined {
+  try {
+    if (!lstatSync(previous).isDirectory()) return 'it is not a folder, so not an output of llm-market-sim';
+    const owner = ownership(previous, previous);
+    return owner.kind === 'foreign' ? owner.finding : undefined;
+  } catch (error) {
+    return `it could not be checked for files llm-market-sim did not write, ${fsCause(error)}`;
+  }
+}
+
+/**
+ * Deletes the previous output a commit set aside, once it is checked (again) to be an output of
+ * this tool with nothing foreign in it; otherwise keeps it. Returns the warning to give when it is
+ * left (kept, or not removable), naming it; undefined once it is gone.
+ */
+export function removeSetAside(previous: string, shown: string): string | undefined {
+  const keep = whyKeepSetAside(previous);
+  if (keep !== undefined) {
+    return (
+      `${shown} now holds the new output; what stood there when it was moved in was set aside as ${previous} and is kept, not removed: ${keep}. ` +
+      `Look through it, and move what is yours out of it (the next run to this --out checks it again before removing it)`
+    );
+  }
+  try {
+    removeTree(previous);
+    return undefined;
+  } catch (error) {
+    return (
+      `${shown} now holds the new output, but the previous one, set aside as ${previous}, could not be removed: ${describeRemovalFailure(error)}; ` +
+      `remove it yourself (the next run to this --out tries again)`
+    );
+  }
 }
 
 /** A commit that failed with the previous output set aside and not put back: --out is not "unchanged". */

@@ -40,7 +40,7 @@ export function writeMarker(folder: string): void {
 export type FolderOwnership =
   | { readonly kind: 'empty' }
   | { readonly kind: 'ours' }
-  | { readonly kind: 'foreign'; readonly reason: string };
+  | { readonly kind: 'foreign'; readonly reason: string; /** What was found, without what to do: "it holds a file llm-market-sim did not write there: notes.md". */ readonly finding: string };
 
 /** "a, b and 3 more" */
 function listSome(items: readonly string[], max = 10): string {
@@ -52,7 +52,9 @@ function listSome(items: readonly string[], max = 10): string {
 export function ownership(folder: string, shown: string): FolderOwnership {
   const entries = readdirSync(folder);
   if (entries.length === 0) return { kind: 'empty' };
-  if (!entries.includes(OUTPUT_MARKER)) return { kind: 'foreign', reason: `${shown} is not empty and was not written by llm-market-sim; choose another --out folder` };
+  if (!entries.includes(OUTPUT_MARKER)) {
+    return { kind: 'foreign', reason: `${shown} is not empty and was not written by llm-market-sim; choose another --out folder`, finding: `it holds no ${OUTPUT_MARKER} marker, so it is not an output of llm-market-sim: ${listSome(entries.sort())}` };
+  }
   const read = readRegularFile(join(folder, OUTPUT_MARKER), MAX_MARKER_BYTES);
   const text = read.success ? decodeText(read.bytes) : undefined;
   const lines = text?.success ? text.text.split('\n').filter((line) => line !== '') : undefined;
@@ -63,7 +65,7 @@ export function ownership(folder: string, shown: string): FolderOwnership {
   } else if (lines?.[0] === LEGACY_HEADER) {
     written = (relative) => LEGACY_OUTPUT_FILES.test(relative);
   } else {
-    return { kind: 'foreign', reason: `${shown} holds a ${OUTPUT_MARKER} that is not this tool's marker; choose another --out folder` };
+    return { kind: 'foreign', reason: `${shown} holds a ${OUTPUT_MARKER} that is not this tool's marker; choose another --out folder`, finding: `its ${OUTPUT_MARKER} is not this tool's marker` };
   }
   const listedFolders = lines.slice(1).filter((l) => l.includes('/'));
   const descend = (relative: string) => listedFolders.some((l) => l.startsWith(relative));
@@ -76,5 +78,6 @@ export function ownership(folder: string, shown: string): FolderOwnership {
     reason:
       `${shown} holds ${what} that llm-market-sim did not write there: ${listSome(foreign)}. ` +
       `A new run replaces the whole folder, so it would delete ${one ? 'it' : 'them'}: move ${one ? 'it' : 'them'} out, or choose another --out folder`,
+    finding: `it holds ${what} that llm-market-sim did not write there: ${listSome(foreign)}`,
   };
 }

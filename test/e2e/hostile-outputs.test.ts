@@ -540,6 +540,21 @@ describe('a set-aside previous output with something made in its place since', (
     expect(run.stderr).toBe(`warning: removed ${copy}, an older output of ${out} that an earlier run had set aside: ${out} holds a newer output\n`);
     expect(existsSync(copy)).toBe(false);
   });
+
+  it('is kept, and said, though an output stands in its place, when files of the user’s are in it', () => {
+    const copy = setAside('0000000e');
+    writeFileSync(join(copy, 'notes.md'), 'mine');
+    expect(runCli('simulate.ts', [baseline, '--no-charts', '--quiet', '--seed', '8', '--out', join(dir, 'newer')]).status).toBe(0);
+    renameSync(join(dir, 'newer'), out);
+    const run = simulate('9');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(
+      `warning: ${copy}, the output of ${out} that an earlier run set aside, is kept, not removed, though ${out} holds a newer output: ` +
+        `it holds a file that llm-market-sim did not write there: notes.md; look through it, and move what is yours out of it\n`,
+    );
+    expect(readFileSync(join(copy, 'notes.md'), 'utf8')).toBe('mine');
+    expect(seedOf(out)).toBe(9);
+  });
 });
 
 describe('a manifest too big to be read back', () => {
