@@ -114,6 +114,11 @@ function cannotWrite(out: string, target: string, error: unknown): string {
   if ((code !== 'EACCES' && code !== 'EPERM') || typeof path !== 'string') return `cannot write to ${out}: ${fsCause(error)}`;
   const folder = typeof syscall === 'string' && CHANGES_ITS_FOLDER.has(syscall) ? dirname(path) : path;
   const where = folder === dirname(target) ? ` (the outputs are made beside ${out}, in ${folder}, and moved into place)` : folder === target ? '' : ` (on the way to ${out})`;
+  // Listing a folder takes read access, not write: a folder writable but not readable (chmod 300) is said as such.
+  if (syscall === 'scandir' || syscall === 'opendir') {
+    const why = folder === target ? ', which it must be to see whether it holds only the tool\'s files' : folder === dirname(target) ? `, which it must be to look for what earlier runs left beside ${out}` : '';
+    return `cannot write to ${out}: the folder ${folder} is not readable${where}${why}, ${fsCause(error)}; make it readable (chmod u+r ${folder}), or choose another --out folder`;
+  }
   return `cannot write to ${out}: the folder ${folder} is not writable${where}, ${fsCause(error)}; make it writable, or choose another --out folder`;
 }
 

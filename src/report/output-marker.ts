@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeText, readRegularFile } from '../io/read-regular-file.js';
 import { writeOutputFile } from '../io/write-output.js';
@@ -48,6 +48,26 @@ function listSome(items: readonly string[], max = 10): string {
   return items.length > max ? `${shown} and ${items.length - max} more` : shown;
 }
 
+/**
+ * Why the marker of a folder could not be read: the folder cannot be searched (no execute
+ * permission; its names can be listed, its files not opened), or the marker itself is not readable.
+ */
+function unreadableMarker(folder: string, shown: string, cause: string): FolderOwnership {
+  const marker = join(shown, OUTPUT_MARKER);
+  const start = `${shown} cannot be checked for files llm-market-sim did not write there:`;
+  let searchable = true;
+  try {
+    accessSync(folder, constants.X_OK);
+  } catch {
+    searchable = false;
+  }
+  const finding = searchable
+    ? `its marker ${marker} cannot be read, ${cause}`
+    : `the folder ${shown} can be listed but not searched (it lacks execute permission), so its marker ${marker} cannot be read, ${cause}`;
+  const fix = searchable ? `make the marker readable (chmod u+r ${marker})` : `make the folder searchable (chmod u+x ${shown})`;
+  return { kind: 'foreign', reason: `${start} ${finding}; ${fix}, or choose another --out folder`, finding };
+}
+
 /** Whether a run may replace an existing folder: empty, or holding only what this tool wrote there. */
 export function ownership(folder: string, shown: string): FolderOwnership {
   const entries = readdirSync(folder);
@@ -56,6 +76,8 @@ export function ownership(folder: string, shown: string): FolderOwnership {
     return { kind: 'foreign', reason: `${shown} is not empty and was not written by llm-market-sim; choose another --out folder`, finding: `it holds no ${OUTPUT_MARKER} marker, so it is not an output of llm-market-sim: ${listSome(entries.sort())}` };
   }
   const read = readRegularFile(join(folder, OUTPUT_MARKER), MAX_MARKER_BYTES);
+  // A marker that cannot be read for want of access is not a foreign one: the access is what is missing, and said.
+  if (!read.success && /\((EACCES|EPERM)\)$/.test(read.reason)) return unreadableMarker(folder, shown, read.reason);
   const text = read.success ? decodeText(read.bytes) : undefined;
   const lines = text?.success ? text.text.split('\n').filter((line) => line !== '') : undefined;
   let written: (relative: string) => boolean;
