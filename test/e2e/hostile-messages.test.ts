@@ -277,6 +277,24 @@ describe('--out paths in messages', () => {
   }, 60_000);
 });
 
+describe('paths holding a line feed', () => {
+  it('print on one line, the line feed escaped, on stdout and stderr alike, never as a space naming another path', () => {
+    const { dir, baseline } = tinyConfigs('hostile-newline-path');
+    const folder = join(dir, 'a\nb');
+    const shown = join(dir, 'a\\u000ab');
+    const run = runCli('simulate.ts', [baseline, '--no-charts', '--out', folder]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`to ${shown}/\n`);
+    writeFileSync(join(folder, 'bad.json'), '{');
+    for (const [script, file] of [['validate.ts', join(folder, 'bad.json')], ['validate.ts', join(folder, 'none.json')], ['simulate.ts', join(folder, 'bad.json')]] as const) {
+      const checked = runCli(script, [file]);
+      expect(checked.status).toBe(2);
+      expect(checked.stdout + checked.stderr).toContain(`${shown}/${file.endsWith('bad.json') ? 'bad' : 'none'}.json is not a valid scenario`);
+      expect(checked.stdout + checked.stderr).not.toContain(join(dir, 'a b'));
+    }
+  }, 60_000);
+});
+
 describe('reports under --ticks', () => {
   const dir = mkdtempSync(join(tmpdir(), 'llm-sim-hostile-ticks-'));
   // The baseline's description says it runs "to the end of 2028"; --ticks 3 runs to February 2024.
