@@ -183,6 +183,17 @@ describe('config messages', () => {
     expect(reports.laterStart).toContain('  in configs/baseline.json, events[0].date: 2024-02 is before the run starts (2024-06)');
   });
 
+  it('names the parent a top-level unknown field is in, not the child that extends it', () => {
+    const parent = file('parent-foo.json', { extends: BASELINE_PATH, name: 'p', foo: 1 });
+    const child = file('child-of-foo.json', { extends: 'parent-foo.json', name: 'c', bar: 2 });
+    const run = runCli('validate.ts', [child]);
+    expect(run.status).toBe(2);
+    expect(run.stdout + run.stderr).toMatch(new RegExp(`\\n {2}in \\S*parent-foo\\.json, \\(top level\\): unknown field "foo";`));
+    expect(run.stdout + run.stderr).toMatch(/\n {2}\(top level\): unknown field "bar";/);
+    expect(run.stdout + run.stderr).not.toMatch(/\n {2}\(top level\): unknown field "foo"/);
+    expect(runCli('validate.ts', [parent]).stdout + runCli('validate.ts', [parent]).stderr).toMatch(/\n {2}\(top level\): unknown field "foo";/);
+  });
+
   it('names the event a branch removes from the history before it, at the removal', () => {
     const report = reports.removedBeforeBranch!;
     expect(report).toContain("  events[0]: a branch at 2026-01 keeps its parent's history before it: this removes the parent's anthropic-azure-30b of 2025-11; a branch removes only events dated 2026-01 or later");
