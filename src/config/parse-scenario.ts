@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { valueAtPath } from './json-lookup.js';
 import { scenarioJsonSchema, type JsonSchema } from './json-schema.js';
 import { checkBranch, type RemovedEvent } from './branch-rules.js';
+import { ownEventProblems } from './compose.js';
 import { checkPopulations } from './population-rules.js';
 import { checkReferences, type ConfigProblem } from './references.js';
 import { scenarioSchema, type ScenarioShape } from './scenario-schema.js';
@@ -155,11 +156,19 @@ function salvage(input: unknown, parent: Scenario | undefined): { shape: Scenari
 export function checkFieldsAlone(json: unknown): ConfigProblem[] {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) return [];
   const { extends: _extends, ...own } = json as Record<string, unknown>;
+  // Its own events too: each that is not a removal replaces a parent's whole or is added, so it is complete as it stands.
+  const events = Array.isArray(own.events) ? ownEventProblems(own.events) : { problems: [], notEvents: new Set<number>() };
+  const wholeEvent = (path: readonly PropertyKey[]) => path.length >= 2 && path[0] === 'events' && typeof path[1] === 'number' && !events.notEvents.has(path[1]);
   const result = scenarioSchema.partial().safeParse(own);
-  if (result.success) return [];
-  return result.error.issues
-    .filter((issue) => issue.path.length === 0 ? issue.code === 'unrecognized_keys' : issue.path.length === 1 && issue.code !== 'invalid_union' && valueAtPath(own, issue.path).present)
+  if (result.success) return events.problems;
+  const fields = result.error.issues
+    .filter((issue) =>
+      issue.path.length === 0
+        ? issue.code === 'unrecognized_keys'
+        : wholeEvent(issue.path) || (issue.path.length === 1 && issue.code !== 'invalid_union' && valueAtPath(own, issue.path).present),
+    )
     .map((issue) => toProblem(issue, own));
+  return [...events.problems, ...fields];
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {

@@ -183,6 +183,26 @@ describe('config messages', () => {
     expect(reports.laterStart).toContain('  in configs/baseline.json, events[0].date: 2024-02 is before the run starts (2024-06)');
   });
 
+  it('reports a middle file’s own events beside a parent of its that cannot be read: broken JSON, missing, or in a cycle', () => {
+    const events = [
+      { id: 'Bad_Id', date: '2025-01', type: 'capacity-shock', cloud: 'aws', factor: 0.5, months: 2 },
+      { id: 'x', remove: 'yes' },
+      { id: 'y', remove: true, date: '2025-01' },
+    ];
+    for (const [kind, parent] of [['broken', '{'], ['missing', undefined], ['cycle', JSON.stringify({ extends: 'top-cycle.json', name: 'c2' })]] as const) {
+      const top = file(kind === 'cycle' ? 'top-cycle.json' : `top-${kind}.json`, { extends: `middle-${kind}.json`, name: 'a2' });
+      file(`middle-${kind}.json`, { extends: `bottom-${kind}.json`, name: 'b2', events });
+      if (parent !== undefined) writeFileSync(join(dir, `bottom-${kind}.json`), parent);
+      const run = runCli('validate.ts', [top]);
+      expect(run.status).toBe(2);
+      const text = run.stdout + run.stderr;
+      const middle = `in ${join(dir, `middle-${kind}.json`)}, `;
+      expect(text).toContain(`${middle}events[0].id: an id of lower-case letters, digits and dashes; found "Bad_Id"`);
+      expect(text).toContain(`${middle}events[1].remove: "remove" takes only true`);
+      expect(text).toContain(`${middle}events[2]: a removal holds only id and remove; found also date`);
+    }
+  });
+
   it('names the parent a top-level unknown field is in, not the child that extends it', () => {
     const parent = file('parent-foo.json', { extends: BASELINE_PATH, name: 'p', foo: 1 });
     const child = file('child-of-foo.json', { extends: 'parent-foo.json', name: 'c', bar: 2 });
