@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { printable } from '../io/json-text.js';
+import { printableLine } from '../io/json-text.js';
 import { join, resolve } from 'node:path';
 import { JobCollector } from '../batch/collect.js';
 import { planJob } from '../batch/job.js';
@@ -53,7 +53,7 @@ export async function mergeShards(options: { dirs: readonly string[]; out?: stri
   }
   const check = checkPartials(partials);
   if (!check.success) return badInput(check.message);
-  for (const warning of check.warnings) process.stderr.write(`warning: ${printable(warning)}\n`);
+  for (const warning of check.warnings) process.stderr.write(`warning: ${printableLine(warning)}\n`);
   const first = check.ordered[0]!.meta;
   const kind = check.ordered[0]!.kind;
   const plan = planJob(first.job, kind);

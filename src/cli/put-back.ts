@@ -35,6 +35,8 @@ function putBack(paths: readonly string[]): string[] {
   } catch (error) {
     // A courtesy to the user, not the command's work: its failure is said, and the command goes on as it would have.
     const code = errorCode(error);
+    // A path through a file, or gone meanwhile: there is nothing set aside there, and the command says what is wrong with the path.
+    if (code === 'ENOTDIR' || code === 'ENOENT') return [];
     const { path, syscall } = (error ?? {}) as { path?: unknown; syscall?: unknown };
     if (typeof path === 'string' && (code === 'EACCES' || code === 'EPERM')) {
       const access = syscall === 'scandir' || syscall === 'opendir' ? 'cannot be read' : 'cannot be searched';

@@ -323,7 +323,29 @@ describe('paths holding a line feed', () => {
       expect(checked.stdout + checked.stderr).toContain(`${shown}/${file.endsWith('bad.json') ? 'bad' : 'none'}.json is not a valid scenario`);
       expect(checked.stdout + checked.stderr).not.toContain(join(dir, 'a b'));
     }
+    // Through a file: one error naming it, no warning about looking for outputs to put back there.
+    const through = runCli('simulate.ts', [baseline, '--no-charts', '--out', join(folder, 'summary.json', 'x')]);
+    expect(through.status).toBe(2);
+    expect(through.stderr).toBe(`error: --out ${shown}/summary.json/x cannot be made: ${shown}/summary.json is a file, not a folder\n`);
   }, 60_000);
+
+  it('print on one line in the explorer’s lines', async () => {
+    const { dir } = tinyConfigs('hostile-newline-explore');
+    const folder = join(dir, 'e\nf');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'tiny.json'), JSON.stringify({ extends: BASELINE_PATH, name: 'tiny' }));
+    const child = spawn(process.execPath, ['--import', 'tsx', `${PROJECT_ROOT}/src/cli/explore.ts`, join(folder, 'tiny.json')], { cwd: PROJECT_ROOT, env: { ...process.env, NODE_OPTIONS: '' } });
+    let stdout = '';
+    await new Promise<void>((done, fail) => {
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk;
+        if (stdout.includes('Ctrl-C stops it')) done();
+      });
+      child.on('close', () => fail(new Error(`explore ended: ${stdout}`)));
+    });
+    child.kill('SIGTERM');
+    expect(stdout).toContain(`Configs are listed from ${join(dir, 'e\\u000af')}/ and saved there.`);
+  }, 30_000);
 });
 
 describe('reports under --ticks', () => {
