@@ -327,6 +327,13 @@ describe('paths holding a line feed', () => {
     const through = runCli('simulate.ts', [baseline, '--no-charts', '--out', join(folder, 'summary.json', 'x')]);
     expect(through.status).toBe(2);
     expect(through.stderr).toBe(`error: --out ${shown}/summary.json/x cannot be made: ${shown}/summary.json is a file, not a folder\n`);
+    // A targets file, and shard folders, named in messages of many lines.
+    const targets = runCli('simulate.ts', [baseline, '--no-charts', '--targets', join(folder, 'nt.json')]);
+    expect(targets.status).toBe(2);
+    expect(targets.stderr).toContain(`error: ${shown}/nt.json is not a valid targets file:\n  (file): ${shown}/nt.json: no such file\n`);
+    const merge = runCli('merge.ts', [join(folder, 'x')]);
+    expect(merge.status).toBe(2);
+    expect(merge.stderr).toContain(`${shown}/x: no such folder\n`);
   }, 60_000);
 
   it('print on one line in the explorer’s lines', async () => {
