@@ -466,6 +466,11 @@ describe.skipIf(!canDropPrivileges)('a previous output in a folder the user may 
     const deeper = simulate(join(parent, 'x', 'out'), '2');
     expect(deeper.stderr).toContain(`warning: could not look for outputs to put back in the folder ${parent}: it cannot be read, permission denied (EACCES)\n`);
     expect(deeper.stderr).not.toMatch(/scandir|EACCES:/);
+    chmodSync(parent, 0o000);
+    const closed = simulate(join(parent, 'x', 'out'), '2');
+    expect(closed.status).toBe(2);
+    expect(closed.stderr).toContain(`warning: could not look for outputs to put back in the folder ${parent}: it cannot be read, permission denied (EACCES)\n`);
+    expect(closed.stderr).toContain(`error: cannot use --out ${join(parent, 'x', 'out')}: the folder ${parent} on the way to it cannot be searched (it lacks execute permission), permission denied (EACCES)`);
     chmodSync(parent, 0o755);
     expect(seedOf(out)).toBe(1);
   });
