@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { InputError } from '../io/input-error.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { errorCode, fsCause } from '../io/fs-errors.js';
@@ -215,7 +215,8 @@ function clearAbandoned(target: string): { warnings: string[]; notPutBack: strin
           renameSync(path, target);
           warnings.push(`put back ${target}, which a run killed while replacing it had set aside as ${path}${standing === 'an empty folder' ? ' (the empty folder made in its place since is gone)' : ''}`);
         } else {
-          removeTree(path);
+          if (previous) removeOutputTree(path);
+          else removeTree(path);
           if (previous) warnings.push(`removed ${path}, an older output of ${target} that an earlier run had set aside: ${target} holds a newer output`);
         }
       } catch (error) {
@@ -380,7 +381,7 @@ export function removeSetAside(previous: string, shown: string): string | undefi
     );
   }
   try {
-    removeTree(previous);
+    removeOutputTree(previous);
     return undefined;
   } catch (error) {
     return (
@@ -388,6 +389,18 @@ export function removeSetAside(previous: string, shown: string): string | undefi
       `remove it yourself (the next run to this --out tries again)`
     );
   }
+}
+
+/**
+ * Deletes an output with its marker last: stopped part way (a file made append-only), what is left
+ * still holds the marker listing it, so the next run knows it for the tool's and removes it, where
+ * without the marker it would be kept as the user's.
+ */
+function removeOutputTree(path: string): void {
+  if (!lstatSync(path).isDirectory()) return removeTree(path);
+  for (const entry of readdirSync(path)) if (entry !== OUTPUT_MARKER) removeTree(join(path, entry));
+  if (existsSync(join(path, OUTPUT_MARKER))) removeTree(join(path, OUTPUT_MARKER));
+  rmdirSync(path);
 }
 
 /** A commit that failed with the previous output set aside and not put back: --out is not "unchanged". */
