@@ -1,3 +1,4 @@
+import { printableLine, printablePath } from '../io/json-text.js';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MANIFEST_LIMITS, oversizedManifest } from '../batch/manifest.js';
@@ -155,7 +156,7 @@ export function calibrateCommand(argv: readonly string[], context: CommandContex
   if (loaded.input.kind === 'manifest') return { exit: badInput(`${configFile} is a manifest of a ${loaded.input.job.kind} job; calibrate a config file`) };
   const scenario = resolveScenario(loaded.input.scenario, args);
   const targets = loadTargetsFile(targetsFile);
-  if (!targets.success) return { exit: badInput(`${targetsFile} is not a valid targets file:\n${targets.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`) };
+  if (!targets.success) return { exit: badInput(`${printablePath(targetsFile)} is not a valid targets file:\n${targets.problems.map((p) => `  ${printableLine(`${p.path}: ${p.message}`)}`).join('\n')}`) };
 
   // --free adds to the file's list, or replaces the file's range of the same parameter; with
   // --free-only it is the whole list.
@@ -184,7 +185,7 @@ export function calibrateCommand(argv: readonly string[], context: CommandContex
   }
   const file = { ...targets.file, targets: kept, free };
   const problems = checkTargetsAgainst(file, scenario);
-  if (problems.length > 0) return { exit: badInput(`${targetsFile} does not fit ${configFile}:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`) };
+  if (problems.length > 0) return { exit: badInput(`${printablePath(targetsFile)} does not fit ${printablePath(configFile)}:\n${problems.map((p) => `  ${printableLine(`${p.path}: ${p.message}`)}`).join('\n')}`) };
   if (file.targets.every((t) => t.notModelled !== undefined)) return { exit: badInput(`${targetsFile}: every target is "not modelled"; nothing to fit to`) };
   const generation0 = DEFAULT_APMC.populationSize * runs;
   if (budget < generation0) return { exit: badInput(`--budget ${budget}: the first generation alone is ${DEFAULT_APMC.populationSize} points × ${runs} runs = ${generation0} runs; give at least that`) };
@@ -225,7 +226,7 @@ function readCalibrationManifest(file: string): { success: true; record: Calibra
   if (oversized !== undefined) return { success: false, message: `${file}: ${oversized}` };
   if (!read.success || !isCalibrationManifest(read.json)) return undefined;
   const parsed = parseCalibrationManifest(read.json);
-  return parsed.success ? parsed : { success: false, message: `${file} is not a valid manifest:\n${parsed.problems.map((p) => `  ${p}`).join('\n')}` };
+  return parsed.success ? parsed : { success: false, message: `${printablePath(file)} is not a valid manifest:\n${parsed.problems.map((p) => `  ${printableLine(p)}`).join('\n')}` };
 }
 
 /** The request with --from's state read and checked: a state folder a merge wrote of this very calibration. */
@@ -247,7 +248,7 @@ function withState(request: CalibrateRequest, from: string | undefined): Calibra
 
 /** The state a merge wrote between generations, from its folder; a finished calibration or anything else is refused in words. */
 export function readStateFolder(dir: string): Read<CalibrationState> {
-  if (!existsSync(dir)) return { success: false, message: `${dir}: no such folder` };
+  if (!existsSync(dir)) return { success: false, message: `${printablePath(dir)}: no such folder` };
   if (!statSync(dir).isDirectory()) return { success: false, message: `${dir} is a file, not the folder a merge wrote` };
   if (!existsSync(join(dir, STATE_FILE))) {
     if (existsSync(join(dir, 'calibration.md'))) return { success: false, message: `${dir} holds a finished calibration (calibration.md): nothing is left to run` };

@@ -1,6 +1,6 @@
 import { stopQuietlyOnClosedPipe } from './closed-pipe.js';
 import { putBackBeforeStart } from './put-back.js';
-import { printable } from '../io/json-text.js';
+import { printableLine } from '../io/json-text.js';
 import { resolve } from 'node:path';
 import { asRun, checkJobSize, normaliseJob } from '../batch/job.js';
 import { buildManifest, isManifest, MANIFEST_LIMITS, manifestJson, manifestSizeProblem, oversizedManifest, parseManifest } from '../batch/manifest.js';
@@ -65,7 +65,7 @@ export async function launchJob(kind: JobKind, job: Job, command: string, option
   if (manifestTooBig !== undefined) return badInput(manifestTooBig);
   const shard = options.shard;
   const outDir = options.out ?? (shard ? `${kind.defaultOutDir(job)}-shard-${shard.index}-of-${shard.count}` : kind.defaultOutDir(job));
-  if (!options.quiet) for (const warning of calibrationWarnings(job, kind)) process.stderr.write(`warning: ${printable(warning)}\n`);
+  if (!options.quiet) for (const warning of calibrationWarnings(job, kind)) process.stderr.write(`warning: ${printableLine(warning)}\n`);
   return executeJob({
     kind,
     job: normalised,

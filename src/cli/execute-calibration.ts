@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { printable } from '../io/json-text.js';
+import { printablePath } from '../io/json-text.js';
 import { join, relative, resolve } from 'node:path';
 import type { Environment } from '../batch/manifest.js';
 import { describeShard, shardTasks } from '../batch/shard.js';
@@ -45,7 +45,7 @@ export async function executeCalibration(request: CalibrateRequest): Promise<num
     noun: 'job',
     fill: async (staging, track, stopped) => {
       journal = CalibrationJournal.open(request.outDir, { calibration: calibrationHash(record), from: request.from?.state.digest ?? null, shard: shard ?? null, code: codeIdentity() });
-      if (journal.resumed > 0 && !options.quiet) process.stderr.write(`resuming: ${journal.resumed} runs of an interrupted calibration are taken from ${printable(journal.path)}\n`);
+      if (journal.resumed > 0 && !options.quiet) process.stderr.write(`resuming: ${journal.resumed} runs of an interrupted calibration are taken from ${printablePath(journal.path)}\n`);
       pool = openPool(Math.max(1, options.workers));
       track({ stop: () => pool!.close() });
       const fittedTargets = record.targets.filter((t) => t.notModelled === undefined);

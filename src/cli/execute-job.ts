@@ -13,7 +13,7 @@ import { writeOutputFile, WriteFailure } from '../io/write-output.js';
 import { commitOutput, discardOutput, OutputSetAside, prepareOutput, type Staging } from '../report/output-folder.js';
 import { EXIT_BAD_INPUT, EXIT_RUN_FAILED } from '../jobs/command-line.js';
 import { oneLine } from '../config/format-problems.js';
-import { printable } from '../io/json-text.js';
+import { printableLine } from '../io/json-text.js';
 import { InputError } from '../io/input-error.js';
 import { onInterrupt } from './interrupt.js';
 import type { PoolTaskInput } from './pool-task.js';
@@ -26,7 +26,8 @@ import { startPool } from './run-pool.js';
  * (errors, warnings, "Wrote … to …"): nothing in it may act on the terminal, whichever message it is in.
  */
 function tell(stream: NodeJS.WriteStream, text: string): void {
-  stream.write(printable(text));
+  // Each message is one line, its own line feed last: one inside it is in a path (--out named with one), escaped.
+  stream.write(`${printableLine(text.replace(/\n$/, ''))}\n`);
 }
 
 /** Never settles: the interrupt handler is ending the process, nothing else may happen meanwhile. */
@@ -128,7 +129,7 @@ export async function inStagedFolder(work: FolderWork): Promise<number> {
     sayLeftovers();
     return EXIT_RUN_FAILED;
   }
-  if (!work.quiet) tell(process.stdout, `${lines.join('\n')}\n`);
+  if (!work.quiet) for (const line of lines) tell(process.stdout, line);
   // Said even with --quiet: a folder the tool leaves behind is no message about the run.
   if (committed.leftover !== undefined) tell(process.stderr, `warning: ${committed.leftover}\n`);
   return 0;

@@ -1,7 +1,7 @@
 import { basename, dirname } from 'node:path';
 import { putBackBeforeStart } from './put-back.js';
 import { oneLine } from '../config/format-problems.js';
-import { printable } from '../io/json-text.js';
+import { printable, printableLine, printablePath } from '../io/json-text.js';
 import { EXPLORE_USAGE, parseExploreArgs } from '../explorer/server/explore-args.js';
 import { PortTaken, startExplorer } from '../explorer/server/explorer-server.js';
 import { isEveryInterface } from '../explorer/server/served-addresses.js';
@@ -28,9 +28,9 @@ async function main(argv: readonly string[]): Promise<number> {
     const explorer = await startExplorer({ config: basename(config), configsDir, host, ...(port !== undefined && { port }) });
     // Bound to every interface, the URL names an address other machines reach; this machine's own browser may use loopback.
     const here = isEveryInterface(host) ? `\n    http://127.0.0.1:${explorer.port}/?token=${explorer.token}   (from this machine)\n` : '';
-    process.stdout.write(printable(`The explorer is at\n\n    ${explorer.url}\n${here}\nOpen ${here === '' ? 'that URL' : 'one of these URLs'} (it holds the token the server asks for). Configs are listed from ${configsDir}/ and saved there. Ctrl-C stops it.\n`));
+    process.stdout.write(printable(`The explorer is at\n\n    ${explorer.url}\n${here}\nOpen ${here === '' ? 'that URL' : 'one of these URLs'} (it holds the token the server asks for). Configs are listed from ${printablePath(configsDir)}/ and saved there. Ctrl-C stops it.\n`));
     if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
-      process.stderr.write(printable(`warning: bound to ${host}, not to this machine alone: anyone who can reach it and has the URL can run scenarios and write configs into ${configsDir}/\n`));
+      process.stderr.write(`${printableLine(`warning: bound to ${host}, not to this machine alone: anyone who can reach it and has the URL can run scenarios and write configs into ${configsDir}/`)}\n`);
     }
     const stop = () => void explorer.close().then(() => process.exit(0));
     process.once('SIGINT', stop);

@@ -1,3 +1,4 @@
+import { printablePath } from '../io/json-text.js';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describeShard, shardTasks } from '../batch/shard.js';
@@ -78,7 +79,7 @@ export function checkShards(shards: readonly NamedShard[]): { success: true; ord
 export async function mergeCalibrationShards(options: { dirs: readonly string[]; out?: string | undefined; from?: string | undefined; quiet: boolean }): Promise<number> {
   const shards: NamedShard[] = [];
   for (const dir of options.dirs) {
-    if (!existsSync(dir)) return badInput(`${dir}: no such folder`);
+    if (!existsSync(dir)) return badInput(`${printablePath(dir)}: no such folder`);
     if (!statSync(dir).isDirectory()) return badInput(`${dir} is a file, not a shard folder`);
     if (!holdsCalibrationShard(dir)) return badInput(`${dir} holds no ${SHARD_FILE}: it is not a shard of a calibration (run calibrate with --shard i/N), and the shards of a calibration merge alone`);
     const read = readShardFile(join(dir, SHARD_FILE));

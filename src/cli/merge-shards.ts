@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { printable } from '../io/json-text.js';
+import { printableLine, printablePath } from '../io/json-text.js';
 import { join, resolve } from 'node:path';
 import { JobCollector } from '../batch/collect.js';
 import { planJob } from '../batch/job.js';
@@ -16,7 +16,7 @@ import { copyOutputFile, writeOutputFile } from '../io/write-output.js';
 
 /** A shard folder's partial result, every file it needs checked against what partial.json records. */
 function readPartial(dir: string, kinds: JobKinds): NamedPartial | string {
-  if (!existsSync(dir)) return `${dir}: no such folder`;
+  if (!existsSync(dir)) return `${printablePath(dir)}: no such folder`;
   if (!statSync(dir).isDirectory()) return `${dir} is a file, not a shard folder`;
   if (!existsSync(join(dir, PARTIAL_JSON))) return `${dir} holds no ${PARTIAL_JSON}: it is not a shard's output (run the job with --shard i/N)`;
   const read = readRegularFile(join(dir, PARTIAL_JSON), MAX_PARTIAL_JSON_BYTES);
@@ -53,7 +53,7 @@ export async function mergeShards(options: { dirs: readonly string[]; out?: stri
   }
   const check = checkPartials(partials);
   if (!check.success) return badInput(check.message);
-  for (const warning of check.warnings) process.stderr.write(`warning: ${printable(warning)}\n`);
+  for (const warning of check.warnings) process.stderr.write(`warning: ${printableLine(warning)}\n`);
   const first = check.ordered[0]!.meta;
   const kind = check.ordered[0]!.kind;
   const plan = planJob(first.job, kind);

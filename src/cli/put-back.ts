@@ -1,4 +1,5 @@
 import { oneLine } from '../config/format-problems.js';
+import { errorCode, fsCause } from '../io/fs-errors.js';
 import { onMissingFile } from '../io/read-regular-file.js';
 import { putBackSetAside } from '../report/output-folder.js';
 
@@ -33,7 +34,15 @@ function putBack(paths: readonly string[]): string[] {
     return putBackSetAside(paths);
   } catch (error) {
     // A courtesy to the user, not the command's work: its failure is said, and the command goes on as it would have.
-    return [`looking for outputs to put back: ${error instanceof Error ? error.message : String(error)}`];
+    const code = errorCode(error);
+    // A path through a file, or gone meanwhile: there is nothing set aside there, and the command says what is wrong with the path.
+    if (code === 'ENOTDIR' || code === 'ENOENT') return [];
+    const { path, syscall } = (error ?? {}) as { path?: unknown; syscall?: unknown };
+    if (typeof path === 'string' && (code === 'EACCES' || code === 'EPERM')) {
+      const access = syscall === 'scandir' || syscall === 'opendir' ? 'cannot be read' : 'cannot be searched';
+      return [`could not look for outputs to put back in the folder ${path}: it ${access}, ${fsCause(error)}`];
+    }
+    return [`looking for outputs to put back: ${typeof path === 'string' ? `${fsCause(error)} at ${path}` : fsCause(error)}`];
   }
 }
 

@@ -149,6 +149,28 @@ function badRemoval(entry: unknown, what: string, path: string, problems: Config
   return true;
 }
 
+/**
+ * What a file's own events state wrongly whatever its parent holds, for when the parent cannot be
+ * read: a `remove` that is not true, a removal without an id or with more than id and remove. Returns
+ * those, and the indices of the entries that are removals (or mistaken ones): every other entry
+ * replaces a parent's event whole or is appended, so it is a complete event and checked as one.
+ */
+export function ownEventProblems(events: readonly unknown[]): { problems: ConfigProblem[]; notEvents: Set<number> } {
+  const problems: ConfigProblem[] = [];
+  const notEvents = new Set<number>();
+  events.forEach((event, i) => {
+    const id = isObject(event) && typeof event.id === 'string' ? event.id : undefined;
+    if (badRemoval(event, id === undefined ? 'an event' : `the event "${id}"`, `events[${i}]`, problems)) notEvents.add(i);
+    else if (isRemoval(event)) {
+      notEvents.add(i);
+      const extra = Object.keys(event).filter((key) => key !== 'id' && key !== 'remove');
+      if (id === undefined) problems.push({ path: `events[${i}]`, message: 'a removal names the parent’s event by its id: { "id": "...", "remove": true }' });
+      else if (extra.length > 0) problems.push({ path: `events[${i}]`, message: `a removal holds only id and remove; found also ${extra.join(', ')}` });
+    }
+  });
+  return { problems, notEvents };
+}
+
 /** The parent's events with the child's replacements in place and removals gone, then the child's new events. */
 function mergeEvents(parent: readonly Json[], child: readonly Json[], composition: Composition): Json[] {
   const { problems, events } = composition;

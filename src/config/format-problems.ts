@@ -1,5 +1,5 @@
 import type { ConfigProblem } from './references.js';
-import { printable } from '../io/json-text.js';
+import { printable, printableLine } from '../io/json-text.js';
 
 /** Problems shown of one file; the rest are counted. Fix the first and the next ones often go with them. */
 export const MAX_SHOWN_PROBLEMS = 50;
@@ -32,7 +32,12 @@ export function formatProblemLines(heading: string, problems: readonly string[])
   return `${oneLine(heading)} (${countProblems(problems.length)}):\n${[...shown, ...tail].join('\n')}\n`;
 }
 
-/** Messages are shown one a line (a stray newline would break that), and never with a control character that would act on the terminal. */
+/**
+ * Messages are shown one a line (a stray newline would break that), and never with a control
+ * character that would act on the terminal. A message wrapped over lines (a line break with spaces
+ * at its side) is joined with a space; any other line feed or carriage return is part of what the
+ * message names (a path, a value) and is escaped (\u000a), never shown as a space that names another path.
+ */
 export function oneLine(text: string): string {
-  return printable(text.replace(/\s*\n\s*/g, ' ').trim());
+  return printableLine(text.replace(/[ \t]*\r?\n[ \t]+|[ \t]+\r?\n[ \t]*/g, ' ').trim());
 }

@@ -7,7 +7,7 @@ import { id as idSchema } from './field-types.js';
 import { LIMIT_REASONS, MAX_CONFIG_FILE_BYTES, MAX_EXTENDS_CHAIN, MAX_JSON_DEPTH } from './limits.js';
 import type { ConfigProblem } from './references.js';
 import { isOwnFileProblem } from './branch-rules.js';
-import { checkFieldsAlone, formatPath, NO_PARENT, parseScenario, type PartialScenario, type Scenario } from './parse-scenario.js';
+import { checkFieldsAlone, formatPath, NO_PARENT, parseScenario, splitUnknownFields, type PartialScenario, type Scenario } from './parse-scenario.js';
 import { closestName } from './suggest.js';
 
 /** What one file of an `extends` chain does to the events it inherits (null for the root, which inherits none). */
@@ -152,7 +152,10 @@ function resolveScenario(raw: Composed, shownFile: string): { success: true; sce
   const parentInvalid = raw.parent !== undefined && parentProblems.length > 0;
   const found = parsed.success ? [] : [...explainAppended(raw.appended, parsed.problems), ...parsed.problems].filter((p) => !(parentInvalid && p.path === 'branchesAt' && p.message.startsWith(NO_PARENT)));
   // A removal is named in this file already; the rest are paths in the merged config, put back in the file they come from.
-  const located = found.map((p) => (isOwnFileProblem(p) ? { path: p.path, message: p.message, file: raw.file } : locate(raw, p)));
+  // Unknown fields each in the file that gives them: a parent's top-level field is the parent's, not its child's.
+  const located = found.flatMap((p) =>
+    isOwnFileProblem(p) ? [{ path: p.path, message: p.message, file: raw.file }] : (splitUnknownFields(p, (field) => locate(raw, { path: field, message: p.message })) ?? [locate(raw, p)]),
+  );
   const merging = raw.mergeProblems.map((p) => ({ ...p, file: raw.file }));
   // What the merge already refused (an entry it left out, a removal with nothing to remove) is said once, by the merge.
   const within = (p: LocatedProblem, outer: LocatedProblem) => p.file === outer.file && (p.path === outer.path || p.path.startsWith(`${outer.path}.`) || p.path.startsWith(`${outer.path}[`));

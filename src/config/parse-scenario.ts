@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { valueAtPath } from './json-lookup.js';
 import { scenarioJsonSchema, type JsonSchema } from './json-schema.js';
 import { checkBranch, type RemovedEvent } from './branch-rules.js';
+import { ownEventProblems } from './compose.js';
 import { checkPopulations } from './population-rules.js';
 import { checkReferences, type ConfigProblem } from './references.js';
 import { scenarioSchema, type ScenarioShape } from './scenario-schema.js';
@@ -155,11 +156,19 @@ function salvage(input: unknown, parent: Scenario | undefined): { shape: Scenari
 export function checkFieldsAlone(json: unknown): ConfigProblem[] {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) return [];
   const { extends: _extends, ...own } = json as Record<string, unknown>;
+  // Its own events too: each that is not a removal replaces a parent's whole or is added, so it is complete as it stands.
+  const events = Array.isArray(own.events) ? ownEventProblems(own.events) : { problems: [], notEvents: new Set<number>() };
+  const wholeEvent = (path: readonly PropertyKey[]) => path.length >= 2 && path[0] === 'events' && typeof path[1] === 'number' && !events.notEvents.has(path[1]);
   const result = scenarioSchema.partial().safeParse(own);
-  if (result.success) return [];
-  return result.error.issues
-    .filter((issue) => issue.path.length === 0 ? issue.code === 'unrecognized_keys' : issue.path.length === 1 && issue.code !== 'invalid_union' && valueAtPath(own, issue.path).present)
+  if (result.success) return events.problems;
+  const fields = result.error.issues
+    .filter((issue) =>
+      issue.path.length === 0
+        ? issue.code === 'unrecognized_keys'
+        : wholeEvent(issue.path) || (issue.path.length === 1 && issue.code !== 'invalid_union' && valueAtPath(own, issue.path).present),
+    )
     .map((issue) => toProblem(issue, own));
+  return [...events.problems, ...fields];
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -170,10 +179,36 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return text === '' ? '(top level)' : text;
 }
 
+/** The unknown fields a problem names, and the fields valid there: a merged config's may come from different files of its chain. */
+const UNKNOWN_FIELDS = new WeakMap<ConfigProblem, { readonly keys: readonly string[]; readonly valid: readonly string[] }>();
+
+/**
+ * A problem of unknown fields, split by where each field is: `placeOf` says the file and the path
+ * of the object holding it (a parent's top-level field is the parent's). Other problems as they are.
+ */
+export function splitUnknownFields<P extends ConfigProblem>(problem: ConfigProblem, placeOf: (fieldPath: string) => P): P[] | undefined {
+  const unknown = UNKNOWN_FIELDS.get(problem);
+  if (unknown === undefined) return undefined;
+  const groups = new Map<string, { place: P; keys: string[] }>();
+  for (const key of unknown.keys) {
+    const field = placeOf(problem.path === '(top level)' ? key : `${problem.path}.${key}`);
+    const container = field.path === key ? '(top level)' : field.path.endsWith(`.${key}`) ? field.path.slice(0, -key.length - 1) : problem.path;
+    const place = { ...field, path: container };
+    const id = JSON.stringify([(place as { file?: unknown }).file, container]);
+    const group = groups.get(id) ?? { place, keys: [] };
+    group.keys.push(key);
+    groups.set(id, group);
+  }
+  return [...groups.values()].map(({ place, keys }) => ({ ...place, message: unknownNames('field', keys, unknown.valid) }));
+}
+
 function toProblem(issue: z.core.$ZodIssue, input: unknown): ConfigProblem {
   const path = formatPath(issue.path);
   if (issue.code === 'unrecognized_keys') {
-    return { path, message: unknownNames('field', issue.keys, fieldNamesAt(input, issue.path)) };
+    const valid = fieldNamesAt(input, issue.path);
+    const problem = { path, message: unknownNames('field', issue.keys, valid) };
+    UNKNOWN_FIELDS.set(problem, { keys: issue.keys, valid });
+    return problem;
   }
   const at = valueAtPath(input, issue.path);
   if (!at.present && issue.code === 'invalid_type') {

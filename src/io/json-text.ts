@@ -27,6 +27,18 @@ export function printable(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * printable for text that must stay on one line, a path above all: a line feed or carriage return
+ * in it is escaped too (\u000a, \u000d), so a path holding one prints as the one path it is, never
+ * on two lines nor as a space that names another path. printable keeps them, for text of many lines.
+ */
+export function printableLine(text: string): string {
+  return printable(text).replace(/[\n\r]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A path to print: printableLine. */
+export const printablePath = printableLine;
+
 /** A token of the text as a message quotes it: escaped, at most 24 characters. */
 function quoted(text: string, error: ParseError): string {
   const token = text.slice(error.offset, error.offset + Math.max(1, Math.min(error.length, 24)));

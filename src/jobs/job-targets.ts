@@ -1,3 +1,4 @@
+import { printableLine, printablePath } from '../io/json-text.js';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { asRun } from '../batch/job.js';
@@ -63,7 +64,7 @@ export function loadJobTargets(
   ticks: number | undefined,
 ): { success: true; targets: JobTargets } | { success: false; message: string } {
   const loaded = loadTargetsFile(file);
-  if (!loaded.success) return { success: false, message: `${file} is not a valid targets file:\n${loaded.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}` };
+  if (!loaded.success) return { success: false, message: `${printablePath(file)} is not a valid targets file:\n${loaded.problems.map((p) => `  ${printableLine(`${p.path}: ${p.message}`)}`).join('\n')}` };
   const messages: string[] = [];
   for (const { scenario, file: configFile } of scenarios) {
     const run = asRun({ ...(ticks !== undefined ? { ticks } : {}) }, scenario);
@@ -76,14 +77,14 @@ export function loadJobTargets(
       ticks !== undefined && problems.some((p) => /outside the run/.test(p.message))
         ? `\n  --ticks ${ticks} ends the run at ${tickToDate(run.start, run.months - 1)}: run more months, or name a targets file whose figures lie within the run`
         : '';
-    messages.push(`${file} does not fit ${configFile}:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}${hint}`);
+    messages.push(`${printablePath(file)} does not fit ${printablePath(configFile)}:\n${problems.map((p) => `  ${printableLine(`${p.path}: ${p.message}`)}`).join('\n')}${hint}`);
   }
   if (messages.length > 0) return { success: false, message: messages.join('\n') };
   let sha256: string;
   try {
     sha256 = digestOfFile(resolve(file)).sha256;
   } catch (error) {
-    return { success: false, message: `${file}: ${fsCause(error)}` };
+    return { success: false, message: `${printablePath(file)}: ${fsCause(error)}` };
   }
   return { success: true, targets: { file, sha256, content: loaded.json } };
 }

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, parse, relative, resolve, sep } from 'node:path';
 import { errorCode, fsCause } from '../io/fs-errors.js';
 
@@ -92,6 +92,11 @@ export function checkDestination(out: string, inputs: readonly string[] = []): D
     }
   } catch (error) {
     const code = errorCode(error);
+    if (code === 'EACCES') {
+      // A folder on the way that may not be searched (no execute permission) hides all below it: named, as the cause.
+      const closed = unsearchableAncestor(absolute);
+      if (closed !== undefined) return refuse(`cannot use --out ${out}: the folder ${closed} on the way to it cannot be searched (it lacks execute permission), ${fsCause(error)}; make it searchable (chmod u+x ${closed}), or choose another --out folder`);
+    }
     if (code !== 'ENOENT' && code !== 'ENOTDIR') return refuse(`cannot use --out ${out}: ${fsCause(error)}`);
     target = realPathOf(absolute);
     const blocking = firstExistingAncestor(target);
@@ -106,4 +111,21 @@ function firstExistingAncestor(path: string): string | undefined {
     if (existsSync(at)) return at;
     if (dirname(at) === at) return undefined;
   }
+}
+
+/** The outermost folder on the way to `path` that this user may not search (enter), if one is. */
+function unsearchableAncestor(path: string): string | undefined {
+  const folders: string[] = [];
+  for (let at = dirname(path); ; at = dirname(at)) {
+    folders.unshift(at);
+    if (dirname(at) === at) break;
+  }
+  return folders.find((folder) => {
+    try {
+      accessSync(folder, constants.X_OK);
+      return false;
+    } catch (error) {
+      return errorCode(error) === 'EACCES';
+    }
+  });
 }

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { InputError } from '../io/input-error.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { errorCode, fsCause } from '../io/fs-errors.js';
@@ -123,6 +123,11 @@ function cannotWrite(out: string, target: string, error: unknown): string {
   if ((code !== 'EACCES' && code !== 'EPERM') || typeof path !== 'string') return `cannot write to ${out}: ${fsCause(error)}`;
   const folder = typeof syscall === 'string' && CHANGES_ITS_FOLDER.has(syscall) ? dirname(path) : path;
   const where = folder === dirname(target) ? ` (the outputs are made beside ${out}, in ${folder}, and moved into place)` : folder === target ? '' : ` (on the way to ${out})`;
+  // Listing a folder takes read access, not write: a folder writable but not readable (chmod 300) is said as such.
+  if (syscall === 'scandir' || syscall === 'opendir') {
+    const why = folder === target ? ', which it must be to see whether it holds only the tool\'s files' : folder === dirname(target) ? `, which it must be to look for what earlier runs left beside ${out}` : '';
+    return `cannot write to ${out}: the folder ${folder} is not readable${where}${why}, ${fsCause(error)}; make it readable (chmod u+r ${folder}), or choose another --out folder`;
+  }
   return `cannot write to ${out}: the folder ${folder} is not writable${where}, ${fsCause(error)}; make it writable, or choose another --out folder`;
 }
 
@@ -208,12 +213,19 @@ function clearAbandoned(target: string): { warnings: string[]; notPutBack: strin
       }
       // Put back whenever nothing, or an empty folder, stands in its place (rename replaces an empty folder in one step).
       const restore = standing === 'nothing' || standing === 'an empty folder';
+      // Removed only while it is an output of the tool alone: what a commit moved aside may be the user's folder swapped in.
+      const keep = previous && !restore ? whyKeepSetAside(path) : undefined;
+      if (keep !== undefined) {
+        warnings.push(`${what} is kept, not removed, though ${target} holds a newer output: ${keep}; look through it, and move what is yours out of it`);
+        continue;
+      }
       try {
         if (restore) {
           renameSync(path, target);
           warnings.push(`put back ${target}, which a run killed while replacing it had set aside as ${path}${standing === 'an empty folder' ? ' (the empty folder made in its place since is gone)' : ''}`);
         } else {
-          removeTree(path);
+          if (previous) removeOutputTree(path);
+          else removeTree(path);
           if (previous) warnings.push(`removed ${path}, an older output of ${target} that an earlier run had set aside: ${target} holds a newer output`);
         }
       } catch (error) {
@@ -343,18 +355,61 @@ export function commitOutput(staging: Staging, shown = staging.target): { leftov
     }
     throw error;
   }
-  let leftover: string | undefined;
-  if (hadPrevious) {
-    try {
-      removeTree(previous);
-    } catch (error) {
-      leftover =
-        `${shown} now holds the new output, but the previous one, set aside as ${previous}, could not be removed: ${describeRemovalFailure(error)}; ` +
-        `remove it yourself (the next run to this --out tries again)`;
-    }
-  }
+  const leftover = hadPrevious ? removeSetAside(previous, shown) : undefined;
   staging.lock.release();
   return leftover === undefined ? {} : { leftover };
+}
+
+/**
+ * Why a set-aside copy may not be deleted: it is no longer (or never was) an output of this tool
+ * alone. The check before the commit's renames looks at --out, but what is moved aside is what
+ * stands there at the rename: a folder of the user's swapped in meanwhile must be kept, not deleted
+ * whole. The same check as up front: the tool's marker, and only the files it lists.
+ */
+function whyKeepSetAside(previous: string): string | undefined {
+  try {
+    if (!lstatSync(previous).isDirectory()) return 'it is not a folder, so not an output of llm-market-sim';
+    const owner = ownership(previous, previous);
+    return owner.kind === 'foreign' ? owner.finding : undefined;
+  } catch (error) {
+    return `it could not be checked for files llm-market-sim did not write, ${fsCause(error)}`;
+  }
+}
+
+/**
+ * Deletes the previous output a commit set aside, once it is checked (again) to be an output of
+ * this tool with nothing foreign in it; otherwise keeps it. Returns the warning to give when it is
+ * left (kept, or not removable), naming it; undefined once it is gone.
+ */
+export function removeSetAside(previous: string, shown: string): string | undefined {
+  const keep = whyKeepSetAside(previous);
+  if (keep !== undefined) {
+    return (
+      `${shown} now holds the new output; what stood there when it was moved in was set aside as ${previous} and is kept, not removed: ${keep}. ` +
+      `Look through it, and move what is yours out of it (the next run to this --out checks it again before removing it)`
+    );
+  }
+  try {
+    removeOutputTree(previous);
+    return undefined;
+  } catch (error) {
+    return (
+      `${shown} now holds the new output, but the previous one, set aside as ${previous}, could not be removed: ${describeRemovalFailure(error)}; ` +
+      `remove it yourself (the next run to this --out tries again)`
+    );
+  }
+}
+
+/**
+ * Deletes an output with its marker last: stopped part way (a file made append-only), what is left
+ * still holds the marker listing it, so the next run knows it for the tool's and removes it, where
+ * without the marker it would be kept as the user's.
+ */
+function removeOutputTree(path: string): void {
+  if (!lstatSync(path).isDirectory()) return removeTree(path);
+  for (const entry of readdirSync(path)) if (entry !== OUTPUT_MARKER) removeTree(join(path, entry));
+  if (existsSync(join(path, OUTPUT_MARKER))) removeTree(join(path, OUTPUT_MARKER));
+  rmdirSync(path);
 }
 
 /** A commit that failed with the previous output set aside and not put back: --out is not "unchanged". */

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeText, readRegularFile } from '../io/read-regular-file.js';
 import { writeOutputFile } from '../io/write-output.js';
@@ -40,7 +40,7 @@ export function writeMarker(folder: string): void {
 export type FolderOwnership =
   | { readonly kind: 'empty' }
   | { readonly kind: 'ours' }
-  | { readonly kind: 'foreign'; readonly reason: string };
+  | { readonly kind: 'foreign'; readonly reason: string; /** What was found, without what to do: "it holds a file llm-market-sim did not write there: notes.md". */ readonly finding: string };
 
 /** "a, b and 3 more" */
 function listSome(items: readonly string[], max = 10): string {
@@ -48,12 +48,36 @@ function listSome(items: readonly string[], max = 10): string {
   return items.length > max ? `${shown} and ${items.length - max} more` : shown;
 }
 
+/**
+ * Why the marker of a folder could not be read: the folder cannot be searched (no execute
+ * permission; its names can be listed, its files not opened), or the marker itself is not readable.
+ */
+function unreadableMarker(folder: string, shown: string, cause: string): FolderOwnership {
+  const marker = join(shown, OUTPUT_MARKER);
+  const start = `${shown} cannot be checked for files llm-market-sim did not write there:`;
+  let searchable = true;
+  try {
+    accessSync(folder, constants.X_OK);
+  } catch {
+    searchable = false;
+  }
+  const finding = searchable
+    ? `its marker ${marker} cannot be read, ${cause}`
+    : `the folder ${shown} can be listed but not searched (it lacks execute permission), so its marker ${marker} cannot be read, ${cause}`;
+  const fix = searchable ? `make the marker readable (chmod u+r ${marker})` : `make the folder searchable (chmod u+x ${shown})`;
+  return { kind: 'foreign', reason: `${start} ${finding}; ${fix}, or choose another --out folder`, finding };
+}
+
 /** Whether a run may replace an existing folder: empty, or holding only what this tool wrote there. */
 export function ownership(folder: string, shown: string): FolderOwnership {
   const entries = readdirSync(folder);
   if (entries.length === 0) return { kind: 'empty' };
-  if (!entries.includes(OUTPUT_MARKER)) return { kind: 'foreign', reason: `${shown} is not empty and was not written by llm-market-sim; choose another --out folder` };
+  if (!entries.includes(OUTPUT_MARKER)) {
+    return { kind: 'foreign', reason: `${shown} is not empty and was not written by llm-market-sim; choose another --out folder`, finding: `it holds no ${OUTPUT_MARKER} marker, so it is not an output of llm-market-sim: ${listSome(entries.sort())}` };
+  }
   const read = readRegularFile(join(folder, OUTPUT_MARKER), MAX_MARKER_BYTES);
+  // A marker that cannot be read for want of access is not a foreign one: the access is what is missing, and said.
+  if (!read.success && /\((EACCES|EPERM)\)$/.test(read.reason)) return unreadableMarker(folder, shown, read.reason);
   const text = read.success ? decodeText(read.bytes) : undefined;
   const lines = text?.success ? text.text.split('\n').filter((line) => line !== '') : undefined;
   let written: (relative: string) => boolean;
@@ -63,7 +87,7 @@ export function ownership(folder: string, shown: string): FolderOwnership {
   } else if (lines?.[0] === LEGACY_HEADER) {
     written = (relative) => LEGACY_OUTPUT_FILES.test(relative);
   } else {
-    return { kind: 'foreign', reason: `${shown} holds a ${OUTPUT_MARKER} that is not this tool's marker; choose another --out folder` };
+    return { kind: 'foreign', reason: `${shown} holds a ${OUTPUT_MARKER} that is not this tool's marker; choose another --out folder`, finding: `its ${OUTPUT_MARKER} is not this tool's marker` };
   }
   const listedFolders = lines.slice(1).filter((l) => l.includes('/'));
   const descend = (relative: string) => listedFolders.some((l) => l.startsWith(relative));
@@ -76,5 +100,6 @@ export function ownership(folder: string, shown: string): FolderOwnership {
     reason:
       `${shown} holds ${what} that llm-market-sim did not write there: ${listSome(foreign)}. ` +
       `A new run replaces the whole folder, so it would delete ${one ? 'it' : 'them'}: move ${one ? 'it' : 'them'} out, or choose another --out folder`,
+    finding: `it holds ${what} that llm-market-sim did not write there: ${listSome(foreign)}`,
   };
 }

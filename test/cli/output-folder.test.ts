@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { commitOutput, discardOutput, makeFolder, OUTPUT_MARKER, prepareOutput, putBackSetAside, removeAbandonedStaging, type Staging } from '../../src/report/output-folder.js';
 import { checkDestination } from '../../src/report/out-destination.js';
 import { lockStaging, STALE_MS } from '../../src/report/staging-lock.js';
+import { writeMarker } from '../../src/report/output-marker.js';
 import { canMountTmpfs, withTmpfs } from '../support/tmpfs.js';
 import { canSetFileFlags, setFlag } from '../support/file-flags.js';
 
@@ -175,6 +176,7 @@ describe('output folder', () => {
     commitOutput(staged(target, 'newer'));
     mkdirSync(`${staging}.previous`);
     writeFileSync(join(`${staging}.previous`, 'summary.json'), 'older');
+    writeMarker(`${staging}.previous`);
     expect(removeAbandonedStaging(target)).toEqual([`removed ${staging}.previous, an older output of ${target} that an earlier run had set aside: ${target} holds a newer output`]);
     expect(readdirSync(dir)).toEqual(['run']);
     // An empty folder made in its place (a script's mkdir -p) is no output: the copy is put back over it.
@@ -216,7 +218,7 @@ describe('output folder', () => {
       mkdirSync(staging);
       mkdirSync(`${staging}.previous`);
       writeFileSync(join(`${staging}.previous`, 'summary.json'), name);
-      writeFileSync(join(`${staging}.previous`, OUTPUT_MARKER), '');
+      writeMarker(`${staging}.previous`);
       mkdirSync(`${staging}.lock`); // fresh: the run was killed seconds ago
       writeFileSync(`${staging}.holder`, JSON.stringify(holder));
       return staging;

@@ -18,7 +18,8 @@ describe('problems as the command line shows them', () => {
   });
 
   it('prints no control character of a file, and one problem a line', () => {
-    const text = formatProblems('a.json', [{ path: 'name', message: 'found "\u001b[2J\u0007"\nand more' }]);
-    expect(text).toBe('a.json is not a valid scenario (1 problem):\n  name: found "\\u001b[2J\\u0007" and more\n');
+    // A message wrapped over lines is joined with a space; a bare line feed is part of what it quotes (a path, a value), escaped.
+    const text = formatProblems('a\nb.json', [{ path: 'name', message: 'found "\u001b[2J\u0007"\nand more,\n  wrapped' }]);
+    expect(text).toBe('a\\u000ab.json is not a valid scenario (1 problem):\n  name: found "\\u001b[2J\\u0007"\\u000aand more, wrapped\n');
   });
 });

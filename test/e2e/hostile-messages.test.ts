@@ -183,6 +183,37 @@ describe('config messages', () => {
     expect(reports.laterStart).toContain('  in configs/baseline.json, events[0].date: 2024-02 is before the run starts (2024-06)');
   });
 
+  it('reports a middle file’s own events beside a parent of its that cannot be read: broken JSON, missing, or in a cycle', () => {
+    const events = [
+      { id: 'Bad_Id', date: '2025-01', type: 'capacity-shock', cloud: 'aws', factor: 0.5, months: 2 },
+      { id: 'x', remove: 'yes' },
+      { id: 'y', remove: true, date: '2025-01' },
+    ];
+    for (const [kind, parent] of [['broken', '{'], ['missing', undefined], ['cycle', JSON.stringify({ extends: 'top-cycle.json', name: 'c2' })]] as const) {
+      const top = file(kind === 'cycle' ? 'top-cycle.json' : `top-${kind}.json`, { extends: `middle-${kind}.json`, name: 'a2' });
+      file(`middle-${kind}.json`, { extends: `bottom-${kind}.json`, name: 'b2', events });
+      if (parent !== undefined) writeFileSync(join(dir, `bottom-${kind}.json`), parent);
+      const run = runCli('validate.ts', [top]);
+      expect(run.status).toBe(2);
+      const text = run.stdout + run.stderr;
+      const middle = `in ${join(dir, `middle-${kind}.json`)}, `;
+      expect(text).toContain(`${middle}events[0].id: an id of lower-case letters, digits and dashes; found "Bad_Id"`);
+      expect(text).toContain(`${middle}events[1].remove: "remove" takes only true`);
+      expect(text).toContain(`${middle}events[2]: a removal holds only id and remove; found also date`);
+    }
+  });
+
+  it('names the parent a top-level unknown field is in, not the child that extends it', () => {
+    const parent = file('parent-foo.json', { extends: BASELINE_PATH, name: 'p', foo: 1 });
+    const child = file('child-of-foo.json', { extends: 'parent-foo.json', name: 'c', bar: 2 });
+    const run = runCli('validate.ts', [child]);
+    expect(run.status).toBe(2);
+    expect(run.stdout + run.stderr).toMatch(new RegExp(`\\n {2}in \\S*parent-foo\\.json, \\(top level\\): unknown field "foo";`));
+    expect(run.stdout + run.stderr).toMatch(/\n {2}\(top level\): unknown field "bar";/);
+    expect(run.stdout + run.stderr).not.toMatch(/\n {2}\(top level\): unknown field "foo"/);
+    expect(runCli('validate.ts', [parent]).stdout + runCli('validate.ts', [parent]).stderr).toMatch(/\n {2}\(top level\): unknown field "foo";/);
+  });
+
   it('names the event a branch removes from the history before it, at the removal', () => {
     const report = reports.removedBeforeBranch!;
     expect(report).toContain("  events[0]: a branch at 2026-01 keeps its parent's history before it: this removes the parent's anthropic-azure-30b of 2025-11; a branch removes only events dated 2026-01 or later");
@@ -275,6 +306,53 @@ describe('--out paths in messages', () => {
       expect(run.stdout + run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
     }
   }, 60_000);
+});
+
+describe('paths holding a line feed', () => {
+  it('print on one line, the line feed escaped, on stdout and stderr alike, never as a space naming another path', () => {
+    const { dir, baseline } = tinyConfigs('hostile-newline-path');
+    const folder = join(dir, 'a\nb');
+    const shown = join(dir, 'a\\u000ab');
+    const run = runCli('simulate.ts', [baseline, '--no-charts', '--out', folder]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`to ${shown}/\n`);
+    writeFileSync(join(folder, 'bad.json'), '{');
+    for (const [script, file] of [['validate.ts', join(folder, 'bad.json')], ['validate.ts', join(folder, 'none.json')], ['simulate.ts', join(folder, 'bad.json')]] as const) {
+      const checked = runCli(script, [file]);
+      expect(checked.status).toBe(2);
+      expect(checked.stdout + checked.stderr).toContain(`${shown}/${file.endsWith('bad.json') ? 'bad' : 'none'}.json is not a valid scenario`);
+      expect(checked.stdout + checked.stderr).not.toContain(join(dir, 'a b'));
+    }
+    // Through a file: one error naming it, no warning about looking for outputs to put back there.
+    const through = runCli('simulate.ts', [baseline, '--no-charts', '--out', join(folder, 'summary.json', 'x')]);
+    expect(through.status).toBe(2);
+    expect(through.stderr).toBe(`error: --out ${shown}/summary.json/x cannot be made: ${shown}/summary.json is a file, not a folder\n`);
+    // A targets file, and shard folders, named in messages of many lines.
+    const targets = runCli('simulate.ts', [baseline, '--no-charts', '--targets', join(folder, 'nt.json')]);
+    expect(targets.status).toBe(2);
+    expect(targets.stderr).toContain(`error: ${shown}/nt.json is not a valid targets file:\n  (file): ${shown}/nt.json: no such file\n`);
+    const merge = runCli('merge.ts', [join(folder, 'x')]);
+    expect(merge.status).toBe(2);
+    expect(merge.stderr).toContain(`${shown}/x: no such folder\n`);
+  }, 60_000);
+
+  it('print on one line in the explorer’s lines', async () => {
+    const { dir } = tinyConfigs('hostile-newline-explore');
+    const folder = join(dir, 'e\nf');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'tiny.json'), JSON.stringify({ extends: BASELINE_PATH, name: 'tiny' }));
+    const child = spawn(process.execPath, ['--import', 'tsx', `${PROJECT_ROOT}/src/cli/explore.ts`, join(folder, 'tiny.json')], { cwd: PROJECT_ROOT, env: { ...process.env, NODE_OPTIONS: '' } });
+    let stdout = '';
+    await new Promise<void>((done, fail) => {
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk;
+        if (stdout.includes('Ctrl-C stops it')) done();
+      });
+      child.on('close', () => fail(new Error(`explore ended: ${stdout}`)));
+    });
+    child.kill('SIGTERM');
+    expect(stdout).toContain(`Configs are listed from ${join(dir, 'e\\u000af')}/ and saved there.`);
+  }, 30_000);
 });
 
 describe('reports under --ticks', () => {

@@ -410,6 +410,70 @@ describe.skipIf(!canDropPrivileges)('a previous output in a folder the user may 
     }
     expect(readdirSync(dir)).toEqual(['tiny.json']);
   });
+
+  /** A folder nobody may write in, and a run as nobody into a path relative to it. */
+  function nobodysFolder() {
+    const dir = mkdtempSync(join(tmpdir(), 'llm-sim-nobody-'));
+    chmodSync(dir, 0o777);
+    const baseline = join(dir, 'tiny.json');
+    writeFileSync(baseline, readFileSync(tinyConfigs('hostile-nobody').baseline));
+    const simulate = (out: string, seed = '1') =>
+      spawnSync('setpriv', [...AS_NOBODY, process.execPath, '--import', 'tsx', `${PROJECT_ROOT}/src/cli/simulate.ts`, baseline, '--no-charts', '--quiet', '--seed', seed, '--out', out], {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_OPTIONS: '' },
+      });
+    return { dir, simulate };
+  }
+
+  it('whose marker, or folder, cannot be read says permission denied, naming which, not a marker that is not the tool’s', () => {
+    const { dir, simulate } = nobodysFolder();
+    const out = join(dir, 'o');
+    expect(simulate(out).status).toBe(0);
+    const marker = join(out, '.llm-market-sim');
+    chmodSync(marker, 0o000);
+    const unreadable = simulate(out, '2');
+    expect(unreadable.status).toBe(2);
+    expect(unreadable.stderr).toBe(
+      `error: ${out} cannot be checked for files llm-market-sim did not write there: its marker ${marker} cannot be read, permission denied (EACCES); make the marker readable (chmod u+r ${marker}), or choose another --out folder\n`,
+    );
+    chmodSync(marker, 0o644);
+    chmodSync(out, 0o600);
+    const unsearchable = simulate(out, '2');
+    expect(unsearchable.status).toBe(2);
+    expect(unsearchable.stderr).toContain(`the folder ${out} can be listed but not searched (it lacks execute permission), so its marker ${marker} cannot be read, permission denied (EACCES)`);
+    chmodSync(out, 0o755);
+    expect(seedOf(out)).toBe(1);
+  });
+
+  it('in a folder, or beside one, it may write but not read, says not readable; an ancestor it cannot read is named in a sentence', () => {
+    const { dir, simulate } = nobodysFolder();
+    const parent = join(dir, 'Q');
+    const out = join(parent, 'out');
+    mkdirSync(parent, { mode: 0o777 });
+    chmodSync(parent, 0o777);
+    expect(simulate(out).status).toBe(0);
+    chmodSync(out, 0o300);
+    const own = simulate(out, '2');
+    expect(own.status).toBe(2);
+    expect(own.stderr).toMatch(new RegExp(`^error: cannot write to ${out}: the folder ${out} is not readable, .*permission denied \\(EACCES\\); make it readable \\(chmod u\\+r ${out}\\), or choose another --out folder\n$`));
+    chmodSync(out, 0o755);
+    chmodSync(parent, 0o333);
+    const beside = simulate(out, '2');
+    expect(beside.status).toBe(2);
+    expect(beside.stderr).toContain(`the folder ${parent} is not readable (the outputs are made beside ${out}`);
+    chmodSync(parent, 0o111);
+    const deeper = simulate(join(parent, 'x', 'out'), '2');
+    expect(deeper.stderr).toContain(`warning: could not look for outputs to put back in the folder ${parent}: it cannot be read, permission denied (EACCES)\n`);
+    expect(deeper.stderr).not.toMatch(/scandir|EACCES:/);
+    chmodSync(parent, 0o000);
+    const closed = simulate(join(parent, 'x', 'out'), '2');
+    expect(closed.status).toBe(2);
+    expect(closed.stderr).toContain(`warning: could not look for outputs to put back in the folder ${parent}: it cannot be read, permission denied (EACCES)\n`);
+    expect(closed.stderr).toContain(`error: cannot use --out ${join(parent, 'x', 'out')}: the folder ${parent} on the way to it cannot be searched (it lacks execute permission), permission denied (EACCES)`);
+    chmodSync(parent, 0o755);
+    expect(seedOf(out)).toBe(1);
+  });
 });
 
 const hasStrace = spawnSync('strace', ['-V']).status === 0;
@@ -539,6 +603,21 @@ describe('a set-aside previous output with something made in its place since', (
     expect(run.status).toBe(0);
     expect(run.stderr).toBe(`warning: removed ${copy}, an older output of ${out} that an earlier run had set aside: ${out} holds a newer output\n`);
     expect(existsSync(copy)).toBe(false);
+  });
+
+  it('is kept, and said, though an output stands in its place, when files of the user’s are in it', () => {
+    const copy = setAside('0000000e');
+    writeFileSync(join(copy, 'notes.md'), 'mine');
+    expect(runCli('simulate.ts', [baseline, '--no-charts', '--quiet', '--seed', '8', '--out', join(dir, 'newer')]).status).toBe(0);
+    renameSync(join(dir, 'newer'), out);
+    const run = simulate('9');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(
+      `warning: ${copy}, the output of ${out} that an earlier run set aside, is kept, not removed, though ${out} holds a newer output: ` +
+        `it holds a file that llm-market-sim did not write there: notes.md; look through it, and move what is yours out of it\n`,
+    );
+    expect(readFileSync(join(copy, 'notes.md'), 'utf8')).toBe('mine');
+    expect(seedOf(out)).toBe(9);
   });
 });
 

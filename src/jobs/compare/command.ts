@@ -1,3 +1,4 @@
+import { printablePath } from '../../io/json-text.js';
 import type { CommandContext, CommandRequest } from '../job-kind.js';
 import type { CompareJob } from './job.js';
 import type { Scenario } from '../../config/parse-scenario.js';
@@ -60,7 +61,7 @@ export function compareCommand(argv: readonly string[], context: CommandContext)
   for (const file of files) {
     const loaded = context.loadInput(file);
     if (!loaded.success) problems.push(loaded.message.trimEnd());
-    else if (loaded.input.kind === 'manifest') problems.push(`${file} is a manifest; compare takes config files, or one manifest alone`);
+    else if (loaded.input.kind === 'manifest') problems.push(`${printablePath(file)} is a manifest; compare takes config files, or one manifest alone`);
     else {
       scenarios.push(resolveScenario(loaded.input.scenario, args));
       targeted.push({ scenario: scenarios.at(-1)!, file });
