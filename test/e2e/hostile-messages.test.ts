@@ -266,19 +266,7 @@ describe('config messages', () => {
     const evil = join(dir, 'e\u001b[31m\u0007');
     mkdirSync(evil);
     writeFileSync(join(evil, 'tiny.json'), JSON.stringify({ extends: BASELINE_PATH, name: 'tiny' }));
-    const child = spawn(process.execPath, ['--import', 'tsx', `${PROJECT_ROOT}/src/cli/explore.ts`, join(evil, 'tiny.json')], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, NODE_OPTIONS: '' },
-    });
-    let stdout = '';
-    await new Promise<void>((done, fail) => {
-      child.stdout.on('data', (chunk) => {
-        stdout += chunk;
-        if (stdout.includes('Ctrl-C stops it')) done();
-      });
-      child.on('close', () => fail(new Error(`explore ended: ${stdout}`)));
-    });
-    child.kill('SIGTERM');
+    const stdout = await exploreStartLines(join(evil, 'tiny.json'));
     expect(stdout).toContain('Configs are listed from');
     expect(stdout).toContain('e\\u001b[31m\\u0007/');
     // eslint-disable-next-line no-control-regex
@@ -341,16 +329,7 @@ describe('paths holding a line feed', () => {
     const folder = join(dir, 'e\nf');
     mkdirSync(folder);
     writeFileSync(join(folder, 'tiny.json'), JSON.stringify({ extends: BASELINE_PATH, name: 'tiny' }));
-    const child = spawn(process.execPath, ['--import', 'tsx', `${PROJECT_ROOT}/src/cli/explore.ts`, join(folder, 'tiny.json')], { cwd: PROJECT_ROOT, env: { ...process.env, NODE_OPTIONS: '' } });
-    let stdout = '';
-    await new Promise<void>((done, fail) => {
-      child.stdout.on('data', (chunk) => {
-        stdout += chunk;
-        if (stdout.includes('Ctrl-C stops it')) done();
-      });
-      child.on('close', () => fail(new Error(`explore ended: ${stdout}`)));
-    });
-    child.kill('SIGTERM');
+    const stdout = await exploreStartLines(join(folder, 'tiny.json'));
     expect(stdout).toContain(`Configs are listed from ${join(dir, 'e\\u000af')}/ and saved there.`);
   }, 30_000);
 });
@@ -379,3 +358,18 @@ describe('reports under --ticks', () => {
     expect(report).not.toContain('--ticks');
   }, 120_000);
 });
+
+/** What `npm run explore` prints up to saying how to stop it, for a config; the server is then stopped. */
+async function exploreStartLines(config: string): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', `${PROJECT_ROOT}/src/cli/explore.ts`, config], { cwd: PROJECT_ROOT, env: { ...process.env, NODE_OPTIONS: '' } });
+  let stdout = '';
+  await new Promise<void>((done, fail) => {
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      if (stdout.includes('Ctrl-C stops it')) done();
+    });
+    child.on('close', () => fail(new Error(`explore ended: ${stdout}`)));
+  });
+  child.kill('SIGTERM');
+  return stdout;
+}

@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STALE_MS } from '../../src/report/staging-lock.js';
 import { spawn, spawnSync } from 'node:child_process';
@@ -60,24 +60,11 @@ describe('hostile output folders', () => {
 
   it('refuses with exit 2, as up front, files of the user that appear in --out while the run goes on, and keeps them', async () => {
     const target = out('late-foreign');
-    const child = spawn(process.execPath, ['--import', 'tsx', `${PROJECT_ROOT}/src/cli/simulate.ts`, baseline, '--no-charts', '--runs', '6', '--workers', '1', '--out', target], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, NODE_OPTIONS: '' },
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
     // Once the run has its staging folder, the user puts a file of theirs where the output goes.
-    await new Promise<void>((done) => {
-      const poll = setInterval(() => {
-        if (readdirSync(dir).some((f) => f.startsWith('.late-foreign.') && f.endsWith('.partial'))) {
-          clearInterval(poll);
-          mkdirSync(target);
-          writeFileSync(join(target, 'notes.txt'), 'mine');
-          done();
-        }
-      }, 20);
+    const { status: code, stderr } = await simulateMeanwhile([baseline, '--no-charts'], target, () => {
+      mkdirSync(target);
+      writeFileSync(join(target, 'notes.txt'), 'mine');
     });
-    const code = await new Promise<number | null>((done) => child.on('close', done));
     expect(code).toBe(2);
     expect(stderr).toBe(`error: ${target} is not empty and was not written by llm-market-sim; choose another --out folder; nothing was written to ${target}\n`);
     expect(readdirSync(target)).toEqual(['notes.txt']);
@@ -146,6 +133,29 @@ describe.skipIf(!canMountTmpfs)('mount points and read-only file systems, from t
 });
 
 /** The seed a run's summary.json records. */
+/**
+ * A simulate of six runs into `out` whose `whenStaging` is called once its staging folder shows
+ * beside `out` (a user acting while the run goes on); resolves to its exit code and stderr.
+ */
+async function simulateMeanwhile(args: readonly string[], out: string, whenStaging: () => void): Promise<{ status: number | null; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', `${PROJECT_ROOT}/src/cli/simulate.ts`, ...args, '--runs', '6', '--workers', '1', '--out', out], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  await new Promise<void>((done) => {
+    const poll = setInterval(() => {
+      if (readdirSync(dirname(out)).some((f) => f.startsWith(`.${basename(out)}.`) && f.endsWith('.partial'))) {
+        clearInterval(poll);
+        whenStaging();
+        done();
+      }
+    }, 20);
+  });
+  return { status: await new Promise<number | null>((done) => child.on('close', done)), stderr };
+}
+
 function seedOf(out: string): number {
   return (JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { seed: number }).seed;
 }
@@ -197,22 +207,7 @@ describe.skipIf(!canSetFileFlags)('a previous output that cannot be deleted, fro
     const out = join(dir, 'append-only');
     expect(simulate(out, '--seed', '1').status).toBe(0);
     // Made append-only while the run goes on, after the check before it: met when the file is deleted, the new output in place by then.
-    const child = spawn(process.execPath, ['--import', 'tsx', `${PROJECT_ROOT}/src/cli/simulate.ts`, baseline, '--no-charts', '--quiet', '--seed', '2', '--runs', '6', '--workers', '1', '--out', out], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, NODE_OPTIONS: '' },
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    await new Promise<void>((done) => {
-      const poll = setInterval(() => {
-        if (beside(out).some((f) => f.endsWith('.partial'))) {
-          clearInterval(poll);
-          setFlag(join(out, 'summary.json'), '+a');
-          done();
-        }
-      }, 20);
-    });
-    const replaced = { status: await new Promise<number | null>((done) => child.on('close', done)), stderr };
+    const replaced = await simulateMeanwhile([baseline, '--no-charts', '--quiet', '--seed', '2'], out, () => setFlag(join(out, 'summary.json'), '+a'));
     const [leftover] = beside(out);
     try {
       expect(replaced.status).toBe(0);
@@ -244,22 +239,7 @@ describe.skipIf(!canSetFileFlags)('a folder holding --out made append-only or im
       const parent = join(dir, `q${flag === '+a' ? 'a' : 'i'}`);
       const out = join(parent, 'o');
       expect(runCli('simulate.ts', [baseline, '--no-charts', '--quiet', '--seed', '1', '--out', out]).status).toBe(0);
-      const child = spawn(process.execPath, ['--import', 'tsx', `${PROJECT_ROOT}/src/cli/simulate.ts`, baseline, '--no-charts', '--quiet', '--seed', '2', '--runs', '6', '--workers', '1', '--out', out], {
-        cwd: PROJECT_ROOT,
-        env: { ...process.env, NODE_OPTIONS: '' },
-      });
-      let stderr = '';
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      await new Promise<void>((done) => {
-        const poll = setInterval(() => {
-          if (readdirSync(parent).some((f) => f.endsWith('.partial'))) {
-            clearInterval(poll);
-            setFlag(parent, flag);
-            done();
-          }
-        }, 20);
-      });
-      const status = await new Promise<number | null>((done) => child.on('close', done));
+      const { status, stderr } = await simulateMeanwhile([baseline, '--no-charts', '--quiet', '--seed', '2'], out, () => setFlag(parent, flag));
       const left = readdirSync(parent).filter((f) => f !== 'o').sort();
       setFlag(parent, flag === '+a' ? '-a' : '-i');
       const kind = flag === '+a' ? 'append-only' : 'immutable';
