@@ -13,6 +13,8 @@
  * (i) a Morris screening of every numeric policy parameter of the baseline, 10 trajectories, 2
  * workers, and the same job in 4 shards then merged (bench/morris-overhead.ts), once: what the job
  * costs beyond its runs, a run's cost being the 2-worker pool's of (c);
+ * (j) the explorer (bench/explorer-redraw.ts): a slider released on the baseline, in Debian's
+ * Chromium, to every chart redrawn, and its parts (the server's check, the run, the charts);
  * and, with (c), the pool's parallel efficiency: two independent one-worker processes on half the
  * runs each, side by side, against one two-worker pool on all of them (issue 15).
  *
@@ -31,6 +33,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { measureStartup, type StartupFigures } from './startup.js';
 import { measureMorrisOverhead, type MorrisOverheadFigures } from './morris-overhead.js';
+import { measureExplorerRedraw, type ExplorerRedraw } from './explorer-redraw.js';
 import { run } from './run-command.js';
 import { measureSweepMemory, type SweepMemoryFigures } from './sweep-memory.js';
 
@@ -321,6 +324,9 @@ async function main(): Promise<number> {
       morris = await measureMorrisOverhead(scratch, ensemble.twoWorkers.wallMs / ensemble.runs, options.morrisOnly);
     }
 
+    progress('(j) the explorer: a slider released on the baseline, in Chromium, to every chart redrawn');
+    const explorer = await measureExplorerRedraw(options.repeats);
+
     const at = (size: number) => engine.find((f) => f.enterprises === size)!;
     const ratioAt = (size: number) => kernel.find((f) => f.enterprises === size)!.engineOverKernel;
     const targets: Target[] = [
@@ -337,6 +343,15 @@ async function main(): Promise<number> {
       target("start-up: npm run simulate to the first run's first month", startup.firstMonthMs / 1000, 1, 's'),
       target('a 100,000-run sweep, peak RSS', sweepMemory.peakRssBytes / GIB, 1, 'GiB'),
       ...morrisTargets(morris, ensemble),
+      // Issue 13's limit.
+      target(
+        'explorer: a slider released on the baseline to every chart redrawn',
+        explorer.measured ? explorer.bestRedrawMs / 1000 : null,
+        1,
+        's',
+        true,
+        explorer.measured ? undefined : explorer.note,
+      ),
     ];
     const report: Report = {
       machine: { ...machine, loadAverageAtEnd: loadavg()[0]! },
@@ -356,6 +371,7 @@ async function main(): Promise<number> {
       startup,
       sweepMemory,
       morris,
+      explorer,
       targets,
     };
     process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
@@ -377,6 +393,7 @@ interface Report {
   startup: StartupFigures;
   sweepMemory: SweepMemoryFigures;
   morris: MorrisOverheadFigures | null;
+  explorer: ExplorerRedraw;
   targets: Target[];
 }
 
@@ -464,6 +481,13 @@ function formatReport(r: Report): string {
       : `(i) ${r.morris.command}: ${thousands(r.morris.runs)} runs in ${seconds(r.morris.wallMs)} s against ${seconds(r.morris.perRunMs)} s a run ` +
         `on the 2-worker pool (${r.morris.overOfRuns.toFixed(2)}×); in 4 shards one after another, then merged: ${seconds(r.morris.shardedWallMs)} s ` +
         `(${r.morris.shardedOverWhole.toFixed(2)}× the whole)`,
+    '',
+    r.explorer.measured
+      ? `(j) explorer, ${r.explorer.config}: the ${r.explorer.lever} slider released ${r.explorer.redrawMs.length} times, each to every chart redrawn: ` +
+        `best ${seconds(r.explorer.bestRedrawMs)} s, median ${seconds(r.explorer.medianRedrawMs)} s (releases ${r.explorer.redrawMs.map(seconds).join(' ')} s; ` +
+        `of which the server's check ${r.explorer.checkMs.map(seconds).join(' ')} s, the run ${r.explorer.runMs.map(seconds).join(' ')} s, ` +
+        `the charts ${r.explorer.drawMs.map(seconds).join(' ')} s)`
+      : `(j) explorer: ${r.explorer.note}`,
     '',
     'targets',
     table(

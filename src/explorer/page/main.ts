@@ -209,8 +209,10 @@ async function runCurrent(): Promise<void> {
   stopPlaying();
   const mine = ++attempt;
   updateUrl();
+  const checkStarted = performance.now();
   const resolved = await resolve(changes());
   if (mine !== attempt) return;
+  document.body.dataset.checkMs = String(Math.round(performance.now() - checkStarted));
   if ('problems' in resolved) {
     showProblems(resolved.problems);
     document.body.dataset.busy = 'false';
@@ -232,7 +234,10 @@ async function runCurrent(): Promise<void> {
   document.body.dataset.busy = 'false';
   completed += 1;
   document.body.dataset.runs = String(completed);
+  const drawStarted = performance.now();
   redraw();
+  // How long a release took, by part (the server's check, the run, the charts): bench/explorer-redraw.ts reads them.
+  document.body.dataset.drawMs = String(Math.round(performance.now() - drawStarted));
 }
 
 let pendingMonth: number | undefined;
