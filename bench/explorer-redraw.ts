@@ -7,7 +7,8 @@
  * after another, and times each from the release to the page being idle again with every chart
  * drawn from the new run. Prints JSON: each release's time, and its parts as the page timed them:
  * the server's check of the settings, the run (from asking the worker to having its metric tables
- * back) and drawing the charts.
+ * back) and drawing the charts; and how soon the charts began to draw the run while it was still
+ * going (the page draws a single run as it goes, every few months: src/explorer/page/main.ts).
  *
  * Without Chromium it prints `{ "measured": false, "note": ... }` and exits 0: a benchmark reports
  * what it could not measure, it does not fail.
@@ -33,6 +34,13 @@ export interface ExplorerRedrawFigures {
   readonly runMs: readonly number[];
   /** Each release: drawing every chart from the new run, ms (dataset.drawMs). */
   readonly drawMs: readonly number[];
+  /**
+   * Each release: to the first drawing of the new run while it was still going (its first months,
+   * dataset.firstLiveDrawMs), ms; null when the run ended before one was drawn.
+   */
+  readonly firstLiveDrawMs: readonly (number | null)[];
+  /** Each release: how many times the charts were drawn from the run under way (dataset.liveDraws). */
+  readonly liveDraws: readonly number[];
   readonly bestRedrawMs: number;
   readonly medianRedrawMs: number;
 }
@@ -64,6 +72,8 @@ export async function measureExplorerRedraw(releases: number): Promise<ExplorerR
     const checkMs: number[] = [];
     const runMs: number[] = [];
     const drawMs: number[] = [];
+    const firstLiveDrawMs: (number | null)[] = [];
+    const liveDraws: number[] = [];
     for (let k = 0; k < releases; k++) {
       const before = await runs();
       // A different value each time, alternating either side of the loaded one, so no run repeats.
@@ -81,8 +91,10 @@ export async function measureExplorerRedraw(releases: number): Promise<ExplorerR
       checkMs.push(Number(parts.checkMs));
       runMs.push(Number(parts.runMs));
       drawMs.push(Number(parts.drawMs));
+      firstLiveDrawMs.push(parts.firstLiveDrawMs === undefined ? null : Number(parts.firstLiveDrawMs));
+      liveDraws.push(Number(parts.liveDraws ?? '0'));
     }
-    return { measured: true, config: 'configs/baseline.json', lever: LEVER, redrawMs, checkMs, runMs, drawMs, bestRedrawMs: Math.min(...redrawMs), medianRedrawMs: median(redrawMs) };
+    return { measured: true, config: 'configs/baseline.json', lever: LEVER, redrawMs, checkMs, runMs, drawMs, firstLiveDrawMs, liveDraws, bestRedrawMs: Math.min(...redrawMs), medianRedrawMs: median(redrawMs) };
   } finally {
     await browser.close();
     await explorer.close();

@@ -486,7 +486,9 @@ function formatReport(r: Report): string {
       ? `(j) explorer, ${r.explorer.config}: the ${r.explorer.lever} slider released ${r.explorer.redrawMs.length} times, each to every chart redrawn: ` +
         `best ${seconds(r.explorer.bestRedrawMs)} s, median ${seconds(r.explorer.medianRedrawMs)} s (releases ${r.explorer.redrawMs.map(seconds).join(' ')} s; ` +
         `of which the server's check ${r.explorer.checkMs.map(seconds).join(' ')} s, the run ${r.explorer.runMs.map(seconds).join(' ')} s, ` +
-        `the charts ${r.explorer.drawMs.map(seconds).join(' ')} s)`
+        `the charts ${r.explorer.drawMs.map(seconds).join(' ')} s); the charts first drew the run under way ` +
+        `${r.explorer.firstLiveDrawMs.map((ms) => (ms === null ? '-' : seconds(ms))).join(' ')} s after the release, ` +
+        `and drew it ${r.explorer.liveDraws.join(' ')} times before it was done`
       : `(j) explorer: ${r.explorer.note}`,
     '',
     'targets',

@@ -31,6 +31,12 @@ export interface RunOptions {
   readonly months?: number;
   /** Receives every event in order of publication (the CLI writes them to events.jsonl). */
   readonly onEvent?: (event: MarketEvent) => void;
+  /**
+   * Called at the end of each month, once its metrics are recorded and its books checked, with the
+   * metrics of the months so far (`metrics.dates.length` of them; the table goes on filling, so a
+   * caller that keeps it copies it). The explorer draws a run as it goes from it.
+   */
+  readonly onMonth?: (metrics: MetricTable) => void;
 }
 
 export interface RunResult {
@@ -185,6 +191,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Run
     recorder.beginTick(date);
     recordMonth(recorder, world, demand, population.size, valuationMultiples(active), { vendors: vendorIds, clouds: cloudIds }, priceIndex.levelUsdPerMTok);
     checkMonth({ scenario: active, tick, date, world, previous: ctx.lastMonth, demand });
+    options.onMonth?.(recorder);
   }
   bus.complete();
   return { seed, months, metrics: recorder, finalWorld: world };

@@ -192,17 +192,60 @@ async function resolve(edits: Record<string, unknown>): Promise<{ scenario: Scen
   return checked.value.valid ? { scenario: checked.value.scenario } : { problems: checked.value.report };
 }
 
-async function simulate(scenario: Scenario, what: string, count = 1): Promise<{ tables: MetricTable[]; seeds: number[] } | undefined> {
+async function simulate(
+  scenario: Scenario,
+  what: string,
+  count = 1,
+  onPartial?: (table: MetricTable) => void,
+): Promise<{ tables: MetricTable[]; seeds: number[] } | undefined> {
   document.body.dataset.busy = 'true';
   const started = performance.now();
   const seeds = deriveSeeds(scenario.seed, count);
-  const result = await runs.run(scenario, seeds, (p) => setStatus(`Running ${what}: ${p.runs > 1 ? `run ${p.run} of ${p.runs}, ` : ''}month ${p.month} of ${p.months}…`));
+  let partials = 0;
+  const result = await runs.run(
+    scenario,
+    seeds,
+    (p) => setStatus(`Running ${what}: ${p.runs > 1 ? `run ${p.run} of ${p.runs}, ` : ''}month ${p.month} of ${p.months}…`),
+    onPartial === undefined ? undefined : (table) => (partials++, onPartial(table)),
+  );
   if (result === undefined) return undefined;
+  live = undefined;
   const seconds = (performance.now() - started) / 1000;
   const ensemble = seeds.length > 1 ? `, ${seeds.length} runs (${describeRunsSpread(seeds, undefined)})` : '';
   setStatus(`Ran ${what} in ${seconds.toFixed(1)} s (the core: ${(result.ms / 1000).toFixed(1)} s), ${result.tables[0]!.dates.length} months${ensemble}`);
   document.body.dataset.runMs = String(Math.round(performance.now() - started));
+  document.body.dataset.partials = String(partials);
   return { tables: result.tables, seeds };
+}
+
+/** The run under way as last posted, waiting to be drawn; undefined once drawn or once the run is done. */
+let live: Run | undefined;
+
+/**
+ * Draws a single run as it goes, from the metrics its worker posts every few months: the charts
+ * grow month by month, as Play shows a finished run, until the run is done and drawn whole. A draw
+ * waits for the page to be free, and draws the latest months posted by then.
+ */
+function drawAsItGoes(mine: number, scenario: Scenario, since: number): (table: MetricTable) => void {
+  document.body.dataset.liveDraws = '0';
+  delete document.body.dataset.firstLiveDrawMs;
+  return (table) => {
+    if (mine !== attempt) return;
+    const waiting = live !== undefined;
+    live = { scenario, table, tables: [table], seeds: [scenario.seed], label: `${loaded!.scenario.name}${Object.keys(changes()).length === 0 ? '' : ', changed'}` };
+    if (waiting) return;
+    setTimeout(() => {
+      const run = live;
+      live = undefined;
+      if (run === undefined || mine !== attempt) return;
+      const months = run.table.dates.length;
+      monthShown.textContent = `${formatMonth(run.table.dates[months - 1]!)} (${months} of ${scenario.months}, running)`;
+      drawCharts(run, months);
+      // How soon the charts began to show the new run, and how often they were drawn before it was done (bench/explorer-redraw.ts).
+      document.body.dataset.firstLiveDrawMs ??= String(Math.round(performance.now() - since));
+      document.body.dataset.liveDraws = String(Number(document.body.dataset.liveDraws) + 1);
+    }, 0);
+  };
 }
 
 async function runCurrent(): Promise<void> {
@@ -220,7 +263,12 @@ async function runCurrent(): Promise<void> {
     return;
   }
   showProblems(undefined);
-  const ran = await simulate(resolved.scenario, Object.keys(changes()).length === 0 ? base : `${base} with your changes`, Number(seedsSelect.value));
+  const ran = await simulate(
+    resolved.scenario,
+    Object.keys(changes()).length === 0 ? base : `${base} with your changes`,
+    Number(seedsSelect.value),
+    drawAsItGoes(mine, resolved.scenario, checkStarted),
+  );
   if (ran === undefined || mine !== attempt) return;
   const table = ran.tables[0]!;
   // Charts name the scenario as loaded, changed or not: the name a save would give is not the run's.
@@ -286,9 +334,16 @@ function redraw(): void {
   monthSlider.max = String(total);
   monthSlider.value = String(shownMonths);
   monthShown.textContent = `${formatMonth(current.table.dates[shownMonths - 1]!)} (${shownMonths} of ${total})`;
-  const built = buildCharts(chartDataOf(current, shownMonths), { scenario: current.label, history: historyOf(current.scenario) });
-  // Each reference keeps its place in the list, and so its line pattern; the current run itself is not drawn again.
-  const pinned = referenceMode === 'hidden' ? [] : references.flatMap((reference, pattern) => (reference.table === current!.table ? [] : [{ reference, pattern }]));
+  drawCharts(current, shownMonths);
+  document.body.dataset.month = String(shownMonths);
+  updateUrl();
+}
+
+/** Every chart of `run` over its first `shownMonths` months, with the references pinned beside it (or its difference from the first). */
+function drawCharts(run: Run, shownMonths: number): void {
+  const built = buildCharts(chartDataOf(run, shownMonths), { scenario: run.label, history: historyOf(run.scenario) });
+  // Each reference keeps its place in the list, and so its line pattern; the run itself is not drawn again.
+  const pinned = referenceMode === 'hidden' ? [] : references.flatMap((reference, pattern) => (reference.table === run.table ? [] : [{ reference, pattern }]));
   const theirs = pinned.map(({ reference, pattern }) => ({
     name: reference.label,
     pattern,
@@ -296,8 +351,6 @@ function redraw(): void {
   }));
   const on = (file: string): PinnedChart[] => theirs.flatMap((t) => (t.charts.has(file) ? [{ config: t.charts.get(file)!, name: t.name, pattern: t.pattern }] : []));
   charts.draw(theirs.length === 0 ? built : built.map((c) => ({ ...c, config: withReferences(c.config, on(c.file), referenceMode as ReferenceMode) })));
-  document.body.dataset.month = String(shownMonths);
-  updateUrl();
 }
 
 function stopPlaying(): void {

@@ -12,10 +12,12 @@ export interface PackedTable {
   readonly metrics: readonly (readonly [string, readonly (readonly [string, Float64Array])[]])[];
 }
 
+/** The table as posted: its months so far (a run under way has recorded fewer than its columns hold). */
 export function packTable(table: MetricTable): PackedTable {
+  const months = table.dates.length;
   return {
     dates: [...table.dates],
-    metrics: table.metricNames().map((name) => [name, [...table.series(name)].map(([entity, values]) => [entity, values] as const)] as const),
+    metrics: table.metricNames().map((name) => [name, [...table.series(name)].map(([entity, values]) => [entity, values.slice(0, months)] as const)] as const),
   };
 }
 

@@ -25,7 +25,16 @@ export class RunClient {
   private cancel: (() => void) | undefined;
   private next = 0;
 
-  run(scenario: Scenario, seeds: readonly number[], onProgress: (progress: Progress) => void): Promise<{ tables: MetricTable[]; ms: number } | undefined> {
+  /**
+   * Runs the scenario on `seeds`; `onPartial` gets a single run's metrics so far as the worker posts
+   * them (every LIVE_EVERY_MONTHS months, src/explorer/page/sim-worker.ts), not an ensemble's.
+   */
+  run(
+    scenario: Scenario,
+    seeds: readonly number[],
+    onProgress: (progress: Progress) => void,
+    onPartial?: (table: MetricTable) => void,
+  ): Promise<{ tables: MetricTable[]; ms: number } | undefined> {
     this.stop();
     const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 1;
     const count = Math.max(1, Math.min(seeds.length, cores, MAX_WORKERS));
@@ -59,6 +68,7 @@ export class RunClient {
             if (reply.month === reply.months) finished += 1;
             return;
           }
+          if (reply.kind === 'partial') return onPartial?.(unpackTable(reply.table));
           if (reply.kind === 'failed') return settle(undefined, new Error(`the run stopped: ${reply.message}`));
           reply.tables.forEach((packed, k) => (tables[share[k]!.index] = unpackTable(packed)));
           slowest = Math.max(slowest, reply.ms);
