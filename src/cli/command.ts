@@ -1,6 +1,6 @@
 import { stopQuietlyOnClosedPipe } from './closed-pipe.js';
 import { putBackBeforeStart } from './put-back.js';
-import { printableLine } from '../io/json-text.js';
+import { printableLine, printablePath } from '../io/json-text.js';
 import { resolve } from 'node:path';
 import { asRun, checkJobSize, normaliseJob } from '../batch/job.js';
 import { buildManifest, isManifest, MANIFEST_LIMITS, manifestJson, manifestSizeProblem, oversizedManifest, parseManifest } from '../batch/manifest.js';
@@ -37,13 +37,13 @@ export function loadInput(file: string, kinds: JobKinds): { success: true; input
   const read = readJsonFile(file, MANIFEST_LIMITS);
   if (read.success && isManifest(read.json)) {
     const parsed = parseManifest(read.json, kinds);
-    if (!parsed.success) return { success: false, message: formatProblemLines(`${file} is not a valid manifest`, parsed.problems) };
+    if (!parsed.success) return { success: false, message: formatProblemLines(`${printablePath(file)} is not a valid manifest`, parsed.problems) };
     return { success: true, input: { kind: 'manifest', job: parsed.job, command: parsed.command, files: [resolve(file)] } };
   }
-  if (read.success && isCalibrationManifest(read.json)) return { success: false, message: `${file} is the manifest of a calibration, not of a job: npm run calibrate -- ${file} runs it again` };
+  if (read.success && isCalibrationManifest(read.json)) return { success: false, message: `${printablePath(file)} is the manifest of a calibration, not of a job: npm run calibrate -- ${printablePath(file)} runs it again` };
   // A manifest too big to read is above a manifest's limit, not a scenario's.
   const oversized = read.success ? undefined : oversizedManifest(file);
-  if (oversized !== undefined) return { success: false, message: `${file}: ${oversized}` };
+  if (oversized !== undefined) return { success: false, message: `${printablePath(file)}: ${oversized}` };
   // Anything else is read as a config, which says what is wrong with the file if anything is.
   const loaded = loadScenarioFile(file);
   if (!loaded.success) return { success: false, message: formatProblems(loaded.file, loaded.problems) };

@@ -9,6 +9,7 @@ import { tickToDate } from '../engine/calendar.js';
 import { readJsonFile } from '../io/read-json-file.js';
 import { JOB_KINDS } from '../jobs/registry.js';
 import { formatProblemLines, formatProblems, oneLine } from '../config/format-problems.js';
+import { printablePath } from '../io/json-text.js';
 import { usageAfter } from '../jobs/job-options.js';
 import { parseValidateArgs, VALIDATE_USAGE } from './validate-args.js';
 
@@ -24,34 +25,36 @@ type Verdict = { readonly ok: true; readonly line: string } | { readonly ok: fal
  */
 function verdictOf(file: string): Verdict | { readonly skip: string } {
   const read = readJsonFile(file, MANIFEST_LIMITS);
+  // The path as every line below names it: on one line, whatever it holds.
+  const shown = printablePath(file);
   if (read.success) {
     const json = read.json as { $schema?: unknown; format?: unknown } | null;
-    if (isJsonSchema(json)) return { skip: `skip ${file} (a JSON Schema, not a scenario)` };
+    if (isJsonSchema(json)) return { skip: `skip ${shown} (a JSON Schema, not a scenario)` };
     if (isManifest(json)) {
       const parsed = parseManifest(json, JOB_KINDS);
-      if (!parsed.success) return { ok: false, report: formatProblemLines(`${file} is not a valid manifest`, parsed.problems) };
-      return { ok: true, line: `ok ${file} (a manifest of a ${parsed.job.kind} job: npm run ${parsed.job.kind} -- ${file} runs it again)` };
+      if (!parsed.success) return { ok: false, report: formatProblemLines(`${shown} is not a valid manifest`, parsed.problems) };
+      return { ok: true, line: `ok ${shown} (a manifest of a ${parsed.job.kind} job: npm run ${parsed.job.kind} -- ${shown} runs it again)` };
     }
     if (isCalibrationManifest(json)) {
       const parsed = parseCalibrationManifest(json);
-      if (!parsed.success) return { ok: false, report: formatProblemLines(`${file} is not a valid manifest`, parsed.problems) };
-      return { ok: true, line: `ok ${file} (a manifest of a calibration: npm run calibrate -- ${file} runs it again)` };
+      if (!parsed.success) return { ok: false, report: formatProblemLines(`${shown} is not a valid manifest`, parsed.problems) };
+      return { ok: true, line: `ok ${shown} (a manifest of a calibration: npm run calibrate -- ${shown} runs it again)` };
     }
     if (typeof json?.format === 'string' && json.format.startsWith('llm-market-sim calibration')) {
-      return { ok: false, report: `${oneLine(file)} is a file of a calibration run in shards, not a scenario: npm run merge and calibrate --from read it (README, Calibrating)\n` };
+      return { ok: false, report: `${shown} is a file of a calibration run in shards, not a scenario: npm run merge and calibrate --from read it (README, Calibrating)\n` };
     }
     if (typeof json?.format === 'string' && json.format.startsWith('llm-market-sim partial')) {
-      return { ok: false, report: `${oneLine(file)} is a shard's ${PARTIAL_JSON}, not a scenario: merge its folder with the others with npm run merge -- <shard folders>\n` };
+      return { ok: false, report: `${shown} is a shard's ${PARTIAL_JSON}, not a scenario: merge its folder with the others with npm run merge -- <shard folders>\n` };
     }
   }
   const oversized = read.success ? undefined : oversizedManifest(file);
-  if (oversized !== undefined) return { ok: false, report: `${oneLine(file)}: ${oversized}\n` };
+  if (oversized !== undefined) return { ok: false, report: `${shown}: ${oversized}\n` };
   const loaded = loadScenarioFile(file);
   if (!loaded.success) return { ok: false, report: formatProblems(loaded.file, loaded.problems) };
   const { events, start, months } = loaded.scenario;
   const later = eventsAfterEnd(events, start, months);
   const lines = [
-    `ok ${file}`,
+    `ok ${shown}`,
     ...loaded.chain.map((link) => `  ${describeEvents(link)}`),
     ...(later > 0 ? [`  ${later} of its events fall after the run's last month (${tickToDate(start, months - 1)}) and do not happen`] : []),
   ];
@@ -83,9 +86,9 @@ function isJsonSchema(json: unknown): boolean {
 
 /** "configs/commoditized.json: events inherited 31, added 2, replaced 0, removed 1" */
 function describeEvents(link: FileEvents): string {
-  if (link.changes === null) return `${link.file}: ${link.own} event${link.own === 1 ? '' : 's'} of its own`;
+  if (link.changes === null) return `${printablePath(link.file)}: ${link.own} event${link.own === 1 ? '' : 's'} of its own`;
   const { inherits, adds, replaces, removes } = link.changes;
-  return `${link.file}: events inherited ${inherits}, added ${adds}, replaced ${replaces}, removed ${removes}`;
+  return `${printablePath(link.file)}: events inherited ${inherits}, added ${adds}, replaced ${replaces}, removed ${removes}`;
 }
 
 function main(argv: readonly string[]): number {

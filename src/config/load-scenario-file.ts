@@ -1,6 +1,7 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { valueAtPath } from './json-lookup.js';
 import { readJsonFile, type JsonFileLimits } from '../io/read-json-file.js';
+import { printablePath } from '../io/json-text.js';
 import { kilobytes, shippedFileBytes } from '../io/shipped-file.js';
 import { emptyComposition, mergeScenario, type AppendedEntry, type EntryOrigin, type EventChanges } from './compose.js';
 import { id as idSchema } from './field-types.js';
@@ -242,20 +243,20 @@ function display(path: string): string {
 function readComposed(path: string, chain: readonly string[], draft?: Draft): RawResult {
   const shown = display(path);
   if (chain.includes(path)) {
-    const cycle = [...chain, path].map(display).join(' → ');
+    const cycle = [...chain, path].map((file) => printablePath(display(file))).join(' → ');
     return refused(shown, [{ path: 'extends', message: `extends forms a cycle: ${cycle}` }]);
   }
   if (chain.length >= MAX_EXTENDS_CHAIN) {
-    return refused(display(chain[0]!), [{ path: 'extends', message: LIMIT_REASONS.extendsChain([...chain, path].map(display)) }]);
+    return refused(display(chain[0]!), [{ path: 'extends', message: LIMIT_REASONS.extendsChain([...chain, path].map((file) => printablePath(display(file)))) }]);
   }
   const read = draft !== undefined ? { success: true as const, json: draft.json } : readJsonFile(path, CONFIG_FILE_LIMITS);
   if (!read.success) {
     if (read.kind === 'json') return refused(shown, [{ path: '(json)', message: read.reason }]);
     const reason = read.reason.replace(/^no such file or folder \(ENOENT\)$/, 'no such file');
     const child = chain.at(-1);
-    if (child === undefined) return refused(shown, [{ path: '(file)', message: `${shown}: ${reason}` }]);
+    if (child === undefined) return refused(shown, [{ path: '(file)', message: `${printablePath(shown)}: ${reason}` }]);
     // A missing or unreadable parent is the child's mistake: report it in the file that names it.
-    return refused(display(child), [{ path: 'extends', message: `parent scenario ${shown}: ${reason}` }]);
+    return refused(display(child), [{ path: 'extends', message: `parent scenario ${printablePath(shown)}: ${reason}` }]);
   }
   const json = read.json;
   const parentName = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as { extends?: unknown }).extends : undefined;

@@ -373,3 +373,40 @@ async function exploreStartLines(config: string): Promise<string> {
   child.kill('SIGTERM');
   return stdout;
 }
+
+describe('paths holding a line feed, in one-line refusals', () => {
+  it('stay on one line, escaped, in every refusal that names them: a manifest’s job, --uncertain, a calibration manifest, a tool’s file, validate’s verdicts', () => {
+    const { dir, baseline } = tinyConfigs('hostile-newline-refusals');
+    // A space before the line feed: the wrap a message's formatting would join into "a b", naming another path.
+    const folder = join(dir, 'a \nb');
+    const shown = join(dir, 'a \\u000ab');
+    mkdirSync(folder);
+    const config = join(folder, 'tiny.json');
+    writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(baseline, 'utf8')), extends: BASELINE_PATH }));
+    expect(runCli('simulate.ts', [config, '--no-charts', '--quiet', '--out', join(folder, 'out')]).status).toBe(0);
+    const manifest = join(folder, 'out', 'manifest.json');
+    writeFileSync(join(folder, 'calibration.json'), JSON.stringify({ format: 'llm-market-sim calibration manifest 1' }));
+    writeFileSync(join(folder, 'partial.json'), JSON.stringify({ format: 'llm-market-sim partial 2' }));
+    const refusals = [
+      runCli('simulate.ts', [manifest, '--seed', '3']),
+      runCli('compare.ts', [manifest]),
+      runCli('sweep.ts', [manifest]),
+      runCli('simulate.ts', [config, '--uncertain', '--runs', '2']),
+      runCli('simulate.ts', [join(folder, 'calibration.json')]),
+      runCli('validate.ts', [join(folder, 'partial.json')]),
+      runCli('validate.ts', [join(folder, 'none.json')]),
+    ];
+    for (const run of refusals) {
+      expect(run.status, run.stderr).toBe(2);
+      const error = run.stderr.split('\n').find((line) => line.includes(shown));
+      expect(error, run.stderr).toBeDefined();
+      expect(run.stdout + run.stderr).not.toContain(join(dir, 'a b'));
+      expect(run.stdout + run.stderr).not.toMatch(/a \n/);
+    }
+    const ok = runCli('validate.ts', [config, manifest]);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain(`ok ${shown}/tiny.json\n`);
+    expect(ok.stdout).toContain(`ok ${shown}/out/manifest.json (a manifest of a simulate job: npm run simulate -- ${shown}/out/manifest.json runs it again)\n`);
+    expect(ok.stdout).not.toMatch(/a \n/);
+  }, 60_000);
+});
