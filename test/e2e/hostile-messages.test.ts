@@ -410,3 +410,36 @@ describe('paths holding a line feed, in one-line refusals', () => {
     expect(ok.stdout).not.toMatch(/a \n/);
   }, 60_000);
 });
+
+describe('a file the tool wrote, given as a scenario', () => {
+  it('is refused in one sentence naming what it is and the config it ran, as a parent or as the config itself', () => {
+    const { dir, baseline, cheap } = tinyConfigs('hostile-tool-files');
+    expect(runCli('simulate.ts', [baseline, '--no-charts', '--quiet', '--out', join(dir, 'run')]).status).toBe(0);
+    expect(runCli('compare.ts', [baseline, cheap, '--no-charts', '--quiet', '--out', join(dir, 'cmp')]).status).toBe(0);
+    const child = (name: string, parent: string, fields: Record<string, unknown> = {}) => {
+      writeFileSync(join(dir, name), JSON.stringify({ extends: parent, name: 'child', ...fields }));
+      return join(dir, name);
+    };
+    const fromManifest = runCli('validate.ts', [child('of-manifest.json', 'run/manifest.json')]);
+    expect(fromManifest.status).toBe(2);
+    expect(fromManifest.stderr).toBe(
+      `${join(dir, 'of-manifest.json')} is not a valid scenario (1 problem):\n  extends: parent scenario ${join(dir, 'run', 'manifest.json')} is the manifest.json of a run (npm run simulate), not a scenario: give the config it ran, ${baseline} (the path as given where it ran)\n`,
+    );
+    // The child's own problems still come beside it.
+    const withOwn = runCli('validate.ts', [child('of-compare.json', 'cmp/manifest.json', { name: 'Bad Name' })]);
+    expect(withOwn.stderr).toMatch(/\(2 problems\):\n {2}extends: parent scenario \S+ is the manifest\.json of a run \(npm run compare\), not a scenario: give one of the configs it ran, \S*tiny\.json, \S*cheap\.json /);
+    expect(withOwn.stderr).toContain('  name: an id of lower-case letters');
+    const fromSummary = runCli('validate.ts', [child('of-summary.json', 'run/summary.json')]);
+    expect(fromSummary.stderr).toContain("(1 problem):\n  extends: parent scenario");
+    expect(fromSummary.stderr).toContain("/run/summary.json is a run's summary.json, not a scenario");
+    // Given as the config: a summary, and a manifest of a format this version does not read.
+    const other = join(dir, 'other-manifest.json');
+    writeFileSync(other, readFileSync(join(dir, 'run', 'manifest.json'), 'utf8').replace('llm-market-sim manifest 1', 'llm-market-sim manifest 9'));
+    for (const [script, file] of [['simulate.ts', join(dir, 'run', 'summary.json')], ['validate.ts', other], ['simulate.ts', other]] as const) {
+      const run = runCli(script, [file, '--quiet']);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/\(1 problem\):\n {2}\(file\): \S+ is (a run's summary\.json|the manifest\.json of a run \(npm run simulate\)), not a scenario: give the config/);
+      noStackTrace(run);
+    }
+  }, 60_000);
+});
