@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, runCli, type CliRun } from '../support/run-cli.js';
-import { BASELINE_PATH } from '../support/scenario-fixtures.js';
+import { BASELINE_PATH, baselineJson } from '../support/scenario-fixtures.js';
 import { tinyConfigs } from './tiny-configs.js';
 
 /**
@@ -154,6 +154,19 @@ describe('config messages', () => {
     expect(c3).toMatch(/ {2}in \S*m3\.json, name: /);
     expect(c3).toContain('  name: an id of lower-case letters, digits and dashes; found "C 3"');
     expect(c3).toContain("  events[0]: a branch at 2026-06 keeps its parent's history before it: early-x of 2025-02 is not the parent's");
+  });
+
+  it('reports a branch’s own rule problems beside a parent that extends nothing and lacks a required field, or states it wrongly', () => {
+    const early = { id: 'early-y', date: '2025-02', type: 'capacity-shock', cloud: 'aws', gpuChange: 0.5 };
+    for (const [name, change] of [['months-word', { months: 'many' }], ['no-compute', { compute: undefined }]] as const) {
+      file(`root-${name}.json`, { ...baselineJson(), name: 'root', ...change });
+      const run = runCli('validate.ts', [file(`branch-of-${name}.json`, { extends: `root-${name}.json`, name: 'kid', branchesAt: '2026-01', seed: 7, events: [early] })]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(new RegExp(`branch-of-${name}\\.json is not a valid scenario \\(3 problems\\):\\n {2}in \\S*root-${name}\\.json, `));
+      expect(run.stderr).toContain('  seed: a branch at 2026-01 cannot change what the run starts from (1 in the parent, 7 here)');
+      expect(run.stderr).toContain("  events[0]: a branch at 2026-01 keeps its parent's history before it: early-y of 2025-02 is not the parent's");
+      noStackTrace(run);
+    }
   });
 
   it('reports a file’s own problems beside a parent that cannot be read: broken JSON, missing, or in a cycle', () => {
