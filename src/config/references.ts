@@ -31,7 +31,10 @@ export function checkReferences(scenario: unknown): ConfigProblem[] {
   const cloudIds = clouds.map((c) => text(c.id)).filter((id): id is string => id !== undefined);
   const vendorIds = vendors.map((v) => text(v.id)).filter((id): id is string => id !== undefined);
 
+  // A list that is no list (its own problem says so) has no ids to check against: naming every reference to it unknown would bury that one problem.
+  const readable = { cloud: Array.isArray((scenario as Loose | null)?.clouds), vendor: Array.isArray((scenario as Loose | null)?.vendors) } as Record<string, boolean>;
   const known = (kind: string, ids: string[], value: unknown, path: string) => {
+    if (readable[kind] === false) return;
     if (typeof value === 'string' && !ids.includes(value)) {
       problems.push({ path, message: `unknown ${kind} "${value}"; known ${kind}s: ${ids.join(', ')}` });
     }

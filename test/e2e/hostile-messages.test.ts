@@ -158,7 +158,7 @@ describe('config messages', () => {
 
   it('reports a branch’s own rule problems beside a parent that extends nothing and lacks a required field, or states it wrongly', () => {
     const early = { id: 'early-y', date: '2025-02', type: 'capacity-shock', cloud: 'aws', gpuChange: 0.5 };
-    for (const [name, change] of [['months-word', { months: 'many' }], ['no-compute', { compute: undefined }]] as const) {
+    for (const [name, change] of [['months-word', { months: 'many' }], ['no-compute', { compute: undefined }], ['vendors-word', { vendors: 'all' }]] as const) {
       file(`root-${name}.json`, { ...baselineJson(), name: 'root', ...change });
       const run = runCli('validate.ts', [file(`branch-of-${name}.json`, { extends: `root-${name}.json`, name: 'kid', branchesAt: '2026-01', seed: 7, events: [early] })]);
       expect(run.status).toBe(2);
@@ -166,6 +166,19 @@ describe('config messages', () => {
       expect(run.stderr).toContain('  seed: a branch at 2026-01 cannot change what the run starts from (1 in the parent, 7 here)');
       expect(run.stderr).toContain("  events[0]: a branch at 2026-01 keeps its parent's history before it: early-y of 2025-02 is not the parent's");
       noStackTrace(run);
+    }
+  });
+
+  it('says once that a list of vendors or clouds is no list, never that every reference to it is unknown', () => {
+    for (const [name, change, only] of [
+      ['vendors-text', { vendors: 'all' }, 'vendors: '],
+      ['no-vendors', { vendors: undefined }, 'vendors: missing'],
+      ['clouds-object', { clouds: { aws: {} } }, 'clouds: '],
+    ] as const) {
+      const run = runCli('validate.ts', [file(`${name}.json`, { ...baselineJson(), name: 'root', ...change })]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(new RegExp(`${name}\\.json is not a valid scenario \\(1 problem\\):\\n {2}${only}`));
+      expect(run.stderr).not.toContain('unknown');
     }
   });
 
