@@ -136,6 +136,10 @@ describe('hostile command lines', () => {
     ['sweep.ts', ['--params', 'x=1:2:2'], 'error: unknown option --params (did you mean --param?)\n  npm run sweep -- --help lists the options\n'],
     ['validate.ts', ['--quite'], 'error: unknown option --quite (did you mean --quiet?)\n  npm run validate -- --help lists the options\n'],
     ['validate.ts', ['--strict'], 'error: unknown option --strict; options: --quiet, --help (-h)\n  npm run validate -- --help lists the options\n'],
+    // One dash: named as typed, never as the first letter parseArgs would read as a short option.
+    ['simulate.ts', ['-run', '3'], 'error: unknown option -run (did you mean --runs?)\n  npm run simulate -- --help lists the options\n'],
+    ['sweep.ts', ['-param=x=1:2:2'], 'error: unknown option -param (did you mean --param?)\n  npm run sweep -- --help lists the options\n'],
+    ['validate.ts', ['-quiet'], 'error: unknown option -quiet (did you mean --quiet?)\n  npm run validate -- --help lists the options\n'],
   ])('%s %j: a mistyped flag gets a did-you-mean on one line, not the whole help', (script, args, message) => {
     const run = runCli(script, [baseline, ...args]);
     expect(run.status).toBe(2);
