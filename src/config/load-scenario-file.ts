@@ -156,7 +156,7 @@ function resolveScenario(raw: Composed, shownFile: string): { success: true; sce
   // A removal is named in this file already; the rest are paths in the merged config, put back in the file they come from.
   // Unknown fields each in the file that gives them: a parent's top-level field is the parent's, not its child's.
   const located = found.flatMap((p) =>
-    isOwnFileProblem(p) ? [{ path: p.path, message: p.message, file: raw.file }] : (splitUnknownFields(p, (field) => locate(raw, { path: field, message: p.message })) ?? [locate(raw, p)]),
+    isOwnFileProblem(p) ? [{ path: p.path, message: p.message, file: raw.file }] : (splitUnknownFields(p, (field) => locate(raw, { path: field, message: p.message })) ?? [relocate(raw, p)]),
   );
   const merging = raw.mergeProblems.map((p) => ({ ...p, file: raw.file }));
   // What the merge already refused (an entry it left out, a removal with nothing to remove) is said once, by the merge.
@@ -214,6 +214,29 @@ function locate(node: Composed, problem: ConfigProblem): LocatedProblem {
   if (inMine && (has(node.own, mine) || addedHere || !inTheirs)) return { ...problem, path: formatPath(mine), file: node.file };
   if (inTheirs) return locate(node.parent, { ...problem, path: formatPath(theirs) });
   return { ...problem, file: node.file }; // no entry of either file: the path as found, in this file
+}
+
+/** An entry of a list a message may name another by: "events[65]", as the merged config numbers it. */
+const ENTRY_REFERENCE = /\b(?:events|marketplace|vendors|clouds|dealsAtStart)\[\d+\]/g;
+
+/**
+ * A problem located (see locate), with the entries its message names put in the user's files too:
+ * an event without an id is named by its index in the merged config ("events[65] merges ..."), which
+ * the user's file of 1 event does not have. The problem's own entry is "this event" (and a message
+ * that starts by naming it loses the name, which its path already gives); one in another file of the
+ * chain is named with that file.
+ */
+function relocate(node: Composed, problem: ConfigProblem): LocatedProblem {
+  const located = locate(node, problem);
+  const own = /^[^.]*?\[\d+\]/.exec(problem.path)?.[0];
+  const message = problem.message
+    .replace(own === undefined ? /$^/ : new RegExp(`^${own.replace(/[[\]]/g, '\\$&')}: `), '')
+    .replace(ENTRY_REFERENCE, (reference) => {
+      if (reference === own) return reference.startsWith('events') ? 'this event' : 'this entry';
+      const at = locate(node, { path: reference, message: '' });
+      return at.file === located.file ? at.path : `${at.path} of ${printablePath(at.file)}`;
+    });
+  return { ...located, message };
 }
 
 /**

@@ -202,6 +202,19 @@ describe('config messages', () => {
     expect(report).not.toMatch(/marketplace\[11\]|events\[58\]/);
   });
 
+  it('names the events a message speaks of by their index in the user’s files, not in the merged config', () => {
+    const merger = (date: string, cloud: string) => ({ date, type: 'merger', cloud, vendor: 'anthropic' });
+    const twice = runCli('validate.ts', [file('two-mergers.json', { extends: BASELINE_PATH, name: 'two-mergers', events: [merger('2026-02', 'aws'), merger('2026-05', 'gcp'), { date: '2026-02', type: 'delisting', cloud: 'oracle', vendor: 'anthropic' }] })]);
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toContain('  events[1]: this event merges anthropic into gcp in 2026-05, but events[0] merged it into aws in 2026-02; a vendor merges once');
+    expect(twice.stderr).toContain('  events[2]: oracle does not list anthropic in 2026-02, so there is nothing to delist');
+    expect(twice.stderr).not.toMatch(/events\[6\d\]/);
+    // An event of another file of the chain is named with its file.
+    file('merging-middle.json', { extends: BASELINE_PATH, name: 'merging-middle', events: [merger('2026-02', 'aws')] });
+    const below = runCli('validate.ts', [file('merging-child.json', { extends: 'merging-middle.json', name: 'merging-child', events: [merger('2026-05', 'gcp')] })]);
+    expect(below.stderr).toContain(`  events[0]: this event merges anthropic into gcp in 2026-05, but events[0] of ${join(dir, 'merging-middle.json')} merged it into aws in 2026-02`);
+  });
+
   it('names the file of the chain a problem is in, with its index there', () => {
     expect(reports.grandchild).toMatch(/grandchild\.json is not a valid scenario \(1 problem\):\n {2}events\[0\]\.cloud: unknown cloud "ibm"/);
     // The child moves the start past events its parent scripts: those are named in the parent's file.
