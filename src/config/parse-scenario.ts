@@ -209,6 +209,15 @@ export function splitUnknownFields<P extends ConfigProblem>(problem: ConfigProbl
   return [...groups.values()].map(({ place, keys }) => ({ ...place, message: unknownNames('field', keys, unknown.valid) }));
 }
 
+/** What zod's type names are in a config's words. */
+const TYPE_WORDS: Readonly<Record<string, string>> = { number: 'a number', string: 'a string in double quotes', boolean: 'true or false', array: 'a list', object: 'an object', int: 'a whole number' };
+
+/** zod's "Invalid input: expected number, received string" in words: "expected a number" (the value found is added after). */
+function inWords(message: string): string {
+  const type = /^Invalid input: expected (\w+), received \w+$/.exec(message)?.[1];
+  return type === undefined ? message : `expected ${TYPE_WORDS[type] ?? type}`;
+}
+
 function toProblem(issue: z.core.$ZodIssue, input: unknown): ConfigProblem {
   const path = formatPath(issue.path);
   if (issue.code === 'unrecognized_keys') {
@@ -223,8 +232,16 @@ function toProblem(issue: z.core.$ZodIssue, input: unknown): ConfigProblem {
     const own = !issue.message.startsWith('Invalid input');
     return { path, message: own ? `missing: ${issue.message}` : `missing: expected ${issue.expected}` };
   }
-  const message = issue.message;
-  const shown = at.present && (at.value === null || typeof at.value !== 'object') ? JSON.stringify(at.value)?.slice(0, 80) : undefined;
+  const message = inWords(issue.message);
+  const choices = /^Invalid discriminator value\. Expected (.*)$/.exec(issue.message)?.[1];
+  if (choices !== undefined) {
+    const one = `one of ${choices.split(' | ').map((choice) => `"${choice.replace(/^'|'$/g, '')}"`).join(', ')}`;
+    if (!at.present) return { path, message: `missing: ${one}` };
+    return { path, message: `${one}; found ${JSON.stringify(at.value)?.slice(0, 80) ?? 'nothing'}` };
+  }
+  // A value of the wrong type is named by its kind when it is a list or an object; other messages say what in it is wrong.
+  const kind = message !== issue.message && at.present && at.value !== null && typeof at.value === 'object' ? (Array.isArray(at.value) ? 'a list' : 'an object') : undefined;
+  const shown = kind ?? (at.present && (at.value === null || typeof at.value !== 'object') ? JSON.stringify(at.value)?.slice(0, 80) : undefined);
   // Limit messages already start with the value they refuse.
   const suffix = shown === undefined || message.startsWith(String(at.value)) ? '' : `; found ${shown}`;
   return { path, message: `${message}${suffix}` };

@@ -13,6 +13,12 @@ function entries(value: unknown, key: string): Loose[] {
   return Array.isArray(list) ? list.filter((e): e is Loose => e !== null && typeof e === 'object') : [];
 }
 
+/** Whether a field is a list (undefined when it is absent). */
+function readableList(scenario: unknown, key: string): boolean | undefined {
+  const value = scenario !== null && typeof scenario === 'object' ? (scenario as Loose)[key] : undefined;
+  return value === undefined ? undefined : Array.isArray(value);
+}
+
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
@@ -76,8 +82,10 @@ export function checkReferences(scenario: unknown): ConfigProblem[] {
     ...entries(scenario, 'marketplace').map((l) => l.vendor),
     ...entries(scenario, 'events').filter((e) => e.type === 'listing').map((e) => e.vendor),
   ]);
+  // Where the listings are (marketplace, listing events) is known only when both are lists.
+  const listingsReadable = ['marketplace', 'events'].every((key) => [undefined, true].includes(readableList(scenario, key)));
   vendors.forEach((vendor, v) => {
-    if (vendor.weights === 'open' && typeof vendor.id === 'string' && !listed.has(vendor.id)) {
+    if (listingsReadable && vendor.weights === 'open' && typeof vendor.id === 'string' && !listed.has(vendor.id)) {
       problems.push({
         path: `vendors[${v}]`,
         message: `open-weights model "${vendor.id}" is listed on no cloud marketplace, so no enterprise can reach it`,

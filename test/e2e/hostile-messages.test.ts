@@ -180,6 +180,19 @@ describe('config messages', () => {
       expect(run.stderr).toMatch(new RegExp(`${name}\\.json is not a valid scenario \\(1 problem\\):\\n {2}${only}`));
       expect(run.stderr).not.toContain('unknown');
     }
+    // Events that are no list: no open-weights vendor is then said to be listed nowhere, in the parent's file.
+    const events = runCli('validate.ts', [file('events-object.json', { extends: BASELINE_PATH, name: 'events-object', events: { a: 1 } })]);
+    expect(events.stderr).toMatch(/events-object\.json is not a valid scenario \(1 problem\):\n {2}events: expected a list; found an object\n/);
+  });
+
+  it('says what a value of the wrong type or kind should be in words, not zod’s', () => {
+    const run = runCli('validate.ts', [file('wrong-types.json', { extends: BASELINE_PATH, name: 'wrong-types', months: 'x', seed: [1], vendors: [{ id: 'newco', quality: 2 }, { id: 'other', weights: 'shut' }] })]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('  months: expected a number; found "x"\n');
+    expect(run.stderr).toContain('  seed: expected a number; found a list\n');
+    expect(run.stderr).toContain('  vendors[0].weights: missing: one of "closed", "open"\n');
+    expect(run.stderr).toContain('  vendors[1].weights: one of "closed", "open"; found "shut"\n');
+    expect(run.stderr).not.toMatch(/Invalid (input|discriminator)|received/);
   });
 
   it('reports a file’s own problems beside a parent that cannot be read: broken JSON, missing, or in a cycle', () => {
