@@ -10,6 +10,7 @@ import { loadScenarioFile } from '../config/load-scenario-file.js';
 import { readJsonFile } from '../io/read-json-file.js';
 import type { Input, Job, JobKind, JobKinds } from '../jobs/job-kind.js';
 import { pastCalibratedWindow } from '../report/calibrated-window.js';
+import { endsBeforeBranch } from '../report/before-branch.js';
 import { currentEnvironment } from './environment.js';
 import { badInput, EXIT_RUN_FAILED } from '../jobs/command-line.js';
 import { executeJob } from './execute-job.js';
@@ -65,7 +66,7 @@ export async function launchJob(kind: JobKind, job: Job, command: string, option
   if (manifestTooBig !== undefined) return badInput(manifestTooBig);
   const shard = options.shard;
   const outDir = options.out ?? (shard ? `${kind.defaultOutDir(job)}-shard-${shard.index}-of-${shard.count}` : kind.defaultOutDir(job));
-  if (!options.quiet) for (const warning of calibrationWarnings(job, kind)) process.stderr.write(`warning: ${printableLine(warning)}\n`);
+  if (!options.quiet) for (const warning of runWarnings(job, kind)) process.stderr.write(`warning: ${printableLine(warning)}\n`);
   return executeJob({
     kind,
     job: normalised,
@@ -90,13 +91,14 @@ function ticksPastCalendar(job: Job, kind: JobKind): string | undefined {
 }
 
 /**
- * One line for each scenario of the job whose run goes past its calibrated window, said once
- * before it runs (report.md of a simulate run says it too). --quiet keeps the console to errors.
+ * One line for each scenario of the job whose run goes past its calibrated window, or ends before
+ * the scenario branches from its parent (so it is the parent's run), said once before it runs
+ * (report.md says it too). --quiet keeps the console to errors.
  */
-export function calibrationWarnings(job: Job, kind: JobKind): string[] {
+export function runWarnings(job: Job, kind: JobKind): string[] {
   const lines = kind.scenarios(job).flatMap((scenario) => {
-    const warning = pastCalibratedWindow(asRun(job, scenario));
-    return warning === undefined ? [] : [`${scenario.name}: ${warning}`];
+    const run = asRun(job, scenario);
+    return [pastCalibratedWindow(run), endsBeforeBranch(run)].flatMap((warning) => (warning === undefined ? [] : [`${scenario.name}: ${warning}`]));
   });
   return [...new Set(lines)];
 }

@@ -402,6 +402,22 @@ describe('reports under --ticks', () => {
     expect(readFileSync(join(dir, 'sweep', 'report.md'), 'utf8')).toContain(`\n\n${note}\n\n`);
   }, 120_000);
 
+  it('say, on the console and in the report, when the run ends before the scenario branches from its parent', () => {
+    const { dir: folder, baseline } = tinyConfigs('hostile-before-branch');
+    const branch = join(folder, 'late-branch.json');
+    writeFileSync(branch, JSON.stringify({ extends: 'tiny.json', name: 'late-branch', branchesAt: '2024-04', enterprises: { priceElasticity: 2 } }));
+    const said = "late-branch: the run ends in 2024-02, before the scenario branches from its parent in 2024-04: every month of it is the parent's, and it shows nothing of what the scenario changes; run to 2024-04 or later";
+    const simulate = runCli('simulate.ts', [branch, '--ticks', '3', '--no-charts', '--out', join(folder, 'simulate')]);
+    expect(simulate.status).toBe(0);
+    expect(simulate.stderr).toContain(`warning: ${said}\n`);
+    expect(readFileSync(join(folder, 'simulate', 'report.md'), 'utf8')).toContain('It ends in 2024-02, before the scenario branches from its parent in 2024-04');
+    const compare = runCli('compare.ts', [baseline, branch, '--ticks', '3', '--no-charts', '--out', join(folder, 'compare')]);
+    expect(compare.status).toBe(0);
+    expect(compare.stderr).toContain(`warning: ${said}\n`);
+    // Run past the branch, nothing is said.
+    expect(runCli('simulate.ts', [branch, '--ticks', '5', '--no-charts', '--out', join(folder, 'past')]).stderr).not.toContain('before the scenario branches');
+  }, 120_000);
+
   it('head the note with what the user gave to stop the runs, --at, not the --ticks it became', () => {
     const sweep = runCli('sweep.ts', [BASELINE_PATH, '--param', 'enterprises.policies.switching.params.paybackMonths=6:12:2', '--at', '2024-02', '--no-charts', '--quiet', '--out', join(dir, 'sweep-at')]);
     expect(sweep.status).toBe(0);
