@@ -2,6 +2,7 @@ import { isYearMonth, monthIndex } from '../engine/calendar.js';
 import { POLICY_SLOTS, slotRole } from '../policies/policy-slots.js';
 import type { PolicyRole } from '../policies/policy-roles.js';
 import type { ConfigProblem } from './config-problem.js';
+import { quote } from './quote.js';
 
 /**
  * What a scripted event acts on must be able to take it, checked at load on raw JSON rather than
@@ -214,7 +215,7 @@ function checkIdParams(role: PolicyRole, params: unknown, path: string, prefix: 
       const at = `${path}.${field}[${i}]`;
       const known = kind === 'vendor' ? vendors.ids : cloudIds;
       if (!known.includes(id)) {
-        if (!knownChecked && readable[kind]) problems.push({ path: at, message: `unknown ${kind} "${id}"; known ${kind}s: ${known.join(', ')}` });
+        if (!knownChecked && readable[kind]) problems.push({ path: at, message: `unknown ${kind} ${quote(id)}; known ${kind}s: ${known.join(', ')}` });
       } else if (kind === 'vendor' && role === 'cloud-investment' && vendors.open.has(id)) {
         problems.push({ path: at, message: `${prefix}${id} is an open-weights vendor, which raises no rounds: an investment policy has nothing to buy into; name closed vendors` });
       }

@@ -11,6 +11,7 @@ import { isOwnFileProblem } from './branch-rules.js';
 import { checkFieldsAlone, formatPath, NO_PARENT, parseScenario, splitUnknownFields, type PartialScenario, type Scenario } from './parse-scenario.js';
 import { closestName } from './suggest.js';
 import { notAScenario, toolOutputFile } from './tool-output-file.js';
+import { quote } from './quote.js';
 
 /** What one file of an `extends` chain does to the events it inherits (null for the root, which inherits none). */
 export interface FileEvents {
@@ -252,7 +253,7 @@ function explainAppended(appended: readonly AppendedEntry[], problems: readonly 
       return {
         path: entry.path,
         message:
-          `"${entry.id}"${invalid} is not in the parent scenario (${entry.parentIds.join(', ')}), so it was added as a new entry ` +
+          `${quote(entry.id)}${invalid} is not in the parent scenario (${entry.parentIds.join(', ')}), so it was added as a new entry ` +
           `and must be complete${guess ? `; did you mean "${guess}"?` : ''}`,
       };
     });

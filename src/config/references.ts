@@ -3,6 +3,7 @@ import { checkEquityRules } from './equity-rules.js';
 import { checkEventTargets } from './event-targets.js';
 import { checkHistoryRules } from './history-rules.js';
 import type { ConfigProblem } from './config-problem.js';
+import { quote } from './quote.js';
 
 export type { ConfigProblem } from './config-problem.js';
 
@@ -42,7 +43,7 @@ export function checkReferences(scenario: unknown): ConfigProblem[] {
   const known = (kind: string, ids: string[], value: unknown, path: string) => {
     if (readable[kind] === false) return;
     if (typeof value === 'string' && !ids.includes(value)) {
-      problems.push({ path, message: `unknown ${kind} "${value}"; known ${kind}s: ${ids.join(', ')}` });
+      problems.push({ path, message: `unknown ${kind} ${quote(value)}; known ${kind}s: ${ids.join(', ')}` });
     }
   };
   const unique = (kind: string, list: Loose[], path: string) => {
@@ -50,7 +51,7 @@ export function checkReferences(scenario: unknown): ConfigProblem[] {
     list.forEach((entry, i) => {
       const id = text(entry.id);
       if (id === undefined) return;
-      if (seen.has(id)) problems.push({ path: `${path}[${i}].id`, message: `duplicate ${kind} id "${id}"` });
+      if (seen.has(id)) problems.push({ path: `${path}[${i}].id`, message: `duplicate ${kind} id ${quote(id)}` });
       seen.add(id);
     });
   };
@@ -155,14 +156,14 @@ function checkScheduledEvents(scenario: unknown, cloudIds: string[], vendorIds: 
     const path = `events[${i}]`;
     if (typeof event.id === 'string') {
       const first = eventIds.get(event.id);
-      if (first !== undefined) problems.push({ path: `${path}.id`, message: `duplicate event id "${event.id}": events[${first}] has it too` });
+      if (first !== undefined) problems.push({ path: `${path}.id`, message: `duplicate event id ${quote(event.id)}: events[${first}] has it too` });
       else eventIds.set(event.id, i);
     }
     if ('cloud' in event) known('cloud', cloudIds, event.cloud, `${path}.cloud`);
     if ('vendor' in event) known('vendor', vendorIds, event.vendor, `${path}.vendor`);
     if ('commitmentCloud' in event) known('cloud', cloudIds, event.commitmentCloud, `${path}.commitmentCloud`);
     if (typeof event.investor === 'string' && cloudIds.includes(event.investor)) {
-      problems.push({ path: `${path}.investor`, message: `"${event.investor}" is a cloud: write it as cloud, so its investment can tie the vendor's compute` });
+      problems.push({ path: `${path}.investor`, message: `${quote(event.investor)} is a cloud: write it as cloud, so its investment can tie the vendor's compute` });
     }
     if (Array.isArray(event.permittedClouds)) {
       event.permittedClouds.forEach((c, j) => known('cloud', cloudIds, c, `${path}.permittedClouds[${j}]`));

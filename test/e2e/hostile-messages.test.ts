@@ -285,6 +285,15 @@ describe('config messages', () => {
     expect(report).not.toContain('2024-01 to 2023-12');
   });
 
+  it('quotes names and values from the file as JSON writes them: a line break in one is escaped, never joined into another name', () => {
+    const run = runCli('validate.ts', [file('line-breaks.json', { extends: BASELINE_PATH, name: 'q', 'a \nb': 1, marketplace: [{ cloud: 'aws', vendor: 'x \n y' }], events: [{ id: 'gpt-5 \n x', remove: true }] })]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('  (top level): unknown field "a \\nb"; valid fields:');
+    expect(run.stderr).toContain('  marketplace[0].vendor: unknown vendor "x \\n y"; known vendors:');
+    expect(run.stderr).toContain('  events[0].id: no event "gpt-5 \\n x" in the parent to remove');
+    expect(run.stderr).not.toMatch(/"a b"|"x y"|"gpt-5 x"/);
+  });
+
   it('echoes no control character of a file’s path', () => {
     const path = join(dir, 'evil\u001b[2J\u0007.json');
     writeFileSync(path, JSON.stringify({ extends: BASELINE_PATH, name: 'Evil' }));
