@@ -10,7 +10,7 @@ import type { ConfigProblem } from './references.js';
 import { isOwnFileProblem } from './branch-rules.js';
 import { checkFieldsAlone, formatPath, NO_PARENT, parseScenario, splitUnknownFields, type PartialScenario, type Scenario } from './parse-scenario.js';
 import { closestName } from './suggest.js';
-import { notAScenario, toolOutputFile } from './tool-output-file.js';
+import { notAScenario, otherFile } from './other-file.js';
 import { quote } from './quote.js';
 
 /** What one file of an `extends` chain does to the events it inherits (null for the root, which inherits none). */
@@ -284,8 +284,8 @@ function readComposed(path: string, chain: readonly string[], draft?: Draft): Ra
     return refused(display(child), [{ path: 'extends', message: `parent scenario ${printablePath(shown)}: ${reason}` }]);
   }
   const json = read.json;
-  // A run's manifest or another file of the tool's: one sentence saying so, not a dozen missing fields.
-  const output = toolOutputFile(json);
+  // A run's manifest, a targets file, the configs' JSON Schema: one sentence saying so, not a dozen missing fields.
+  const output = otherFile(json);
   if (output !== undefined) {
     const child = chain.at(-1);
     if (child === undefined) return refused(shown, [{ path: '(file)', message: printablePath(notAScenario(shown, output)) }]);

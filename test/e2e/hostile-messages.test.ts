@@ -488,8 +488,8 @@ describe('paths holding a line feed, in one-line refusals', () => {
   }, 60_000);
 });
 
-describe('a file the tool wrote, given as a scenario', () => {
-  it('is refused in one sentence naming what it is and the config it ran, as a parent or as the config itself', () => {
+describe('a file the tool wrote, or of another kind, given as a scenario', () => {
+  it('is refused in one sentence naming what it is and the config it ran, as a parent or as the config itself; so are a targets file and the JSON Schema', () => {
     const { dir, baseline, cheap } = tinyConfigs('hostile-tool-files');
     expect(runCli('simulate.ts', [baseline, '--no-charts', '--quiet', '--out', join(dir, 'run')]).status).toBe(0);
     expect(runCli('compare.ts', [baseline, cheap, '--no-charts', '--quiet', '--out', join(dir, 'cmp')]).status).toBe(0);
@@ -509,6 +509,11 @@ describe('a file the tool wrote, given as a scenario', () => {
     const fromSummary = runCli('validate.ts', [child('of-summary.json', 'run/summary.json')]);
     expect(fromSummary.stderr).toContain("(1 problem):\n  extends: parent scenario");
     expect(fromSummary.stderr).toContain("/run/summary.json is a run's summary.json, not a scenario");
+    // A targets file and the configs' JSON Schema, as parents.
+    const fromTargets = runCli('validate.ts', [child('of-targets.json', join(PROJECT_ROOT, 'configs/targets/2023-2025.json'))]);
+    expect(fromTargets.stderr).toMatch(/\(1 problem\):\n {2}extends: parent scenario \S*configs\/targets\/2023-2025\.json is a targets file, not a scenario: give it with --targets/);
+    const fromSchema = runCli('validate.ts', [child('of-schema.json', join(PROJECT_ROOT, 'configs/schema.json'))]);
+    expect(fromSchema.stderr).toMatch(/\(1 problem\):\n {2}extends: parent scenario \S*configs\/schema\.json is a JSON Schema, not a scenario/);
     // Given as the config: a summary, and a manifest of a format this version does not read.
     const other = join(dir, 'other-manifest.json');
     writeFileSync(other, readFileSync(join(dir, 'run', 'manifest.json'), 'utf8').replace('llm-market-sim manifest 1', 'llm-market-sim manifest 9'));

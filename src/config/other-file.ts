@@ -1,26 +1,31 @@
+import { isJsonSchema } from './json-schema-document.js';
+
 /**
- * A file the tool wrote, given where a scenario is expected: a run's manifest.json or summary.json,
- * a shard's partial.json, a calibration's files. Read as a scenario, such a file fails on every
- * field a scenario has and lists a dozen problems that all say one thing; this says that one thing,
- * and, for a manifest, which config it ran: the file the user meant.
+ * A file of another kind given where a scenario is expected: one the tool wrote (a run's
+ * manifest.json or summary.json, a shard's partial.json, a calibration's files), a targets file, the
+ * JSON Schema of the configs. Read as a scenario, such a file fails on every field a scenario has
+ * and lists a dozen problems that all say one thing; this says that one thing, and what to give
+ * instead (for a manifest, the config it ran: the file the user meant).
  */
 
 /** The files the tool writes carry a `format` that starts so (manifest, partial, calibration files). */
 const TOOL_FORMAT = /^llm-market-sim /;
 
 /** What the file is ("the manifest.json of a run of npm run simulate") and what to give instead, or undefined for anything else. */
-export interface ToolOutputFile {
+export interface OtherFile {
   readonly what: string;
   readonly instead: string;
 }
 
 /** "<file> is <what>, not a scenario: <instead>". */
-export function notAScenario(file: string, output: ToolOutputFile): string {
+export function notAScenario(file: string, output: OtherFile): string {
   return `${file} is ${output.what}, not a scenario: ${output.instead}`;
 }
 
-export function toolOutputFile(json: unknown): ToolOutputFile | undefined {
+export function otherFile(json: unknown): OtherFile | undefined {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) return undefined;
+  if (isJsonSchema(json)) return { what: 'a JSON Schema', instead: 'editors check configs against it; give a scenario config' };
+  if (isTargetsFile(json)) return { what: 'a targets file', instead: 'give it with --targets, and a scenario config as the config' };
   const { format, command, configHash, final } = json as { format?: unknown; command?: unknown; configHash?: unknown; final?: unknown };
   if (typeof format === 'string' && TOOL_FORMAT.test(format)) {
     if (format.startsWith('llm-market-sim manifest')) return manifestOf(command);
@@ -32,8 +37,14 @@ export function toolOutputFile(json: unknown): ToolOutputFile | undefined {
   return undefined;
 }
 
+/** A targets file (configs/targets/): its list of targets, and none of a scenario's own fields. */
+function isTargetsFile(json: object): boolean {
+  const keys = Object.keys(json);
+  return Array.isArray((json as { targets?: unknown }).targets) && !['extends', 'name', 'start', 'months', 'vendors', 'clouds', 'events'].some((key) => keys.includes(key));
+}
+
 /** A manifest, with the configs its recorded command ran ("npm run simulate -- configs/x.json ..."), the files the user meant. */
-function manifestOf(command: unknown): ToolOutputFile {
+function manifestOf(command: unknown): OtherFile {
   const words = typeof command === 'string' ? shellWords(command) : [];
   const dash = words.indexOf('--');
   const after = dash < 0 ? [] : words.slice(dash + 1);
