@@ -1,7 +1,8 @@
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { valueAtPath } from './json-lookup.js';
 import { readJsonFile, type JsonFileLimits } from '../io/read-json-file.js';
 import { printablePath } from '../io/json-text.js';
+import { siblingJsonFiles } from '../io/sibling-json-files.js';
 import { kilobytes, shippedFileBytes } from '../io/shipped-file.js';
 import { emptyComposition, mergeScenario, type AppendedEntry, type EntryOrigin, type EventChanges } from './compose.js';
 import { id as idSchema } from './field-types.js';
@@ -9,7 +10,7 @@ import { LIMIT_REASONS, MAX_CONFIG_FILE_BYTES, MAX_EXTENDS_CHAIN, MAX_JSON_DEPTH
 import type { ConfigProblem } from './references.js';
 import { isOwnFileProblem } from './branch-rules.js';
 import { checkFieldsAlone, formatPath, NO_PARENT, parseScenario, splitUnknownFields, type PartialScenario, type Scenario } from './parse-scenario.js';
-import { closestName } from './suggest.js';
+import { closestName, editDistance } from './suggest.js';
 import { notAScenario, otherFile } from './other-file.js';
 import { quote } from './quote.js';
 
@@ -265,6 +266,22 @@ function display(path: string): string {
   return shown === '' || shown.startsWith('..') || isAbsolute(shown) ? path : shown;
 }
 
+/**
+ * The JSON file beside a missing path that it is a typo of (basline.json → baseline.json): at most
+ * two edits away, and fewer in a short name; a name merely alike (no-such-parent, bad-parent) is none.
+ */
+function mistypedFile(path: string): string | undefined {
+  const stem = (name: string) => name.replace(/\.json$/i, '').toLowerCase();
+  const typed = stem(basename(path));
+  const most = Math.min(2, Math.ceil(typed.length / 4));
+  let best: { name: string; distance: number } | undefined;
+  for (const name of siblingJsonFiles(path)) {
+    const distance = editDistance(typed, stem(name));
+    if (distance <= most && (best === undefined || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+
 function readComposed(path: string, chain: readonly string[], draft?: Draft): RawResult {
   const shown = display(path);
   if (chain.includes(path)) {
@@ -277,7 +294,10 @@ function readComposed(path: string, chain: readonly string[], draft?: Draft): Ra
   const read = draft !== undefined ? { success: true as const, json: draft.json } : readJsonFile(path, CONFIG_FILE_LIMITS);
   if (!read.success) {
     if (read.kind === 'json') return refused(shown, [{ path: '(json)', message: read.reason }]);
-    const reason = read.reason.replace(/^no such file or folder \(ENOENT\)$/, 'no such file');
+    const missing = /^no such file or folder \(ENOENT\)$/.test(read.reason);
+    // A mistyped name (configs/basline.json) gets the file of its folder it was probably meant to be.
+    const guess = missing ? mistypedFile(path) : undefined;
+    const reason = missing ? `no such file${guess === undefined ? '' : `; did you mean ${printablePath(join(dirname(shown), guess))}?`}` : read.reason;
     const child = chain.at(-1);
     if (child === undefined) return refused(shown, [{ path: '(file)', message: `${printablePath(shown)}: ${reason}` }]);
     // A missing or unreadable parent is the child's mistake: report it in the file that names it.

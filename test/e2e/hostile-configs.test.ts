@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliRun } from '../support/run-cli.js';
+import { PROJECT_ROOT, runCli, type CliRun } from '../support/run-cli.js';
 import { baselineJson } from '../support/scenario-fixtures.js';
 import { tinyConfigs } from './tiny-configs.js';
 
@@ -144,6 +144,20 @@ describe('hostile command lines', () => {
     const run = runCli(script, [baseline, ...args]);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(message);
+  });
+
+  it('gives a mistyped command, config or parent a did-you-mean', () => {
+    const launched = spawnSync(process.execPath, ['scripts/launch.mjs', 'simulat', 'configs/baseline.json'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    expect(launched.status).toBe(2);
+    expect(launched.stderr.split('\n')[0]).toBe('error: unknown command "simulat" (did you mean simulate?)');
+    const config = runCli('simulate.ts', ['configs/basline.json']);
+    expect(config.status).toBe(2);
+    expect(config.stderr).toContain('  (file): configs/basline.json: no such file; did you mean configs/baseline.json?\n');
+    writeFileSync(join(dir, 'child-of-typo.json'), JSON.stringify({ extends: 'tinny.json', name: 'typo' }));
+    const parent = runCli('validate.ts', [join(dir, 'child-of-typo.json')]);
+    expect(parent.stderr).toContain(`  extends: parent scenario ${join(dir, 'tinny.json')}: no such file; did you mean ${join(dir, 'tiny.json')}?\n`);
+    // Nothing close: no guess.
+    expect(runCli('validate.ts', [join(dir, 'zzzzzzzz.json')]).stderr).toMatch(/zzzzzzzz\.json: no such file\n/);
   });
 
   it('refuses a run past 9999-12, from the config’s months or from --ticks, before writing anything', () => {
