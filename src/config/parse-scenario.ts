@@ -212,10 +212,12 @@ export function splitUnknownFields<P extends ConfigProblem>(problem: ConfigProbl
 /** What zod's type names are in a config's words. */
 const TYPE_WORDS: Readonly<Record<string, string>> = { number: 'a number', string: 'a string in double quotes', boolean: 'true or false', array: 'a list', object: 'an object', int: 'a whole number' };
 
-/** zod's "Invalid input: expected number, received string" in words: "expected a number" (the value found is added after). */
+/** zod's "Invalid input: expected number, received string" in words, "expected a number", and its "Invalid option: expected one of "a"|"b"" as "one of "a", "b"" (the value found is added after). */
 function inWords(message: string): string {
   const type = /^Invalid input: expected (\w+), received \w+$/.exec(message)?.[1];
-  return type === undefined ? message : `expected ${TYPE_WORDS[type] ?? type}`;
+  if (type !== undefined) return `expected ${TYPE_WORDS[type] ?? type}`;
+  const options = /^Invalid option: expected one of (.*)$/.exec(message)?.[1];
+  return options === undefined ? message : `one of ${options.split('|').join(', ')}`;
 }
 
 function toProblem(issue: z.core.$ZodIssue, input: unknown): ConfigProblem {

@@ -192,7 +192,9 @@ describe('config messages', () => {
     expect(run.stderr).toContain('  seed: expected a number; found a list\n');
     expect(run.stderr).toContain('  vendors[0].weights: missing: one of "closed", "open"\n');
     expect(run.stderr).toContain('  vendors[1].weights: one of "closed", "open"; found "shut"\n');
-    expect(run.stderr).not.toMatch(/Invalid (input|discriminator)|received/);
+    expect(run.stderr).not.toMatch(/Invalid (input|discriminator|option)|received/);
+    const option = runCli('validate.ts', [file('wrong-option.json', { extends: BASELINE_PATH, name: 'wrong-option', dealsAtStart: [{ cloud: 'aws', vendor: 'anthropic', status: 'nope', amountUsd: 1, equityShare: 0.1 }] })]);
+    expect(option.stderr).toContain('  dealsAtStart[0].status: one of "exclusive", "right-of-first-refusal", "primary", "none"; found "nope"\n');
   });
 
   it('reports a file’s own problems beside a parent that cannot be read: broken JSON, missing, or in a cycle', () => {
