@@ -163,7 +163,10 @@ function resolveScenario(raw: Composed, shownFile: string): { success: true; sce
   const merging = raw.mergeProblems.map((p) => ({ ...p, file: raw.file }));
   // What the merge already refused (an entry it left out, a removal with nothing to remove) is said once, by the merge.
   const within = (p: LocatedProblem, outer: LocatedProblem) => p.file === outer.file && (p.path === outer.path || p.path.startsWith(`${outer.path}.`) || p.path.startsWith(`${outer.path}[`));
-  const rest = located.filter((p) => !merging.some((m) => within(p, m)));
+  // A problem in a parent that is valid on its own is one this file's changes make (a list it gives whole replacing the parent's, say).
+  const parentValid = parent !== undefined || extended !== undefined;
+  const made = (p: LocatedProblem) => (parentValid && p.file !== raw.file ? { ...p, message: `${p.message}; ${printablePath(p.file)} is valid without ${printablePath(raw.file)}: a change ${printablePath(raw.file)} makes causes this` } : p);
+  const rest = located.filter((p) => !merging.some((m) => within(p, m))).map(made);
   const seen = new Set<string>();
   const all = [...parentProblems, ...merging, ...rest].filter((p) => {
     const key = `${p.file}\u0000${p.path}\u0000${p.message}`;

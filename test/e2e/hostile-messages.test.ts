@@ -257,6 +257,14 @@ describe('config messages', () => {
     }
   });
 
+  it('says a problem found in a parent valid on its own is caused by the file’s own change', () => {
+    // dealsAtStart is given whole: this one drops the parent's Azure–OpenAI deal its later amendments need.
+    const path = file('drops-deal.json', { extends: BASELINE_PATH, name: 'drops-deal', dealsAtStart: [baselineJson().dealsAtStart[2]] });
+    const run = runCli('validate.ts', [path]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/\n {2}in configs\/baseline\.json, events\[11\]: azure holds no deal with openai by 2024-06 to amend [^\n]*; configs\/baseline\.json is valid without \S*drops-deal\.json: a change \S*drops-deal\.json makes causes this\n/);
+  });
+
   it('names the parent a top-level unknown field is in, not the child that extends it', () => {
     const parent = file('parent-foo.json', { extends: BASELINE_PATH, name: 'p', foo: 1 });
     const child = file('child-of-foo.json', { extends: 'parent-foo.json', name: 'c', bar: 2 });
