@@ -482,6 +482,9 @@ describe('paths holding a line feed, in one-line refusals', () => {
       runCli('simulate.ts', [join(folder, 'calibration.json')]),
       runCli('validate.ts', [join(folder, 'partial.json')]),
       runCli('validate.ts', [join(folder, 'none.json')]),
+      // Shard folders that are not: a file, a folder without a partial result.
+      runCli('merge.ts', [config, join(folder, 'out')]),
+      runCli('merge.ts', [join(folder, 'out'), join(folder, 'out')]),
     ];
     for (const run of refusals) {
       expect(run.status, run.stderr).toBe(2);
