@@ -22,10 +22,29 @@ function printable(text) {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** The command meant by a mistyped one: the only one it begins, or one within two edits of it. */
+function meant(typed, known) {
+  const begun = known.filter((name) => typed.length >= 3 && name.startsWith(typed));
+  if (begun.length === 1) return begun[0];
+  const distance = (a, b) => {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const current = [i];
+      for (let j = 1; j <= b.length; j++) current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+      previous = current;
+    }
+    return previous[b.length];
+  };
+  return known.find((name) => distance(typed.toLowerCase(), name) <= 2);
+}
+
 const command = process.argv[2];
 const known = commands();
 if (command === undefined || !known.includes(command)) {
-  process.stderr.write(printable(`error: ${command === undefined ? 'no command given' : `unknown command "${command}"`}\nusage: node scripts/launch.mjs <command> [options], the command one of: ${known.join(', ')}\n`));
+  // Quoted as JSON writes it: a line break in what was typed stays on the one line.
+  const guess = command === undefined ? undefined : meant(command, known);
+  const what = command === undefined ? 'no command given' : `unknown command ${JSON.stringify(command)}${guess === undefined ? '' : ` (did you mean ${guess}?)`}`;
+  process.stderr.write(printable(`error: ${what}\nusage: node scripts/launch.mjs <command> [options], the command one of: ${known.join(', ')}\n`));
   process.exit(2);
 }
 try {

@@ -1,6 +1,6 @@
 import { stopQuietlyOnClosedPipe } from './closed-pipe.js';
 import { putBackBeforeStart } from './put-back.js';
-import { printableLine } from '../io/json-text.js';
+import { printableLine, printablePath } from '../io/json-text.js';
 import { resolve } from 'node:path';
 import { asRun, checkJobSize, normaliseJob } from '../batch/job.js';
 import { buildManifest, isManifest, MANIFEST_LIMITS, manifestJson, manifestSizeProblem, oversizedManifest, parseManifest } from '../batch/manifest.js';
@@ -10,6 +10,7 @@ import { loadScenarioFile } from '../config/load-scenario-file.js';
 import { readJsonFile } from '../io/read-json-file.js';
 import type { Input, Job, JobKind, JobKinds } from '../jobs/job-kind.js';
 import { pastCalibratedWindow } from '../report/calibrated-window.js';
+import { endsBeforeBranch } from '../report/before-branch.js';
 import { currentEnvironment } from './environment.js';
 import { badInput, EXIT_RUN_FAILED } from '../jobs/command-line.js';
 import { executeJob } from './execute-job.js';
@@ -37,13 +38,13 @@ export function loadInput(file: string, kinds: JobKinds): { success: true; input
   const read = readJsonFile(file, MANIFEST_LIMITS);
   if (read.success && isManifest(read.json)) {
     const parsed = parseManifest(read.json, kinds);
-    if (!parsed.success) return { success: false, message: formatProblemLines(`${file} is not a valid manifest`, parsed.problems) };
+    if (!parsed.success) return { success: false, message: formatProblemLines(`${printablePath(file)} is not a valid manifest`, parsed.problems) };
     return { success: true, input: { kind: 'manifest', job: parsed.job, command: parsed.command, files: [resolve(file)] } };
   }
-  if (read.success && isCalibrationManifest(read.json)) return { success: false, message: `${file} is the manifest of a calibration, not of a job: npm run calibrate -- ${file} runs it again` };
+  if (read.success && isCalibrationManifest(read.json)) return { success: false, message: `${printablePath(file)} is the manifest of a calibration, not of a job: npm run calibrate -- ${printablePath(file)} runs it again` };
   // A manifest too big to read is above a manifest's limit, not a scenario's.
   const oversized = read.success ? undefined : oversizedManifest(file);
-  if (oversized !== undefined) return { success: false, message: `${file}: ${oversized}` };
+  if (oversized !== undefined) return { success: false, message: `${printablePath(file)}: ${oversized}` };
   // Anything else is read as a config, which says what is wrong with the file if anything is.
   const loaded = loadScenarioFile(file);
   if (!loaded.success) return { success: false, message: formatProblems(loaded.file, loaded.problems) };
@@ -65,7 +66,7 @@ export async function launchJob(kind: JobKind, job: Job, command: string, option
   if (manifestTooBig !== undefined) return badInput(manifestTooBig);
   const shard = options.shard;
   const outDir = options.out ?? (shard ? `${kind.defaultOutDir(job)}-shard-${shard.index}-of-${shard.count}` : kind.defaultOutDir(job));
-  if (!options.quiet) for (const warning of calibrationWarnings(job, kind)) process.stderr.write(`warning: ${printableLine(warning)}\n`);
+  if (!options.quiet) for (const warning of runWarnings(job, kind)) process.stderr.write(`warning: ${printableLine(warning)}\n`);
   return executeJob({
     kind,
     job: normalised,
@@ -90,13 +91,14 @@ function ticksPastCalendar(job: Job, kind: JobKind): string | undefined {
 }
 
 /**
- * One line for each scenario of the job whose run goes past its calibrated window, said once
- * before it runs (report.md of a simulate run says it too). --quiet keeps the console to errors.
+ * One line for each scenario of the job whose run goes past its calibrated window, or ends before
+ * the scenario branches from its parent (so it is the parent's run), said once before it runs
+ * (report.md says it too). --quiet keeps the console to errors.
  */
-export function calibrationWarnings(job: Job, kind: JobKind): string[] {
+export function runWarnings(job: Job, kind: JobKind): string[] {
   const lines = kind.scenarios(job).flatMap((scenario) => {
-    const warning = pastCalibratedWindow(asRun(job, scenario));
-    return warning === undefined ? [] : [`${scenario.name}: ${warning}`];
+    const run = asRun(job, scenario);
+    return [pastCalibratedWindow(run), endsBeforeBranch(run)].flatMap((warning) => (warning === undefined ? [] : [`${scenario.name}: ${warning}`]));
   });
   return [...new Set(lines)];
 }

@@ -34,25 +34,25 @@ export function checkShards(shards: readonly NamedShard[]): { success: true; ord
   const first = shards[0]!;
   for (const other of shards.slice(1)) {
     if (other.shard.calibrationHash !== first.shard.calibrationHash) {
-      return { success: false, message: `${other.dir} is a shard of another calibration than ${first.dir} (their config, targets, free parameters, budget, seed or options differ): merge shards of one command only` };
+      return { success: false, message: `${printablePath(other.dir)} is a shard of another calibration than ${printablePath(first.dir)} (their config, targets, free parameters, budget, seed or options differ): merge shards of one command only` };
     }
     if (other.shard.round.index !== first.shard.round.index) {
-      return { success: false, message: `${other.dir} ran ${other.shard.round.label}, ${first.dir} ${first.shard.round.label}: merge the shards of one round at a time` };
+      return { success: false, message: `${printablePath(other.dir)} ran ${other.shard.round.label}, ${printablePath(first.dir)} ${first.shard.round.label}: merge the shards of one round at a time` };
     }
     if (other.shard.from !== first.shard.from) {
-      return { success: false, message: `${other.dir} continued another state of the calibration than ${first.dir} (${other.shard.from ?? 'none'}, not ${first.shard.from ?? 'none'}): run every shard of a round with the same --from` };
+      return { success: false, message: `${printablePath(other.dir)} continued another state of the calibration than ${printablePath(first.dir)} (${other.shard.from ?? 'none'}, not ${first.shard.from ?? 'none'}): run every shard of a round with the same --from` };
     }
     if (!sameCode(other.shard.environment, first.shard.environment)) {
-      return { success: false, message: `${other.dir} was made by ${describeCode(other.shard.environment)}, ${first.dir} by ${describeCode(first.shard.environment)}: shards must run the same code to merge into one result` };
+      return { success: false, message: `${printablePath(other.dir)} was made by ${describeCode(other.shard.environment)}, ${printablePath(first.dir)} by ${describeCode(first.shard.environment)}: shards must run the same code to merge into one result` };
     }
   }
   const count = first.shard.shard.count;
   const wrongCount = shards.find((s) => s.shard.shard.count !== count);
-  if (wrongCount) return { success: false, message: `${wrongCount.dir} is a shard of ${wrongCount.shard.shard.count}, ${first.dir} a shard of ${count}: every shard of a round must use the same N` };
+  if (wrongCount) return { success: false, message: `${printablePath(wrongCount.dir)} is a shard of ${wrongCount.shard.shard.count}, ${printablePath(first.dir)} a shard of ${count}: every shard of a round must use the same N` };
   const byIndex = new Map<number, NamedShard>();
   for (const named of shards) {
     const seen = byIndex.get(named.shard.shard.index);
-    if (seen) return { success: false, message: `shard ${describeShard(named.shard.shard)} is given twice: ${seen.dir} and ${named.dir}` };
+    if (seen) return { success: false, message: `shard ${describeShard(named.shard.shard)} is given twice: ${printablePath(seen.dir)} and ${printablePath(named.dir)}` };
     byIndex.set(named.shard.shard.index, named);
   }
   const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !byIndex.has(i));
@@ -64,7 +64,7 @@ export function checkShards(shards: readonly NamedShard[]): { success: true; ord
   for (const named of ordered) {
     const expected = shardTasks(named.shard.shard, named.shard.runs.of);
     if (named.shard.runs.of !== first.shard.runs.of || named.shard.runs.from !== expected.from || named.shard.runs.to !== expected.to) {
-      return { success: false, message: `${named.dir} holds runs ${named.shard.runs.from}–${named.shard.runs.to} of ${named.shard.runs.of}, not the slice of shard ${describeShard(named.shard.shard)}` };
+      return { success: false, message: `${printablePath(named.dir)} holds runs ${named.shard.runs.from}–${named.shard.runs.to} of ${named.shard.runs.of}, not the slice of shard ${describeShard(named.shard.shard)}` };
     }
   }
   return { success: true, ordered };
@@ -80,8 +80,8 @@ export async function mergeCalibrationShards(options: { dirs: readonly string[];
   const shards: NamedShard[] = [];
   for (const dir of options.dirs) {
     if (!existsSync(dir)) return badInput(`${printablePath(dir)}: no such folder`);
-    if (!statSync(dir).isDirectory()) return badInput(`${dir} is a file, not a shard folder`);
-    if (!holdsCalibrationShard(dir)) return badInput(`${dir} holds no ${SHARD_FILE}: it is not a shard of a calibration (run calibrate with --shard i/N), and the shards of a calibration merge alone`);
+    if (!statSync(dir).isDirectory()) return badInput(`${printablePath(dir)} is a file, not a shard folder`);
+    if (!holdsCalibrationShard(dir)) return badInput(`${printablePath(dir)} holds no ${SHARD_FILE}: it is not a shard of a calibration (run calibrate with --shard i/N), and the shards of a calibration merge alone`);
     const read = readShardFile(join(dir, SHARD_FILE));
     if (!read.success) return badInput(read.message);
     shards.push({ dir, shard: read.value });
@@ -111,7 +111,7 @@ export async function mergeCalibrationShards(options: { dirs: readonly string[];
     // A driver started again without --from would throw the rounds so far away.
     const held = readStateFile(join(outDir, STATE_FILE));
     if (held.success && held.value.calibrationHash === first.calibrationHash) {
-      return badInput(`${outDir} holds the state of this calibration before ${held.value.next.label}, which these shards of ${first.round.label} would replace: merge the next round's shards with --from ${outDir}, or remove ${outDir} to start over`);
+      return badInput(`${printablePath(outDir)} holds the state of this calibration before ${held.value.next.label}, which these shards of ${first.round.label} would replace: merge the next round's shards with --from ${printablePath(outDir)}, or remove ${printablePath(outDir)} to start over`);
     }
   }
 
@@ -145,8 +145,8 @@ export async function mergeCalibrationShards(options: { dirs: readonly string[];
       writeFileSync(join(staging, 'manifest.json'), calibrationManifestJson(record, first.command, first.environment));
       return [
         merged,
-        `The calibration goes on with ${next.label}: ${next.runs} runs. Run its shards with --from ${outDir}, then merge them with --from ${outDir}.`,
-        `Wrote ${STATE_FILE} and manifest.json to ${outDir}/`,
+        `The calibration goes on with ${next.label}: ${next.runs} runs. Run its shards with --from ${printablePath(outDir)}, then merge them with --from ${printablePath(outDir)}.`,
+        `Wrote ${STATE_FILE} and manifest.json to ${printablePath(outDir)}/`,
       ];
     },
   });

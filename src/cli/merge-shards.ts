@@ -17,24 +17,24 @@ import { copyOutputFile, writeOutputFile } from '../io/write-output.js';
 /** A shard folder's partial result, every file it needs checked against what partial.json records. */
 function readPartial(dir: string, kinds: JobKinds): NamedPartial | string {
   if (!existsSync(dir)) return `${printablePath(dir)}: no such folder`;
-  if (!statSync(dir).isDirectory()) return `${dir} is a file, not a shard folder`;
-  if (!existsSync(join(dir, PARTIAL_JSON))) return `${dir} holds no ${PARTIAL_JSON}: it is not a shard's output (run the job with --shard i/N)`;
+  if (!statSync(dir).isDirectory()) return `${printablePath(dir)} is a file, not a shard folder`;
+  if (!existsSync(join(dir, PARTIAL_JSON))) return `${printablePath(dir)} holds no ${PARTIAL_JSON}: it is not a shard's output (run the job with --shard i/N)`;
   const read = readRegularFile(join(dir, PARTIAL_JSON), MAX_PARTIAL_JSON_BYTES);
-  if (!read.success) return `${dir}/${PARTIAL_JSON}: ${read.tooBig ? `holds more than ${MAX_PARTIAL_JSON_BYTES / 2 ** 20} MiB, far more than any partial result` : read.reason}`;
+  if (!read.success) return `${printablePath(dir)}/${PARTIAL_JSON}: ${read.tooBig ? `holds more than ${MAX_PARTIAL_JSON_BYTES / 2 ** 20} MiB, far more than any partial result` : read.reason}`;
   const text = decodeText(read.bytes);
-  if (!text.success) return `${dir}/${PARTIAL_JSON}: ${text.reason}`;
+  if (!text.success) return `${printablePath(dir)}/${PARTIAL_JSON}: ${text.reason}`;
   const decoded = decodePartialMeta(text.text, kinds);
-  if (!decoded.success) return `${dir}: ${decoded.message}`;
+  if (!decoded.success) return `${printablePath(dir)}: ${decoded.message}`;
   const { meta, kind } = decoded;
-  if (!existsSync(join(dir, PARTIAL_BIN))) return `${dir} holds no ${PARTIAL_BIN}: the shard did not finish, or the folder was copied in part`;
+  if (!existsSync(join(dir, PARTIAL_BIN))) return `${printablePath(dir)} holds no ${PARTIAL_BIN}: the shard did not finish, or the folder was copied in part`;
   const bin = checkFileDigest(join(dir, PARTIAL_BIN), meta.bin);
-  if (bin !== undefined) return `${dir}/${PARTIAL_BIN} ${bin}; copy the shard folder again from where it ran, or run the shard again`;
+  if (bin !== undefined) return `${printablePath(dir)}/${PARTIAL_BIN} ${bin}; copy the shard folder again from where it ran, or run the shard again`;
   if (meta.events) {
     if (!existsSync(join(dir, EVENTS_FILE))) {
-      return `${dir} holds no ${EVENTS_FILE}: this shard ran the job's first run, whose events the merged output gives; copy it from where the shard ran, or run the shard again`;
+      return `${printablePath(dir)} holds no ${EVENTS_FILE}: this shard ran the job's first run, whose events the merged output gives; copy it from where the shard ran, or run the shard again`;
     }
     const events = checkFileDigest(join(dir, EVENTS_FILE), meta.events);
-    if (events !== undefined) return `${dir}/${EVENTS_FILE} ${events}; copy it again from where the shard ran, or run the shard again`;
+    if (events !== undefined) return `${printablePath(dir)}/${EVENTS_FILE} ${events}; copy it again from where the shard ran, or run the shard again`;
   }
   return { dir, meta, kind };
 }
@@ -69,14 +69,14 @@ export async function mergeShards(options: { dirs: readonly string[]; out?: stri
       for (const partial of check.ordered) {
         // One shard's runs at a time: a partial's numbers are read when it is its turn, and checked again.
         const read = readRegularFile(join(partial.dir, PARTIAL_BIN), partial.meta.bin.bytes);
-        if (!read.success) throw new InputError(`${partial.dir}/${PARTIAL_BIN} changed while it was merged: ${read.tooBig ? 'it grew' : read.reason}`);
+        if (!read.success) throw new InputError(`${printablePath(partial.dir)}/${PARTIAL_BIN} changed while it was merged: ${read.tooBig ? 'it grew' : read.reason}`);
         const decoded = decodePartialResults(partial.meta, read.bytes);
-        if (!decoded.success) throw new InputError(`${partial.dir}: ${decoded.message}`);
+        if (!decoded.success) throw new InputError(`${printablePath(partial.dir)}: ${decoded.message}`);
         for (const [task, result] of decoded.results) collector.add(task, result);
         if (partial.meta.events) {
           copyOutputFile(join(partial.dir, EVENTS_FILE), join(staging, EVENTS_FILE));
           const copied = checkFileDigest(join(staging, EVENTS_FILE), partial.meta.events);
-          if (copied !== undefined) throw new InputError(`${partial.dir}/${EVENTS_FILE} changed while it was merged: it ${copied}`);
+          if (copied !== undefined) throw new InputError(`${printablePath(partial.dir)}/${EVENTS_FILE} changed while it was merged: it ${copied}`);
         }
       }
       if (collector.count !== plan.tasks) throw new Error(`the shards hold ${collector.count} of the job's ${plan.tasks} runs`);

@@ -2,6 +2,7 @@ import { oneLine } from '../config/format-problems.js';
 import { errorCode, fsCause } from '../io/fs-errors.js';
 import { onMissingFile } from '../io/read-regular-file.js';
 import { putBackSetAside } from '../report/output-folder.js';
+import { printablePath } from '../io/json-text.js';
 
 /**
  * At the start of every command, before it reads anything: an output that a run killed between the
@@ -40,9 +41,9 @@ function putBack(paths: readonly string[]): string[] {
     const { path, syscall } = (error ?? {}) as { path?: unknown; syscall?: unknown };
     if (typeof path === 'string' && (code === 'EACCES' || code === 'EPERM')) {
       const access = syscall === 'scandir' || syscall === 'opendir' ? 'cannot be read' : 'cannot be searched';
-      return [`could not look for outputs to put back in the folder ${path}: it ${access}, ${fsCause(error)}`];
+      return [`could not look for outputs to put back in the folder ${printablePath(path)}: it ${access}, ${fsCause(error)}`];
     }
-    return [`looking for outputs to put back: ${typeof path === 'string' ? `${fsCause(error)} at ${path}` : fsCause(error)}`];
+    return [`looking for outputs to put back: ${typeof path === 'string' ? `${fsCause(error)} at ${printablePath(path)}` : fsCause(error)}`];
   }
 }
 

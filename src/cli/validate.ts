@@ -9,6 +9,8 @@ import { tickToDate } from '../engine/calendar.js';
 import { readJsonFile } from '../io/read-json-file.js';
 import { JOB_KINDS } from '../jobs/registry.js';
 import { formatProblemLines, formatProblems, oneLine } from '../config/format-problems.js';
+import { printablePath } from '../io/json-text.js';
+import { isJsonSchema } from '../config/json-schema-document.js';
 import { usageAfter } from '../jobs/job-options.js';
 import { parseValidateArgs, VALIDATE_USAGE } from './validate-args.js';
 
@@ -24,68 +26,47 @@ type Verdict = { readonly ok: true; readonly line: string } | { readonly ok: fal
  */
 function verdictOf(file: string): Verdict | { readonly skip: string } {
   const read = readJsonFile(file, MANIFEST_LIMITS);
+  // The path as every line below names it: on one line, whatever it holds.
+  const shown = printablePath(file);
   if (read.success) {
     const json = read.json as { $schema?: unknown; format?: unknown } | null;
-    if (isJsonSchema(json)) return { skip: `skip ${file} (a JSON Schema, not a scenario)` };
+    if (isJsonSchema(json)) return { skip: `skip ${shown} (a JSON Schema, not a scenario)` };
     if (isManifest(json)) {
       const parsed = parseManifest(json, JOB_KINDS);
-      if (!parsed.success) return { ok: false, report: formatProblemLines(`${file} is not a valid manifest`, parsed.problems) };
-      return { ok: true, line: `ok ${file} (a manifest of a ${parsed.job.kind} job: npm run ${parsed.job.kind} -- ${file} runs it again)` };
+      if (!parsed.success) return { ok: false, report: formatProblemLines(`${shown} is not a valid manifest`, parsed.problems) };
+      return { ok: true, line: `ok ${shown} (a manifest of a ${parsed.job.kind} job: npm run ${parsed.job.kind} -- ${shown} runs it again)` };
     }
     if (isCalibrationManifest(json)) {
       const parsed = parseCalibrationManifest(json);
-      if (!parsed.success) return { ok: false, report: formatProblemLines(`${file} is not a valid manifest`, parsed.problems) };
-      return { ok: true, line: `ok ${file} (a manifest of a calibration: npm run calibrate -- ${file} runs it again)` };
+      if (!parsed.success) return { ok: false, report: formatProblemLines(`${shown} is not a valid manifest`, parsed.problems) };
+      return { ok: true, line: `ok ${shown} (a manifest of a calibration: npm run calibrate -- ${shown} runs it again)` };
     }
     if (typeof json?.format === 'string' && json.format.startsWith('llm-market-sim calibration')) {
-      return { ok: false, report: `${oneLine(file)} is a file of a calibration run in shards, not a scenario: npm run merge and calibrate --from read it (README, Calibrating)\n` };
+      return { ok: false, report: `${shown} is a file of a calibration run in shards, not a scenario: npm run merge and calibrate --from read it (README, Calibrating)\n` };
     }
     if (typeof json?.format === 'string' && json.format.startsWith('llm-market-sim partial')) {
-      return { ok: false, report: `${oneLine(file)} is a shard's ${PARTIAL_JSON}, not a scenario: merge its folder with the others with npm run merge -- <shard folders>\n` };
+      return { ok: false, report: `${shown} is a shard's ${PARTIAL_JSON}, not a scenario: merge its folder with the others with npm run merge -- <shard folders>\n` };
     }
   }
   const oversized = read.success ? undefined : oversizedManifest(file);
-  if (oversized !== undefined) return { ok: false, report: `${oneLine(file)}: ${oversized}\n` };
+  if (oversized !== undefined) return { ok: false, report: `${shown}: ${oversized}\n` };
   const loaded = loadScenarioFile(file);
   if (!loaded.success) return { ok: false, report: formatProblems(loaded.file, loaded.problems) };
   const { events, start, months } = loaded.scenario;
   const later = eventsAfterEnd(events, start, months);
   const lines = [
-    `ok ${file}`,
+    `ok ${shown}`,
     ...loaded.chain.map((link) => `  ${describeEvents(link)}`),
     ...(later > 0 ? [`  ${later} of its events fall after the run's last month (${tickToDate(start, months - 1)}) and do not happen`] : []),
   ];
   return { ok: true, line: lines.join('\n') };
 }
 
-/** Keywords a JSON Schema document holds at its top level; a scenario's fields are none of them but `description`. */
-const JSON_SCHEMA_KEYWORDS = new Set([
-  '$schema', '$id', '$ref', '$defs', '$comment', '$anchor', '$dynamicAnchor', '$vocabulary', 'definitions',
-  'title', 'description', 'default', 'examples', 'deprecated', 'readOnly', 'writeOnly',
-  'type', 'enum', 'const', 'properties', 'patternProperties', 'additionalProperties', 'unevaluatedProperties', 'required',
-  'propertyNames', 'minProperties', 'maxProperties', 'dependentRequired', 'dependentSchemas',
-  'items', 'prefixItems', 'contains', 'allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else',
-]);
-const STRUCTURAL_KEYWORDS = ['type', 'properties', '$defs', 'definitions', '$ref', 'allOf', 'anyOf', 'oneOf', 'if'];
-
-/**
- * A JSON Schema document (configs/schema.json): its `$schema` names a json-schema.org dialect, it
- * describes something (type, properties, ...) and holds nothing but schema keywords. A scenario
- * that merely points `$schema` at json-schema.org is still a scenario, and checked as one.
- */
-function isJsonSchema(json: unknown): boolean {
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) return false;
-  const { $schema } = json as { $schema?: unknown };
-  if (typeof $schema !== 'string' || !/^https?:\/\/json-schema\.org\//.test($schema)) return false;
-  const keys = Object.keys(json);
-  return keys.every((key) => JSON_SCHEMA_KEYWORDS.has(key)) && STRUCTURAL_KEYWORDS.some((key) => keys.includes(key));
-}
-
 /** "configs/commoditized.json: events inherited 31, added 2, replaced 0, removed 1" */
 function describeEvents(link: FileEvents): string {
-  if (link.changes === null) return `${link.file}: ${link.own} event${link.own === 1 ? '' : 's'} of its own`;
+  if (link.changes === null) return `${printablePath(link.file)}: ${link.own} event${link.own === 1 ? '' : 's'} of its own`;
   const { inherits, adds, replaces, removes } = link.changes;
-  return `${link.file}: events inherited ${inherits}, added ${adds}, replaced ${replaces}, removed ${removes}`;
+  return `${printablePath(link.file)}: events inherited ${inherits}, added ${adds}, replaced ${replaces}, removed ${removes}`;
 }
 
 function main(argv: readonly string[]): number {

@@ -8,9 +8,15 @@ import type { ScenarioShape } from './scenario-schema.js';
  * market parameters, listings, events dated at or after the branch, vendors that come to market
  * then) but not what describes the world at the start or what happened before the branch: those
  * are the parent's. Each such change is a problem naming the field and what to do instead.
+ *
+ * Either side may lack a top-level field (a file whose field is invalid and that has no parent to
+ * take it from): each rule is checked where both sides state what it compares, so a branch's own
+ * problems come in one report with its parent's.
  */
 
-type Parent = ScenarioShape & { readonly branchesAt?: string };
+/** A scenario as far as it parses: any top-level field may be missing. */
+export type BranchSide = Partial<ScenarioShape>;
+type Parent = BranchSide & { readonly branchesAt?: string };
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -36,21 +42,22 @@ export function isOwnFileProblem(problem: ConfigProblem): problem is OwnFileProb
   return (problem as Partial<OwnFileProblem>).inOwnFile === true;
 }
 
-export function checkBranch(child: ScenarioShape, parent: Parent, removedEvents: readonly RemovedEvent[] = []): ConfigProblem[] {
+export function checkBranch(child: BranchSide, parent: Parent, removedEvents: readonly RemovedEvent[] = []): ConfigProblem[] {
   const at = child.branchesAt!;
   const problems: ConfigProblem[] = [];
-  const end = tickToDate(child.start, child.months - 1);
 
   if (parent.branchesAt !== undefined && at < parent.branchesAt) {
     problems.push({ path: 'branchesAt', message: `${at} comes before the parent's own branch (${parent.branchesAt}); branch at ${parent.branchesAt} or later` });
   }
-  if (child.months < 2) {
+  if (child.months === undefined || child.start === undefined) {
+    // The run's months are not known: where the branch falls in it cannot be checked.
+  } else if (child.months < 2) {
     problems.push({
       path: 'branchesAt',
       message: `${at} is not within the run after its first month: a run of ${child.months} month (${child.start}) has no month after its first; branch in a run of 2 months or more`,
     });
-  } else if (at <= child.start || at > end) {
-    problems.push({ path: 'branchesAt', message: `${at} is not within the run after its first month (${tickToDate(child.start, 1)} to ${end})` });
+  } else if (at <= child.start || at > tickToDate(child.start, child.months - 1)) {
+    problems.push({ path: 'branchesAt', message: `${at} is not within the run after its first month (${tickToDate(child.start, 1)} to ${tickToDate(child.start, child.months - 1)})` });
   }
 
   /** A field that describes the world at the start, or the run itself, and must stay the parent's. */
@@ -62,15 +69,26 @@ export function checkBranch(child: ScenarioShape, parent: Parent, removedEvents:
     });
   };
 
-  fixed('seed', child.seed, parent.seed, 'the months before the branch would change; run the branch with --seed instead');
-  fixed('start', child.start, parent.start, 'a branch starts where its parent starts');
-  fixed('compute.gpuCostUsdPerMTok', child.compute.gpuCostUsdPerMTok, parent.compute.gpuCostUsdPerMTok, 'change gpuCostDeclinePerYear to move costs from the branch on');
+  /** The two sides' values of a top-level field, when both state it. */
+  const both = <K extends keyof ScenarioShape>(key: K): [NonNullable<ScenarioShape[K]>, NonNullable<ScenarioShape[K]>] | undefined => {
+    const mine = child[key] as ScenarioShape[K] | undefined;
+    const theirs = parent[key] as ScenarioShape[K] | undefined;
+    return mine !== undefined && mine !== null && theirs !== undefined && theirs !== null ? [mine, theirs] : undefined;
+  };
 
-  if (!same(child.clouds.map((c) => c.id), parent.clouds.map((c) => c.id))) {
-    problems.push({ path: 'clouds', message: `a branch has its parent's clouds (${parent.clouds.map((c) => c.id).join(', ')}); it cannot add or remove one` });
+  if (both('seed')) fixed('seed', child.seed, parent.seed, 'the months before the branch would change; run the branch with --seed instead');
+  if (both('start')) fixed('start', child.start, parent.start, 'a branch starts where its parent starts');
+  const compute = both('compute');
+  if (compute) fixed('compute.gpuCostUsdPerMTok', compute[0].gpuCostUsdPerMTok, compute[1].gpuCostUsdPerMTok, 'change gpuCostDeclinePerYear to move costs from the branch on');
+
+  const clouds = both('clouds');
+  if (clouds === undefined) {
+    // a side without its clouds: nothing to compare
+  } else if (!same(clouds[0].map((c) => c.id), clouds[1].map((c) => c.id))) {
+    problems.push({ path: 'clouds', message: `a branch has its parent's clouds (${clouds[1].map((c) => c.id).join(', ')}); it cannot add or remove one` });
   } else {
-    child.clouds.forEach((cloud, i) => {
-      const theirs = parent.clouds[i]!;
+    clouds[0].forEach((cloud, i) => {
+      const theirs = clouds[1][i]!;
       fixed(`clouds[${i}].enterpriseShare`, cloud.enterpriseShare, theirs.enterpriseShare, 'enterprises chose their primary cloud at the start');
       for (const key of ['gpuCapacityMTok', 'asicCapacityMTok', 'asicMaturity'] as const) {
         fixed(`clouds[${i}].${key}`, cloud[key], theirs[key], `that is ${cloud.id}'s fleet at the start; script a capacity-shock at ${at}, or change its capex policy`);
@@ -78,13 +96,16 @@ export function checkBranch(child: ScenarioShape, parent: Parent, removedEvents:
     });
   }
 
-  const parentIds = parent.vendors.map((v) => v.id);
-  if (!same(child.vendors.slice(0, parentIds.length).map((v) => v.id), parentIds)) {
+  const vendors = both('vendors');
+  const parentIds = vendors?.[1].map((v) => v.id) ?? [];
+  if (vendors === undefined) {
+    // a side without its vendors: nothing to compare
+  } else if (!same(vendors[0].slice(0, parentIds.length).map((v) => v.id), parentIds)) {
     problems.push({ path: 'vendors', message: `a branch keeps its parent's vendors in their order (${parentIds.join(', ')}) and may only add new ones after them` });
   } else {
-    child.vendors.forEach((vendor, i) => {
+    vendors[0].forEach((vendor, i) => {
       const path = `vendors[${i}]`;
-      const theirs = parent.vendors[i];
+      const theirs = vendors[1][i];
       if (theirs === undefined) {
         if (vendor.entersAt === undefined || vendor.entersAt < at) {
           problems.push({ path: `${path}.entersAt`, message: `a vendor new in a branch comes to market at the branch (${at}) or later; give it entersAt` });
@@ -113,8 +134,27 @@ export function checkBranch(child: ScenarioShape, parent: Parent, removedEvents:
     });
   }
 
-  const e = child.enterprises;
-  const p = parent.enterprises;
+  const enterprises = both('enterprises');
+  if (enterprises) checkEnterprises(enterprises[0], enterprises[1], fixed, problems);
+  const consumers = both('consumers');
+  if (consumers) checkConsumers(consumers[0], consumers[1], fixed);
+  fixed('dealsAtStart', child.dealsAtStart, parent.dealsAtStart, `script an investment or a deal-amendment at ${at} instead`);
+  const events = both('events');
+  if (events) problems.push(...checkHistory(at, events[0], events[1], removedEvents));
+
+  if (child.start !== undefined) {
+    const previous = tickToDate(child.start, monthIndex(at) - monthIndex(child.start) - 1);
+    if (!same(child.history, parent.history) && [child.history?.until, parent.history?.until].some((until) => until === undefined || until < previous)) {
+      problems.push({ path: 'history', message: `the scripted history before the branch is the parent's; a branch at ${at} can only change a history that runs to ${previous} or later` });
+    }
+  }
+  return problems;
+}
+
+type Fixed = (path: string, mine: unknown, theirs: unknown, instead: string) => void;
+
+/** The enterprises are drawn once, at the start: their number, segments and draws are the parent's. */
+function checkEnterprises(e: ScenarioShape['enterprises'], p: ScenarioShape['enterprises'], fixed: Fixed, problems: ConfigProblem[]): void {
   for (const key of ['count', 'represents', 'adoptedAtStart', 'tasteDispersion'] as const) {
     fixed(`enterprises.${key}`, e[key], p[key], 'the enterprises are drawn once, at the start');
   }
@@ -137,32 +177,39 @@ export function checkBranch(child: ScenarioShape, parent: Parent, removedEvents:
       }
     });
   }
-  fixed('consumers.subscribersAtStart', child.consumers.subscribersAtStart, parent.consumers.subscribersAtStart, 'change growthPerYear or addressableMarket to move the market from the branch on');
-  fixed('consumers.mTokPerSubscriberPerMonth', child.consumers.mTokPerSubscriberPerMonth, parent.consumers.mTokPerSubscriberPerMonth, 'change usageGrowthPerYear instead');
+}
+
+/** The consumer market at the start is the parent's. */
+function checkConsumers(mine: ScenarioShape['consumers'], theirs: ScenarioShape['consumers'], fixed: Fixed): void {
+  fixed('consumers.subscribersAtStart', mine.subscribersAtStart, theirs.subscribersAtStart, 'change growthPerYear or addressableMarket to move the market from the branch on');
+  fixed('consumers.mTokPerSubscriberPerMonth', mine.mTokPerSubscriberPerMonth, theirs.mTokPerSubscriberPerMonth, 'change usageGrowthPerYear instead');
   fixed(
     'consumers.weeklyUsers.mTokPerFreeUserPerMonth',
-    child.consumers.weeklyUsers?.mTokPerFreeUserPerMonth,
-    parent.consumers.weeklyUsers?.mTokPerFreeUserPerMonth,
-    parent.consumers.weeklyUsers ? 'change usageGrowthPerYear instead' : 'the apps’ users are the parent’s: free users cannot be added at a branch',
+    mine.weeklyUsers?.mTokPerFreeUserPerMonth,
+    theirs.weeklyUsers?.mTokPerFreeUserPerMonth,
+    theirs.weeklyUsers ? 'change usageGrowthPerYear instead' : 'the apps’ users are the parent’s: free users cannot be added at a branch',
   );
-  fixed('dealsAtStart', child.dealsAtStart, parent.dealsAtStart, `script an investment or a deal-amendment at ${at} instead`);
+}
 
+/** The events before the branch are the parent's, unchanged; a branch removes only events dated at it or later. */
+function checkHistory(at: string, childEvents: ScenarioShape['events'], parentEvents: ScenarioShape['events'], removedEvents: readonly RemovedEvent[]): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
   const before = (events: ScenarioShape['events']) => events.flatMap((event, index) => (event.date < at ? [{ event, index }] : []));
   const named = (x: { event: ScenarioShape['events'][number] }) => `${x.event.id ?? x.event.type} of ${x.event.date}`;
   const keeps = `a branch at ${at} keeps its parent's history before it`;
   // A removal of an event before the branch is named at the removal; the history is then compared without it.
   const removedBefore = new Set<string>();
   for (const removal of removedEvents) {
-    const theirs = parent.events.find((event) => event.id === removal.id);
+    const theirs = parentEvents.find((event) => event.id === removal.id);
     if (theirs === undefined || theirs.date >= at) continue;
     removedBefore.add(removal.id);
     const problem: OwnFileProblem = { path: removal.path, message: `${keeps}: this removes the parent's ${named({ event: theirs })}; a branch removes only events dated ${at} or later`, inOwnFile: true };
     problems.push(problem);
   }
   // Every event before the branch is the parent's, unchanged: matched by id, or whole for one without.
-  const theirsBefore = before(parent.events).filter(({ event }) => event.id === undefined || !removedBefore.has(event.id));
-  const mineById = new Map(child.events.flatMap((event, index) => (event.id === undefined ? [] : [[event.id, { event, index }] as const])));
-  const unmatched = before(child.events).filter(({ event }) => event.id === undefined);
+  const theirsBefore = before(parentEvents).filter(({ event }) => event.id === undefined || !removedBefore.has(event.id));
+  const mineById = new Map(childEvents.flatMap((event, index) => (event.id === undefined ? [] : [[event.id, { event, index }] as const])));
+  const unmatched = before(childEvents).filter(({ event }) => event.id === undefined);
   for (const theirs of theirsBefore) {
     if (theirs.event.id === undefined) {
       const k = unmatched.findIndex(({ event }) => same(event, theirs.event));
@@ -176,15 +223,10 @@ export function checkBranch(child: ScenarioShape, parent: Parent, removedEvents:
     problems.push({ path: `events[${mine.index}]`, message: `${keeps}: this ${change}; script a new event dated ${at} or later instead` });
   }
   const theirBeforeIds = new Set(theirsBefore.map(({ event }) => event.id));
-  for (const mine of [...before(child.events).filter(({ event }) => event.id !== undefined && !theirBeforeIds.has(event.id)), ...unmatched]) {
-    const theirs = parent.events.find((event) => mine.event.id !== undefined && event.id === mine.event.id);
+  for (const mine of [...before(childEvents).filter(({ event }) => event.id !== undefined && !theirBeforeIds.has(event.id)), ...unmatched]) {
+    const theirs = parentEvents.find((event) => mine.event.id !== undefined && event.id === mine.event.id);
     const what = theirs === undefined ? `${named(mine)} is not the parent's` : `this moves the parent's ${named({ event: theirs })} to ${mine.event.date}, before the branch`;
     problems.push({ path: `events[${mine.index}]`, message: `${keeps}: ${what}; date a change ${at} or later` });
-  }
-
-  const previous = tickToDate(child.start, monthIndex(at) - monthIndex(child.start) - 1);
-  if (!same(child.history, parent.history) && [child.history?.until, parent.history?.until].some((until) => until === undefined || until < previous)) {
-    problems.push({ path: 'history', message: `the scripted history before the branch is the parent's; a branch at ${at} can only change a history that runs to ${previous} or later` });
   }
   return problems;
 }

@@ -16,6 +16,7 @@
 
 import type { ConfigProblem } from './references.js';
 import { closestName } from './suggest.js';
+import { quote } from './quote.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Entry = Record<string, Json>;
@@ -83,7 +84,7 @@ function checkUnique(entries: readonly Entry[], keyOf: (entry: Entry) => string 
     if (key === undefined) return;
     const earlier = first.get(key);
     if (earlier === undefined) first.set(key, i);
-    else problems.push({ path: `${path}[${i}]`, message: `${what} "${key}" is given twice, here and at ${path}[${earlier}]; merge them into one entry` });
+    else problems.push({ path: `${path}[${i}]`, message: `${what} ${quote(key)} is given twice, here and at ${path}[${earlier}]; merge them into one entry` });
   });
 }
 
@@ -160,7 +161,7 @@ export function ownEventProblems(events: readonly unknown[]): { problems: Config
   const notEvents = new Set<number>();
   events.forEach((event, i) => {
     const id = isObject(event) && typeof event.id === 'string' ? event.id : undefined;
-    if (badRemoval(event, id === undefined ? 'an event' : `the event "${id}"`, `events[${i}]`, problems)) notEvents.add(i);
+    if (badRemoval(event, id === undefined ? 'an event' : `the event ${quote(id)}`, `events[${i}]`, problems)) notEvents.add(i);
     else if (isRemoval(event)) {
       notEvents.add(i);
       const extra = Object.keys(event).filter((key) => key !== 'id' && key !== 'remove');
@@ -182,13 +183,13 @@ function mergeEvents(parent: readonly Json[], child: readonly Json[], compositio
   const added: { event: Json; index: number }[] = [];
   child.forEach((event, i) => {
     const id = idOf(event);
-    if (badRemoval(event, id === undefined ? 'an event' : `the event "${id}"`, `events[${i}]`, problems)) return;
+    if (badRemoval(event, id === undefined ? 'an event' : `the event ${quote(id)}`, `events[${i}]`, problems)) return;
     if (isRemoval(event)) {
       const extra = Object.keys(event).filter((key) => key !== 'id' && key !== 'remove');
       if (id === undefined) problems.push({ path: `events[${i}]`, message: 'a removal names the parent’s event by its id: { "id": "...", "remove": true }' });
       else if (!parentIds.includes(id)) {
         const guess = closestName(id, parentIds);
-        problems.push({ path: `events[${i}].id`, message: `no event "${id}" in the parent to remove${guess ? ` (did you mean "${guess}"?)` : ''}; its event ids: ${parentIds.join(', ') || 'none'}` });
+        problems.push({ path: `events[${i}].id`, message: `no event ${quote(id)} in the parent to remove${guess ? ` (did you mean "${guess}"?)` : ''}; its event ids: ${parentIds.join(', ') || 'none'}` });
       }
       else if (extra.length > 0) problems.push({ path: `events[${i}]`, message: `a removal holds only id and remove; found also ${extra.join(', ')}` });
       else {

@@ -2,6 +2,7 @@ import { isYearMonth, monthIndex } from '../engine/calendar.js';
 import { POLICY_SLOTS, slotRole } from '../policies/policy-slots.js';
 import type { PolicyRole } from '../policies/policy-roles.js';
 import type { ConfigProblem } from './config-problem.js';
+import { quote } from './quote.js';
 
 /**
  * What a scripted event acts on must be able to take it, checked at load on raw JSON rather than
@@ -48,10 +49,13 @@ export function checkEventTargets(scenario: unknown, cloudIds: readonly string[]
     entersAt: new Map(vendorList.flatMap((v) => (typeof v.id === 'string' && typeof v.entersAt === 'string' && isYearMonth(v.entersAt) ? [[v.id, v.entersAt]] : []))),
   };
   const openWeights = (vendor: string) => `${vendor} is an open-weights vendor`;
+  // A list that is no list has no ids to check against: its own problem says what is wrong.
+  const root = scenario as Loose | null;
+  const readable = { vendor: Array.isArray(root?.vendors), cloud: Array.isArray(root?.clouds) };
 
   list(scenario, 'clouds').forEach((cloud, c) => {
     const investment = (cloud.policies as Loose | undefined)?.investment as Loose | undefined;
-    checkIdParams('cloud-investment', investment?.params, `clouds[${c}].policies.investment.params`, '', { vendors, cloudIds, problems, knownChecked: true });
+    checkIdParams('cloud-investment', investment?.params, `clouds[${c}].policies.investment.params`, '', { vendors, cloudIds, readable, problems, knownChecked: true });
   });
 
   list(scenario, 'dealsAtStart').forEach((deal, i) => {
@@ -79,7 +83,7 @@ export function checkEventTargets(scenario: unknown, cloudIds: readonly string[]
     const vendor = text(event.vendor);
     const type = text(event.type);
     if (type === 'policy-change') {
-      checkPolicyChange(event, path, name, date, { vendors, cloudIds, problems, knownChecked: false });
+      checkPolicyChange(event, path, name, date, { vendors, cloudIds, readable, problems, knownChecked: false });
       continue;
     }
     if (type === 'listing') {
@@ -137,7 +141,6 @@ export function checkEventTargets(scenario: unknown, cloudIds: readonly string[]
     }
   }
 
-  const root = scenario as Loose | null;
   const start = text(root?.start);
   const months = root?.months;
   if (start !== undefined && isYearMonth(start) && typeof months === 'number' && Number.isInteger(months) && months >= 1) {
@@ -157,6 +160,8 @@ export function runPastCalendar(start: string, months: number): string | undefin
 interface Context {
   readonly vendors: Vendors;
   readonly cloudIds: readonly string[];
+  /** Whether the scenario's vendors and clouds are lists whose ids can be checked against. */
+  readonly readable: { readonly vendor: boolean; readonly cloud: boolean };
   readonly problems: ConfigProblem[];
   /** Whether references.ts already reports unknown ids at these paths. */
   readonly knownChecked: boolean;
@@ -201,7 +206,7 @@ function checkPolicyChange(event: Loose, path: string, name: string, date: strin
 function checkIdParams(role: PolicyRole, params: unknown, path: string, prefix: string, context: Context): void {
   const fields = ID_PARAMS[role];
   if (fields === undefined || params === null || typeof params !== 'object') return;
-  const { vendors, cloudIds, problems, knownChecked } = context;
+  const { vendors, cloudIds, readable, problems, knownChecked } = context;
   for (const [field, kind] of Object.entries(fields)) {
     const ids = (params as Loose)[field];
     if (!Array.isArray(ids)) continue;
@@ -210,7 +215,7 @@ function checkIdParams(role: PolicyRole, params: unknown, path: string, prefix: 
       const at = `${path}.${field}[${i}]`;
       const known = kind === 'vendor' ? vendors.ids : cloudIds;
       if (!known.includes(id)) {
-        if (!knownChecked) problems.push({ path: at, message: `unknown ${kind} "${id}"; known ${kind}s: ${known.join(', ')}` });
+        if (!knownChecked && readable[kind]) problems.push({ path: at, message: `unknown ${kind} ${quote(id)}; known ${kind}s: ${known.join(', ')}` });
       } else if (kind === 'vendor' && role === 'cloud-investment' && vendors.open.has(id)) {
         problems.push({ path: at, message: `${prefix}${id} is an open-weights vendor, which raises no rounds: an investment policy has nothing to buy into; name closed vendors` });
       }

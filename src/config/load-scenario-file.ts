@@ -1,6 +1,8 @@
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { valueAtPath } from './json-lookup.js';
 import { readJsonFile, type JsonFileLimits } from '../io/read-json-file.js';
+import { printablePath } from '../io/json-text.js';
+import { siblingJsonFiles } from '../io/sibling-json-files.js';
 import { kilobytes, shippedFileBytes } from '../io/shipped-file.js';
 import { emptyComposition, mergeScenario, type AppendedEntry, type EntryOrigin, type EventChanges } from './compose.js';
 import { id as idSchema } from './field-types.js';
@@ -8,7 +10,9 @@ import { LIMIT_REASONS, MAX_CONFIG_FILE_BYTES, MAX_EXTENDS_CHAIN, MAX_JSON_DEPTH
 import type { ConfigProblem } from './references.js';
 import { isOwnFileProblem } from './branch-rules.js';
 import { checkFieldsAlone, formatPath, NO_PARENT, parseScenario, splitUnknownFields, type PartialScenario, type Scenario } from './parse-scenario.js';
-import { closestName } from './suggest.js';
+import { closestName, editDistance } from './suggest.js';
+import { notAScenario, otherFile } from './other-file.js';
+import { quote } from './quote.js';
 
 /** What one file of an `extends` chain does to the events it inherits (null for the root, which inherits none). */
 export interface FileEvents {
@@ -154,12 +158,15 @@ function resolveScenario(raw: Composed, shownFile: string): { success: true; sce
   // A removal is named in this file already; the rest are paths in the merged config, put back in the file they come from.
   // Unknown fields each in the file that gives them: a parent's top-level field is the parent's, not its child's.
   const located = found.flatMap((p) =>
-    isOwnFileProblem(p) ? [{ path: p.path, message: p.message, file: raw.file }] : (splitUnknownFields(p, (field) => locate(raw, { path: field, message: p.message })) ?? [locate(raw, p)]),
+    isOwnFileProblem(p) ? [{ path: p.path, message: p.message, file: raw.file }] : (splitUnknownFields(p, (field) => locate(raw, { path: field, message: p.message })) ?? [relocate(raw, p)]),
   );
   const merging = raw.mergeProblems.map((p) => ({ ...p, file: raw.file }));
   // What the merge already refused (an entry it left out, a removal with nothing to remove) is said once, by the merge.
   const within = (p: LocatedProblem, outer: LocatedProblem) => p.file === outer.file && (p.path === outer.path || p.path.startsWith(`${outer.path}.`) || p.path.startsWith(`${outer.path}[`));
-  const rest = located.filter((p) => !merging.some((m) => within(p, m)));
+  // A problem in a parent that is valid on its own is one this file's changes make (a list it gives whole replacing the parent's, say).
+  const parentValid = parent !== undefined || extended !== undefined;
+  const made = (p: LocatedProblem) => (parentValid && p.file !== raw.file ? { ...p, message: `${p.message}; ${printablePath(p.file)} is valid without ${printablePath(raw.file)}: a change ${printablePath(raw.file)} makes causes this` } : p);
+  const rest = located.filter((p) => !merging.some((m) => within(p, m))).map(made);
   const seen = new Set<string>();
   const all = [...parentProblems, ...merging, ...rest].filter((p) => {
     const key = `${p.file}\u0000${p.path}\u0000${p.message}`;
@@ -214,6 +221,29 @@ function locate(node: Composed, problem: ConfigProblem): LocatedProblem {
   return { ...problem, file: node.file }; // no entry of either file: the path as found, in this file
 }
 
+/** An entry of a list a message may name another by: "events[65]", as the merged config numbers it. */
+const ENTRY_REFERENCE = /\b(?:events|marketplace|vendors|clouds|dealsAtStart)\[\d+\]/g;
+
+/**
+ * A problem located (see locate), with the entries its message names put in the user's files too:
+ * an event without an id is named by its index in the merged config ("events[65] merges ..."), which
+ * the user's file of 1 event does not have. The problem's own entry is "this event" (and a message
+ * that starts by naming it loses the name, which its path already gives); one in another file of the
+ * chain is named with that file.
+ */
+function relocate(node: Composed, problem: ConfigProblem): LocatedProblem {
+  const located = locate(node, problem);
+  const own = /^[^.]*?\[\d+\]/.exec(problem.path)?.[0];
+  const message = problem.message
+    .replace(own === undefined ? /$^/ : new RegExp(`^${own.replace(/[[\]]/g, '\\$&')}: `), '')
+    .replace(ENTRY_REFERENCE, (reference) => {
+      if (reference === own) return reference.startsWith('events') ? 'this event' : 'this entry';
+      const at = locate(node, { path: reference, message: '' });
+      return at.file === located.file ? at.path : `${at.path} of ${printablePath(at.file)}`;
+    });
+  return { ...located, message };
+}
+
 /**
  * An entry whose id the parent lacks is appended as a new entity, so a mistyped id shows up as a
  * list of missing fields; say what happened, and which id was probably meant.
@@ -227,7 +257,7 @@ function explainAppended(appended: readonly AppendedEntry[], problems: readonly 
       return {
         path: entry.path,
         message:
-          `"${entry.id}"${invalid} is not in the parent scenario (${entry.parentIds.join(', ')}), so it was added as a new entry ` +
+          `${quote(entry.id)}${invalid} is not in the parent scenario (${entry.parentIds.join(', ')}), so it was added as a new entry ` +
           `and must be complete${guess ? `; did you mean "${guess}"?` : ''}`,
       };
     });
@@ -239,25 +269,51 @@ function display(path: string): string {
   return shown === '' || shown.startsWith('..') || isAbsolute(shown) ? path : shown;
 }
 
+/**
+ * The JSON file beside a missing path that it is a typo of (basline.json → baseline.json): at most
+ * two edits away, and fewer in a short name; a name merely alike (no-such-parent, bad-parent) is none.
+ */
+function mistypedFile(path: string): string | undefined {
+  const stem = (name: string) => name.replace(/\.json$/i, '').toLowerCase();
+  const typed = stem(basename(path));
+  const most = Math.min(2, Math.ceil(typed.length / 4));
+  let best: { name: string; distance: number } | undefined;
+  for (const name of siblingJsonFiles(path)) {
+    const distance = editDistance(typed, stem(name));
+    if (distance <= most && (best === undefined || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+
 function readComposed(path: string, chain: readonly string[], draft?: Draft): RawResult {
   const shown = display(path);
   if (chain.includes(path)) {
-    const cycle = [...chain, path].map(display).join(' → ');
+    const cycle = [...chain, path].map((file) => printablePath(display(file))).join(' → ');
     return refused(shown, [{ path: 'extends', message: `extends forms a cycle: ${cycle}` }]);
   }
   if (chain.length >= MAX_EXTENDS_CHAIN) {
-    return refused(display(chain[0]!), [{ path: 'extends', message: LIMIT_REASONS.extendsChain([...chain, path].map(display)) }]);
+    return refused(display(chain[0]!), [{ path: 'extends', message: LIMIT_REASONS.extendsChain([...chain, path].map((file) => printablePath(display(file)))) }]);
   }
   const read = draft !== undefined ? { success: true as const, json: draft.json } : readJsonFile(path, CONFIG_FILE_LIMITS);
   if (!read.success) {
     if (read.kind === 'json') return refused(shown, [{ path: '(json)', message: read.reason }]);
-    const reason = read.reason.replace(/^no such file or folder \(ENOENT\)$/, 'no such file');
+    const missing = /^no such file or folder \(ENOENT\)$/.test(read.reason);
+    // A mistyped name (configs/basline.json) gets the file of its folder it was probably meant to be.
+    const guess = missing ? mistypedFile(path) : undefined;
+    const reason = missing ? `no such file${guess === undefined ? '' : `; did you mean ${printablePath(join(dirname(shown), guess))}?`}` : read.reason;
     const child = chain.at(-1);
-    if (child === undefined) return refused(shown, [{ path: '(file)', message: `${shown}: ${reason}` }]);
+    if (child === undefined) return refused(shown, [{ path: '(file)', message: `${printablePath(shown)}: ${reason}` }]);
     // A missing or unreadable parent is the child's mistake: report it in the file that names it.
-    return refused(display(child), [{ path: 'extends', message: `parent scenario ${shown}: ${reason}` }]);
+    return refused(display(child), [{ path: 'extends', message: `parent scenario ${printablePath(shown)}: ${reason}` }]);
   }
   const json = read.json;
+  // A run's manifest, a targets file, the configs' JSON Schema: one sentence saying so, not a dozen missing fields.
+  const output = otherFile(json);
+  if (output !== undefined) {
+    const child = chain.at(-1);
+    if (child === undefined) return refused(shown, [{ path: '(file)', message: printablePath(notAScenario(shown, output)) }]);
+    return refused(display(child), [{ path: 'extends', message: `parent scenario ${printablePath(notAScenario(shown, output))}` }]);
+  }
   const parentName = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as { extends?: unknown }).extends : undefined;
   const ownEvents = json !== null && typeof json === 'object' && Array.isArray((json as { events?: unknown }).events) ? (json as { events: unknown[] }).events : [];
   if (parentName === undefined) {

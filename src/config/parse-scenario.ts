@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { valueAtPath } from './json-lookup.js';
 import { scenarioJsonSchema, type JsonSchema } from './json-schema.js';
-import { checkBranch, type RemovedEvent } from './branch-rules.js';
+import { checkBranch, type BranchSide, type RemovedEvent } from './branch-rules.js';
 import { ownEventProblems } from './compose.js';
 import { checkPopulations } from './population-rules.js';
 import { checkReferences, type ConfigProblem } from './references.js';
@@ -24,7 +24,8 @@ export type Scenario = ScenarioShape & { readonly parent?: Scenario; readonly ex
  * validly, so that a child's own problems come in the same report as its parent's.
  */
 export interface PartialScenario {
-  readonly shape: ScenarioShape;
+  /** Whole when every field is valid or taken from elsewhere; a required field with nowhere to take it from is missing. */
+  readonly shape: BranchSide;
   readonly substituted: ReadonlySet<string>;
 }
 
@@ -75,8 +76,10 @@ export function parseScenario(json: unknown, parent?: Scenario, context: ParseCo
   const fallback = branchParent ?? partialParent?.shape ?? extended ?? context.extendedPartial?.shape;
   const salvaged = result.success ? { shape: result.data, substituted: new Set<string>() } : salvage(input, fallback);
   const problems = [...(result.success ? [] : result.error.issues.map((issue) => toProblem(issue, input))), ...checkReferences(input)];
-  if (salvaged !== undefined && !['start', 'vendors', 'consumers'].some((key) => salvaged.substituted.has(key))) problems.push(...checkPopulations(salvaged.shape));
-  if (salvaged !== undefined) problems.push(...checkUncertain(salvaged.shape, (input as { uncertain?: unknown } | null)?.uncertain, salvaged.substituted));
+  // The rules that need a whole scenario check one; the branch rules check what both sides state.
+  const whole = salvaged !== undefined && isWhole(salvaged.shape) ? salvaged.shape : undefined;
+  if (whole !== undefined && !['start', 'vendors', 'consumers'].some((key) => salvaged!.substituted.has(key))) problems.push(...checkPopulations(whole));
+  if (whole !== undefined) problems.push(...checkUncertain(whole, (input as { uncertain?: unknown } | null)?.uncertain, salvaged!.substituted));
   const branchesAt = (input as { branchesAt?: unknown } | null)?.branchesAt;
   const branchChecked = salvaged?.shape.branchesAt !== undefined && !salvaged.substituted.has('branchesAt');
   if (branchesAt !== undefined && branchParent === undefined) {
@@ -96,6 +99,11 @@ export function parseScenario(json: unknown, parent?: Scenario, context: ParseCo
   return { success: true, scenario: { ...result.data, parent: branchParent } };
 }
 
+/** Whether a salvaged scenario has every field a scenario must: none was invalid with nowhere to take it from. */
+function isWhole(shape: BranchSide): shape is ScenarioShape {
+  return (Object.entries(scenarioSchema.shape) as [keyof ScenarioShape, z.ZodType][]).every(([key, schema]) => shape[key] !== undefined || schema.safeParse(undefined).success);
+}
+
 /** "events[3].vendor" → "events". */
 function topField(path: string): string {
   return /^[^.[]*/.exec(path)![0];
@@ -111,11 +119,12 @@ function listSchema(schema: z.ZodType): z.ZodArray<z.ZodType> | undefined {
 /**
  * What of a scenario that fails its schema still parses, field by field, so the rules that need a
  * parsed scenario can check it: an invalid list entry is replaced by the parent's entry of the same
- * id (or left out), any other invalid field by the parent's. Undefined when a field has no
- * replacement. The rules then find only problems of what the file states validly; `substituted`
- * names the fields taken from the parent (or thinned).
+ * id (or left out), any other invalid field by the parent's; one with no replacement (a file that
+ * extends none) is left out. The rules then find only problems of what the file states validly;
+ * `substituted` names the fields taken from the parent, thinned or left out. Undefined when the
+ * input is no object.
  */
-function salvage(input: unknown, parent: Scenario | undefined): { shape: ScenarioShape; substituted: Set<string> } | undefined {
+function salvage(input: unknown, parent: BranchSide | undefined): { shape: BranchSide; substituted: Set<string> } | undefined {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) return undefined;
   const raw = input as Record<string, unknown>;
   const shape: Record<string, unknown> = {};
@@ -140,11 +149,9 @@ function salvage(input: unknown, parent: Scenario | undefined): { shape: Scenari
       });
     } else if (theirs !== undefined) {
       shape[key] = theirs;
-    } else if (!schema.safeParse(undefined).success) {
-      return undefined;
     }
   }
-  return { shape: shape as ScenarioShape, substituted };
+  return { shape: shape as BranchSide, substituted };
 }
 
 /**
@@ -202,6 +209,17 @@ export function splitUnknownFields<P extends ConfigProblem>(problem: ConfigProbl
   return [...groups.values()].map(({ place, keys }) => ({ ...place, message: unknownNames('field', keys, unknown.valid) }));
 }
 
+/** What zod's type names are in a config's words. */
+const TYPE_WORDS: Readonly<Record<string, string>> = { number: 'a number', string: 'a string in double quotes', boolean: 'true or false', array: 'a list', object: 'an object', int: 'a whole number' };
+
+/** zod's "Invalid input: expected number, received string" in words, "expected a number", and its "Invalid option: expected one of "a"|"b"" as "one of "a", "b"" (the value found is added after). */
+function inWords(message: string): string {
+  const type = /^Invalid input: expected (\w+), received \w+$/.exec(message)?.[1];
+  if (type !== undefined) return `expected ${TYPE_WORDS[type] ?? type}`;
+  const options = /^Invalid option: expected one of (.*)$/.exec(message)?.[1];
+  return options === undefined ? message : `one of ${options.split('|').join(', ')}`;
+}
+
 function toProblem(issue: z.core.$ZodIssue, input: unknown): ConfigProblem {
   const path = formatPath(issue.path);
   if (issue.code === 'unrecognized_keys') {
@@ -216,8 +234,16 @@ function toProblem(issue: z.core.$ZodIssue, input: unknown): ConfigProblem {
     const own = !issue.message.startsWith('Invalid input');
     return { path, message: own ? `missing: ${issue.message}` : `missing: expected ${issue.expected}` };
   }
-  const message = issue.message;
-  const shown = at.present && (at.value === null || typeof at.value !== 'object') ? JSON.stringify(at.value)?.slice(0, 80) : undefined;
+  const message = inWords(issue.message);
+  const choices = /^Invalid discriminator value\. Expected (.*)$/.exec(issue.message)?.[1];
+  if (choices !== undefined) {
+    const one = `one of ${choices.split(' | ').map((choice) => `"${choice.replace(/^'|'$/g, '')}"`).join(', ')}`;
+    if (!at.present) return { path, message: `missing: ${one}` };
+    return { path, message: `${one}; found ${JSON.stringify(at.value)?.slice(0, 80) ?? 'nothing'}` };
+  }
+  // A value of the wrong type is named by its kind when it is a list or an object; other messages say what in it is wrong.
+  const kind = message !== issue.message && at.present && at.value !== null && typeof at.value === 'object' ? (Array.isArray(at.value) ? 'a list' : 'an object') : undefined;
+  const shown = kind ?? (at.present && (at.value === null || typeof at.value !== 'object') ? JSON.stringify(at.value)?.slice(0, 80) : undefined);
   // Limit messages already start with the value they refuse.
   const suffix = shown === undefined || message.startsWith(String(at.value)) ? '' : `; found ${shown}`;
   return { path, message: `${message}${suffix}` };

@@ -3,6 +3,7 @@ import type { PolicyDefinition } from '../policies/define-policy.js';
 import { findPolicy, parsePolicyParams, policyTypes, type PolicySpec } from '../policies/registry.js';
 import type { PolicyRole } from '../policies/policy-roles.js';
 import { closestName, unknownNames } from './suggest.js';
+import { quote } from './quote.js';
 
 /**
  * Marks a policy slot in the JSON Schema, so that json-schema.ts can replace the generic
@@ -30,7 +31,7 @@ export function policySpec(role: PolicyRole) {
         ctx.addIssue({
           code: 'custom',
           path: ['type'],
-          message: `unknown ${role} policy "${spec.type}"${guess ? ` (did you mean "${guess}"?)` : ''}; valid types: ${policyTypes(role).join(', ')}`,
+          message: `unknown ${role} policy ${quote(spec.type)}${guess ? ` (did you mean "${guess}"?)` : ''}; valid types: ${policyTypes(role).join(', ')}`,
         });
         return z.NEVER;
       }

@@ -3,6 +3,7 @@ import { checkEquityRules } from './equity-rules.js';
 import { checkEventTargets } from './event-targets.js';
 import { checkHistoryRules } from './history-rules.js';
 import type { ConfigProblem } from './config-problem.js';
+import { quote } from './quote.js';
 
 export type { ConfigProblem } from './config-problem.js';
 
@@ -11,6 +12,12 @@ type Loose = Record<string, unknown>;
 function entries(value: unknown, key: string): Loose[] {
   const list = value !== null && typeof value === 'object' ? (value as Loose)[key] : undefined;
   return Array.isArray(list) ? list.filter((e): e is Loose => e !== null && typeof e === 'object') : [];
+}
+
+/** Whether a field is a list (undefined when it is absent). */
+function readableList(scenario: unknown, key: string): boolean | undefined {
+  const value = scenario !== null && typeof scenario === 'object' ? (scenario as Loose)[key] : undefined;
+  return value === undefined ? undefined : Array.isArray(value);
 }
 
 function text(value: unknown): string | undefined {
@@ -31,9 +38,12 @@ export function checkReferences(scenario: unknown): ConfigProblem[] {
   const cloudIds = clouds.map((c) => text(c.id)).filter((id): id is string => id !== undefined);
   const vendorIds = vendors.map((v) => text(v.id)).filter((id): id is string => id !== undefined);
 
+  // A list that is no list (its own problem says so) has no ids to check against: naming every reference to it unknown would bury that one problem.
+  const readable = { cloud: Array.isArray((scenario as Loose | null)?.clouds), vendor: Array.isArray((scenario as Loose | null)?.vendors) } as Record<string, boolean>;
   const known = (kind: string, ids: string[], value: unknown, path: string) => {
+    if (readable[kind] === false) return;
     if (typeof value === 'string' && !ids.includes(value)) {
-      problems.push({ path, message: `unknown ${kind} "${value}"; known ${kind}s: ${ids.join(', ')}` });
+      problems.push({ path, message: `unknown ${kind} ${quote(value)}; known ${kind}s: ${ids.join(', ')}` });
     }
   };
   const unique = (kind: string, list: Loose[], path: string) => {
@@ -41,7 +51,7 @@ export function checkReferences(scenario: unknown): ConfigProblem[] {
     list.forEach((entry, i) => {
       const id = text(entry.id);
       if (id === undefined) return;
-      if (seen.has(id)) problems.push({ path: `${path}[${i}].id`, message: `duplicate ${kind} id "${id}"` });
+      if (seen.has(id)) problems.push({ path: `${path}[${i}].id`, message: `duplicate ${kind} id ${quote(id)}` });
       seen.add(id);
     });
   };
@@ -73,8 +83,10 @@ export function checkReferences(scenario: unknown): ConfigProblem[] {
     ...entries(scenario, 'marketplace').map((l) => l.vendor),
     ...entries(scenario, 'events').filter((e) => e.type === 'listing').map((e) => e.vendor),
   ]);
+  // Where the listings are (marketplace, listing events) is known only when both are lists.
+  const listingsReadable = ['marketplace', 'events'].every((key) => [undefined, true].includes(readableList(scenario, key)));
   vendors.forEach((vendor, v) => {
-    if (vendor.weights === 'open' && typeof vendor.id === 'string' && !listed.has(vendor.id)) {
+    if (listingsReadable && vendor.weights === 'open' && typeof vendor.id === 'string' && !listed.has(vendor.id)) {
       problems.push({
         path: `vendors[${v}]`,
         message: `open-weights model "${vendor.id}" is listed on no cloud marketplace, so no enterprise can reach it`,
@@ -144,14 +156,14 @@ function checkScheduledEvents(scenario: unknown, cloudIds: string[], vendorIds: 
     const path = `events[${i}]`;
     if (typeof event.id === 'string') {
       const first = eventIds.get(event.id);
-      if (first !== undefined) problems.push({ path: `${path}.id`, message: `duplicate event id "${event.id}": events[${first}] has it too` });
+      if (first !== undefined) problems.push({ path: `${path}.id`, message: `duplicate event id ${quote(event.id)}: events[${first}] has it too` });
       else eventIds.set(event.id, i);
     }
     if ('cloud' in event) known('cloud', cloudIds, event.cloud, `${path}.cloud`);
     if ('vendor' in event) known('vendor', vendorIds, event.vendor, `${path}.vendor`);
     if ('commitmentCloud' in event) known('cloud', cloudIds, event.commitmentCloud, `${path}.commitmentCloud`);
     if (typeof event.investor === 'string' && cloudIds.includes(event.investor)) {
-      problems.push({ path: `${path}.investor`, message: `"${event.investor}" is a cloud: write it as cloud, so its investment can tie the vendor's compute` });
+      problems.push({ path: `${path}.investor`, message: `${quote(event.investor)} is a cloud: write it as cloud, so its investment can tie the vendor's compute` });
     }
     if (Array.isArray(event.permittedClouds)) {
       event.permittedClouds.forEach((c, j) => known('cloud', cloudIds, c, `${path}.permittedClouds[${j}]`));

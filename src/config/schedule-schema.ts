@@ -3,6 +3,7 @@ import { findPolicy, parsePolicyParams, policyTypes } from '../policies/registry
 import { POLICY_SLOTS, slotRole } from '../policies/policy-slots.js';
 import { id, share, yearMonth } from './field-types.js';
 import { MAX_MONTHS } from './limits.js';
+import { quote } from './quote.js';
 
 /**
  * Dated events: what happened (or what a scenario supposes will happen) at a month, each turned by
@@ -336,12 +337,12 @@ const policyChange = z
     const role = slotRole(change.agent, change.slot);
     if (!role) {
       const kind = change.agent.split('/')[0] as keyof typeof POLICY_SLOTS;
-      ctx.addIssue({ code: 'custom', path: ['slot'], message: `unknown policy slot "${change.slot}" for ${change.agent}; valid: ${Object.keys(POLICY_SLOTS[kind] ?? {}).join(', ')}` });
+      ctx.addIssue({ code: 'custom', path: ['slot'], message: `unknown policy slot ${quote(change.slot)} for ${change.agent}; valid: ${Object.keys(POLICY_SLOTS[kind] ?? {}).join(', ')}` });
       return z.NEVER;
     }
     const definition = findPolicy(role, change.policy.type);
     if (!definition) {
-      ctx.addIssue({ code: 'custom', path: ['policy', 'type'], message: `unknown ${role} policy "${change.policy.type}"; valid types: ${policyTypes(role).join(', ')}` });
+      ctx.addIssue({ code: 'custom', path: ['policy', 'type'], message: `unknown ${role} policy ${quote(change.policy.type)}; valid types: ${policyTypes(role).join(', ')}` });
       return z.NEVER;
     }
     const params = parsePolicyParams(definition, change.policy.params);

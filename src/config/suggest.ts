@@ -1,3 +1,5 @@
+import { quote } from './quote.js';
+
 /**
  * "did you mean ...?" for a mistyped name: the closest valid name by edit distance, when it is
  * close enough to be the likely intent (about one edit in every two or three letters).
@@ -38,7 +40,7 @@ export function closestName(name: string, valid: readonly string[]): string | un
 export function unknownNames(kind: string, names: readonly string[], valid: readonly string[]): string {
   const quoted = names.map((name) => {
     const guess = closestName(name, valid);
-    return guess === undefined ? `"${name}"` : `"${name}" (did you mean "${guess}"?)`;
+    return guess === undefined ? quote(name) : `${quote(name)} (did you mean "${guess}"?)`;
   });
   const list = valid.length > 0 ? `; valid ${kind}s: ${valid.join(', ')}` : `; this object takes no ${kind}s`;
   return `unknown ${kind}${names.length > 1 ? 's' : ''} ${quoted.join(', ')}${list}`;

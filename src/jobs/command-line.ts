@@ -1,7 +1,7 @@
 import type { Scenario } from '../config/parse-scenario.js';
 import type { Job } from './job-kind.js';
 import { usageAfter, type JobOptions } from './job-options.js';
-import { printable } from '../io/json-text.js';
+import { printable, printablePath } from '../io/json-text.js';
 
 /**
  * What the kinds' command lines share: exit codes, bad input reported with the usage, the options
@@ -33,9 +33,10 @@ export function jobCommon(options: JobOptions): { runs: number; charts: boolean;
  * Only where and how it runs may change: --out, --workers, --shard, --quiet.
  */
 export function manifestConflicts(file: string, kind: string, job: Job, given: readonly string[]): string | undefined {
-  if (job.kind !== kind) return `${file} records a ${job.kind} job: run it with npm run ${job.kind} -- ${file}`;
+  const shown = printablePath(file);
+  if (job.kind !== kind) return `${shown} records a ${job.kind} job: run it with npm run ${job.kind} -- ${shown}`;
   if (given.length > 0) {
-    return `${file} is a manifest, which fixes the job; ${given.join(', ')} cannot change it (only --out, --workers, --shard and --quiet can go with a manifest)`;
+    return `${shown} is a manifest, which fixes the job; ${given.join(', ')} cannot change it (only --out, --workers, --shard and --quiet can go with a manifest)`;
   }
   return undefined;
 }

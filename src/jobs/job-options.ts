@@ -116,6 +116,27 @@ export function usageAfter(message: string, usage: string): string {
   return command === undefined ? `\n${usage}` : `  ${command} -- --help lists the options\n`;
 }
 
+/**
+ * A long option written with one dash (-run for --runs): parseArgs reads it as the short options
+ * -r -u -n and names the first, "-r", which the user never typed. The word as typed, or undefined.
+ */
+function singleDashWord(argv: readonly string[], options: OptionsConfig): string | undefined {
+  const shorts = new Set(Object.values(options).flatMap((option) => (option.short === undefined ? [] : [option.short])));
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return undefined;
+    const long = /^--([^=]+)$/.exec(arg)?.[1];
+    // The value of an option that takes one is no option, whatever it looks like.
+    if (long !== undefined && options[long]?.type === 'string') {
+      i++;
+      continue;
+    }
+    const word = /^-([^-\d.][^=]+)/.exec(arg)?.[1];
+    if (word !== undefined && [...word].some((c) => !shorts.has(c))) return `-${word}`;
+  }
+  return undefined;
+}
+
 /** parseArgs's messages in this project's words, on one line. */
 function describeParseError(error: Error, options: OptionsConfig): string {
   const unknown = /^Unknown option '(-[^']*)'/.exec(error.message);
@@ -147,6 +168,8 @@ function repeatedOption(tokens: readonly { kind: string; name?: string; value?: 
  * option that takes one value given twice is an error rather than the last one silently winning.
  */
 export function parseCommandLine<O extends OptionsConfig>(argv: readonly string[], options: O) {
+  const word = singleDashWord(argv, options);
+  if (word !== undefined) return { success: false as const, message: unknownOption(word, options) };
   try {
     const parsed = parseArgs({ args: joinNegativeNumbers(argv, options), allowPositionals: true, strict: true, options, tokens: true });
     const repeated = repeatedOption(parsed.tokens, options);

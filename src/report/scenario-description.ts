@@ -1,6 +1,7 @@
 import type { Scenario } from '../config/parse-scenario.js';
 import { tickToDate } from '../engine/calendar.js';
 import { monthName } from './kpi-format.js';
+import { endsBeforeBranch } from './before-branch.js';
 
 /**
  * A scenario's description as a report gives it. The description is what its author wrote of the
@@ -14,6 +15,7 @@ export function scenarioDescription(configured: Scenario, monthsRun: number, gav
   if (monthsRun === months) return description;
   const ran = `${monthsRun} month${monthsRun === 1 ? '' : 's'}, ${monthName(start)} – ${monthName(tickToDate(start, monthsRun - 1))}`;
   const own = `${months} months to ${monthName(tickToDate(start, months - 1))}`;
-  const note = `> **${gave}:** this run covers ${ran}; ${description === '' ? `the scenario as configured runs ${own}` : `the description above is of the scenario as configured, ${own}`}.`;
+  const early = endsBeforeBranch({ ...configured, months: monthsRun });
+  const note = `> **${gave}:** this run covers ${ran}; ${description === '' ? `the scenario as configured runs ${own}` : `the description above is of the scenario as configured, ${own}`}.${early === undefined ? '' : ` It ${early.replace(/^the run /, '')}.`}`;
   return description === '' ? note : `${description}\n\n${note}`;
 }

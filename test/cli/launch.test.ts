@@ -151,7 +151,7 @@ describe('scripts/launch.mjs: the npm scripts run the compiled commands', () => 
     const run = spawnSync(process.execPath, ['scripts/launch.mjs', 'simulat', 'configs/baseline.json'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`error: unknown command "simulat"\nusage: node scripts/launch.mjs <command> [options], the command one of: ${commands.map(([name]) => name).join(', ')}\n`);
+    expect(run.stderr).toBe(`error: unknown command "simulat" (did you mean simulate?)\nusage: node scripts/launch.mjs <command> [options], the command one of: ${commands.map(([name]) => name).join(', ')}\n`);
     expect(spawnSync(process.execPath, ['scripts/launch.mjs'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).status).toBe(2);
   });
 

@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliRun } from '../support/run-cli.js';
+import { PROJECT_ROOT, runCli, type CliRun } from '../support/run-cli.js';
 import { baselineJson } from '../support/scenario-fixtures.js';
 import { tinyConfigs } from './tiny-configs.js';
 
@@ -136,10 +136,28 @@ describe('hostile command lines', () => {
     ['sweep.ts', ['--params', 'x=1:2:2'], 'error: unknown option --params (did you mean --param?)\n  npm run sweep -- --help lists the options\n'],
     ['validate.ts', ['--quite'], 'error: unknown option --quite (did you mean --quiet?)\n  npm run validate -- --help lists the options\n'],
     ['validate.ts', ['--strict'], 'error: unknown option --strict; options: --quiet, --help (-h)\n  npm run validate -- --help lists the options\n'],
+    // One dash: named as typed, never as the first letter parseArgs would read as a short option.
+    ['simulate.ts', ['-run', '3'], 'error: unknown option -run (did you mean --runs?)\n  npm run simulate -- --help lists the options\n'],
+    ['sweep.ts', ['-param=x=1:2:2'], 'error: unknown option -param (did you mean --param?)\n  npm run sweep -- --help lists the options\n'],
+    ['validate.ts', ['-quiet'], 'error: unknown option -quiet (did you mean --quiet?)\n  npm run validate -- --help lists the options\n'],
   ])('%s %j: a mistyped flag gets a did-you-mean on one line, not the whole help', (script, args, message) => {
     const run = runCli(script, [baseline, ...args]);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(message);
+  });
+
+  it('gives a mistyped command, config or parent a did-you-mean', () => {
+    const launched = spawnSync(process.execPath, ['scripts/launch.mjs', 'simulat', 'configs/baseline.json'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    expect(launched.status).toBe(2);
+    expect(launched.stderr.split('\n')[0]).toBe('error: unknown command "simulat" (did you mean simulate?)');
+    const config = runCli('simulate.ts', ['configs/basline.json']);
+    expect(config.status).toBe(2);
+    expect(config.stderr).toContain('  (file): configs/basline.json: no such file; did you mean configs/baseline.json?\n');
+    writeFileSync(join(dir, 'child-of-typo.json'), JSON.stringify({ extends: 'tinny.json', name: 'typo' }));
+    const parent = runCli('validate.ts', [join(dir, 'child-of-typo.json')]);
+    expect(parent.stderr).toContain(`  extends: parent scenario ${join(dir, 'tinny.json')}: no such file; did you mean ${join(dir, 'tiny.json')}?\n`);
+    // Nothing close: no guess.
+    expect(runCli('validate.ts', [join(dir, 'zzzzzzzz.json')]).stderr).toMatch(/zzzzzzzz\.json: no such file\n/);
   });
 
   it('refuses a run past 9999-12, from the config’s months or from --ticks, before writing anything', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, runCli, type CliRun } from '../support/run-cli.js';
-import { BASELINE_PATH } from '../support/scenario-fixtures.js';
+import { BASELINE_PATH, baselineJson } from '../support/scenario-fixtures.js';
 import { tinyConfigs } from './tiny-configs.js';
 
 /**
@@ -156,6 +156,47 @@ describe('config messages', () => {
     expect(c3).toContain("  events[0]: a branch at 2026-06 keeps its parent's history before it: early-x of 2025-02 is not the parent's");
   });
 
+  it('reports a branch’s own rule problems beside a parent that extends nothing and lacks a required field, or states it wrongly', () => {
+    const early = { id: 'early-y', date: '2025-02', type: 'capacity-shock', cloud: 'aws', gpuChange: 0.5 };
+    for (const [name, change] of [['months-word', { months: 'many' }], ['no-compute', { compute: undefined }], ['vendors-word', { vendors: 'all' }]] as const) {
+      file(`root-${name}.json`, { ...baselineJson(), name: 'root', ...change });
+      const run = runCli('validate.ts', [file(`branch-of-${name}.json`, { extends: `root-${name}.json`, name: 'kid', branchesAt: '2026-01', seed: 7, events: [early] })]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(new RegExp(`branch-of-${name}\\.json is not a valid scenario \\(3 problems\\):\\n {2}in \\S*root-${name}\\.json, `));
+      expect(run.stderr).toContain('  seed: a branch at 2026-01 cannot change what the run starts from (1 in the parent, 7 here)');
+      expect(run.stderr).toContain("  events[0]: a branch at 2026-01 keeps its parent's history before it: early-y of 2025-02 is not the parent's");
+      noStackTrace(run);
+    }
+  });
+
+  it('says once that a list of vendors or clouds is no list, never that every reference to it is unknown', () => {
+    for (const [name, change, only] of [
+      ['vendors-text', { vendors: 'all' }, 'vendors: '],
+      ['no-vendors', { vendors: undefined }, 'vendors: missing'],
+      ['clouds-object', { clouds: { aws: {} } }, 'clouds: '],
+    ] as const) {
+      const run = runCli('validate.ts', [file(`${name}.json`, { ...baselineJson(), name: 'root', ...change })]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(new RegExp(`${name}\\.json is not a valid scenario \\(1 problem\\):\\n {2}${only}`));
+      expect(run.stderr).not.toContain('unknown');
+    }
+    // Events that are no list: no open-weights vendor is then said to be listed nowhere, in the parent's file.
+    const events = runCli('validate.ts', [file('events-object.json', { extends: BASELINE_PATH, name: 'events-object', events: { a: 1 } })]);
+    expect(events.stderr).toMatch(/events-object\.json is not a valid scenario \(1 problem\):\n {2}events: expected a list; found an object\n/);
+  });
+
+  it('says what a value of the wrong type or kind should be in words, not zod’s', () => {
+    const run = runCli('validate.ts', [file('wrong-types.json', { extends: BASELINE_PATH, name: 'wrong-types', months: 'x', seed: [1], vendors: [{ id: 'newco', quality: 2 }, { id: 'other', weights: 'shut' }] })]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('  months: expected a number; found "x"\n');
+    expect(run.stderr).toContain('  seed: expected a number; found a list\n');
+    expect(run.stderr).toContain('  vendors[0].weights: missing: one of "closed", "open"\n');
+    expect(run.stderr).toContain('  vendors[1].weights: one of "closed", "open"; found "shut"\n');
+    expect(run.stderr).not.toMatch(/Invalid (input|discriminator|option)|received/);
+    const option = runCli('validate.ts', [file('wrong-option.json', { extends: BASELINE_PATH, name: 'wrong-option', dealsAtStart: [{ cloud: 'aws', vendor: 'anthropic', status: 'nope', amountUsd: 1, equityShare: 0.1 }] })]);
+    expect(option.stderr).toContain('  dealsAtStart[0].status: one of "exclusive", "right-of-first-refusal", "primary", "none"; found "nope"\n');
+  });
+
   it('reports a file’s own problems beside a parent that cannot be read: broken JSON, missing, or in a cycle', () => {
     const name = '  name: an id of lower-case letters, digits and dashes; found "Bad Name"';
     const broken = reports.childOfBroken!;
@@ -174,6 +215,19 @@ describe('config messages', () => {
     expect(report).toContain('  marketplace[0].vendor: unknown vendor "cohere"');
     expect(report).toContain('  events[3].vendor: unknown vendor "opanai"');
     expect(report).not.toMatch(/marketplace\[11\]|events\[58\]/);
+  });
+
+  it('names the events a message speaks of by their index in the user’s files, not in the merged config', () => {
+    const merger = (date: string, cloud: string) => ({ date, type: 'merger', cloud, vendor: 'anthropic' });
+    const twice = runCli('validate.ts', [file('two-mergers.json', { extends: BASELINE_PATH, name: 'two-mergers', events: [merger('2026-02', 'aws'), merger('2026-05', 'gcp'), { date: '2026-02', type: 'delisting', cloud: 'oracle', vendor: 'anthropic' }] })]);
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toContain('  events[1]: this event merges anthropic into gcp in 2026-05, but events[0] merged it into aws in 2026-02; a vendor merges once');
+    expect(twice.stderr).toContain('  events[2]: oracle does not list anthropic in 2026-02, so there is nothing to delist');
+    expect(twice.stderr).not.toMatch(/events\[6\d\]/);
+    // An event of another file of the chain is named with its file.
+    file('merging-middle.json', { extends: BASELINE_PATH, name: 'merging-middle', events: [merger('2026-02', 'aws')] });
+    const below = runCli('validate.ts', [file('merging-child.json', { extends: 'merging-middle.json', name: 'merging-child', events: [merger('2026-05', 'gcp')] })]);
+    expect(below.stderr).toContain(`  events[0]: this event merges anthropic into gcp in 2026-05, but events[0] of ${join(dir, 'merging-middle.json')} merged it into aws in 2026-02`);
   });
 
   it('names the file of the chain a problem is in, with its index there', () => {
@@ -201,6 +255,14 @@ describe('config messages', () => {
       expect(text).toContain(`${middle}events[1].remove: "remove" takes only true`);
       expect(text).toContain(`${middle}events[2]: a removal holds only id and remove; found also date`);
     }
+  });
+
+  it('says a problem found in a parent valid on its own is caused by the file’s own change', () => {
+    // dealsAtStart is given whole: this one drops the parent's Azure–OpenAI deal its later amendments need.
+    const path = file('drops-deal.json', { extends: BASELINE_PATH, name: 'drops-deal', dealsAtStart: [baselineJson().dealsAtStart[2]] });
+    const run = runCli('validate.ts', [path]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/\n {2}in configs\/baseline\.json, events\[11\]: azure holds no deal with openai by 2024-06 to amend [^\n]*; configs\/baseline\.json is valid without \S*drops-deal\.json: a change \S*drops-deal\.json makes causes this\n/);
   });
 
   it('names the parent a top-level unknown field is in, not the child that extends it', () => {
@@ -231,6 +293,15 @@ describe('config messages', () => {
     const report = reports.oneMonthBranch!;
     expect(report).toContain('  branchesAt: 2024-01 is not within the run after its first month: a run of 1 month (2023-12) has no month after its first; branch in a run of 2 months or more');
     expect(report).not.toContain('2024-01 to 2023-12');
+  });
+
+  it('quotes names and values from the file as JSON writes them: a line break in one is escaped, never joined into another name', () => {
+    const run = runCli('validate.ts', [file('line-breaks.json', { extends: BASELINE_PATH, name: 'q', 'a \nb': 1, marketplace: [{ cloud: 'aws', vendor: 'x \n y' }], events: [{ id: 'gpt-5 \n x', remove: true }] })]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('  (top level): unknown field "a \\nb"; valid fields:');
+    expect(run.stderr).toContain('  marketplace[0].vendor: unknown vendor "x \\n y"; known vendors:');
+    expect(run.stderr).toContain('  events[0].id: no event "gpt-5 \\n x" in the parent to remove');
+    expect(run.stderr).not.toMatch(/"a b"|"x y"|"gpt-5 x"/);
   });
 
   it('echoes no control character of a file’s path', () => {
@@ -350,6 +421,22 @@ describe('reports under --ticks', () => {
     expect(readFileSync(join(dir, 'sweep', 'report.md'), 'utf8')).toContain(`\n\n${note}\n\n`);
   }, 120_000);
 
+  it('say, on the console and in the report, when the run ends before the scenario branches from its parent', () => {
+    const { dir: folder, baseline } = tinyConfigs('hostile-before-branch');
+    const branch = join(folder, 'late-branch.json');
+    writeFileSync(branch, JSON.stringify({ extends: 'tiny.json', name: 'late-branch', branchesAt: '2024-04', enterprises: { priceElasticity: 2 } }));
+    const said = "late-branch: the run ends in 2024-02, before the scenario branches from its parent in 2024-04: every month of it is the parent's, and it shows nothing of what the scenario changes; run to 2024-04 or later";
+    const simulate = runCli('simulate.ts', [branch, '--ticks', '3', '--no-charts', '--out', join(folder, 'simulate')]);
+    expect(simulate.status).toBe(0);
+    expect(simulate.stderr).toContain(`warning: ${said}\n`);
+    expect(readFileSync(join(folder, 'simulate', 'report.md'), 'utf8')).toContain('It ends in 2024-02, before the scenario branches from its parent in 2024-04');
+    const compare = runCli('compare.ts', [baseline, branch, '--ticks', '3', '--no-charts', '--out', join(folder, 'compare')]);
+    expect(compare.status).toBe(0);
+    expect(compare.stderr).toContain(`warning: ${said}\n`);
+    // Run past the branch, nothing is said.
+    expect(runCli('simulate.ts', [branch, '--ticks', '5', '--no-charts', '--out', join(folder, 'past')]).stderr).not.toContain('before the scenario branches');
+  }, 120_000);
+
   it('head the note with what the user gave to stop the runs, --at, not the --ticks it became', () => {
     const sweep = runCli('sweep.ts', [BASELINE_PATH, '--param', 'enterprises.policies.switching.params.paybackMonths=6:12:2', '--at', '2024-02', '--no-charts', '--quiet', '--out', join(dir, 'sweep-at')]);
     expect(sweep.status).toBe(0);
@@ -373,3 +460,81 @@ async function exploreStartLines(config: string): Promise<string> {
   child.kill('SIGTERM');
   return stdout;
 }
+
+describe('paths holding a line feed, in one-line refusals', () => {
+  it('stay on one line, escaped, in every refusal that names them: a manifest’s job, --uncertain, a calibration manifest, a tool’s file, validate’s verdicts', () => {
+    const { dir, baseline } = tinyConfigs('hostile-newline-refusals');
+    // A space before the line feed: the wrap a message's formatting would join into "a b", naming another path.
+    const folder = join(dir, 'a \nb');
+    const shown = join(dir, 'a \\u000ab');
+    mkdirSync(folder);
+    const config = join(folder, 'tiny.json');
+    writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(baseline, 'utf8')), extends: BASELINE_PATH }));
+    expect(runCli('simulate.ts', [config, '--no-charts', '--quiet', '--out', join(folder, 'out')]).status).toBe(0);
+    const manifest = join(folder, 'out', 'manifest.json');
+    writeFileSync(join(folder, 'calibration.json'), JSON.stringify({ format: 'llm-market-sim calibration manifest 1' }));
+    writeFileSync(join(folder, 'partial.json'), JSON.stringify({ format: 'llm-market-sim partial 2' }));
+    const refusals = [
+      runCli('simulate.ts', [manifest, '--seed', '3']),
+      runCli('compare.ts', [manifest]),
+      runCli('sweep.ts', [manifest]),
+      runCli('simulate.ts', [config, '--uncertain', '--runs', '2']),
+      runCli('simulate.ts', [join(folder, 'calibration.json')]),
+      runCli('validate.ts', [join(folder, 'partial.json')]),
+      runCli('validate.ts', [join(folder, 'none.json')]),
+      // Shard folders that are not: a file, a folder without a partial result.
+      runCli('merge.ts', [config, join(folder, 'out')]),
+      runCli('merge.ts', [join(folder, 'out'), join(folder, 'out')]),
+    ];
+    for (const run of refusals) {
+      expect(run.status, run.stderr).toBe(2);
+      const error = run.stderr.split('\n').find((line) => line.includes(shown));
+      expect(error, run.stderr).toBeDefined();
+      expect(run.stdout + run.stderr).not.toContain(join(dir, 'a b'));
+      expect(run.stdout + run.stderr).not.toMatch(/a \n/);
+    }
+    const ok = runCli('validate.ts', [config, manifest]);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain(`ok ${shown}/tiny.json\n`);
+    expect(ok.stdout).toContain(`ok ${shown}/out/manifest.json (a manifest of a simulate job: npm run simulate -- ${shown}/out/manifest.json runs it again)\n`);
+    expect(ok.stdout).not.toMatch(/a \n/);
+  }, 60_000);
+});
+
+describe('a file the tool wrote, or of another kind, given as a scenario', () => {
+  it('is refused in one sentence naming what it is and the config it ran, as a parent or as the config itself; so are a targets file and the JSON Schema', () => {
+    const { dir, baseline, cheap } = tinyConfigs('hostile-tool-files');
+    expect(runCli('simulate.ts', [baseline, '--no-charts', '--quiet', '--out', join(dir, 'run')]).status).toBe(0);
+    expect(runCli('compare.ts', [baseline, cheap, '--no-charts', '--quiet', '--out', join(dir, 'cmp')]).status).toBe(0);
+    const child = (name: string, parent: string, fields: Record<string, unknown> = {}) => {
+      writeFileSync(join(dir, name), JSON.stringify({ extends: parent, name: 'child', ...fields }));
+      return join(dir, name);
+    };
+    const fromManifest = runCli('validate.ts', [child('of-manifest.json', 'run/manifest.json')]);
+    expect(fromManifest.status).toBe(2);
+    expect(fromManifest.stderr).toBe(
+      `${join(dir, 'of-manifest.json')} is not a valid scenario (1 problem):\n  extends: parent scenario ${join(dir, 'run', 'manifest.json')} is the manifest.json of a run (npm run simulate), not a scenario: give the config it ran, ${baseline} (the path as given where it ran)\n`,
+    );
+    // The child's own problems still come beside it.
+    const withOwn = runCli('validate.ts', [child('of-compare.json', 'cmp/manifest.json', { name: 'Bad Name' })]);
+    expect(withOwn.stderr).toMatch(/\(2 problems\):\n {2}extends: parent scenario \S+ is the manifest\.json of a run \(npm run compare\), not a scenario: give one of the configs it ran, \S*tiny\.json, \S*cheap\.json /);
+    expect(withOwn.stderr).toContain('  name: an id of lower-case letters');
+    const fromSummary = runCli('validate.ts', [child('of-summary.json', 'run/summary.json')]);
+    expect(fromSummary.stderr).toContain("(1 problem):\n  extends: parent scenario");
+    expect(fromSummary.stderr).toContain("/run/summary.json is a run's summary.json, not a scenario");
+    // A targets file and the configs' JSON Schema, as parents.
+    const fromTargets = runCli('validate.ts', [child('of-targets.json', join(PROJECT_ROOT, 'configs/targets/2023-2025.json'))]);
+    expect(fromTargets.stderr).toMatch(/\(1 problem\):\n {2}extends: parent scenario \S*configs\/targets\/2023-2025\.json is a targets file, not a scenario: give it with --targets/);
+    const fromSchema = runCli('validate.ts', [child('of-schema.json', join(PROJECT_ROOT, 'configs/schema.json'))]);
+    expect(fromSchema.stderr).toMatch(/\(1 problem\):\n {2}extends: parent scenario \S*configs\/schema\.json is a JSON Schema, not a scenario/);
+    // Given as the config: a summary, and a manifest of a format this version does not read.
+    const other = join(dir, 'other-manifest.json');
+    writeFileSync(other, readFileSync(join(dir, 'run', 'manifest.json'), 'utf8').replace('llm-market-sim manifest 1', 'llm-market-sim manifest 9'));
+    for (const [script, file] of [['simulate.ts', join(dir, 'run', 'summary.json')], ['validate.ts', other], ['simulate.ts', other]] as const) {
+      const run = runCli(script, [file, '--quiet']);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/\(1 problem\):\n {2}\(file\): \S+ is (a run's summary\.json|the manifest\.json of a run \(npm run simulate\)), not a scenario: give the config/);
+      noStackTrace(run);
+    }
+  }, 60_000);
+});

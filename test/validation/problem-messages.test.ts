@@ -44,7 +44,7 @@ describe('parseScenario problems', () => {
     );
     expect(messageAt(problems, 'clouds[1].asicMaturity')).toMatch(/<=1.*found 1\.5/);
     expect(messageAt(problems, 'vendors[1].priceUsdPerMTok')).toMatch(/>0.*found -2/);
-    expect(messageAt(problems, 'enterprises.segments[1].demandMTokPerMonth.median')).toMatch(/expected number.*found "lots"/);
+    expect(messageAt(problems, 'enterprises.segments[1].demandMTokPerMonth.median')).toMatch(/expected a number; found "lots"/);
   });
 
   it('says a required field is missing rather than "received undefined"', () => {

@@ -1,5 +1,6 @@
 import type { Scenario } from '../../config/parse-scenario.js';
 import type { ParamSetting } from '../../sweep/param-range.js';
+import { printablePath } from '../../io/json-text.js';
 import { drawUncertain, uncertainFactors, type UncertainFactor } from '../../sweep/uncertain-draws.js';
 
 /**
@@ -22,7 +23,7 @@ export function uncertainRuns(scenario: Scenario): UncertainRuns {
 /** Why --uncertain cannot run this job, or undefined when it can. */
 export function uncertainRefusal(scenario: Scenario, runs: number, file: string): string | undefined {
   if ((scenario.uncertain ?? []).length === 0) {
-    return `--uncertain: ${file} declares no uncertain parameters; list them under "uncertain" in the config, each with its path, distribution and source (docs/config.md, "Uncertain parameters"), or leave --uncertain out`;
+    return `--uncertain: ${printablePath(file)} declares no uncertain parameters; list them under "uncertain" in the config, each with its path, distribution and source (docs/config.md, "Uncertain parameters"), or leave --uncertain out`;
   }
   if (runs < 2) return `--uncertain draws the uncertain parameters afresh for each run: give --runs 2 or more (one draw shows nothing of their uncertainty)`;
   return undefined;
