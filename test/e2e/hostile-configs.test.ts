@@ -119,8 +119,6 @@ describe('hostile command lines', () => {
     [['--seed', '3', '--seed', '7'], 'error: --seed is given twice ("3" and "7"): give it once\n'],
     [['--quiet', '--quiet'], 'error: --quiet is given twice: give it once\n'],
     [['--seed', '-1'], 'error: --seed must be a whole number from 0 to 4294967295, got "-1"\n'],
-    [['--out'], 'error: --out needs a value\n'],
-    [['--out', '-x'], 'error: --out needs a value, and the argument after it starts with a dash; if that is the value, write --out=<value>\n'],
   ])('simulate %j: exit 2, one line saying what is wrong, and the usage', (args, message) => {
     const run = runCli('simulate.ts', [baseline, ...args]);
     expect(run.status).toBe(2);
@@ -144,6 +142,38 @@ describe('hostile command lines', () => {
     const run = runCli(script, [baseline, ...args]);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(message);
+  });
+
+  it.each([
+    ['simulate.ts', ['--out'], 'error: --out needs a value, as in --out DIR: output folder (default: output/<scenario name>/)\n'],
+    ['simulate.ts', ['--runs'], 'error: --runs needs a value, as in --runs N: seeds per scenario, 1 to 10000 (default 1)\n'],
+    [
+      'simulate.ts',
+      ['--out', '-x'],
+      'error: --out needs a value, as in --out DIR: output folder (default: output/<scenario name>/); the argument after it starts with a dash; if that is the value, write --out=<value>\n',
+    ],
+    ['sweep.ts', ['--param'], 'error: --param needs a value, as in --param P=A:B:N: sweep the number at path P over N evenly spaced values from A to B (at most 2)\n'],
+    ['calibrate.ts', ['--free'], 'error: --free needs a value, as in --free P=A:B[:log]: a free parameter and its range (log: searched evenly in its logarithm)\n'],
+    ['explore.ts', ['--port'], 'error: --port needs a value, as in --port N: the port to serve on\n'],
+    // An option that takes none, given one.
+    ['validate.ts', ['--quiet=yes'], 'error: --quiet takes no value: write --quiet alone\n'],
+  ])('%s %j: an option without its value says what kind it takes in one sentence, not the whole help', (script, args, message) => {
+    const run = runCli(script, [baseline, ...args]);
+    expect(run.status).toBe(2);
+    const command = script.replace(/\.ts$/, '');
+    expect(run.stderr).toBe(`${message}  npm run ${command} -- --help lists the options\n`);
+  });
+
+  it.each([
+    ['simulate.ts', ['--param', 'months=1:2:2'], '--param: it is an option of npm run sweep, sensitivity, sobol, morris and discover'],
+    ['simulate.ts', ['-param', 'months=1:2:2'], '-param: --param is an option of npm run sweep, sensitivity, sobol, morris and discover'],
+    ['simulate.ts', ['--at', '2026-01'], '--at: it is an option of npm run sweep, sensitivity, sobol and morris'],
+    ['sweep.ts', ['--targets', 'x.json'], '--targets: it is an option of npm run simulate, compare and calibrate'],
+    ['explore.ts', ['--prot', '3'], '--prot (did you mean --port?)'],
+  ])('%s %j: an option of another command says which commands take it', (script, args, said) => {
+    const run = runCli(script, [baseline, ...args]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`error: unknown option ${said}\n  npm run ${script.replace(/\.ts$/, '')} -- --help lists the options\n`);
   });
 
   it('gives a mistyped command, config or parent a did-you-mean', () => {
