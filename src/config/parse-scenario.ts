@@ -245,7 +245,8 @@ function toProblem(issue: z.core.$ZodIssue, input: unknown): ConfigProblem {
   const kind = message !== issue.message && at.present && at.value !== null && typeof at.value === 'object' ? (Array.isArray(at.value) ? 'a list' : 'an object') : undefined;
   const shown = kind ?? (at.present && (at.value === null || typeof at.value !== 'object') ? JSON.stringify(at.value)?.slice(0, 80) : undefined);
   // Limit messages already start with the value they refuse.
-  const suffix = shown === undefined || message.startsWith(String(at.value)) ? '' : `; found ${shown}`;
+  // (a list or an object is never so: String() of one may throw, [{ "toString": null }]).
+  const suffix = shown === undefined || (typeof at.value !== 'object' && message.startsWith(String(at.value))) ? '' : `; found ${shown}`;
   return { path, message: `${message}${suffix}` };
 }
 

@@ -48,6 +48,9 @@ describe('hostile config files', () => {
     const jsonSchemaUrl = 'https://json-schema.org/draft/2020-12/schema';
     cases.schemaUrlChild = file('schema-url-child.json', JSON.stringify({ $schema: jsonSchemaUrl, extends: 'tiny.json', months: -1 }));
     cases.schemaUrlTyped = file('schema-url-typed.json', JSON.stringify({ $schema: `${jsonSchemaUrl}#`, type: 'object', name: 'Not An Id' }));
+    // Objects that cannot be turned into text: String() of them throws.
+    cases.noToString = file('no-to-string.json', JSON.stringify([{ toString: null }]));
+    cases.noToStringValue = file('no-to-string-value.json', JSON.stringify({ extends: 'tiny.json', name: 'child', months: [{ toString: null, valueOf: null }] }));
     validate = runCli('validate.ts', Object.values(cases));
   });
 
@@ -62,6 +65,11 @@ describe('hostile config files', () => {
     expect(validate.stderr).toContain('  (file): /dev/zero: is a character device, not a regular file\n');
     expect(validate.stderr).toContain('  extends: parent scenario /dev/zero: is a character device, not a regular file\n');
     expect(validate.stderr).toMatch(/ {2}extends: parent scenario \S*fifo\.json: is a named pipe \(FIFO\), not a regular file\n/);
+  });
+
+  it('says what is wrong with a value that cannot be turned into text, [{ "toString": null }], rather than fail with exit 1', () => {
+    expect(validate.stderr).toMatch(/no-to-string\.json is not a valid scenario \(1 problem\):\n {2}\(top level\): expected an object; found a list\n/);
+    expect(validate.stderr).toMatch(/no-to-string-value\.json is not a valid scenario \(1 problem\):\n {2}months: expected a number; found a list\n/);
   });
 
   it('says a binary file is not a text file, echoing none of its bytes', () => {
