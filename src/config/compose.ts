@@ -15,7 +15,7 @@
  */
 
 import type { ConfigProblem } from './references.js';
-import { closestName } from './suggest.js';
+import { closestName, listBeside } from './suggest.js';
 import { quote } from './quote.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -189,7 +189,8 @@ function mergeEvents(parent: readonly Json[], child: readonly Json[], compositio
       if (id === undefined) problems.push({ path: `events[${i}]`, message: 'a removal names the parent’s event by its id: { "id": "...", "remove": true }' });
       else if (!parentIds.includes(id)) {
         const guess = closestName(id, parentIds);
-        problems.push({ path: `events[${i}].id`, message: `no event ${quote(id)} in the parent to remove${guess ? ` (did you mean "${guess}"?)` : ''}; its event ids: ${parentIds.join(', ') || 'none'}` });
+        const list = listBeside(guess, parentIds) ? `; its event ids: ${parentIds.join(', ') || 'none'}` : `; it has ${parentIds.length} events`;
+        problems.push({ path: `events[${i}].id`, message: `no event ${quote(id)} in the parent to remove${guess ? ` (did you mean "${guess}"?)` : ''}${list}` });
       }
       else if (extra.length > 0) problems.push({ path: `events[${i}]`, message: `a removal holds only id and remove; found also ${extra.join(', ')}` });
       else {
@@ -217,6 +218,11 @@ function mergeEvents(parent: readonly Json[], child: readonly Json[], compositio
     origins.push(replacement === undefined ? { parent: p } : { child: replacement.index });
   });
   events.adds += added.length;
+  // A new event whose id is a typo of the parent's was most likely meant to replace that one.
+  added.forEach(({ event }, k) => {
+    const id = idOf(event);
+    if (id !== undefined && closestName(id, parentIds) !== undefined) composition.appended.push({ path: `events[${merged.length + k}]`, id, parentIds });
+  });
   composition.origins.set('events', [...origins, ...added.map(({ index }) => ({ child: index }))]);
   return [...merged, ...added.map(({ event }) => event)];
 }

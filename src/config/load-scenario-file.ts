@@ -10,7 +10,7 @@ import { LIMIT_REASONS, MAX_CONFIG_FILE_BYTES, MAX_EXTENDS_CHAIN, MAX_JSON_DEPTH
 import type { ConfigProblem } from './references.js';
 import { isOwnFileProblem } from './branch-rules.js';
 import { checkFieldsAlone, formatPath, NO_PARENT, parseScenario, splitUnknownFields, type PartialScenario, type Scenario } from './parse-scenario.js';
-import { closestName, editDistance } from './suggest.js';
+import { closestName, editDistance, listBeside } from './suggest.js';
 import { notAScenario, otherFile } from './other-file.js';
 import { quote } from './quote.js';
 
@@ -250,14 +250,15 @@ function relocate(node: Composed, problem: ConfigProblem): LocatedProblem {
  */
 function explainAppended(appended: readonly AppendedEntry[], problems: readonly ConfigProblem[]): ConfigProblem[] {
   return appended
-    .filter((entry) => problems.some((p) => p.path === entry.path || p.path.startsWith(`${entry.path}.`) || p.path.startsWith(`${entry.path}[`)))
+    // A new event is told apart from a typo by a field it lacks; a rule it breaks is no sign of either.
+    .filter((entry) => problems.some((p) => (p.path === entry.path && !entry.path.startsWith('events[')) || p.path.startsWith(`${entry.path}.`) || p.path.startsWith(`${entry.path}[`)))
     .map((entry) => {
       const guess = closestName(entry.id.toLowerCase(), entry.parentIds) ?? closestName(entry.id, entry.parentIds);
       const invalid = idSchema.safeParse(entry.id).success ? '' : ' is not a valid id (an id is lower-case letters, digits and dashes, starting with a letter), and it';
       return {
         path: entry.path,
         message:
-          `${quote(entry.id)}${invalid} is not in the parent scenario (${entry.parentIds.join(', ')}), so it was added as a new entry ` +
+          `${quote(entry.id)}${invalid} is not in the parent scenario${listBeside(guess, entry.parentIds) ? ` (${entry.parentIds.join(', ')})` : ''}, so it was added as a new entry ` +
           `and must be complete${guess ? `; did you mean "${guess}"?` : ''}`,
       };
     });

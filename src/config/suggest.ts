@@ -36,6 +36,17 @@ export function closestName(name: string, valid: readonly string[]): string | un
   return best !== undefined && bestDistance <= tolerance ? best : undefined;
 }
 
+/**
+ * Past this many names, a list is not given beside a guess: "did you mean "gpt-5"?" says what a page
+ * of the parent's 65 event ids would hide. Without a guess the list is what the user needs.
+ */
+export const LONG_LIST = 12;
+
+/** Whether to list `valid` beside `guess`: always without a guess, and only when short with one. */
+export function listBeside(guess: string | undefined, valid: readonly string[]): boolean {
+  return guess === undefined || valid.length <= LONG_LIST;
+}
+
 /** `unknown field "colds" (did you mean "clouds"?); valid fields: ...` */
 export function unknownNames(kind: string, names: readonly string[], valid: readonly string[]): string {
   const quoted = names.map((name) => {

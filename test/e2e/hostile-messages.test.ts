@@ -33,6 +33,12 @@ describe('config messages', () => {
         events: [{ id: 'no-such-event', remove: true }, { id: 'gpt5', remove: true }],
         enterprises: { policies: { switching: { type: 'roi-payback', params: { paybackMonth: 6 } } } },
       }),
+      // A typo of a parent's event id, to remove it and to replace it: the guess, not the parent's 65 ids.
+      eventTypos: file('event-typos.json', {
+        extends: BASELINE_PATH,
+        name: 'event-typos',
+        events: [{ id: 'openai-aws-38c', remove: true }, { id: 'grok-44', date: '2026-01' }],
+      }),
       branchAndSchema: file('branch-and-schema.json', branch({ name: 'Bad Name', seed: 99, months: 'many' })),
       branchEventAndParam: file(
         'branch-event-and-param.json',
@@ -97,6 +103,15 @@ describe('config messages', () => {
     expect(report).toContain('  events[1].id: no event "gpt5" in the parent to remove (did you mean "gpt-5"?);');
     expect(report).toContain('  name: an id of lower-case letters, digits and dashes; found "Not An Id"');
     expect(report).toContain('  enterprises.policies.switching.params: unknown param "paybackMonth" (did you mean "paybackMonths"?)');
+  });
+
+  it('gives a mistyped event id its guess without listing every event of the parent, to remove it or to replace it', () => {
+    const report = reports.eventTypos!;
+    expect(report).toContain('  events[0].id: no event "openai-aws-38c" in the parent to remove (did you mean "openai-aws-38b"?); it has 65 events\n');
+    expect(report).toContain('  events[1]: "grok-44" is not in the parent scenario, so it was added as a new entry and must be complete; did you mean "grok-4"?\n');
+    expect(report).not.toContain('gemini-1-5-pro');
+    // Without a guess the ids are what the user needs.
+    expect(reports.everything!).toMatch(/no event "no-such-event" in the parent to remove; its event ids: gemini-1-5-pro, /);
   });
 
   it('reports a branch’s rules together with its schema problems', () => {
