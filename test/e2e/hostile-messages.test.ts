@@ -39,6 +39,14 @@ describe('config messages', () => {
         name: 'event-typos',
         events: [{ id: 'openai-aws-38c', remove: true }, { id: 'grok-44', date: '2026-01' }],
       }),
+      // Bounds said in words, in a field, a policy's param and a policy-change's param, never as zod's "Too small".
+      bounds: file('bounds.json', {
+        extends: BASELINE_PATH,
+        name: '',
+        months: 0,
+        enterprises: { policies: { switching: { type: 'roi-payback', params: { reviewProbability: 1.5 } } } },
+        events: [{ date: '2026-03', type: 'policy-change', agent: 'vendor/openai', slot: 'pricing', policy: { type: 'cost-plus-competitive', params: { markup: -5 } } }],
+      }),
       branchAndSchema: file('branch-and-schema.json', branch({ name: 'Bad Name', seed: 99, months: 'many' })),
       branchEventAndParam: file(
         'branch-event-and-param.json',
@@ -112,6 +120,16 @@ describe('config messages', () => {
     expect(report).not.toContain('gemini-1-5-pro');
     // Without a guess the ids are what the user needs.
     expect(reports.everything!).toMatch(/no event "no-such-event" in the parent to remove; its event ids: gemini-1-5-pro, /);
+  });
+
+  it('says a number out of its range in words, with what was found, in a field, a param and a policy-change', () => {
+    const report = reports.bounds!;
+    expect(report).toContain('  months: at least 1; found 0\n');
+    expect(report).toContain('  enterprises.policies.switching.params.reviewProbability: at most 1; found 1.5\n');
+    expect(report).toMatch(/ {2}events\[0\]\.policy\.params\.markup: (at least|above) \S+; found -5\n/);
+    // An empty string is shown as found too.
+    expect(report).toContain('  name: an id of lower-case letters, digits and dashes; found ""\n');
+    expect(report).not.toMatch(/Too small|Too big|expected number to be/);
   });
 
   it('reports a branch’s rules together with its schema problems', () => {
