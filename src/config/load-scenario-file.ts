@@ -286,7 +286,11 @@ function mistypedFile(path: string): string | undefined {
   return best?.name;
 }
 
-function readComposed(path: string, chain: readonly string[], draft?: Draft): RawResult {
+/**
+ * `written` is the parent's path as its child's extends gives it, so that a guess at a mistyped
+ * one is the value to write there (relative to the child), not where it resolves to.
+ */
+function readComposed(path: string, chain: readonly string[], draft?: Draft, written?: string): RawResult {
   const shown = display(path);
   if (chain.includes(path)) {
     const cycle = [...chain, path].map((file) => printablePath(display(file))).join(' → ');
@@ -301,7 +305,13 @@ function readComposed(path: string, chain: readonly string[], draft?: Draft): Ra
     const missing = /^no such file or folder \(ENOENT\)$/.test(read.reason);
     // A mistyped name (configs/basline.json) gets the file of its folder it was probably meant to be.
     const guess = missing ? mistypedFile(path) : undefined;
-    const reason = missing ? `no such file${guess === undefined ? '' : `; did you mean ${printablePath(join(dirname(shown), guess))}?`}` : read.reason;
+    const meant =
+      guess === undefined
+        ? ''
+        : written === undefined
+          ? `; did you mean ${printablePath(join(dirname(shown), guess))}?`
+          : `; did you mean "extends": ${printablePath(JSON.stringify(`${written.slice(0, written.length - basename(written).length)}${guess}`))}?`;
+    const reason = missing ? `no such file${meant}` : read.reason;
     const child = chain.at(-1);
     if (child === undefined) return refused(shown, [{ path: '(file)', message: `${printablePath(shown)}: ${reason}` }]);
     // A missing or unreadable parent is the child's mistake: report it in the file that names it.
@@ -336,7 +346,7 @@ function readComposed(path: string, chain: readonly string[], draft?: Draft): Ra
   if (typeof parentName !== 'string') {
     return { ...refused(shown, [{ path: 'extends', message: 'must be the path of a parent scenario file' }]), below: [{ file: shown, json }] };
   }
-  const parent = readComposed(resolve(dirname(path), parentName), [...chain, path]);
+  const parent = readComposed(resolve(dirname(path), parentName), [...chain, path], undefined, parentName);
   if (!parent.success) return { ...parent, below: [...(parent.below ?? []), { file: shown, json }] };
   const composition = emptyComposition();
   const merged = mergeScenario(parent.json, json, composition);

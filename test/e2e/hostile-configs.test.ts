@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, runCli, type CliRun } from '../support/run-cli.js';
@@ -193,7 +193,15 @@ describe('hostile command lines', () => {
     expect(config.stderr).toContain('  (file): configs/basline.json: no such file; did you mean configs/baseline.json?\n');
     writeFileSync(join(dir, 'child-of-typo.json'), JSON.stringify({ extends: 'tinny.json', name: 'typo' }));
     const parent = runCli('validate.ts', [join(dir, 'child-of-typo.json')]);
-    expect(parent.stderr).toContain(`  extends: parent scenario ${join(dir, 'tinny.json')}: no such file; did you mean ${join(dir, 'tiny.json')}?\n`);
+    // The guess is the value to write in the file, as the file writes it (relative to itself), not where it resolves to.
+    expect(parent.stderr).toContain(`  extends: parent scenario ${join(dir, 'tinny.json')}: no such file; did you mean "extends": "tiny.json"?\n`);
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    writeFileSync(join(dir, 'sub', 'up.json'), JSON.stringify({ extends: '../tiyn.json', name: 'typo' }));
+    expect(runCli('validate.ts', [join(dir, 'sub', 'up.json')]).stderr).toContain(`  extends: parent scenario ${join(dir, 'tiyn.json')}: no such file; did you mean "extends": "../tiny.json"?\n`);
+    writeFileSync(join(dir, 'sub', 'absolute.json'), JSON.stringify({ extends: join(dir, 'tinyy.json'), name: 'typo' }));
+    expect(runCli('validate.ts', [join(dir, 'sub', 'absolute.json')]).stderr).toContain(`did you mean "extends": ${JSON.stringify(join(dir, 'tiny.json'))}?\n`);
+    // Two letters swapped are one slip: the config named on the command line, and a flag.
+    expect(runCli('validate.ts', ['configs/basleine.json']).stderr).toContain('  (file): configs/basleine.json: no such file; did you mean configs/baseline.json?\n');
     // Nothing close: no guess.
     expect(runCli('validate.ts', [join(dir, 'zzzzzzzz.json')]).stderr).toMatch(/zzzzzzzz\.json: no such file\n/);
   });
