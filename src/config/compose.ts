@@ -112,6 +112,18 @@ export function mergeScenario(parent: unknown, child: unknown, composition: Comp
     if (path === '' && !('events' in child) && Array.isArray(parent.events)) composition.events.inherits = parent.events.length;
     return merged;
   }
+  // An entry without an id in a list merged by id would have the child's list replace the parent's
+  // whole (dozens of problems, blamed on the parent): say what is wrong with it, merge the others.
+  if (isIdList(parent) && parent.length > 0 && Array.isArray(child) && child.length > 0 && child.every(isObject) && !isIdList(child)) {
+    const entries = child as readonly Record<string, unknown>[];
+    const ids = parent.map((entry) => entry.id as string).join(', ');
+    entries.forEach((entry, i) => {
+      if (typeof entry.id === 'string') return;
+      const found = entry.id === undefined ? 'this one has none' : `found ${JSON.stringify(entry.id)?.slice(0, 80)}`;
+      composition.problems.push({ path: `${path}[${i}].id`, message: `an entry of ${path} names by its id, a string, the parent's entry it changes (${ids}) or a new one; ${found}` });
+    });
+    return mergeScenario(parent, entries.filter((entry) => typeof entry.id === 'string'), composition, path);
+  }
   if (isIdList(parent) && isIdList(child)) {
     checkUnique(child, (e) => e.id as string, 'id', path, composition.problems);
     const origins: EntryOrigin[] = [];

@@ -47,6 +47,14 @@ describe('config messages', () => {
         enterprises: { policies: { switching: { type: 'roi-payback', params: { reviewProbability: 1.5 } } } },
         events: [{ date: '2026-03', type: 'policy-change', agent: 'vendor/openai', slot: 'pricing', policy: { type: 'cost-plus-competitive', params: { markup: -5 } } }],
       }),
+      // An entry without a string id in a list merged by id: said, not the parent's whole list replaced.
+      entryWithoutId: file('entry-without-id.json', {
+        extends: BASELINE_PATH,
+        name: 'entry-without-id',
+        vendors: [{ id: 'openai', cashUsd: 1e9 }, { name: 'oops' }],
+        clouds: [{ id: 5 }],
+        enterprises: { segments: [{ share: 0.5 }] },
+      }),
       branchAndSchema: file('branch-and-schema.json', branch({ name: 'Bad Name', seed: 99, months: 'many' })),
       branchEventAndParam: file(
         'branch-event-and-param.json',
@@ -130,6 +138,15 @@ describe('config messages', () => {
     // An empty string is shown as found too.
     expect(report).toContain('  name: an id of lower-case letters, digits and dashes; found ""\n');
     expect(report).not.toMatch(/Too small|Too big|expected number to be/);
+  });
+
+  it('says an entry of a list merged by id lacks its id, rather than replace the parent’s whole list and blame the parent', () => {
+    const report = reports.entryWithoutId!;
+    expect(report).toMatch(/entry-without-id\.json is not a valid scenario \(3 problems\):\n/);
+    expect(report).toContain('  vendors[1].id: an entry of vendors names by its id, a string, the parent\'s entry it changes (openai, anthropic, google, xai, mistral, meta, deepseek) or a new one; this one has none\n');
+    expect(report).toContain('  clouds[0].id: an entry of clouds names by its id, a string, the parent\'s entry it changes (azure, aws, gcp, oracle) or a new one; found 5\n');
+    expect(report).toContain('  enterprises.segments[0].id: an entry of enterprises.segments names by its id');
+    expect(report).not.toContain('baseline.json,');
   });
 
   it('reports a branch’s rules together with its schema problems', () => {
