@@ -47,3 +47,17 @@ export function issueInWords(issue: z.core.$ZodIssue): string {
   const options = /^Invalid option: expected one of (.*)$/.exec(message)?.[1];
   return options === undefined ? message : `one of ${options.split('|').join(', ')}`;
 }
+
+/**
+ * The issues with, of several bounds on one side of one value, only the tightest: an integer's own
+ * safe-integer limit says nothing beside the field's ("seed: at most 4294967295" alone, not also
+ * "at most 9007199254740991").
+ */
+export function tightestBounds<I extends z.core.$ZodIssue>(issues: readonly I[]): I[] {
+  const key = (issue: I) => `${issue.code}\u0000${issue.path.map(String).join('\u0000')}`;
+  const limit = (issue: I) => (issue.code === 'too_big' ? Number(issue.maximum) : issue.code === 'too_small' ? -Number(issue.minimum) : 0);
+  return issues.filter((issue) => {
+    if (issue.code !== 'too_big' && issue.code !== 'too_small') return true;
+    return !issues.some((other) => other !== issue && key(other) === key(issue) && limit(other) < limit(issue));
+  });
+}

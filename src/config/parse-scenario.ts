@@ -6,7 +6,7 @@ import { ownEventProblems } from './compose.js';
 import { checkPopulations } from './population-rules.js';
 import { checkReferences, type ConfigProblem } from './references.js';
 import { scenarioSchema, type ScenarioShape } from './scenario-schema.js';
-import { issueInWords, typeInWords } from './issue-words.js';
+import { issueInWords, tightestBounds, typeInWords } from './issue-words.js';
 import { unknownNames } from './suggest.js';
 import { checkUncertain } from './uncertain-rules.js';
 
@@ -76,7 +76,7 @@ export function parseScenario(json: unknown, parent?: Scenario, context: ParseCo
   // Invalid fields are taken from the parent, branched from or extended, whole or what of it parses: what the file would be with them.
   const fallback = branchParent ?? partialParent?.shape ?? extended ?? context.extendedPartial?.shape;
   const salvaged = result.success ? { shape: result.data, substituted: new Set<string>() } : salvage(input, fallback);
-  const problems = [...(result.success ? [] : result.error.issues.map((issue) => toProblem(issue, input))), ...checkReferences(input)];
+  const problems = [...(result.success ? [] : tightestBounds(result.error.issues).map((issue) => toProblem(issue, input))), ...checkReferences(input)];
   // The rules that need a whole scenario check one; the branch rules check what both sides state.
   const whole = salvaged !== undefined && isWhole(salvaged.shape) ? salvaged.shape : undefined;
   if (whole !== undefined && !['start', 'vendors', 'consumers'].some((key) => salvaged!.substituted.has(key))) problems.push(...checkPopulations(whole));

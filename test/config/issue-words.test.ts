@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { issueInWords } from '../../src/config/issue-words.js';
+import { issueInWords, tightestBounds } from '../../src/config/issue-words.js';
 
 /** zod's default messages said in words, its "Too small: expected number to be >=1" never shown. */
 describe('issueInWords', () => {
@@ -30,5 +30,12 @@ describe('issueInWords', () => {
 
   it('keeps a schema’s own message', () => {
     expect(said(z.number().min(1, 'a vendor at least'), 0)).toEqual(['a vendor at least']);
+  });
+
+  it('keeps only the tightest bound on each side of a value', () => {
+    const parsed = z.object({ seed: z.int().max(2 ** 32 - 1) }).safeParse({ seed: 1e20 });
+    if (parsed.success) throw new Error('expected a failure');
+    expect(parsed.error.issues.length).toBe(2);
+    expect(tightestBounds(parsed.error.issues).map(issueInWords)).toEqual(['at most 4294967295']);
   });
 });
