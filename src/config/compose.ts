@@ -260,7 +260,10 @@ function mergeListings(parent: readonly Json[], child: readonly Json[], composit
     const pair = pairOf(listing);
     if ((pair !== undefined && parentPairs.includes(pair)) || mistaken.has(listing)) return;
     if (isRemoval(listing)) {
-      composition.problems.push({ path: `marketplace[${i}]`, message: `no listing of ${pair ?? 'this pair'} in the parent to remove` });
+      const pairs = parentPairs.filter((p): p is string => p !== undefined);
+      const guess = pair === undefined ? undefined : closestName(pair, pairs);
+      const list = listBeside(guess, pairs) ? `; its listings: ${pairs.join(', ') || 'none'}` : `; it has ${pairs.length} listings`;
+      composition.problems.push({ path: `marketplace[${i}]`, message: `no listing of ${pair ?? 'this pair'} in the parent to remove${guess ? ` (did you mean ${guess}?)` : ''}${list}` });
       return;
     }
     merged.push(listing);

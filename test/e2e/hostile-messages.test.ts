@@ -38,12 +38,14 @@ describe('config messages', () => {
         extends: BASELINE_PATH,
         name: 'event-typos',
         events: [{ id: 'openai-aws-38c', remove: true }, { id: 'grok-44', date: '2026-01' }],
+        marketplace: [{ cloud: 'azrue', vendor: 'openai', remove: true }],
       }),
       // Bounds said in words, in a field, a policy's param and a policy-change's param, never as zod's "Too small".
       bounds: file('bounds.json', {
         extends: BASELINE_PATH,
         name: '',
         months: 0,
+        seed: 1e20,
         enterprises: { policies: { switching: { type: 'roi-payback', params: { reviewProbability: 1.5 } } } },
         events: [{ date: '2026-03', type: 'policy-change', agent: 'vendor/openai', slot: 'pricing', policy: { type: 'cost-plus-competitive', params: { markup: -5 } } }],
       }),
@@ -125,6 +127,7 @@ describe('config messages', () => {
     const report = reports.eventTypos!;
     expect(report).toContain('  events[0].id: no event "openai-aws-38c" in the parent to remove (did you mean "openai-aws-38b"?); it has 65 events\n');
     expect(report).toContain('  events[1]: "grok-44" is not in the parent scenario, so it was added as a new entry and must be complete; did you mean "grok-4"?\n');
+    expect(report).toContain('  marketplace[0]: no listing of openai on azrue in the parent to remove (did you mean openai on azure?); its listings: openai on azure, ');
     expect(report).not.toContain('gemini-1-5-pro');
     // Without a guess the ids are what the user needs.
     expect(reports.everything!).toMatch(/no event "no-such-event" in the parent to remove; its event ids: gemini-1-5-pro, /);
@@ -133,6 +136,9 @@ describe('config messages', () => {
   it('says a number out of its range in words, with what was found, in a field, a param and a policy-change', () => {
     const report = reports.bounds!;
     expect(report).toContain('  months: at least 1; found 0\n');
+    // One bound a side: the field's, not also an integer's own safe limit.
+    expect(report).toContain('  seed: at most 4294967295; found 100000000000000000000\n');
+    expect(report).not.toContain('9007199254740991');
     expect(report).toContain('  enterprises.policies.switching.params.reviewProbability: at most 1; found 1.5\n');
     expect(report).toMatch(/ {2}events\[0\]\.policy\.params\.markup: (at least|above) \S+; found -5\n/);
     // An empty string is shown as found too.
