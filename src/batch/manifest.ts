@@ -8,6 +8,7 @@ import { canonicalJson } from './canonical-json.js';
 import { MAX_RUNS } from './job-limits.js';
 import { jobHash, normaliseJob, planJob } from './job.js';
 import { deriveSeeds } from './seeds.js';
+import { issueInWords } from '../config/issue-words.js';
 
 /**
  * manifest.json, in every output folder: what ran (the job, with its resolved scenarios and seeds),
@@ -133,7 +134,7 @@ const manifestShape = z
 export type ManifestResult = { success: true; job: Job; kind: JobKind; command: string } | { success: false; problems: string[] };
 
 function issuesOf(error: z.ZodError, prefix = ''): string[] {
-  return error.issues.map((issue) => `${[prefix, ...issue.path.map(String)].filter((p) => p !== '').join('.') || '(top level)'}: ${issue.message}`);
+  return error.issues.map((issue) => `${[prefix, ...issue.path.map(String)].filter((p) => p !== '').join('.') || '(top level)'}: ${issueInWords(issue)}`);
 }
 
 /**

@@ -10,6 +10,7 @@ import type { JobCollector, TaskResult } from './collect.js';
 import { jobHash } from './job.js';
 import { parseRecordedJob, type Environment } from './manifest.js';
 import type { Shard } from './shard.js';
+import { issueInWords } from '../config/issue-words.js';
 
 /**
  * A shard's partial result: partial.json describes the slice and the layout of partial.bin, which
@@ -192,7 +193,7 @@ export function decodePartialMeta(json: string, kinds: JobKinds): DecodedMeta {
   const shape = metaShape.safeParse(raw);
   if (!shape.success) {
     const issue = shape.error.issues[0];
-    return { success: false, message: `${PARTIAL_JSON} is not a partial result of llm-market-sim (${issue?.path.join('.') || 'top level'}: ${issue?.message})` };
+    return { success: false, message: `${PARTIAL_JSON} is not a partial result of llm-market-sim (${issue?.path.join('.') || 'top level'}: ${issue === undefined ? '' : issueInWords(issue)})` };
   }
   const meta = shape.data as unknown as PartialMeta;
   if (digestOfMeta(raw as unknown as PartialMeta) !== meta.digest) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Environment } from '../batch/manifest.js';
 import { calibrationHash, ownFields, readCalibrationRecord, type CalibrationRecord } from './calibration-record.js';
 import { FIT_CHECK_SEEDS } from './calibration-rounds.js';
+import { issueInWords } from '../config/issue-words.js';
 
 /**
  * A calibration's manifest.json: what ran (the record: the resolved scenario, the targets and the
@@ -48,7 +49,7 @@ export type CalibrationManifestResult = { success: true; record: CalibrationReco
 /** The calibration a manifest records, checked as its config and targets file were, and against its calibrationHash. */
 export function parseCalibrationManifest(json: unknown): CalibrationManifestResult {
   const shape = manifestShape.safeParse(json);
-  if (!shape.success) return { success: false, problems: shape.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(top level)'}: ${issue.message}`) };
+  if (!shape.success) return { success: false, problems: shape.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(top level)'}: ${issueInWords(issue)}`) };
   const read = readCalibrationRecord(shape.data.calibration, 'calibration');
   if (!read.success) return read;
   const found = calibrationHash(read.record);

@@ -9,6 +9,7 @@ import { DEFAULT_APMC } from './apmc.js';
 import { checkTargetsAgainst } from './check-targets.js';
 import { parseTargetFile } from './load-targets-file.js';
 import { targetWindow, type FreeParameter, type Target } from './target-file.js';
+import { issueInWords } from '../config/issue-words.js';
 
 /**
  * What decides a calibration's files, as its manifest, its shards and the state a merge writes
@@ -83,7 +84,7 @@ export type RecordResult = { success: true; record: CalibrationRecord } | { succ
  */
 export function readCalibrationRecord(raw: unknown, where: string): RecordResult {
   const shape = recordShape.safeParse(raw);
-  if (!shape.success) return { success: false, problems: shape.error.issues.map((issue) => `${[where, ...issue.path.map(String)].join('.')}: ${issue.message}`) };
+  if (!shape.success) return { success: false, problems: shape.error.issues.map((issue) => `${[where, ...issue.path.map(String)].join('.')}: ${issueInWords(issue)}`) };
   const scenario = parseScenario(shape.data.scenario);
   if (!scenario.success) return { success: false, problems: scenario.problems.map((p) => `${where}.scenario.${p.path}: ${p.message}`) };
   const file = parseTargetFile({ targets: shape.data.targets, free: shape.data.free });

@@ -6,6 +6,7 @@ import type { Shard } from '../batch/shard.js';
 import { MAX_JSON_DEPTH } from '../config/limits.js';
 import { readJsonFile, type JsonFileLimits } from '../io/read-json-file.js';
 import { calibrationHash, ownFields, readCalibrationRecord, type CalibrationRecord } from './calibration-record.js';
+import { issueInWords } from '../config/issue-words.js';
 
 /**
  * The files a calibration spread over machines passes between them, one generation at a time:
@@ -149,7 +150,7 @@ function readSealed<S extends z.ZodType<{ calibrationHash: string; calibration: 
   const parsed = shape.safeParse(read.json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { success: false, message: `${path} is not ${what} of llm-market-sim (${issue?.path.join('.') || 'top level'}: ${issue?.message})` };
+    return { success: false, message: `${path} is not ${what} of llm-market-sim (${issue?.path.join('.') || 'top level'}: ${issue === undefined ? '' : issueInWords(issue)})` };
   }
   const data = parsed.data;
   if (digestOf(read.json as Record<string, unknown>) !== data.digest) {

@@ -8,6 +8,7 @@ import { unknownNames } from '../config/suggest.js';
 import { readJsonFile, type JsonFileLimits } from '../io/read-json-file.js';
 import { kilobytes, shippedFileBytes } from '../io/shipped-file.js';
 import { problemsOfParsedEntries, targetFileSchema, type TargetFile } from './target-file.js';
+import { issueInWords, typeInWords } from '../config/issue-words.js';
 
 const SHIPPED_TARGETS = 'configs/targets/2023-2025.json';
 
@@ -75,9 +76,10 @@ function toProblem(issue: z.core.$ZodIssue, json: unknown): ConfigProblem {
     return { path, message: unknownNames('field', issue.keys, FIELDS[list] ?? []) };
   }
   const at = valueAtPath(json, issue.path);
-  if (!at.present && issue.code === 'invalid_type') return { path, message: `missing: expected ${issue.expected}` };
+  if (!at.present && issue.code === 'invalid_type') return { path, message: `missing: expected ${typeInWords(issue.expected)}` };
   const shown = at.present && (at.value === null || typeof at.value !== 'object') ? JSON.stringify(at.value)?.slice(0, 80) : undefined;
-  return { path, message: shown === undefined || issue.code === 'custom' ? issue.message : `${issue.message}; found ${shown}` };
+  const message = issueInWords(issue);
+  return { path, message: shown === undefined || issue.code === 'custom' ? message : `${message}; found ${shown}` };
 }
 
 

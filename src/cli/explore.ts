@@ -5,7 +5,7 @@ import { printable, printableLine, printablePath } from '../io/json-text.js';
 import { EXPLORE_USAGE, parseExploreArgs } from '../explorer/server/explore-args.js';
 import { PortTaken, startExplorer } from '../explorer/server/explorer-server.js';
 import { isEveryInterface } from '../explorer/server/served-addresses.js';
-import { usageAfter } from '../jobs/job-options.js';
+import { explainArgs } from '../jobs/usage-after.js';
 
 /** `npm run explore -- [configs/x.json] [--port N] [--host ADDRESS]`: the explorer's server, until Ctrl-C. */
 
@@ -15,7 +15,8 @@ const EXIT_INVALID = 2;
 async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseExploreArgs(argv);
   if (!parsed.success) {
-    process.stderr.write(`error: ${oneLine(parsed.message)}\n${usageAfter(parsed.message, EXPLORE_USAGE)}`);
+    const { message, after } = explainArgs(parsed.message, EXPLORE_USAGE);
+    process.stderr.write(`error: ${oneLine(message)}\n${after}`);
     return EXIT_INVALID;
   }
   const { config, port, host, help } = parsed.args;

@@ -11,7 +11,7 @@ import { JOB_KINDS } from '../jobs/registry.js';
 import { formatProblemLines, formatProblems, oneLine } from '../config/format-problems.js';
 import { printablePath } from '../io/json-text.js';
 import { isJsonSchema } from '../config/json-schema-document.js';
-import { usageAfter } from '../jobs/job-options.js';
+import { explainArgs } from '../jobs/usage-after.js';
 import { parseValidateArgs, VALIDATE_USAGE } from './validate-args.js';
 
 const EXIT_INVALID = 2;
@@ -72,7 +72,8 @@ function describeEvents(link: FileEvents): string {
 function main(argv: readonly string[]): number {
   const parsed = parseValidateArgs(argv);
   if (!parsed.success) {
-    process.stderr.write(`error: ${oneLine(parsed.message)}\n${usageAfter(parsed.message, VALIDATE_USAGE)}`);
+    const { message, after } = explainArgs(parsed.message, VALIDATE_USAGE);
+    process.stderr.write(`error: ${oneLine(message)}\n${after}`);
     return EXIT_INVALID;
   }
   const { files, quiet, help } = parsed.args;

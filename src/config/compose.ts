@@ -15,7 +15,7 @@
  */
 
 import type { ConfigProblem } from './references.js';
-import { closestName } from './suggest.js';
+import { closestName, listBeside } from './suggest.js';
 import { quote } from './quote.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -112,6 +112,18 @@ export function mergeScenario(parent: unknown, child: unknown, composition: Comp
     if (path === '' && !('events' in child) && Array.isArray(parent.events)) composition.events.inherits = parent.events.length;
     return merged;
   }
+  // An entry without an id in a list merged by id would have the child's list replace the parent's
+  // whole (dozens of problems, blamed on the parent): say what is wrong with it, merge the others.
+  if (isIdList(parent) && parent.length > 0 && Array.isArray(child) && child.length > 0 && child.every(isObject) && !isIdList(child)) {
+    const entries = child as readonly Record<string, unknown>[];
+    const ids = parent.map((entry) => entry.id as string).join(', ');
+    entries.forEach((entry, i) => {
+      if (typeof entry.id === 'string') return;
+      const found = entry.id === undefined ? 'this one has none' : `found ${JSON.stringify(entry.id)?.slice(0, 80)}`;
+      composition.problems.push({ path: `${path}[${i}].id`, message: `an entry of ${path} names by its id, a string, the parent's entry it changes (${ids}) or a new one; ${found}` });
+    });
+    return mergeScenario(parent, entries.filter((entry) => typeof entry.id === 'string'), composition, path);
+  }
   if (isIdList(parent) && isIdList(child)) {
     checkUnique(child, (e) => e.id as string, 'id', path, composition.problems);
     const origins: EntryOrigin[] = [];
@@ -189,7 +201,8 @@ function mergeEvents(parent: readonly Json[], child: readonly Json[], compositio
       if (id === undefined) problems.push({ path: `events[${i}]`, message: 'a removal names the parent’s event by its id: { "id": "...", "remove": true }' });
       else if (!parentIds.includes(id)) {
         const guess = closestName(id, parentIds);
-        problems.push({ path: `events[${i}].id`, message: `no event ${quote(id)} in the parent to remove${guess ? ` (did you mean "${guess}"?)` : ''}; its event ids: ${parentIds.join(', ') || 'none'}` });
+        const list = listBeside(guess, parentIds) ? `; its event ids: ${parentIds.join(', ') || 'none'}` : `; it has ${parentIds.length} events`;
+        problems.push({ path: `events[${i}].id`, message: `no event ${quote(id)} in the parent to remove${guess ? ` (did you mean "${guess}"?)` : ''}${list}` });
       }
       else if (extra.length > 0) problems.push({ path: `events[${i}]`, message: `a removal holds only id and remove; found also ${extra.join(', ')}` });
       else {
@@ -217,6 +230,11 @@ function mergeEvents(parent: readonly Json[], child: readonly Json[], compositio
     origins.push(replacement === undefined ? { parent: p } : { child: replacement.index });
   });
   events.adds += added.length;
+  // A new event whose id is a typo of the parent's was most likely meant to replace that one.
+  added.forEach(({ event }, k) => {
+    const id = idOf(event);
+    if (id !== undefined && closestName(id, parentIds) !== undefined) composition.appended.push({ path: `events[${merged.length + k}]`, id, parentIds });
+  });
   composition.origins.set('events', [...origins, ...added.map(({ index }) => ({ child: index }))]);
   return [...merged, ...added.map(({ event }) => event)];
 }
@@ -242,7 +260,10 @@ function mergeListings(parent: readonly Json[], child: readonly Json[], composit
     const pair = pairOf(listing);
     if ((pair !== undefined && parentPairs.includes(pair)) || mistaken.has(listing)) return;
     if (isRemoval(listing)) {
-      composition.problems.push({ path: `marketplace[${i}]`, message: `no listing of ${pair ?? 'this pair'} in the parent to remove` });
+      const pairs = parentPairs.filter((p): p is string => p !== undefined);
+      const guess = pair === undefined ? undefined : closestName(pair, pairs);
+      const list = listBeside(guess, pairs) ? `; its listings: ${pairs.join(', ') || 'none'}` : `; it has ${pairs.length} listings`;
+      composition.problems.push({ path: `marketplace[${i}]`, message: `no listing of ${pair ?? 'this pair'} in the parent to remove${guess ? ` (did you mean ${guess}?)` : ''}${list}` });
       return;
     }
     merged.push(listing);

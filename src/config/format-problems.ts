@@ -13,7 +13,7 @@ export function countProblems(count: number): string {
  * A file's problems as the command line shows them, one a line, each with its JSON path, at most
  * MAX_SHOWN_PROBLEMS of them and the count of the others:
  *   configs/bad.json is not a valid scenario (2 problems):
- *     months: Too small: expected number to be >=1; found -3
+ *     months: at least 1; found -3
  *     vendors[0].computeClouds[0]: unknown cloud "azrue"; known clouds: azure, aws, gcp, oracle
  * Each path is in the file the user wrote; one in another file of its extends chain is prefixed
  * "in <that file>, ".

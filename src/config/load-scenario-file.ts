@@ -10,7 +10,7 @@ import { LIMIT_REASONS, MAX_CONFIG_FILE_BYTES, MAX_EXTENDS_CHAIN, MAX_JSON_DEPTH
 import type { ConfigProblem } from './references.js';
 import { isOwnFileProblem } from './branch-rules.js';
 import { checkFieldsAlone, formatPath, NO_PARENT, parseScenario, splitUnknownFields, type PartialScenario, type Scenario } from './parse-scenario.js';
-import { closestName, editDistance } from './suggest.js';
+import { closestName, editDistance, listBeside } from './suggest.js';
 import { notAScenario, otherFile } from './other-file.js';
 import { quote } from './quote.js';
 
@@ -250,14 +250,15 @@ function relocate(node: Composed, problem: ConfigProblem): LocatedProblem {
  */
 function explainAppended(appended: readonly AppendedEntry[], problems: readonly ConfigProblem[]): ConfigProblem[] {
   return appended
-    .filter((entry) => problems.some((p) => p.path === entry.path || p.path.startsWith(`${entry.path}.`) || p.path.startsWith(`${entry.path}[`)))
+    // A new event is told apart from a typo by a field it lacks; a rule it breaks is no sign of either.
+    .filter((entry) => problems.some((p) => (p.path === entry.path && !entry.path.startsWith('events[')) || p.path.startsWith(`${entry.path}.`) || p.path.startsWith(`${entry.path}[`)))
     .map((entry) => {
       const guess = closestName(entry.id.toLowerCase(), entry.parentIds) ?? closestName(entry.id, entry.parentIds);
       const invalid = idSchema.safeParse(entry.id).success ? '' : ' is not a valid id (an id is lower-case letters, digits and dashes, starting with a letter), and it';
       return {
         path: entry.path,
         message:
-          `${quote(entry.id)}${invalid} is not in the parent scenario (${entry.parentIds.join(', ')}), so it was added as a new entry ` +
+          `${quote(entry.id)}${invalid} is not in the parent scenario${listBeside(guess, entry.parentIds) ? ` (${entry.parentIds.join(', ')})` : ''}, so it was added as a new entry ` +
           `and must be complete${guess ? `; did you mean "${guess}"?` : ''}`,
       };
     });
@@ -285,7 +286,11 @@ function mistypedFile(path: string): string | undefined {
   return best?.name;
 }
 
-function readComposed(path: string, chain: readonly string[], draft?: Draft): RawResult {
+/**
+ * `written` is the parent's path as its child's extends gives it, so that a guess at a mistyped
+ * one is the value to write there (relative to the child), not where it resolves to.
+ */
+function readComposed(path: string, chain: readonly string[], draft?: Draft, written?: string): RawResult {
   const shown = display(path);
   if (chain.includes(path)) {
     const cycle = [...chain, path].map((file) => printablePath(display(file))).join(' → ');
@@ -300,7 +305,13 @@ function readComposed(path: string, chain: readonly string[], draft?: Draft): Ra
     const missing = /^no such file or folder \(ENOENT\)$/.test(read.reason);
     // A mistyped name (configs/basline.json) gets the file of its folder it was probably meant to be.
     const guess = missing ? mistypedFile(path) : undefined;
-    const reason = missing ? `no such file${guess === undefined ? '' : `; did you mean ${printablePath(join(dirname(shown), guess))}?`}` : read.reason;
+    const meant =
+      guess === undefined
+        ? ''
+        : written === undefined
+          ? `; did you mean ${printablePath(join(dirname(shown), guess))}?`
+          : `; did you mean "extends": ${printablePath(JSON.stringify(`${written.slice(0, written.length - basename(written).length)}${guess}`))}?`;
+    const reason = missing ? `no such file${meant}` : read.reason;
     const child = chain.at(-1);
     if (child === undefined) return refused(shown, [{ path: '(file)', message: `${printablePath(shown)}: ${reason}` }]);
     // A missing or unreadable parent is the child's mistake: report it in the file that names it.
@@ -335,7 +346,7 @@ function readComposed(path: string, chain: readonly string[], draft?: Draft): Ra
   if (typeof parentName !== 'string') {
     return { ...refused(shown, [{ path: 'extends', message: 'must be the path of a parent scenario file' }]), below: [{ file: shown, json }] };
   }
-  const parent = readComposed(resolve(dirname(path), parentName), [...chain, path]);
+  const parent = readComposed(resolve(dirname(path), parentName), [...chain, path], undefined, parentName);
   if (!parent.success) return { ...parent, below: [...(parent.below ?? []), { file: shown, json }] };
   const composition = emptyComposition();
   const merged = mergeScenario(parent.json, json, composition);

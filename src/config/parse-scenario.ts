@@ -6,6 +6,7 @@ import { ownEventProblems } from './compose.js';
 import { checkPopulations } from './population-rules.js';
 import { checkReferences, type ConfigProblem } from './references.js';
 import { scenarioSchema, type ScenarioShape } from './scenario-schema.js';
+import { issueInWords, tightestBounds, typeInWords } from './issue-words.js';
 import { unknownNames } from './suggest.js';
 import { checkUncertain } from './uncertain-rules.js';
 
@@ -75,7 +76,7 @@ export function parseScenario(json: unknown, parent?: Scenario, context: ParseCo
   // Invalid fields are taken from the parent, branched from or extended, whole or what of it parses: what the file would be with them.
   const fallback = branchParent ?? partialParent?.shape ?? extended ?? context.extendedPartial?.shape;
   const salvaged = result.success ? { shape: result.data, substituted: new Set<string>() } : salvage(input, fallback);
-  const problems = [...(result.success ? [] : result.error.issues.map((issue) => toProblem(issue, input))), ...checkReferences(input)];
+  const problems = [...(result.success ? [] : tightestBounds(result.error.issues).map((issue) => toProblem(issue, input))), ...checkReferences(input)];
   // The rules that need a whole scenario check one; the branch rules check what both sides state.
   const whole = salvaged !== undefined && isWhole(salvaged.shape) ? salvaged.shape : undefined;
   if (whole !== undefined && !['start', 'vendors', 'consumers'].some((key) => salvaged!.substituted.has(key))) problems.push(...checkPopulations(whole));
@@ -210,16 +211,6 @@ export function splitUnknownFields<P extends ConfigProblem>(problem: ConfigProbl
 }
 
 /** What zod's type names are in a config's words. */
-const TYPE_WORDS: Readonly<Record<string, string>> = { number: 'a number', string: 'a string in double quotes', boolean: 'true or false', array: 'a list', object: 'an object', int: 'a whole number' };
-
-/** zod's "Invalid input: expected number, received string" in words, "expected a number", and its "Invalid option: expected one of "a"|"b"" as "one of "a", "b"" (the value found is added after). */
-function inWords(message: string): string {
-  const type = /^Invalid input: expected (\w+), received \w+$/.exec(message)?.[1];
-  if (type !== undefined) return `expected ${TYPE_WORDS[type] ?? type}`;
-  const options = /^Invalid option: expected one of (.*)$/.exec(message)?.[1];
-  return options === undefined ? message : `one of ${options.split('|').join(', ')}`;
-}
-
 function toProblem(issue: z.core.$ZodIssue, input: unknown): ConfigProblem {
   const path = formatPath(issue.path);
   if (issue.code === 'unrecognized_keys') {
@@ -232,9 +223,9 @@ function toProblem(issue: z.core.$ZodIssue, input: unknown): ConfigProblem {
   if (!at.present && issue.code === 'invalid_type') {
     // A field that says what it wants (its own error) says it; zod's default names the type.
     const own = !issue.message.startsWith('Invalid input');
-    return { path, message: own ? `missing: ${issue.message}` : `missing: expected ${issue.expected}` };
+    return { path, message: own ? `missing: ${issue.message}` : `missing: expected ${typeInWords(issue.expected)}` };
   }
-  const message = inWords(issue.message);
+  const message = issueInWords(issue);
   const choices = /^Invalid discriminator value\. Expected (.*)$/.exec(issue.message)?.[1];
   if (choices !== undefined) {
     const one = `one of ${choices.split(' | ').map((choice) => `"${choice.replace(/^'|'$/g, '')}"`).join(', ')}`;
@@ -245,7 +236,8 @@ function toProblem(issue: z.core.$ZodIssue, input: unknown): ConfigProblem {
   const kind = message !== issue.message && at.present && at.value !== null && typeof at.value === 'object' ? (Array.isArray(at.value) ? 'a list' : 'an object') : undefined;
   const shown = kind ?? (at.present && (at.value === null || typeof at.value !== 'object') ? JSON.stringify(at.value)?.slice(0, 80) : undefined);
   // Limit messages already start with the value they refuse.
-  const suffix = shown === undefined || message.startsWith(String(at.value)) ? '' : `; found ${shown}`;
+  // (a list or an object is never so: String() of one may throw, [{ "toString": null }]).
+  const suffix = shown === undefined || (typeof at.value !== 'object' && message.startsWith(`${String(at.value)} `)) ? '' : `; found ${shown}`;
   return { path, message: `${message}${suffix}` };
 }
 

@@ -4,6 +4,7 @@ import { findPolicy, parsePolicyParams, policyTypes, type PolicySpec } from '../
 import type { PolicyRole } from '../policies/policy-roles.js';
 import { closestName, unknownNames } from './suggest.js';
 import { quote } from './quote.js';
+import { issueInWords } from './issue-words.js';
 
 /**
  * Marks a policy slot in the JSON Schema, so that json-schema.ts can replace the generic
@@ -41,7 +42,7 @@ export function policySpec(role: PolicyRole) {
           const message =
             issue.code === 'unrecognized_keys'
               ? `${unknownNames('param', issue.keys, paramNames(definition))} (of ${spec.type})`
-              : issue.message;
+              : issueInWords(issue);
           ctx.addIssue({ code: 'custom', path: ['params', ...issue.path.map(String)], message });
         }
         return z.NEVER;

@@ -4,6 +4,7 @@ import { POLICY_SLOTS, slotRole } from '../policies/policy-slots.js';
 import { id, share, yearMonth } from './field-types.js';
 import { MAX_MONTHS } from './limits.js';
 import { quote } from './quote.js';
+import { issueInWords } from './issue-words.js';
 
 /**
  * Dated events: what happened (or what a scenario supposes will happen) at a month, each turned by
@@ -348,7 +349,7 @@ const policyChange = z
     const params = parsePolicyParams(definition, change.policy.params);
     if (!params.success) {
       for (const issue of params.error.issues) {
-        ctx.addIssue({ code: 'custom', path: ['policy', 'params', ...issue.path.map(String)], message: issue.message });
+        ctx.addIssue({ code: 'custom', path: ['policy', 'params', ...issue.path.map(String)], message: issueInWords(issue) });
       }
       return z.NEVER;
     }

@@ -1,6 +1,7 @@
 import type { Scenario } from '../config/parse-scenario.js';
 import type { Job } from './job-kind.js';
-import { usageAfter, type JobOptions } from './job-options.js';
+import type { JobOptions } from './job-options.js';
+import { explainArgs } from './usage-after.js';
 import { printable, printablePath } from '../io/json-text.js';
 
 /**
@@ -14,7 +15,8 @@ export const EXIT_BAD_INPUT = 2;
 /** Prints a bad-input error with the usage; returns the exit code. */
 export function badInput(message: string, usage?: string): number {
   // A message may quote what the user typed (a path, an option): nothing in it may act on the terminal.
-  process.stderr.write(`error: ${printable(message)}\n${usage === undefined ? '' : usageAfter(message, usage)}`);
+  const { message: said, after } = usage === undefined ? { message, after: '' } : explainArgs(message, usage);
+  process.stderr.write(`error: ${printable(said)}\n${after}`);
   return EXIT_BAD_INPUT;
 }
 

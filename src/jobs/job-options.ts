@@ -4,6 +4,7 @@ import { MAX_RUNS } from '../batch/job-limits.js';
 import { parseShard, type Shard } from '../batch/shard.js';
 import { LIMIT_REASONS, MAX_MONTHS } from '../config/limits.js';
 import { closestName } from '../config/suggest.js';
+import { ownersOf } from './option-owners.js';
 
 /**
  * Options every command that runs simulations shares: where outputs go, seeds, months, runs per
@@ -96,6 +97,9 @@ export const UNKNOWN_OPTION = 'unknown option ';
 
 /** "unknown option --run (did you mean --runs?)", or the options there are when none is close. */
 function unknownOption(flag: string, options: OptionsConfig): string {
+  // An option of other commands, unless it is this one's written with one dash (-param for --param).
+  const elsewhere = Object.hasOwn(options, flag.replace(/^-+/, '')) ? undefined : ownersOf(flag);
+  if (elsewhere !== undefined) return `${UNKNOWN_OPTION}${flag}: ${flag.startsWith('--') ? 'it' : `-${flag}`} is ${elsewhere}`;
   const names = Object.keys(options).map((name) => `--${name}`);
   const typed = flag.replace(/^-+/, '--');
   // A name cut short (--work for --workers) is what was meant when only one option starts so.
@@ -104,16 +108,6 @@ function unknownOption(flag: string, options: OptionsConfig): string {
   if (guess !== undefined) return `${UNKNOWN_OPTION}${flag} (did you mean ${guess}?)`;
   const listed = Object.entries(options).map(([name, option]) => `--${name}${option.short ? ` (-${option.short})` : ''}`);
   return `${UNKNOWN_OPTION}${flag}; options: ${listed.join(', ')}`;
-}
-
-/**
- * What follows a bad-input message: the usage, or for a mistyped option (whose message already
- * says what was meant) one line pointing at --help, so the suggestion is not lost above a page.
- */
-export function usageAfter(message: string, usage: string): string {
-  if (!message.startsWith(UNKNOWN_OPTION)) return `\n${usage}`;
-  const command = /^Usage: (npm run [\w-]+)/.exec(usage)?.[1];
-  return command === undefined ? `\n${usage}` : `  ${command} -- --help lists the options\n`;
 }
 
 /**
@@ -143,6 +137,8 @@ function describeParseError(error: Error, options: OptionsConfig): string {
   if (unknown) return unknownOption(unknown[1]!, options);
   const ambiguous = /^Option '(-[\w-]+|--[\w-]+)(?: <value>)?' argument is ambiguous/.exec(error.message);
   if (ambiguous) return `${ambiguous[1]} needs a value, and the argument after it starts with a dash; if that is the value, write ${ambiguous[1]}=<value>`;
+  const valued = /^Option '(?:-\w, )?(--[\w-]+)' does not take an argument/.exec(error.message);
+  if (valued) return `${valued[1]} takes no value: write ${valued[1]} alone`;
   const missing = /^Option '(-[\w-]+|--[\w-]+)(?: <value>)?' argument missing/.exec(error.message);
   if (missing) return `${missing[1]} needs a value`;
   return error.message.replace(/\. To specify .*$/s, '').replace(/\s*\n\s*/g, ' ');

@@ -137,7 +137,7 @@ describe('parseTargetFile', () => {
     expect(problemsOf(fileWith(target({ bnad: [0, 1] })))).toEqual([expect.stringMatching(/^targets\[0\]: unknown field "bnad" \(did you mean "band"\?\); valid fields: id, metric/)]);
     expect(problemsOf({ targets: [target()], fre: [] })).toEqual([expect.stringMatching(/^\(top level\): unknown field "fre" \(did you mean "free"\?\)/)]);
     expect(problemsOf(fileWith(target({ month: 'December' })))).toEqual(['targets[0].month: a month as YYYY-MM, e.g. 2024-01; found "December"']);
-    expect(problemsOf(fileWith(target({ source: undefined })))).toEqual(['targets[0].source: missing: expected string']);
+    expect(problemsOf(fileWith(target({ source: undefined })))).toEqual(['targets[0].source: missing: expected a string in double quotes']);
     expect(problemsOf({ targets: [] })).toEqual(['targets: at least one target']);
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, runCli, type CliRun } from '../support/run-cli.js';
@@ -48,6 +48,9 @@ describe('hostile config files', () => {
     const jsonSchemaUrl = 'https://json-schema.org/draft/2020-12/schema';
     cases.schemaUrlChild = file('schema-url-child.json', JSON.stringify({ $schema: jsonSchemaUrl, extends: 'tiny.json', months: -1 }));
     cases.schemaUrlTyped = file('schema-url-typed.json', JSON.stringify({ $schema: `${jsonSchemaUrl}#`, type: 'object', name: 'Not An Id' }));
+    // Objects that cannot be turned into text: String() of them throws.
+    cases.noToString = file('no-to-string.json', JSON.stringify([{ toString: null }]));
+    cases.noToStringValue = file('no-to-string-value.json', JSON.stringify({ extends: 'tiny.json', name: 'child', months: [{ toString: null, valueOf: null }] }));
     validate = runCli('validate.ts', Object.values(cases));
   });
 
@@ -62,6 +65,11 @@ describe('hostile config files', () => {
     expect(validate.stderr).toContain('  (file): /dev/zero: is a character device, not a regular file\n');
     expect(validate.stderr).toContain('  extends: parent scenario /dev/zero: is a character device, not a regular file\n');
     expect(validate.stderr).toMatch(/ {2}extends: parent scenario \S*fifo\.json: is a named pipe \(FIFO\), not a regular file\n/);
+  });
+
+  it('says what is wrong with a value that cannot be turned into text, [{ "toString": null }], rather than fail with exit 1', () => {
+    expect(validate.stderr).toMatch(/no-to-string\.json is not a valid scenario \(1 problem\):\n {2}\(top level\): expected an object; found a list\n/);
+    expect(validate.stderr).toMatch(/no-to-string-value\.json is not a valid scenario \(1 problem\):\n {2}months: expected a number; found a list\n/);
   });
 
   it('says a binary file is not a text file, echoing none of its bytes', () => {
@@ -119,8 +127,6 @@ describe('hostile command lines', () => {
     [['--seed', '3', '--seed', '7'], 'error: --seed is given twice ("3" and "7"): give it once\n'],
     [['--quiet', '--quiet'], 'error: --quiet is given twice: give it once\n'],
     [['--seed', '-1'], 'error: --seed must be a whole number from 0 to 4294967295, got "-1"\n'],
-    [['--out'], 'error: --out needs a value\n'],
-    [['--out', '-x'], 'error: --out needs a value, and the argument after it starts with a dash; if that is the value, write --out=<value>\n'],
   ])('simulate %j: exit 2, one line saying what is wrong, and the usage', (args, message) => {
     const run = runCli('simulate.ts', [baseline, ...args]);
     expect(run.status).toBe(2);
@@ -146,6 +152,38 @@ describe('hostile command lines', () => {
     expect(run.stderr).toBe(message);
   });
 
+  it.each([
+    ['simulate.ts', ['--out'], 'error: --out needs a value, as in --out DIR: output folder (default: output/<scenario name>/)\n'],
+    ['simulate.ts', ['--runs'], 'error: --runs needs a value, as in --runs N: seeds per scenario, 1 to 10000 (default 1)\n'],
+    [
+      'simulate.ts',
+      ['--out', '-x'],
+      'error: --out needs a value, as in --out DIR: output folder (default: output/<scenario name>/); the argument after it starts with a dash; if that is the value, write --out=<value>\n',
+    ],
+    ['sweep.ts', ['--param'], 'error: --param needs a value, as in --param P=A:B:N: sweep the number at path P over N evenly spaced values from A to B (at most 2)\n'],
+    ['calibrate.ts', ['--free'], 'error: --free needs a value, as in --free P=A:B[:log]: a free parameter and its range (log: searched evenly in its logarithm)\n'],
+    ['explore.ts', ['--port'], 'error: --port needs a value, as in --port N: the port to serve on\n'],
+    // An option that takes none, given one.
+    ['validate.ts', ['--quiet=yes'], 'error: --quiet takes no value: write --quiet alone\n'],
+  ])('%s %j: an option without its value says what kind it takes in one sentence, not the whole help', (script, args, message) => {
+    const run = runCli(script, [baseline, ...args]);
+    expect(run.status).toBe(2);
+    const command = script.replace(/\.ts$/, '');
+    expect(run.stderr).toBe(`${message}  npm run ${command} -- --help lists the options\n`);
+  });
+
+  it.each([
+    ['simulate.ts', ['--param', 'months=1:2:2'], '--param: it is an option of npm run sweep, sensitivity, sobol, morris and discover'],
+    ['simulate.ts', ['-param', 'months=1:2:2'], '-param: --param is an option of npm run sweep, sensitivity, sobol, morris and discover'],
+    ['simulate.ts', ['--at', '2026-01'], '--at: it is an option of npm run sweep, sensitivity, sobol and morris'],
+    ['sweep.ts', ['--targets', 'x.json'], '--targets: it is an option of npm run simulate, compare and calibrate'],
+    ['explore.ts', ['--prot', '3'], '--prot (did you mean --port?)'],
+  ])('%s %j: an option of another command says which commands take it', (script, args, said) => {
+    const run = runCli(script, [baseline, ...args]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`error: unknown option ${said}\n  npm run ${script.replace(/\.ts$/, '')} -- --help lists the options\n`);
+  });
+
   it('gives a mistyped command, config or parent a did-you-mean', () => {
     const launched = spawnSync(process.execPath, ['scripts/launch.mjs', 'simulat', 'configs/baseline.json'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
     expect(launched.status).toBe(2);
@@ -155,7 +193,15 @@ describe('hostile command lines', () => {
     expect(config.stderr).toContain('  (file): configs/basline.json: no such file; did you mean configs/baseline.json?\n');
     writeFileSync(join(dir, 'child-of-typo.json'), JSON.stringify({ extends: 'tinny.json', name: 'typo' }));
     const parent = runCli('validate.ts', [join(dir, 'child-of-typo.json')]);
-    expect(parent.stderr).toContain(`  extends: parent scenario ${join(dir, 'tinny.json')}: no such file; did you mean ${join(dir, 'tiny.json')}?\n`);
+    // The guess is the value to write in the file, as the file writes it (relative to itself), not where it resolves to.
+    expect(parent.stderr).toContain(`  extends: parent scenario ${join(dir, 'tinny.json')}: no such file; did you mean "extends": "tiny.json"?\n`);
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    writeFileSync(join(dir, 'sub', 'up.json'), JSON.stringify({ extends: '../tiyn.json', name: 'typo' }));
+    expect(runCli('validate.ts', [join(dir, 'sub', 'up.json')]).stderr).toContain(`  extends: parent scenario ${join(dir, 'tiyn.json')}: no such file; did you mean "extends": "../tiny.json"?\n`);
+    writeFileSync(join(dir, 'sub', 'absolute.json'), JSON.stringify({ extends: join(dir, 'tinyy.json'), name: 'typo' }));
+    expect(runCli('validate.ts', [join(dir, 'sub', 'absolute.json')]).stderr).toContain(`did you mean "extends": ${JSON.stringify(join(dir, 'tiny.json'))}?\n`);
+    // Two letters swapped are one slip: the config named on the command line, and a flag.
+    expect(runCli('validate.ts', ['configs/basleine.json']).stderr).toContain('  (file): configs/basleine.json: no such file; did you mean configs/baseline.json?\n');
     // Nothing close: no guess.
     expect(runCli('validate.ts', [join(dir, 'zzzzzzzz.json')]).stderr).toMatch(/zzzzzzzz\.json: no such file\n/);
   });

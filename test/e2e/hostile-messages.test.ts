@@ -33,6 +33,30 @@ describe('config messages', () => {
         events: [{ id: 'no-such-event', remove: true }, { id: 'gpt5', remove: true }],
         enterprises: { policies: { switching: { type: 'roi-payback', params: { paybackMonth: 6 } } } },
       }),
+      // A typo of a parent's event id, to remove it and to replace it: the guess, not the parent's 65 ids.
+      eventTypos: file('event-typos.json', {
+        extends: BASELINE_PATH,
+        name: 'event-typos',
+        events: [{ id: 'openai-aws-38c', remove: true }, { id: 'grok-44', date: '2026-01' }],
+        marketplace: [{ cloud: 'azrue', vendor: 'openai', remove: true }],
+      }),
+      // Bounds said in words, in a field, a policy's param and a policy-change's param, never as zod's "Too small".
+      bounds: file('bounds.json', {
+        extends: BASELINE_PATH,
+        name: '',
+        months: 0,
+        seed: 1e20,
+        enterprises: { policies: { switching: { type: 'roi-payback', params: { reviewProbability: 1.5 } } } },
+        events: [{ date: '2026-03', type: 'policy-change', agent: 'vendor/openai', slot: 'pricing', policy: { type: 'cost-plus-competitive', params: { markup: -5 } } }],
+      }),
+      // An entry without a string id in a list merged by id: said, not the parent's whole list replaced.
+      entryWithoutId: file('entry-without-id.json', {
+        extends: BASELINE_PATH,
+        name: 'entry-without-id',
+        vendors: [{ id: 'openai', cashUsd: 1e9 }, { name: 'oops' }],
+        clouds: [{ id: 5 }],
+        enterprises: { segments: [{ share: 0.5 }] },
+      }),
       branchAndSchema: file('branch-and-schema.json', branch({ name: 'Bad Name', seed: 99, months: 'many' })),
       branchEventAndParam: file(
         'branch-event-and-param.json',
@@ -97,6 +121,38 @@ describe('config messages', () => {
     expect(report).toContain('  events[1].id: no event "gpt5" in the parent to remove (did you mean "gpt-5"?);');
     expect(report).toContain('  name: an id of lower-case letters, digits and dashes; found "Not An Id"');
     expect(report).toContain('  enterprises.policies.switching.params: unknown param "paybackMonth" (did you mean "paybackMonths"?)');
+  });
+
+  it('gives a mistyped event id its guess without listing every event of the parent, to remove it or to replace it', () => {
+    const report = reports.eventTypos!;
+    expect(report).toContain('  events[0].id: no event "openai-aws-38c" in the parent to remove (did you mean "openai-aws-38b"?); it has 65 events\n');
+    expect(report).toContain('  events[1]: "grok-44" is not in the parent scenario, so it was added as a new entry and must be complete; did you mean "grok-4"?\n');
+    expect(report).toContain('  marketplace[0]: no listing of openai on azrue in the parent to remove (did you mean openai on azure?); its listings: openai on azure, ');
+    expect(report).not.toContain('gemini-1-5-pro');
+    // Without a guess the ids are what the user needs.
+    expect(reports.everything!).toMatch(/no event "no-such-event" in the parent to remove; its event ids: gemini-1-5-pro, /);
+  });
+
+  it('says a number out of its range in words, with what was found, in a field, a param and a policy-change', () => {
+    const report = reports.bounds!;
+    expect(report).toContain('  months: at least 1; found 0\n');
+    // One bound a side: the field's, not also an integer's own safe limit.
+    expect(report).toContain('  seed: at most 4294967295; found 100000000000000000000\n');
+    expect(report).not.toContain('9007199254740991');
+    expect(report).toContain('  enterprises.policies.switching.params.reviewProbability: at most 1; found 1.5\n');
+    expect(report).toMatch(/ {2}events\[0\]\.policy\.params\.markup: (at least|above) \S+; found -5\n/);
+    // An empty string is shown as found too.
+    expect(report).toContain('  name: an id of lower-case letters, digits and dashes; found ""\n');
+    expect(report).not.toMatch(/Too small|Too big|expected number to be/);
+  });
+
+  it('says an entry of a list merged by id lacks its id, rather than replace the parent’s whole list and blame the parent', () => {
+    const report = reports.entryWithoutId!;
+    expect(report).toMatch(/entry-without-id\.json is not a valid scenario \(3 problems\):\n/);
+    expect(report).toContain('  vendors[1].id: an entry of vendors names by its id, a string, the parent\'s entry it changes (openai, anthropic, google, xai, mistral, meta, deepseek) or a new one; this one has none\n');
+    expect(report).toContain('  clouds[0].id: an entry of clouds names by its id, a string, the parent\'s entry it changes (azure, aws, gcp, oracle) or a new one; found 5\n');
+    expect(report).toContain('  enterprises.segments[0].id: an entry of enterprises.segments names by its id');
+    expect(report).not.toContain('baseline.json,');
   });
 
   it('reports a branch’s rules together with its schema problems', () => {

@@ -64,7 +64,7 @@ describe('npm run sweep', () => {
     const run = runCli('sweep.ts', [baseline, '--param', 'enterprises.segments.*.marketplaceShare=×1:×1.8:2']);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      'error: --param enterprises.segments.*.marketplaceShare=×1.8 is not a valid scenario: enterprises.segments[0].marketplaceShare (0.6367 × 1.8 = 1.14606): Too big: expected number to be <=1; found 1.14606\n',
+      'error: --param enterprises.segments.*.marketplaceShare=×1.8 is not a valid scenario: enterprises.segments[0].marketplaceShare (0.6367 × 1.8 = 1.14606): at most 1; found 1.14606\n',
     );
   });
 
@@ -79,7 +79,7 @@ describe('npm run sweep', () => {
   it('a value out of range or a malformed range: exit 2, naming the path', () => {
     const range = runCli('sweep.ts', [baseline, '--param', `${REVIEW}=0.5:1.5:3`]);
     expect(range.status).toBe(2);
-    expect(range.stderr).toBe(`error: --param ${REVIEW}=1.5 is not a valid scenario: ${REVIEW}: Too big: expected number to be <=1; found 1.5\n`);
+    expect(range.stderr).toBe(`error: --param ${REVIEW}=1.5 is not a valid scenario: ${REVIEW}: at most 1; found 1.5\n`);
     const malformed = runCli('sweep.ts', [baseline, '--param', `${REVIEW}=0.5`]);
     expect(malformed.status).toBe(2);
     expect(malformed.stderr).toContain(`--param ${REVIEW}=0.5: the range must have three or four parts`);

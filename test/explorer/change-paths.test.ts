@@ -25,9 +25,9 @@ describe('change-paths', () => {
 
 describe('problem-marks', () => {
   it("finds the paths a validate report names, not those in another file of the extends chain", () => {
-    const report = 'x.json is not a valid scenario (3 problems):\n  months: Too small: expected number to be >=1; found 0\n  in baseline.json, uncertain[1].path: no "deepseek"\n  vendors[1].entersAt: a month as YYYY-MM\n';
+    const report = 'x.json is not a valid scenario (3 problems):\n  months: at least 1; found 0\n  in baseline.json, uncertain[1].path: no "deepseek"\n  vendors[1].entersAt: a month as YYYY-MM\n';
     expect([...problemsByPath(report)]).toEqual([
-      ['months', 'Too small: expected number to be >=1; found 0'],
+      ['months', 'at least 1; found 0'],
       ['vendors[1].entersAt', 'a month as YYYY-MM'],
     ]);
   });

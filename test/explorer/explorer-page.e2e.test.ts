@@ -205,7 +205,7 @@ describe.skipIf(!available)('explorer page (Chromium)', () => {
     await months.field.fill('0');
     await months.field.press('Enter');
     await page.waitForFunction(() => document.body.dataset.invalid === 'true');
-    expect(await page.locator('#problems').textContent()).toMatch(/e2e-other-explored\.json is not a valid scenario \(1 problem\):\n {2}months: Too small: expected number to be >=1; found 0/);
+    expect(await page.locator('#problems').textContent()).toMatch(/e2e-other-explored\.json is not a valid scenario \(1 problem\):\n {2}months: at least 1; found 0/);
     const count = await runs(page);
     await months.field.fill('12');
     await months.field.press('Enter');

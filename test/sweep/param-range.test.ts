@@ -57,7 +57,7 @@ describe('--param <path>=<from>:<to>:<steps>', () => {
     expect(applied.success && applied.value.vendors[0]!.policies).toMatchObject({ pricing: { params: { markup: 1.5 } } });
     expect(applySettings(scenario, [{ path: 'vendors.openai.policies.pricing.params.rivalWeight', value: 2 }])).toMatchObject({
       success: false,
-      message: expect.stringMatching(/vendors\[0\]\.policies\.pricing\.params\.rivalWeight: Too big/),
+      message: expect.stringMatching(/vendors\[0\]\.policies\.pricing\.params\.rivalWeight: at most/),
     });
     expect(applySettings(scenario, [{ path: 'vendors.nobody.quality', value: 1 }])).toMatchObject({ success: false, message: expect.stringContaining('no "nobody"') });
   });

@@ -51,7 +51,7 @@ describe('a range of factors on each number\'s own value (×LO:×HI)', () => {
     expect(applied.success).toBe(false);
     const message = applied.success ? '' : applied.message;
     expect(message).toContain('enterprises.segments.*.marketplaceShare=×2 is not a valid scenario');
-    expect(message).toContain('enterprises.segments[0].marketplaceShare (0.6 × 2 = 1.2): Too big');
+    expect(message).toContain('enterprises.segments[0].marketplaceShare (0.6 × 2 = 1.2): at most 1');
     // The others stay within their range: only the first is named.
     expect(message).not.toContain('segments[1]');
     expect(message).not.toContain('segments[2]');
@@ -85,7 +85,7 @@ describe('an interval of factors (sensitivity, morris, sobol, discover: --param 
     json.enterprises.segments.forEach((segment, i) => (segment.marketplaceShare = [0.6, 0.45, 0.3][i]!));
     const read = parseIntervalParam('enterprises.segments.*.marketplaceShare=×0.5:×2');
     const checked = checkIntervalParams(scenarioOf(json), [read.success ? read.value : (undefined as never)], count);
-    expect(checked).toMatchObject({ success: false, message: expect.stringContaining('--param enterprises.segments.*.marketplaceShare=×2 is not a valid scenario: enterprises.segments[0].marketplaceShare (0.6 × 2 = 1.2): Too big') });
+    expect(checked).toMatchObject({ success: false, message: expect.stringContaining('--param enterprises.segments.*.marketplaceShare=×2 is not a valid scenario: enterprises.segments[0].marketplaceShare (0.6 × 2 = 1.2): at most 1') });
     const payback = parseIntervalParam('vendors.openai.policies.training.params.minMonthsBetweenReleases=×0.5:×2');
     expect(checkIntervalParams(scenarioOf(json), [payback.success ? payback.value : (undefined as never)], count)).toMatchObject({ success: false, message: expect.stringContaining('a whole-number parameter takes values') });
     expect(parseIntervalParam(`${MEDIANS}=0.5:×2`)).toMatchObject({ success: false, message: expect.stringContaining('not one of each') });

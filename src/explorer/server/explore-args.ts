@@ -1,3 +1,5 @@
+import { parseCommandLine } from '../../jobs/job-options.js';
+
 /** `npm run explore -- [configs/x.json] [--port N] [--host ADDRESS]`, read into settings or one message. */
 
 export const DEFAULT_PORT = 8173;
@@ -26,26 +28,18 @@ export interface ExploreArgs {
 }
 
 export function parseExploreArgs(argv: readonly string[]): { success: true; args: ExploreArgs } | { success: false; message: string } {
-  let config: string | undefined;
-  let port: number | undefined;
-  let host = '127.0.0.1';
-  let help = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string | undefined => inline ?? argv[++i];
-    if (flag === '--help' || flag === '-h') help = true;
-    else if (flag === '--port') {
-      const text = value();
-      if (text === undefined || !/^\d{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535) return { success: false, message: `--port takes a port number from 1 to 65535; found ${JSON.stringify(text ?? '')}` };
-      port = Number(text);
-    } else if (flag === '--host') {
-      const text = value();
-      if (text === undefined || !/^[0-9A-Za-z.:-]+$/.test(text)) return { success: false, message: `--host takes an address such as 127.0.0.1; found ${JSON.stringify(text ?? '')}` };
-      host = text;
-    } else if (arg.startsWith('-')) return { success: false, message: `unknown option ${arg}` };
-    else if (config !== undefined) return { success: false, message: `one config at a time: ${config} and ${arg}` };
-    else config = arg;
+  const parsed = parseCommandLine(argv, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  } as const);
+  if (!parsed.success) return parsed;
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) return { success: false, message: `one config at a time: ${positionals.join(' and ')}` };
+  const { port: portText, host = '127.0.0.1', help } = values;
+  if (portText !== undefined && (!/^\d{1,5}$/.test(portText) || Number(portText) < 1 || Number(portText) > 65535)) {
+    return { success: false, message: `--port takes a port number from 1 to 65535; found ${JSON.stringify(portText)}` };
   }
-  return { success: true, args: { config: config ?? DEFAULT_CONFIG, host, help, ...(port !== undefined && { port }) } };
+  if (!/^[0-9A-Za-z.:-]+$/.test(host)) return { success: false, message: `--host takes an address such as 127.0.0.1; found ${JSON.stringify(host)}` };
+  return { success: true, args: { config: positionals[0] ?? DEFAULT_CONFIG, host, help, ...(portText !== undefined && { port: Number(portText) }) } };
 }

@@ -53,7 +53,7 @@ describe('npm run sobol: the command line', () => {
       [[baseline, '--param', `${BRAND}=0.05:0.3`], 'name at least 2 parameters with --param (got 1)'],
       [[baseline], 'name at least 2 parameters with --param (got 0)'],
       [[baseline, '--param', 'enterprises.brandPremum=0.1:0.2', '--param', `${REVIEW}=0.1:0.5`], '--param enterprises.brandPremum: no "brandPremum" at enterprises (did you mean "brandPremium"?)'],
-      [[baseline, '--param', `${BRAND}=0.05:0.3`, '--param', `${REVIEW}=0.5:1.5`], `--param ${REVIEW}=1.5 is not a valid scenario: ${REVIEW}: Too big: expected number to be <=1; found 1.5`],
+      [[baseline, '--param', `${BRAND}=0.05:0.3`, '--param', `${REVIEW}=0.5:1.5`], `--param ${REVIEW}=1.5 is not a valid scenario: ${REVIEW}: at most 1; found 1.5`],
       [[baseline, '--param', `${BRAND}=0.3:0.05`, '--param', `${REVIEW}=0.1:0.5`], 'low must be below high'],
       [[baseline, '--param', `${BRAND}=0:0.3:log`, '--param', `${REVIEW}=0.1:0.5`], 'a log range needs low above 0'],
       [[baseline, '--param', `${BRAND}=0.05:0.3`, '--param', `${REVIEW}=0.1:0.5`, '--samples', '48'], '--samples must be a power of two'],
