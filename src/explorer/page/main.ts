@@ -218,6 +218,11 @@ async function simulate(
   return { tables: result.tables, seeds };
 }
 
+/** What the charts call the run of the current settings: the scenario as loaded, changed or not (the name a save would give is not the run's). */
+function runLabel(): string {
+  return Object.keys(changes()).length === 0 ? loaded!.scenario.name : `${loaded!.scenario.name}, changed`;
+}
+
 /** The run under way as last posted, waiting to be drawn; undefined once drawn or once the run is done. */
 let live: Run | undefined;
 
@@ -232,7 +237,7 @@ function drawAsItGoes(mine: number, scenario: Scenario, since: number): (table: 
   return (table) => {
     if (mine !== attempt) return;
     const waiting = live !== undefined;
-    live = { scenario, table, tables: [table], seeds: [scenario.seed], label: `${loaded!.scenario.name}${Object.keys(changes()).length === 0 ? '' : ', changed'}` };
+    live = { scenario, table, tables: [table], seeds: [scenario.seed], label: runLabel() };
     if (waiting) return;
     setTimeout(() => {
       const run = live;
@@ -271,8 +276,7 @@ async function runCurrent(): Promise<void> {
   );
   if (ran === undefined || mine !== attempt) return;
   const table = ran.tables[0]!;
-  // Charts name the scenario as loaded, changed or not: the name a save would give is not the run's.
-  current = { scenario: resolved.scenario, table, tables: ran.tables, seeds: ran.seeds, label: Object.keys(changes()).length === 0 ? loaded!.scenario.name : `${loaded!.scenario.name}, changed` };
+  current = { scenario: resolved.scenario, table, tables: ran.tables, seeds: ran.seeds, label: runLabel() };
   if (pendingMonth !== undefined) {
     month = Math.min(pendingMonth, table.dates.length);
     pendingMonth = undefined;
